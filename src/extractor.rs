@@ -1,0 +1,273 @@
+//! The [`Extractor`]: lexicon + automaton + recognisers, from text to
+//! [`Document`].
+
+use crate::document::{Document, Entity};
+use crate::error::{Error, Result};
+use crate::lexicon::{LexClass, Lexicon, LexiconBuilder};
+use crate::matcher::Matcher;
+use crate::recognise::{self, Scan, segment::Segmenter};
+use crate::text::{CodePoints, Prepared};
+use std::io::BufRead;
+use std::path::Path;
+
+/// Finds entities in Chinese local-government text.
+///
+/// Build it once (it loads the lexicon and the automaton) and share it:
+/// it is `Send + Sync`, and [`Extractor::extract`] takes `&self`.
+///
+/// ```
+/// use govkg::{EntityKind, Extractor};
+/// let ex = Extractor::new();
+/// let doc = ex.extract("news-1", "11月20日,区委副书记于勇一行来到七宝镇开展督查。");
+/// let found: Vec<(EntityKind, &str)> = doc.entities.iter()
+///     .filter(|e| !e.nested)
+///     .map(|e| (e.kind, e.text.as_str()))
+///     .collect();
+/// assert_eq!(found, [
+///     (EntityKind::Date, "11月20日"),
+///     (EntityKind::Title, "区委副书记"),
+///     (EntityKind::Person, "于勇"),
+///     (EntityKind::Place, "七宝镇"),
+/// ]);
+/// ```
+pub struct Extractor {
+    lexicon: Lexicon,
+    matcher: Matcher,
+    segmenter: Segmenter,
+    options: Options,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("lexicon", &self.lexicon)
+            .field("matcher", &self.matcher)
+            .field("options", &self.options)
+            .finish()
+    }
+}
+
+/// Options of an [`Extractor`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Report spans nested inside longer ones (`七宝镇` inside `七宝镇党委书记`).
+    pub nested: bool,
+    /// Copy the input text into [`Document::text`].
+    pub keep_text: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            nested: true,
+            keep_text: true,
+        }
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor over the embedded dictionaries.
+    pub fn new() -> Self {
+        Self::builder().build().expect("the embedded lexicon builds (tested)")
+    }
+
+    /// A builder, to add user dictionaries and set options.
+    ///
+    /// ```
+    /// let ex = govkg::Extractor::builder()
+    ///     .dictionary_reader("my-words.txt", "宝龙美术馆\torg\n".as_bytes())
+    ///     .unwrap()
+    ///     .build()
+    ///     .unwrap();
+    /// let doc = ex.extract("d", "代表团实地考察了宝龙美术馆。");
+    /// assert!(doc.entities.iter().any(|e| e.text == "宝龙美术馆" && e.kind == govkg::EntityKind::Org));
+    /// ```
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The automaton in use.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Extracts the entities of one text. Never panics; offsets in the
+    /// result are code points of `text`.
+    pub fn extract(&self, id: &str, text: &str) -> Document {
+        let prepared = Prepared::new(text);
+        let norm = prepared.normalized();
+        let hits = self.matcher.hits(norm);
+        let scan = Scan::new(norm, &self.lexicon, hits, &self.segmenter);
+        let mentions = recognise::recognise(&scan);
+        let cps = CodePoints::new(text);
+        let mut entities = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            if m.nested && !self.options.nested {
+                continue;
+            }
+            let o = prepared.original_span(m.span);
+            if o.is_empty() {
+                continue;
+            }
+            entities.push(Entity {
+                id: String::new(),
+                kind: m.kind,
+                start: cps.of(o.start),
+                end: cps.of(o.end),
+                text: text[o.range()].to_string(),
+                nested: m.nested,
+            });
+        }
+        entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end), e.nested));
+        entities.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.kind == b.kind);
+        for (i, e) in entities.iter_mut().enumerate() {
+            e.id = format!("e{}", i + 1);
+        }
+        Document {
+            id: id.to_string(),
+            text: self.options.keep_text.then(|| text.to_string()),
+            entities,
+            relations: Vec::new(),
+        }
+    }
+}
+
+/// Configures an [`Extractor`].
+#[derive(Debug, Clone)]
+pub struct ExtractorBuilder {
+    lexicon: LexiconBuilder,
+    embedded: bool,
+    options: Options,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            lexicon: LexiconBuilder::new(),
+            embedded: true,
+            options: Options::default(),
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// Leaves out the embedded dictionaries (only user ones are used).
+    pub fn without_embedded(mut self) -> Self {
+        self.embedded = false;
+        self
+    }
+
+    /// Adds a dictionary file (the line format of `dictionaries/README.md`).
+    pub fn dictionary_file(mut self, path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        self.lexicon
+            .add_reader(&path.display().to_string(), std::io::BufReader::new(file))?;
+        Ok(self)
+    }
+
+    /// Adds a dictionary from a reader; `name` is used in error messages.
+    pub fn dictionary_reader<R: BufRead>(mut self, name: &str, reader: R) -> Result<Self> {
+        self.lexicon.add_reader(name, reader)?;
+        Ok(self)
+    }
+
+    /// Adds one entry.
+    pub fn entry(mut self, text: &str, class: LexClass) -> Self {
+        self.lexicon.add_entry(text, class);
+        self
+    }
+
+    /// Whether to report nested spans (default: yes).
+    pub fn nested(mut self, yes: bool) -> Self {
+        self.options.nested = yes;
+        self
+    }
+
+    /// Whether documents carry their text (default: yes).
+    pub fn keep_text(mut self, yes: bool) -> Self {
+        self.options.keep_text = yes;
+        self
+    }
+
+    /// Builds the extractor.
+    pub fn build(self) -> Result<Extractor> {
+        let mut lb = LexiconBuilder::new();
+        if self.embedded {
+            lb.add_embedded();
+        }
+        // User entries come last so they can refine the embedded ones.
+        let user = self.lexicon.build();
+        for e in user.entries() {
+            lb.push(e.clone());
+        }
+        let lexicon = lb.build();
+        let matcher = Matcher::new(&lexicon)?;
+        let words = lexicon.entries().iter().filter_map(|e| {
+            let tag = match e.class {
+                LexClass::Division(_) | LexClass::Site => "ns",
+                LexClass::Org => "nt",
+                LexClass::TitleRole => "n",
+                LexClass::Person => "nr",
+                _ => return None,
+            };
+            Some((e.text.as_str(), tag))
+        });
+        let segmenter = Segmenter::new(words);
+        Ok(Extractor {
+            lexicon,
+            matcher,
+            segmenter,
+            options: self.options,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn offsets_are_code_points_of_the_original() {
+        let text = "区委副书记于勇,区委常委、宣传部部长刘世军一行来到七宝镇开展督查工作,区\n\n市场监管局相关负责人参与督查。";
+        let doc = Extractor::new().extract("x", text);
+        let chars: Vec<char> = text.chars().collect();
+        for e in &doc.entities {
+            let s: String = chars[e.start..e.end].iter().collect();
+            assert_eq!(s, e.text);
+        }
+        assert!(doc.entities.iter().any(|e| e.text == "区\n\n市场监管局" && e.kind == crate::EntityKind::Org));
+    }
+
+    #[test]
+    fn empty_text() {
+        let doc = Extractor::new().extract("e", "");
+        assert!(doc.entities.is_empty());
+    }
+}

@@ -1,0 +1,55 @@
+//! # govkg
+//!
+//! govkg reads Chinese local-government news and reports and finds who
+//! visited where and who leads what. This crate is its library: an
+//! [`Extractor`] that recognises PERSON, TITLE, PLACE, ORG, PLOT and DATE
+//! mentions with dictionaries and pattern rules, and returns a
+//! [`Document`] in the JSON shape of the extraction spec.
+//!
+//! ## Extract entities
+//!
+//! ```
+//! use govkg::{EntityKind, Extractor};
+//!
+//! let extractor = Extractor::new();
+//! let doc = extractor.extract("000", "七宝镇党委书记严俊、副书记姚媚等陪同督查。");
+//! let persons: Vec<&str> = doc.entities_of(EntityKind::Person).map(|e| e.text.as_str()).collect();
+//! assert_eq!(persons, ["严俊", "姚媚"]);
+//! println!("{}", serde_json::to_string(&doc).unwrap());
+//! ```
+//!
+//! ## Add a user dictionary
+//!
+//! Dictionaries are UTF-8 text, one `TEXT<TAB>KIND[<TAB>ATTRS]` entry per
+//! line (see `dictionaries/README.md`):
+//!
+//! ```
+//! let ex = govkg::Extractor::builder()
+//!     .dictionary_reader("extra.txt", "# my places\n莘庄镇\tplace.town\tparent=上海市/闵行区\n".as_bytes())?
+//!     .build()?;
+//! assert!(ex.lexicon().is("莘庄镇", govkg::LexClass::Division(govkg::Level::Town)));
+//! # Ok::<(), govkg::Error>(())
+//! ```
+//!
+//! ## Pipeline
+//!
+//! `text` (normalise, align) → `matcher` (one automaton over every lexicon
+//! entry) → `recognise` (one module per entity type) → [`Document`].
+
+#![deny(missing_docs)]
+
+pub mod document;
+mod error;
+pub mod eval;
+mod extractor;
+pub mod lexicon;
+pub mod matcher;
+mod recognise;
+mod span;
+pub mod text;
+
+pub use document::{Document, Entity, Relation};
+pub use error::{Error, Result};
+pub use extractor::{Extractor, ExtractorBuilder, Options};
+pub use lexicon::{LexClass, Level, Lexicon, LexiconBuilder};
+pub use span::{EntityKind, Span};

@@ -1,0 +1,281 @@
+//! DATE: calendar dates and years (`11月20日`, `2018年`, `2023-2025年`,
+//! `3月28日至29日`, `2015-03-11`, `9月底`, `2021年度`, `6.30`).
+//!
+//! Dates are anchored on ASCII digit runs of the normalised text (full-width
+//! digits are already folded); times of day and relative periods (`上午`,
+//! `今年`) are never part of a date.
+
+use super::{Mention, Scan};
+use crate::span::{EntityKind, Span};
+
+/// A small cursor over the text for reading number patterns.
+struct Cur<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl<'t> Cur<'t> {
+    fn peek(&self) -> Option<char> {
+        self.text[self.pos..].chars().next()
+    }
+    fn eat(&mut self, c: char) -> bool {
+        if self.peek() == Some(c) {
+            self.pos += c.len_utf8();
+            true
+        } else {
+            false
+        }
+    }
+    fn eat_any(&mut self, cs: &[char]) -> Option<char> {
+        let c = self.peek()?;
+        if cs.contains(&c) {
+            self.pos += c.len_utf8();
+            Some(c)
+        } else {
+            None
+        }
+    }
+    fn eat_str(&mut self, s: &str) -> bool {
+        if self.text[self.pos..].starts_with(s) {
+            self.pos += s.len();
+            true
+        } else {
+            false
+        }
+    }
+    fn spaces(&mut self) {
+        while self.peek() == Some(' ') {
+            self.pos += 1;
+        }
+    }
+    /// Reads 1..=max ASCII digits; `None` if there are none or more than `max`.
+    fn digits(&mut self, max: usize) -> Option<u32> {
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let mut end = start;
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+        if end == start || end - start > max {
+            return None;
+        }
+        self.pos = end;
+        self.text[start..end].parse().ok()
+    }
+    /// Tries `f`; on `None` rewinds.
+    fn attempt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let save = self.pos;
+        let r = f(self);
+        if r.is_none() {
+            self.pos = save;
+        }
+        r
+    }
+}
+
+const UNIT_AFTER_NUMBER: &[char] = &[
+    '元', '个', '户', '人', '万', '亿', '家', '名', '项', '件', '次', '条', '所', '座', '辆', '吨', '米', '平', '亩', '公', '号', '期',
+    '%', '多', '余', '岁', '周', '天', '小', '分', '秒', '倍', '批', '部', '栋', '幢', '层', '套', '间', '台', '只', '位', '届',
+];
+
+fn valid_month(m: u32) -> bool {
+    (1..=12).contains(&m)
+}
+
+fn valid_day(d: u32) -> bool {
+    (1..=31).contains(&d)
+}
+
+fn valid_year(y: u32) -> bool {
+    (1900..=2099).contains(&y)
+}
+
+/// `M月[D日]…` after the month digits have been read.
+fn month_tail(c: &mut Cur<'_>) {
+    let save = c.pos;
+    c.spaces();
+    if let Some(d) = c.digits(2) {
+        c.spaces();
+        if valid_day(d) && c.eat_any(&['日', '号']).is_some() {
+            day_range(c);
+            return;
+        }
+    }
+    c.pos = save;
+    for w in ["上旬", "中旬", "下旬", "底", "初", "末"] {
+        if c.eat_str(w) {
+            return;
+        }
+    }
+}
+
+/// `…日至29日`, `…日-29日`.
+fn day_range(c: &mut Cur<'_>) {
+    c.attempt(|c| {
+        c.eat_any(&['至', '-', '—', '~', '到'])?;
+        let d = c.digits(2)?;
+        (valid_day(d) && c.eat_any(&['日', '号']).is_some()).then_some(())
+    });
+}
+
+/// Reads a date starting at `start` (the first digit); returns its end.
+fn read_date(text: &str, start: usize) -> Option<usize> {
+    let mut c = Cur { text, pos: start };
+    let n = c.digits(4)?;
+    let ndigits = c.pos - start;
+    if ndigits == 4 && valid_year(n) {
+        // Furniture dates: 2015-03-11, 2016/5/16, 2015.4.13.
+        if let Some(end) = c.attempt(|c| {
+            let sep = c.eat_any(&['-', '/', '.'])?;
+            let m = c.digits(2)?;
+            c.eat(sep).then_some(())?;
+            let d = c.digits(2)?;
+            (valid_month(m) && valid_day(d) && !c.peek().is_some_and(|x| x.is_ascii_digit())).then_some(c.pos)
+        }) {
+            return Some(end);
+        }
+        // Year ranges: 2023-2025年.
+        if let Some(end) = c.attempt(|c| {
+            c.eat_any(&['-', '—', '~', '至', '到'])?;
+            let y = c.digits(4)?;
+            (valid_year(y) && c.eat('年')).then_some(c.pos)
+        }) {
+            return Some(end);
+        }
+        let before_year = c.pos;
+        c.spaces();
+        if c.eat('年') {
+            let after_year = c.pos;
+            if c.eat('度') {
+                return Some(c.pos);
+            }
+            if c.eat_str("第") && c.eat_any(&['一', '二', '三', '四']).is_some() && c.eat_str("季度") {
+                return Some(c.pos);
+            }
+            c.pos = after_year;
+            let save = c.pos;
+            c.spaces();
+            if let Some(m) = c.digits(2) {
+                c.spaces();
+                if valid_month(m) && c.eat('月') {
+                    month_tail(&mut c);
+                    return Some(c.pos);
+                }
+            }
+            c.pos = save;
+            return Some(after_year);
+        }
+        c.pos = before_year;
+        // A bare year before a CJK word (`2021上半年`), not a quantity.
+        let next = c.peek();
+        if next.is_some_and(|x| crate::text::is_cjk(x) && !UNIT_AFTER_NUMBER.contains(&x)) {
+            return Some(before_year);
+        }
+        return None;
+    }
+    if ndigits > 2 {
+        return None;
+    }
+    // 11月20日, 12月中旬, 9月.
+    let save = c.pos;
+    c.spaces();
+    if valid_month(n) && c.eat('月') {
+        if c.peek() == Some('份') {
+            c.pos += '份'.len_utf8();
+        } else {
+            month_tail(&mut c);
+        }
+        return Some(c.pos);
+    }
+    c.pos = save;
+    // A bare day: 13日.
+    if valid_day(n) && c.eat('日') {
+        day_range(&mut c);
+        return Some(c.pos);
+    }
+    // A deadline: 6.30.
+    c.pos = save;
+    if valid_month(n) && c.eat('.') {
+        let ds = c.pos;
+        if let Some(d) = c.digits(2) {
+            let next = c.peek();
+            if c.pos - ds == 2
+                && valid_day(d)
+                && next.is_some_and(|x| crate::text::is_cjk(x) && !UNIT_AFTER_NUMBER.contains(&x))
+            {
+                return Some(c.pos);
+            }
+        }
+    }
+    None
+}
+
+/// Finds every DATE in the scan.
+pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
+    let text = scan.text;
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // Only at the start of a number that is not part of a code.
+        let prev = scan.char_before(i);
+        let glued = prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '-' | '.' | '/' | '#' | '〔' | '[' | '_'));
+        if !glued && let Some(end) = read_date(text, i) {
+            // Not followed by more digits or a code continuation.
+            out.push(Mention::new(Span::new(i, end), EntityKind::Date));
+            i = end;
+            continue;
+        }
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::Date;
+
+    fn dates(text: &str) -> Vec<String> {
+        spans(text, Date)
+    }
+
+    #[test]
+    fn calendar_dates() {
+        assert_eq!(dates("11月20日上午,区委"), ["11月20日"]);
+        assert_eq!(dates("2018年是闵行区"), ["2018年"]);
+        assert_eq!(dates("实施2023-2025年行动"), ["2023-2025年"]);
+        assert_eq!(dates("3月28日至29日举行"), ["3月28日至29日"]);
+        assert_eq!(dates("发布时间:2021年9月14日"), ["2021年9月14日"]);
+        assert_eq!(dates("１２月２７日"), ["12月27日"]);
+        assert_eq!(dates("2019 年 4 月 16 日"), ["2019 年 4 月 16 日"]);
+    }
+
+    #[test]
+    fn periods_and_deadlines() {
+        assert_eq!(dates("9月底前完成"), ["9月底"]);
+        assert_eq!(dates("2021年度区党建"), ["2021年度"]);
+        assert_eq!(dates("完成全区6.30任务"), ["6.30"]);
+        assert_eq!(dates("2023年第一季度"), ["2023年第一季度"]);
+        assert_eq!(dates("12月中旬"), ["12月中旬"]);
+        assert_eq!(dates("2021上半年主要工作"), ["2021"]);
+        assert_eq!(dates("发布:2015-03-11 16:02"), ["2015-03-11"]);
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(dates("今年上半年").is_empty());
+        assert!(dates("完成24.03亿元").is_empty());
+        assert!(dates("蔡政办〔2023〕1号").is_empty());
+        assert!(dates("编号2023-05475").is_empty());
+        assert!(dates("新增企业3572家").is_empty());
+        assert!(dates("增长8.59%").is_empty());
+        assert!(dates("5个月").is_empty());
+    }
+}

@@ -1,0 +1,103 @@
+//! Finding the left edge of a name that ends in a generic suffix
+//! (`区城管执法局`, `上海何勇企业管理有限公司`, `莲浦府邸`): the grammar of the
+//! words before the suffix decides, read from the segmenter's tags and the
+//! lexicon's hits, not from a list of whole names.
+
+use super::Scan;
+use crate::lexicon::LexClass;
+use crate::text::is_clause_break;
+
+/// Characters that name an administrative level when written alone before
+/// a body (`区` in `区城管执法局`).
+pub(crate) const LEVEL_CHARS: &[char] = &['省', '市', '区', '县', '镇', '乡', '村', '州', '旗'];
+
+/// Words that make a name generic when they open it (`各部门`, `相关企业`).
+const GENERIC_OPENERS: &[&str] = &[
+    "各", "相关", "有关", "该", "本", "其", "其他", "其它", "部分", "全体", "所有", "多个", "一些", "这", "那", "此", "每", "我", "我们",
+    "他们", "全", "各级", "各类", "重点", "主要", "当地", "原", "新建", "现有", "两家", "多家", "这些", "上述", "下属", "一个",
+];
+
+/// The result of walking left from a suffix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Edge {
+    /// Byte where the name starts.
+    pub start: usize,
+    /// The name holds a proper part: a place, a person, a proper noun, an
+    /// unknown word or an administrative level.
+    pub proper: bool,
+    /// The name holds a level character or a place of the lexicon.
+    pub anchored: bool,
+}
+
+/// Walks left from byte `pos` (the suffix start) over at most `max_chars`
+/// characters of name material.
+pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize) -> Edge {
+    let mut start = pos;
+    let mut proper = false;
+    let mut anchored = false;
+    let mut chars = 0usize;
+    let mut first = true;
+    loop {
+        if scan.char_before(start).is_none_or(is_clause_break) {
+            break;
+        }
+        // A lexicon place or organisation ending here is taken whole.
+        if let Some(h) = scan.longest_ending_at(start, |c| {
+            c.is_place() || matches!(c, LexClass::Org | LexClass::TitleOrg)
+        }) {
+            let word = &scan.text[h.span.range()];
+            let n = word.chars().count();
+            if chars + n > max_chars {
+                break;
+            }
+            // A short form only counts when the segmenter agrees it is a word.
+            if scan.hit_is(&h, |c| c == LexClass::PlaceShort) && !scan.hit_is(&h, |c| matches!(c, LexClass::Division(_) | LexClass::Site)) {
+                let aligned = scan
+                    .tokens_around(h.span.start)
+                    .iter()
+                    .any(|t| t.span.start == h.span.start);
+                if !aligned || n < 2 {
+                    break;
+                }
+            }
+            start = h.span.start;
+            chars += n;
+            proper = true;
+            anchored = true;
+            first = false;
+            continue;
+        }
+        let toks = scan.tokens_around(start.saturating_sub(1).max(0));
+        let Some(tok) = toks.iter().find(|t| t.span.end == start) else {
+            break;
+        };
+        let word = &scan.text[tok.span.range()];
+        if GENERIC_OPENERS.contains(&word)
+            || scan.lex.any(word, |c| matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole))
+        {
+            break;
+        }
+        let n = word.chars().count();
+        if chars + n > max_chars {
+            break;
+        }
+        let level = n == 1 && word.chars().next().is_some_and(|c| LEVEL_CHARS.contains(&c));
+        let verb_next_to_suffix = first && tok.tag.starts_with('v');
+        if !(tok.is_nominal() || level || verb_next_to_suffix) {
+            break;
+        }
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        start = tok.span.start;
+        chars += n;
+        proper |= tok.is_proper() || level;
+        anchored |= level;
+        first = false;
+        if level {
+            // A level character opens the name: `区` + 城管执法局.
+            break;
+        }
+    }
+    Edge { start, proper, anchored }
+}

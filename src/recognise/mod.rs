@@ -1,0 +1,151 @@
+//! The recognisers: one module per entity type, run in a fixed order over
+//! one [`Scan`] of a document, then resolved into flat spans (plus nested
+//! ones inside titles and organisations).
+//!
+//! Order: dates and plots (patterns on digits), places and organisations
+//! (lexicon hits and suffix grammar), titles (posts with the organisation
+//! glued before them), persons (after titles, before cue words, in bylines,
+//! then the document cache). Titles without a person are dropped.
+
+mod date;
+mod edge;
+mod org;
+mod person;
+mod place;
+mod plot;
+pub(crate) mod scan;
+pub(crate) mod segment;
+mod title;
+
+pub(crate) use scan::Scan;
+
+use crate::lexicon::LexClass;
+use crate::span::{EntityKind, Span};
+
+/// A recognised span of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub span: Span,
+    pub kind: EntityKind,
+    /// True for a span reported inside a longer one.
+    pub nested: bool,
+}
+
+impl Mention {
+    pub fn new(span: Span, kind: EntityKind) -> Self {
+        Mention { span, kind, nested: false }
+    }
+}
+
+/// Priority when spans of the same length overlap.
+fn rank(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Person => 6,
+        EntityKind::Title => 5,
+        EntityKind::Date => 4,
+        EntityKind::Plot => 4,
+        EntityKind::Org => 2,
+        EntityKind::Place => 1,
+    }
+}
+
+/// Runs every recogniser and resolves overlaps.
+pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
+    let dates = date::find(scan);
+    let plots = plot::find(scan);
+    let places = place::find(scan);
+    let orgs = org::find(scan);
+    let titles = title::find(scan, &orgs, &places);
+    let mut blockers: Vec<Mention> = Vec::new();
+    blockers.extend(orgs.iter().filter(|m| m.span.len() > 9).copied());
+    blockers.extend(places.iter().filter(|m| m.span.len() > 9).copied());
+    let (persons, kept_titles) = person::find(scan, &titles, &blockers);
+    let mut titles_m = title::mentions(&kept_titles);
+    // `习近平总书记`: a post right after a well-known person.
+    for p in &persons {
+        if let Some(h) = scan.longest_at(p.span.end, |c| c == LexClass::TitleRole)
+            && scan.lex.any(&scan.text[p.span.range()], |c| c == LexClass::Person)
+        {
+            titles_m.push(Mention::new(h.span, EntityKind::Title));
+        }
+    }
+    // Persons and titles are decided: nothing may cut through them.
+    let mut strong: Vec<Mention> = Vec::new();
+    strong.extend(persons);
+    strong.extend(titles_m);
+    strong.extend(dates);
+    strong.extend(plots);
+    let mut weak: Vec<Mention> = Vec::new();
+    weak.extend(orgs);
+    weak.extend(places);
+    resolve(strong, weak)
+}
+
+/// Picks non-overlapping spans: strong ones first (persons, titles, dates,
+/// plots), then organisations and places longest first. A weak span inside
+/// a kept title, organisation or place is kept as nested.
+fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    strong.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), std::cmp::Reverse(rank(m.kind)), m.span.start));
+    for m in strong {
+        if out.iter().any(|o| o.span.overlaps(m.span)) {
+            continue;
+        }
+        out.push(m);
+    }
+    weak.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), std::cmp::Reverse(rank(m.kind)), m.span.start));
+    weak.dedup();
+    let mut nested: Vec<Mention> = Vec::new();
+    for m in weak {
+        let over: Vec<&Mention> = out.iter().filter(|o| o.span.overlaps(m.span)).collect();
+        if over.is_empty() {
+            out.push(m);
+            continue;
+        }
+        // Inside one kept span that can hold it: nested.
+        if over.len() == 1 {
+            let o = over[0];
+            let holds = matches!(o.kind, EntityKind::Title | EntityKind::Org | EntityKind::Place);
+            if holds && o.span.contains(m.span) && o.span != m.span && !nested.iter().any(|n| n.span == m.span) {
+                nested.push(Mention { nested: true, ..m });
+            }
+        }
+    }
+    out.extend(nested);
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.nested));
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the recognisers' table tests.
+    use crate::span::EntityKind;
+    use crate::Extractor;
+    use std::sync::OnceLock;
+
+    /// One extractor for all unit tests (building it loads the lexicon).
+    pub fn extractor() -> &'static Extractor {
+        static E: OnceLock<Extractor> = OnceLock::new();
+        E.get_or_init(Extractor::new)
+    }
+
+    /// The texts of the top-level entities of `kind` in `text`.
+    pub fn spans(text: &str, kind: EntityKind) -> Vec<String> {
+        let doc = extractor().extract("t", text);
+        doc.entities
+            .iter()
+            .filter(|e| e.kind == kind && !e.nested)
+            .map(|e| e.text.clone())
+            .collect()
+    }
+
+    /// `(kind, text)` of every top-level entity.
+    pub fn all(text: &str) -> Vec<(EntityKind, String)> {
+        let doc = extractor().extract("t", text);
+        doc.entities
+            .iter()
+            .filter(|e| !e.nested)
+            .map(|e| (e.kind, e.text.clone()))
+            .collect()
+    }
+}

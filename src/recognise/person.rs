@@ -1,0 +1,374 @@
+//! PERSON: full names, found where this genre writes them: after a title
+//! (`区委副书记于勇`), in lists after a title (`副镇长彭哲颖、胡小胜`),
+//! before cue words (`严俊表示`, `施继平率`, `刘世军一行`), in bylines
+//! (`(通讯员 张琳子)`, `高志强/文`), and then at every later mention of a
+//! name already recognised (the document cache).
+//!
+//! A name is a surname (single or compound) and one or two given-name
+//! characters; which of the two is decided by what follows (a break, a cue
+//! word, a title) and, failing that, by the segmenter.
+
+use super::title::TitleCand;
+use super::{Mention, Scan};
+use crate::lexicon::LexClass;
+use crate::span::{EntityKind, Span};
+use crate::text::{is_cjk, is_clause_break};
+use std::collections::HashSet;
+
+/// Characters that never stand in a given name in this genre.
+const NOT_IN_NAME: &str = "的了是在和与及等对为率到赴说也还就向一行镇区县市省乡村街路局办委部长书记主任同志";
+
+/// Single-character cues, too common to find a name on their own.
+const WEAK_CUES: &[&str] = &["对", "在", "就", "向", "与", "和", "及", "为", "也", "还", "则", "到", "赴", "作", "做", "代表", "组织", "同时", "现场"];
+
+/// Words that open a byline.
+const BYLINE_OPENERS: &[&str] = &["通讯员", "记者", "摄影", "撰稿", "供稿", "编辑", "责任编辑", "审核", "校对", "文/", "摄/", "图/"];
+
+fn surname_len(scan: &Scan<'_>, pos: usize) -> Option<usize> {
+    let rest = scan.text.get(pos..)?;
+    let mut it = rest.char_indices();
+    let (_, c1) = it.next()?;
+    if let Some((i2, c2)) = it.next() {
+        let two = &rest[..i2 + c2.len_utf8()];
+        if scan.lex.is(two, LexClass::Surname) {
+            return Some(2);
+        }
+    }
+    let one = &rest[..c1.len_utf8()];
+    scan.lex.lookup(one).any(|e| e.class == LexClass::Surname).then_some(1)
+}
+
+/// How clearly a name can end at `pos`: 3 a break, 2 a cue, title or
+/// enumeration, 0 nothing.
+fn end_strength(scan: &Scan<'_>, pos: usize) -> u8 {
+    match scan.char_at(pos) {
+        None => 3,
+        Some(c) if is_clause_break(c) => 3,
+        Some(_) => {
+            if scan
+                .hits_at(pos)
+                .iter()
+                .any(|h| scan.hit_is(h, |c| matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::TitleOrg)))
+            {
+                2
+            } else {
+                0
+            }
+        }
+    }
+}
+
+fn valid_given(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| is_cjk(c) && !NOT_IN_NAME.contains(c))
+}
+
+/// Reads a name starting at `pos` when something says one must be there.
+pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
+    let sn = surname_len(scan, pos)?;
+    let given_start = scan.forward(pos, sn);
+    let mut cands = Vec::new();
+    for g in [1usize, 2] {
+        let end = scan.forward(given_start, g);
+        if scan.text[given_start..end].chars().count() != g || !valid_given(&scan.text[given_start..end]) {
+            break;
+        }
+        cands.push((end, end_strength(scan, end)));
+    }
+    let (e1, s1) = *cands.first()?;
+    let best = match cands.get(1) {
+        None => (e1, s1),
+        Some(&(e2, s2)) => {
+            if s2 > s1 || (s2 == s1 && s2 > 0) {
+                (e2, s2)
+            } else if s1 > s2 {
+                (e1, s1)
+            } else {
+                // Nothing decides: ask the segmenter, else take the common
+                // three-character name.
+                let toks = scan.tokens_around(pos);
+                let nr = toks.iter().find(|t| t.span.start == pos && t.tag.starts_with("nr"));
+                match nr {
+                    Some(t) if t.span.end == e1 => (e1, 1),
+                    _ => (e2, 1),
+                }
+            }
+        }
+    };
+    Some(Span::new(pos, best.0))
+}
+
+/// Finds persons, and marks which titles stand before a person.
+pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention]) -> (Vec<Mention>, Vec<TitleCand>) {
+    let mut names: Vec<Span> = Vec::new();
+    let title_starts: HashSet<usize> = titles.iter().map(|t| t.span.start).collect();
+    let blocked = |s: Span| blockers.iter().any(|b| b.span.contains(s) && b.span != s && b.kind != EntityKind::Date);
+
+    // 1. After a title (and the list that may follow it).
+    for t in titles {
+        let mut pos = t.span.end;
+        if scan.char_at(pos) == Some(' ') {
+            pos += 1;
+        }
+        if title_starts.contains(&pos) {
+            continue;
+        }
+        if let Some(n) = read_name(scan, pos)
+            && !is_not_a_name(scan, n)
+        {
+            names.push(n);
+            list_after(scan, n.end, &title_starts, &mut names);
+        }
+    }
+    // 2. Before a cue word, after a break.
+    for hit in scan.hits() {
+        if !scan.hit_is(hit, |c| c == LexClass::NameCue) {
+            continue;
+        }
+        let cue = &scan.text[hit.span.range()];
+        if WEAK_CUES.contains(&cue) {
+            continue;
+        }
+        if let Some(n) = name_before(scan, hit.span.start)
+            && !is_not_a_name(scan, n)
+        {
+            names.push(n);
+        }
+    }
+    // 3. After generic leader words (`镇领导季良`) and in bylines.
+    for hit in scan.hits() {
+        let w = &scan.text[hit.span.range()];
+        let opener = (scan.hit_is(hit, |c| c == LexClass::Stop) && w.ends_with("领导")) || false;
+        if opener && let Some(n) = read_name(scan, hit.span.end) && !is_not_a_name(scan, n) {
+            names.push(n);
+        }
+    }
+    bylines(scan, &mut names);
+    // 4. Well-known persons.
+    for hit in scan.hits() {
+        if scan.hit_is(hit, |c| c == LexClass::Person) {
+            names.push(hit.span);
+        }
+    }
+    names.retain(|&n| !blocked(n));
+    // 5. The document cache: every later mention of a known name.
+    let known: HashSet<&str> = names.iter().map(|n| &scan.text[n.range()]).collect();
+    let mut cached = Vec::new();
+    for name in known {
+        for (i, _) in scan.text.match_indices(name) {
+            let s = Span::new(i, i + name.len());
+            if !blocked(s) {
+                cached.push(s);
+            }
+        }
+    }
+    names.extend(cached);
+    names.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    names.dedup();
+    // Keep the longest of overlapping names.
+    let mut kept: Vec<Span> = Vec::new();
+    for n in names {
+        if let Some(last) = kept.last()
+            && last.overlaps(n)
+        {
+            continue;
+        }
+        kept.push(n);
+    }
+    let person_starts: HashSet<usize> = kept.iter().map(|s| s.start).collect();
+    // A title is kept when a person, or a kept title, follows it.
+    let mut kept_titles: Vec<TitleCand> = Vec::new();
+    let mut sorted: Vec<TitleCand> = titles.to_vec();
+    sorted.sort_by_key(|t| std::cmp::Reverse(t.span.start));
+    let mut kept_starts: HashSet<usize> = HashSet::new();
+    for t in sorted {
+        let mut after = t.span.end;
+        if scan.char_at(after) == Some(' ') {
+            after += 1;
+        }
+        let ok = person_starts.contains(&after)
+            || (scan.char_at(t.span.end) == Some('、') && kept_starts.contains(&(t.span.end + '、'.len_utf8())));
+        if ok {
+            kept_starts.insert(t.span.start);
+            kept_titles.push(t);
+        }
+    }
+    kept_titles.reverse();
+    let persons = kept.into_iter().map(|s| Mention::new(s, EntityKind::Person)).collect();
+    (persons, kept_titles)
+}
+
+/// `A、B、C` after a first name: more names of the same list.
+fn list_after(scan: &Scan<'_>, mut pos: usize, title_starts: &HashSet<usize>, names: &mut Vec<Span>) {
+    while scan.char_at(pos) == Some('、') {
+        let next = pos + '、'.len_utf8();
+        if title_starts.contains(&next) {
+            return;
+        }
+        match read_name(scan, next) {
+            Some(n) if end_strength(scan, n.end) > 0 && !is_not_a_name(scan, n) => {
+                names.push(n);
+                pos = n.end;
+            }
+            _ => return,
+        }
+    }
+}
+
+/// A name ending right before a cue at `end`.
+fn name_before(scan: &Scan<'_>, end: usize) -> Option<Span> {
+    let mut best = None;
+    for len in [2usize, 3, 4] {
+        let start = scan.back(end, len);
+        if scan.text[start..end].chars().count() != len {
+            break;
+        }
+        let Some(sn) = surname_len(scan, start) else { continue };
+        if len - sn > 2 || len <= sn {
+            continue;
+        }
+        let given = &scan.text[scan.forward(start, sn)..end];
+        if !valid_given(given) {
+            continue;
+        }
+        let before_ok = scan.is_break_before(start)
+            || scan.char_before(start).is_some_and(|c| "由对和与及向请、".contains(c))
+            || scan.longest_ending_at(start, |c| matches!(c, LexClass::TitleRole | LexClass::NameCue)).is_some();
+        if before_ok {
+            best = Some(Span::new(start, end));
+        }
+    }
+    best
+}
+
+/// Spans that look like names but are lexicon words of another kind.
+fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
+    let w = &scan.text[n.range()];
+    if scan.lex.any(w, |c| c.is_place() || matches!(c, LexClass::Org | LexClass::TitleRole | LexClass::TitleOrg | LexClass::Stop | LexClass::NameCue | LexClass::OrgSuffix | LexClass::PlaceSuffix)) {
+        return true;
+    }
+    // A name does not end in a place or org suffix (`七宝镇`).
+    scan.hits_ending_at(n.end)
+        .any(|h| h.span.start > n.start && scan.hit_is(h, |c| matches!(c, LexClass::OrgSuffix | LexClass::PlaceSuffix) ) && h.span.len() >= 3)
+}
+
+/// Bylines: `(通讯员 张琳子)`, `高志强/文`, `编审团:刘芬 汤美红`, `(舒畅)`, and
+/// a name alone at the end of an article.
+fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
+    let text = scan.text;
+    // Openers followed by names separated by spaces.
+    for opener in BYLINE_OPENERS {
+        for (i, _) in text.match_indices(opener) {
+            let mut pos = i + opener.len();
+            loop {
+                while scan.char_at(pos).is_some_and(|c| c == ' ' || c == ':' || c == '\u{FF1A}') {
+                    pos += scan.char_at(pos).map_or(1, char::len_utf8);
+                }
+                match standalone_name(scan, pos) {
+                    Some(n) => {
+                        names.push(n);
+                        pos = n.end;
+                    }
+                    None => break,
+                }
+                if !scan.char_at(pos).is_some_and(|c| c == ' ' || c == '、') {
+                    break;
+                }
+            }
+        }
+    }
+    // `X/文`, `X/摄`.
+    for marker in ["/文", "/摄", "/图"] {
+        for (i, _) in text.match_indices(marker) {
+            if let Some(n) = name_ending(scan, i) {
+                names.push(n);
+            }
+        }
+    }
+    // `(舒畅)`: a name alone in parentheses.
+    for (i, c) in text.char_indices() {
+        if c == '(' || c == '\u{FF08}' {
+            let pos = i + c.len_utf8();
+            if let Some(n) = standalone_name(scan, pos)
+                && matches!(scan.char_at(n.end), Some(')' | '\u{FF09}'))
+            {
+                names.push(n);
+            }
+        }
+    }
+    // Lists after a colon: `编审团:刘芬 汤美红 戚申春`.
+    for (i, c) in text.char_indices() {
+        if c != ':' && c != '\u{FF1A}' {
+            continue;
+        }
+        let mut pos = i + c.len_utf8();
+        let mut found = Vec::new();
+        while let Some(n) = standalone_name(scan, pos) {
+            found.push(n);
+            pos = n.end;
+            if scan.char_at(pos) != Some(' ') {
+                break;
+            }
+            while scan.char_at(pos) == Some(' ') {
+                pos += 1;
+            }
+        }
+        if found.len() >= 2 && scan.is_break_at(pos) {
+            names.extend(found);
+        }
+    }
+    // A name alone at the end of a line, after a sentence end or on its own.
+    for (i, c) in text.char_indices() {
+        if c != '\n' {
+            continue;
+        }
+        let line_start = text[..i].rfind(['\n', '。']).map_or(0, |k| k + text[k..].chars().next().map_or(1, char::len_utf8));
+        let seg = text[line_start..i].trim();
+        let n = seg.chars().count();
+        if (2..=3).contains(&n) && seg.chars().all(is_cjk) {
+            let start = line_start + text[line_start..i].find(seg).unwrap_or(0);
+            if let Some(name) = standalone_name(scan, start)
+                && name.end == start + seg.len()
+            {
+                names.push(name);
+            }
+        }
+    }
+}
+
+/// A 2–3 character name standing on its own at `pos` (followed by a break).
+fn standalone_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
+    let sn = surname_len(scan, pos)?;
+    for len in [3usize, 2] {
+        if len <= sn {
+            continue;
+        }
+        let end = scan.forward(pos, len);
+        let s = Span::new(pos, end);
+        if scan.text[pos..end].chars().count() != len {
+            continue;
+        }
+        if !valid_given(&scan.text[scan.forward(pos, sn)..end]) {
+            continue;
+        }
+        if scan.is_break_at(end) && !is_not_a_name(scan, s) {
+            return Some(s);
+        }
+    }
+    None
+}
+
+/// A 2–3 character name ending at `end`, after a break.
+fn name_ending(scan: &Scan<'_>, end: usize) -> Option<Span> {
+    for len in [3usize, 2] {
+        let start = scan.back(end, len);
+        if scan.text[start..end].chars().count() != len || !scan.is_break_before(start) {
+            continue;
+        }
+        if let Some(n) = standalone_name(scan, start)
+            && n.end == end
+        {
+            return Some(n);
+        }
+    }
+    None
+}

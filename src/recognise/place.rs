@@ -1,0 +1,224 @@
+//! PLACE: administrative divisions (from the gazetteer), their short forms
+//! (`七宝`, `浦东`), named sites that end in a place suffix (`宝铭路`,
+//! `莲浦府邸`, `闵行体育公园`), movement phrases with a one-character
+//! abbreviation (`来沪`), and chains glued together (`闵行区七宝镇`).
+
+use super::edge::left_edge;
+use super::{Mention, Scan};
+use crate::lexicon::{LexClass, Level};
+use crate::span::{EntityKind, Span};
+use crate::text::is_cjk;
+use std::collections::HashSet;
+
+/// Verbs of movement that license a one-character abbreviation (`来沪`).
+const MOVE_VERBS: &[char] = &['来', '返', '在', '赴', '驻', '离', '抵', '留', '回', '进', '出', '入', '援'];
+
+/// Suffixes of roads and waterways: the name before them is short.
+const ROAD_SUFFIXES: &[&str] = &[
+    "路", "北路", "南路", "东路", "西路", "中路", "大道", "公路", "街", "大街", "巷", "弄", "桥", "河", "港", "塘", "浜", "泾", "溪", "渠", "江", "湖", "山", "岛", "湾", "线",
+];
+
+/// Suffixes that only extend a place already found (`东方花园三期`, `七宝村8队`).
+const EXTENSIONS: &[&str] = &["期", "队", "组"];
+
+/// Two-character division names that are common words unless glued to a
+/// parent (`郊区`, `城区`).
+fn is_generic_division(name: &str) -> bool {
+    name.chars().count() <= 2
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| "郊城矿新市东西南北中老".contains(c))
+}
+
+/// Full division names found in the document, for licensing short forms.
+fn full_names<'t>(scan: &Scan<'t>) -> HashSet<&'t str> {
+    scan.hits()
+        .iter()
+        .filter(|h| scan.hit_is(h, |c| matches!(c, LexClass::Division(_))))
+        .map(|h| &scan.text[h.span.range()])
+        .collect()
+}
+
+/// Finds PLACE candidates.
+pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
+    let fulls = full_names(scan);
+    let mut out: Vec<Mention> = Vec::new();
+    for hit in scan.hits() {
+        let word = &scan.text[hit.span.range()];
+        let mut accepted = false;
+        for e in scan.entries(hit) {
+            match e.class {
+                LexClass::Division(level) => {
+                    if level == Level::Village && !word.ends_with('村') && !word.ends_with("社区") {
+                        continue;
+                    }
+                    if is_generic_division(word) {
+                        // Only glued after a parent place.
+                        let parent = scan.longest_ending_at(hit.span.start, |c| matches!(c, LexClass::Division(_)));
+                        if parent.is_none() {
+                            continue;
+                        }
+                    }
+                    accepted = true;
+                }
+                LexClass::Site => accepted = true,
+                LexClass::PlaceShort => {
+                    let n = word.chars().count();
+                    if n == 1 {
+                        accepted |= scan.char_before(hit.span.start).is_some_and(|c| MOVE_VERBS.contains(&c))
+                            && !scan.char_at(hit.span.end).is_some_and(is_cjk_word_continuation);
+                    } else {
+                        accepted |= short_form_ok(scan, hit.span, e.full.as_deref(), &fulls);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if accepted {
+            out.push(Mention::new(hit.span, EntityKind::Place));
+        }
+    }
+    out.extend(suffix_names(scan));
+    glue_chains(scan, &mut out);
+    extend(scan, &mut out);
+    out
+}
+
+/// After a one-character abbreviation, a CJK character that makes it part
+/// of a longer word (`在京津冀`).
+fn is_cjk_word_continuation(c: char) -> bool {
+    matches!(c, '津' | '冀' | '港' | '澳' | '台')
+}
+
+/// A short form counts when the document also names the full division, or
+/// when the segmenter knows it as a place name, and it stands as a word.
+fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSet<&str>) -> bool {
+    let word = &scan.text[span.range()];
+    if scan.lex.any(word, |c| matches!(c, LexClass::Stop | LexClass::Surname | LexClass::TitleRole)) {
+        return false;
+    }
+    let in_doc = full.is_some_and(|f| fulls.contains(f));
+    let known_place = scan.word_tag(word).is_some_and(|t| t == "ns");
+    if !(in_doc || known_place) {
+        return false;
+    }
+    // The segmenter must not read it as part of a longer common word.
+    let toks = scan.tokens_around(span.start);
+    !toks.iter().any(|t| {
+        t.span.start < span.end
+            && span.start < t.span.end
+            && (t.span.start < span.start || t.span.end > span.end)
+            && !t.is_proper()
+            && !scan.lex.any(&scan.text[t.span.range()], |c| c.is_place())
+            && t.span.len() > span.len()
+    })
+}
+
+/// Named sites ending in a place suffix.
+fn suffix_names(scan: &Scan<'_>) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for hit in scan.hits() {
+        if !scan.hit_is(hit, |c| c == LexClass::PlaceSuffix) {
+            continue;
+        }
+        let suffix = &scan.text[hit.span.range()];
+        if EXTENSIONS.contains(&suffix) {
+            continue;
+        }
+        // The suffix must end a word: `思路` and `道路` swallow their `路`.
+        let Some(head) = scan.token_containing(hit.span.start) else { continue };
+        if head.span.end > hit.span.end && !scan.lex.any(&scan.text[head.span.range()], |c| c.is_place()) {
+            continue;
+        }
+        let road = ROAD_SUFFIXES.contains(&suffix);
+        let mut name_end = hit.span.start;
+        let mut generic_head = false;
+        if head.span.start < hit.span.start {
+            // The segmenter merged the suffix into a longer word (`农贸市场`).
+            name_end = head.span.start;
+            generic_head = !head.is_proper();
+            if road && head.span.end == hit.span.end {
+                let word = &scan.text[head.span.range()];
+                if scan.word_tag(word).is_some_and(|t| t != "ns" && t != "nz") {
+                    continue;
+                }
+                generic_head = false;
+            }
+        }
+        let max = if road { 4 } else { 10 };
+        let edge = left_edge(scan, name_end, max);
+        if edge.start == name_end {
+            // Nothing before the suffix: a road's one-word name (`中山路`) may
+            // still be one token.
+            if road && name_end < hit.span.start && !generic_head {
+                out.push(Mention::new(Span::new(head.span.start, hit.span.end), EntityKind::Place));
+            }
+            continue;
+        }
+        let left = &scan.text[edge.start..name_end];
+        if !(edge.proper || road) {
+            continue;
+        }
+        if road && left.chars().count() < 1 {
+            continue;
+        }
+        let _ = generic_head;
+        out.push(Mention::new(Span::new(edge.start, hit.span.end), EntityKind::Place));
+    }
+    out
+}
+
+/// Glues adjacent places (`闵行区` + `七宝镇`) into one span.
+fn glue_chains(scan: &Scan<'_>, out: &mut Vec<Mention>) {
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut glued = Vec::new();
+    for m in out.iter() {
+        let mut cur = m.span;
+        loop {
+            let next = out
+                .iter()
+                .filter(|n| n.span.start == cur.end)
+                .max_by_key(|n| n.span.end);
+            match next {
+                Some(n) if is_division_at(scan, cur) => cur = Span::new(cur.start, n.span.end),
+                _ => break,
+            }
+        }
+        if cur != m.span {
+            glued.push(Mention::new(cur, EntityKind::Place));
+        }
+    }
+    out.extend(glued);
+}
+
+fn is_division_at(scan: &Scan<'_>, span: Span) -> bool {
+    scan.longest_ending_at(span.end, |c| matches!(c, LexClass::Division(_)))
+        .is_some_and(|h| h.span.start >= span.start)
+}
+
+/// `东方花园三期`, `七宝村8队`: a numbered part glued to a place.
+fn extend(scan: &Scan<'_>, out: &mut Vec<Mention>) {
+    let mut more = Vec::new();
+    for m in out.iter() {
+        let rest = &scan.text[m.span.end..];
+        let num: usize = rest
+            .char_indices()
+            .take_while(|&(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .last()
+            .unwrap_or(0);
+        if num == 0 {
+            continue;
+        }
+        if let Some(ext) = EXTENSIONS.iter().find(|e| rest[num..].starts_with(**e)) {
+            let end = m.span.end + num + ext.len();
+            if !scan.char_at(end).is_some_and(|c| is_cjk(c) && c != '、') || scan.is_break_at(end) {
+                more.push(Mention::new(Span::new(m.span.start, end), EntityKind::Place));
+            } else {
+                more.push(Mention::new(Span::new(m.span.start, end), EntityKind::Place));
+            }
+        }
+    }
+    out.extend(more);
+}

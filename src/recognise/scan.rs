@@ -1,0 +1,171 @@
+//! What every recogniser reads: the normalised text, the automaton's hits,
+//! and local helpers around a position.
+
+use super::segment::{Segmenter, Token};
+use crate::lexicon::{Entry, LexClass, Lexicon};
+use crate::matcher::Hit;
+use crate::span::Span;
+use crate::text::{is_cjk, is_clause_break};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// The shared, read-only view of one document for the recognisers.
+pub(crate) struct Scan<'a> {
+    pub text: &'a str,
+    pub lex: &'a Lexicon,
+    hits: Vec<Hit>,
+    /// Indices into `hits`, sorted by end.
+    by_end: Vec<u32>,
+    seg: &'a Segmenter,
+    /// Tokens of each clause that was segmented, keyed by clause start.
+    clauses: RefCell<HashMap<usize, (Span, Vec<Token>)>>,
+}
+
+impl<'a> Scan<'a> {
+    pub fn new(text: &'a str, lex: &'a Lexicon, hits: Vec<Hit>, seg: &'a Segmenter) -> Self {
+        let mut by_end: Vec<u32> = (0..hits.len() as u32).collect();
+        by_end.sort_by_key(|&i| (hits[i as usize].span.end, std::cmp::Reverse(hits[i as usize].span.start)));
+        Scan {
+            text,
+            lex,
+            hits,
+            by_end,
+            seg,
+            clauses: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// All hits, sorted by start (longest first).
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// Hits that start at byte `pos`, longest first.
+    pub fn hits_at(&self, pos: usize) -> &[Hit] {
+        let lo = self.hits.partition_point(|h| h.span.start < pos);
+        let hi = self.hits.partition_point(|h| h.span.start <= pos);
+        &self.hits[lo..hi]
+    }
+
+    /// Hits that end at byte `pos`, longest first.
+    pub fn hits_ending_at(&self, pos: usize) -> impl Iterator<Item = &Hit> + '_ {
+        let lo = self.by_end.partition_point(|&i| self.hits[i as usize].span.end < pos);
+        let hi = self.by_end.partition_point(|&i| self.hits[i as usize].span.end <= pos);
+        self.by_end[lo..hi].iter().map(move |&i| &self.hits[i as usize])
+    }
+
+    /// The entries behind a hit.
+    pub fn entries(&self, hit: &Hit) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.lex.entries_of(hit.pattern)
+    }
+
+    /// True when the hit has an entry of a class satisfying `pred`.
+    pub fn hit_is(&self, hit: &Hit, pred: impl Fn(LexClass) -> bool) -> bool {
+        self.lex.entries_of(hit.pattern).any(|e| pred(e.class))
+    }
+
+    /// The longest hit starting at `pos` with a class satisfying `pred`.
+    pub fn longest_at(&self, pos: usize, pred: impl Fn(LexClass) -> bool) -> Option<Hit> {
+        self.hits_at(pos).iter().find(|h| self.hit_is(h, &pred)).copied()
+    }
+
+    /// The longest hit ending at `pos` with a class satisfying `pred`.
+    pub fn longest_ending_at(&self, pos: usize, pred: impl Fn(LexClass) -> bool) -> Option<Hit> {
+        self.hits_ending_at(pos).find(|h| self.hit_is(h, &pred)).copied()
+    }
+
+    /// The character starting at `pos`.
+    pub fn char_at(&self, pos: usize) -> Option<char> {
+        self.text.get(pos..).and_then(|s| s.chars().next())
+    }
+
+    /// The character ending at `pos`.
+    pub fn char_before(&self, pos: usize) -> Option<char> {
+        self.text.get(..pos).and_then(|s| s.chars().next_back())
+    }
+
+    /// Byte position `n` characters after `pos` (clamped to the end).
+    pub fn forward(&self, pos: usize, n: usize) -> usize {
+        let rest = &self.text[pos..];
+        rest.char_indices().nth(n).map_or(self.text.len(), |(i, _)| pos + i)
+    }
+
+    /// Byte position `n` characters before `pos` (clamped to 0).
+    pub fn back(&self, pos: usize, n: usize) -> usize {
+        let head = &self.text[..pos];
+        head.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i)
+    }
+
+    /// True when `pos` is the start or end of the text or next to a clause break.
+    pub fn is_break_before(&self, pos: usize) -> bool {
+        self.char_before(pos).is_none_or(is_clause_break)
+    }
+
+    /// True when the text at `pos` ends or begins with a clause break.
+    pub fn is_break_at(&self, pos: usize) -> bool {
+        self.char_at(pos).is_none_or(is_clause_break)
+    }
+
+    /// Number of consecutive CJK characters starting at `pos`, at most `max`.
+    pub fn cjk_run(&self, pos: usize, max: usize) -> usize {
+        self.text[pos..].chars().take(max).take_while(|&c| is_cjk(c)).count()
+    }
+
+    /// The clause (text between clause breaks) around `pos`.
+    pub fn clause_at(&self, pos: usize) -> Span {
+        let pos = self.floor(pos.min(self.text.len()));
+        let start = self.text[..pos]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_break(c) && c != '·')
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = self.text[pos..]
+            .char_indices()
+            .find(|&(_, c)| is_clause_break(c) && c != '·')
+            .map_or(self.text.len(), |(i, _)| pos + i);
+        Span::new(start, end)
+    }
+
+    /// The segmenter's tagged tokens of the clause around `pos` (computed
+    /// once per clause and cached). Offsets are bytes of the whole text.
+    pub fn tokens_around(&self, pos: usize) -> Vec<Token> {
+        let clause = self.clause_at(pos);
+        if let Some((_, toks)) = self.clauses.borrow().get(&clause.start) {
+            return toks.clone();
+        }
+        // Very long clauses (tables flattened into one line) are cut to a
+        // window around `pos`, so the cost stays local.
+        const MAX: usize = 64 * 3;
+        let span = if clause.len() > MAX * 2 {
+            let s = clause.start.max(pos.saturating_sub(MAX));
+            let e = clause.end.min(pos + MAX);
+            Span::new(self.floor(s), self.floor(e))
+        } else {
+            clause
+        };
+        let toks = self.seg.tag(&self.text[span.range()], span.start);
+        if span == clause {
+            self.clauses.borrow_mut().insert(clause.start, (clause, toks.clone()));
+        }
+        toks
+    }
+
+    /// The token that contains byte `pos`, if any.
+    pub fn token_containing(&self, pos: usize) -> Option<Token> {
+        self.tokens_around(pos)
+            .into_iter()
+            .find(|t| t.span.start <= pos && pos < t.span.end)
+    }
+
+    fn floor(&self, mut i: usize) -> usize {
+        while i > 0 && !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// Part-of-speech tag of a single word, as the segmenter would tag it alone.
+    pub fn word_tag(&self, word: &str) -> Option<String> {
+        self.seg.word_tag(word)
+    }
+}

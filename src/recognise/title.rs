@@ -1,0 +1,128 @@
+//! TITLE: posts as written, with the organisation glued before them
+//! (`区委副书记`, `七宝镇党委书记`, `区人大常委会副主任`,
+//! `云南省保山市施甸县委书记`). A title is kept only when a named person
+//! follows it, directly or through a chain joined by `、`; the person
+//! recogniser decides that.
+
+use super::edge::LEVEL_CHARS;
+use super::{Mention, Scan};
+use crate::lexicon::LexClass;
+use crate::span::{EntityKind, Span};
+
+/// A title candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TitleCand {
+    /// The whole title.
+    pub span: Span,
+    /// The post itself (`副书记`).
+    pub role: Span,
+}
+
+/// Posts too vague to stand without an organisation before them.
+const WEAK_ROLES: &[&str] = &["代表", "委员", "负责人", "助理", "组长", "副组长", "经理", "副经理", "主编", "社长", "董事", "监事", "专员", "常委"];
+
+/// Finds title candidates, given the organisation and place candidates.
+pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec<TitleCand> {
+    let mut out: Vec<TitleCand> = Vec::new();
+    let mut last_end = None;
+    // Hits are sorted by start; for each end keep the longest role.
+    let mut roles: Vec<Span> = scan
+        .hits()
+        .iter()
+        .filter(|h| scan.hit_is(h, |c| c == LexClass::TitleRole))
+        .map(|h| h.span)
+        .collect();
+    roles.sort_by_key(|s| (s.end, s.start));
+    let mut best: Vec<Span> = Vec::new();
+    for r in roles {
+        match best.last_mut() {
+            Some(b) if b.end == r.end => {
+                if r.start < b.start {
+                    *b = r;
+                }
+            }
+            _ => best.push(r),
+        }
+    }
+    // Drop roles contained in a longer role that ends later (`书记` in `书记长`).
+    for role in best {
+        if last_end.is_some_and(|e| e > role.start) {
+            // Overlaps the previous role: keep the longer.
+            if let Some(prev) = out.last()
+                && prev.role.len() >= role.len()
+            {
+                continue;
+            }
+            out.pop();
+        }
+        let word = &scan.text[role.range()];
+        // The role must not be the tail of a longer word (`主任务`, `书记员`
+        // are handled by the name check; `秘书长` is a role of its own).
+        let mut start = role.start;
+        loop {
+            let ext = prefix_ending_at(scan, start, orgs, places);
+            match ext {
+                Some(s) if s < start => start = s,
+                _ => break,
+            }
+        }
+        if start == role.start {
+            // `周区长`, `陈书记`: a surname alone is no name.
+            let surname_before = scan.char_before(start).is_some_and(|c| {
+                scan.lex.is(&c.to_string(), LexClass::Surname) && scan.is_break_before(start - c.len_utf8())
+            });
+            if surname_before {
+                continue;
+            }
+            if WEAK_ROLES.contains(&word) {
+                continue;
+            }
+        }
+        last_end = Some(role.end);
+        out.push(TitleCand {
+            span: Span::new(start, role.end),
+            role,
+        });
+    }
+    out
+}
+
+/// The start of an organisation or place written right before `pos`.
+fn prefix_ending_at(scan: &Scan<'_>, pos: usize, orgs: &[Mention], places: &[Mention]) -> Option<usize> {
+    let from_mentions = orgs
+        .iter()
+        .chain(places.iter())
+        .filter(|m| m.span.end == pos)
+        .map(|m| m.span.start)
+        .min();
+    let from_lex = scan
+        .longest_ending_at(pos, |c| matches!(c, LexClass::TitleOrg | LexClass::Org) || c.is_place())
+        .map(|h| h.span.start);
+    let mut best = match (from_mentions, from_lex) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    // A level character before a body (`区` + `人大常委会`, `镇` + `城运中心`).
+    if let Some(s) = best
+        && let Some(c) = scan.char_before(s)
+        && LEVEL_CHARS.contains(&c)
+        && scan.longest_ending_at(s, |c| c.is_place()).is_none()
+    {
+        let p = s - c.len_utf8();
+        if scan.is_break_before(p) || !scan.char_before(p).is_some_and(crate::text::is_cjk) || starts_clause_word(scan, p) {
+            best = Some(p);
+        }
+    }
+    best
+}
+
+/// True when a word that commonly precedes a title ends at `pos`.
+fn starts_clause_word(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop)).is_some()
+        || scan.char_before(pos).is_some_and(|c| "由和与及、,,。的是任为".contains(c))
+}
+
+/// Converts kept titles to mentions.
+pub(crate) fn mentions(titles: &[TitleCand]) -> Vec<Mention> {
+    titles.iter().map(|t| Mention::new(t.span, EntityKind::Title)).collect()
+}

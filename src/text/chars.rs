@@ -1,0 +1,39 @@
+//! Character classes the rules share.
+
+/// A CJK unified ideograph (the characters names are written in).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Punctuation that ends a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}' | ';' | '\u{FF1B}' | '…')
+}
+
+/// Anything that ends a clause: sentence ends, commas, enumeration marks,
+/// colons, brackets, quotes and line breaks. Names never cross these.
+pub fn is_clause_break(c: char) -> bool {
+    is_sentence_end(c)
+        || c.is_whitespace()
+        || matches!(
+            c,
+            ',' | '\u{FF0C}' | '、' | ':' | '\u{FF1A}' | '(' | ')' | '\u{FF08}' | '\u{FF09}' | '“' | '”' | '"' | '‘' | '’'
+                | '\'' | '《' | '》' | '〈' | '〉' | '【' | '】' | '[' | ']' | '「' | '」' | '『'
+                | '』' | '/' | '|' | '—' | '·' | '•' | '<' | '>' | '{' | '}' | '='
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert!(is_cjk('宝'));
+        assert!(!is_cjk('a'));
+        assert!(is_sentence_end('。'));
+        assert!(is_clause_break('、'));
+        assert!(is_clause_break('\n'));
+        assert!(!is_clause_break('镇'));
+    }
+}

@@ -1,0 +1,10 @@
+//! Text preparation: the normalised view the matchers read, aligned to the
+//! original text every reported span refers to.
+
+mod chars;
+mod offsets;
+mod prepared;
+
+pub use chars::{is_cjk, is_clause_break, is_sentence_end};
+pub use offsets::CodePoints;
+pub use prepared::Prepared;
