@@ -31,7 +31,7 @@ pub(crate) struct Edge {
 
 /// Walks left from byte `pos` (the suffix start) over at most `max_chars`
 /// characters of name material.
-pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize) -> Edge {
+pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize, allow_verb: bool, allow_org: bool) -> Edge {
     let mut start = pos;
     let mut proper = false;
     let mut anchored = false;
@@ -43,7 +43,7 @@ pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize) -> Edge {
         }
         // A lexicon place or organisation ending here is taken whole.
         if let Some(h) = scan.longest_ending_at(start, |c| {
-            c.is_place() || matches!(c, LexClass::Org | LexClass::TitleOrg)
+            c.is_place() || (allow_org && matches!(c, LexClass::Org | LexClass::TitleOrg))
         }) {
             let word = &scan.text[h.span.range()];
             let n = word.chars().count();
@@ -74,6 +74,7 @@ pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize) -> Edge {
         let word = &scan.text[tok.span.range()];
         if GENERIC_OPENERS.contains(&word)
             || scan.lex.any(word, |c| matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole))
+            || crosses_post_or_cue(scan, tok.span)
         {
             break;
         }
@@ -82,16 +83,20 @@ pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize) -> Edge {
             break;
         }
         let level = n == 1 && word.chars().next().is_some_and(|c| LEVEL_CHARS.contains(&c));
-        let verb_next_to_suffix = first && tok.tag.starts_with('v');
+        let verb_next_to_suffix = allow_verb && first && tok.tag.starts_with('v');
         if !(tok.is_nominal() || level || verb_next_to_suffix) {
             break;
         }
         if word.chars().any(|c| c.is_ascii_digit()) {
             break;
         }
+        // An unknown word swallowing a conjunction (`小胜及`) ends the name.
+        if n >= 2 && (word.contains('及') || word.contains('与') || word.contains('和')) && !scan.lex.any(word, |c| c.is_place()) {
+            break;
+        }
         start = tok.span.start;
         chars += n;
-        proper |= tok.is_proper() || level;
+        proper |= tok.is_proper() || level || !scan.is_known_word(word);
         anchored |= level;
         first = false;
         if level {
@@ -100,4 +105,14 @@ pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize) -> Edge {
         }
     }
     Edge { start, proper, anchored }
+}
+
+/// True when a post or a cue word lies inside or across the token
+/// (`书记施继平率` read as one unknown word).
+fn crosses_post_or_cue(scan: &Scan<'_>, tok: crate::span::Span) -> bool {
+    scan.hits().iter().skip_while(|h| h.span.end <= tok.start.saturating_sub(12)).take_while(|h| h.span.start < tok.end).any(|h| {
+        h.span.overlaps(tok)
+            && (scan.hit_is(h, |c| matches!(c, LexClass::TitleRole | LexClass::Stop))
+                || (scan.hit_is(h, |c| c == LexClass::NameCue) && (h.span.len() > 3 || &scan.text[h.span.range()] == "率")))
+    })
 }

@@ -18,6 +18,13 @@ fn is_single_char(s: &str) -> bool {
 /// (`公司` alone is not an organisation; `中联重科公司` is).
 const NEEDS_PROPER: &[&str] = &["公司", "有限公司", "集团", "中心", "小组", "联盟", "协会", "商会", "银行", "学校", "医院", "部"];
 
+/// Suffixes whose names may hold a verb (`执法局`, `推进办`, `指挥中心`).
+const VERB_MODIFIED: &[&str] = &["局", "办", "办公室", "中心", "委员会", "委", "组", "小组", "领导小组", "工作组", "站", "工作站", "服务站", "部", "管委会", "院"];
+
+/// Governing bodies: another body's name never stands before them
+/// (`区委` + `区政府` are two organisations).
+const GOVERNING_BODIES: &[&str] = &["政府", "人民政府", "人大", "政协", "党委", "党工委", "纪委", "常委会", "人大常委会"];
+
 /// Finds ORG candidates.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -36,7 +43,8 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             continue;
         }
         let mut name_end = hit.span.start;
-        if head.span.start < hit.span.start {
+        let merged = head.span.start < hit.span.start;
+        if merged {
             let hw = &scan.text[head.span.range()];
             if head.tag.starts_with('v') && !head.tag.starts_with("vn") {
                 continue;
@@ -44,9 +52,19 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             if scan.lex.any(hw, |c| c == LexClass::Stop) {
                 continue;
             }
+            // A common word that ends in the suffix (`干部`, `布局`, `展厅`).
+            if is_single_char(word)
+                && scan.is_known_word(hw)
+                && !scan.lex.any(hw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
+                && !matches!(head.tag.as_str(), "nt" | "j")
+            {
+                continue;
+            }
             name_end = head.span.start;
         }
-        let edge = left_edge(scan, name_end, 20);
+        let allow_verb = !merged && VERB_MODIFIED.contains(&word);
+        let allow_org = !GOVERNING_BODIES.contains(&word);
+        let edge = left_edge(scan, name_end, 20, allow_verb, allow_org);
         if edge.start == hit.span.start {
             continue;
         }
@@ -56,9 +74,14 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             continue;
         }
         let left_len = name.chars().count() - word.chars().count();
-        if is_single_char(word) {
-            // `区城管执法局`, `公安局`, `镇重大办`: a body word before it.
-            if left_len < 2 && !edge.anchored {
+        if is_single_char(word) && !edge.anchored {
+            // `公安局`, `财政局`: one two-character noun before the suffix.
+            let one_noun = left_len == 2
+                && scan
+                    .tokens_around(edge.start)
+                    .iter()
+                    .any(|t| t.span.start == edge.start && t.span.end == name_end && t.tag.starts_with('n'));
+            if !(one_noun || (merged && left_len == 0)) {
                 continue;
             }
         }

@@ -16,7 +16,7 @@ use crate::text::{is_cjk, is_clause_break};
 use std::collections::HashSet;
 
 /// Characters that never stand in a given name in this genre.
-const NOT_IN_NAME: &str = "的了是在和与及等对为率到赴说也还就向一行镇区县市省乡村街路局办委部长书记主任同志";
+const NOT_IN_NAME: &str = "的了是在等对率赴说也就及镇区县市省局办委部";
 
 /// Single-character cues, too common to find a name on their own.
 const WEAK_CUES: &[&str] = &["对", "在", "就", "向", "与", "和", "及", "为", "也", "还", "则", "到", "赴", "作", "做", "代表", "组织", "同时", "现场"];
@@ -83,14 +83,13 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
             } else if s1 > s2 {
                 (e1, s1)
             } else {
-                // Nothing decides: ask the segmenter, else take the common
-                // three-character name.
+                // Nothing decides: take the common three-character name,
+                // unless the segmenter reads a word starting after two.
                 let toks = scan.tokens_around(pos);
-                let nr = toks.iter().find(|t| t.span.start == pos && t.tag.starts_with("nr"));
-                match nr {
-                    Some(t) if t.span.end == e1 => (e1, 1),
-                    _ => (e2, 1),
-                }
+                let word_after_two = toks
+                    .iter()
+                    .any(|t| t.span.start == e1 && t.span.end > e2 && !t.tag.starts_with("nr"));
+                if word_after_two { (e1, 1) } else { (e2, 1) }
             }
         }
     };

@@ -147,7 +147,7 @@ fn suffix_names(scan: &Scan<'_>) -> Vec<Mention> {
             }
         }
         let max = if road { 4 } else { 10 };
-        let edge = left_edge(scan, name_end, max);
+        let edge = left_edge(scan, name_end, max, false, false);
         if edge.start == name_end {
             // Nothing before the suffix: a road's one-word name (`中山路`) may
             // still be one token.

@@ -24,7 +24,7 @@ pub(crate) struct Scan<'a> {
 impl<'a> Scan<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon, hits: Vec<Hit>, seg: &'a Segmenter) -> Self {
         let mut by_end: Vec<u32> = (0..hits.len() as u32).collect();
-        by_end.sort_by_key(|&i| (hits[i as usize].span.end, std::cmp::Reverse(hits[i as usize].span.start)));
+        by_end.sort_by_key(|&i| (hits[i as usize].span.end, hits[i as usize].span.start));
         Scan {
             text,
             lex,
@@ -167,5 +167,10 @@ impl<'a> Scan<'a> {
     /// Part-of-speech tag of a single word, as the segmenter would tag it alone.
     pub fn word_tag(&self, word: &str) -> Option<String> {
         self.seg.word_tag(word)
+    }
+
+    /// True when the segmenter's dictionary holds `word`.
+    pub fn is_known_word(&self, word: &str) -> bool {
+        self.seg.has_word(word)
     }
 }

@@ -52,6 +52,11 @@ impl Segmenter {
             .collect()
     }
 
+    /// True when jieba's dictionary (with govkg's words) holds `word`.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
     /// The tag jieba gives `word` on its own, if it is one dictionary word.
     pub fn word_tag(&self, word: &str) -> Option<String> {
         if !self.jieba.has_word(word) {

@@ -66,6 +66,15 @@ pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec
                 _ => break,
             }
         }
+        // A level character alone before the post's body (`镇` + `党委书记`).
+        if let Some(c) = scan.char_before(start)
+            && LEVEL_CHARS.contains(&c)
+        {
+            let p = start - c.len_utf8();
+            if scan.is_break_before(p) || starts_clause_word(scan, p) {
+                start = p;
+            }
+        }
         if start == role.start {
             // `周区长`, `陈书记`: a surname alone is no name.
             let surname_before = scan.char_before(start).is_some_and(|c| {
