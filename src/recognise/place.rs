@@ -11,7 +11,7 @@ use crate::text::is_cjk;
 use std::collections::HashSet;
 
 /// Verbs of movement that license a one-character abbreviation (`来沪`).
-const MOVE_VERBS: &[char] = &['来', '返', '在', '赴', '驻', '离', '抵', '留', '回', '进', '出', '入', '援'];
+const MOVE_VERBS: &[char] = &['来', '返', '赴', '驻', '离', '抵', '回', '援'];
 
 /// Suffixes of roads and waterways: the name before them is short.
 const ROAD_SUFFIXES: &[&str] = &[
@@ -53,6 +53,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     if level == Level::Village && !word.ends_with('村') && !word.ends_with("社区") {
                         continue;
                     }
+                    if level >= Level::Town && (word.chars().count() < 3 || !starts_a_word(scan, hit.span)) {
+                        continue;
+                    }
                     if is_generic_division(word) {
                         // Only glued after a parent place.
                         let parent = scan.longest_ending_at(hit.span.start, |c| matches!(c, LexClass::Division(_)));
@@ -67,7 +70,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     let n = word.chars().count();
                     if n == 1 {
                         accepted |= scan.char_before(hit.span.start).is_some_and(|c| MOVE_VERBS.contains(&c))
-                            && !scan.char_at(hit.span.end).is_some_and(is_cjk_word_continuation);
+                            && scan
+                                .char_at(hit.span.end)
+                                .is_none_or(|c| !is_cjk(c) || AFTER_ABBREVIATION.contains(c));
                     } else {
                         accepted |= short_form_ok(scan, hit.span, e.full.as_deref(), &fulls);
                     }
@@ -85,11 +90,18 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     out
 }
 
-/// After a one-character abbreviation, a CJK character that makes it part
-/// of a longer word (`在京津冀`).
-fn is_cjk_word_continuation(c: char) -> bool {
-    matches!(c, '津' | '冀' | '港' | '澳' | '台')
+/// True when the segmenter does not read the span's first character as the
+/// end of a longer word (`负责人和镇领导` holds no `人和镇`).
+fn starts_a_word(scan: &Scan<'_>, span: Span) -> bool {
+    !scan
+        .tokens_around(span.start)
+        .iter()
+        .any(|t| t.span.start < span.start && t.span.end > span.start && !scan.lex.any(&scan.text[t.span.range()], |c| c.is_place()))
 }
+
+/// What may follow a one-character abbreviation in a movement phrase
+/// (`来沪返沪`, `来徐考察`, `在京期间`).
+const AFTER_ABBREVIATION: &str = "考调工期务学发投参的人返来落创就定访交旅开办出后前";
 
 /// A short form counts when the document also names the full division, or
 /// when the segmenter knows it as a place name, and it stands as a word.
@@ -99,7 +111,13 @@ fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSe
         return false;
     }
     let in_doc = full.is_some_and(|f| fulls.contains(f));
-    let known_place = scan.word_tag(word).is_some_and(|t| t == "ns");
+    // Only shorts of counties and above stand without their full name.
+    let high = full.is_some_and(|f| {
+        scan.lex
+            .lookup(f)
+            .any(|e| matches!(e.class, LexClass::Division(l) if l <= Level::County))
+    });
+    let known_place = high && scan.word_tag(word).is_some_and(|t| t == "ns");
     if !(in_doc || known_place) {
         return false;
     }
@@ -128,10 +146,21 @@ fn suffix_names(scan: &Scan<'_>) -> Vec<Mention> {
         }
         // The suffix must end a word: `思路` and `道路` swallow their `路`.
         let Some(head) = scan.token_containing(hit.span.start) else { continue };
-        if head.span.end > hit.span.end && !scan.lex.any(&scan.text[head.span.range()], |c| c.is_place()) {
+        let head_is_place = scan.lex.any(&scan.text[head.span.range()], |c| c.is_place());
+        if head.span.end > hit.span.end && !head_is_place {
+            continue;
+        }
+        // `虹桥` holds `桥`: the place rule has it already.
+        if head_is_place && head.span.start < hit.span.start {
             continue;
         }
         let road = ROAD_SUFFIXES.contains(&suffix);
+        if road {
+            if let Some(m) = road_name(scan, hit.span) {
+                out.push(m);
+            }
+            continue;
+        }
         let mut name_end = hit.span.start;
         let mut generic_head = false;
         if head.span.start < hit.span.start {
@@ -167,6 +196,56 @@ fn suffix_names(scan: &Scan<'_>) -> Vec<Mention> {
         out.push(Mention::new(Span::new(edge.start, hit.span.end), EntityKind::Place));
     }
     out
+}
+
+/// Characters that end the name before a road suffix (`东至星中路`).
+const ROAD_BOUNDARY: &str = "至到在和与及的了对从经沿临向往赴是为于把将被由等入出或跨近接、,。:;“”()《》 \n\t-—~/";
+
+/// A road or waterway: two name characters before the suffix, three when
+/// the third is preceded by a boundary (`沈长浜街` after `南至`).
+fn road_name(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
+    let is_boundary = |pos: usize| {
+        scan.char_before(pos).is_none_or(|c| ROAD_BOUNDARY.contains(c) || !is_cjk(c))
+            || scan.longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop)).is_some_and(|h| h.span.len() > 3)
+    };
+    let two = scan.back(suffix.start, 2);
+    if scan.text[two..suffix.start].chars().count() != 2
+        || !scan.text[two..suffix.start].chars().all(|c| is_cjk(c) && !ROAD_BOUNDARY.contains(c))
+    {
+        return None;
+    }
+    let mut start = two;
+    if !is_boundary(two) && scan.char_before(two).is_some_and(|c| is_cjk(c) && !ROAD_BOUNDARY.contains(c)) {
+        let three = scan.back(two, 1);
+        if is_boundary(three) {
+            start = three;
+        }
+    }
+    let prefix = &scan.text[start..suffix.start];
+    let whole = &scan.text[start..suffix.end];
+    // Common words: `思路`, `道路`, `安全线`, `沿线`.
+    let common = |w: &str| {
+        scan.word_tag(w)
+            .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt"))
+    };
+    let last_two = &scan.text[scan.back(suffix.end, 2)..suffix.end];
+    if common(whole) || common(last_two) {
+        return None;
+    }
+    if scan.word_tag(prefix).is_some_and(|t| matches!(t.as_str(), "a" | "an" | "v" | "vn" | "d" | "ad" | "r" | "m" | "p" | "c" | "u" | "q" | "t")) {
+        return None;
+    }
+    if scan.lex.any(prefix, |c| matches!(c, LexClass::Stop | LexClass::TitleRole | LexClass::NameCue)) {
+        return None;
+    }
+    let mut end = suffix.end;
+    for ext in ["高架", "隧道", "大桥"] {
+        if scan.text[end..].starts_with(ext) {
+            end += ext.len();
+            break;
+        }
+    }
+    Some(Mention::new(Span::new(start, end), EntityKind::Place))
 }
 
 /// Glues adjacent places (`闵行区` + `七宝镇`) into one span.
