@@ -59,7 +59,7 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     let mut blockers: Vec<Mention> = Vec::new();
     blockers.extend(orgs.iter().filter(|m| m.span.len() > 9).copied());
     blockers.extend(places.iter().filter(|m| m.span.len() > 9).copied());
-    let (persons, kept_titles) = person::find(scan, &titles, &blockers);
+    let (persons, kept_titles) = person::find(scan, &titles, &blockers, &orgs);
     let mut titles_m = title::mentions(&kept_titles);
     // `习近平总书记`: a post right after a well-known person.
     for p in &persons {
@@ -75,6 +75,11 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     strong.extend(titles_m);
     strong.extend(dates);
     strong.extend(plots);
+    if std::env::var_os("GOVKG_DEBUG").is_some() {
+        for m in strong.iter().chain(orgs.iter()).chain(places.iter()) {
+            eprintln!("candidate {:?} {}", m.kind, &scan.text[m.span.range()]);
+        }
+    }
     let mut weak: Vec<Mention> = Vec::new();
     weak.extend(orgs);
     weak.extend(places);

@@ -97,7 +97,7 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
 }
 
 /// Finds persons, and marks which titles stand before a person.
-pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention]) -> (Vec<Mention>, Vec<TitleCand>) {
+pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention], orgs: &[Mention]) -> (Vec<Mention>, Vec<TitleCand>) {
     let mut names: Vec<Span> = Vec::new();
     let title_starts: HashSet<usize> = titles.iter().map(|t| t.span.start).collect();
     let blocked = |s: Span| blockers.iter().any(|b| b.span.contains(s) && b.span != s && b.kind != EntityKind::Date);
@@ -127,7 +127,7 @@ pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention]) 
         if WEAK_CUES.contains(&cue) {
             continue;
         }
-        if let Some(n) = name_before(scan, hit.span.start)
+        if let Some(n) = name_before(scan, hit.span.start, orgs)
             && !is_not_a_name(scan, n)
         {
             names.push(n);
@@ -214,7 +214,7 @@ fn list_after(scan: &Scan<'_>, mut pos: usize, title_starts: &HashSet<usize>, na
 }
 
 /// A name ending right before a cue at `end`.
-fn name_before(scan: &Scan<'_>, end: usize) -> Option<Span> {
+fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Option<Span> {
     let mut best = None;
     for len in [2usize, 3, 4] {
         let start = scan.back(end, len);
@@ -231,7 +231,8 @@ fn name_before(scan: &Scan<'_>, end: usize) -> Option<Span> {
         }
         let before_ok = scan.is_break_before(start)
             || scan.char_before(start).is_some_and(|c| "由对和与及向请、".contains(c))
-            || scan.longest_ending_at(start, |c| matches!(c, LexClass::TitleRole | LexClass::NameCue)).is_some();
+            || scan.longest_ending_at(start, |c| matches!(c, LexClass::TitleRole | LexClass::NameCue)).is_some()
+            || orgs.iter().any(|o| o.span.end == start && o.span.len() >= 6);
         if before_ok {
             best = Some(Span::new(start, end));
         }
@@ -239,9 +240,16 @@ fn name_before(scan: &Scan<'_>, end: usize) -> Option<Span> {
     best
 }
 
-/// Spans that look like names but are lexicon words of another kind.
+/// Spans that look like names but are lexicon words of another kind, or
+/// common words the segmenter knows (`满意`, `养老`, `高效`).
 fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
     let w = &scan.text[n.range()];
+    if scan.lex.is(w, LexClass::Person) {
+        return false;
+    }
+    if scan.word_tag(w).is_some_and(|t| !t.starts_with("nr")) {
+        return true;
+    }
     if scan.lex.any(w, |c| c.is_place() || matches!(c, LexClass::Org | LexClass::TitleRole | LexClass::TitleOrg | LexClass::Stop | LexClass::NameCue | LexClass::OrgSuffix | LexClass::PlaceSuffix)) {
         return true;
     }
@@ -300,7 +308,7 @@ fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
             continue;
         }
         let mut pos = i + c.len_utf8();
-        let mut found = Vec::new();
+        let mut found: Vec<Span> = Vec::new();
         while let Some(n) = standalone_name(scan, pos) {
             found.push(n);
             pos = n.end;
@@ -311,7 +319,7 @@ fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
                 pos += 1;
             }
         }
-        if found.len() >= 2 && scan.is_break_at(pos) {
+        if found.len() >= 2 && found.last().is_some_and(|n| scan.is_break_at(n.end)) {
             names.extend(found);
         }
     }

@@ -151,7 +151,9 @@ fn suffix_names(scan: &Scan<'_>) -> Vec<Mention> {
             continue;
         }
         // `虹桥` holds `桥`: the place rule has it already.
-        if head_is_place && head.span.start < hit.span.start {
+        if head.span.start < hit.span.start
+            && scan.lex.any(&scan.text[head.span.range()], |c| matches!(c, LexClass::Division(_) | LexClass::Site))
+        {
             continue;
         }
         let road = ROAD_SUFFIXES.contains(&suffix);

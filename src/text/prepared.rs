@@ -37,7 +37,7 @@ pub struct Prepared {
 /// Punctuation that marks a line as running prose rather than a headline or
 /// a table cell.
 fn is_prose_mark(c: char) -> bool {
-    matches!(c, ',' | '。' | '、' | ';' | ':' | '\u{FF0C}' | '\u{FF1A}' | '\u{FF1B}')
+    matches!(c, ',' | '。' | '、' | ';' | '\u{FF0C}' | '\u{FF1B}')
 }
 
 /// A line long enough to be a wrapped line of prose even without punctuation.
