@@ -153,7 +153,6 @@ fn read_date(text: &str, start: usize) -> Option<usize> {
                 return Some(c.pos);
             }
             c.pos = after_year;
-            let save = c.pos;
             c.spaces();
             if let Some(m) = c.digits(2) {
                 c.spaces();
@@ -162,7 +161,6 @@ fn read_date(text: &str, start: usize) -> Option<usize> {
                     return Some(c.pos);
                 }
             }
-            c.pos = save;
             return Some(after_year);
         }
         c.pos = before_year;

@@ -25,18 +25,33 @@ const WEAK_CUES: &[&str] = &["对", "在", "就", "向", "与", "和", "及", "�
 const BYLINE_OPENERS: &[&str] = &["通讯员", "记者", "摄影", "撰稿", "供稿", "编辑", "责任编辑", "审核", "校对", "文/", "摄/", "图/"];
 
 fn surname_len(scan: &Scan<'_>, pos: usize) -> Option<usize> {
+    surname(scan, pos).map(|(n, _)| n)
+}
+
+/// The surname at `pos`: its length in characters, and whether it is a
+/// clear surname (not a character that is mostly a common word).
+fn surname(scan: &Scan<'_>, pos: usize) -> Option<(usize, bool)> {
     let rest = scan.text.get(pos..)?;
     let mut it = rest.char_indices();
     let (_, c1) = it.next()?;
     if let Some((i2, c2)) = it.next() {
         let two = &rest[..i2 + c2.len_utf8()];
         if scan.lex.is(two, LexClass::Surname) {
-            return Some(2);
+            return Some((2, true));
         }
     }
     let one = &rest[..c1.len_utf8()];
-    scan.lex.lookup(one).any(|e| e.class == LexClass::Surname).then_some(1)
+    let mut found = None;
+    for e in scan.lex.lookup(one).filter(|e| e.class == LexClass::Surname) {
+        found = Some(found.unwrap_or(false) || !e.ambiguous);
+    }
+    found.map(|strong| (1, strong))
 }
+
+/// Words after which a name follows in appointments (`选举王德喜同志为…`).
+const LEFT_CUES: &[&str] = &[
+    "选举", "任命", "免除", "免去", "接受", "决定", "同意", "推选", "提名", "聘任", "批准", "聘请", "表彰", "看望", "慰问", "会见", "邀请",
+];
 
 /// How clearly a name can end at `pos`: 3 a break, 2 a cue, title or
 /// enumeration, 0 nothing.
@@ -131,6 +146,7 @@ pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention], 
             && !is_not_a_name(scan, n)
         {
             names.push(n);
+            list_before(scan, n.start, &mut names);
         }
     }
     // 3. After generic leader words (`镇领导季良`) and in bylines.
@@ -139,6 +155,7 @@ pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention], 
         let opener = (scan.hit_is(hit, |c| c == LexClass::Stop) && w.ends_with("领导")) || false;
         if opener && let Some(n) = read_name(scan, hit.span.end) && !is_not_a_name(scan, n) {
             names.push(n);
+            list_after(scan, n.end, &title_starts, &mut names);
         }
     }
     bylines(scan, &mut names);
@@ -174,6 +191,7 @@ pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention], 
         kept.push(n);
     }
     let person_starts: HashSet<usize> = kept.iter().map(|s| s.start).collect();
+    let person_ends: HashSet<usize> = kept.iter().map(|s| s.end).collect();
     // A title is kept when a person, or a kept title, follows it.
     let mut kept_titles: Vec<TitleCand> = Vec::new();
     let mut sorted: Vec<TitleCand> = titles.to_vec();
@@ -185,15 +203,49 @@ pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention], 
             after += 1;
         }
         let ok = person_starts.contains(&after)
-            || (scan.char_at(t.span.end) == Some('、') && kept_starts.contains(&(t.span.end + '、'.len_utf8())));
+            || (scan.char_at(t.span.end) == Some('、') && kept_starts.contains(&(t.span.end + '、'.len_utf8())))
+            || person_before_post(scan, t.span.start, &person_ends);
         if ok {
             kept_starts.insert(t.span.start);
             kept_titles.push(t);
         }
     }
-    kept_titles.reverse();
+    // A title after a kept title and `、` (`副县长、代理县长`).
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for t in titles {
+            if kept_starts.contains(&t.span.start) {
+                continue;
+            }
+            if scan.char_before(t.span.start) == Some('、')
+                && kept_titles.iter().any(|k| k.span.end + '、'.len_utf8() == t.span.start)
+            {
+                kept_starts.insert(t.span.start);
+                kept_titles.push(*t);
+                changed = true;
+            }
+        }
+    }
+    kept_titles.sort_by_key(|t| t.span.start);
     let persons = kept.into_iter().map(|s| Mention::new(s, EntityKind::Person)).collect();
     (persons, kept_titles)
+}
+
+/// `王德喜同志为紫阳县人民政府副县长`, `免除孟凡哲同志副县长一职`: a post
+/// named after the person.
+fn person_before_post(scan: &Scan<'_>, start: usize, person_ends: &HashSet<usize>) -> bool {
+    let head = &scan.text[..start];
+    let mut cut = head;
+    for link in ["当选为", "担任", "出任", "为", "任"] {
+        if let Some(h) = cut.strip_suffix(link) {
+            cut = h;
+            break;
+        }
+    }
+    let cut = cut.strip_suffix("同志").unwrap_or(cut);
+    person_ends.contains(&cut.len()) && (cut.len() < head.len())
+        || person_ends.contains(&head.strip_suffix("同志").map_or(usize::MAX, str::len))
 }
 
 /// `A、B、C` after a first name: more names of the same list.
@@ -213,6 +265,36 @@ fn list_after(scan: &Scan<'_>, mut pos: usize, title_starts: &HashSet<usize>, na
     }
 }
 
+/// `A、B、C当选…`: more names of the same list before a first one.
+fn list_before(scan: &Scan<'_>, mut start: usize, names: &mut Vec<Span>) {
+    while scan.char_before(start) == Some('、') {
+        let end = start - '、'.len_utf8();
+        let mut found = None;
+        for len in [3usize, 2] {
+            let s = scan.back(end, len);
+            if scan.text[s..end].chars().count() != len {
+                continue;
+            }
+            let sep_before = scan.is_break_before(s);
+            if sep_before
+                && let Some((sn, true)) = surname(scan, s)
+                && valid_given(&scan.text[scan.forward(s, sn)..end])
+                && !is_not_a_name(scan, Span::new(s, end))
+            {
+                found = Some(Span::new(s, end));
+                break;
+            }
+        }
+        match found {
+            Some(n) => {
+                names.push(n);
+                start = n.start;
+            }
+            None => return,
+        }
+    }
+}
+
 /// A name ending right before a cue at `end`.
 fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Option<Span> {
     let mut best = None;
@@ -221,7 +303,7 @@ fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Option<Span> {
         if scan.text[start..end].chars().count() != len {
             break;
         }
-        let Some(sn) = surname_len(scan, start) else { continue };
+        let Some((sn, strong)) = surname(scan, start) else { continue };
         if len - sn > 2 || len <= sn {
             continue;
         }
@@ -229,10 +311,12 @@ fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Option<Span> {
         if !valid_given(given) {
             continue;
         }
+        let head = &scan.text[..start];
         let before_ok = scan.is_break_before(start)
-            || scan.char_before(start).is_some_and(|c| "由对和与及向请、".contains(c))
+            || (strong && scan.char_before(start).is_some_and(|c| "由对和与及向请、".contains(c)))
+            || (strong && LEFT_CUES.iter().any(|w| head.ends_with(w)))
             || scan.longest_ending_at(start, |c| matches!(c, LexClass::TitleRole | LexClass::NameCue)).is_some()
-            || orgs.iter().any(|o| o.span.end == start && o.span.len() >= 6);
+            || (strong && orgs.iter().any(|o| o.span.end == start && o.span.len() >= 6));
         if before_ok {
             best = Some(Span::new(start, end));
         }
@@ -270,7 +354,7 @@ fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
                 while scan.char_at(pos).is_some_and(|c| c == ' ' || c == ':' || c == '\u{FF1A}') {
                     pos += scan.char_at(pos).map_or(1, char::len_utf8);
                 }
-                match standalone_name(scan, pos) {
+                match byline_name(scan, pos) {
                     Some(n) => {
                         names.push(n);
                         pos = n.end;
@@ -295,7 +379,7 @@ fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
     for (i, c) in text.char_indices() {
         if c == '(' || c == '\u{FF08}' {
             let pos = i + c.len_utf8();
-            if let Some(n) = standalone_name(scan, pos)
+            if let Some(n) = byline_name(scan, pos)
                 && matches!(scan.char_at(n.end), Some(')' | '\u{FF09}'))
             {
                 names.push(n);
@@ -331,7 +415,7 @@ fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
         let line_start = text[..i].rfind(['\n', '。']).map_or(0, |k| k + text[k..].chars().next().map_or(1, char::len_utf8));
         let seg = text[line_start..i].trim();
         let n = seg.chars().count();
-        if (2..=3).contains(&n) && seg.chars().all(is_cjk) {
+        if n == 3 && seg.chars().all(is_cjk) {
             let start = line_start + text[line_start..i].find(seg).unwrap_or(0);
             if let Some(name) = standalone_name(scan, start)
                 && name.end == start + seg.len()
@@ -359,6 +443,30 @@ fn standalone_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
         if scan.is_break_at(end) && !is_not_a_name(scan, s) {
             return Some(s);
+        }
+    }
+    None
+}
+
+/// A name in a byline: like [`standalone_name`], but a common word may be a
+/// name there (`舒畅`), and another byline word may follow (`田兰兰通讯员`).
+fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
+    let sn = surname_len(scan, pos)?;
+    for len in [3usize, 2] {
+        if len <= sn {
+            continue;
+        }
+        let end = scan.forward(pos, len);
+        if scan.text[pos..end].chars().count() != len || !valid_given(&scan.text[scan.forward(pos, sn)..end]) {
+            continue;
+        }
+        let w = &scan.text[pos..end];
+        if scan.lex.any(w, |c| c.is_place() || matches!(c, LexClass::Org | LexClass::TitleRole | LexClass::Stop)) {
+            continue;
+        }
+        let rest = &scan.text[end..];
+        if scan.is_break_at(end) || BYLINE_OPENERS.iter().any(|o| rest.starts_with(o)) {
+            return Some(Span::new(pos, end));
         }
     }
     None

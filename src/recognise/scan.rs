@@ -106,11 +106,6 @@ impl<'a> Scan<'a> {
         self.char_at(pos).is_none_or(is_clause_break)
     }
 
-    /// Number of consecutive CJK characters starting at `pos`, at most `max`.
-    pub fn cjk_run(&self, pos: usize, max: usize) -> usize {
-        self.text[pos..].chars().take(max).take_while(|&c| is_cjk(c)).count()
-    }
-
     /// The clause (text between clause breaks) around `pos`.
     pub fn clause_at(&self, pos: usize) -> Span {
         let pos = self.floor(pos.min(self.text.len()));

@@ -24,8 +24,8 @@ const WEAK_ROLES: &[&str] = &["代表", "委员", "负责人", "助理", "组长
 /// Finds title candidates, given the organisation and place candidates.
 pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec<TitleCand> {
     let mut out: Vec<TitleCand> = Vec::new();
-    let mut last_end = None;
-    // Hits are sorted by start; for each end keep the longest role.
+    // Role hits grouped by end; each is extended left, and the longest
+    // title for an end wins (`全国人大` + `代表` beats `人大代表`).
     let mut roles: Vec<Span> = scan
         .hits()
         .iter()
@@ -33,67 +33,62 @@ pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec
         .map(|h| h.span)
         .collect();
     roles.sort_by_key(|s| (s.end, s.start));
-    let mut best: Vec<Span> = Vec::new();
-    for r in roles {
-        match best.last_mut() {
-            Some(b) if b.end == r.end => {
-                if r.start < b.start {
-                    *b = r;
-                }
-            }
-            _ => best.push(r),
-        }
-    }
-    // Drop roles contained in a longer role that ends later (`书记` in `书记长`).
-    for role in best {
-        if last_end.is_some_and(|e| e > role.start) {
-            // Overlaps the previous role: keep the longer.
-            if let Some(prev) = out.last()
-                && prev.role.len() >= role.len()
+    let mut i = 0;
+    while i < roles.len() {
+        let end = roles[i].end;
+        let mut best: Option<TitleCand> = None;
+        while i < roles.len() && roles[i].end == end {
+            if let Some(t) = extend(scan, roles[i], orgs, places)
+                && best.is_none_or(|b| t.span.start < b.span.start)
             {
+                best = Some(t);
+            }
+            i += 1;
+        }
+        let Some(t) = best else { continue };
+        // Overlaps the previous title: keep the longer.
+        if let Some(prev) = out.last()
+            && prev.span.end > t.span.start
+        {
+            if prev.span.len() >= t.span.len() {
                 continue;
             }
             out.pop();
         }
-        let word = &scan.text[role.range()];
-        // The role must not be the tail of a longer word (`主任务`, `书记员`
-        // are handled by the name check; `秘书长` is a role of its own).
-        let mut start = role.start;
-        loop {
-            let ext = prefix_ending_at(scan, start, orgs, places);
-            match ext {
-                Some(s) if s < start => start = s,
-                _ => break,
-            }
-        }
-        // A level character alone before the post's body (`镇` + `党委书记`).
-        if let Some(c) = scan.char_before(start)
-            && LEVEL_CHARS.contains(&c)
-        {
-            let p = start - c.len_utf8();
-            if scan.is_break_before(p) || starts_clause_word(scan, p) {
-                start = p;
-            }
-        }
-        if start == role.start {
-            // `周区长`, `陈书记`: a surname alone is no name.
-            let surname_before = scan.char_before(start).is_some_and(|c| {
-                scan.lex.is(&c.to_string(), LexClass::Surname) && scan.is_break_before(start - c.len_utf8())
-            });
-            if surname_before {
-                continue;
-            }
-            if WEAK_ROLES.contains(&word) {
-                continue;
-            }
-        }
-        last_end = Some(role.end);
-        out.push(TitleCand {
-            span: Span::new(start, role.end),
-            role,
-        });
+        out.push(t);
     }
     out
+}
+
+/// Extends a role hit leftwards over the organisation written before it.
+fn extend(scan: &Scan<'_>, role: Span, orgs: &[Mention], places: &[Mention]) -> Option<TitleCand> {
+    let word = &scan.text[role.range()];
+    let mut start = role.start;
+    while let Some(s) = prefix_ending_at(scan, start, orgs, places).filter(|&s| s < start) {
+        start = s;
+    }
+    // A level character alone before the post's body (`镇` + `党委书记`).
+    if let Some(c) = scan.char_before(start)
+        && LEVEL_CHARS.contains(&c)
+    {
+        let p = start - c.len_utf8();
+        if scan.is_break_before(p) || starts_clause_word(scan, p) {
+            start = p;
+        }
+    }
+    if start == role.start {
+        // `周区长`, `陈书记`: a surname alone is no name.
+        let surname_before = scan.char_before(start).is_some_and(|c| {
+            scan.lex.is(&c.to_string(), LexClass::Surname) && scan.is_break_before(start - c.len_utf8())
+        });
+        if surname_before || WEAK_ROLES.contains(&word) {
+            return None;
+        }
+    }
+    Some(TitleCand {
+        span: Span::new(start, role.end),
+        role,
+    })
 }
 
 /// The start of an organisation or place written right before `pos`.
