@@ -52,9 +52,10 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             if scan.lex.any(hw, |c| c == LexClass::Stop) {
                 continue;
             }
-            // A common word that ends in the suffix (`干部`, `布局`, `展厅`).
+            // A common word that ends in the suffix (`干部`, `布局`, `展厅`):
+            // one character before a one-character suffix.
             if is_single_char(word)
-                && scan.is_known_word(hw)
+                && scan.text[head.span.start..hit.span.start].chars().count() < 2
                 && !scan.lex.any(hw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
                 && !matches!(head.tag.as_str(), "nt" | "j")
             {

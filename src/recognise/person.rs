@@ -312,7 +312,7 @@ fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Option<Span> {
             continue;
         }
         let head = &scan.text[..start];
-        let before_ok = scan.is_break_before(start)
+        let before_ok = (scan.is_break_before(start) && (strong || scan.char_before(start) != Some('、')))
             || (strong && scan.char_before(start).is_some_and(|c| "由对和与及向请、".contains(c)))
             || (strong && LEFT_CUES.iter().any(|w| head.ends_with(w)))
             || scan.longest_ending_at(start, |c| matches!(c, LexClass::TitleRole | LexClass::NameCue)).is_some()

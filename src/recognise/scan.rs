@@ -5,7 +5,7 @@ use super::segment::{Segmenter, Token};
 use crate::lexicon::{Entry, LexClass, Lexicon};
 use crate::matcher::Hit;
 use crate::span::Span;
-use crate::text::{is_cjk, is_clause_break};
+use crate::text::is_clause_break;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
