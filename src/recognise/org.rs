@@ -46,7 +46,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         let merged = head.span.start < hit.span.start;
         if merged {
             let hw = &scan.text[head.span.range()];
-            if head.tag.starts_with('v') && !head.tag.starts_with("vn") {
+            // `举办`, `主办`: dictionary verbs. An unknown word the segmenter
+            // built (`社建办`) may be tagged anything.
+            if head.tag.starts_with('v') && !head.tag.starts_with("vn") && scan.is_known_word(hw) {
                 continue;
             }
             if scan.lex.any(hw, |c| c == LexClass::Stop) {
@@ -82,7 +84,8 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     .tokens_around(edge.start)
                     .iter()
                     .any(|t| t.span.start == edge.start && t.span.end == name_end && t.tag.starts_with('n'));
-            if !(one_noun || (merged && left_len == 0)) {
+            let head_part = scan.text[name_end..hit.span.start].chars().count();
+            if !(one_noun || (merged && left_len == head_part)) {
                 continue;
             }
         }
