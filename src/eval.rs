@@ -33,9 +33,21 @@ impl Counts {
     /// Precision, recall, F1 (0 where undefined, as score.py).
     pub fn prf(&self) -> (f64, f64, f64) {
         let (tp, fp, fn_) = (self.tp as f64, self.fp as f64, self.fn_ as f64);
-        let p = if self.tp + self.fp > 0 { tp / (tp + fp) } else { 0.0 };
-        let r = if self.tp + self.fn_ > 0 { tp / (tp + fn_) } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if self.tp + self.fp > 0 {
+            tp / (tp + fp)
+        } else {
+            0.0
+        };
+        let r = if self.tp + self.fn_ > 0 {
+            tp / (tp + fn_)
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 
@@ -74,12 +86,18 @@ impl Score {
 
     /// F1 of one entity type.
     pub fn entity_f1(&self, t: &str) -> f64 {
-        self.entities.iter().find(|(n, _)| n == t).map_or(0.0, |(_, c)| c.prf().2)
+        self.entities
+            .iter()
+            .find(|(n, _)| n == t)
+            .map_or(0.0, |(_, c)| c.prf().2)
     }
 
     /// F1 of one relation type.
     pub fn relation_f1(&self, t: &str) -> f64 {
-        self.relations.iter().find(|(n, _)| n == t).map_or(0.0, |(_, c)| c.prf().2)
+        self.relations
+            .iter()
+            .find(|(n, _)| n == t)
+            .map_or(0.0, |(_, c)| c.prf().2)
     }
 
     /// The text report, line for line as score.py prints it.
@@ -89,14 +107,29 @@ impl Score {
             ("entities", &self.entities, self.entity_micro()),
             ("relations", &self.relations, self.relation_micro()),
         ] {
-            let _ = writeln!(out, "{:10} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}", name, "P", "R", "F1", "tp", "fp", "fn");
-            for (t, c) in rows.iter().chain(std::iter::once(&("micro".to_string(), micro))) {
+            let _ = writeln!(
+                out,
+                "{:10} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}",
+                name, "P", "R", "F1", "tp", "fp", "fn"
+            );
+            for (t, c) in rows
+                .iter()
+                .chain(std::iter::once(&("micro".to_string(), micro)))
+            {
                 let (p, r, f) = c.prf();
-                let _ = writeln!(out, "  {:8} {:6.3} {:6.3} {:6.3} {:5} {:5} {:5}", t, p, r, f, c.tp, c.fp, c.fn_);
+                let _ = writeln!(
+                    out,
+                    "  {:8} {:6.3} {:6.3} {:6.3} {:5} {:5} {:5}",
+                    t, p, r, f, c.tp, c.fp, c.fn_
+                );
             }
         }
         if !self.missing.is_empty() {
-            let _ = writeln!(out, "missing documents in prediction: {}", self.missing.join(", "));
+            let _ = writeln!(
+                out,
+                "missing documents in prediction: {}",
+                self.missing.join(", ")
+            );
         }
         let _ = writeln!(
             out,
@@ -178,13 +211,23 @@ type Key = (String, String, String, String);
 
 fn relation_keys(doc: &Value) -> HashSet<Key> {
     let empty = Vec::new();
-    let ents = doc.get("entities").and_then(Value::as_array).unwrap_or(&empty);
+    let ents = doc
+        .get("entities")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
     let by_id: HashMap<String, &Value> = ents
         .iter()
-        .map(|e| (e.get("id").map(|v| match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        }).unwrap_or_default(), e))
+        .map(|e| {
+            (
+                e.get("id")
+                    .map(|v| match v {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    })
+                    .unwrap_or_default(),
+                e,
+            )
+        })
         .collect();
     let end_text = |r: &Value, side: &str| -> String {
         let t = r.get(format!("{side}_text"));
@@ -201,14 +244,28 @@ fn relation_keys(doc: &Value) -> HashSet<Key> {
         }
     };
     let mut keys = HashSet::new();
-    for r in doc.get("relations").and_then(Value::as_array).unwrap_or(&empty) {
+    for r in doc
+        .get("relations")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty)
+    {
         let t = r.get("type").and_then(Value::as_str).unwrap_or("");
         match t {
             "LEADS" => {
-                keys.insert((t.to_string(), end_text(r, "head"), norm(r.get("org")), norm(r.get("role"))));
+                keys.insert((
+                    t.to_string(),
+                    end_text(r, "head"),
+                    norm(r.get("org")),
+                    norm(r.get("role")),
+                ));
             }
             "VISIT" | "ACCOMPANY" => {
-                keys.insert((t.to_string(), end_text(r, "head"), end_text(r, "tail"), String::new()));
+                keys.insert((
+                    t.to_string(),
+                    end_text(r, "head"),
+                    end_text(r, "tail"),
+                    String::new(),
+                ));
             }
             _ => {}
         }
@@ -225,7 +282,10 @@ fn spans(doc: &Value) -> Vec<(i64, i64, String)> {
                     (
                         e.get("start").and_then(Value::as_i64).unwrap_or(0),
                         e.get("end").and_then(Value::as_i64).unwrap_or(0),
-                        e.get("type").and_then(Value::as_str).unwrap_or("").to_string(),
+                        e.get("type")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_string(),
                     )
                 })
                 .collect()
@@ -248,13 +308,21 @@ pub fn score(gold: &[(String, Value)], pred: &[(String, Value)], types: &[&str])
     for (id, g) in gold {
         let p = pred.get(id.as_str()).copied().unwrap_or(&empty);
         let gall: Vec<(i64, i64, String)> = spans(g);
-        let gspans: HashSet<(i64, i64, String)> = gall.iter().filter(|k| types.contains(&k.2.as_str())).cloned().collect();
+        let gspans: HashSet<(i64, i64, String)> = gall
+            .iter()
+            .filter(|k| types.contains(&k.2.as_str()))
+            .cloned()
+            .collect();
         let mut pspans: HashSet<(i64, i64, String)> = HashSet::new();
         for k in spans(p) {
             if !types.contains(&k.2.as_str()) {
                 continue;
             }
-            if !gspans.contains(&k) && gall.iter().any(|(s, t, _)| *s <= k.0 && k.1 <= *t && (*s, *t) != (k.0, k.1)) {
+            if !gspans.contains(&k)
+                && gall
+                    .iter()
+                    .any(|(s, t, _)| *s <= k.0 && k.1 <= *t && (*s, *t) != (k.0, k.1))
+            {
                 continue;
             }
             pspans.insert(k);
@@ -279,8 +347,14 @@ pub fn score(gold: &[(String, Value)], pred: &[(String, Value)], types: &[&str])
         }
     }
     Score {
-        entities: types.iter().map(|t| (t.to_string(), ent.get(*t).copied().unwrap_or_default())).collect(),
-        relations: RELATION_TYPES.iter().map(|t| (t.to_string(), rel.get(*t).copied().unwrap_or_default())).collect(),
+        entities: types
+            .iter()
+            .map(|t| (t.to_string(), ent.get(*t).copied().unwrap_or_default()))
+            .collect(),
+        relations: RELATION_TYPES
+            .iter()
+            .map(|t| (t.to_string(), rel.get(*t).copied().unwrap_or_default()))
+            .collect(),
         missing,
     }
 }
@@ -295,19 +369,44 @@ mod tests {
 
     #[test]
     fn nested_predictions_are_ignored() {
-        let gold = docs(r#"{"id":"a","entities":[{"id":"e1","type":"TITLE","start":0,"end":7,"text":"七宝镇党委书记"}]}"#);
-        let pred = docs(r#"{"id":"a","entities":[{"id":"e1","type":"TITLE","start":0,"end":7},{"id":"e2","type":"PLACE","start":0,"end":3}]}"#);
+        let gold = docs(
+            r#"{"id":"a","entities":[{"id":"e1","type":"TITLE","start":0,"end":7,"text":"七宝镇党委书记"}]}"#,
+        );
+        let pred = docs(
+            r#"{"id":"a","entities":[{"id":"e1","type":"TITLE","start":0,"end":7},{"id":"e2","type":"PLACE","start":0,"end":3}]}"#,
+        );
         let s = score(&gold, &pred, &ENTITY_TYPES);
-        assert_eq!(s.entity_micro(), Counts { tp: 1, fp: 0, fn_: 0 });
+        assert_eq!(
+            s.entity_micro(),
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
     }
 
     #[test]
     fn relations_by_text_or_id() {
-        let gold = docs(r#"{"id":"a","entities":[],"relations":[{"type":"VISIT","head_text":"于勇","tail_text":"七宝镇"},{"type":"LEADS","head_text":"于勇","org":"闵行区委","role":"副书记"}]}"#);
-        let pred = docs(r#"{"id":"a","entities":[{"id":"e1","text":"于勇","type":"PERSON","start":0,"end":2},{"id":"e2","text":"七宝\n镇","type":"PLACE","start":3,"end":6}],"relations":[{"type":"VISIT","head":"e1","tail":"e2"},{"type":"LEADS","head":"e1","org":"区委","role":"副书记"}]}"#);
+        let gold = docs(
+            r#"{"id":"a","entities":[],"relations":[{"type":"VISIT","head_text":"于勇","tail_text":"七宝镇"},{"type":"LEADS","head_text":"于勇","org":"闵行区委","role":"副书记"}]}"#,
+        );
+        let pred = docs(
+            r#"{"id":"a","entities":[{"id":"e1","text":"于勇","type":"PERSON","start":0,"end":2},{"id":"e2","text":"七宝\n镇","type":"PLACE","start":3,"end":6}],"relations":[{"type":"VISIT","head":"e1","tail":"e2"},{"type":"LEADS","head":"e1","org":"区委","role":"副书记"}]}"#,
+        );
         let s = score(&gold, &pred, &ENTITY_TYPES);
-        assert_eq!(s.relation_micro(), Counts { tp: 1, fp: 1, fn_: 1 });
-        assert!(s.report().ends_with("entity micro F1 0.000, relation micro F1 0.500\n"));
+        assert_eq!(
+            s.relation_micro(),
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 1
+            }
+        );
+        assert!(
+            s.report()
+                .ends_with("entity micro F1 0.000, relation micro F1 0.500\n")
+        );
     }
 
     #[test]

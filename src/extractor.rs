@@ -75,7 +75,9 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor over the embedded dictionaries.
     pub fn new() -> Self {
-        Self::builder().build().expect("the embedded lexicon builds (tested)")
+        Self::builder()
+            .build()
+            .expect("the embedded lexicon builds (tested)")
     }
 
     /// A builder, to add user dictionaries and set options.
@@ -262,7 +264,11 @@ mod tests {
             let s: String = chars[e.start..e.end].iter().collect();
             assert_eq!(s, e.text);
         }
-        assert!(doc.entities.iter().any(|e| e.text == "区\n\n市场监管局" && e.kind == crate::EntityKind::Org));
+        assert!(
+            doc.entities
+                .iter()
+                .any(|e| e.text == "区\n\n市场监管局" && e.kind == crate::EntityKind::Org)
+        );
     }
 
     #[test]

@@ -51,5 +51,5 @@ pub mod text;
 pub use document::{Document, Entity, Relation};
 pub use error::{Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, Options};
-pub use lexicon::{LexClass, Level, Lexicon, LexiconBuilder};
+pub use lexicon::{Level, LexClass, Lexicon, LexiconBuilder};
 pub use span::{EntityKind, Span};

@@ -15,7 +15,10 @@ pub struct Doc {
 pub type Item = Result<Doc, String>;
 
 fn is_jsonl_name(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("jsonl" | "json" | "ndjson"))
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "json" | "ndjson")
+    )
 }
 
 /// Expands directories (recursively, sorted) into files.
@@ -45,7 +48,10 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, String>>) {
     for p in entries {
         if p.is_dir() {
             walk(&p, out);
-        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl" | "json" | "ndjson")) {
+        } else if matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("txt" | "jsonl" | "json" | "ndjson")
+        ) {
             out.push(Ok(p));
         }
     }
@@ -71,11 +77,17 @@ pub fn read(path: &Path, mut f: impl FnMut(Item)) {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            f(Err(format!("{name}: not valid UTF-8 (byte {})", e.utf8_error().valid_up_to())));
+            f(Err(format!(
+                "{name}: not valid UTF-8 (byte {})",
+                e.utf8_error().valid_up_to()
+            )));
             return;
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     let looks_jsonl = is_jsonl_name(path) || text.trim_start().starts_with('{');
     if looks_jsonl {
         for (i, line) in text.as_bytes().lines().enumerate() {
@@ -96,13 +108,16 @@ pub fn read(path: &Path, mut f: impl FnMut(Item)) {
     let id = if path.as_os_str() == "-" {
         "stdin".to_string()
     } else {
-        path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| name.clone())
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| name.clone())
     };
     f(Ok(Doc { id, text }));
 }
 
 fn parse_line(name: &str, line_no: usize, line: &str) -> Item {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{name}:{line_no}: not JSON: {e}"))?;
+    let v: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("{name}:{line_no}: not JSON: {e}"))?;
     let id = match v.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),

@@ -32,10 +32,14 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Tag documents with entities; prints one JSON object per document.
-    #[command(after_help = "Inputs: .txt files, directories (searched recursively for .txt, .jsonl, .json), JSON Lines files\nof {\"id\",\"text\"} objects, or - for standard input (plain text or JSON Lines).\n\nExample:\n  govkg tag --no-text tests/fixtures/corpus/ > tagged.jsonl")]
+    #[command(
+        after_help = "Inputs: .txt files, directories (searched recursively for .txt, .jsonl, .json), JSON Lines files\nof {\"id\",\"text\"} objects, or - for standard input (plain text or JSON Lines).\n\nExample:\n  govkg tag --no-text tests/fixtures/corpus/ > tagged.jsonl"
+    )]
     Tag(tag::TagArgs),
     /// Score predictions against gold, exactly as shared/eval/score.py does.
-    #[command(after_help = "Example:\n  govkg tag --no-text corpus/ > pred.jsonl && govkg eval gold.jsonl pred.jsonl")]
+    #[command(
+        after_help = "Example:\n  govkg tag --no-text corpus/ > pred.jsonl && govkg eval gold.jsonl pred.jsonl"
+    )]
     Eval(eval::EvalArgs),
 }
 

@@ -25,7 +25,11 @@ pub fn run(a: TagArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let paths = if a.paths.is_empty() { vec![PathBuf::from("-")] } else { a.paths.clone() };
+    let paths = if a.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        a.paths.clone()
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;

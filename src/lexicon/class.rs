@@ -127,7 +127,10 @@ impl LexClass {
 
     /// True for classes that are places in their own right.
     pub fn is_place(&self) -> bool {
-        matches!(self, LexClass::Division(_) | LexClass::Site | LexClass::PlaceShort)
+        matches!(
+            self,
+            LexClass::Division(_) | LexClass::Site | LexClass::PlaceShort
+        )
     }
 }
 

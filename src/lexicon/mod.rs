@@ -16,7 +16,7 @@ mod class;
 mod embedded;
 mod parse;
 
-pub use class::{LexClass, Level};
+pub use class::{Level, LexClass};
 
 use crate::error::Result;
 use std::collections::HashMap;

@@ -41,13 +41,18 @@ pub(crate) fn parse_line(line: &str) -> std::result::Result<Vec<Entry>, String> 
         .trim();
     let attrs = cols.next().unwrap_or("").trim();
     if cols.next().is_some() {
-        return Err(format!("too many tab-separated columns in `{line}` (at most 3)"));
+        return Err(format!(
+            "too many tab-separated columns in `{line}` (at most 3)"
+        ));
     }
     if text.is_empty() {
         return Err("empty entry text".to_string());
     }
     if text.chars().any(|c| c.is_control()) {
-        return Err(format!("entry `{}` holds a control character", text.escape_debug()));
+        return Err(format!(
+            "entry `{}` holds a control character",
+            text.escape_debug()
+        ));
     }
     let class = LexClass::parse(kind).ok_or_else(|| {
         format!(
@@ -120,15 +125,26 @@ mod tests {
     #[test]
     fn bad_lines_say_why() {
         assert!(parse_line("七宝镇").unwrap_err().contains("no tab"));
-        assert!(parse_line("七宝镇\tcity").unwrap_err().contains("unknown kind"));
+        assert!(
+            parse_line("七宝镇\tcity")
+                .unwrap_err()
+                .contains("unknown kind")
+        );
         assert!(parse_line("\torg").unwrap_err().contains("empty"));
-        assert!(parse_line("a\torg\tcolour=red").unwrap_err().contains("unknown attribute"));
+        assert!(
+            parse_line("a\torg\tcolour=red")
+                .unwrap_err()
+                .contains("unknown attribute")
+        );
         assert!(parse_line("a\torg\tx\ty").unwrap_err().contains("too many"));
     }
 
     #[test]
     fn errors_name_file_and_line() {
         let err = read("user.txt", "ok\torg\n\nbad line\n".as_bytes()).unwrap_err();
-        assert_eq!(err.to_string(), "user.txt:3: expected `TEXT<TAB>KIND`, found no tab in `bad line`");
+        assert_eq!(
+            err.to_string(),
+            "user.txt:3: expected `TEXT<TAB>KIND`, found no tab in `bad line`"
+        );
     }
 }

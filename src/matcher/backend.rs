@@ -35,7 +35,10 @@ impl Backend {
         Ok(match kind {
             BackendKind::Daachorse => {
                 let da = CharwiseDoubleArrayAhoCorasick::with_values(
-                    patterns.iter().enumerate().map(|(i, p)| (p.as_str(), i as u32)),
+                    patterns
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| (p.as_str(), i as u32)),
                 )
                 .map_err(|e| Error::Matcher(e.to_string()))?;
                 Backend::Daachorse(da)

@@ -29,7 +29,9 @@ pub struct Matcher {
 
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Matcher").field("backend", &self.backend.kind()).finish()
+        f.debug_struct("Matcher")
+            .field("backend", &self.backend.kind())
+            .finish()
     }
 }
 
@@ -60,7 +62,12 @@ impl Matcher {
                 pattern,
             })
         });
-        out.sort_unstable_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        out.sort_unstable_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
         out
     }
 }

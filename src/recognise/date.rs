@@ -74,8 +74,9 @@ impl<'t> Cur<'t> {
 }
 
 const UNIT_AFTER_NUMBER: &[char] = &[
-    '元', '个', '户', '人', '万', '亿', '家', '名', '项', '件', '次', '条', '所', '座', '辆', '吨', '米', '平', '亩', '公', '号', '期',
-    '%', '多', '余', '岁', '周', '天', '小', '分', '秒', '倍', '批', '部', '栋', '幢', '层', '套', '间', '台', '只', '位', '届',
+    '元', '个', '户', '人', '万', '亿', '家', '名', '项', '件', '次', '条', '所', '座', '辆', '吨',
+    '米', '平', '亩', '公', '号', '期', '%', '多', '余', '岁', '周', '天', '小', '分', '秒', '倍',
+    '批', '部', '栋', '幢', '层', '套', '间', '台', '只', '位', '届',
 ];
 
 fn valid_month(m: u32) -> bool {
@@ -130,7 +131,8 @@ fn read_date(text: &str, start: usize) -> Option<usize> {
             let m = c.digits(2)?;
             c.eat(sep).then_some(())?;
             let d = c.digits(2)?;
-            (valid_month(m) && valid_day(d) && !c.peek().is_some_and(|x| x.is_ascii_digit())).then_some(c.pos)
+            (valid_month(m) && valid_day(d) && !c.peek().is_some_and(|x| x.is_ascii_digit()))
+                .then_some(c.pos)
         }) {
             return Some(end);
         }
@@ -149,7 +151,10 @@ fn read_date(text: &str, start: usize) -> Option<usize> {
             if c.eat('度') {
                 return Some(c.pos);
             }
-            if c.eat_str("第") && c.eat_any(&['一', '二', '三', '四']).is_some() && c.eat_str("季度") {
+            if c.eat_str("第")
+                && c.eat_any(&['一', '二', '三', '四']).is_some()
+                && c.eat_str("季度")
+            {
                 return Some(c.pos);
             }
             c.pos = after_year;
@@ -221,7 +226,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         }
         // Only at the start of a number that is not part of a code.
         let prev = scan.char_before(i);
-        let glued = prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '-' | '.' | '/' | '#' | '〔' | '[' | '_'));
+        let glued = prev.is_some_and(|p| {
+            p.is_ascii_alphanumeric() || matches!(p, '-' | '.' | '/' | '#' | '〔' | '[' | '_')
+        });
         if !glued && let Some(end) = read_date(text, i) {
             // Not followed by more digits or a code continuation.
             out.push(Mention::new(Span::new(i, end), EntityKind::Date));
@@ -251,7 +258,7 @@ mod tests {
         assert_eq!(dates("实施2023-2025年行动"), ["2023-2025年"]);
         assert_eq!(dates("3月28日至29日举行"), ["3月28日至29日"]);
         assert_eq!(dates("发布时间:2021年9月14日"), ["2021年9月14日"]);
-        assert_eq!(dates("１２月２７日"), ["12月27日"]);
+        assert_eq!(dates("１２月２７日"), ["１２月２７日"]);
         assert_eq!(dates("2019 年 4 月 16 日"), ["2019 年 4 月 16 日"]);
     }
 

@@ -13,8 +13,9 @@ pub(crate) const LEVEL_CHARS: &[char] = &['省', '市', '区', '县', '镇', '�
 
 /// Words that make a name generic when they open it (`各部门`, `相关企业`).
 const GENERIC_OPENERS: &[&str] = &[
-    "各", "相关", "有关", "该", "本", "其", "其他", "其它", "部分", "全体", "所有", "多个", "一些", "这", "那", "此", "每", "我", "我们",
-    "他们", "全", "各级", "各类", "重点", "主要", "当地", "原", "新建", "现有", "两家", "多家", "这些", "上述", "下属", "一个",
+    "各", "相关", "有关", "该", "本", "其", "其他", "其它", "部分", "全体", "所有", "多个", "一些",
+    "这", "那", "此", "每", "我", "我们", "他们", "全", "各级", "各类", "重点", "主要", "当地",
+    "原", "新建", "现有", "两家", "多家", "这些", "上述", "下属", "一个",
 ];
 
 /// The result of walking left from a suffix.
@@ -31,7 +32,13 @@ pub(crate) struct Edge {
 
 /// Walks left from byte `pos` (the suffix start) over at most `max_chars`
 /// characters of name material.
-pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize, allow_verb: bool, allow_org: bool) -> Edge {
+pub(crate) fn left_edge(
+    scan: &Scan<'_>,
+    pos: usize,
+    max_chars: usize,
+    allow_verb: bool,
+    allow_org: bool,
+) -> Edge {
     let mut start = pos;
     let mut proper = false;
     let mut anchored = false;
@@ -51,7 +58,9 @@ pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize, allow_ver
                 break;
             }
             // A short form only counts when the segmenter agrees it is a word.
-            if scan.hit_is(&h, |c| c == LexClass::PlaceShort) && !scan.hit_is(&h, |c| matches!(c, LexClass::Division(_) | LexClass::Site)) {
+            if scan.hit_is(&h, |c| c == LexClass::PlaceShort)
+                && !scan.hit_is(&h, |c| matches!(c, LexClass::Division(_) | LexClass::Site))
+            {
                 let aligned = scan
                     .tokens_around(h.span.start)
                     .iter()
@@ -67,13 +76,15 @@ pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize, allow_ver
             first = false;
             continue;
         }
-        let toks = scan.tokens_around(start.saturating_sub(1).max(0));
+        let toks = scan.tokens_around(start.saturating_sub(1));
         let Some(tok) = toks.iter().find(|t| t.span.end == start) else {
             break;
         };
         let word = &scan.text[tok.span.range()];
         if GENERIC_OPENERS.contains(&word)
-            || scan.lex.any(word, |c| matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole))
+            || scan.lex.any(word, |c| {
+                matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole)
+            })
             || crosses_post_or_cue(scan, tok.span)
         {
             break;
@@ -82,7 +93,11 @@ pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize, allow_ver
         if chars + n > max_chars {
             break;
         }
-        let level = n == 1 && word.chars().next().is_some_and(|c| LEVEL_CHARS.contains(&c));
+        let level = n == 1
+            && word
+                .chars()
+                .next()
+                .is_some_and(|c| LEVEL_CHARS.contains(&c));
         let verb_next_to_suffix = allow_verb && first && tok.tag.starts_with('v');
         if !(tok.is_nominal() || level || verb_next_to_suffix) {
             break;
@@ -91,7 +106,10 @@ pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize, allow_ver
             break;
         }
         // An unknown word swallowing a conjunction (`小胜及`) ends the name.
-        if n >= 2 && (word.contains('及') || word.contains('与') || word.contains('和')) && !scan.lex.any(word, |c| c.is_place()) {
+        if n >= 2
+            && (word.contains('及') || word.contains('与') || word.contains('和'))
+            && !scan.lex.any(word, |c| c.is_place())
+        {
             break;
         }
         start = tok.span.start;
@@ -104,15 +122,24 @@ pub(crate) fn left_edge(scan: &Scan<'_>, pos: usize, max_chars: usize, allow_ver
             break;
         }
     }
-    Edge { start, proper, anchored }
+    Edge {
+        start,
+        proper,
+        anchored,
+    }
 }
 
 /// True when a post or a cue word lies inside or across the token
 /// (`书记施继平率` read as one unknown word).
 fn crosses_post_or_cue(scan: &Scan<'_>, tok: crate::span::Span) -> bool {
-    scan.hits().iter().skip_while(|h| h.span.end <= tok.start.saturating_sub(12)).take_while(|h| h.span.start < tok.end).any(|h| {
-        h.span.overlaps(tok)
-            && (scan.hit_is(h, |c| matches!(c, LexClass::TitleRole | LexClass::Stop))
-                || (scan.hit_is(h, |c| c == LexClass::NameCue) && (h.span.len() > 3 || &scan.text[h.span.range()] == "率")))
-    })
+    scan.hits()
+        .iter()
+        .skip_while(|h| h.span.end <= tok.start.saturating_sub(12))
+        .take_while(|h| h.span.start < tok.end)
+        .any(|h| {
+            h.span.overlaps(tok)
+                && (scan.hit_is(h, |c| matches!(c, LexClass::TitleRole | LexClass::Stop))
+                    || (scan.hit_is(h, |c| c == LexClass::NameCue)
+                        && (h.span.len() > 3 || &scan.text[h.span.range()] == "率")))
+        })
 }

@@ -33,7 +33,11 @@ pub(crate) struct Mention {
 
 impl Mention {
     pub fn new(span: Span, kind: EntityKind) -> Self {
-        Mention { span, kind, nested: false }
+        Mention {
+            span,
+            kind,
+            nested: false,
+        }
     }
 }
 
@@ -64,7 +68,9 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     // `习近平总书记`: a post right after a well-known person.
     for p in &persons {
         if let Some(h) = scan.longest_at(p.span.end, |c| c == LexClass::TitleRole)
-            && scan.lex.any(&scan.text[p.span.range()], |c| c == LexClass::Person)
+            && scan
+                .lex
+                .any(&scan.text[p.span.range()], |c| c == LexClass::Person)
         {
             titles_m.push(Mention::new(h.span, EntityKind::Title));
         }
@@ -91,14 +97,26 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
 /// a kept title, organisation or place is kept as nested.
 fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
-    strong.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), std::cmp::Reverse(rank(m.kind)), m.span.start));
+    strong.sort_by_key(|m| {
+        (
+            std::cmp::Reverse(m.span.len()),
+            std::cmp::Reverse(rank(m.kind)),
+            m.span.start,
+        )
+    });
     for m in strong {
         if out.iter().any(|o| o.span.overlaps(m.span)) {
             continue;
         }
         out.push(m);
     }
-    weak.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), std::cmp::Reverse(rank(m.kind)), m.span.start));
+    weak.sort_by_key(|m| {
+        (
+            std::cmp::Reverse(m.span.len()),
+            std::cmp::Reverse(rank(m.kind)),
+            m.span.start,
+        )
+    });
     weak.dedup();
     let mut nested: Vec<Mention> = Vec::new();
     for m in weak {
@@ -110,8 +128,15 @@ fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>) -> Vec<Mention> {
         // Inside one kept span that can hold it: nested.
         if over.len() == 1 {
             let o = over[0];
-            let holds = matches!(o.kind, EntityKind::Title | EntityKind::Org | EntityKind::Place);
-            if holds && o.span.contains(m.span) && o.span != m.span && !nested.iter().any(|n| n.span == m.span) {
+            let holds = matches!(
+                o.kind,
+                EntityKind::Title | EntityKind::Org | EntityKind::Place
+            );
+            if holds
+                && o.span.contains(m.span)
+                && o.span != m.span
+                && !nested.iter().any(|n| n.span == m.span)
+            {
                 nested.push(Mention { nested: true, ..m });
             }
         }
@@ -124,8 +149,8 @@ fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>) -> Vec<Mention> {
 #[cfg(test)]
 pub(crate) mod testing {
     //! Helpers for the recognisers' table tests.
-    use crate::span::EntityKind;
     use crate::Extractor;
+    use crate::span::EntityKind;
     use std::sync::OnceLock;
 
     /// One extractor for all unit tests (building it loads the lexicon).
@@ -141,16 +166,6 @@ pub(crate) mod testing {
             .iter()
             .filter(|e| e.kind == kind && !e.nested)
             .map(|e| e.text.clone())
-            .collect()
-    }
-
-    /// `(kind, text)` of every top-level entity.
-    pub fn all(text: &str) -> Vec<(EntityKind, String)> {
-        let doc = extractor().extract("t", text);
-        doc.entities
-            .iter()
-            .filter(|e| !e.nested)
-            .map(|e| (e.kind, e.text.clone()))
             .collect()
     }
 }

@@ -16,14 +16,54 @@ fn is_single_char(s: &str) -> bool {
 
 /// Suffixes that make a generic noun a name only with a proper part
 /// (`公司` alone is not an organisation; `中联重科公司` is).
-const NEEDS_PROPER: &[&str] = &["公司", "有限公司", "集团", "中心", "小组", "联盟", "协会", "商会", "银行", "学校", "医院", "部"];
+const NEEDS_PROPER: &[&str] = &[
+    "公司",
+    "有限公司",
+    "集团",
+    "中心",
+    "小组",
+    "联盟",
+    "协会",
+    "商会",
+    "银行",
+    "学校",
+    "医院",
+    "部",
+];
 
 /// Suffixes whose names may hold a verb (`执法局`, `推进办`, `指挥中心`).
-const VERB_MODIFIED: &[&str] = &["局", "办", "办公室", "中心", "委员会", "委", "组", "小组", "领导小组", "工作组", "站", "工作站", "服务站", "部", "管委会", "院"];
+const VERB_MODIFIED: &[&str] = &[
+    "局",
+    "办",
+    "办公室",
+    "中心",
+    "委员会",
+    "委",
+    "组",
+    "小组",
+    "领导小组",
+    "工作组",
+    "站",
+    "工作站",
+    "服务站",
+    "部",
+    "管委会",
+    "院",
+];
 
 /// Governing bodies: another body's name never stands before them
 /// (`区委` + `区政府` are two organisations).
-const GOVERNING_BODIES: &[&str] = &["政府", "人民政府", "人大", "政协", "党委", "党工委", "纪委", "常委会", "人大常委会"];
+const GOVERNING_BODIES: &[&str] = &[
+    "政府",
+    "人民政府",
+    "人大",
+    "政协",
+    "党委",
+    "党工委",
+    "纪委",
+    "常委会",
+    "人大常委会",
+];
 
 /// Finds ORG candidates.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
@@ -38,7 +78,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             continue;
         }
         // The suffix must end a word (`举办`, `布局`, `干部` are not bodies).
-        let Some(head) = scan.token_containing(hit.span.start) else { continue };
+        let Some(head) = scan.token_containing(hit.span.start) else {
+            continue;
+        };
         if head.span.end > hit.span.end {
             continue;
         }
@@ -58,7 +100,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             // one character before a one-character suffix.
             if is_single_char(word)
                 && scan.text[head.span.start..hit.span.start].chars().count() < 2
-                && !scan.lex.any(hw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
+                && !scan
+                    .lex
+                    .any(hw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
                 && !matches!(head.tag.as_str(), "nt" | "j")
             {
                 continue;
@@ -80,10 +124,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if is_single_char(word) && !edge.anchored {
             // `公安局`, `财政局`: one two-character noun before the suffix.
             let one_noun = left_len == 2
-                && scan
-                    .tokens_around(edge.start)
-                    .iter()
-                    .any(|t| t.span.start == edge.start && t.span.end == name_end && t.tag.starts_with('n'));
+                && scan.tokens_around(edge.start).iter().any(|t| {
+                    t.span.start == edge.start && t.span.end == name_end && t.tag.starts_with('n')
+                });
             let head_part = scan.text[name_end..hit.span.start].chars().count();
             if !(one_noun || (merged && left_len == head_part)) {
                 continue;
@@ -94,7 +137,13 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         }
         // A level character alone before the suffix is no name (`区委` is
         // in the lexicon; `镇办` is not a body).
-        if left_len == 1 && name.chars().next().is_some_and(|c| LEVEL_CHARS.contains(&c)) && is_single_char(word) {
+        if left_len == 1
+            && name
+                .chars()
+                .next()
+                .is_some_and(|c| LEVEL_CHARS.contains(&c))
+            && is_single_char(word)
+        {
             continue;
         }
         out.push(Mention::new(span, EntityKind::Org));

@@ -19,10 +19,26 @@ use std::collections::HashSet;
 const NOT_IN_NAME: &str = "的了是在等对率赴说也就及镇区县市省局办委部";
 
 /// Single-character cues, too common to find a name on their own.
-const WEAK_CUES: &[&str] = &["对", "在", "就", "向", "与", "和", "及", "为", "也", "还", "则", "到", "赴", "作", "做", "代表", "组织", "同时", "现场"];
+const WEAK_CUES: &[&str] = &[
+    "对", "在", "就", "向", "与", "和", "及", "为", "也", "还", "则", "到", "赴", "作", "做",
+    "代表", "组织", "同时", "现场",
+];
 
 /// Words that open a byline.
-const BYLINE_OPENERS: &[&str] = &["通讯员", "记者", "摄影", "撰稿", "供稿", "编辑", "责任编辑", "审核", "校对", "文/", "摄/", "图/"];
+const BYLINE_OPENERS: &[&str] = &[
+    "通讯员",
+    "记者",
+    "摄影",
+    "撰稿",
+    "供稿",
+    "编辑",
+    "责任编辑",
+    "审核",
+    "校对",
+    "文/",
+    "摄/",
+    "图/",
+];
 
 fn surname_len(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     surname(scan, pos).map(|(n, _)| n)
@@ -42,7 +58,11 @@ fn surname(scan: &Scan<'_>, pos: usize) -> Option<(usize, bool)> {
     }
     let one = &rest[..c1.len_utf8()];
     let mut found = None;
-    for e in scan.lex.lookup(one).filter(|e| e.class == LexClass::Surname) {
+    for e in scan
+        .lex
+        .lookup(one)
+        .filter(|e| e.class == LexClass::Surname)
+    {
         found = Some(found.unwrap_or(false) || !e.ambiguous);
     }
     found.map(|strong| (1, strong))
@@ -50,7 +70,8 @@ fn surname(scan: &Scan<'_>, pos: usize) -> Option<(usize, bool)> {
 
 /// Words after which a name follows in appointments (`选举王德喜同志为…`).
 const LEFT_CUES: &[&str] = &[
-    "选举", "任命", "免除", "免去", "接受", "决定", "同意", "推选", "提名", "聘任", "批准", "聘请", "表彰", "看望", "慰问", "会见", "邀请",
+    "选举", "任命", "免除", "免去", "接受", "决定", "同意", "推选", "提名", "聘任", "批准", "聘请",
+    "表彰", "看望", "慰问", "会见", "邀请",
 ];
 
 /// How clearly a name can end at `pos`: 3 a break, 2 a cue, title or
@@ -60,17 +81,37 @@ fn end_strength(scan: &Scan<'_>, pos: usize) -> u8 {
         None => 3,
         Some(c) if is_clause_break(c) => 3,
         Some(_) => {
-            if scan
-                .hits_at(pos)
-                .iter()
-                .any(|h| scan.hit_is(h, |c| matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::TitleOrg)))
-            {
+            if scan.hits_at(pos).iter().any(|h| {
+                scan.hit_is(h, |c| {
+                    matches!(
+                        c,
+                        LexClass::NameCue | LexClass::TitleRole | LexClass::TitleOrg
+                    )
+                })
+            }) {
                 2
             } else {
                 0
             }
         }
     }
+}
+
+/// Length in bytes of the longest cue, post or body starting at `pos`.
+fn cue_len(scan: &Scan<'_>, pos: usize) -> usize {
+    scan.hits_at(pos)
+        .iter()
+        .filter(|h| {
+            scan.hit_is(h, |c| {
+                matches!(
+                    c,
+                    LexClass::NameCue | LexClass::TitleRole | LexClass::TitleOrg
+                )
+            })
+        })
+        .map(|h| h.span.len())
+        .max()
+        .unwrap_or(0)
 }
 
 fn valid_given(s: &str) -> bool {
@@ -84,7 +125,9 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     let mut cands = Vec::new();
     for g in [1usize, 2] {
         let end = scan.forward(given_start, g);
-        if scan.text[given_start..end].chars().count() != g || !valid_given(&scan.text[given_start..end]) {
+        if scan.text[given_start..end].chars().count() != g
+            || !valid_given(&scan.text[given_start..end])
+        {
             break;
         }
         cands.push((end, end_strength(scan, end)));
@@ -93,7 +136,10 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     let best = match cands.get(1) {
         None => (e1, s1),
         Some(&(e2, s2)) => {
-            if s2 > s1 || (s2 == s1 && s2 > 0) {
+            if s2 == s1 && s2 == 2 && cue_len(scan, e1) > cue_len(scan, e2) {
+                // `于勇来到`: the longer cue decides.
+                (e1, s1)
+            } else if s2 > s1 || (s2 == s1 && s2 > 0) {
                 (e2, s2)
             } else if s1 > s2 {
                 (e1, s1)
@@ -112,10 +158,19 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
 }
 
 /// Finds persons, and marks which titles stand before a person.
-pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention], orgs: &[Mention]) -> (Vec<Mention>, Vec<TitleCand>) {
+pub(crate) fn find(
+    scan: &Scan<'_>,
+    titles: &[TitleCand],
+    blockers: &[Mention],
+    orgs: &[Mention],
+) -> (Vec<Mention>, Vec<TitleCand>) {
     let mut names: Vec<Span> = Vec::new();
     let title_starts: HashSet<usize> = titles.iter().map(|t| t.span.start).collect();
-    let blocked = |s: Span| blockers.iter().any(|b| b.span.contains(s) && b.span != s && b.kind != EntityKind::Date);
+    let blocked = |s: Span| {
+        blockers
+            .iter()
+            .any(|b| b.span.contains(s) && b.span != s && b.kind != EntityKind::Date)
+    };
 
     // 1. After a title (and the list that may follow it).
     for t in titles {
@@ -152,8 +207,11 @@ pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention], 
     // 3. After generic leader words (`镇领导季良`) and in bylines.
     for hit in scan.hits() {
         let w = &scan.text[hit.span.range()];
-        let opener = (scan.hit_is(hit, |c| c == LexClass::Stop) && w.ends_with("领导")) || false;
-        if opener && let Some(n) = read_name(scan, hit.span.end) && !is_not_a_name(scan, n) {
+        let opener = scan.hit_is(hit, |c| c == LexClass::Stop) && w.ends_with("领导");
+        if opener
+            && let Some(n) = read_name(scan, hit.span.end)
+            && !is_not_a_name(scan, n)
+        {
             names.push(n);
             list_after(scan, n.end, &title_starts, &mut names);
         }
@@ -203,7 +261,8 @@ pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention], 
             after += 1;
         }
         let ok = person_starts.contains(&after)
-            || (scan.char_at(t.span.end) == Some('、') && kept_starts.contains(&(t.span.end + '、'.len_utf8())))
+            || (scan.char_at(t.span.end) == Some('、')
+                && kept_starts.contains(&(t.span.end + '、'.len_utf8())))
             || person_before_post(scan, t.span.start, &person_ends);
         if ok {
             kept_starts.insert(t.span.start);
@@ -219,7 +278,9 @@ pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention], 
                 continue;
             }
             if scan.char_before(t.span.start) == Some('、')
-                && kept_titles.iter().any(|k| k.span.end + '、'.len_utf8() == t.span.start)
+                && kept_titles
+                    .iter()
+                    .any(|k| k.span.end + '、'.len_utf8() == t.span.start)
             {
                 kept_starts.insert(t.span.start);
                 kept_titles.push(*t);
@@ -228,7 +289,10 @@ pub(crate) fn find(scan: &Scan<'_>, titles: &[TitleCand], blockers: &[Mention], 
         }
     }
     kept_titles.sort_by_key(|t| t.span.start);
-    let persons = kept.into_iter().map(|s| Mention::new(s, EntityKind::Person)).collect();
+    let persons = kept
+        .into_iter()
+        .map(|s| Mention::new(s, EntityKind::Person))
+        .collect();
     (persons, kept_titles)
 }
 
@@ -249,7 +313,12 @@ fn person_before_post(scan: &Scan<'_>, start: usize, person_ends: &HashSet<usize
 }
 
 /// `A、B、C` after a first name: more names of the same list.
-fn list_after(scan: &Scan<'_>, mut pos: usize, title_starts: &HashSet<usize>, names: &mut Vec<Span>) {
+fn list_after(
+    scan: &Scan<'_>,
+    mut pos: usize,
+    title_starts: &HashSet<usize>,
+    names: &mut Vec<Span>,
+) {
     while scan.char_at(pos) == Some('、') {
         let next = pos + '、'.len_utf8();
         if title_starts.contains(&next) {
@@ -303,7 +372,9 @@ fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Option<Span> {
         if scan.text[start..end].chars().count() != len {
             break;
         }
-        let Some((sn, strong)) = surname(scan, start) else { continue };
+        let Some((sn, strong)) = surname(scan, start) else {
+            continue;
+        };
         if len - sn > 2 || len <= sn {
             continue;
         }
@@ -312,11 +383,22 @@ fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Option<Span> {
             continue;
         }
         let head = &scan.text[..start];
-        let before_ok = (scan.is_break_before(start) && (strong || scan.char_before(start) != Some('、')))
-            || (strong && scan.char_before(start).is_some_and(|c| "由对和与及向请、".contains(c)))
+        let before_ok = (scan.is_break_before(start)
+            && (strong || scan.char_before(start) != Some('、')))
+            || (strong
+                && scan
+                    .char_before(start)
+                    .is_some_and(|c| "由对和与及向请、".contains(c)))
             || (strong && LEFT_CUES.iter().any(|w| head.ends_with(w)))
-            || scan.longest_ending_at(start, |c| matches!(c, LexClass::TitleRole | LexClass::NameCue)).is_some()
-            || (strong && orgs.iter().any(|o| o.span.end == start && o.span.len() >= 6));
+            || scan
+                .longest_ending_at(start, |c| {
+                    matches!(c, LexClass::TitleRole | LexClass::NameCue)
+                })
+                .is_some()
+            || (strong
+                && orgs
+                    .iter()
+                    .any(|o| o.span.end == start && o.span.len() >= 6));
         if before_ok {
             best = Some(Span::new(start, end));
         }
@@ -334,12 +416,29 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
     if scan.word_tag(w).is_some_and(|t| !t.starts_with("nr")) {
         return true;
     }
-    if scan.lex.any(w, |c| c.is_place() || matches!(c, LexClass::Org | LexClass::TitleRole | LexClass::TitleOrg | LexClass::Stop | LexClass::NameCue | LexClass::OrgSuffix | LexClass::PlaceSuffix)) {
+    if scan.lex.any(w, |c| {
+        c.is_place()
+            || matches!(
+                c,
+                LexClass::Org
+                    | LexClass::TitleRole
+                    | LexClass::TitleOrg
+                    | LexClass::Stop
+                    | LexClass::NameCue
+                    | LexClass::OrgSuffix
+                    | LexClass::PlaceSuffix
+            )
+    }) {
         return true;
     }
     // A name does not end in a place or org suffix (`七宝镇`).
-    scan.hits_ending_at(n.end)
-        .any(|h| h.span.start > n.start && scan.hit_is(h, |c| matches!(c, LexClass::OrgSuffix | LexClass::PlaceSuffix) ) && h.span.len() >= 3)
+    scan.hits_ending_at(n.end).any(|h| {
+        h.span.start > n.start
+            && scan.hit_is(h, |c| {
+                matches!(c, LexClass::OrgSuffix | LexClass::PlaceSuffix)
+            })
+            && h.span.len() >= 3
+    })
 }
 
 /// Bylines: `(通讯员 张琳子)`, `高志强/文`, `编审团:刘芬 汤美红`, `(舒畅)`, and
@@ -351,7 +450,10 @@ fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
         for (i, _) in text.match_indices(opener) {
             let mut pos = i + opener.len();
             loop {
-                while scan.char_at(pos).is_some_and(|c| c == ' ' || c == ':' || c == '\u{FF1A}') {
+                while scan
+                    .char_at(pos)
+                    .is_some_and(|c| c == ' ' || c == ':' || c == '\u{FF1A}')
+                {
                     pos += scan.char_at(pos).map_or(1, char::len_utf8);
                 }
                 match byline_name(scan, pos) {
@@ -412,7 +514,9 @@ fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
         if c != '\n' {
             continue;
         }
-        let line_start = text[..i].rfind(['\n', '。']).map_or(0, |k| k + text[k..].chars().next().map_or(1, char::len_utf8));
+        let line_start = text[..i].rfind(['\n', '。']).map_or(0, |k| {
+            k + text[k..].chars().next().map_or(1, char::len_utf8)
+        });
         let seg = text[line_start..i].trim();
         let n = seg.chars().count();
         if n == 3 && seg.chars().all(is_cjk) {
@@ -457,11 +561,15 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
             continue;
         }
         let end = scan.forward(pos, len);
-        if scan.text[pos..end].chars().count() != len || !valid_given(&scan.text[scan.forward(pos, sn)..end]) {
+        if scan.text[pos..end].chars().count() != len
+            || !valid_given(&scan.text[scan.forward(pos, sn)..end])
+        {
             continue;
         }
         let w = &scan.text[pos..end];
-        if scan.lex.any(w, |c| c.is_place() || matches!(c, LexClass::Org | LexClass::TitleRole | LexClass::Stop)) {
+        if scan.lex.any(w, |c| {
+            c.is_place() || matches!(c, LexClass::Org | LexClass::TitleRole | LexClass::Stop)
+        }) {
             continue;
         }
         let rest = &scan.text[end..];

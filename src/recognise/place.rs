@@ -5,7 +5,7 @@
 
 use super::edge::left_edge;
 use super::{Mention, Scan};
-use crate::lexicon::{LexClass, Level};
+use crate::lexicon::{Level, LexClass};
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
 use std::collections::HashSet;
@@ -15,7 +15,8 @@ const MOVE_VERBS: &[char] = &['来', '返', '赴', '驻', '离', '抵', '回', '
 
 /// Suffixes of roads and waterways: the name before them is short.
 const ROAD_SUFFIXES: &[&str] = &[
-    "路", "北路", "南路", "东路", "西路", "中路", "大道", "公路", "街", "大街", "巷", "弄", "桥", "河", "港", "塘", "浜", "泾", "溪", "渠", "江", "湖", "山", "岛", "湾", "线",
+    "路", "北路", "南路", "东路", "西路", "中路", "大道", "公路", "街", "大街", "巷", "弄", "桥",
+    "河", "港", "塘", "浜", "泾", "溪", "渠", "江", "湖", "山", "岛", "湾", "线",
 ];
 
 /// Suffixes that only extend a place already found (`东方花园三期`, `七宝村8队`).
@@ -50,15 +51,20 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         for e in scan.entries(hit) {
             match e.class {
                 LexClass::Division(level) => {
-                    if level == Level::Village && !word.ends_with('村') && !word.ends_with("社区") {
+                    if level == Level::Village && !word.ends_with('村') && !word.ends_with("社区")
+                    {
                         continue;
                     }
-                    if level >= Level::Town && (word.chars().count() < 3 || !starts_a_word(scan, hit.span)) {
+                    if level >= Level::Town
+                        && (word.chars().count() < 3 || !starts_a_word(scan, hit.span))
+                    {
                         continue;
                     }
                     if is_generic_division(word) {
                         // Only glued after a parent place.
-                        let parent = scan.longest_ending_at(hit.span.start, |c| matches!(c, LexClass::Division(_)));
+                        let parent = scan.longest_ending_at(hit.span.start, |c| {
+                            matches!(c, LexClass::Division(_))
+                        });
                         if parent.is_none() {
                             continue;
                         }
@@ -69,7 +75,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 LexClass::PlaceShort => {
                     let n = word.chars().count();
                     if n == 1 {
-                        accepted |= scan.char_before(hit.span.start).is_some_and(|c| MOVE_VERBS.contains(&c))
+                        accepted |= scan
+                            .char_before(hit.span.start)
+                            .is_some_and(|c| MOVE_VERBS.contains(&c))
                             && scan
                                 .char_at(hit.span.end)
                                 .is_none_or(|c| !is_cjk(c) || AFTER_ABBREVIATION.contains(c));
@@ -93,10 +101,11 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
 /// True when the segmenter does not read the span's first character as the
 /// end of a longer word (`负责人和镇领导` holds no `人和镇`).
 fn starts_a_word(scan: &Scan<'_>, span: Span) -> bool {
-    !scan
-        .tokens_around(span.start)
-        .iter()
-        .any(|t| t.span.start < span.start && t.span.end > span.start && !scan.lex.any(&scan.text[t.span.range()], |c| c.is_place()))
+    !scan.tokens_around(span.start).iter().any(|t| {
+        t.span.start < span.start
+            && t.span.end > span.start
+            && !scan.lex.any(&scan.text[t.span.range()], |c| c.is_place())
+    })
 }
 
 /// What may follow a one-character abbreviation in a movement phrase
@@ -107,7 +116,9 @@ const AFTER_ABBREVIATION: &str = "考调工期务学发投参的人返来落创�
 /// when the segmenter knows it as a place name, and it stands as a word.
 fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSet<&str>) -> bool {
     let word = &scan.text[span.range()];
-    if scan.lex.any(word, |c| matches!(c, LexClass::Stop | LexClass::Surname | LexClass::TitleRole)) {
+    if scan.lex.any(word, |c| {
+        matches!(c, LexClass::Stop | LexClass::Surname | LexClass::TitleRole)
+    }) {
         return false;
     }
     let in_doc = full.is_some_and(|f| fulls.contains(f));
@@ -145,14 +156,20 @@ fn suffix_names(scan: &Scan<'_>) -> Vec<Mention> {
             continue;
         }
         // The suffix must end a word: `思路` and `道路` swallow their `路`.
-        let Some(head) = scan.token_containing(hit.span.start) else { continue };
-        let head_is_place = scan.lex.any(&scan.text[head.span.range()], |c| c.is_place());
+        let Some(head) = scan.token_containing(hit.span.start) else {
+            continue;
+        };
+        let head_is_place = scan
+            .lex
+            .any(&scan.text[head.span.range()], |c| c.is_place());
         if head.span.end > hit.span.end && !head_is_place {
             continue;
         }
         // `虹桥` holds `桥`: the place rule has it already.
         if head.span.start < hit.span.start
-            && scan.lex.any(&scan.text[head.span.range()], |c| matches!(c, LexClass::Division(_) | LexClass::Site))
+            && scan.lex.any(&scan.text[head.span.range()], |c| {
+                matches!(c, LexClass::Division(_) | LexClass::Site)
+            })
         {
             continue;
         }
@@ -183,7 +200,10 @@ fn suffix_names(scan: &Scan<'_>) -> Vec<Mention> {
             // Nothing before the suffix: a road's one-word name (`中山路`) may
             // still be one token.
             if road && name_end < hit.span.start && !generic_head {
-                out.push(Mention::new(Span::new(head.span.start, hit.span.end), EntityKind::Place));
+                out.push(Mention::new(
+                    Span::new(head.span.start, hit.span.end),
+                    EntityKind::Place,
+                ));
             }
             continue;
         }
@@ -195,29 +215,42 @@ fn suffix_names(scan: &Scan<'_>) -> Vec<Mention> {
             continue;
         }
         let _ = generic_head;
-        out.push(Mention::new(Span::new(edge.start, hit.span.end), EntityKind::Place));
+        out.push(Mention::new(
+            Span::new(edge.start, hit.span.end),
+            EntityKind::Place,
+        ));
     }
     out
 }
 
 /// Characters that end the name before a road suffix (`东至星中路`).
-const ROAD_BOUNDARY: &str = "至到在和与及的了对从经沿临向往赴是为于把将被由等入出或跨近接、,。:;“”()《》 \n\t-—~/";
+const ROAD_BOUNDARY: &str =
+    "至到在和与及的了对从经沿临向往赴是为于把将被由等入出或跨近接、,。:;“”()《》 \n\t-—~/";
 
 /// A road or waterway: two name characters before the suffix, three when
 /// the third is preceded by a boundary (`沈长浜街` after `南至`).
 fn road_name(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
     let is_boundary = |pos: usize| {
-        scan.char_before(pos).is_none_or(|c| ROAD_BOUNDARY.contains(c) || !is_cjk(c))
-            || scan.longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop)).is_some_and(|h| h.span.len() > 3)
+        scan.char_before(pos)
+            .is_none_or(|c| ROAD_BOUNDARY.contains(c) || !is_cjk(c))
+            || scan
+                .longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop))
+                .is_some_and(|h| h.span.len() > 3)
     };
     let two = scan.back(suffix.start, 2);
     if scan.text[two..suffix.start].chars().count() != 2
-        || !scan.text[two..suffix.start].chars().all(|c| is_cjk(c) && !ROAD_BOUNDARY.contains(c))
+        || !scan.text[two..suffix.start]
+            .chars()
+            .all(|c| is_cjk(c) && !ROAD_BOUNDARY.contains(c))
     {
         return None;
     }
     let mut start = two;
-    if !is_boundary(two) && scan.char_before(two).is_some_and(|c| is_cjk(c) && !ROAD_BOUNDARY.contains(c)) {
+    if !is_boundary(two)
+        && scan
+            .char_before(two)
+            .is_some_and(|c| is_cjk(c) && !ROAD_BOUNDARY.contains(c))
+    {
         let three = scan.back(two, 1);
         if is_boundary(three) {
             start = three;
@@ -234,10 +267,17 @@ fn road_name(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
     if common(whole) || common(last_two) {
         return None;
     }
-    if scan.word_tag(prefix).is_some_and(|t| matches!(t.as_str(), "a" | "an" | "v" | "vn" | "d" | "ad" | "r" | "m" | "p" | "c" | "u" | "q" | "t")) {
+    if scan.word_tag(prefix).is_some_and(|t| {
+        matches!(
+            t.as_str(),
+            "a" | "an" | "v" | "vn" | "d" | "ad" | "r" | "m" | "p" | "c" | "u" | "q" | "t"
+        )
+    }) {
         return None;
     }
-    if scan.lex.any(prefix, |c| matches!(c, LexClass::Stop | LexClass::TitleRole | LexClass::NameCue)) {
+    if scan.lex.any(prefix, |c| {
+        matches!(c, LexClass::Stop | LexClass::TitleRole | LexClass::NameCue)
+    }) {
         return None;
     }
     let mut end = suffix.end;
@@ -294,11 +334,10 @@ fn extend(scan: &Scan<'_>, out: &mut Vec<Mention>) {
         }
         if let Some(ext) = EXTENSIONS.iter().find(|e| rest[num..].starts_with(**e)) {
             let end = m.span.end + num + ext.len();
-            if !scan.char_at(end).is_some_and(|c| is_cjk(c) && c != '、') || scan.is_break_at(end) {
-                more.push(Mention::new(Span::new(m.span.start, end), EntityKind::Place));
-            } else {
-                more.push(Mention::new(Span::new(m.span.start, end), EntityKind::Place));
-            }
+            more.push(Mention::new(
+                Span::new(m.span.start, end),
+                EntityKind::Place,
+            ));
         }
     }
     out.extend(more);

@@ -56,7 +56,10 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 if scan.char_before(start) == Some('地') {
                     let p = start - '地'.len_utf8();
                     if let Some(c) = scan.char_before(p)
-                        && scan.lex.lookup(&c.to_string()).any(|e| e.class == crate::lexicon::LexClass::PlaceShort)
+                        && scan
+                            .lex
+                            .lookup(&c.to_string())
+                            .any(|e| e.class == crate::lexicon::LexClass::PlaceShort)
                     {
                         start = p - c.len_utf8();
                     }
@@ -89,7 +92,10 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     start -= 1;
                 }
                 if start < i && !scan.char_before(start).is_some_and(is_code_char) {
-                    out.push(Mention::new(Span::new(start, i + "号二期".len()), EntityKind::Plot));
+                    out.push(Mention::new(
+                        Span::new(start, i + "号二期".len()),
+                        EntityKind::Plot,
+                    ));
                 }
             }
             continue;
@@ -97,7 +103,10 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         // 万科19-04项目: the bare code.
         if rest.starts_with("项目") {
             let mut start = i;
-            while scan.char_before(start).is_some_and(|c| c.is_ascii_digit() || c == '-') {
+            while scan
+                .char_before(start)
+                .is_some_and(|c| c.is_ascii_digit() || c == '-')
+            {
                 start -= 1;
             }
             let code = &text[start..i];

@@ -49,9 +49,15 @@ impl<'a> Scan<'a> {
 
     /// Hits that end at byte `pos`, longest first.
     pub fn hits_ending_at(&self, pos: usize) -> impl Iterator<Item = &Hit> + '_ {
-        let lo = self.by_end.partition_point(|&i| self.hits[i as usize].span.end < pos);
-        let hi = self.by_end.partition_point(|&i| self.hits[i as usize].span.end <= pos);
-        self.by_end[lo..hi].iter().map(move |&i| &self.hits[i as usize])
+        let lo = self
+            .by_end
+            .partition_point(|&i| self.hits[i as usize].span.end < pos);
+        let hi = self
+            .by_end
+            .partition_point(|&i| self.hits[i as usize].span.end <= pos);
+        self.by_end[lo..hi]
+            .iter()
+            .map(move |&i| &self.hits[i as usize])
     }
 
     /// The entries behind a hit.
@@ -66,12 +72,17 @@ impl<'a> Scan<'a> {
 
     /// The longest hit starting at `pos` with a class satisfying `pred`.
     pub fn longest_at(&self, pos: usize, pred: impl Fn(LexClass) -> bool) -> Option<Hit> {
-        self.hits_at(pos).iter().find(|h| self.hit_is(h, &pred)).copied()
+        self.hits_at(pos)
+            .iter()
+            .find(|h| self.hit_is(h, &pred))
+            .copied()
     }
 
     /// The longest hit ending at `pos` with a class satisfying `pred`.
     pub fn longest_ending_at(&self, pos: usize, pred: impl Fn(LexClass) -> bool) -> Option<Hit> {
-        self.hits_ending_at(pos).find(|h| self.hit_is(h, &pred)).copied()
+        self.hits_ending_at(pos)
+            .find(|h| self.hit_is(h, &pred))
+            .copied()
     }
 
     /// The character starting at `pos`.
@@ -87,13 +98,18 @@ impl<'a> Scan<'a> {
     /// Byte position `n` characters after `pos` (clamped to the end).
     pub fn forward(&self, pos: usize, n: usize) -> usize {
         let rest = &self.text[pos..];
-        rest.char_indices().nth(n).map_or(self.text.len(), |(i, _)| pos + i)
+        rest.char_indices()
+            .nth(n)
+            .map_or(self.text.len(), |(i, _)| pos + i)
     }
 
     /// Byte position `n` characters before `pos` (clamped to 0).
     pub fn back(&self, pos: usize, n: usize) -> usize {
         let head = &self.text[..pos];
-        head.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i)
+        head.char_indices()
+            .rev()
+            .nth(n.saturating_sub(1))
+            .map_or(0, |(i, _)| i)
     }
 
     /// True when `pos` is the start or end of the text or next to a clause break.
@@ -140,7 +156,9 @@ impl<'a> Scan<'a> {
         };
         let toks = self.seg.tag(&self.text[span.range()], span.start);
         if span == clause {
-            self.clauses.borrow_mut().insert(clause.start, (clause, toks.clone()));
+            self.clauses
+                .borrow_mut()
+                .insert(clause.start, (clause, toks.clone()));
         }
         toks
     }

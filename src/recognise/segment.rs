@@ -20,7 +20,10 @@ impl Token {
 
     /// Proper names: persons, places, organisations, other proper nouns.
     pub fn is_proper(&self) -> bool {
-        matches!(self.tag.as_str(), "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "j" | "eng" | "x")
+        matches!(
+            self.tag.as_str(),
+            "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "j" | "eng" | "x"
+        )
     }
 }
 

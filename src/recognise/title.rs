@@ -19,7 +19,22 @@ pub(crate) struct TitleCand {
 }
 
 /// Posts too vague to stand without an organisation before them.
-const WEAK_ROLES: &[&str] = &["代表", "委员", "负责人", "助理", "组长", "副组长", "经理", "副经理", "主编", "社长", "董事", "监事", "专员", "常委"];
+const WEAK_ROLES: &[&str] = &[
+    "代表",
+    "委员",
+    "负责人",
+    "助理",
+    "组长",
+    "副组长",
+    "经理",
+    "副经理",
+    "主编",
+    "社长",
+    "董事",
+    "监事",
+    "专员",
+    "常委",
+];
 
 /// Finds title candidates, given the organisation and place candidates.
 pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec<TitleCand> {
@@ -79,7 +94,8 @@ fn extend(scan: &Scan<'_>, role: Span, orgs: &[Mention], places: &[Mention]) -> 
     if start == role.start {
         // `周区长`, `陈书记`: a surname alone is no name.
         let surname_before = scan.char_before(start).is_some_and(|c| {
-            scan.lex.is(&c.to_string(), LexClass::Surname) && scan.is_break_before(start - c.len_utf8())
+            scan.lex.is(&c.to_string(), LexClass::Surname)
+                && scan.is_break_before(start - c.len_utf8())
         });
         if surname_before || WEAK_ROLES.contains(&word) {
             return None;
@@ -92,7 +108,12 @@ fn extend(scan: &Scan<'_>, role: Span, orgs: &[Mention], places: &[Mention]) -> 
 }
 
 /// The start of an organisation or place written right before `pos`.
-fn prefix_ending_at(scan: &Scan<'_>, pos: usize, orgs: &[Mention], places: &[Mention]) -> Option<usize> {
+fn prefix_ending_at(
+    scan: &Scan<'_>,
+    pos: usize,
+    orgs: &[Mention],
+    places: &[Mention],
+) -> Option<usize> {
     let from_mentions = orgs
         .iter()
         .chain(places.iter())
@@ -100,7 +121,9 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, orgs: &[Mention], places: &[Men
         .map(|m| m.span.start)
         .min();
     let from_lex = scan
-        .longest_ending_at(pos, |c| matches!(c, LexClass::TitleOrg | LexClass::Org) || c.is_place())
+        .longest_ending_at(pos, |c| {
+            matches!(c, LexClass::TitleOrg | LexClass::Org) || c.is_place()
+        })
         .map(|h| h.span.start);
     let mut best = match (from_mentions, from_lex) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -113,7 +136,10 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, orgs: &[Mention], places: &[Men
         && scan.longest_ending_at(s, |c| c.is_place()).is_none()
     {
         let p = s - c.len_utf8();
-        if scan.is_break_before(p) || !scan.char_before(p).is_some_and(crate::text::is_cjk) || starts_clause_word(scan, p) {
+        if scan.is_break_before(p)
+            || !scan.char_before(p).is_some_and(crate::text::is_cjk)
+            || starts_clause_word(scan, p)
+        {
             best = Some(p);
         }
     }
@@ -122,11 +148,17 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, orgs: &[Mention], places: &[Men
 
 /// True when a word that commonly precedes a title ends at `pos`.
 fn starts_clause_word(scan: &Scan<'_>, pos: usize) -> bool {
-    scan.longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop)).is_some()
-        || scan.char_before(pos).is_some_and(|c| "由和与及、,,。的是任为".contains(c))
+    scan.longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop))
+        .is_some()
+        || scan
+            .char_before(pos)
+            .is_some_and(|c| "由和与及、,,。的是任为".contains(c))
 }
 
 /// Converts kept titles to mentions.
 pub(crate) fn mentions(titles: &[TitleCand]) -> Vec<Mention> {
-    titles.iter().map(|t| Mention::new(t.span, EntityKind::Title)).collect()
+    titles
+        .iter()
+        .map(|t| Mention::new(t.span, EntityKind::Title))
+        .collect()
 }

@@ -7,7 +7,10 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Punctuation that ends a sentence.
 pub fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}' | ';' | '\u{FF1B}' | '…')
+    matches!(
+        c,
+        '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}' | ';' | '\u{FF1B}' | '…'
+    )
 }
 
 /// Anything that ends a clause: sentence ends, commas, enumeration marks,
@@ -17,9 +20,42 @@ pub fn is_clause_break(c: char) -> bool {
         || c.is_whitespace()
         || matches!(
             c,
-            ',' | '\u{FF0C}' | '、' | ':' | '\u{FF1A}' | '(' | ')' | '\u{FF08}' | '\u{FF09}' | '“' | '”' | '"' | '‘' | '’'
-                | '\'' | '《' | '》' | '〈' | '〉' | '【' | '】' | '[' | ']' | '「' | '」' | '『'
-                | '』' | '/' | '|' | '—' | '·' | '•' | '<' | '>' | '{' | '}' | '='
+            ',' | '\u{FF0C}'
+                | '、'
+                | ':'
+                | '\u{FF1A}'
+                | '('
+                | ')'
+                | '\u{FF08}'
+                | '\u{FF09}'
+                | '“'
+                | '”'
+                | '"'
+                | '‘'
+                | '’'
+                | '\''
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '【'
+                | '】'
+                | '['
+                | ']'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '/'
+                | '|'
+                | '—'
+                | '·'
+                | '•'
+                | '<'
+                | '>'
+                | '{'
+                | '}'
+                | '='
         )
 }
 

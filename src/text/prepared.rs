@@ -49,7 +49,9 @@ fn is_prose_line(line: &str) -> bool {
 
 /// Characters a wrapped sentence can end a line with.
 fn continues_after(c: char) -> bool {
-    super::is_cjk(c) || c.is_ascii_alphanumeric() || matches!(c, '、' | ',' | '\u{FF0C}' | '“' | '(' | '\u{FF08}' | '《')
+    super::is_cjk(c)
+        || c.is_ascii_alphanumeric()
+        || matches!(c, '、' | ',' | '\u{FF0C}' | '“' | '(' | '\u{FF08}' | '《')
 }
 
 /// Characters a wrapped sentence can resume with.
@@ -93,7 +95,9 @@ impl Prepared {
                         break;
                     }
                 }
-                if has_newline && Self::is_inner_break(&original, line_start, run_start, run_end, prev_char) {
+                if has_newline
+                    && Self::is_inner_break(&original, line_start, run_start, run_end, prev_char)
+                {
                     // Drop the break: the sentence goes on.
                     continue;
                 }
@@ -122,7 +126,13 @@ impl Prepared {
 
     /// Decides whether the newline run `run_start..run_end` breaks a sentence
     /// (and so is dropped) or separates blocks (and so is kept).
-    fn is_inner_break(text: &str, line_start: usize, run_start: usize, run_end: usize, prev: Option<char>) -> bool {
+    fn is_inner_break(
+        text: &str,
+        line_start: usize,
+        run_start: usize,
+        run_end: usize,
+        prev: Option<char>,
+    ) -> bool {
         let Some(prev) = prev else { return false };
         let Some(next) = text[run_end..].chars().next() else {
             return false;
@@ -131,7 +141,9 @@ impl Prepared {
             return false;
         }
         let before = &text[line_start.min(run_start)..run_start];
-        let after_end = text[run_end..].find('\n').map_or(text.len(), |k| run_end + k);
+        let after_end = text[run_end..]
+            .find('\n')
+            .map_or(text.len(), |k| run_end + k);
         let after = &text[run_end..after_end];
         is_prose_line(before.trim()) && is_prose_line(after.trim())
     }
@@ -171,7 +183,8 @@ impl Prepared {
     /// Maps an original byte offset to the normalised text (the first
     /// normalised byte that comes from at or after it).
     pub fn normalized_offset(&self, original: usize) -> usize {
-        self.align.partition_point(|&(s, _)| (s as usize) < original)
+        self.align
+            .partition_point(|&(s, _)| (s as usize) < original)
     }
 }
 
@@ -187,7 +200,10 @@ mod tests {
     use super::*;
 
     fn roundtrip(p: &Prepared, needle: &str) -> String {
-        let s = p.normalized().find(needle).expect("needle in normalised text");
+        let s = p
+            .normalized()
+            .find(needle)
+            .expect("needle in normalised text");
         let o = p.original_span(Span::new(s, s + needle.len()));
         p.original()[o.range()].to_string()
     }
@@ -201,7 +217,9 @@ mod tests {
 
     #[test]
     fn keeps_breaks_between_headlines() {
-        let p = Prepared::new("七宝镇召开重大项目专题推进会\n\n11月22日,七宝镇召开重大项目专题推进会。");
+        let p = Prepared::new(
+            "七宝镇召开重大项目专题推进会\n\n11月22日,七宝镇召开重大项目专题推进会。",
+        );
         assert!(p.normalized().contains("推进会\n\n11月"));
     }
 
@@ -220,7 +238,9 @@ mod tests {
 
     #[test]
     fn single_newline_wraps_join() {
-        let p = Prepared::new("为贯彻落实北京市街道工作会议精神及《中共北京市委北京\n市人民政府关于加强新时代街道工作的意见》相关要求,");
+        let p = Prepared::new(
+            "为贯彻落实北京市街道工作会议精神及《中共北京市委北京\n市人民政府关于加强新时代街道工作的意见》相关要求,",
+        );
         assert!(p.normalized().contains("北京市人民政府"));
     }
 
