@@ -16,7 +16,7 @@ const MOVE_VERBS: &[char] = &['来', '返', '赴', '驻', '离', '抵', '回', '
 /// Suffixes of roads and waterways: the name before them is short.
 const ROAD_SUFFIXES: &[&str] = &[
     "路", "北路", "南路", "东路", "西路", "中路", "大道", "公路", "街", "大街", "巷", "弄", "桥",
-    "河", "港", "塘", "浜", "泾", "溪", "渠", "江", "湖", "山", "岛", "湾", "线",
+    "河", "港", "塘", "浜", "泾", "溪", "渠", "江", "湖", "岛", "湾", "线",
 ];
 
 /// Suffixes that only extend a place already found (`东方花园三期`, `七宝村8队`).
@@ -57,6 +57,13 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     }
                     if level >= Level::Town
                         && (word.chars().count() < 3 || !starts_a_word(scan, hit.span))
+                    {
+                        continue;
+                    }
+                    // `新农村`, `中心镇`: common words that are also names.
+                    if level >= Level::Town
+                        && scan.word_tag(word).is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt"))
+                        && scan.longest_ending_at(hit.span.start, |c| matches!(c, LexClass::Division(_))).is_none()
                     {
                         continue;
                     }
@@ -132,15 +139,25 @@ fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSe
     if !(in_doc || known_place) {
         return false;
     }
-    // The segmenter must not read it as part of a longer common word.
-    let toks = scan.tokens_around(span.start);
-    !toks.iter().any(|t| {
-        t.span.start < span.end
-            && span.start < t.span.end
-            && (t.span.start < span.start || t.span.end > span.end)
-            && !t.is_proper()
-            && !scan.lex.any(&scan.text[t.span.range()], |c| c.is_place())
-            && t.span.len() > span.len()
+    // A common word the segmenter knows (`乡村`, `牡丹`, `促进`) is no place.
+    if scan
+        .word_tag(word)
+        .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt" | "j"))
+    {
+        return false;
+    }
+    // The segmenter must not read it across a word boundary (`拆迁安置`
+    // holds no `迁安`).
+    aligned(scan, span)
+}
+
+/// True when no token of the segmenter crosses the span's edges, unless
+/// that token is itself a place.
+fn aligned(scan: &Scan<'_>, span: Span) -> bool {
+    !scan.tokens_around(span.start).iter().any(|t| {
+        let crosses_start = t.span.start < span.start && span.start < t.span.end;
+        let crosses_end = t.span.start < span.end && span.end < t.span.end;
+        (crosses_start || crosses_end) && !scan.lex.any(&scan.text[t.span.range()], |c| c.is_place())
     })
 }
 
@@ -237,6 +254,10 @@ fn road_name(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
                 .longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop))
                 .is_some_and(|h| h.span.len() > 3)
     };
+    // `街道` is a division word, never a street.
+    if scan.text[suffix.end..].starts_with('道') {
+        return None;
+    }
     let two = scan.back(suffix.start, 2);
     if scan.text[two..suffix.start].chars().count() != 2
         || !scan.text[two..suffix.start]
@@ -302,7 +323,9 @@ fn glue_chains(scan: &Scan<'_>, out: &mut Vec<Mention>) {
                 .filter(|n| n.span.start == cur.end)
                 .max_by_key(|n| n.span.end);
             match next {
-                Some(n) if is_division_at(scan, cur) => cur = Span::new(cur.start, n.span.end),
+                Some(n) if is_division_at(scan, cur) && !is_road(scan, n.span) => {
+                    cur = Span::new(cur.start, n.span.end)
+                }
                 _ => break,
             }
         }
@@ -311,6 +334,12 @@ fn glue_chains(scan: &Scan<'_>, out: &mut Vec<Mention>) {
         }
     }
     out.extend(glued);
+}
+
+/// Roads stay apart from the division before them (`闵行区` + `吴中路`).
+fn is_road(scan: &Scan<'_>, span: Span) -> bool {
+    let text = &scan.text[span.range()];
+    ROAD_SUFFIXES.iter().any(|s| text.ends_with(s)) && !scan.lex.any(text, |c| matches!(c, LexClass::Division(_)))
 }
 
 fn is_division_at(scan: &Scan<'_>, span: Span) -> bool {
