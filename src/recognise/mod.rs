@@ -89,6 +89,14 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     let mut weak: Vec<Mention> = Vec::new();
     weak.extend(orgs);
     weak.extend(places);
+    // Nothing inside a set phrase that is no entity (`中国特色社会主义`).
+    let stops: Vec<Span> = scan
+        .hits()
+        .iter()
+        .filter(|h| scan.hit_is(h, |c| c == LexClass::Stop))
+        .map(|h| h.span)
+        .collect();
+    weak.retain(|m| !stops.iter().any(|s| s.contains(m.span)));
     resolve(strong, weak)
 }
 

@@ -267,7 +267,9 @@ fn road_name(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
         return None;
     }
     let mut start = two;
+    let place_before = scan.longest_ending_at(two, |c| c.is_place()).is_some();
     if !is_boundary(two)
+        && !place_before
         && scan
             .char_before(two)
             .is_some_and(|c| is_cjk(c) && !ROAD_BOUNDARY.contains(c))
@@ -277,15 +279,26 @@ fn road_name(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
             start = three;
         }
     }
+    // The suffix is the tail of a known place (`虹桥`): not a road.
+    let toks = scan.tokens_around(suffix.start);
+    if scan.hits_ending_at(suffix.end).any(|h| {
+        h.span.start > start
+            && h.span.start < suffix.start
+            && scan.hit_is(h, |c| c.is_place())
+            && toks.iter().any(|t| t.span == h.span)
+    }) {
+        return None;
+    }
     let prefix = &scan.text[start..suffix.start];
-    let whole = &scan.text[start..suffix.end];
+
     // Common words: `思路`, `道路`, `安全线`, `沿线`.
     let common = |w: &str| {
         scan.word_tag(w)
             .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt"))
     };
     let last_two = &scan.text[scan.back(suffix.end, 2)..suffix.end];
-    if common(whole) || common(last_two) {
+
+    if common(last_two) {
         return None;
     }
     if scan.word_tag(prefix).is_some_and(|t| {
