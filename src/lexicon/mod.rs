@@ -195,9 +195,10 @@ impl LexiconBuilder {
     /// [`LexClass::PlaceShort`].
     pub fn build(&self) -> Lexicon {
         let mut entries = Vec::with_capacity(self.entries.len() * 2);
-        let mut seen: HashMap<(String, LexClass), usize> = HashMap::new();
+        let mut seen: HashMap<(String, LexClass, Option<String>), usize> = HashMap::new();
         for e in &self.entries {
-            let key = (e.text.clone(), e.class);
+            // Short forms of different places are different entries.
+            let key = (e.text.clone(), e.class, e.full.clone());
             if let Some(&i) = seen.get(&key) {
                 // Later entries refine earlier ones (a user dictionary can
                 // add a parent); duplicates are otherwise dropped.
