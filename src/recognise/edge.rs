@@ -93,6 +93,18 @@ pub(crate) fn left_edge(
         if chars + n > max_chars {
             break;
         }
+        // Another body's abbreviation never opens a governing body's name
+        // (`市委` + `政府`).
+        if !allow_org && scan.lex.any(word, |c| c == LexClass::Org) {
+            break;
+        }
+        // A term of office: `第十七届`, `十六届`.
+        if is_term(word) {
+            start = tok.span.start;
+            chars += n;
+            first = false;
+            continue;
+        }
         let level = n == 1
             && word
                 .chars()
@@ -142,4 +154,10 @@ fn crosses_post_or_cue(scan: &Scan<'_>, tok: crate::span::Span) -> bool {
                     || (scan.hit_is(h, |c| c == LexClass::NameCue)
                         && (h.span.len() > 3 || &scan.text[h.span.range()] == "率")))
         })
+}
+
+/// `第十七届`, `十九届`: the term of a congress or committee.
+fn is_term(word: &str) -> bool {
+    let w = word.strip_prefix('第').unwrap_or(word);
+    w.ends_with('届') && w.len() > '届'.len_utf8() && w.trim_end_matches('届').chars().all(|c| "一二三四五六七八九十百".contains(c))
 }

@@ -29,7 +29,26 @@ const NEEDS_PROPER: &[&str] = &[
     "学校",
     "医院",
     "部",
+    "代表团",
+    "考察团",
+    "访问团",
+    "调研组",
+    "视察组",
+    "督查组",
+    "工作组",
+    "厂",
 ];
+
+/// Left parts that are generic nouns, not names (`街道党工委`, `平台公司`).
+const GENERIC_LEFT: &[&str] = &[
+    "街道", "社区", "乡镇", "村", "企业", "平台", "工作", "项目", "各乡镇", "相关", "基层", "部门", "单位", "地方", "上届", "历届", "本届", "新一届",
+];
+
+/// Characters after which a body's own name starts (`报区人民政府办公室`).
+const BEFORE_BODY: &str = "报将由经向对在把被从为和与及或、:到赴至";
+
+/// Characters that never stand inside a body's name.
+const NOT_IN_BODY: &str = "的了是在对从把被将这那其各该报由向着过";
 
 /// Suffixes whose names may hold a verb (`执法局`, `推进办`, `指挥中心`).
 const VERB_MODIFIED: &[&str] = &[
@@ -109,18 +128,32 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             }
             name_end = head.span.start;
         }
+        // `常委` is a post: its `委` is no body.
+        if scan
+            .hits_ending_at(hit.span.end)
+            .any(|h| h.span.start < hit.span.start && scan.hit_is(h, |c| c == LexClass::TitleRole) && !scan.hit_is(h, |c| matches!(c, LexClass::Org | LexClass::OrgSuffix)))
+        {
+            continue;
+        }
+        if let Some(m) = level_anchored(scan, hit.span) {
+            out.push(m);
+        }
         let allow_verb = !merged && VERB_MODIFIED.contains(&word);
         let allow_org = !GOVERNING_BODIES.contains(&word);
-        let edge = left_edge(scan, name_end, 20, allow_verb, allow_org);
+        let mut edge = left_edge(scan, name_end, 20, allow_verb, allow_org);
         if edge.start == hit.span.start {
             continue;
         }
+        edge.start = trim_at_anchor(scan, edge.start, hit.span.start);
         let span = Span::new(edge.start, hit.span.end);
         let name = &scan.text[span.range()];
         if scan.lex.any(name, |c| c == LexClass::Stop) {
             continue;
         }
         let left_len = name.chars().count() - word.chars().count();
+        if GENERIC_LEFT.contains(&&name[..name.len() - word.len()]) {
+            continue;
+        }
         if is_single_char(word) && !edge.anchored {
             // `公安局`, `财政局`: one two-character noun before the suffix.
             let one_noun = left_len == 2
@@ -149,4 +182,43 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         out.push(Mention::new(span, EntityKind::Org));
     }
     out
+}
+
+/// Moves a name's start forward to a level character or place that opens
+/// the body's own name after a verb or a link (`工作方案报` + `区人民政府办公室`).
+fn trim_at_anchor(scan: &Scan<'_>, start: usize, suffix_start: usize) -> usize {
+    let mut best = start;
+    for (i, c) in scan.text[start..suffix_start].char_indices().skip(1) {
+        let p = start + i;
+        let opens = LEVEL_CHARS.contains(&c) || scan.longest_at(p, |k| k.is_place()).is_some();
+        if opens && scan.char_before(p).is_some_and(|b| BEFORE_BODY.contains(b)) {
+            best = p;
+        }
+    }
+    best
+}
+
+/// A body named from its level: a level character after a break or a link,
+/// then plain name characters, then the suffix (`区住建局`, `区发展和改革局`,
+/// `省住建厅`, `市政府督查室`).
+fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
+    let mut pos = suffix.start;
+    for _ in 0..10 {
+        let c = scan.char_before(pos)?;
+        if !crate::text::is_cjk(c) || NOT_IN_BODY.contains(c) {
+            return None;
+        }
+        pos -= c.len_utf8();
+        if LEVEL_CHARS.contains(&c)
+            && pos + c.len_utf8() < suffix.start
+            && scan.char_before(pos).is_none_or(|b| crate::text::is_clause_break(b) || BEFORE_BODY.contains(b))
+        {
+            let inner = &scan.text[pos + c.len_utf8()..suffix.start];
+            if inner.chars().count() >= 2 || scan.lex.any(inner, |k| matches!(k, LexClass::TitleOrg | LexClass::Org)) {
+                return Some(Mention::new(Span::new(pos, suffix.end), EntityKind::Org));
+            }
+            return None;
+        }
+    }
+    None
 }
