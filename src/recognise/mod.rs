@@ -58,7 +58,8 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     let dates = date::find(scan);
     let plots = plot::find(scan);
     let places = place::find(scan);
-    let orgs = org::find(scan);
+    let mut orgs = org::find(scan);
+    orgs.extend(org::list_items(scan));
     let titles = title::find(scan, &orgs, &places);
     let mut blockers: Vec<Mention> = Vec::new();
     blockers.extend(orgs.iter().filter(|m| m.span.len() > 9).copied());

@@ -210,9 +210,11 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
         }
         pos -= c.len_utf8();
         if LEVEL_CHARS.contains(&c)
-            && pos + c.len_utf8() < suffix.start
             && scan.char_before(pos).is_none_or(|b| crate::text::is_clause_break(b) || BEFORE_BODY.contains(b))
         {
+            if pos + c.len_utf8() >= suffix.start {
+                return None;
+            }
             let inner = &scan.text[pos + c.len_utf8()..suffix.start];
             if inner.chars().count() >= 2 || scan.lex.any(inner, |k| matches!(k, LexClass::TitleOrg | LexClass::Org)) {
                 return Some(Mention::new(Span::new(pos, suffix.end), EntityKind::Org));
@@ -221,4 +223,64 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
         }
     }
     None
+}
+
+/// Suffixes of short bodies listed by abbreviation (`动迁办`, `文体中心`,
+/// `房管所`, `水务站`, `综合执法队`).
+const LIST_SUFFIXES: &[&str] = &["办", "中心", "所", "站", "队", "局", "委", "部", "组", "院", "室", "馆", "科", "处", "团", "会"];
+
+/// Bodies named alone as items of a list (`责任单位:党建办、投促中心、重大办`):
+/// a short name between list separators that ends in a body suffix.
+pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
+    let text = scan.text;
+    let is_sep = |c: char| matches!(c, '、' | ',' | '\u{FF0C}' | ':' | '\u{FF1A}' | '(' | ')' | '\u{FF08}' | '\u{FF09}' | ';' | '\u{FF1B}' | '\n' | '。');
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev_sep: Option<char> = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+        if !is_sep(c) {
+            continue;
+        }
+        let item = &text[start..i];
+        // Only inside an enumeration: one side is `、`.
+        let listed = c == '、' || prev_sep == Some('、');
+        let n = item.chars().count();
+        if listed && (3..=10).contains(&n) && item.chars().all(crate::text::is_cjk) {
+            let good_end = LIST_SUFFIXES.iter().any(|s| item.ends_with(s));
+            let clean = !item.chars().any(|ch| NOT_IN_BODY.contains(ch))
+                && !GENERIC_LEFT.iter().any(|g| item.starts_with(g))
+                && !item.starts_with('各')
+                && !scan.lex.any(item, |k| k == LexClass::Stop);
+            if good_end && clean && nominal_item(scan, Span::new(start, i)) {
+                out.push(Mention::new(Span::new(start, i), EntityKind::Org));
+            }
+        }
+        prev_sep = Some(c);
+        start = i + c.len_utf8();
+    }
+    out
+}
+
+/// A list item made of nouns only, whose last word is a body, not a common
+/// word that happens to end like one (`新格局`, `处级干部`).
+fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
+    let toks: Vec<_> = scan
+        .tokens_around(item.start)
+        .into_iter()
+        .filter(|t| t.span.start >= item.start && t.span.end <= item.end)
+        .collect();
+    let Some(last) = toks.last() else { return false };
+    if last.span.end != item.end {
+        return false;
+    }
+    let lw = &scan.text[last.span.range()];
+    let suffix_len = LIST_SUFFIXES.iter().filter(|s| lw.ends_with(**s)).map(|s| s.chars().count()).max().unwrap_or(0);
+    if scan.is_known_word(lw) && lw.chars().count() == suffix_len + 1 && !matches!(last.tag.as_str(), "nt" | "j") && !scan.lex.any(lw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg)) {
+        return false;
+    }
+    toks.iter().all(|t| {
+        let tag = t.tag.as_str();
+        !(tag.starts_with('v') && tag != "vn") && !matches!(tag, "d" | "ad" | "p" | "c" | "r" | "m" | "q" | "u" | "uj" | "ul" | "a")
+            || !scan.is_known_word(&scan.text[t.span.range()])
+    })
 }
