@@ -159,5 +159,9 @@ fn crosses_post_or_cue(scan: &Scan<'_>, tok: crate::span::Span) -> bool {
 /// `第十七届`, `十九届`: the term of a congress or committee.
 fn is_term(word: &str) -> bool {
     let w = word.strip_prefix('第').unwrap_or(word);
-    w.ends_with('届') && w.len() > '届'.len_utf8() && w.trim_end_matches('届').chars().all(|c| "一二三四五六七八九十百".contains(c))
+    w.ends_with('届')
+        && w.len() > '届'.len_utf8()
+        && w.trim_end_matches('届')
+            .chars()
+            .all(|c| "一二三四五六七八九十百".contains(c))
 }

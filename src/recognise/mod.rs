@@ -99,7 +99,11 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
         .collect();
     weak.retain(|m| !stops.iter().any(|s| s.contains(m.span)));
     // `县人大代表`, `四镇人大主席` with no person: a generic post, no body.
-    weak.retain(|m| !(m.kind == EntityKind::Org && is_bare_level_body(scan, m.span) && followed_by_post(scan, m.span.end)));
+    weak.retain(|m| {
+        !(m.kind == EntityKind::Org
+            && is_bare_level_body(scan, m.span)
+            && followed_by_post(scan, m.span.end))
+    });
     resolve(strong, weak)
 }
 
@@ -109,11 +113,17 @@ fn is_bare_level_body(scan: &Scan<'_>, span: Span) -> bool {
     let mut chars = text.chars();
     let first = chars.next();
     let rest = chars.as_str();
-    first.is_some_and(|c| edge::LEVEL_CHARS.contains(&c)) && scan.lex.any(rest, |c| matches!(c, LexClass::TitleOrg | LexClass::OrgSuffix))
+    first.is_some_and(|c| edge::LEVEL_CHARS.contains(&c))
+        && scan.lex.any(rest, |c| {
+            matches!(c, LexClass::TitleOrg | LexClass::OrgSuffix)
+        })
 }
 
 fn followed_by_post(scan: &Scan<'_>, pos: usize) -> bool {
-    scan.hits_at(pos).iter().any(|h| scan.hit_is(h, |c| c == LexClass::TitleRole)) || scan.text[pos..].starts_with("代表")
+    scan.hits_at(pos)
+        .iter()
+        .any(|h| scan.hit_is(h, |c| c == LexClass::TitleRole))
+        || scan.text[pos..].starts_with("代表")
 }
 
 /// Picks non-overlapping spans: strong ones first (persons, titles, dates,

@@ -41,7 +41,24 @@ const NEEDS_PROPER: &[&str] = &[
 
 /// Left parts that are generic nouns, not names (`街道党工委`, `平台公司`).
 const GENERIC_LEFT: &[&str] = &[
-    "街道", "社区", "乡镇", "村", "企业", "平台", "工作", "项目", "各乡镇", "相关", "基层", "部门", "单位", "地方", "上届", "历届", "本届", "新一届",
+    "街道",
+    "社区",
+    "乡镇",
+    "村",
+    "企业",
+    "平台",
+    "工作",
+    "项目",
+    "各乡镇",
+    "相关",
+    "基层",
+    "部门",
+    "单位",
+    "地方",
+    "上届",
+    "历届",
+    "本届",
+    "新一届",
 ];
 
 /// Characters after which a body's own name starts (`报区人民政府办公室`).
@@ -129,10 +146,11 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             name_end = head.span.start;
         }
         // `常委` is a post: its `委` is no body.
-        if scan
-            .hits_ending_at(hit.span.end)
-            .any(|h| h.span.start < hit.span.start && scan.hit_is(h, |c| c == LexClass::TitleRole) && !scan.hit_is(h, |c| matches!(c, LexClass::Org | LexClass::OrgSuffix)))
-        {
+        if scan.hits_ending_at(hit.span.end).any(|h| {
+            h.span.start < hit.span.start
+                && scan.hit_is(h, |c| c == LexClass::TitleRole)
+                && !scan.hit_is(h, |c| matches!(c, LexClass::Org | LexClass::OrgSuffix))
+        }) {
             continue;
         }
         if let Some(m) = level_anchored(scan, hit.span) {
@@ -210,13 +228,19 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
         }
         pos -= c.len_utf8();
         if LEVEL_CHARS.contains(&c)
-            && scan.char_before(pos).is_none_or(|b| crate::text::is_clause_break(b) || BEFORE_BODY.contains(b))
+            && scan
+                .char_before(pos)
+                .is_none_or(|b| crate::text::is_clause_break(b) || BEFORE_BODY.contains(b))
         {
             if pos + c.len_utf8() >= suffix.start {
                 return None;
             }
             let inner = &scan.text[pos + c.len_utf8()..suffix.start];
-            if inner.chars().count() >= 2 || scan.lex.any(inner, |k| matches!(k, LexClass::TitleOrg | LexClass::Org)) {
+            if inner.chars().count() >= 2
+                || scan
+                    .lex
+                    .any(inner, |k| matches!(k, LexClass::TitleOrg | LexClass::Org))
+            {
                 return Some(Mention::new(Span::new(pos, suffix.end), EntityKind::Org));
             }
             return None;
@@ -227,17 +251,39 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
 
 /// Suffixes of short bodies listed by abbreviation (`动迁办`, `文体中心`,
 /// `房管所`, `水务站`, `综合执法队`).
-const LIST_SUFFIXES: &[&str] = &["办", "中心", "所", "站", "队", "局", "委", "部", "组", "院", "室", "馆", "科", "处", "团", "会"];
+const LIST_SUFFIXES: &[&str] = &[
+    "办", "中心", "所", "站", "队", "局", "委", "部", "组", "院", "室", "馆", "科", "处", "团",
+    "会",
+];
 
 /// Bodies named alone as items of a list (`责任单位:党建办、投促中心、重大办`):
 /// a short name between list separators that ends in a body suffix.
 pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
     let text = scan.text;
-    let is_sep = |c: char| matches!(c, '、' | ',' | '\u{FF0C}' | ':' | '\u{FF1A}' | '(' | ')' | '\u{FF08}' | '\u{FF09}' | ';' | '\u{FF1B}' | '\n' | '。');
+    let is_sep = |c: char| {
+        matches!(
+            c,
+            '、' | ','
+                | '\u{FF0C}'
+                | ':'
+                | '\u{FF1A}'
+                | '('
+                | ')'
+                | '\u{FF08}'
+                | '\u{FF09}'
+                | ';'
+                | '\u{FF1B}'
+                | '\n'
+                | '。'
+        )
+    };
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev_sep: Option<char> = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
         if !is_sep(c) {
             continue;
         }
@@ -269,18 +315,35 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
         .into_iter()
         .filter(|t| t.span.start >= item.start && t.span.end <= item.end)
         .collect();
-    let Some(last) = toks.last() else { return false };
+    let Some(last) = toks.last() else {
+        return false;
+    };
     if last.span.end != item.end {
         return false;
     }
     let lw = &scan.text[last.span.range()];
-    let suffix_len = LIST_SUFFIXES.iter().filter(|s| lw.ends_with(**s)).map(|s| s.chars().count()).max().unwrap_or(0);
-    if scan.is_known_word(lw) && lw.chars().count() == suffix_len + 1 && !matches!(last.tag.as_str(), "nt" | "j") && !scan.lex.any(lw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg)) {
+    let suffix_len = LIST_SUFFIXES
+        .iter()
+        .filter(|s| lw.ends_with(**s))
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(0);
+    if scan.is_known_word(lw)
+        && lw.chars().count() == suffix_len + 1
+        && !matches!(last.tag.as_str(), "nt" | "j")
+        && !scan
+            .lex
+            .any(lw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
+    {
         return false;
     }
     toks.iter().all(|t| {
         let tag = t.tag.as_str();
-        !(tag.starts_with('v') && tag != "vn") && !matches!(tag, "d" | "ad" | "p" | "c" | "r" | "m" | "q" | "u" | "uj" | "ul" | "a")
+        !(tag.starts_with('v') && tag != "vn")
+            && !matches!(
+                tag,
+                "d" | "ad" | "p" | "c" | "r" | "m" | "q" | "u" | "uj" | "ul" | "a"
+            )
             || !scan.is_known_word(&scan.text[t.span.range()])
     })
 }

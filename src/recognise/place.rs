@@ -62,8 +62,14 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     }
                     // `新农村`, `中心镇`: common words that are also names.
                     if level >= Level::Town
-                        && scan.word_tag(word).is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt"))
-                        && scan.longest_ending_at(hit.span.start, |c| matches!(c, LexClass::Division(_))).is_none()
+                        && scan
+                            .word_tag(word)
+                            .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt"))
+                        && scan
+                            .longest_ending_at(hit.span.start, |c| {
+                                matches!(c, LexClass::Division(_))
+                            })
+                            .is_none()
                     {
                         continue;
                     }
@@ -99,7 +105,8 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             out.push(Mention::new(hit.span, EntityKind::Place));
         }
     }
-    out.extend(suffix_names(scan));
+    let named = suffix_names(scan, &out);
+    out.extend(named);
     glue_chains(scan, &mut out);
     extend(scan, &mut out);
     out
@@ -129,6 +136,13 @@ fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSe
         return false;
     }
     let in_doc = full.is_some_and(|f| fulls.contains(f));
+    // `中路`, `南桥`: a short form that reads as the tail of a road name.
+    if !in_doc
+        && ROAD_SUFFIXES.iter().any(|r| word.ends_with(r))
+        && scan.char_before(span.start).is_some_and(is_cjk)
+    {
+        return false;
+    }
     // Only shorts of counties and above stand without their full name.
     let high = full.is_some_and(|f| {
         scan.lex
@@ -157,12 +171,13 @@ fn aligned(scan: &Scan<'_>, span: Span) -> bool {
     !scan.tokens_around(span.start).iter().any(|t| {
         let crosses_start = t.span.start < span.start && span.start < t.span.end;
         let crosses_end = t.span.start < span.end && span.end < t.span.end;
-        (crosses_start || crosses_end) && !scan.lex.any(&scan.text[t.span.range()], |c| c.is_place())
+        (crosses_start || crosses_end)
+            && !scan.lex.any(&scan.text[t.span.range()], |c| c.is_place())
     })
 }
 
 /// Named sites ending in a place suffix.
-fn suffix_names(scan: &Scan<'_>) -> Vec<Mention> {
+fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
     let mut out = Vec::new();
     for hit in scan.hits() {
         if !scan.hit_is(hit, |c| c == LexClass::PlaceSuffix) {
@@ -182,17 +197,13 @@ fn suffix_names(scan: &Scan<'_>) -> Vec<Mention> {
         if head.span.end > hit.span.end && !head_is_place {
             continue;
         }
-        // `虹桥` holds `桥`: the place rule has it already.
-        if head.span.start < hit.span.start
-            && scan.lex.any(&scan.text[head.span.range()], |c| {
-                matches!(c, LexClass::Division(_) | LexClass::Site)
-            })
-        {
+        // `虹桥` holds `桥`: an accepted place, the place rule has it.
+        if head.span.start < hit.span.start && known.iter().any(|m| m.span == head.span) {
             continue;
         }
         let road = ROAD_SUFFIXES.contains(&suffix);
         if road {
-            if let Some(m) = road_name(scan, hit.span) {
+            if let Some(m) = road_name(scan, hit.span, known) {
                 out.push(m);
             }
             continue;
@@ -241,12 +252,11 @@ fn suffix_names(scan: &Scan<'_>) -> Vec<Mention> {
 }
 
 /// Characters that end the name before a road suffix (`东至星中路`).
-const ROAD_BOUNDARY: &str =
-    "至到在和与及的了对从经沿临向往赴是为于把将被由等入出或跨近接、,。:;“”()《》 \n\t-—~/";
+const ROAD_BOUNDARY: &str = "各该其这每本至到在和与及的了对从经沿临向往赴是为于把将被由等入出或跨近接、,。:;“”()《》 \n\t-—~/";
 
 /// A road or waterway: two name characters before the suffix, three when
 /// the third is preceded by a boundary (`沈长浜街` after `南至`).
-fn road_name(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
+fn road_name(scan: &Scan<'_>, suffix: Span, known: &[Mention]) -> Option<Mention> {
     let is_boundary = |pos: usize| {
         scan.char_before(pos)
             .is_none_or(|c| ROAD_BOUNDARY.contains(c) || !is_cjk(c))
@@ -267,7 +277,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
         return None;
     }
     let mut start = two;
-    let place_before = scan.longest_ending_at(two, |c| c.is_place()).is_some();
+    let place_before = known.iter().any(|m| m.span.end == two);
     if !is_boundary(two)
         && !place_before
         && scan
@@ -280,13 +290,10 @@ fn road_name(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
         }
     }
     // The suffix is the tail of a known place (`虹桥`): not a road.
-    let toks = scan.tokens_around(suffix.start);
-    if scan.hits_ending_at(suffix.end).any(|h| {
-        h.span.start > start
-            && h.span.start < suffix.start
-            && scan.hit_is(h, |c| c.is_place())
-            && toks.iter().any(|t| t.span == h.span)
-    }) {
+    if known
+        .iter()
+        .any(|m| m.span.end == suffix.end && m.span.start > start && m.span.start < suffix.start)
+    {
         return None;
     }
     let prefix = &scan.text[start..suffix.start];
@@ -304,7 +311,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
     if scan.word_tag(prefix).is_some_and(|t| {
         matches!(
             t.as_str(),
-            "a" | "an" | "v" | "vn" | "d" | "ad" | "r" | "m" | "p" | "c" | "u" | "q" | "t"
+            "a" | "an" | "v" | "vn" | "d" | "ad" | "r" | "m" | "p" | "c" | "u" | "q"
         )
     }) {
         return None;
@@ -314,14 +321,18 @@ fn road_name(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
     }) {
         return None;
     }
-    let mut end = suffix.end;
-    for ext in ["高架", "隧道", "大桥"] {
-        if scan.text[end..].starts_with(ext) {
-            end += ext.len();
-            break;
-        }
-    }
-    Some(Mention::new(Span::new(start, end), EntityKind::Place))
+    Some(Mention::new(
+        Span::new(start, with_structure(scan, suffix.end)),
+        EntityKind::Place,
+    ))
+}
+
+/// `延安路高架`: a structure named after the road is one place with it.
+fn with_structure(scan: &Scan<'_>, end: usize) -> usize {
+    ["高架", "隧道", "大桥"]
+        .iter()
+        .find(|ext| scan.text[end..].starts_with(**ext))
+        .map_or(end, |ext| end + ext.len())
 }
 
 /// Glues adjacent places (`闵行区` + `七宝镇`) into one span.
@@ -352,7 +363,8 @@ fn glue_chains(scan: &Scan<'_>, out: &mut Vec<Mention>) {
 /// Roads stay apart from the division before them (`闵行区` + `吴中路`).
 fn is_road(scan: &Scan<'_>, span: Span) -> bool {
     let text = &scan.text[span.range()];
-    ROAD_SUFFIXES.iter().any(|s| text.ends_with(s)) && !scan.lex.any(text, |c| matches!(c, LexClass::Division(_)))
+    ROAD_SUFFIXES.iter().any(|s| text.ends_with(s))
+        && !scan.lex.any(text, |c| matches!(c, LexClass::Division(_)))
 }
 
 fn is_division_at(scan: &Scan<'_>, span: Span) -> bool {
