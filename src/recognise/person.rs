@@ -24,6 +24,35 @@ const WEAK_CUES: &[&str] = &[
     "代表", "组织", "同时", "现场",
 ];
 
+/// Honours and community roles written right before a name.
+const HONOURS: &[&str] = &[
+    "模范",
+    "劳模",
+    "标兵",
+    "能手",
+    "先进个人",
+    "优秀党员",
+    "志愿者",
+    "村民",
+    "居民",
+    "市民",
+    "群众",
+    "老人",
+    "老党员",
+    "退役军人",
+    "医生",
+    "教师",
+    "老师",
+    "民警",
+    "辅警",
+    "网格员",
+    "楼组长",
+    "创始人",
+    "企业家",
+    "董事长",
+    "总经理",
+];
+
 /// Words that open a byline.
 const BYLINE_OPENERS: &[&str] = &[
     "通讯员",
@@ -214,6 +243,17 @@ pub(crate) fn find(
         {
             names.push(n);
             list_after(scan, n.end, &title_starts, &mut names);
+        }
+    }
+    // After an honour or a role in the community (`道德模范王某`, `村民李某`).
+    for word in HONOURS {
+        for (i, _) in scan.text.match_indices(word) {
+            if let Some(n) = read_name(scan, i + word.len())
+                && !is_not_a_name(scan, n)
+                && end_strength(scan, n.end) > 0
+            {
+                names.push(n);
+            }
         }
     }
     bylines(scan, &mut names);

@@ -62,9 +62,10 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     }
                     // `新农村`, `中心镇`: common words that are also names.
                     if level >= Level::Town
-                        && scan
+                        && (scan
                             .word_tag(word)
                             .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt"))
+                            || common_stem(scan, hit.span))
                         && scan
                             .longest_ending_at(hit.span.start, |c| {
                                 matches!(c, LexClass::Division(_))
@@ -110,6 +111,30 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     glue_chains(scan, &mut out);
     extend(scan, &mut out);
     out
+}
+
+/// `中心镇`: the name without its level suffix is a common word.
+fn common_stem(scan: &Scan<'_>, span: Span) -> bool {
+    let word = &scan.text[span.range()];
+    let stem = ["街道", "镇", "乡", "村"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .unwrap_or(word);
+    stem.chars().count() >= 2
+        && scan
+            .word_tag(stem)
+            .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt" | "j"))
+        || {
+            // `新农村`: the suffix belongs to a common word inside the name.
+            let last = scan.back(span.end, 1);
+            scan.tokens_around(last).iter().any(|t| {
+                t.span.start > span.start
+                    && t.span.start < last
+                    && t.span.end >= span.end
+                    && scan.is_known_word(&scan.text[t.span.range()])
+                    && !t.is_proper()
+            })
+        }
 }
 
 /// True when the segmenter does not read the span's first character as the
@@ -211,6 +236,25 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         let mut name_end = hit.span.start;
         let mut generic_head = false;
         if head.span.start < hit.span.start {
+            let hw = &scan.text[head.span.range()];
+            // A common word ending in a one-character suffix (`乡村`, `农村`).
+            if suffix.chars().count() == 1
+                && hw.chars().count() == 2
+                && scan.is_known_word(hw)
+                && !head.is_proper()
+            {
+                continue;
+            }
+            // An unknown or proper word ending in the suffix is a name of
+            // its own (`京源村`, `马界村`).
+            if hw.chars().count() >= 3
+                && (!scan.is_known_word(hw) || head.is_proper())
+                && (scan.is_break_before(head.span.start)
+                    || !scan.char_before(head.span.start).is_some_and(is_cjk))
+            {
+                out.push(Mention::new(head.span, EntityKind::Place));
+                continue;
+            }
             // The segmenter merged the suffix into a longer word (`农贸市场`).
             name_end = head.span.start;
             generic_head = !head.is_proper();

@@ -15,7 +15,7 @@ impl Token {
     /// Nouns, names, abbreviations, foreign words: what names are made of.
     pub fn is_nominal(&self) -> bool {
         let t = self.tag.as_str();
-        t.starts_with('n') || matches!(t, "j" | "eng" | "vn" | "b" | "s" | "x")
+        t.starts_with('n') || matches!(t, "j" | "eng" | "vn" | "b" | "s" | "x" | "f")
     }
 
     /// Proper names: persons, places, organisations, other proper nouns.
