@@ -339,7 +339,7 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
     }
     toks.iter().all(|t| {
         let tag = t.tag.as_str();
-        !(tag.starts_with('v') && tag != "vn")
+        (!tag.starts_with('v') || tag == "vn")
             && !matches!(
                 tag,
                 "d" | "ad" | "p" | "c" | "r" | "m" | "q" | "u" | "uj" | "ul" | "a"

@@ -341,6 +341,16 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &[Mention]) -> Option<Mention
         return None;
     }
     let prefix = &scan.text[start..suffix.start];
+    // No verb inside a road's name, and it starts a word (`抓住` + `虹桥`).
+    if scan.tokens_around(start).iter().any(|t| {
+        (t.span.start < start && start < t.span.end)
+            || (t.span.start >= start
+                && t.span.end <= suffix.start
+                && t.tag.starts_with('v')
+                && t.tag != "vn")
+    }) {
+        return None;
+    }
 
     // Common words: `思路`, `道路`, `安全线`, `沿线`.
     let common = |w: &str| {
