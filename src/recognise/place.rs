@@ -186,8 +186,9 @@ fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSe
         return false;
     }
     // The segmenter must not read it across a word boundary (`拆迁安置`
-    // holds no `迁安`).
-    aligned(scan, span)
+    // holds no `迁安`), unless the document names the full division
+    // (`展现出航头干部`, where the segmenter reads `出航`).
+    in_doc || aligned(scan, span)
 }
 
 /// True when no token of the segmenter crosses the span's edges, unless
