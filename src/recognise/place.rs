@@ -96,7 +96,25 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                                 .char_at(hit.span.end)
                                 .is_none_or(|c| !is_cjk(c) || AFTER_ABBREVIATION.contains(c));
                     } else {
-                        accepted |= short_form_ok(scan, hit.span, e.full.as_deref(), &fulls);
+                        let level = e.full.as_deref().and_then(|f| level_of(scan, f));
+                        // `临夏州`, `东乡县`: a short form with its level character.
+                        if let Some(l) = level
+                            && l <= Level::County
+                            && let Some(c) = scan.char_at(hit.span.end)
+                            && "省市州县区盟旗".contains(c)
+                            && !scan.hits_at(hit.span.start).iter().any(|h| {
+                                h.span.end > hit.span.end
+                                    && scan.hit_is(h, |k| matches!(k, LexClass::Division(_)))
+                            })
+                        {
+                            out.push(Mention::new(
+                                Span::new(hit.span.start, hit.span.end + c.len_utf8()),
+                                EntityKind::Place,
+                            ));
+                        }
+                        accepted |= short_form_ok(scan, hit.span, e.full.as_deref(), &fulls)
+                            || (level.is_some_and(|l| l >= Level::Town)
+                                && listed_with_places(scan, hit.span, &fulls));
                     }
                 }
                 _ => {}
@@ -113,6 +131,48 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     out
 }
 
+/// The administrative level of a division named in full.
+fn level_of(scan: &Scan<'_>, full: &str) -> Option<Level> {
+    scan.lex.lookup(full).find_map(|e| match e.class {
+        LexClass::Division(l) => Some(l),
+        _ => None,
+    })
+}
+
+/// A town's short form in an enumeration of towns: `(适中、小池、岩山)`,
+/// `向阳、洄水、瓦庙、汉王四镇`. The list holds a town named in full
+/// elsewhere in the document, or is counted as towns right after.
+fn listed_with_places(scan: &Scan<'_>, span: Span, fulls: &HashSet<&str>) -> bool {
+    let clause_start = scan.text[..span.start]
+        .rfind(|c: char| crate::text::is_clause_break(c) && c != '、')
+        .map_or(0, |i| {
+            i + scan.text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause_end = scan.text[span.end..]
+        .find(|c: char| crate::text::is_clause_break(c) && c != '、')
+        .map_or(scan.text.len(), |i| span.end + i);
+    let clause = &scan.text[clause_start..clause_end];
+    let items: Vec<&str> = clause.split('、').collect();
+    if items.len() < 2 || !items.iter().all(|i| (2..=6).contains(&i.chars().count())) {
+        return false;
+    }
+    // Counted: `…汉王四镇`.
+    let last = items.last().copied().unwrap_or("");
+    let counted = ["镇", "乡", "街道"].iter().any(|l| {
+        last.strip_suffix(l).is_some_and(|h| {
+            h.chars()
+                .last()
+                .is_some_and(|c| "两二三四五六七八九十".contains(c))
+        })
+    });
+    let sibling_named = items.iter().any(|i| {
+        scan.lex.lookup(i).any(|e| {
+            e.class == LexClass::PlaceShort && e.full.as_deref().is_some_and(|f| fulls.contains(f))
+        })
+    });
+    counted || sibling_named
+}
+
 /// `中心镇`: the name without its level suffix is a common word.
 fn common_stem(scan: &Scan<'_>, span: Span) -> bool {
     let word = &scan.text[span.range()];
@@ -120,21 +180,18 @@ fn common_stem(scan: &Scan<'_>, span: Span) -> bool {
         .iter()
         .find_map(|s| word.strip_suffix(s))
         .unwrap_or(word);
-    stem.chars().count() >= 2
-        && scan
-            .word_tag(stem)
-            .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt" | "j"))
-        || {
-            // `新农村`: the suffix belongs to a common word inside the name.
-            let last = scan.back(span.end, 1);
-            scan.tokens_around(last).iter().any(|t| {
-                t.span.start > span.start
-                    && t.span.start < last
-                    && t.span.end >= span.end
-                    && scan.is_known_word(&scan.text[t.span.range()])
-                    && !t.is_proper()
-            })
-        }
+    let _ = stem;
+    {
+        // `新农村`: the suffix belongs to a common word inside the name.
+        let last = scan.back(span.end, 1);
+        scan.tokens_around(last).iter().any(|t| {
+            t.span.start > span.start
+                && t.span.start < last
+                && t.span.end >= span.end
+                && scan.is_known_word(&scan.text[t.span.range()])
+                && !t.is_proper()
+        })
+    }
 }
 
 /// True when the segmenter does not read the span's first character as the
