@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::lexicon::{LexClass, Lexicon, LexiconBuilder};
 use crate::matcher::Matcher;
 use crate::recognise::{self, Scan, segment::Segmenter};
+use crate::relate;
 use crate::text::{CodePoints, Prepared};
 use std::io::BufRead;
 use std::path::Path;
@@ -142,11 +143,12 @@ impl Extractor {
         for (i, e) in entities.iter_mut().enumerate() {
             e.id = format!("e{}", i + 1);
         }
+        let relations = relate::relate(&prepared, &entities, &self.lexicon);
         Document {
             id: id.to_string(),
             text: self.options.keep_text.then(|| text.to_string()),
             entities,
-            relations: Vec::new(),
+            relations,
         }
     }
 }

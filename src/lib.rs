@@ -45,6 +45,7 @@ mod extractor;
 pub mod lexicon;
 pub mod matcher;
 mod recognise;
+mod relate;
 mod span;
 pub mod text;
 

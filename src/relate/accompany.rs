@@ -1,0 +1,100 @@
+//! ACCOMPANY: a named companion went along with the visitors (`陪同`).
+//!
+//! `甲、乙等陪同调研`, `丙陪同活动`, `在丁的陪同下,…`: each person named
+//! before `陪同` in its sentence, who is not a visitor, accompanied each
+//! person of the article's current visiting group (never an organisation).
+//! Unnamed companions (`相关部门负责人陪同`) give nothing.
+
+use super::visit::Groups;
+use super::{Doc, Found};
+use crate::span::EntityKind;
+
+/// Every ACCOMPANY of the document.
+pub(crate) fn find(doc: &Doc<'_>, groups: &Groups) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let text = doc.text(s.start, s.end);
+        let Some(k) = text.find("陪同") else {
+            continue;
+        };
+        let Some(g) = groups.current.get(si).copied().flatten() else {
+            continue;
+        };
+        let group = &groups.list[g];
+        let is_member = |i: usize| {
+            group
+                .members
+                .iter()
+                .any(|&m| doc.mentions[m].text == doc.mentions[i].text)
+        };
+        let at = s.start + text[..k].chars().count();
+        let companions: Vec<usize> = doc
+            .mentions_in(s.start, at)
+            .filter(|&i| {
+                doc.mentions[i].kind == EntityKind::Person
+                    && !doc.in_parens(s.start, doc.mentions[i].start)
+                    && !is_member(i)
+            })
+            .collect();
+        let visitors: Vec<usize> = group
+            .members
+            .iter()
+            .copied()
+            .filter(|&m| doc.mentions[m].kind == EntityKind::Person)
+            .collect();
+        for &c in &companions {
+            for &v in &visitors {
+                out.push(Found::Accompany {
+                    head: c,
+                    tail: v,
+                    sentence: si,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::relate::testing::keys;
+
+    fn accompanies(t: &str) -> Vec<String> {
+        keys(t)
+            .into_iter()
+            .filter(|k| k.starts_with("ACCOMPANY"))
+            .collect()
+    }
+
+    #[test]
+    fn companions_of_a_group() {
+        let t = "11月3日,副区长张建华,区政协副主席王卫东一行来到七宝镇调研。镇党委书记刘伟明、镇长赵志刚陪同调研。";
+        let a = accompanies(t);
+        for want in [
+            "ACCOMPANY 刘伟明 -> 张建华",
+            "ACCOMPANY 刘伟明 -> 王卫东",
+            "ACCOMPANY 赵志刚 -> 张建华",
+            "ACCOMPANY 赵志刚 -> 王卫东",
+        ] {
+            assert!(a.contains(&want.to_string()), "{want} not in {a:?}");
+        }
+        assert_eq!(a.len(), 4, "{a:?}");
+    }
+
+    #[test]
+    fn never_to_a_delegation() {
+        let t = "11月3日,县委书记张建华率某县党政代表团一行到七宝镇考察。镇长赵志刚陪同考察。";
+        assert_eq!(accompanies(t), ["ACCOMPANY 赵志刚 -> 张建华"]);
+    }
+
+    #[test]
+    fn unnamed_companions_give_nothing() {
+        let t = "11月3日,副区长张建华来到七宝镇调研。区住建局相关负责人陪同调研。";
+        assert!(accompanies(t).is_empty());
+    }
+
+    #[test]
+    fn no_visit_no_companion() {
+        assert!(accompanies("镇长赵志刚陪同参加会议。").is_empty());
+    }
+}

@@ -1,0 +1,371 @@
+//! Articles inside one file, and the places each article is about.
+//!
+//! A town newsletter holds several articles: each opens with one or more
+//! headline lines and ends with a byline such as `(镇文明办)` or
+//! `高志强/文 施明忠/摄`. An article also starts at a run of headline lines
+//! that is followed by a dated news lead (`11月28日,…`).
+//!
+//! Each article knows the divisions its text names (PLACE mentions, and the
+//! division names written at the head of organisation and title mentions),
+//! with how often each is named. [`Doc::place_for`] answers "which 区 / 镇 /
+//! 县 … is this article about", falling back to the whole document, and
+//! never guessing a place the text does not name: the lexicon's parent chain
+//! only breaks ties between named places.
+
+use super::{Doc, Mention};
+use crate::lexicon::{Level, LexClass, Lexicon};
+use crate::span::EntityKind;
+
+/// One article: a char range of the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Article {
+    /// First char.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// The divisions the article names.
+    pub places: Vec<NamedPlace>,
+}
+
+/// A division named in an article, by its full name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NamedPlace {
+    /// Full name (`七宝镇`, also for the short form `七宝`).
+    pub name: String,
+    /// Its level.
+    pub level: Level,
+    /// How many mentions name it.
+    pub count: usize,
+    /// Char position of the first mention.
+    pub first: usize,
+}
+
+/// The level of a division name, if the lexicon knows it as a division.
+pub(crate) fn division_level(lex: &Lexicon, name: &str) -> Option<Level> {
+    lex.lookup(name).find_map(|e| match e.class {
+        LexClass::Division(l) if l != Level::Village && l != Level::Country => Some(l),
+        _ => None,
+    })
+}
+
+/// The full name of a short form (`七宝` → `七宝镇`), if it is one.
+pub(crate) fn full_of_short(lex: &Lexicon, name: &str) -> Option<String> {
+    lex.lookup(name)
+        .filter(|e| e.class == LexClass::PlaceShort)
+        .find_map(|e| e.full.clone())
+        .filter(|f| division_level(lex, f).is_some())
+}
+
+/// The division names written one after another at the head of `text`
+/// (`云南省保山市施甸县委` → 云南省, 保山市, 施甸县), with the number of chars
+/// they cover.
+pub(crate) fn leading_divisions(lex: &Lexicon, text: &str) -> (Vec<(String, Level)>, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while i < chars.len() {
+        let mut found = None;
+        for j in (i + 2..=chars.len()).rev() {
+            let s: String = chars[i..j].iter().collect();
+            if let Some(l) = division_level(lex, &s) {
+                found = Some((s, l, j));
+                break;
+            }
+        }
+        match found {
+            Some((s, l, j)) => {
+                out.push((s, l));
+                i = j;
+            }
+            None => break,
+        }
+    }
+    (out, i)
+}
+
+/// True when a division `name` of `level` fits the level word `w` written
+/// before a body (`区` in `区委`, `镇` in `镇党委`, `街道` …).
+pub(crate) fn fits_level_word(w: &str, name: &str, level: Level) -> bool {
+    if !name.ends_with(w) {
+        return false;
+    }
+    match w {
+        "省" => level == Level::Province,
+        "市" => matches!(level, Level::Province | Level::City | Level::County),
+        "州" => level == Level::City,
+        "区" | "县" | "旗" => level == Level::County,
+        "镇" | "乡" | "街道" => level == Level::Town,
+        _ => false,
+    }
+}
+
+/// The level words a body can start with, longest first.
+pub(crate) const LEVEL_WORDS: [&str; 9] = ["街道", "省", "市", "州", "区", "县", "旗", "镇", "乡"];
+
+/// A line that closes an article: `(镇文明办)`, `高志强/文 施明忠/摄`.
+fn is_byline(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    if n == 0 {
+        return false;
+    }
+    let paren = (t.starts_with('(') || t.starts_with('\u{FF08}'))
+        && (t.ends_with(')') || t.ends_with('\u{FF09}'));
+    if paren && n <= 30 && !t.contains('。') {
+        return true;
+    }
+    (t.contains("/文") || t.contains("/摄")) && n <= 40
+}
+
+/// A short line without sentence punctuation: a headline or a heading.
+fn is_headline(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    n > 0 && n <= 40 && !t.contains(['。', ',', '\u{FF0C}', ';', ':', '\u{FF1A}'])
+}
+
+/// Splits the document into articles (char ranges).
+pub(crate) fn split(chars: &[char], mentions: &[Mention]) -> Vec<(usize, usize)> {
+    // Lines as char ranges.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut s = 0usize;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            lines.push((s, i));
+            s = i + 1;
+        }
+    }
+    lines.push((s, chars.len()));
+    let text = |r: (usize, usize)| -> String { chars[r.0..r.1].iter().collect() };
+    let nonempty: Vec<(usize, usize)> = lines
+        .into_iter()
+        .filter(|&r| !text(r).trim().is_empty())
+        .collect();
+    let starts_with_date = |r: (usize, usize)| {
+        let first = (r.0..r.1)
+            .find(|&i| !chars[i].is_whitespace())
+            .unwrap_or(r.0);
+        mentions
+            .iter()
+            .any(|m| m.kind == EntityKind::Date && m.start >= first && m.start <= first + 1)
+    };
+    // A line that is only a person's name (or prose closed by one) signs off.
+    let ends_with_signature = |r: (usize, usize)| {
+        let t = text(r);
+        let t = t.trim_end();
+        let end = r.0 + t.chars().count();
+        mentions.iter().any(|m| {
+            m.kind == EntityKind::Person
+                && m.end == end
+                && (m.start == r.0 + (t.chars().count() - t.trim_start().chars().count())
+                    || (m.start > r.0 && matches!(chars[m.start - 1], '。' | '!' | '?')))
+        })
+    };
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut prose_seen = false;
+    let mut i = 0usize;
+    while i < nonempty.len() {
+        let r = nonempty[i];
+        let t = text(r);
+        if is_byline(&t) || (prose_seen && ends_with_signature(r)) {
+            if let Some(next) = nonempty.get(i + 1) {
+                cuts.push(next.0);
+            }
+            prose_seen = false;
+            i += 1;
+            continue;
+        }
+        if is_headline(&t) && prose_seen {
+            // A run of headline lines followed by a dated lead opens an article.
+            let mut j = i;
+            while j < nonempty.len() && is_headline(&text(nonempty[j])) {
+                j += 1;
+            }
+            if j < nonempty.len() && starts_with_date(nonempty[j]) {
+                cuts.push(r.0);
+                prose_seen = false;
+                i = j;
+                continue;
+            }
+        }
+        if !is_headline(&t) {
+            prose_seen = true;
+        }
+        i += 1;
+    }
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    for c in cuts {
+        if c > start {
+            out.push((start, c));
+            start = c;
+        }
+    }
+    out.push((start, chars.len()));
+    out
+}
+
+/// Counts the divisions named by the mentions in `start..end`.
+pub(crate) fn named_places(
+    doc_lex: &Lexicon,
+    mentions: &[Mention],
+    start: usize,
+    end: usize,
+) -> Vec<NamedPlace> {
+    let mut out: Vec<NamedPlace> = Vec::new();
+    let mut add = |name: String, level: Level, at: usize| {
+        if let Some(p) = out.iter_mut().find(|p| p.name == name) {
+            p.count += 1;
+        } else {
+            out.push(NamedPlace {
+                name,
+                level,
+                count: 1,
+                first: at,
+            });
+        }
+    };
+    for m in mentions.iter().filter(|m| m.start >= start && m.end <= end) {
+        match m.kind {
+            EntityKind::Place => {
+                if let Some(full) = full_of_short(doc_lex, &m.text)
+                    && division_level(doc_lex, &m.text).is_none()
+                {
+                    let l = division_level(doc_lex, &full).expect("checked by full_of_short");
+                    add(full, l, m.start);
+                    continue;
+                }
+                for (name, l) in leading_divisions(doc_lex, &m.text).0 {
+                    add(name, l, m.start);
+                }
+            }
+            EntityKind::Org | EntityKind::Title => {
+                let t = m.text.strip_prefix("中共").unwrap_or(&m.text);
+                for (name, l) in leading_divisions(doc_lex, t).0 {
+                    add(name, l, m.start);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+impl Doc<'_> {
+    /// The article that holds char `pos`.
+    pub(crate) fn article_of(&self, pos: usize) -> usize {
+        self.articles
+            .iter()
+            .position(|a| pos >= a.start && pos < a.end)
+            .unwrap_or(self.articles.len().saturating_sub(1))
+    }
+
+    /// The division of level word `w` (`区`, `镇`, `县`, `市`, `街道` …) that
+    /// article `art` is about: the one it names most often (first named on a
+    /// tie), else the one the whole document names most often. Between
+    /// candidates, one that is a parent of the article's town wins.
+    pub(crate) fn place_for(&self, art: usize, w: &str) -> Option<String> {
+        let pick = |places: &[NamedPlace]| -> Option<String> {
+            let town = self.town_in(places);
+            let parents: Vec<String> = town
+                .as_deref()
+                .map(|t| {
+                    self.lex
+                        .lookup(t)
+                        .filter_map(|e| e.parent.clone())
+                        .flat_map(|p| p.split(['|', '/']).map(str::to_string).collect::<Vec<_>>())
+                        .collect()
+                })
+                .unwrap_or_default();
+            places
+                .iter()
+                .filter(|p| fits_level_word(w, &p.name, p.level))
+                .min_by_key(|p| {
+                    (
+                        !parents.contains(&p.name),
+                        std::cmp::Reverse(p.count),
+                        p.first,
+                    )
+                })
+                .map(|p| p.name.clone())
+        };
+        if let Some(a) = self.articles.get(art)
+            && let Some(p) = pick(&a.places)
+        {
+            return Some(p);
+        }
+        pick(&self.doc_places)
+    }
+
+    /// The town (镇, 乡, 街道) most often named among `places`.
+    fn town_in(&self, places: &[NamedPlace]) -> Option<String> {
+        places
+            .iter()
+            .filter(|p| p.level == Level::Town)
+            .min_by_key(|p| (std::cmp::Reverse(p.count), p.first))
+            .map(|p| p.name.clone())
+    }
+
+    /// The town of article `art` (or of the document).
+    pub(crate) fn town_of(&self, art: usize) -> Option<String> {
+        self.articles
+            .get(art)
+            .and_then(|a| self.town_in(&a.places))
+            .or_else(|| self.town_in(&self.doc_places))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relate::testing::doc;
+
+    #[test]
+    fn bylines_close_articles() {
+        let d = doc(
+            "甲镇召开会议\n\n11月2日,甲镇召开会议。\n\n(镇文明办)\n\n乙事标题\n\n12月3日,某某来到某地。",
+        );
+        assert_eq!(d.articles.len(), 2);
+        let second: String = d.chars[d.articles[1].start..d.articles[1].end]
+            .iter()
+            .collect();
+        assert!(second.starts_with("乙事标题"));
+    }
+
+    #[test]
+    fn headline_before_dated_lead_opens_an_article() {
+        let d =
+            doc("首篇标题\n\n11月2日,会议召开,大家发言。\n\n次篇标题\n\n11月5日,代表团前来交流。");
+        assert_eq!(d.articles.len(), 2);
+    }
+
+    #[test]
+    fn headings_inside_a_report_do_not_split() {
+        let d = doc("总标题\n\n一、工作回顾\n\n全年完成任务。\n\n二、明年安排\n\n继续推进工作。");
+        assert_eq!(d.articles.len(), 1);
+    }
+
+    #[test]
+    fn leading_division_chain() {
+        let lex = Lexicon::embedded();
+        let (divs, n) = leading_divisions(&lex, "云南省保山市施甸县委");
+        let names: Vec<&str> = divs.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, ["云南省", "保山市", "施甸县"]);
+        assert_eq!(n, 9);
+    }
+
+    #[test]
+    fn place_for_level_words() {
+        let d = doc("11月2日,闵行区召开会议,七宝镇、七宝镇和七宝的代表发言。");
+        assert_eq!(d.place_for(0, "区").as_deref(), Some("闵行区"));
+        assert_eq!(d.place_for(0, "镇").as_deref(), Some("七宝镇"));
+        assert_eq!(d.place_for(0, "县"), None);
+    }
+
+    #[test]
+    fn no_place_the_text_does_not_name() {
+        // The lexicon knows the town's district, but the text does not name it.
+        let d = doc("11月2日,七宝镇召开会议。");
+        assert_eq!(d.place_for(0, "区"), None);
+    }
+}

@@ -1,0 +1,227 @@
+//! LEADS: a person holds a post in an organisation.
+//!
+//! One LEADS per TITLE that names a person's post:
+//! - titles written before the person, alone or in a chain joined by `、`
+//!   (`区委常委、宣传部部长刘某`), also for a list of persons after them
+//!   (`副镇长王某、李某`);
+//! - titles given to a person by an election or appointment
+//!   (`王某同志为县人民政府副县长`, `李某、赵某当选为副镇长`);
+//! - a title right after a name (`习近平总书记`).
+//!
+//! Posts removed or given up (`免除王某同志副县长一职`) are not read. The
+//! organisation and role come from [`super::orgname`], resolved in text
+//! order so that a bare post follows the title before it in its sentence.
+
+use super::orgname::{self, Resolved};
+use super::{Doc, Found};
+use crate::span::EntityKind;
+use std::collections::HashMap;
+
+/// Words between a person and the title they are given.
+const GIVEN: [&str; 8] = [
+    "当选为",
+    "当选",
+    "为",
+    "任",
+    "担任",
+    "出任",
+    "任命为",
+    "兼任",
+];
+
+/// The mentions `i, i+1, …` of `kind` joined by `、` (or written together),
+/// as a run of indices starting at `i`.
+fn run(doc: &Doc<'_>, i: usize, kind: EntityKind) -> Vec<usize> {
+    let ms = &doc.mentions;
+    let mut out = vec![i];
+    let mut j = i;
+    while j + 1 < ms.len() && ms[j + 1].kind == kind {
+        let between = doc.text(ms[j].end, ms[j + 1].start);
+        let between = between.trim();
+        if between.is_empty() || between == "、" {
+            out.push(j + 1);
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// (person, title) pairs in text order of the titles.
+pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
+    let ms = &doc.mentions;
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0usize;
+    while i < ms.len() {
+        match ms[i].kind {
+            EntityKind::Title => {
+                let titles = run(doc, i, EntityKind::Title);
+                let last = *titles.last().expect("a run holds its start");
+                let next = last + 1;
+                if next < ms.len()
+                    && ms[next].kind == EntityKind::Person
+                    && doc.blank(ms[last].end, ms[next].start)
+                {
+                    let persons = run(doc, next, EntityKind::Person);
+                    for &p in &persons {
+                        for &t in &titles {
+                            out.push((p, t));
+                        }
+                    }
+                    // The last person may be given more titles after them.
+                    i = *persons.last().expect("a run holds its start");
+                    continue;
+                }
+                i = next;
+            }
+            EntityKind::Person => {
+                let persons = run(doc, i, EntityKind::Person);
+                let last = *persons.last().expect("a run holds its start");
+                let next = last + 1;
+                if next < ms.len() && ms[next].kind == EntityKind::Title {
+                    let raw = doc.text(ms[last].end, ms[next].start);
+                    let raw = raw.trim();
+                    let between = raw.strip_prefix("同志").unwrap_or(raw);
+                    let titles = run(doc, next, EntityKind::Title);
+                    let after = *titles.last().expect("a run holds its start") + 1;
+                    let followed_by_person = after < ms.len()
+                        && ms[after].kind == EntityKind::Person
+                        && doc.blank(ms[after - 1].end, ms[after].start);
+                    let given = GIVEN.contains(&between);
+                    let glued = raw.is_empty() && persons.len() == 1 && !followed_by_person;
+                    if given || glued {
+                        for &p in &persons {
+                            for &t in &titles {
+                                out.push((p, t));
+                            }
+                        }
+                    }
+                }
+                i = last + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out.sort_by_key(|&(p, t)| (ms[t].start, ms[p].start));
+    out.dedup();
+    out
+}
+
+/// Every LEADS of the document.
+pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
+    let pairs = pairs(doc);
+    let mut titles: Vec<usize> = pairs.iter().map(|&(_, t)| t).collect();
+    titles.sort_by_key(|&t| doc.mentions[t].start);
+    titles.dedup();
+    // Resolve each title once, in text order, with the title before it in
+    // the same sentence as context.
+    let mut resolved: HashMap<usize, Resolved> = HashMap::new();
+    let mut known_by_article: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut prev: Option<(usize, Resolved)> = None;
+    for &t in &titles {
+        let m = &doc.mentions[t];
+        let si = doc.sentence_of(m.start);
+        let art = doc.article_of(m.start);
+        let known = known_by_article.entry(art).or_insert_with(|| {
+            let (a, b) = doc.article_of_range(art);
+            doc.mentions_in(a, b)
+                .filter(|&i| doc.mentions[i].kind == EntityKind::Org)
+                .map(|i| orgname::normalize_body(&doc.mentions[i].text))
+                .collect()
+        });
+        let context = prev.as_ref().filter(|(s, _)| *s == si).map(|(_, r)| r);
+        if let Some(r) = orgname::resolve(doc, art, &m.text, context, known) {
+            if !known.contains(&r.org) {
+                known.push(r.org.clone());
+            }
+            prev = Some((si, r.clone()));
+            resolved.insert(t, r);
+        }
+    }
+    pairs
+        .into_iter()
+        .filter_map(|(p, t)| {
+            let r = resolved.get(&t)?;
+            Some(Found::Leads {
+                head: p,
+                title: t,
+                org: r.org.clone(),
+                role: r.role.clone(),
+                sentence: doc.sentence_of(doc.mentions[t].start),
+            })
+        })
+        .collect()
+}
+
+/// The organisations each person leads, by the person's text.
+pub(crate) fn orgs_by_person(doc: &Doc<'_>, leads: &[Found]) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for f in leads {
+        if let Found::Leads { head, org, .. } = f {
+            out.entry(doc.mentions[*head].text.clone())
+                .or_default()
+                .push(org.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::relate::testing::{has, keys};
+
+    #[test]
+    fn chain_before_a_person() {
+        let t = "11月3日,闵行区召开会议,区委常委、宣传部部长张建华,副区长李卫东出席。";
+        let k = keys(t);
+        assert!(
+            k.contains(&"LEADS 张建华 -> 闵行区委 常委".to_string()),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&"LEADS 张建华 -> 闵行区委宣传部 部长".to_string()),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&"LEADS 李卫东 -> 闵行区人民政府 副区长".to_string()),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_for_a_list_of_persons() {
+        let t = "11月3日,七宝镇召开会议,镇党委书记王建国、副书记陈卫红,副镇长刘伟明、赵志刚出席。";
+        let k = keys(t);
+        for want in [
+            "LEADS 王建国 -> 七宝镇党委 书记",
+            "LEADS 陈卫红 -> 七宝镇党委 副书记",
+            "LEADS 刘伟明 -> 七宝镇人民政府 副镇长",
+            "LEADS 赵志刚 -> 七宝镇人民政府 副镇长",
+        ] {
+            assert!(k.contains(&want.to_string()), "{want} not in {k:?}");
+        }
+    }
+
+    #[test]
+    fn given_by_an_election() {
+        let t = "会议选举张建华同志为县人民政府副县长。";
+        assert!(has(t, "LEADS 张建华 -> 县人民政府 副县长"), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn removed_posts_are_not_read() {
+        let t = "会议决定免除张建华同志副县长一职。";
+        assert!(
+            !keys(t).iter().any(|k| k.starts_with("LEADS")),
+            "{:?}",
+            keys(t)
+        );
+    }
+
+    #[test]
+    fn no_place_keeps_the_body() {
+        let t = "区委书记张建华到会讲话。";
+        assert!(has(t, "LEADS 张建华 -> 区委 书记"), "{:?}", keys(t));
+    }
+}

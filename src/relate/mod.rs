@@ -1,0 +1,397 @@
+//! Relations between the entities of one document (spec "Relation types"):
+//! VISIT, LEADS and ACCOMPANY.
+//!
+//! The rules read the normalised text (PDF breaks inside sentences removed)
+//! in char positions, over the top-level entity mentions; nested spans are
+//! ignored. Evidence is mapped back to code points of the original text.
+//!
+//! - [`sentence`]: sentences and paragraphs;
+//! - [`article`]: articles inside a file and the places each is about;
+//! - [`orgname`]: a title's organisation and role, resolved in full;
+//! - [`leads`]: one LEADS per title next to a person;
+//! - [`visit`]: visiting groups and the places they visit;
+//! - [`accompany`]: named companions of a visit.
+
+mod accompany;
+mod article;
+mod leads;
+mod orgname;
+mod sentence;
+mod visit;
+
+use crate::document::{Entity, Relation};
+use crate::lexicon::Lexicon;
+use crate::span::{EntityKind, Span};
+use crate::text::{CodePoints, Prepared};
+use article::{Article, NamedPlace};
+use sentence::Sentence;
+use std::collections::HashSet;
+
+/// A top-level entity mention in the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// Index into the document's entities.
+    pub entity: usize,
+    /// The entity type.
+    pub kind: EntityKind,
+    /// First char of the normalised text.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// The normalised text, without white space.
+    pub text: String,
+}
+
+/// The document as the relation rules see it.
+pub(crate) struct Doc<'a> {
+    /// The normalised text.
+    pub chars: Vec<char>,
+    /// Top-level mentions, sorted by start.
+    pub mentions: Vec<Mention>,
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Articles, in order; they cover the whole text.
+    pub articles: Vec<Article>,
+    /// Divisions named anywhere in the document.
+    pub doc_places: Vec<NamedPlace>,
+    /// The lexicon.
+    pub lex: &'a Lexicon,
+}
+
+/// A relation found by a rule, in mention indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// `head` visited `tail`.
+    Visit {
+        head: usize,
+        tail: usize,
+        sentence: usize,
+        date: Option<String>,
+        purpose: Option<String>,
+    },
+    /// `head` holds `role` in `org`, as the TITLE mention `title` says.
+    Leads {
+        head: usize,
+        title: usize,
+        org: String,
+        role: String,
+        sentence: usize,
+    },
+    /// `head` accompanied `tail`.
+    Accompany {
+        head: usize,
+        tail: usize,
+        sentence: usize,
+    },
+}
+
+impl<'a> Doc<'a> {
+    /// Builds the view of a document: top-level `entities` of the original
+    /// text of `prepared`, mapped onto its normalised text.
+    pub(crate) fn new(prepared: &Prepared, entities: &[Entity], lex: &'a Lexicon) -> Self {
+        let norm = prepared.normalized();
+        let chars: Vec<char> = norm.chars().collect();
+        let ocp = CodePoints::new(prepared.original());
+        let ncp = CodePoints::new(norm);
+        let mut mentions: Vec<Mention> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.nested)
+            .filter_map(|(i, e)| {
+                let s = ncp.of(prepared.normalized_offset(ocp.byte(e.start)));
+                let t = ncp.of(prepared.normalized_offset(ocp.byte(e.end)));
+                (t > s).then(|| Mention {
+                    entity: i,
+                    kind: e.kind,
+                    start: s,
+                    end: t,
+                    text: chars[s..t].iter().filter(|c| !c.is_whitespace()).collect(),
+                })
+            })
+            .collect();
+        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let sentences = sentence::split(&chars);
+        let articles = article::split(&chars, &mentions)
+            .into_iter()
+            .map(|(start, end)| Article {
+                start,
+                end,
+                places: article::named_places(lex, &mentions, start, end),
+            })
+            .collect();
+        let doc_places = article::named_places(lex, &mentions, 0, chars.len());
+        Doc {
+            chars,
+            mentions,
+            sentences,
+            articles,
+            doc_places,
+            lex,
+        }
+    }
+
+    /// The chars `a..b` as a string.
+    pub(crate) fn text(&self, a: usize, b: usize) -> String {
+        let b = b.min(self.chars.len());
+        if a >= b {
+            return String::new();
+        }
+        self.chars[a..b].iter().collect()
+    }
+
+    /// Indices of the mentions that lie inside `a..b`.
+    pub(crate) fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| m.start >= a && m.end <= b)
+            .map(|(i, _)| i)
+    }
+
+    /// The index of the sentence holding char `pos`.
+    pub(crate) fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.end <= pos)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// True when `pos` lies inside brackets opened after `from`
+    /// (`(记者 王某)`, `(芍药)`).
+    pub(crate) fn in_parens(&self, from: usize, pos: usize) -> bool {
+        let mut depth = 0i32;
+        for &c in &self.chars[from.min(pos)..pos] {
+            match c {
+                '(' | '\u{FF08}' | '[' | '【' => depth += 1,
+                ')' | '\u{FF09}' | ']' | '】' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        depth > 0
+    }
+
+    /// True when the chars `a..b` hold nothing but white space.
+    pub(crate) fn blank(&self, a: usize, b: usize) -> bool {
+        a >= b
+            || self.chars[a..b.min(self.chars.len())]
+                .iter()
+                .all(|c| c.is_whitespace())
+    }
+
+    /// True when `word` is written at char `pos`.
+    pub(crate) fn at(&self, pos: usize, word: &str) -> bool {
+        (pos..)
+            .zip(word.chars())
+            .all(|(i, w)| self.chars.get(i) == Some(&w))
+    }
+
+    /// True when `word` ends at char `pos`.
+    pub(crate) fn ends_at(&self, pos: usize, word: &str) -> bool {
+        let n = word.chars().count();
+        pos >= n && self.at(pos - n, word)
+    }
+
+    /// The mention that starts at `pos`, if any.
+    pub(crate) fn mention_at(&self, pos: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.start == pos)
+    }
+
+    /// The mention that covers `pos`, if any.
+    pub(crate) fn mention_covering(&self, pos: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .position(|m| m.start <= pos && pos < m.end)
+    }
+}
+
+/// Finds the relations of one document. `entities` are the document's
+/// entities (code points of `prepared`'s original text); relations name them
+/// by id, and their evidence is a code-point range of the original text.
+pub(crate) fn relate(prepared: &Prepared, entities: &[Entity], lexicon: &Lexicon) -> Vec<Relation> {
+    let doc = Doc::new(prepared, entities, lexicon);
+    let mut found = Vec::new();
+    let leads = leads::find(&doc);
+    let visits = visit::find(&doc, &leads);
+    found.extend(leads.iter().cloned());
+    found.extend(visits.relations);
+    found.extend(accompany::find(&doc, &visits.groups));
+    to_relations(&doc, prepared, entities, found)
+}
+
+/// Turns found relations into spec relations: one per scoring key, ids and
+/// texts of the entities, evidence in code points of the original.
+fn to_relations(
+    doc: &Doc<'_>,
+    prepared: &Prepared,
+    entities: &[Entity],
+    found: Vec<Found>,
+) -> Vec<Relation> {
+    let ocp = CodePoints::new(prepared.original());
+    let ncp = CodePoints::new(prepared.normalized());
+    let evidence = |si: usize| -> [usize; 2] {
+        let Some(s) = doc.sentences.get(si) else {
+            return [0, 0];
+        };
+        let o = prepared.original_span(Span::new(ncp.byte(s.start), ncp.byte(s.end)));
+        [ocp.of(o.start), ocp.of(o.end)]
+    };
+    let ent = |m: usize| -> &Entity { &entities[doc.mentions[m].entity] };
+    let mut seen: HashSet<(u8, String, String, String)> = HashSet::new();
+    let mut out = Vec::new();
+    for f in found {
+        match f {
+            Found::Leads {
+                head,
+                title,
+                org,
+                role,
+                sentence,
+            } => {
+                let key = (
+                    1,
+                    doc.mentions[head].text.clone(),
+                    org.clone(),
+                    role.clone(),
+                );
+                if org.is_empty() || role.is_empty() || !seen.insert(key) {
+                    continue;
+                }
+                out.push(Relation::Leads {
+                    head: ent(head).id.clone(),
+                    head_text: Some(ent(head).text.clone()),
+                    org,
+                    role,
+                    title: Some(ent(title).id.clone()),
+                    evidence: evidence(sentence),
+                });
+            }
+            Found::Visit {
+                head,
+                tail,
+                sentence,
+                date,
+                purpose,
+            } => {
+                let (h, t) = (&doc.mentions[head].text, &doc.mentions[tail].text);
+                if h == t || !seen.insert((0, h.clone(), t.clone(), String::new())) {
+                    continue;
+                }
+                out.push(Relation::Visit {
+                    head: ent(head).id.clone(),
+                    tail: ent(tail).id.clone(),
+                    head_text: Some(ent(head).text.clone()),
+                    tail_text: Some(ent(tail).text.clone()),
+                    date,
+                    purpose,
+                    evidence: evidence(sentence),
+                });
+            }
+            Found::Accompany {
+                head,
+                tail,
+                sentence,
+            } => {
+                let (h, t) = (&doc.mentions[head].text, &doc.mentions[tail].text);
+                if h == t || !seen.insert((2, h.clone(), t.clone(), String::new())) {
+                    continue;
+                }
+                out.push(Relation::Accompany {
+                    head: ent(head).id.clone(),
+                    tail: ent(tail).id.clone(),
+                    head_text: Some(ent(head).text.clone()),
+                    tail_text: Some(ent(tail).text.clone()),
+                    evidence: evidence(sentence),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the relation rules' tests.
+    use super::*;
+    use crate::recognise::testing::extractor;
+
+    /// The relation view of `text`, with the extractor's entities.
+    pub fn doc(text: &str) -> Doc<'static> {
+        let ex = extractor();
+        let d = ex.extract("t", text);
+        let prepared = Prepared::new(text);
+        Doc::new(&prepared, &d.entities, ex.lexicon())
+    }
+
+    /// The relations of `text` as readable keys: `VISIT 张三 -> 七宝镇`,
+    /// `LEADS 张三 -> 七宝镇党委 书记`, `ACCOMPANY 李四 -> 张三`.
+    pub fn keys(text: &str) -> Vec<String> {
+        let d = extractor().extract("t", text);
+        let name = |id: &str| d.entity(id).map(|e| e.text.clone()).unwrap_or_default();
+        d.relations
+            .iter()
+            .map(|r| match r {
+                Relation::Visit { head, tail, .. } => {
+                    format!("VISIT {} -> {}", name(head), name(tail))
+                }
+                Relation::Leads {
+                    head, org, role, ..
+                } => {
+                    format!("LEADS {} -> {} {}", name(head), org, role)
+                }
+                Relation::Accompany { head, tail, .. } => {
+                    format!("ACCOMPANY {} -> {}", name(head), name(tail))
+                }
+            })
+            .collect()
+    }
+
+    /// True when `keys(text)` holds `key`.
+    pub fn has(text: &str, key: &str) -> bool {
+        keys(text).iter().any(|k| k == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::*;
+    use crate::Relation;
+    use crate::recognise::testing::extractor;
+
+    #[test]
+    fn evidence_is_a_sentence_of_the_original() {
+        let text = "标题\n\n11月3日,副区长张建华来到七宝镇调研。";
+        let d = extractor().extract("t", text);
+        let chars: Vec<char> = text.chars().collect();
+        let r = d
+            .relations
+            .iter()
+            .find(|r| matches!(r, Relation::Visit { .. }))
+            .expect("a visit");
+        let Relation::Visit { evidence, .. } = r else {
+            unreachable!()
+        };
+        let s: String = chars[evidence[0]..evidence[1]].iter().collect();
+        assert_eq!(s, "11月3日,副区长张建华来到七宝镇调研。");
+    }
+
+    #[test]
+    fn one_relation_per_key() {
+        let text = "副区长张建华赴七宝镇调研\n\n11月3日,副区长张建华赴七宝镇调研。";
+        let k = keys(text);
+        assert_eq!(
+            k.iter().filter(|k| k.starts_with("VISIT")).count(),
+            1,
+            "{k:?}"
+        );
+        assert_eq!(
+            k.iter().filter(|k| k.starts_with("LEADS")).count(),
+            1,
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn no_entities_no_relations() {
+        assert!(keys("").is_empty());
+        assert!(keys("今天天气很好。").is_empty());
+    }
+}

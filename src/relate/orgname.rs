@@ -1,0 +1,485 @@
+//! A title's organisation and role, with the organisation named in full.
+//!
+//! A TITLE is written `[places][body][role]`: `云南省保山市施甸县` + `委` +
+//! `书记`, `区委` + `副书记`, `镇` + `党委` + `委员`, `副区长` (role only).
+//! The role is the post minus its organisation (`书记`, `副区长`, `委员`);
+//! the organisation is resolved from the article:
+//!
+//! - places written in the title are kept as written (`施甸县委`), with the
+//!   committee of a one-character county spelled in full (`郊区委` →
+//!   `郊区区委`, like `房县县委`);
+//! - a body that starts with a level word (`区委`, `镇党委`, `县法院`) gets
+//!   the article's division of that level (`闵行区委`), or else the longer
+//!   organisation the article already named with that ending
+//!   (`区党工委` → `…示范区党工委`), or else stays as written;
+//! - a post that names its level (`副区长`, `镇长`) belongs to that level's
+//!   government (`闵行区人民政府`); `总书记` to `中共中央`;
+//! - a body without a level (`党委`, `人大`, `社建办`) or a bare role
+//!   (`副书记`, `秘书长`) takes the organisation of the title before it in
+//!   the same sentence (`七宝镇党委书记严俊、副书记姚媚`), or else the
+//!   article's town;
+//! - governments, courts and procuratorates are spelled out (`区政府` →
+//!   `区人民政府`, `县法院` → `县人民法院`).
+
+use super::Doc;
+use super::article::{LEVEL_WORDS, division_level, leading_divisions};
+use crate::lexicon::{LexClass, Lexicon};
+
+/// A title split into its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TitleParts {
+    /// Division names written at the head, in order.
+    pub places: Vec<String>,
+    /// What stands between the places and the role, as written.
+    pub body: String,
+    /// The post minus its organisation.
+    pub role: String,
+}
+
+/// Bodies that the lexicon's compound posts begin with (`党委书记`,
+/// `常委会副主任`, `人大代表`).
+const BODY_IN_ROLE: [&str; 16] = [
+    "党委",
+    "党工委",
+    "党组",
+    "党总支",
+    "党支部",
+    "支部",
+    "纪委",
+    "纪工委",
+    "监察委",
+    "监委",
+    "常委会",
+    "人大",
+    "政协",
+    "村委会",
+    "居委会",
+    "村",
+];
+
+/// Party departments: they belong to the committee named before them
+/// (`区委常委、宣传部部长` → `闵行区委宣传部`).
+const PARTY_DEPARTMENTS: [&str; 4] = ["宣传部", "组织部", "统战部", "政法委"];
+
+/// Place parts that are not divisions (`社区党委`, `园区党委`).
+const NOT_A_DIVISION_END: [&str; 11] = [
+    "社区", "小区", "园区", "校区", "景区", "片区", "城区", "辖区", "全区", "我区", "本区",
+];
+
+/// Splits a title into places, body and role, or `None` when no post ends it.
+pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
+    let chars: Vec<char> = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = chars.len();
+    let s = |a: usize, b: usize| -> String { chars[a..b].iter().collect() };
+    let is_role = |t: &str| lex.is(t, LexClass::TitleRole);
+    let mut role_start = (0..n).find(|&i| is_role(&s(i, n)))?;
+    // Peel a body off the front of a compound post, if what remains is a post.
+    loop {
+        let role = s(role_start, n);
+        let Some(b) = BODY_IN_ROLE
+            .iter()
+            .filter(|b| role.starts_with(**b) && is_role(&role[b.len()..]))
+            .max_by_key(|b| b.len())
+        else {
+            break;
+        };
+        role_start += b.chars().count();
+    }
+    let head = s(0, role_start);
+    let (places, used) = leading_divisions(lex, &head);
+    let body: String = head.chars().skip(used).collect();
+    Some(TitleParts {
+        places: places.into_iter().map(|(p, _)| p).collect(),
+        body,
+        role: s(role_start, n),
+    })
+}
+
+/// The level word a post names (`副区长` → `区`, `代理县长` → `县`).
+pub(crate) fn role_level(role: &str) -> Option<&'static str> {
+    let mut r = role;
+    for p in ["常务副", "副", "代理", "代", "常务"] {
+        if let Some(x) = r.strip_prefix(p) {
+            r = x;
+            break;
+        }
+    }
+    let core = r.strip_suffix('长')?;
+    ["省", "市", "区", "县", "镇", "乡", "州", "旗"]
+        .into_iter()
+        .find(|w| core == *w)
+}
+
+/// The level word a body starts with (`区委` → `区`, `街道党工委` → `街道`).
+fn level_word(body: &str) -> Option<&'static str> {
+    LEVEL_WORDS.into_iter().find(|w| body.starts_with(w))
+}
+
+/// Spells out governments, courts and procuratorates, and the national
+/// congress.
+pub(crate) fn normalize_body(body: &str) -> String {
+    if body == "全国人大" {
+        return "全国人民代表大会".to_string();
+    }
+    let mut out = String::new();
+    let chars: Vec<char> = body.chars().collect();
+    let mut i = 0usize;
+    while i < chars.len() {
+        let rest: String = chars[i..].iter().collect();
+        let after_people = out.ends_with("人民");
+        if !after_people && rest.starts_with("法院") {
+            out.push_str("人民法院");
+            i += 2;
+        } else if !after_people && rest.starts_with("检察院") {
+            out.push_str("人民检察院");
+            i += 3;
+        } else if !after_people && rest == "政府" {
+            out.push_str("人民政府");
+            i += 2;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The generic word that ends a division name (`新区`, `街道`, else its last
+/// character).
+fn division_word(place: &str) -> &str {
+    for w in ["新区", "街道"] {
+        if place.ends_with(w) {
+            return w;
+        }
+    }
+    place.char_indices().last().map_or("", |(i, _)| &place[i..])
+}
+
+/// Writes `body` after the division `place`: the level word is not repeated
+/// (`闵行区` + `区委` → `闵行区委`), except in the committee of a division
+/// whose proper name has one character (`房县` + `县委` → `房县县委`, `郊区`
+/// + `委` → `郊区区委`); a `新区` keeps the body whole (`浦东新区区委`).
+pub(crate) fn attach(place: &str, body: &str) -> String {
+    let w = division_word(place);
+    let stem = place.chars().count() - w.chars().count();
+    if w != "新区" && !w.is_empty() && body.starts_with(w) {
+        let rest = &body[w.len()..];
+        if rest.starts_with('委') && stem < 2 {
+            return format!("{place}{body}");
+        }
+        return format!("{place}{rest}");
+    }
+    if body.starts_with('委') && stem < 2 && w != "新区" {
+        return format!("{place}{w}{body}");
+    }
+    format!("{place}{body}")
+}
+
+/// An organisation resolved from a title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    /// The organisation in full (`闵行区委宣传部`).
+    pub org: String,
+    /// The place part it hangs from (`闵行区`; `区` when unresolved).
+    pub owner: String,
+    /// The post minus its organisation.
+    pub role: String,
+}
+
+/// Resolves the title `title` of article `art`. `prev` is the title before
+/// it in the same sentence; `known` are organisations the article already
+/// named in full.
+pub(crate) fn resolve(
+    doc: &Doc<'_>,
+    art: usize,
+    title: &str,
+    prev: Option<&Resolved>,
+    known: &[String],
+) -> Option<Resolved> {
+    let parts = split_title(doc.lex, title)?;
+    let role = parts.role.clone();
+    let implied = role_level(&role);
+    let body = normalize_body(&parts.body);
+    let done = |org: String, owner: String| {
+        Some(Resolved {
+            org,
+            owner,
+            role: role.clone(),
+        })
+    };
+    // Places written in the title.
+    if let Some(last) = parts.places.last() {
+        let before: String = parts.places[..parts.places.len() - 1].concat();
+        let body = if body.is_empty() || body == "人民政府" {
+            if implied.is_some() || body == "人民政府" {
+                "人民政府".to_string()
+            } else {
+                return None;
+            }
+        } else {
+            body
+        };
+        return done(
+            format!("{before}{}", attach(last, &body)),
+            format!("{before}{last}"),
+        );
+    }
+    // A post that names its level: that level's government.
+    if let Some(w) = implied
+        && (body.is_empty() || body == "人民政府" || body == format!("{w}人民政府"))
+    {
+        let (org, owner) = level_bound(doc, art, w, &format!("{w}人民政府"), known);
+        return done(org, owner);
+    }
+    if body.is_empty() {
+        if role == "总书记" {
+            return done("中共中央".to_string(), String::new());
+        }
+        if let Some(p) = prev {
+            return done(p.org.clone(), p.owner.clone());
+        }
+        let town = doc.town_of(art)?;
+        return done(attach(&town, "人民政府"), town);
+    }
+    if body.starts_with("全国") || body.starts_with("中共中央") || body.starts_with("中央")
+    {
+        return done(body, String::new());
+    }
+    if let Some(w) = level_word(&body) {
+        let (org, owner) = level_bound(doc, art, w, &body, known);
+        return done(org, owner);
+    }
+    // `集中区党工委`: a generic area name, resolved to the named one.
+    if let Some((area, rest)) = composite(doc.lex, &body) {
+        let a = doc.article_of_range(art);
+        let named = doc
+            .mentions_in(a.0, a.1)
+            .map(|i| &doc.mentions[i].text)
+            .filter(|t| t.ends_with(&area) && t.len() > area.len())
+            .min_by_key(|t| t.len())
+            .cloned();
+        if let Some(n) = named {
+            return done(format!("{n}{rest}"), n);
+        }
+        return done(body.clone(), area);
+    }
+    if let Some(p) = prev {
+        if PARTY_DEPARTMENTS.contains(&body.as_str()) && p.org.ends_with('委') {
+            return done(format!("{}{body}", p.org), p.owner.clone());
+        }
+        if !p.owner.is_empty() {
+            return done(attach(&p.owner, &body), p.owner.clone());
+        }
+        return done(body, String::new());
+    }
+    match doc.town_of(art) {
+        Some(town) => done(attach(&town, &body), town),
+        None => done(body, String::new()),
+    }
+}
+
+/// A body whose first part is a generic area ending in a level character
+/// (`集中区` + `党工委`), split there.
+fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
+    let chars: Vec<char> = body.chars().collect();
+    for i in (2..chars.len()).rev() {
+        let area: String = chars[..i].iter().collect();
+        let rest: String = chars[i..].iter().collect();
+        if matches!(chars[i - 1], '区' | '县' | '市' | '镇' | '乡')
+            && (lex.is(&rest, LexClass::TitleOrg) || lex.is(&rest, LexClass::Org))
+            && division_level(lex, &area).is_none()
+        {
+            return Some((area, rest));
+        }
+    }
+    None
+}
+
+/// Resolves a body that starts with the level word `w`: the article's
+/// division of that level, else a longer organisation already named with
+/// this ending, else as written. Returns the organisation and its owner.
+fn level_bound(
+    doc: &Doc<'_>,
+    art: usize,
+    w: &str,
+    body: &str,
+    known: &[String],
+) -> (String, String) {
+    if let Some(p) = doc.place_for(art, w) {
+        return (attach(&p, body), p);
+    }
+    let rest = &body[w.len()..];
+    for k in known {
+        if k.len() > body.len() && k.ends_with(body) {
+            let owner = &k[..k.len() - rest.len()];
+            let stem = &k[..k.len() - body.len()];
+            if stem.chars().count() >= 2 && !NOT_A_DIVISION_END.iter().any(|e| owner.ends_with(e)) {
+                return (k.clone(), owner.to_string());
+            }
+        }
+    }
+    (body.to_string(), w.to_string())
+}
+
+impl Doc<'_> {
+    /// The char range of article `art`.
+    pub(crate) fn article_of_range(&self, art: usize) -> (usize, usize) {
+        self.articles
+            .get(art)
+            .map_or((0, self.chars.len()), |a| (a.start, a.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relate::testing::doc;
+
+    fn parts(t: &str) -> (Vec<String>, String, String) {
+        let lex = Lexicon::embedded();
+        let p = split_title(&lex, t).expect("a post");
+        (p.places, p.body, p.role)
+    }
+
+    #[test]
+    fn split_titles() {
+        assert_eq!(
+            parts("区委副书记"),
+            (vec![], "区委".into(), "副书记".into())
+        );
+        assert_eq!(
+            parts("七宝镇党委书记"),
+            (vec!["七宝镇".into()], "党委".into(), "书记".into())
+        );
+        assert_eq!(
+            parts("镇党委委员"),
+            (vec![], "镇党委".into(), "委员".into())
+        );
+        assert_eq!(
+            parts("区人大常委会副主任"),
+            (vec![], "区人大常委会".into(), "副主任".into())
+        );
+        assert_eq!(parts("副镇长"), (vec![], "".into(), "副镇长".into()));
+        assert_eq!(
+            parts("全国人大代表"),
+            (vec![], "全国人大".into(), "代表".into())
+        );
+        assert_eq!(parts("纪委书记"), (vec![], "纪委".into(), "书记".into()));
+        assert!(split_title(&Lexicon::embedded(), "城管中心").is_none());
+    }
+
+    #[test]
+    fn attach_rules() {
+        assert_eq!(attach("闵行区", "区委"), "闵行区委");
+        assert_eq!(attach("闵行区", "区合作交流办"), "闵行区合作交流办");
+        assert_eq!(attach("浦东新区", "区委"), "浦东新区区委");
+        assert_eq!(attach("房县", "县委"), "房县县委");
+        assert_eq!(attach("房县", "县人大常委会"), "房县人大常委会");
+        assert_eq!(attach("郊区", "委"), "郊区区委");
+        assert_eq!(attach("施甸县", "委"), "施甸县委");
+        assert_eq!(attach("七宝镇", "党委"), "七宝镇党委");
+        assert_eq!(attach("七宝镇", "镇人民政府"), "七宝镇人民政府");
+    }
+
+    #[test]
+    fn bodies_are_spelled_out() {
+        assert_eq!(normalize_body("区政府"), "区人民政府");
+        assert_eq!(normalize_body("县法院行政庭"), "县人民法院行政庭");
+        assert_eq!(normalize_body("县人民检察院"), "县人民检察院");
+        assert_eq!(normalize_body("全国人大"), "全国人民代表大会");
+        assert_eq!(normalize_body("政府办"), "政府办");
+    }
+
+    #[test]
+    fn posts_that_name_their_level() {
+        assert_eq!(role_level("副区长"), Some("区"));
+        assert_eq!(role_level("常务副县长"), Some("县"));
+        assert_eq!(role_level("代理县长"), Some("县"));
+        assert_eq!(role_level("镇长"), Some("镇"));
+        assert_eq!(role_level("局长"), None);
+        assert_eq!(role_level("秘书长"), None);
+    }
+
+    fn org(text: &str, title: &str, prev: Option<&Resolved>) -> (String, String) {
+        let d = doc(text);
+        let r = resolve(&d, 0, title, prev, &[]).expect("resolved");
+        (r.org, r.role)
+    }
+
+    #[test]
+    fn resolved_from_the_article() {
+        let t = "11月2日,闵行区召开会议,七宝镇代表发言。";
+        assert_eq!(
+            org(t, "区委副书记", None),
+            ("闵行区委".into(), "副书记".into())
+        );
+        assert_eq!(
+            org(t, "副区长", None),
+            ("闵行区人民政府".into(), "副区长".into())
+        );
+        assert_eq!(
+            org(t, "镇长", None),
+            ("七宝镇人民政府".into(), "镇长".into())
+        );
+        assert_eq!(
+            org(t, "人大主席", None),
+            ("七宝镇人大".into(), "主席".into())
+        );
+        assert_eq!(
+            org(t, "社建办主任", None),
+            ("七宝镇社建办".into(), "主任".into())
+        );
+        assert_eq!(
+            org(t, "云南省保山市施甸县委书记", None),
+            ("云南省保山市施甸县委".into(), "书记".into())
+        );
+    }
+
+    #[test]
+    fn kept_as_written_without_a_place() {
+        let t = "11月2日,召开会议。";
+        assert_eq!(org(t, "区委书记", None), ("区委".into(), "书记".into()));
+        assert_eq!(
+            org(t, "区政府副区长", None),
+            ("区人民政府".into(), "副区长".into())
+        );
+        assert_eq!(org(t, "总书记", None), ("中共中央".into(), "总书记".into()));
+    }
+
+    #[test]
+    fn bare_posts_follow_the_title_before() {
+        let t = "11月2日,七宝镇召开会议。";
+        let d = doc(t);
+        let first = resolve(&d, 0, "区政协副主席", None, &[]).unwrap();
+        let r = resolve(&d, 0, "秘书长", Some(&first), &[]).unwrap();
+        assert_eq!(r.org, "区政协");
+        let committee = Resolved {
+            org: "闵行区委".into(),
+            owner: "闵行区".into(),
+            role: "常委".into(),
+        };
+        assert_eq!(
+            resolve(&d, 0, "宣传部部长", Some(&committee), &[])
+                .unwrap()
+                .org,
+            "闵行区委宣传部"
+        );
+        assert_eq!(
+            resolve(&d, 0, "文明办主任", Some(&committee), &[])
+                .unwrap()
+                .org,
+            "闵行区文明办"
+        );
+    }
+
+    #[test]
+    fn longer_name_already_in_the_article() {
+        let d = doc("11月2日,会议召开。");
+        let known = vec!["开发区党工委".to_string(), "东湖社区党委".to_string()];
+        let r = resolve(&d, 0, "区党工委副书记", None, &known).unwrap();
+        assert_eq!(r.org, "开发区党工委");
+        // A community is no division.
+        let r = resolve(&d, 0, "区党委书记", None, &known).unwrap();
+        assert_eq!(r.org, "区党委");
+    }
+}

@@ -1,0 +1,1106 @@
+//! VISIT: a person or a delegation went to a place, body or plot.
+//!
+//! A visit clause is a trigger with the places it governs:
+//! - a motion verb before them: `来到`, `到`, `赴`, `前往`, `抵达`, `莅临`,
+//!   `走进`, `深入`, `来` (`来某镇调研`);
+//! - an inspection verb before them: `调研`, `考察`, `视察`, `督查`,
+//!   `检查`, `察看`, `查看`, `参观`, `走访`, … (`督查了`, `实地考察`);
+//! - a frame around them: `在某地视察时`, `就某地…进行调研`,
+//!   `在某地、某地…现场,王区长…`.
+//!
+//! Coordinated places (`A、B、C`, `A和B`, `A与B`, `A,B…等处`) are all
+//! visited; the end points of a road (`A至B公路`) and remarks in brackets
+//! are not.
+//!
+//! Who visited comes from the subject before the trigger: the persons named
+//! there (`甲,乙一行`, `甲率乙代表团`, `甲带领…丙`), a named delegation, or a
+//! back reference to the article's current group (`一行`, `代表团`,
+//! `调研组`, `王某一行`), or, for a clause without a subject that follows
+//! a visit (`随后,走访了…`), the visitors of that visit. Named participants
+//! (`乙参加调研`, `…还有丙`) join the current group, and a group first
+//! called by a generic noun (`率工作考察团`) takes the full name the article
+//! gives it later (`某市工作考察团`). A visitor's own division (a leader of a
+//! city studying that city) is no visit.
+
+use super::article::{division_level, full_of_short, leading_divisions};
+use super::leads::orgs_by_person;
+use super::{Doc, Found};
+use crate::lexicon::LexClass;
+use crate::span::EntityKind;
+use std::collections::HashMap;
+
+/// Verbs of going somewhere, longest first.
+const MOTION: [&str; 13] = [
+    "深入到",
+    "来到",
+    "抵达",
+    "到达",
+    "前往",
+    "赶赴",
+    "奔赴",
+    "莅临",
+    "走进",
+    "深入",
+    "赴",
+    "到",
+    "来",
+];
+
+/// Verbs of inspecting something, longest first.
+const INSPECT: [&str; 18] = [
+    "调研", "考察", "视察", "督查", "督导", "检查", "察看", "查看", "参观", "看望", "慰问", "走访",
+    "踏勘", "勘查", "巡查", "巡视", "观摩", "看了",
+];
+
+/// Words that say what a visit was for, longest first.
+const PURPOSES: [&str; 18] = [
+    "交流考察",
+    "调研考察",
+    "调研视察",
+    "调研指导",
+    "指导工作",
+    "实地调研",
+    "调研",
+    "考察",
+    "视察",
+    "督查",
+    "督导",
+    "检查",
+    "走访",
+    "察看",
+    "查看",
+    "参观",
+    "座谈",
+    "指导",
+];
+
+/// After these, the persons before are not the visitors.
+const BARRIERS: [&str; 14] = [
+    "感谢", "欢迎", "陪同", "邀请", "指出", "表示", "强调", "要求", "认为", "希望", "介绍", "汇报",
+    "听取", "会见",
+];
+
+/// Words that make the persons before them a visiting group.
+const GROUP_MARKERS: [&str; 6] = ["一行", "带队", "率领", "带领", "率", "组织"];
+
+/// Words that open a clause continuing the previous visit.
+const SEQUENCE: [&str; 9] = [
+    "随后",
+    "紧接着",
+    "接着",
+    "之后",
+    "然后",
+    "最后",
+    "其后",
+    "此后",
+    "其间",
+];
+
+/// Words a participant joins a visit with.
+const JOIN: [&str; 5] = ["一同参加", "一同", "参加", "参与", "随同"];
+
+/// Words that make up a generic group noun (`工作考察团`, `视察调研组`).
+const GROUP_WORDS: [&str; 21] = [
+    "党政", "工作", "考察", "调研", "视察", "检查", "督查", "督导", "巡查", "巡视", "指导", "评估",
+    "专家", "代表", "访问", "参观", "观摩", "学习", "交流", "专题", "联合",
+];
+
+/// A visiting group: the persons and delegations that travel together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Group {
+    /// The article it belongs to.
+    pub art: usize,
+    /// Member mentions (persons and delegations), one per name.
+    pub members: Vec<usize>,
+    /// Generic nouns it was called by (`工作考察团`).
+    pub nouns: Vec<String>,
+    /// The date of its first visit.
+    pub date: Option<String>,
+}
+
+/// The groups of a document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Groups {
+    /// Every group.
+    pub list: Vec<Group>,
+    /// For each sentence: the current group of its article once the sentence
+    /// is read.
+    pub current: Vec<Option<usize>>,
+}
+
+/// What [`find`] returns.
+pub(crate) struct Visits {
+    /// VISIT relations.
+    pub relations: Vec<Found>,
+    /// The visiting groups, for ACCOMPANY.
+    pub groups: Groups,
+}
+
+/// Who made a visit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Heads {
+    /// A group (its final members).
+    Group(usize),
+    /// These persons only.
+    Explicit(Vec<usize>),
+}
+
+#[derive(Debug, Clone)]
+struct Event {
+    heads: Heads,
+    tails: Vec<usize>,
+    sentence: usize,
+    date: Option<String>,
+    purpose: Option<String>,
+    /// Where the clause's places end.
+    end: usize,
+}
+
+/// A visit clause: where its subject lies and what it governs.
+#[derive(Debug, Clone)]
+struct Clause {
+    /// The subject is read in `subject.0..subject.1`.
+    subject: (usize, usize),
+    tails: Vec<usize>,
+    purpose: Option<String>,
+    /// Where the clause's places end.
+    end: usize,
+    /// A weak trigger (`看了`) only continues a visit of its sentence.
+    weak: bool,
+}
+
+/// What the subject of a clause names.
+#[derive(Debug, Clone, Default)]
+struct Subject {
+    persons: Vec<usize>,
+    orgs: Vec<usize>,
+    nouns: Vec<String>,
+    marker: bool,
+    backref: bool,
+}
+
+fn is_tail_kind(k: EntityKind) -> bool {
+    matches!(k, EntityKind::Place | EntityKind::Org | EntityKind::Plot)
+}
+
+/// Strips the generic group words off the front of `s`; true when nothing
+/// else is left.
+fn all_group_words(s: &str) -> bool {
+    let mut s = s;
+    while !s.is_empty() {
+        match GROUP_WORDS.iter().find(|w| s.starts_with(**w)) {
+            Some(w) => s = &s[w.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The part of a group name before its final `团` / `组` / `小组`.
+fn group_stem(t: &str) -> Option<&str> {
+    if t.ends_with("集团") || t.ends_with("共青团") {
+        return None;
+    }
+    t.strip_suffix("小组")
+        .or_else(|| t.strip_suffix('团'))
+        .or_else(|| t.strip_suffix('组'))
+}
+
+/// A delegation's name: `施甸县党政代表团`, `第二视察调研组`, `代表团`.
+pub(crate) fn is_group_name(t: &str) -> bool {
+    group_stem(t).is_some_and(|s| GROUP_WORDS.iter().any(|w| s.contains(w)))
+}
+
+/// A generic delegation noun, no name: `代表团`, `工作考察团`, `调研组`.
+pub(crate) fn is_generic_group(t: &str) -> bool {
+    group_stem(t).is_some_and(|s| !s.is_empty() && all_group_words(s))
+}
+
+impl Doc<'_> {
+    /// Chars covered by a mention.
+    fn covered(&self) -> Vec<bool> {
+        let mut c = vec![false; self.chars.len()];
+        for m in &self.mentions {
+            for x in &mut c[m.start..m.end] {
+                *x = true;
+            }
+        }
+        c
+    }
+
+    /// The first DATE of sentence `si` that names a month or a day.
+    fn sentence_date(&self, si: usize) -> Option<String> {
+        let s = self.sentences.get(si)?;
+        self.mentions_in(s.start, s.end)
+            .map(|i| &self.mentions[i])
+            .find(|m| {
+                m.kind == EntityKind::Date && (m.text.contains('月') || m.text.contains('日'))
+            })
+            .map(|m| m.text.clone())
+    }
+
+    /// The date of the lead sentence of the paragraph that holds `si`.
+    fn paragraph_date(&self, si: usize) -> Option<String> {
+        let para = self.sentences.get(si)?.para;
+        let lead = self.sentences.iter().position(|s| s.para == para)?;
+        self.sentence_date(lead)
+    }
+}
+
+/// Places governed from `from` on: the first must follow at once (after
+/// `了` or `过`); more follow joined by `、`, `和`, `与`, `及`, or commas that
+/// go on with a place, up to the end of the clause.
+fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (Vec<usize>, usize) {
+    let mut p = from;
+    while p < limit
+        && (matches!(doc.chars[p], '了' | '过') || doc.chars[p].is_whitespace())
+        && p < from + 2
+    {
+        p += 1;
+    }
+    let Some(first) = doc.mention_at(p) else {
+        return (Vec::new(), from);
+    };
+    if !is_tail_kind(doc.mentions[first].kind) || doc.mentions[first].end > limit {
+        return (Vec::new(), from);
+    }
+    let mut tails = vec![first];
+    let mut end = doc.mentions[first].end;
+    let mut pos = end;
+    let mut idx = first + 1;
+    while idx < doc.mentions.len() {
+        let m = &doc.mentions[idx];
+        if m.start < pos {
+            idx += 1;
+            continue;
+        }
+        if m.end > limit {
+            break;
+        }
+        let between = doc.text(pos, m.start);
+        if between.chars().count() > 30 {
+            break;
+        }
+        // A clause break goes on only into a place written right after it.
+        if let Some(k) = between.rfind([',', '\u{FF0C}', ';', ':', '\u{FF1A}', '。']) {
+            let after = &between[k..].chars().skip(1).collect::<String>();
+            if !after.trim().is_empty() || !is_tail_kind(m.kind) {
+                break;
+            }
+        }
+        if is_tail_kind(m.kind) {
+            if !doc.in_parens(sent_start, m.start) {
+                tails.push(idx);
+            }
+            end = m.end;
+        }
+        pos = m.end;
+        idx += 1;
+    }
+    let tails = drop_end_points(doc, tails, sent_start);
+    (tails, end)
+}
+
+/// Drops the end points of a stretch `A(…)至B(…)` (a road inspected, not
+/// its ends).
+fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usize) -> Vec<usize> {
+    let is_to = |c: Option<&char>| c == Some(&'至');
+    let skip_parens_fwd = |mut p: usize| {
+        if matches!(doc.chars.get(p), Some('(' | '\u{FF08}')) {
+            while p < doc.chars.len() && !matches!(doc.chars[p], ')' | '\u{FF09}') {
+                p += 1;
+            }
+            p += 1;
+        }
+        p
+    };
+    let skip_parens_back = |mut p: usize| {
+        if p > 0 && matches!(doc.chars[p - 1], ')' | '\u{FF09}') {
+            while p > 0 && !matches!(doc.chars[p - 1], '(' | '\u{FF08}') {
+                p -= 1;
+            }
+            p = p.saturating_sub(1);
+        }
+        p
+    };
+    tails
+        .into_iter()
+        .filter(|&t| {
+            let m = &doc.mentions[t];
+            if doc.in_parens(sent_start, m.start) {
+                return false;
+            }
+            let after = skip_parens_fwd(m.end);
+            let before = skip_parens_back(m.start);
+            !(is_to(doc.chars.get(after)) || (before > 0 && is_to(doc.chars.get(before - 1))))
+        })
+        .collect()
+}
+
+/// The purpose written after the places: the first purpose word of the
+/// clause (`开展“创全”督查` → `督查`).
+fn purpose_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<String> {
+    let mut p = from;
+    while p < limit {
+        let c = doc.chars[p];
+        if matches!(c, ',' | '\u{FF0C}' | '。' | ';' | '\u{FF1B}') {
+            return None;
+        }
+        if let Some(w) = PURPOSES.iter().find(|w| doc.at(p, w)) {
+            return Some(w.to_string());
+        }
+        p += 1;
+    }
+    None
+}
+
+/// The purpose an inspection verb gives (`交流考察`, `调研考察`, `督查`).
+fn purpose_of_verb(doc: &Doc<'_>, start: usize, word: &str) -> Option<String> {
+    if word == "看了" {
+        return None;
+    }
+    if doc.ends_at(start, "交流") {
+        return Some(format!("交流{word}"));
+    }
+    let end = start + word.chars().count();
+    if let Some(w) = INSPECT
+        .iter()
+        .chain(["指导"].iter())
+        .find(|w| doc.at(end, w) && **w != "看了")
+    {
+        return Some(format!("{word}{w}"));
+    }
+    Some(word.to_string())
+}
+
+/// The visit clauses of sentence `si`, in text order.
+fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
+    let s = doc.sentences[si];
+    let mut out: Vec<Clause> = Vec::new();
+    let mut p = s.start;
+    while p < s.end {
+        if covered[p] {
+            p += 1;
+            continue;
+        }
+        let motion = MOTION.iter().find(|w| doc.at(p, w));
+        let inspect = INSPECT.iter().find(|w| doc.at(p, w));
+        let (word, is_motion) = match (motion, inspect) {
+            (Some(m), Some(i)) if i.len() > m.len() => (*i, false),
+            (Some(m), _) => (*m, true),
+            (None, Some(i)) => (*i, false),
+            (None, None) => {
+                p += 1;
+                continue;
+            }
+        };
+        let n = word.chars().count();
+        let end = p + n;
+        // The verb must not run into a mention.
+        if (p..end).any(|i| covered[i]) {
+            p += 1;
+            continue;
+        }
+        let prev = if p > s.start {
+            Some(doc.chars[p - 1])
+        } else {
+            None
+        };
+        let next = doc.chars.get(end).copied();
+        let joined = JOIN.iter().any(|j| doc.ends_at(p, j)) || doc.ends_at(p, "陪同");
+        let skip = joined
+            || match word {
+                "到" => {
+                    prev.is_some_and(|c| {
+                        "得受达做提遇感收报迟签找回拿送搬转落看想直等遭来".contains(c)
+                    }) || next.is_some_and(|c| "位底期会场岗处来".contains(c))
+                        || doc.text(s.start, p).contains('从')
+                }
+                "来" => prev
+                    .is_some_and(|c| "以未带起出过后本原从近向历将回看说上下进归年外".contains(c)),
+                _ => false,
+            };
+        if skip {
+            p = end;
+            continue;
+        }
+        let (mut tails, mut tails_end) = tails_after(doc, end, s.end, s.start);
+        let mut subject_end = p;
+        let mut purpose = if is_motion {
+            purpose_after(doc, tails_end, s.end)
+        } else {
+            purpose_of_verb(doc, p, word)
+        };
+        if word == "来" {
+            // `来某镇调研`: a place at once, then what for.
+            let ok = !tails.is_empty()
+                && PURPOSES
+                    .iter()
+                    .any(|w| (tails_end..(tails_end + 3).min(s.end)).any(|q| doc.at(q, w)));
+            if !ok {
+                p = end;
+                continue;
+            }
+        }
+        if tails.is_empty() && !is_motion {
+            // `在某地视察时`, `就某地…进行调研`: places before the verb.
+            if let Some((frame_start, found)) = frame_before(doc, s.start, p) {
+                tails = found;
+                tails_end = p;
+                subject_end = frame_start;
+            }
+        }
+        if tails.is_empty() {
+            // A clause with no place still tells who travels (`某某带队调研`).
+            out.push(Clause {
+                subject: (s.start, p),
+                tails,
+                purpose,
+                end: p,
+                weak: word == "看了",
+            });
+            p = end;
+            continue;
+        }
+        if purpose.is_none() && is_motion {
+            purpose = purpose_after(doc, tails_end, s.end);
+        }
+        out.push(Clause {
+            subject: (s.start, subject_end),
+            tails,
+            purpose,
+            end: tails_end,
+            weak: word == "看了",
+        });
+        p = end;
+    }
+    out.extend(site_frames(doc, si));
+    out.sort_by_key(|c| c.end);
+    out
+}
+
+/// Places between `在` or `就` and an inspection verb in the same clause:
+/// `在某中心视察时`, `就某街道…进行调研`. Returns where the frame starts.
+fn frame_before(doc: &Doc<'_>, sent_start: usize, verb: usize) -> Option<(usize, Vec<usize>)> {
+    let mut q = verb;
+    while q > sent_start {
+        q -= 1;
+        let c = doc.chars[q];
+        if matches!(c, ',' | '\u{FF0C}' | ';' | ':' | '\u{FF1A}') {
+            return None;
+        }
+        if (c == '在' || c == '就') && doc.mention_covering(q).is_none() {
+            if c == '就'
+                && !(doc.ends_at(verb, "进行")
+                    || doc.ends_at(verb, "进行了")
+                    || doc.ends_at(verb, "开展"))
+            {
+                return None;
+            }
+            let tails: Vec<usize> = doc
+                .mentions_in(q + 1, verb)
+                .filter(|&i| {
+                    is_tail_kind(doc.mentions[i].kind)
+                        && !doc.in_parens(sent_start, doc.mentions[i].start)
+                })
+                .collect();
+            if tails.is_empty() {
+                return None;
+            }
+            // `在某地考察`: the places come at once.
+            if c == '在' && doc.mentions[tails[0]].start != q + 1 {
+                return None;
+            }
+            return Some((q, drop_end_points(doc, tails, sent_start)));
+        }
+    }
+    None
+}
+
+/// `在A、B…项目现场,王区长…`: places of a site, visited by the subject of
+/// the next clause.
+fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
+    let s = doc.sentences[si];
+    let mut out = Vec::new();
+    let mut p = s.start;
+    while p + 1 < s.end {
+        if doc.at(p, "现场") && doc.mention_covering(p).is_none() {
+            let mut q = p;
+            let mut open = None;
+            while q > s.start {
+                q -= 1;
+                if matches!(doc.chars[q], ',' | '\u{FF0C}' | ';') {
+                    break;
+                }
+                if doc.chars[q] == '在' && doc.mention_at(q + 1).is_some() {
+                    open = Some(q);
+                    break;
+                }
+            }
+            let after = p + 2;
+            if let Some(o) = open
+                && matches!(doc.chars.get(after), Some(',' | '\u{FF0C}'))
+            {
+                let tails: Vec<usize> = doc
+                    .mentions_in(o + 1, p)
+                    .filter(|&i| is_tail_kind(doc.mentions[i].kind))
+                    .collect();
+                let next_break = (after + 1..s.end)
+                    .find(|&k| matches!(doc.chars[k], ',' | '\u{FF0C}' | ';'))
+                    .unwrap_or(s.end);
+                if !tails.is_empty() {
+                    out.push(Clause {
+                        subject: (after + 1, next_break),
+                        tails,
+                        purpose: None,
+                        end: p,
+                        weak: false,
+                    });
+                }
+            }
+        }
+        p += 1;
+    }
+    out
+}
+
+/// Reads the subject in `a..b` of sentence `si`.
+fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Subject {
+    let s = doc.sentences[si];
+    // Start after the last barrier.
+    let mut start = a;
+    for (q, &cov) in covered.iter().enumerate().take(b).skip(a) {
+        if let Some(w) = BARRIERS.iter().find(|w| doc.at(q, w))
+            && !cov
+        {
+            start = start.max(q + w.chars().count());
+        }
+    }
+    let mut out = Subject::default();
+    for i in doc.mentions_in(start, b) {
+        let m = &doc.mentions[i];
+        if doc.in_parens(s.start, m.start) {
+            continue;
+        }
+        match m.kind {
+            EntityKind::Person => out.persons.push(i),
+            EntityKind::Org if is_group_name(&m.text) => {
+                if is_generic_group(&m.text) {
+                    out.nouns.push(m.text.clone());
+                } else {
+                    out.orgs.push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Generic group nouns written outside mentions.
+    let mut q = start;
+    while q < b {
+        if !covered[q] && matches!(doc.chars[q], '团' | '组') {
+            let mut k = q;
+            loop {
+                let before = doc.text(start, k);
+                match GROUP_WORDS.iter().find(|w| before.ends_with(**w)) {
+                    Some(w) if (k - w.chars().count()..k).all(|x| !covered[x]) => {
+                        k -= w.chars().count()
+                    }
+                    _ => break,
+                }
+            }
+            if k < q {
+                out.nouns.push(doc.text(k, q + 1));
+            }
+        }
+        q += 1;
+    }
+    let text = doc.text(start, b);
+    out.marker = GROUP_MARKERS.iter().any(|w| text.contains(w));
+    out.backref = out.persons.is_empty()
+        && out.orgs.is_empty()
+        && (text.contains("一行") || !out.nouns.is_empty());
+    if out.persons.is_empty()
+        && out.orgs.is_empty()
+        && let Some(p) = alias(doc, start, b, covered)
+    {
+        out.persons.push(p);
+        out.backref = false;
+    }
+    out
+}
+
+/// `习总书记`, `周区长`: a surname and a post that stand for the only person
+/// of the document with that surname.
+fn alias(doc: &Doc<'_>, a: usize, b: usize, covered: &[bool]) -> Option<usize> {
+    for q in a..b.saturating_sub(1) {
+        if covered[q] {
+            continue;
+        }
+        let c = doc.chars[q];
+        let persons: Vec<usize> = doc
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                m.kind == EntityKind::Person && m.text.starts_with(c) && m.text.chars().count() >= 2
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let Some(&first) = persons.first() else {
+            continue;
+        };
+        if persons
+            .iter()
+            .any(|&i| doc.mentions[i].text != doc.mentions[first].text)
+        {
+            continue;
+        }
+        let role = (q + 2..=(q + 5).min(b))
+            .rev()
+            .any(|e| !covered[e - 1] && doc.lex.is(&doc.text(q + 1, e), LexClass::TitleRole));
+        if role {
+            return Some(first);
+        }
+    }
+    None
+}
+
+/// True when sentence `si` opens with a word that continues the visit told
+/// before (`随后,…`), after a date or time of day.
+fn continues(doc: &Doc<'_>, si: usize) -> bool {
+    let s = doc.sentences[si];
+    let mut p = s.start;
+    if let Some(m) = doc.mention_at(p)
+        && doc.mentions[m].kind == EntityKind::Date
+    {
+        p = doc.mentions[m].end;
+    }
+    for w in ["上午", "下午", "晚上", ",", "\u{FF0C}"] {
+        if doc.at(p, w) {
+            p += w.chars().count();
+        }
+    }
+    SEQUENCE.iter().any(|w| doc.at(p, w))
+}
+
+struct State {
+    groups: Vec<Group>,
+    events: Vec<Event>,
+    latest: Option<usize>,
+    pending: Vec<usize>,
+}
+
+impl State {
+    fn same(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+        doc.mentions[a].text == doc.mentions[b].text
+    }
+
+    fn add(&mut self, doc: &Doc<'_>, g: usize, m: usize) {
+        if !self.groups[g]
+            .members
+            .iter()
+            .any(|&x| Self::same(doc, x, m))
+        {
+            self.groups[g].members.push(m);
+        }
+    }
+
+    fn group_with(&self, doc: &Doc<'_>, art: usize, m: usize) -> Option<usize> {
+        (0..self.groups.len()).rev().find(|&g| {
+            self.groups[g].art == art
+                && self.groups[g]
+                    .members
+                    .iter()
+                    .any(|&x| Self::same(doc, x, m))
+        })
+    }
+
+    fn new_group(&mut self, art: usize, date: Option<String>) -> usize {
+        self.groups.push(Group {
+            art,
+            members: Vec::new(),
+            nouns: Vec::new(),
+            date,
+        });
+        let g = self.groups.len() - 1;
+        for m in std::mem::take(&mut self.pending) {
+            self.groups[g].members.push(m);
+        }
+        g
+    }
+}
+
+/// Finds the visits of the document; `leads` give each visitor's own
+/// divisions.
+pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
+    let covered = doc.covered();
+    let mut st = State {
+        groups: Vec::new(),
+        events: Vec::new(),
+        latest: None,
+        pending: Vec::new(),
+    };
+    let mut current = vec![None; doc.sentences.len()];
+    let mut art_of_latest = usize::MAX;
+    for (si, &s) in doc.sentences.iter().enumerate() {
+        let art = doc.article_of(s.start);
+        if art != art_of_latest {
+            st.latest = None;
+            st.pending.clear();
+            art_of_latest = art;
+        }
+        let date = doc.sentence_date(si);
+        let mut last_in_sentence: Option<usize> = None;
+        for c in clauses(doc, si, &covered) {
+            let sub = subject(doc, si, c.subject.0, c.subject.1, &covered);
+            let heads = if !sub.persons.is_empty() {
+                let leader = sub.persons[0];
+                if sub.marker || !sub.orgs.is_empty() {
+                    let g = match st.group_with(doc, art, leader) {
+                        Some(g) => g,
+                        None => st.new_group(art, date.clone()),
+                    };
+                    for &m in sub.persons.iter().chain(&sub.orgs) {
+                        st.add(doc, g, m);
+                    }
+                    st.groups[g].nouns.extend(sub.nouns.iter().cloned());
+                    st.latest = Some(g);
+                    Some(Heads::Group(g))
+                } else if (0..st.groups.len()).any(|g| {
+                    st.groups[g].art == art
+                        && sub
+                            .persons
+                            .iter()
+                            .all(|&p| st.groups[g].members.iter().any(|&x| State::same(doc, x, p)))
+                }) {
+                    Some(Heads::Explicit(sub.persons.clone()))
+                } else if c.tails.is_empty() {
+                    None
+                } else {
+                    let g = st.new_group(art, date.clone());
+                    for &m in &sub.persons {
+                        st.add(doc, g, m);
+                    }
+                    st.latest = Some(g);
+                    Some(Heads::Group(g))
+                }
+            } else if !sub.orgs.is_empty() {
+                let g = match st.group_with(doc, art, sub.orgs[0]) {
+                    Some(g) => g,
+                    None => st.new_group(art, date.clone()),
+                };
+                for &m in &sub.orgs {
+                    st.add(doc, g, m);
+                }
+                st.latest = Some(g);
+                Some(Heads::Group(g))
+            } else if sub.backref && st.latest.is_some() {
+                st.latest.map(Heads::Group)
+            } else if let Some(e) = last_in_sentence {
+                Some(st.events[e].heads.clone())
+            } else if continues(doc, si) {
+                st.events
+                    .iter()
+                    .rev()
+                    .find(|e| doc.article_of(doc.sentences[e.sentence].start) == art)
+                    .map(|e| e.heads.clone())
+            } else {
+                None
+            };
+            let Some(heads) = heads else { continue };
+            if c.tails.is_empty() || (c.weak && last_in_sentence.is_none()) {
+                continue;
+            }
+            let group_date = match &heads {
+                Heads::Group(g) => st.groups[*g].date.clone(),
+                Heads::Explicit(_) => None,
+            };
+            let ev_date = date
+                .clone()
+                .or_else(|| last_in_sentence.and_then(|e| st.events[e].date.clone()))
+                .or(group_date)
+                .or_else(|| doc.paragraph_date(si));
+            if let Heads::Group(g) = heads
+                && st.groups[g].date.is_none()
+            {
+                st.groups[g].date = ev_date.clone();
+            }
+            st.events.push(Event {
+                heads,
+                tails: c.tails,
+                sentence: si,
+                date: ev_date,
+                purpose: c.purpose,
+                end: c.end,
+            });
+            last_in_sentence = Some(st.events.len() - 1);
+        }
+        join_participants(doc, si, &mut st, last_in_sentence, &covered);
+        current[si] = st.latest;
+    }
+    name_generic_groups(doc, &mut st);
+    let homes = homes(doc, leads);
+    let mut relations = Vec::new();
+    for e in &st.events {
+        let heads: Vec<usize> = match &e.heads {
+            Heads::Group(g) => st.groups[*g].members.clone(),
+            Heads::Explicit(ps) => ps.clone(),
+        };
+        let own: Vec<&String> = heads
+            .iter()
+            .filter_map(|&h| homes.get(&doc.mentions[h].text))
+            .flatten()
+            .collect();
+        for &t in &e.tails {
+            if own
+                .iter()
+                .any(|h| names_division(doc, &doc.mentions[t].text, h))
+            {
+                continue;
+            }
+            for &h in &heads {
+                relations.push(Found::Visit {
+                    head: h,
+                    tail: t,
+                    sentence: e.sentence,
+                    date: e.date.clone(),
+                    purpose: e.purpose.clone(),
+                });
+            }
+        }
+    }
+    Visits {
+        relations,
+        groups: Groups {
+            list: st.groups,
+            current,
+        },
+    }
+}
+
+/// Named participants join the current group: `乙参加调研`, `…还有丙`.
+fn join_participants(
+    doc: &Doc<'_>,
+    si: usize,
+    st: &mut State,
+    last: Option<usize>,
+    covered: &[bool],
+) {
+    let s = doc.sentences[si];
+    let from = last.map_or(s.start, |e| st.events[e].end);
+    let mut joiners: Vec<usize> = Vec::new();
+    for (q, &cov) in covered.iter().enumerate().take(s.end).skip(from) {
+        if cov {
+            continue;
+        }
+        let Some(j) = JOIN.iter().find(|j| doc.at(q, j)) else {
+            continue;
+        };
+        let after = q + j.chars().count();
+        let what = ["调研", "督查", "考察", "视察", "检查", "走访", "活动"];
+        if !what.iter().any(|w| doc.at(after, w)) {
+            continue;
+        }
+        for i in doc.mentions_in(from, q) {
+            if doc.mentions[i].kind == EntityKind::Person
+                && !doc.in_parens(s.start, doc.mentions[i].start)
+            {
+                joiners.push(i);
+            }
+        }
+        break;
+    }
+    let text = doc.text(s.start, s.end);
+    if let Some(k) = text.find("还有")
+        && INSPECT
+            .iter()
+            .chain(MOTION.iter())
+            .any(|w| text[..k].contains(w))
+    {
+        let at = s.start + text[..k].chars().count();
+        for i in doc.mentions_in(at, s.end) {
+            if doc.mentions[i].kind == EntityKind::Person
+                && !doc.in_parens(s.start, doc.mentions[i].start)
+            {
+                joiners.push(i);
+            }
+        }
+    }
+    if joiners.is_empty() {
+        return;
+    }
+    match st.latest {
+        Some(g) => {
+            for m in joiners {
+                st.add(doc, g, m);
+            }
+        }
+        None => st.pending.extend(joiners),
+    }
+}
+
+/// A group called by a generic noun (`工作考察团`) takes the full name the
+/// article gives a delegation with that ending (`某市工作考察团`).
+fn name_generic_groups(doc: &Doc<'_>, st: &mut State) {
+    for g in 0..st.groups.len() {
+        if st.groups[g].nouns.is_empty() {
+            continue;
+        }
+        let (a, b) = doc.article_of_range(st.groups[g].art);
+        let named: Vec<usize> = doc
+            .mentions_in(a, b)
+            .filter(|&i| {
+                let t = &doc.mentions[i].text;
+                doc.mentions[i].kind == EntityKind::Org
+                    && !is_generic_group(t)
+                    && st.groups[g]
+                        .nouns
+                        .iter()
+                        .any(|n| t.ends_with(n.as_str()) && t.len() > n.len())
+            })
+            .collect();
+        for m in named {
+            st.add(doc, g, m);
+        }
+    }
+}
+
+/// The divisions each person leads (`津市市委书记` → `津市市`), by text.
+fn homes(doc: &Doc<'_>, leads: &[Found]) -> HashMap<String, Vec<String>> {
+    orgs_by_person(doc, leads)
+        .into_iter()
+        .map(|(p, orgs)| {
+            let places: Vec<String> = orgs
+                .iter()
+                .flat_map(|o| {
+                    let o = o.strip_prefix("中共").unwrap_or(o);
+                    leading_divisions(doc.lex, o).0.into_iter().map(|(n, _)| n)
+                })
+                .collect();
+            (p, places)
+        })
+        .collect()
+}
+
+/// True when the place text `t` names the division `home` (itself or its
+/// short form).
+fn names_division(doc: &Doc<'_>, t: &str, home: &str) -> bool {
+    t == home
+        || (division_level(doc.lex, t).is_none()
+            && full_of_short(doc.lex, t).as_deref() == Some(home))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relate::testing::{has, keys};
+
+    fn visits(t: &str) -> Vec<String> {
+        keys(t)
+            .into_iter()
+            .filter(|k| k.starts_with("VISIT"))
+            .collect()
+    }
+
+    #[test]
+    fn group_nouns() {
+        assert!(is_group_name("施甸县党政代表团"));
+        assert!(is_group_name("第二视察调研组"));
+        assert!(!is_group_name("科教集团"));
+        assert!(is_generic_group("工作考察团"));
+        assert!(is_generic_group("代表团"));
+        assert!(!is_generic_group("第二视察调研组"));
+        assert!(!is_generic_group("某市工作考察团"));
+    }
+
+    #[test]
+    fn a_group_goes_to_a_town() {
+        let t = "11月3日,区委副书记张建华,区委常委王卫东一行来到七宝镇开展督查工作。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 张建华 -> 七宝镇".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 王卫东 -> 七宝镇".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn coordinated_places_and_a_back_reference() {
+        let t = "11月3日,副区长张建华一行来到七宝镇调研。\n\n张建华一行先后察看了七宝老街、闵行体育公园和宝铭路等点位。";
+        let v = visits(t);
+        for p in ["七宝镇", "七宝老街", "闵行体育公园", "宝铭路"] {
+            assert!(
+                v.contains(&format!("VISIT 张建华 -> {p}")),
+                "{p} not in {v:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_delegation_and_its_leader() {
+        let t = "11月3日,某省某县委书记张建华率施甸县党政代表团一行到七宝镇交流考察。\n\n会前,代表团实地考察了七宝古镇。";
+        let v = visits(t);
+        for want in [
+            "VISIT 张建华 -> 七宝镇",
+            "VISIT 施甸县党政代表团 -> 七宝镇",
+            "VISIT 张建华 -> 七宝古镇",
+            "VISIT 施甸县党政代表团 -> 七宝古镇",
+        ] {
+            assert!(v.contains(&want.to_string()), "{want} not in {v:?}");
+        }
+    }
+
+    #[test]
+    fn participants_join_the_group() {
+        let t = "11月3日,副区长张建华一行走访七宝镇。区政协副主席王卫东参加调研。";
+        assert!(has(t, "VISIT 王卫东 -> 七宝镇"), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn each_person_on_their_own() {
+        let t =
+            "近期,副区长张建华,副区长王卫东分别赴七宝镇调研。\n\n12月2日,张建华实地考察七宝老街。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 张建华 -> 七宝老街".to_string()), "{v:?}");
+        assert!(
+            !v.contains(&"VISIT 王卫东 -> 七宝老街".to_string()),
+            "{v:?}"
+        );
+        assert!(v.contains(&"VISIT 王卫东 -> 七宝镇".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_clause_that_goes_on() {
+        let t = "12月2日,副区长张建华来到七宝镇。随后,走访了七宝老街。";
+        assert!(has(t, "VISIT 张建华 -> 七宝老街"), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn a_frame_with_the_place_inside() {
+        let t = "学习副区长张建华在七宝镇视察时的讲话精神。";
+        assert!(has(t, "VISIT 张建华 -> 七宝镇"), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn the_host_thanks_the_visitor() {
+        let t = "镇党委书记王卫东感谢副区长张建华多次莅临七宝镇指导工作。";
+        let v = visits(t);
+        assert_eq!(v, ["VISIT 张建华 -> 七宝镇"]);
+    }
+
+    #[test]
+    fn no_visitor_no_visit() {
+        assert!(visits("11月3日,七宝镇赴北京、上海开展招商推介活动。").is_empty());
+        assert!(visits("王卫东表示,七宝镇得到了各方的支持。").is_empty());
+    }
+
+    #[test]
+    fn road_end_points_are_not_visited() {
+        let t = "4月2日,副县长张建华先后到七宝镇至华漕镇公路、闵行体育公园等现场。";
+        let v = visits(t);
+        assert_eq!(v, ["VISIT 张建华 -> 闵行体育公园"], "{v:?}");
+    }
+
+    #[test]
+    fn a_leader_at_home_makes_no_visit() {
+        let t = "3月9日,闵行区委书记张建华调研闵行区工业发展情况。";
+        assert!(visits(t).is_empty(), "{:?}", keys(t));
+    }
+}
