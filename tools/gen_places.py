@@ -466,12 +466,19 @@ def build_places(src, out_dir, all_towns=False):
 
     vlines = []
     for name in sorted(villages):
-        vlines.append("%s\tplace.village\t%s" % (name, fmt_parents(villages[name])))
+        attrs = fmt_parents(villages[name])
+        # Villages are called by their stem in local news (九星村 -> 九星);
+        # govkg accepts such a short form only where the village's town is
+        # named in the same document.
+        stem = name[:-1] if name.endswith("村") else None
+        if stem and len(stem) >= 2 and stem not in villages:
+            attrs += ";short=" + stem
+        vlines.append("%s\tplace.village\t%s" % (name, attrs))
     vhdr = header(
         "govkg gazetteer: village / community level (村, 社区, 居委会) under 上海市",
         src.location_origin, version, sha,
         "TEXT<TAB>place.village<TAB>parent=上海市/DISTRICT/TOWN (alternatives separated by '|', "
-        "at most %d, else parent=*); no short forms" % MAX_ALTERNATIVES,
+        "at most %d, else parent=*); villages in 村 carry short=STEM" % MAX_ALTERNATIVES,
         [("place.village", len(vlines))],
     )
     with open(os.path.join(out_dir, "places-shanghai-villages.txt"), "w", encoding="utf-8",

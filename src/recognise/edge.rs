@@ -62,7 +62,6 @@ const GENERIC_OPENERS: &[&str] = &[
     "幸福",
     "和谐",
     "友好",
-    "生态",
     "宜居",
     "绿色",
     "健康",
@@ -121,7 +120,11 @@ pub(crate) fn left_edge(
                     .tokens_around(h.span.start)
                     .iter()
                     .any(|t| t.span.start == h.span.start);
-                if !aligned || n < 2 {
+                let common = GENERIC_OPENERS.contains(&word)
+                    || scan
+                        .word_tag(word)
+                        .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt" | "j"));
+                if !aligned || n < 2 || common {
                     break;
                 }
             }
@@ -220,4 +223,12 @@ fn is_term(word: &str) -> bool {
         && w.trim_end_matches('届')
             .chars()
             .all(|c| "一二三四五六七八九十百".contains(c))
+}
+
+/// True when `word` opens with a generic or slogan word (`各居村`, `平安小区`).
+pub(crate) fn opens_generically(word: &str) -> bool {
+    GENERIC_OPENERS
+        .iter()
+        .any(|g| g.chars().count() >= 2 && word.starts_with(g))
+        || word.starts_with('各')
 }

@@ -36,7 +36,6 @@ const HONOURS: &[&str] = &[
     "村民",
     "居民",
     "市民",
-    "群众",
     "老人",
     "老党员",
     "退役军人",
@@ -250,7 +249,7 @@ pub(crate) fn find(
         for (i, _) in scan.text.match_indices(word) {
             if let Some(n) = read_name(scan, i + word.len())
                 && !is_not_a_name(scan, n)
-                && end_strength(scan, n.end) > 0
+                && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6)
             {
                 names.push(n);
             }
@@ -477,7 +476,7 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
             && scan.hit_is(h, |c| {
                 matches!(c, LexClass::OrgSuffix | LexClass::PlaceSuffix)
             })
-            && h.span.len() >= 3
+            && (h.span.len() >= 6 || !"城山江湖林园华".contains(&scan.text[h.span.range()]))
     })
 }
 

@@ -51,7 +51,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         for e in scan.entries(hit) {
             match e.class {
                 LexClass::Division(level) => {
-                    if level == Level::Village && !word.ends_with('村') && !word.ends_with("社区")
+                    if level == Level::Village
+                        && ((!word.ends_with('村') && !word.ends_with("社区"))
+                            || super::edge::opens_generically(word))
                     {
                         continue;
                     }
@@ -218,6 +220,24 @@ fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSe
         return false;
     }
     let in_doc = full.is_some_and(|f| fulls.contains(f));
+    // A village's stem (`九星` of `九星村`) where its town is named.
+    if let Some(f) = full
+        && level_of(scan, f) == Some(Level::Village)
+    {
+        let town_named = scan.lex.lookup(f).any(|e| {
+            e.parent.as_deref().is_some_and(|p| {
+                p.split('|')
+                    .any(|chain| chain.rsplit('/').next().is_some_and(|t| fulls.contains(t)))
+            })
+        });
+        if !town_named {
+            return false;
+        }
+        return aligned(scan, span)
+            && !scan
+                .word_tag(word)
+                .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt" | "j"));
+    }
     // `中路`, `南桥`: a short form that reads as the tail of a road name.
     if !in_doc
         && ROAD_SUFFIXES.iter().any(|r| word.ends_with(r))
@@ -270,6 +290,11 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         if EXTENSIONS.contains(&suffix) {
             continue;
         }
+        // `城区`, `城镇`: the 城 of a common word.
+        if suffix == "城" && scan.text[hit.span.end..].starts_with(['区', '镇', '市', '乡', '墙'])
+        {
+            continue;
+        }
         // The suffix must end a word: `思路` and `道路` swallow their `路`.
         let Some(head) = scan.token_containing(hit.span.start) else {
             continue;
@@ -306,6 +331,9 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             // An unknown or proper word ending in the suffix is a name of
             // its own (`京源村`, `马界村`).
             if hw.chars().count() >= 3
+                && !super::edge::opens_generically(hw)
+                && !(suffix == "城"
+                    && scan.text[hit.span.end..].starts_with(['区', '镇', '市', '乡']))
                 && (!scan.is_known_word(hw) || head.is_proper())
                 && (scan.is_break_before(head.span.start)
                     || !scan.char_before(head.span.start).is_some_and(is_cjk))
@@ -325,7 +353,15 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             }
         }
         let max = if road { 4 } else { 10 };
-        let edge = left_edge(scan, name_end, max, false, false);
+        let mut edge = left_edge(scan, name_end, max, false, false);
+        if !edge.anchored && suffix.chars().count() >= 2 {
+            // `虹桥国际开放枢纽`: a verb may stand before a long suffix when
+            // a place opens the name.
+            let with_verb = left_edge(scan, name_end, max, true, false);
+            if with_verb.anchored {
+                edge = with_verb;
+            }
+        }
         if edge.start == name_end {
             // Nothing before the suffix: a road's one-word name (`中山路`) may
             // still be one token.
@@ -498,7 +534,21 @@ fn extend(scan: &Scan<'_>, out: &mut Vec<Mention>) {
         if num == 0 {
             continue;
         }
-        if let Some(ext) = EXTENSIONS.iter().find(|e| rest[num..].starts_with(**e)) {
+        let is_division = scan.lex.any(&scan.text[m.span.range()], |c| {
+            matches!(c, LexClass::Division(_))
+        });
+        let is_village = scan.text[m.span.range()].ends_with('村');
+        if let Some(ext) = EXTENSIONS
+            .iter()
+            .find(|e| rest[num..].starts_with(**e))
+            .filter(|e| {
+                if **e == "期" {
+                    !is_division
+                } else {
+                    is_village
+                }
+            })
+        {
             let end = m.span.end + num + ext.len();
             more.push(Mention::new(
                 Span::new(m.span.start, end),
