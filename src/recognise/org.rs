@@ -163,6 +163,10 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             continue;
         }
         edge.start = trim_at_anchor(scan, edge.start, hit.span.start);
+        if !allow_org && !edge.anchored && !scan.text[edge.start..name_end].starts_with("中共") {
+            // `深化` + `政府`: a governing body is named from a place or level.
+            continue;
+        }
         let span = Span::new(edge.start, hit.span.end);
         let name = &scan.text[span.range()];
         if scan.lex.any(name, |c| c == LexClass::Stop) {
@@ -342,13 +346,11 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
     {
         return false;
     }
+    // Short abbreviations may hold a verb (`动迁办`, `督查办`).
+    let short = scan.text[item.range()].chars().count() <= 4;
     toks.iter().all(|t| {
         let tag = t.tag.as_str();
-        (!tag.starts_with('v') || tag == "vn")
-            && !matches!(
-                tag,
-                "d" | "ad" | "p" | "c" | "r" | "m" | "q" | "u" | "uj" | "ul" | "a"
-            )
-            || !scan.is_known_word(&scan.text[t.span.range()])
+        let nominal = tag.starts_with('n') || matches!(tag, "vn" | "j" | "b" | "f" | "s" | "eng" | "x");
+        nominal || (short && tag.starts_with('v')) || !scan.is_known_word(&scan.text[t.span.range()])
     })
 }

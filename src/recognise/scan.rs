@@ -155,6 +155,13 @@ impl<'a> Scan<'a> {
             clause
         };
         let toks = self.seg.tag(&self.text[span.range()], span.start);
+        if std::env::var_os("GOVKG_DEBUG_TOKENS").is_some() {
+            let shown: Vec<String> = toks
+                .iter()
+                .map(|t| format!("{}/{}", &self.text[t.span.range()], t.tag))
+                .collect();
+            eprintln!("tokens {}", shown.join(" "));
+        }
         if span == clause {
             self.clauses
                 .borrow_mut()
