@@ -103,6 +103,20 @@ pub(crate) fn left_edge(
         if scan.char_before(start).is_none_or(is_clause_break) {
             break;
         }
+        // A short form with its level character (`东乡` + `县`).
+        if let Some(c) = scan.char_before(start)
+            && "省市州县区盟旗".contains(c)
+            && let Some(h) = scan.longest_ending_at(start - c.len_utf8(), |k| k == LexClass::PlaceShort)
+            && h.span.len() >= 6
+            && chars + scan.text[h.span.start..start].chars().count() <= max_chars
+        {
+            chars += scan.text[h.span.start..start].chars().count();
+            start = h.span.start;
+            proper = true;
+            anchored = true;
+            first = false;
+            continue;
+        }
         // A lexicon place or organisation ending here is taken whole.
         if let Some(h) = scan.longest_ending_at(start, |c| {
             c.is_place() || (allow_org && matches!(c, LexClass::Org | LexClass::TitleOrg))
