@@ -48,6 +48,7 @@ const GENERIC_OPENERS: &[&str] = &[
     "上述",
     "下属",
     "一个",
+    "新一轮",
     "历届",
     "上届",
     "本届",
@@ -106,7 +107,8 @@ pub(crate) fn left_edge(
         // A short form with its level character (`东乡` + `县`).
         if let Some(c) = scan.char_before(start)
             && "省市州县区盟旗".contains(c)
-            && let Some(h) = scan.longest_ending_at(start - c.len_utf8(), |k| k == LexClass::PlaceShort)
+            && let Some(h) =
+                scan.longest_ending_at(start - c.len_utf8(), |k| k == LexClass::PlaceShort)
             && h.span.len() >= 6
             && chars + scan.text[h.span.start..start].chars().count() <= max_chars
         {

@@ -265,21 +265,22 @@ const LIST_SUFFIXES: &[&str] = &[
 pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
     let text = scan.text;
     let is_sep = |c: char| {
-        matches!(
-            c,
-            '、' | ','
-                | '\u{FF0C}'
-                | ':'
-                | '\u{FF1A}'
-                | '('
-                | ')'
-                | '\u{FF08}'
-                | '\u{FF09}'
-                | ';'
-                | '\u{FF1B}'
-                | '\n'
-                | '。'
-        )
+        c == '—'
+            || matches!(
+                c,
+                '、' | ','
+                    | '\u{FF0C}'
+                    | ':'
+                    | '\u{FF1A}'
+                    | '('
+                    | ')'
+                    | '\u{FF08}'
+                    | '\u{FF09}'
+                    | ';'
+                    | '\u{FF1B}'
+                    | '\n'
+                    | '。'
+            )
     };
     let mut out = Vec::new();
     let mut start = 0;
@@ -350,7 +351,10 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
     let short = scan.text[item.range()].chars().count() <= 4;
     toks.iter().all(|t| {
         let tag = t.tag.as_str();
-        let nominal = tag.starts_with('n') || matches!(tag, "vn" | "j" | "b" | "f" | "s" | "eng" | "x");
-        nominal || (short && tag.starts_with('v')) || !scan.is_known_word(&scan.text[t.span.range()])
+        let nominal =
+            tag.starts_with('n') || matches!(tag, "vn" | "j" | "b" | "f" | "s" | "eng" | "x");
+        nominal
+            || (short && (tag.starts_with('v') || tag == "a"))
+            || !scan.is_known_word(&scan.text[t.span.range()])
     })
 }
