@@ -229,6 +229,9 @@ impl ExtractorBuilder {
         let matcher = Matcher::new(&lexicon)?;
         let words = lexicon.entries().iter().filter_map(|e| {
             let tag = match e.class {
+                // Villages are too many and too often common words
+                // (`新农村`) to teach the segmenter.
+                LexClass::Division(crate::lexicon::Level::Village) => return None,
                 LexClass::Division(_) | LexClass::Site => "ns",
                 LexClass::Org => "nt",
                 LexClass::TitleRole => "n",

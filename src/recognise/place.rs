@@ -291,7 +291,9 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             continue;
         }
         // `城区`, `城镇`: the 城 of a common word.
-        if suffix == "城" && scan.text[hit.span.end..].starts_with(['区', '镇', '市', '乡', '墙'])
+        if suffix == "城"
+            && scan.text[hit.span.end..]
+                .starts_with(['区', '镇', '市', '乡', '墙', '运', '管', '建', '口', '中'])
         {
             continue;
         }
@@ -302,7 +304,12 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         let head_is_place = scan
             .lex
             .any(&scan.text[head.span.range()], |c| c.is_place());
-        if head.span.end > hit.span.end && !head_is_place {
+        // A word the segmenter guessed (`蒲汇塘步`) is not trusted.
+        if head.span.end > hit.span.end
+            && !head_is_place
+            && (scan.is_known_word(&scan.text[head.span.range()])
+                || !ROAD_SUFFIXES.contains(&suffix))
+        {
             continue;
         }
         // `虹桥` holds `桥`: an accepted place, the place rule has it.
@@ -335,8 +342,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
                 && !(suffix == "城"
                     && scan.text[hit.span.end..].starts_with(['区', '镇', '市', '乡']))
                 && (!scan.is_known_word(hw) || head.is_proper())
-                && (scan.is_break_before(head.span.start)
-                    || !scan.char_before(head.span.start).is_some_and(is_cjk))
+                && !head.tag.starts_with("nr")
             {
                 out.push(Mention::new(head.span, EntityKind::Place));
                 continue;
@@ -436,8 +442,13 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &[Mention]) -> Option<Mention
     }
     let prefix = &scan.text[start..suffix.start];
     // No verb inside a road's name, and it starts a word (`抓住` + `虹桥`).
+    let start_after_link = scan
+        .char_before(start)
+        .is_some_and(|c| ROAD_BOUNDARY.contains(c));
     if scan.tokens_around(start).iter().any(|t| {
-        (t.span.start < start && start < t.span.end)
+        (t.span.start < start
+            && start < t.span.end
+            && !(start_after_link && !scan.is_known_word(&scan.text[t.span.range()])))
             || (t.span.start >= start
                 && t.span.end <= suffix.start
                 && t.tag.starts_with('v')
