@@ -83,6 +83,59 @@ pub(crate) fn leading_divisions(lex: &Lexicon, text: &str) -> (Vec<(String, Leve
     (out, i)
 }
 
+/// Bodies written right after a division's name in an organisation's name
+/// (`东乡县人大常委会`, `杜集区政府`, `某县委`), longest first.
+const GOVERNING_BODIES: [&str; 7] = [
+    "人大常委会",
+    "人民政府",
+    "政府",
+    "人大",
+    "政协",
+    "纪委",
+    "委",
+];
+
+/// The division that an organisation's name opens with, when the lexicon
+/// does not know it: `东乡县` in `东乡县人大常委会` (a name of at least three
+/// characters ending in a level character, then a governing body).
+fn division_before_body(text: &str) -> Option<(String, Level)> {
+    let body = GOVERNING_BODIES.iter().find(|b| text.ends_with(**b))?;
+    let place = &text[..text.len() - body.len()];
+    let level = if place.ends_with("街道") {
+        Level::Town
+    } else {
+        match place.chars().last()? {
+            '县' | '区' | '旗' => Level::County,
+            '市' | '州' => Level::City,
+            '镇' | '乡' => Level::Town,
+            _ => return None,
+        }
+    };
+    let ok = place.chars().count() >= 3 && place.chars().all(crate::text::is_cjk);
+    ok.then(|| (place.to_string(), level))
+}
+
+/// The divisions an organisation's or a title's name opens with: those the
+/// lexicon knows (`云南省保山市施甸县委` → 云南省, 保山市, 施甸县), else one
+/// written before a governing body (`东乡县人大常委会` → 东乡县).
+pub(crate) fn divisions_in_name(lex: &Lexicon, text: &str) -> Vec<(String, Level)> {
+    let text = text.strip_prefix("中共").unwrap_or(text);
+    let (mut divs, used) = leading_divisions(lex, text);
+    let rest_at = text.char_indices().nth(used).map_or(text.len(), |(i, _)| i);
+    if let Some(d) = division_before_body(&text[rest_at..]) {
+        divs.push(d);
+    }
+    divs
+}
+
+/// True when the char before `pos` glues a word to it: a mention that
+/// starts there may have lost the head of its name (`集|中区党工委书记`).
+pub(crate) fn glued_before(chars: &[char], pos: usize) -> bool {
+    pos > 0
+        && crate::text::is_cjk(chars[pos - 1])
+        && !"由为和及与在的对向将请任".contains(chars[pos - 1])
+}
+
 /// True when a division `name` of `level` fits the level word `w` written
 /// before a body (`区` in `区委`, `镇` in `镇党委`, `街道` …).
 pub(crate) fn fits_level_word(w: &str, name: &str, level: Level) -> bool {
@@ -205,9 +258,12 @@ pub(crate) fn split(chars: &[char], mentions: &[Mention]) -> Vec<(usize, usize)>
     out
 }
 
-/// Counts the divisions named by the mentions in `start..end`.
+/// Counts the divisions named by the mentions in `start..end`. A division
+/// whose proper name has one character (`郊区`) counts only in a name that
+/// is not glued to the word before it.
 pub(crate) fn named_places(
     doc_lex: &Lexicon,
+    chars: &[char],
     mentions: &[Mention],
     start: usize,
     end: usize,
@@ -240,9 +296,11 @@ pub(crate) fn named_places(
                 }
             }
             EntityKind::Org | EntityKind::Title => {
-                let t = m.text.strip_prefix("中共").unwrap_or(&m.text);
-                for (name, l) in leading_divisions(doc_lex, t).0 {
-                    add(name, l, m.start);
+                let glued = glued_before(chars, m.start);
+                for (name, l) in divisions_in_name(doc_lex, &m.text) {
+                    if name.chars().count() >= 3 || !glued {
+                        add(name, l, m.start);
+                    }
                 }
             }
             _ => {}
@@ -343,6 +401,21 @@ mod tests {
     fn headings_inside_a_report_do_not_split() {
         let d = doc("总标题\n\n一、工作回顾\n\n全年完成任务。\n\n二、明年安排\n\n继续推进工作。");
         assert_eq!(d.articles.len(), 1);
+    }
+
+    #[test]
+    fn divisions_written_in_names() {
+        let lex = Lexicon::embedded();
+        let names = |t: &str| -> Vec<String> {
+            divisions_in_name(&lex, t)
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect()
+        };
+        assert_eq!(names("中共闵行区七宝镇委员会"), ["闵行区", "七宝镇"]);
+        assert_eq!(names("杏花县人大常委会"), ["杏花县"]);
+        assert!(names("县人大常委会").is_empty());
+        assert!(names("城乡一体化示范区党工委").is_empty());
     }
 
     #[test]

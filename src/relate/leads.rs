@@ -12,9 +12,11 @@
 //! organisation and role come from [`super::orgname`], resolved in text
 //! order so that a bare post follows the title before it in its sentence.
 
+use super::article::glued_before;
 use super::orgname::{self, Resolved};
 use super::{Doc, Found};
 use crate::span::EntityKind;
+use crate::text::is_cjk;
 use std::collections::HashMap;
 
 /// Words between a person and the title they are given.
@@ -108,6 +110,39 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
     out
 }
 
+/// What a title's name lost to the words before it: an area written right
+/// before a title that starts with its body (`城乡一体化示范区` + `党工委书记`:
+/// at least three characters outside any mention, ending in a level
+/// character), or an office of the organisation named before it
+/// (`县法院` + `行政审判庭` + `庭长`).
+fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
+    let mut a = start;
+    while a > 0
+        && start - a < 15
+        && is_cjk(doc.chars[a - 1])
+        && doc.mention_covering(a - 1).is_none()
+    {
+        a -= 1;
+    }
+    let p = doc.text(a, start);
+    if let Some(o) = a.checked_sub(1).and_then(|x| doc.mention_covering(x))
+        && doc.mentions[o].kind == EntityKind::Org
+        && doc.mentions[o].end == a
+        && !p.is_empty()
+        && p.chars().count() <= 8
+        && OFFICE_ENDS.iter().any(|w| p.ends_with(w))
+    {
+        return Some(format!("{}{p}", doc.mentions[o].text));
+    }
+    let level_end = ["区", "县", "市", "镇", "乡", "街道"]
+        .iter()
+        .any(|w| p.ends_with(w));
+    (p.chars().count() >= 3 && level_end).then_some(p)
+}
+
+/// Words that end the name of an office inside a body (`审判庭`, `民行科`).
+const OFFICE_ENDS: [&str; 9] = ["庭", "科", "处", "室", "办", "局", "部", "所", "中心"];
+
 /// Every LEADS of the document.
 pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
     let pairs = pairs(doc);
@@ -131,7 +166,11 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
                 .collect()
         });
         let context = prev.as_ref().filter(|(s, _)| *s == si).map(|(_, r)| r);
-        if let Some(r) = orgname::resolve(doc, art, &m.text, context, known) {
+        let (text, glued) = match glued_prefix(doc, m.start) {
+            Some(p) => (format!("{p}{}", m.text), false),
+            None => (m.text.clone(), glued_before(&doc.chars, m.start)),
+        };
+        if let Some(r) = orgname::resolve_glued(doc, art, &text, glued, context, known) {
             if !known.contains(&r.org) {
                 known.push(r.org.clone());
             }
@@ -214,6 +253,30 @@ mod tests {
         let t = "会议决定免除张建华同志副县长一职。";
         assert!(
             !keys(t).iter().any(|k| k.starts_with("LEADS")),
+            "{:?}",
+            keys(t)
+        );
+    }
+
+    #[test]
+    fn a_title_that_lost_its_area() {
+        let t = "12月8日,城乡一体化示范区党工委书记张建华带队调研。区党工委副书记王卫东陪同调研。";
+        let k = keys(t);
+        assert!(
+            k.contains(&"LEADS 张建华 -> 城乡一体化示范区党工委 书记".to_string()),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&"LEADS 王卫东 -> 城乡一体化示范区党工委 副书记".to_string()),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn an_office_of_a_court() {
+        let t = "县法院行政审判庭庭长张建华作报告。";
+        assert!(
+            has(t, "LEADS 张建华 -> 县人民法院行政审判庭 庭长"),
             "{:?}",
             keys(t)
         );

@@ -116,10 +116,10 @@ impl<'a> Doc<'a> {
             .map(|(start, end)| Article {
                 start,
                 end,
-                places: article::named_places(lex, &mentions, start, end),
+                places: article::named_places(lex, &chars, &mentions, start, end),
             })
             .collect();
-        let doc_places = article::named_places(lex, &mentions, 0, chars.len());
+        let doc_places = article::named_places(lex, &chars, &mentions, 0, chars.len());
         Doc {
             chars,
             mentions,

@@ -22,7 +22,7 @@
 //!   `区人民政府`, `县法院` → `县人民法院`).
 
 use super::Doc;
-use super::article::{LEVEL_WORDS, division_level, leading_divisions};
+use super::article::{LEVEL_WORDS, leading_divisions};
 use crate::lexicon::{LexClass, Lexicon};
 
 /// A title split into its parts.
@@ -189,6 +189,7 @@ pub(crate) struct Resolved {
 /// Resolves the title `title` of article `art`. `prev` is the title before
 /// it in the same sentence; `known` are organisations the article already
 /// named in full.
+#[cfg(test)]
 pub(crate) fn resolve(
     doc: &Doc<'_>,
     art: usize,
@@ -196,7 +197,25 @@ pub(crate) fn resolve(
     prev: Option<&Resolved>,
     known: &[String],
 ) -> Option<Resolved> {
-    let parts = split_title(doc.lex, title)?;
+    resolve_glued(doc, art, title, false, prev, known)
+}
+
+/// [`resolve`] for a title that may be glued to the word before it: then a
+/// division of one-character proper name at its head (`中区` in
+/// `集|中区党工委书记`) is more likely the tail of a longer name.
+pub(crate) fn resolve_glued(
+    doc: &Doc<'_>,
+    art: usize,
+    title: &str,
+    glued: bool,
+    prev: Option<&Resolved>,
+    known: &[String],
+) -> Option<Resolved> {
+    let mut parts = split_title(doc.lex, title)?;
+    if glued && parts.places.first().is_some_and(|p| p.chars().count() <= 2) {
+        parts.body = format!("{}{}", parts.places.concat(), parts.body);
+        parts.places.clear();
+    }
     let role = parts.role.clone();
     let implied = role_level(&role);
     let body = normalize_body(&parts.body);
@@ -287,7 +306,6 @@ fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
         let rest: String = chars[i..].iter().collect();
         if matches!(chars[i - 1], '区' | '县' | '市' | '镇' | '乡')
             && (lex.is(&rest, LexClass::TitleOrg) || lex.is(&rest, LexClass::Org))
-            && division_level(lex, &area).is_none()
         {
             return Some((area, rest));
         }

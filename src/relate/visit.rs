@@ -22,7 +22,7 @@
 //! gives it later (`某市工作考察团`). A visitor's own division (a leader of a
 //! city studying that city) is no visit.
 
-use super::article::{division_level, full_of_short, leading_divisions};
+use super::article::{division_level, divisions_in_name, full_of_short};
 use super::leads::orgs_by_person;
 use super::{Doc, Found};
 use crate::lexicon::LexClass;
@@ -177,6 +177,8 @@ struct Subject {
     nouns: Vec<String>,
     marker: bool,
     backref: bool,
+    /// `分别`: each person on their own.
+    separately: bool,
 }
 
 fn is_tail_kind(k: EntityKind) -> bool {
@@ -258,7 +260,7 @@ fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (
     {
         p += 1;
     }
-    let Some(first) = doc.mention_at(p) else {
+    let Some(first) = doc.mention_at(p).or_else(|| later_item(doc, p, limit)) else {
         return (Vec::new(), from);
     };
     if !is_tail_kind(doc.mentions[first].kind) || doc.mentions[first].end > limit {
@@ -268,6 +270,8 @@ fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (
     let mut end = doc.mentions[first].end;
     let mut pos = end;
     let mut idx = first + 1;
+    // Places before the first comma crossed, and where they end.
+    let mut before_comma: Option<(usize, usize)> = None;
     while idx < doc.mentions.len() {
         let m = &doc.mentions[idx];
         if m.start < pos {
@@ -287,6 +291,7 @@ fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (
             if !after.trim().is_empty() || !is_tail_kind(m.kind) {
                 break;
             }
+            before_comma.get_or_insert((tails.len(), end));
         }
         if is_tail_kind(m.kind) {
             if !doc.in_parens(sent_start, m.start) {
@@ -297,43 +302,108 @@ fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (
         pos = m.end;
         idx += 1;
     }
+    // A list runs on over commas only when it closes with `等` (`A,B…等处`).
+    if let Some((k, e)) = before_comma {
+        let close = (end..limit)
+            .find(|&q| matches!(doc.chars[q], ',' | '\u{FF0C}' | ';' | '。'))
+            .unwrap_or(limit);
+        if !doc.text(end, close).contains('等') {
+            tails.truncate(k);
+            end = e;
+        }
+    }
     let tails = drop_end_points(doc, tails, sent_start);
     (tails, end)
 }
 
+/// The first mention of a list whose first items are no entities
+/// (`察看了某某基地、某村美丽乡村、赖邦村…`): it opens a later item of the
+/// list, in the same clause.
+fn later_item(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
+    let m = doc
+        .mentions
+        .iter()
+        .position(|m| m.start >= from && m.start < limit)?;
+    let start = doc.mentions[m].start;
+    let between = doc.text(from, start);
+    let clause_break = between.contains([',', '\u{FF0C}', ';', ':', '\u{FF1A}', '。']);
+    let opens_item = matches!(doc.chars[start - 1], '、' | '和' | '及' | '与');
+    let first_item = between.split('、').next().unwrap_or("").chars().count();
+    (!clause_break
+        && between.contains('、')
+        && opens_item
+        && first_item >= 2
+        && between.chars().count() <= 40)
+        .then_some(m)
+}
+
 /// Drops the end points of a stretch `A(…)至B(…)` (a road inspected, not
-/// its ends).
+/// its ends) and remarks in brackets. A road named before the stretch
+/// (`某公路甲地至乙地段`) stays.
 fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usize) -> Vec<usize> {
-    let is_to = |c: Option<&char>| c == Some(&'至');
-    let skip_parens_fwd = |mut p: usize| {
-        if matches!(doc.chars.get(p), Some('(' | '\u{FF08}')) {
-            while p < doc.chars.len() && !matches!(doc.chars[p], ')' | '\u{FF09}') {
-                p += 1;
-            }
-            p += 1;
-        }
-        p
-    };
-    let skip_parens_back = |mut p: usize| {
-        if p > 0 && matches!(doc.chars[p - 1], ')' | '\u{FF09}') {
-            while p > 0 && !matches!(doc.chars[p - 1], '(' | '\u{FF08}') {
-                p -= 1;
-            }
-            p = p.saturating_sub(1);
-        }
-        p
-    };
-    tails
+    let tails: Vec<usize> = tails
         .into_iter()
-        .filter(|&t| {
+        .filter(|&t| !doc.in_parens(sent_start, doc.mentions[t].start))
+        .collect();
+    // The text of `a..b` without bracketed remarks.
+    let plain = |a: usize, b: usize| -> String {
+        let mut depth = 0i32;
+        let mut out = String::new();
+        for &c in &doc.chars[a.min(b)..b] {
+            match c {
+                '(' | '\u{FF08}' => depth += 1,
+                ')' | '\u{FF09}' => depth = (depth - 1).max(0),
+                _ if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let is_sep = |s: &str| s.contains(['、', ',', '\u{FF0C}', ';', '和', '及', '与']);
+    let to_at = |s: &str, rev: bool| -> Option<usize> {
+        let found: Vec<usize> = s
+            .char_indices()
+            .filter(|&(i, c)| c == '至' && !s[..i].ends_with('截') && !s[i..].starts_with("至今"))
+            .map(|(i, _)| i)
+            .collect();
+        if rev {
+            found.last().copied()
+        } else {
+            found.first().copied()
+        }
+    };
+    let road = |t: &str| {
+        ["线", "路", "道", "街", "高速"]
+            .iter()
+            .any(|w| t.ends_with(w))
+    };
+    let n = doc.chars.len();
+    tails
+        .iter()
+        .enumerate()
+        .filter(|&(k, &t)| {
             let m = &doc.mentions[t];
-            if doc.in_parens(sent_start, m.start) {
+            let next = tails
+                .get(k + 1)
+                .map_or((m.end + 12).min(n), |&x| doc.mentions[x].start);
+            let after = plain(m.end, next.max(m.end));
+            if let Some(i) = to_at(&after, false)
+                && !is_sep(&after[..i])
+                && !(road(&m.text) && i > 0)
+            {
                 return false;
             }
-            let after = skip_parens_fwd(m.end);
-            let before = skip_parens_back(m.start);
-            !(is_to(doc.chars.get(after)) || (before > 0 && is_to(doc.chars.get(before - 1))))
+            if k > 0 {
+                let before = plain(doc.mentions[tails[k - 1]].end, m.start);
+                if let Some(i) = to_at(&before, true)
+                    && !is_sep(&before[i..])
+                {
+                    return false;
+                }
+            }
+            true
         })
+        .map(|(_, &t)| t)
         .collect()
 }
 
@@ -408,7 +478,10 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
         };
         let next = doc.chars.get(end).copied();
         let joined = JOIN.iter().any(|j| doc.ends_at(p, j)) || doc.ends_at(p, "陪同");
+        // `督查室`, `调研组`, `考察团`: the verb names a body or a post.
+        let noun = !is_motion && next.is_some_and(|c| "室组团员办处科队".contains(c));
         let skip = joined
+            || noun
             || match word {
                 "到" => {
                     prev.is_some_and(|c| {
@@ -616,6 +689,7 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
     }
     let text = doc.text(start, b);
     out.marker = GROUP_MARKERS.iter().any(|w| text.contains(w));
+    out.separately = text.contains("分别");
     out.backref = out.persons.is_empty()
         && out.orgs.is_empty()
         && (text.contains("一行") || !out.nouns.is_empty());
@@ -755,7 +829,18 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
             let sub = subject(doc, si, c.subject.0, c.subject.1, &covered);
             let heads = if !sub.persons.is_empty() {
                 let leader = sub.persons[0];
-                if sub.marker || !sub.orgs.is_empty() {
+                if sub.separately && sub.persons.len() > 1 {
+                    // `甲、乙分别带队…`: each leads a group of their own.
+                    for &p in &sub.persons {
+                        let g = match st.group_with(doc, art, p) {
+                            Some(g) => g,
+                            None => st.new_group(art, date.clone()),
+                        };
+                        st.add(doc, g, p);
+                        st.latest = Some(g);
+                    }
+                    Some(Heads::Explicit(sub.persons.clone()))
+                } else if sub.marker || !sub.orgs.is_empty() {
                     let g = match st.group_with(doc, art, leader) {
                         Some(g) => g,
                         None => st.new_group(art, date.clone()),
@@ -972,10 +1057,7 @@ fn homes(doc: &Doc<'_>, leads: &[Found]) -> HashMap<String, Vec<String>> {
         .map(|(p, orgs)| {
             let places: Vec<String> = orgs
                 .iter()
-                .flat_map(|o| {
-                    let o = o.strip_prefix("中共").unwrap_or(o);
-                    leading_divisions(doc.lex, o).0.into_iter().map(|(n, _)| n)
-                })
+                .flat_map(|o| divisions_in_name(doc.lex, o).into_iter().map(|(n, _)| n))
                 .collect();
             (p, places)
         })
@@ -1096,6 +1178,45 @@ mod tests {
         let t = "4月2日,副县长张建华先后到七宝镇至华漕镇公路、闵行体育公园等现场。";
         let v = visits(t);
         assert_eq!(v, ["VISIT 张建华 -> 闵行体育公园"], "{v:?}");
+    }
+
+    #[test]
+    fn a_list_runs_over_commas_when_it_closes_with_deng() {
+        let t = "9月9日,副市长张建华带领视察组先后到七宝镇,华漕镇等处进行了实地调研。";
+        assert!(has(t, "VISIT 张建华 -> 华漕镇"), "{:?}", keys(t));
+        let t = "副区长张建华来到七宝镇开展调研,华漕镇也作了汇报。";
+        assert_eq!(visits(t), ["VISIT 张建华 -> 七宝镇"]);
+    }
+
+    #[test]
+    fn a_list_whose_first_items_are_no_names() {
+        let t = "副区长张建华实地察看了百亩葛根基地、七宝老街和闵行体育公园等地。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 张建华 -> 七宝老街".to_string()), "{v:?}");
+        assert!(
+            v.contains(&"VISIT 张建华 -> 闵行体育公园".to_string()),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_inside_a_noun_is_no_trigger() {
+        let t = "副区长张建华带领区督查室、区民政局负责人到七宝镇调研。";
+        assert_eq!(visits(t), ["VISIT 张建华 -> 七宝镇"]);
+    }
+
+    #[test]
+    fn leaders_who_go_separately() {
+        let t = "区委书记张建华、区长王卫东分别带队走访辖区企业。区委书记张建华带队前往七宝镇。副区长刘伟明参加调研。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 刘伟明 -> 七宝镇".to_string()), "{v:?}");
+        assert!(!v.contains(&"VISIT 王卫东 -> 七宝镇".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_county_body_at_home() {
+        let t = "4月2日,宣汉县人大常委会副主任张建华先后到宣汉县百亩葛根基地、七宝镇等现场。";
+        assert_eq!(visits(t), ["VISIT 张建华 -> 七宝镇"]);
     }
 
     #[test]
