@@ -29,13 +29,14 @@ use std::path::{Path, PathBuf};
 /// Relations are not extracted yet (relation F1 is 0); add floors for
 /// VISIT, LEADS and ACCOMPANY to [`RELATION_F1_FLOORS`] when they are.
 const ENTITY_F1_FLOORS: [(&str, f64); 7] = [
-    ("PERSON", 0.903),
-    ("TITLE", 0.940),
-    ("PLACE", 0.734),
-    ("ORG", 0.701),
-    ("PLOT", 0.966),
-    ("DATE", 0.980),
-    ("micro", 0.785),
+    // The figures issue 2 asks for on the sample gold.
+    ("PERSON", 0.97),
+    ("TITLE", 0.93),
+    ("PLACE", 0.88),
+    ("ORG", 0.85),
+    ("PLOT", 0.95),
+    ("DATE", 0.95),
+    ("micro", 0.92),
 ];
 
 /// Lowest acceptable F1 per relation type (and micro-averaged); see

@@ -173,7 +173,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             continue;
         }
         let left_len = name.chars().count() - word.chars().count();
-        if GENERIC_LEFT.contains(&&name[..name.len() - word.len()]) {
+        if GENERIC_LEFT.contains(&&name[..name.len() - word.len()])
+            || GENERIC_LEFT.contains(&&scan.text[span.start..name_end.max(span.start)])
+        {
             continue;
         }
         if is_single_char(word) && !edge.anchored {
@@ -347,14 +349,68 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
     {
         return false;
     }
-    // Short abbreviations may hold a verb (`动迁办`, `督查办`).
+    // Short abbreviations may hold a verb or adjective right before their
+    // suffix (`动迁办`, `重大办`); the suffix itself may be any token.
     let short = scan.text[item.range()].chars().count() <= 4;
-    toks.iter().all(|t| {
+    let n = toks.len();
+    toks.iter().enumerate().all(|(k, t)| {
         let tag = t.tag.as_str();
+        let word = &scan.text[t.span.range()];
         let nominal =
             tag.starts_with('n') || matches!(tag, "vn" | "j" | "b" | "f" | "s" | "eng" | "x");
-        nominal
-            || (short && (tag.starts_with('v') || tag == "a"))
-            || !scan.is_known_word(&scan.text[t.span.range()])
+        let is_suffix = k + 1 == n && LIST_SUFFIXES.contains(&word);
+        let modifier = short
+            && k + 2 == n
+            && (tag.starts_with('v') || tag == "a")
+            && toks
+                .get(k + 1)
+                .is_some_and(|s| LIST_SUFFIXES.contains(&&scan.text[s.span.range()]));
+        nominal || is_suffix || modifier || !scan.is_known_word(word)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::Org;
+
+    fn orgs(text: &str) -> Vec<String> {
+        spans(text, Org)
+    }
+
+    #[test]
+    fn bodies_named_from_their_level() {
+        assert_eq!(
+            orgs("区生态环境局、区发展和改革局负责人参加。"),
+            ["区生态环境局", "区发展和改革局"]
+        );
+        assert_eq!(orgs("坚持区委、区政府的领导。"), ["区委", "区政府"]);
+    }
+
+    #[test]
+    fn companies_and_institutions() {
+        assert_eq!(
+            orgs("走访了上海星海科技有限公司。"),
+            ["上海星海科技有限公司"]
+        );
+        assert_eq!(
+            orgs("来到莘庄镇社区卫生服务中心。"),
+            ["莘庄镇社区卫生服务中心"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_in_lists() {
+        assert_eq!(
+            orgs("责任单位:党建办、财政所、城运中心"),
+            ["党建办", "财政所", "城运中心"]
+        );
+    }
+
+    #[test]
+    fn generic_groups_are_no_bodies() {
+        assert!(orgs("相关部门负责人参加会议。").is_empty());
+        assert!(orgs("各街道党工委要抓好落实。").is_empty());
+        assert!(orgs("联合主办").is_empty());
+    }
 }

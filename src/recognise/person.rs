@@ -455,6 +455,14 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
     if scan.word_tag(w).is_some_and(|t| !t.starts_with("nr")) {
         return true;
     }
+    // `陈书记`, `王镇长`: a surname and a post.
+    if w.char_indices().skip(1).any(|(i, _)| {
+        scan.hits_at(n.start + i).iter().any(|h| {
+            h.span.end <= n.end && h.span.len() >= 6 && scan.hit_is(h, |c| c == LexClass::TitleRole)
+        })
+    }) {
+        return true;
+    }
     if scan.lex.any(w, |c| {
         c.is_place()
             || matches!(
@@ -633,4 +641,61 @@ fn name_ending(scan: &Scan<'_>, end: usize) -> Option<Span> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::{Person, Title};
+
+    fn persons(text: &str) -> Vec<String> {
+        spans(text, Person)
+    }
+
+    #[test]
+    fn after_titles_and_in_chains() {
+        let text = "区委副书记王建国,区委常委、组织部部长李明华一行来到莘庄镇调研。";
+        assert_eq!(persons(text), ["王建国", "李明华"]);
+        assert_eq!(spans(text, Title), ["区委副书记", "区委常委", "组织部部长"]);
+    }
+
+    #[test]
+    fn lists_after_a_title() {
+        assert_eq!(
+            persons("副镇长赵晓东、钱丽、孙志刚参加会议。"),
+            ["赵晓东", "钱丽", "孙志刚"]
+        );
+    }
+
+    #[test]
+    fn before_cue_words_without_swallowing_them() {
+        assert_eq!(persons("会上,周建平表示要抓好落实。"), ["周建平"]);
+        assert_eq!(persons("马国强率县党政代表团到镇里考察。"), ["马国强"]);
+        assert_eq!(persons("于海来到现场。"), ["于海"]);
+    }
+
+    #[test]
+    fn document_cache_finds_later_mentions() {
+        let text = "镇长何文静主持会议。会后,大家认为何文静讲得很实在。";
+        assert_eq!(persons(text), ["何文静", "何文静"]);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            persons("本报讯(通讯员 林晓)9月1日,镇里召开会议。"),
+            ["林晓"]
+        );
+        assert_eq!(
+            persons("工作取得实效。\n\n张丽华/文 吴强/摄"),
+            ["张丽华", "吴强"]
+        );
+    }
+
+    #[test]
+    fn not_names() {
+        assert!(persons("陈书记强调,要做好工作。").is_empty());
+        assert!(persons("教育、医疗、养老等民生项目。").is_empty());
+        assert!(spans("县领导到会指导。", Title).is_empty());
+    }
 }

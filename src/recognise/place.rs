@@ -569,3 +569,44 @@ fn extend(scan: &Scan<'_>, out: &mut Vec<Mention>) {
     }
     out.extend(more);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::Place;
+
+    fn places(text: &str) -> Vec<String> {
+        spans(text, Place)
+    }
+
+    #[test]
+    fn divisions_and_glued_chains() {
+        assert_eq!(places("闵行区莘庄镇召开会议。"), ["闵行区莘庄镇"]);
+        assert_eq!(places("云南省昆明市五华区"), ["云南省昆明市五华区"]);
+    }
+
+    #[test]
+    fn short_forms_need_the_full_name_or_a_known_place() {
+        assert_eq!(
+            places("华漕镇召开会议,华漕将全力推进。"),
+            ["华漕镇", "华漕"]
+        );
+        assert!(places("要把握好新的发展机遇。").is_empty());
+        assert_eq!(places("浦东是改革开放的前沿。"), ["浦东"]);
+    }
+
+    #[test]
+    fn roads_and_sites() {
+        assert_eq!(
+            places("一行先后督查了春申路、金都路和莲花公园。"),
+            ["春申路", "金都路", "莲花公园"]
+        );
+        assert!(places("要理清思路,修好道路。").is_empty());
+        assert_eq!(places("来沪返沪人员"), ["沪", "沪"]);
+    }
+
+    #[test]
+    fn slogans_hold_only_the_place() {
+        assert_eq!(places("共建美丽华漕,华漕镇全体干部"), ["华漕", "华漕镇"]);
+    }
+}

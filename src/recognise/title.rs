@@ -162,3 +162,40 @@ pub(crate) fn mentions(titles: &[TitleCand]) -> Vec<Mention> {
         .map(|t| Mention::new(t.span, EntityKind::Title))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::Title;
+
+    fn titles(text: &str) -> Vec<String> {
+        spans(text, Title)
+    }
+
+    #[test]
+    fn organisation_prefix_stays_in_the_title() {
+        assert_eq!(titles("莘庄镇党委书记王建国讲话。"), ["莘庄镇党委书记"]);
+        assert_eq!(
+            titles("区人大常委会副主任李明华出席。"),
+            ["区人大常委会副主任"]
+        );
+        assert_eq!(
+            titles("镇党委副书记、镇长赵晓东主持。"),
+            ["镇党委副书记", "镇长"]
+        );
+    }
+
+    #[test]
+    fn a_title_needs_a_named_person() {
+        assert!(titles("镇长办公会议召开。").is_empty());
+        assert!(titles("周区长指出").is_empty());
+    }
+
+    #[test]
+    fn posts_named_after_the_person() {
+        assert_eq!(
+            titles("选举王建国同志为县人民政府副县长。"),
+            ["县人民政府副县长"]
+        );
+    }
+}
