@@ -217,6 +217,11 @@ pub(crate) fn relate(prepared: &Prepared, entities: &[Entity], lexicon: &Lexicon
     to_relations(&doc, prepared, entities, found)
 }
 
+/// A text without white space (how mention texts are compared).
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// Turns found relations into spec relations: one per scoring key, ids and
 /// texts of the entities, evidence in code points of the original.
 fn to_relations(
@@ -272,7 +277,25 @@ fn to_relations(
                 purpose,
             } => {
                 let (h, t) = (&doc.mentions[head].text, &doc.mentions[tail].text);
-                if h == t || !seen.insert((0, h.clone(), t.clone(), String::new())) {
+                if h == t {
+                    continue;
+                }
+                if !seen.insert((0, h.clone(), t.clone(), String::new())) {
+                    // A headline repeats the body: keep the dated statement.
+                    if date.is_some() && let Some(Relation::Visit {
+                        date: d0,
+                        purpose: p0,
+                        evidence: e0,
+                        ..
+                    }) = out.iter_mut().find(|r| {
+                        matches!(r, Relation::Visit { head_text: Some(a), tail_text: Some(b), .. }
+                                if norm(a) == *h && norm(b) == *t)
+                    }) && d0.is_none()
+                    {
+                        *d0 = date;
+                        *p0 = purpose.or(p0.take());
+                        *e0 = evidence(sentence);
+                    }
                     continue;
                 }
                 out.push(Relation::Visit {

@@ -83,6 +83,12 @@ const BARRIERS: [&str; 14] = [
 /// Words that make the persons before them a visiting group.
 const GROUP_MARKERS: [&str; 6] = ["一行", "带队", "率领", "带领", "率", "组织"];
 
+/// Verbs that end a list of places visited.
+const LINK_VERBS: [&str; 16] = [
+    "开展", "进行", "是", "调研", "考察", "督查", "视察", "检查", "了解", "听取", "召开", "座谈",
+    "参加", "指导", "走访", "察看",
+];
+
 /// Words that open a clause continuing the previous visit.
 const SEQUENCE: [&str; 9] = [
     "随后",
@@ -293,12 +299,22 @@ fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (
             }
             before_comma.get_or_insert((tails.len(), end));
         }
-        if is_tail_kind(m.kind) {
-            if !doc.in_parens(sent_start, m.start) {
-                tails.push(idx);
-            }
-            end = m.end;
+        if !is_tail_kind(m.kind) {
+            break;
         }
+        // Items are joined by a separator, or a few words describe the next
+        // place (`某县省级示范村某村`); a verb ends the list.
+        let joined = between.trim().is_empty()
+            || between.contains(['、', '和', '与', '及', '或', ',', '\u{FF0C}']);
+        let descriptor =
+            between.chars().count() <= 10 && !LINK_VERBS.iter().any(|v| between.contains(v));
+        if !joined && !descriptor {
+            break;
+        }
+        if !doc.in_parens(sent_start, m.start) {
+            tails.push(idx);
+        }
+        end = m.end;
         pos = m.end;
         idx += 1;
     }
@@ -1185,6 +1201,14 @@ mod tests {
         let t = "9月9日,副市长张建华带领视察组先后到七宝镇,华漕镇等处进行了实地调研。";
         assert!(has(t, "VISIT 张建华 -> 华漕镇"), "{:?}", keys(t));
         let t = "副区长张建华来到七宝镇开展调研,华漕镇也作了汇报。";
+        assert_eq!(visits(t), ["VISIT 张建华 -> 七宝镇"]);
+    }
+
+    #[test]
+    fn a_list_ends_at_a_verb() {
+        let t = "副区长张建华赴七宝镇开展督查,2018年是闵行区发展的起始年";
+        assert_eq!(visits(t), ["VISIT 张建华 -> 七宝镇"]);
+        let t = "副区长张建华赴七宝镇开展督查2018年是华漕镇发展的起始年";
         assert_eq!(visits(t), ["VISIT 张建华 -> 七宝镇"]);
     }
 
