@@ -219,15 +219,17 @@ pub(crate) fn left_edge(
 /// True when a post or a cue word lies inside or across the token
 /// (`书记施继平率` read as one unknown word).
 fn crosses_post_or_cue(scan: &Scan<'_>, tok: crate::span::Span) -> bool {
-    scan.hits()
-        .iter()
-        .skip_while(|h| h.span.end <= tok.start.saturating_sub(12))
-        .take_while(|h| h.span.start < tok.end)
-        .any(|h| {
-            h.span.overlaps(tok)
-                && (scan.hit_is(h, |c| matches!(c, LexClass::TitleRole | LexClass::Stop))
-                    || (scan.hit_is(h, |c| c == LexClass::NameCue)
-                        && (h.span.len() > 3 || &scan.text[h.span.range()] == "率")))
+    // Hits overlapping the token start at most a few characters before it.
+    let from = scan.back(tok.start, 4);
+    (from..tok.end)
+        .filter(|&p| scan.text.is_char_boundary(p))
+        .any(|p| {
+            scan.hits_at(p).iter().any(|h| {
+                h.span.overlaps(tok)
+                    && (scan.hit_is(h, |c| matches!(c, LexClass::TitleRole | LexClass::Stop))
+                        || (scan.hit_is(h, |c| c == LexClass::NameCue)
+                            && (h.span.len() > 3 || &scan.text[h.span.range()] == "率")))
+            })
         })
 }
 

@@ -21,6 +21,7 @@ pub(crate) use scan::Scan;
 
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
+use std::collections::{BTreeMap, HashSet};
 
 /// A recognised span of the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,51 +131,56 @@ fn followed_by_post(scan: &Scan<'_>, pos: usize) -> bool {
 /// plots), then organisations and places longest first. A weak span inside
 /// a kept title, organisation or place is kept as nested.
 fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
-    strong.sort_by_key(|m| {
+    // Kept spans never overlap, so ordered by start they are ordered by end
+    // too: the spans overlapping a candidate are found by walking back from
+    // its end.
+    let mut kept: BTreeMap<usize, Mention> = BTreeMap::new();
+    let overlapping = |kept: &BTreeMap<usize, Mention>, span: Span| -> Vec<Mention> {
+        kept.range(..span.end)
+            .rev()
+            .take_while(|(_, o)| o.span.end > span.start)
+            .map(|(_, o)| *o)
+            .collect()
+    };
+    let key = |m: &Mention| {
         (
             std::cmp::Reverse(m.span.len()),
             std::cmp::Reverse(rank(m.kind)),
             m.span.start,
         )
-    });
+    };
+    strong.sort_by_key(key);
     for m in strong {
-        if out.iter().any(|o| o.span.overlaps(m.span)) {
+        if m.span.is_empty() || !overlapping(&kept, m.span).is_empty() {
             continue;
         }
-        out.push(m);
+        kept.insert(m.span.start, m);
     }
-    weak.sort_by_key(|m| {
-        (
-            std::cmp::Reverse(m.span.len()),
-            std::cmp::Reverse(rank(m.kind)),
-            m.span.start,
-        )
-    });
+    weak.sort_by_key(key);
     weak.dedup();
     let mut nested: Vec<Mention> = Vec::new();
+    let mut nested_spans: HashSet<Span> = HashSet::new();
     for m in weak {
-        let over: Vec<&Mention> = out.iter().filter(|o| o.span.overlaps(m.span)).collect();
+        if m.span.is_empty() {
+            continue;
+        }
+        let over = overlapping(&kept, m.span);
         if over.is_empty() {
-            out.push(m);
+            kept.insert(m.span.start, m);
             continue;
         }
         // Inside one kept span that can hold it: nested.
-        if over.len() == 1 {
-            let o = over[0];
+        if let [o] = over.as_slice() {
             let holds = matches!(
                 o.kind,
                 EntityKind::Title | EntityKind::Org | EntityKind::Place
             );
-            if holds
-                && o.span.contains(m.span)
-                && o.span != m.span
-                && !nested.iter().any(|n| n.span == m.span)
-            {
+            if holds && o.span.contains(m.span) && o.span != m.span && nested_spans.insert(m.span) {
                 nested.push(Mention { nested: true, ..m });
             }
         }
     }
+    let mut out: Vec<Mention> = kept.into_values().collect();
     out.extend(nested);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.nested));
     out

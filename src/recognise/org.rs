@@ -304,10 +304,10 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
                 && !GENERIC_LEFT.iter().any(|g| item.starts_with(g))
                 && !item.starts_with('各')
                 && !scan.lex.any(item, |k| k == LexClass::Stop);
-            let holds_post = scan.hits().iter().any(|h| {
-                h.span.start >= start
-                    && h.span.end <= i
-                    && scan.hit_is(h, |k| k == LexClass::TitleRole)
+            let holds_post = (start..i).filter(|&p| text.is_char_boundary(p)).any(|p| {
+                scan.hits_at(p)
+                    .iter()
+                    .any(|h| h.span.end <= i && scan.hit_is(h, |k| k == LexClass::TitleRole))
             });
             if good_end && clean && !holds_post && nominal_item(scan, Span::new(start, i)) {
                 out.push(Mention::new(Span::new(start, i), EntityKind::Org));
