@@ -264,11 +264,15 @@ pub(crate) fn find(
     }
     names.retain(|&n| !blocked(n));
     // 5. The document cache: every later mention of a known name.
+    // One small automaton over the names found, one pass over the text.
     let known: HashSet<&str> = names.iter().map(|n| &scan.text[n.range()]).collect();
     let mut cached = Vec::new();
-    for name in known {
-        for (i, _) in scan.text.match_indices(name) {
-            let s = Span::new(i, i + name.len());
+    if let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(known.iter())
+    {
+        for m in ac.find_iter(scan.text) {
+            let s = Span::new(m.start(), m.end());
             if !blocked(s) {
                 cached.push(s);
             }
