@@ -105,6 +105,8 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
             _ => i += 1,
         }
     }
+    // `原镇长`, `前任县长`: a former post.
+    out.retain(|&(_, t)| !(doc.ends_at(ms[t].start, "原") || doc.ends_at(ms[t].start, "前任")));
     out.sort_by_key(|&(p, t)| (ms[t].start, ms[p].start));
     out.dedup();
     out
@@ -277,6 +279,16 @@ mod tests {
         let t = "县法院行政审判庭庭长张建华作报告。";
         assert!(
             has(t, "LEADS 张建华 -> 县人民法院行政审判庭 庭长"),
+            "{:?}",
+            keys(t)
+        );
+    }
+
+    #[test]
+    fn former_posts_are_not_read() {
+        let t = "原镇长张建华同志因工作调动,不再担任镇长职务。";
+        assert!(
+            !keys(t).iter().any(|k| k.starts_with("LEADS")),
             "{:?}",
             keys(t)
         );

@@ -66,6 +66,45 @@ const NOT_A_DIVISION_END: [&str; 11] = [
     "社区", "小区", "园区", "校区", "景区", "片区", "城区", "辖区", "全区", "我区", "本区",
 ];
 
+/// Civil-service ranks, held in a government.
+const GOVERNMENT_RANKS: [&str; 4] = ["调研员", "巡视员", "科员", "督学"];
+
+/// Endings of bodies that have a name of their own.
+const NAMED_BODY_ENDS: [&str; 18] = [
+    "公司",
+    "集团",
+    "银行",
+    "医院",
+    "学校",
+    "大学",
+    "学院",
+    "中学",
+    "小学",
+    "幼儿园",
+    "协会",
+    "商会",
+    "研究院",
+    "研究所",
+    "报社",
+    "电视台",
+    "基金会",
+    "事务所",
+];
+
+/// True for a body that names itself: an enterprise or institution
+/// (`某某有限公司`), or one that opens with a place's short form
+/// (`上海某某中心`).
+fn is_named_body(lex: &Lexicon, body: &str) -> bool {
+    if NAMED_BODY_ENDS.iter().any(|e| body.ends_with(e)) {
+        return true;
+    }
+    let chars: Vec<char> = body.chars().collect();
+    (2..chars.len().min(5)).any(|k| {
+        let head: String = chars[..k].iter().collect();
+        lex.is(&head, LexClass::PlaceShort) && chars.len() - k >= 3
+    })
+}
+
 /// Splits a title into places, body and role, or `None` when no post ends it.
 pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
     let chars: Vec<char> = title.chars().filter(|c| !c.is_whitespace()).collect();
@@ -257,6 +296,11 @@ pub(crate) fn resolve_glued(
         if let Some(p) = prev {
             return done(p.org.clone(), p.owner.clone());
         }
+        // A civil-service rank alone (`副调研员`) serves the town's government;
+        // other posts alone (`总经理`) name no organisation.
+        if !GOVERNMENT_RANKS.iter().any(|r| role.ends_with(r)) {
+            return None;
+        }
         let town = doc.town_of(art)?;
         return done(attach(&town, "人民政府"), town);
     }
@@ -281,6 +325,10 @@ pub(crate) fn resolve_glued(
             return done(format!("{n}{rest}"), n);
         }
         return done(body.clone(), area);
+    }
+    // A body with a name of its own (`某某科技有限公司`, `上海某某中心`).
+    if is_named_body(doc.lex, &body) {
+        return done(body, String::new());
     }
     if let Some(p) = prev {
         if PARTY_DEPARTMENTS.contains(&body.as_str()) && p.org.ends_with('委') {
@@ -487,6 +535,21 @@ mod tests {
                 .unwrap()
                 .org,
             "闵行区文明办"
+        );
+    }
+
+    #[test]
+    fn enterprises_keep_their_name() {
+        let d = doc("11月2日,七宝镇召开会议。");
+        let r = resolve(&d, 0, "上海某某科技有限公司总经理", None, &[]).unwrap();
+        assert_eq!(
+            (r.org.as_str(), r.role.as_str()),
+            ("上海某某科技有限公司", "总经理")
+        );
+        assert!(resolve(&d, 0, "总经理", None, &[]).is_none());
+        assert_eq!(
+            resolve(&d, 0, "副调研员", None, &[]).unwrap().org,
+            "七宝镇人民政府"
         );
     }
 

@@ -53,12 +53,13 @@ const INSPECT: [&str; 18] = [
 ];
 
 /// Words that say what a visit was for, longest first.
-const PURPOSES: [&str; 18] = [
+const PURPOSES: [&str; 21] = [
     "交流考察",
     "调研考察",
     "调研视察",
     "调研指导",
     "指导工作",
+    "看望慰问",
     "实地调研",
     "调研",
     "考察",
@@ -72,6 +73,8 @@ const PURPOSES: [&str; 18] = [
     "参观",
     "座谈",
     "指导",
+    "看望",
+    "慰问",
 ];
 
 /// After these, the persons before are not the visitors.
@@ -82,6 +85,9 @@ const BARRIERS: [&str; 14] = [
 
 /// Words that make the persons before them a visiting group.
 const GROUP_MARKERS: [&str; 6] = ["一行", "带队", "率领", "带领", "率", "组织"];
+
+/// Words after the places that make a journey a meeting attended.
+const ATTEND: [&str; 5] = ["参加", "出席", "列席", "参会", "开会"];
 
 /// Verbs that end a list of places visited.
 const LINK_VERBS: [&str; 16] = [
@@ -424,12 +430,12 @@ fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usize) -> Vec<u
 }
 
 /// The purpose written after the places: the first purpose word of the
-/// clause (`开展“创全”督查` → `督查`).
+/// sentence (`开展“创全”督查` → `督查`).
 fn purpose_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<String> {
     let mut p = from;
     while p < limit {
         let c = doc.chars[p];
-        if matches!(c, ',' | '\u{FF0C}' | '。' | ';' | '\u{FF1B}') {
+        if matches!(c, '。' | ';' | '\u{FF1B}') {
             return None;
         }
         if let Some(w) = PURPOSES.iter().find(|w| doc.at(p, w)) {
@@ -501,7 +507,7 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
             || match word {
                 "到" => {
                     prev.is_some_and(|c| {
-                        "得受达做提遇感收报迟签找回拿送搬转落看想直等遭来".contains(c)
+                        "得受达做提遇感收报迟签找回拿送搬转落看想直等遭来调派分".contains(c)
                     }) || next.is_some_and(|c| "位底期会场岗处来".contains(c))
                         || doc.text(s.start, p).contains('从')
                 }
@@ -514,6 +520,11 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
             continue;
         }
         let (mut tails, mut tails_end) = tails_after(doc, end, s.end, s.start);
+        // `前往北京参加…大会`: going to a meeting is no visit.
+        if is_motion && ATTEND.iter().any(|w| doc.at(tails_end, w)) {
+            tails.clear();
+            tails_end = end;
+        }
         let mut subject_end = p;
         let mut purpose = if is_motion {
             purpose_after(doc, tails_end, s.end)
@@ -777,7 +788,6 @@ struct State {
     groups: Vec<Group>,
     events: Vec<Event>,
     latest: Option<usize>,
-    pending: Vec<usize>,
 }
 
 impl State {
@@ -812,11 +822,7 @@ impl State {
             nouns: Vec::new(),
             date,
         });
-        let g = self.groups.len() - 1;
-        for m in std::mem::take(&mut self.pending) {
-            self.groups[g].members.push(m);
-        }
-        g
+        self.groups.len() - 1
     }
 }
 
@@ -828,7 +834,6 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
         groups: Vec::new(),
         events: Vec::new(),
         latest: None,
-        pending: Vec::new(),
     };
     let mut current = vec![None; doc.sentences.len()];
     let mut art_of_latest = usize::MAX;
@@ -836,7 +841,6 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
         let art = doc.article_of(s.start);
         if art != art_of_latest {
             st.latest = None;
-            st.pending.clear();
             art_of_latest = art;
         }
         let date = doc.sentence_date(si);
@@ -1030,13 +1034,10 @@ fn join_participants(
     if joiners.is_empty() {
         return;
     }
-    match st.latest {
-        Some(g) => {
-            for m in joiners {
-                st.add(doc, g, m);
-            }
+    if let Some(g) = st.latest {
+        for m in joiners {
+            st.add(doc, g, m);
         }
-        None => st.pending.extend(joiners),
     }
 }
 
@@ -1241,6 +1242,12 @@ mod tests {
     fn a_county_body_at_home() {
         let t = "4月2日,宣汉县人大常委会副主任张建华先后到宣汉县百亩葛根基地、七宝镇等现场。";
         assert_eq!(visits(t), ["VISIT 张建华 -> 七宝镇"]);
+    }
+
+    #[test]
+    fn journeys_that_are_no_visits() {
+        assert!(visits("2019年,王卫东同志调到七宝镇任党委书记。").is_empty());
+        assert!(visits("镇党委书记刘伟明前往北京参加全国表彰大会。").is_empty());
     }
 
     #[test]
