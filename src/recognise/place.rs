@@ -339,8 +339,8 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             // its own (`京源村`, `马界村`).
             if hw.chars().count() >= 3
                 && !super::edge::opens_generically(hw)
-                && !(suffix == "城"
-                    && scan.text[hit.span.end..].starts_with(['区', '镇', '市', '乡']))
+                && (suffix != "城"
+                    || !scan.text[hit.span.end..].starts_with(['区', '镇', '市', '乡']))
                 && (!scan.is_known_word(hw) || head.is_proper())
                 && !head.tag.starts_with("nr")
             {
@@ -448,7 +448,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &[Mention]) -> Option<Mention
     if scan.tokens_around(start).iter().any(|t| {
         (t.span.start < start
             && start < t.span.end
-            && !(start_after_link && !scan.is_known_word(&scan.text[t.span.range()])))
+            && (!start_after_link || scan.is_known_word(&scan.text[t.span.range()])))
             || (t.span.start >= start
                 && t.span.end <= suffix.start
                 && t.tag.starts_with('v')
