@@ -198,21 +198,27 @@ pub(crate) fn split(chars: &[char], mentions: &[Mention]) -> Vec<(usize, usize)>
         let first = (r.0..r.1)
             .find(|&i| !chars[i].is_whitespace())
             .unwrap_or(r.0);
-        mentions
+        let from = mentions.partition_point(|m| m.start < first);
+        mentions[from..]
             .iter()
-            .any(|m| m.kind == EntityKind::Date && m.start >= first && m.start <= first + 1)
+            .take_while(|m| m.start <= first + 1)
+            .any(|m| m.kind == EntityKind::Date)
     };
     // A line that is only a person's name (or prose closed by one) signs off.
     let ends_with_signature = |r: (usize, usize)| {
         let t = text(r);
         let t = t.trim_end();
         let end = r.0 + t.chars().count();
-        mentions.iter().any(|m| {
-            m.kind == EntityKind::Person
-                && m.end == end
-                && (m.start == r.0 + (t.chars().count() - t.trim_start().chars().count())
-                    || (m.start > r.0 && matches!(chars[m.start - 1], '。' | '!' | '?')))
-        })
+        let from = mentions.partition_point(|m| m.start < r.0);
+        mentions[from..]
+            .iter()
+            .take_while(|m| m.start < end)
+            .any(|m| {
+                m.kind == EntityKind::Person
+                    && m.end == end
+                    && (m.start == r.0 + (t.chars().count() - t.trim_start().chars().count())
+                        || (m.start > r.0 && matches!(chars[m.start - 1], '。' | '!' | '?')))
+            })
     };
     let mut cuts: Vec<usize> = Vec::new();
     let mut prose_seen = false;

@@ -25,7 +25,7 @@ use crate::span::{EntityKind, Span};
 use crate::text::{CodePoints, Prepared};
 use article::{Article, NamedPlace};
 use sentence::Sentence;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A top-level entity mention in the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +56,9 @@ pub(crate) struct Doc<'a> {
     pub doc_places: Vec<NamedPlace>,
     /// The lexicon.
     pub lex: &'a Lexicon,
+    /// For each first character of a person's name: the first mention of
+    /// the only person whose name starts with it (`None` when several do).
+    pub by_initial: HashMap<char, Option<usize>>,
 }
 
 /// A relation found by a rule, in mention indices.
@@ -120,7 +123,23 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let doc_places = article::named_places(lex, &chars, &mentions, 0, chars.len());
+        let mut by_initial: HashMap<char, Option<usize>> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let Some(c) = m.text.chars().next() else {
+                continue;
+            };
+            if m.kind != EntityKind::Person || m.text.chars().count() < 2 {
+                continue;
+            }
+            let e = by_initial.entry(c).or_insert(Some(i));
+            if let Some(j) = *e
+                && mentions[j].text != m.text
+            {
+                *e = None;
+            }
+        }
         Doc {
+            by_initial,
             chars,
             mentions,
             sentences,
@@ -141,11 +160,10 @@ impl<'a> Doc<'a> {
 
     /// Indices of the mentions that lie inside `a..b`.
     pub(crate) fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
-        self.mentions
-            .iter()
-            .enumerate()
-            .filter(move |(_, m)| m.start >= a && m.end <= b)
-            .map(|(i, _)| i)
+        let from = self.mentions.partition_point(|m| m.start < a);
+        (from..self.mentions.len())
+            .take_while(move |&i| self.mentions[i].start < b)
+            .filter(move |&i| self.mentions[i].end <= b)
     }
 
     /// The index of the sentence holding char `pos`.
@@ -192,14 +210,15 @@ impl<'a> Doc<'a> {
 
     /// The mention that starts at `pos`, if any.
     pub(crate) fn mention_at(&self, pos: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.start == pos)
+        let i = self.mentions.partition_point(|m| m.start < pos);
+        (i < self.mentions.len() && self.mentions[i].start == pos).then_some(i)
     }
 
-    /// The mention that covers `pos`, if any.
+    /// The mention that covers `pos`, if any (top-level mentions do not
+    /// overlap).
     pub(crate) fn mention_covering(&self, pos: usize) -> Option<usize> {
-        self.mentions
-            .iter()
-            .position(|m| m.start <= pos && pos < m.end)
+        let i = self.mentions.partition_point(|m| m.start <= pos);
+        (i > 0 && pos < self.mentions[i - 1].end).then(|| i - 1)
     }
 }
 

@@ -737,25 +737,9 @@ fn alias(doc: &Doc<'_>, a: usize, b: usize, covered: &[bool]) -> Option<usize> {
         if covered[q] {
             continue;
         }
-        let c = doc.chars[q];
-        let persons: Vec<usize> = doc
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| {
-                m.kind == EntityKind::Person && m.text.starts_with(c) && m.text.chars().count() >= 2
-            })
-            .map(|(i, _)| i)
-            .collect();
-        let Some(&first) = persons.first() else {
+        let Some(&Some(first)) = doc.by_initial.get(&doc.chars[q]) else {
             continue;
         };
-        if persons
-            .iter()
-            .any(|&i| doc.mentions[i].text != doc.mentions[first].text)
-        {
-            continue;
-        }
         let role = (q + 2..=(q + 5).min(b))
             .rev()
             .any(|e| !covered[e - 1] && doc.lex.is(&doc.text(q + 1, e), LexClass::TitleRole));
