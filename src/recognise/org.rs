@@ -62,7 +62,7 @@ const GENERIC_LEFT: &[&str] = &[
 ];
 
 /// Characters after which a body's own name starts (`报区人民政府办公室`).
-const BEFORE_BODY: &str = "报将由经向对在把被从为和与及或、:到赴至";
+const BEFORE_BODY: &str = "报将由经向对在把被从为和与及或、:到赴至了年月日";
 
 /// Characters that never stand inside a body's name.
 const NOT_IN_BODY: &str = "的了是在对从把被将这那其各该报由向着过";
@@ -113,6 +113,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if !scan.hit_is(hit, |c| c == LexClass::OrgSuffix) {
             continue;
         }
+        if let Some(m) = level_anchored(scan, hit.span) {
+            out.push(m);
+        }
         // The suffix must end a word (`举办`, `布局`, `干部` are not bodies).
         let Some(head) = scan.token_containing(hit.span.start) else {
             continue;
@@ -152,9 +155,6 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 && !scan.hit_is(h, |c| matches!(c, LexClass::Org | LexClass::OrgSuffix))
         }) {
             continue;
-        }
-        if let Some(m) = level_anchored(scan, hit.span) {
-            out.push(m);
         }
         let allow_verb = !merged && VERB_MODIFIED.contains(&word);
         let allow_org = !GOVERNING_BODIES.contains(&word);
@@ -226,6 +226,14 @@ fn trim_at_anchor(scan: &Scan<'_>, start: usize, suffix_start: usize) -> usize {
 /// then plain name characters, then the suffix (`区住建局`, `区发展和改革局`,
 /// `省住建厅`, `市政府督查室`).
 fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
+    // The suffix ends a word (`部署`, `委员` hold no body).
+    if scan.tokens_around(suffix.start).iter().any(|t| {
+        t.span.start <= suffix.start
+            && t.span.end > suffix.end
+            && scan.is_known_word(&scan.text[t.span.range()])
+    }) {
+        return None;
+    }
     let mut pos = suffix.start;
     for _ in 0..10 {
         let c = scan.char_before(pos)?;
@@ -239,7 +247,10 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
                 .is_none_or(|b| crate::text::is_clause_break(b) || BEFORE_BODY.contains(b))
         {
             if pos + c.len_utf8() >= suffix.start {
-                return None;
+                // `县检察院`, `县法院`: a level and a body word.
+                let body = &scan.text[suffix.range()];
+                return (body.chars().count() >= 2)
+                    .then(|| Mention::new(Span::new(pos, suffix.end), EntityKind::Org));
             }
             let inner = &scan.text[pos + c.len_utf8()..suffix.start];
             if inner.chars().count() >= 2
