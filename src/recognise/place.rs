@@ -36,7 +36,12 @@ fn is_generic_division(name: &str) -> bool {
 fn full_names<'t>(scan: &Scan<'t>) -> HashSet<&'t str> {
     scan.hits()
         .iter()
-        .filter(|h| scan.hit_is(h, |c| matches!(c, LexClass::Division(_))))
+        .filter(|h| {
+            // A town read across a word boundary (`负责人和镇`) is not named.
+            scan.hit_is(h, |c| matches!(c, LexClass::Division(l) if l < Level::Town))
+                || (scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
+                    && starts_a_word(scan, h.span))
+        })
         .map(|h| &scan.text[h.span.range()])
         .collect()
 }
