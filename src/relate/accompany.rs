@@ -28,8 +28,15 @@ pub(crate) fn find(doc: &Doc<'_>, groups: &Groups) -> Vec<Found> {
                 .any(|&m| doc.mentions[m].text == doc.mentions[i].text)
         };
         let at = s.start + text[..k].chars().count();
+        // `陪同调研的还有甲、乙`: the companions follow.
+        let (from, to) = match text[k..].find("有") {
+            Some(h) if text[k..k + h].chars().count() <= 8 => {
+                (s.start + text[..k + h].chars().count(), s.end)
+            }
+            _ => (s.start, at),
+        };
         let companions: Vec<usize> = doc
-            .mentions_in(s.start, at)
+            .mentions_in(from, to)
             .filter(|&i| {
                 doc.mentions[i].kind == EntityKind::Person
                     && !doc.in_parens(s.start, doc.mentions[i].start)
@@ -57,7 +64,7 @@ pub(crate) fn find(doc: &Doc<'_>, groups: &Groups) -> Vec<Found> {
 
 #[cfg(test)]
 mod tests {
-    use crate::relate::testing::keys;
+    use crate::relate::testing::{has, keys};
 
     fn accompanies(t: &str) -> Vec<String> {
         keys(t)
@@ -85,6 +92,18 @@ mod tests {
     fn never_to_a_delegation() {
         let t = "11月3日,县委书记张建华率某县党政代表团一行到七宝镇考察。镇长赵志刚陪同考察。";
         assert_eq!(accompanies(t), ["ACCOMPANY 赵志刚 -> 张建华"]);
+    }
+
+    #[test]
+    fn companions_named_after() {
+        let t = "8月5日,副区长张建华来到七宝镇调研,陪同调研的还有镇党委书记刘伟明、镇长赵志刚。";
+        let a = accompanies(t);
+        assert_eq!(
+            a,
+            ["ACCOMPANY 刘伟明 -> 张建华", "ACCOMPANY 赵志刚 -> 张建华"]
+        );
+        assert!(has(t, "VISIT 张建华 -> 七宝镇"), "{:?}", keys(t));
+        assert!(!has(t, "VISIT 刘伟明 -> 七宝镇"), "{:?}", keys(t));
     }
 
     #[test]

@@ -40,7 +40,8 @@ fn run(doc: &Doc<'_>, i: usize, kind: EntityKind) -> Vec<usize> {
     while j + 1 < ms.len() && ms[j + 1].kind == kind {
         let between = doc.text(ms[j].end, ms[j + 1].start);
         let between = between.trim();
-        if between.is_empty() || between == "、" {
+        if between.is_empty() || between == "、" || (kind == EntityKind::Title && between == "兼")
+        {
             out.push(j + 1);
             j += 1;
         } else {

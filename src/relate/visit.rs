@@ -191,6 +191,8 @@ struct Subject {
     backref: bool,
     /// `分别`: each person on their own.
     separately: bool,
+    /// `他`, `她`: the visitor told before.
+    pronoun: bool,
 }
 
 fn is_tail_kind(k: EntityKind) -> bool {
@@ -717,6 +719,7 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
     let text = doc.text(start, b);
     out.marker = GROUP_MARKERS.iter().any(|w| text.contains(w));
     out.separately = text.contains("分别");
+    out.pronoun = out.persons.is_empty() && text.contains(['他', '她']);
     out.backref = out.persons.is_empty()
         && out.orgs.is_empty()
         && (text.contains("一行") || !out.nouns.is_empty());
@@ -887,7 +890,7 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                 st.latest.map(Heads::Group)
             } else if let Some(e) = last_in_sentence {
                 Some(st.events[e].heads.clone())
-            } else if continues(doc, si) {
+            } else if continues(doc, si) || sub.pronoun {
                 st.events
                     .iter()
                     .rev()
@@ -935,9 +938,13 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
             Heads::Group(g) => st.groups[*g].members.clone(),
             Heads::Explicit(ps) => ps.clone(),
         };
-        let own: Vec<&String> = heads
+        // The leader's own divisions (`津市市委书记` studying 津市).
+        let leader = heads
             .iter()
-            .filter_map(|&h| homes.get(&doc.mentions[h].text))
+            .find(|&&h| doc.mentions[h].kind == EntityKind::Person);
+        let own: Vec<&String> = leader
+            .and_then(|&h| homes.get(&doc.mentions[h].text))
+            .into_iter()
             .flatten()
             .collect();
         for &t in &e.tails {
@@ -1001,6 +1008,7 @@ fn join_participants(
     }
     let text = doc.text(s.start, s.end);
     if let Some(k) = text.find("还有")
+        && !text[..k].contains("陪同")
         && INSPECT
             .iter()
             .chain(MOTION.iter())
@@ -1153,6 +1161,12 @@ mod tests {
     fn a_clause_that_goes_on() {
         let t = "12月2日,副区长张建华来到七宝镇。随后,走访了七宝老街。";
         assert!(has(t, "VISIT 张建华 -> 七宝老街"), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn a_pronoun_goes_on() {
+        let t = "8月5日,副区长张建华来到七宝镇调研。他还来到闵行体育公园,察看了场馆建设情况。";
+        assert!(has(t, "VISIT 张建华 -> 闵行体育公园"), "{:?}", keys(t));
     }
 
     #[test]
