@@ -199,6 +199,16 @@ fn is_tail_kind(k: EntityKind) -> bool {
     matches!(k, EntityKind::Place | EntityKind::Org | EntityKind::Plot)
 }
 
+/// An elliptical section (`B 区`, `3期`): it stands for a part of a place
+/// named before, so it is not visited in its own name.
+fn is_bare_section(t: &str) -> bool {
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    ["区", "期", "栋", "号楼"].iter().any(|s| {
+        t.strip_suffix(s)
+            .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric()))
+    })
+}
+
 /// Strips the generic group words off the front of `s`; true when nothing
 /// else is left.
 fn all_group_words(s: &str) -> bool {
@@ -647,8 +657,12 @@ fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
                     .mentions_in(o + 1, p)
                     .filter(|&i| is_tail_kind(doc.mentions[i].kind))
                     .collect();
+                // The subject opens the next clause, before its verb.
                 let next_break = (after + 1..s.end)
-                    .find(|&k| matches!(doc.chars[k], ',' | '\u{FF0C}' | ';'))
+                    .find(|&k| {
+                        matches!(doc.chars[k], ',' | '\u{FF0C}' | ';')
+                            || BARRIERS.iter().any(|w| doc.at(k, w))
+                    })
                     .unwrap_or(s.end);
                 if !tails.is_empty() {
                     out.push(Clause {
@@ -948,6 +962,9 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
             .flatten()
             .collect();
         for &t in &e.tails {
+            if is_bare_section(&doc.mentions[t].text) {
+                continue;
+            }
             if own
                 .iter()
                 .any(|h| names_division(doc, &doc.mentions[t].text, h))
@@ -1161,6 +1178,26 @@ mod tests {
     fn a_clause_that_goes_on() {
         let t = "12月2日,副区长张建华来到七宝镇。随后,走访了七宝老街。";
         assert!(has(t, "VISIT 张建华 -> 七宝老街"), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn bare_sections_are_weak_tails() {
+        assert!(is_bare_section("B 区"));
+        assert!(is_bare_section("3期"));
+        assert!(!is_bare_section("东方花园三期"));
+        assert!(!is_bare_section("七宝镇"));
+    }
+
+    #[test]
+    fn a_site_and_its_visitor() {
+        let t =
+            "10月3日,副区长张建华带队调研。在七宝老街、闵行体育公园等项目现场,张建华要求加快进度。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 张建华 -> 七宝老街".to_string()), "{v:?}");
+        assert!(
+            v.contains(&"VISIT 张建华 -> 闵行体育公园".to_string()),
+            "{v:?}"
+        );
     }
 
     #[test]
