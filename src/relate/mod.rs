@@ -431,6 +431,96 @@ mod tests {
         );
     }
 
+    /// Random strings of the genre's pieces never panic, and every relation
+    /// joins entities of the right types inside the text.
+    #[test]
+    fn relations_join_entities_of_the_right_types() {
+        use crate::EntityKind::*;
+        let pieces = [
+            "区委副书记",
+            "张建华",
+            "王卫东",
+            "一行",
+            "来到",
+            "到",
+            "赴",
+            "七宝镇",
+            "华漕镇",
+            "、",
+            "和",
+            ",",
+            "。",
+            "陪同",
+            "调研",
+            "考察了",
+            "至",
+            "(",
+            ")",
+            "参加调研",
+            "还有",
+            "他",
+            "在",
+            "现场",
+            "就",
+            "进行调研",
+            "分别",
+            "率",
+            "代表团",
+            "调研组",
+            "\n\n",
+            "11月3日",
+            "镇党委书记",
+            "副镇长",
+            "总书记",
+            "为",
+            "当选为",
+            "同志",
+            "原",
+            "兼",
+            "B 区",
+            "等地",
+            "随后",
+            "感谢",
+            "莅临",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        for _ in 0..300 {
+            let len = next(40);
+            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let d = extractor().extract("t", &text);
+            let n = text.chars().count();
+            let kind = |id: &str| d.entity(id).expect("relations name entities").kind;
+            for r in &d.relations {
+                let (ok, ev) = match r {
+                    Relation::Visit {
+                        head,
+                        tail,
+                        evidence,
+                        ..
+                    } => (
+                        matches!(kind(head), Person | Org)
+                            && matches!(kind(tail), Place | Org | Plot),
+                        evidence,
+                    ),
+                    Relation::Leads { head, evidence, .. } => (kind(head) == Person, evidence),
+                    Relation::Accompany {
+                        head,
+                        tail,
+                        evidence,
+                        ..
+                    } => (kind(head) == Person && kind(tail) == Person, evidence),
+                };
+                assert!(ok && ev[0] <= ev[1] && ev[1] <= n, "{text:?}: {r:?}");
+            }
+        }
+    }
+
     #[test]
     fn no_entities_no_relations() {
         assert!(keys("").is_empty());
