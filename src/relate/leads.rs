@@ -2,13 +2,16 @@
 //!
 //! One LEADS per TITLE that names a person's post:
 //! - titles written before the person, alone or in a chain joined by `、`
-//!   (`区委常委、宣传部部长刘某`), also for a list of persons after them
-//!   (`副镇长王某、李某`);
+//!   or `兼` (`区委常委、宣传部部长刘某`), also for a list of persons after
+//!   them (`副镇长王某、李某`);
 //! - titles given to a person by an election or appointment
 //!   (`王某同志为县人民政府副县长`, `李某、赵某当选为副镇长`);
 //! - a title right after a name (`习近平总书记`).
 //!
-//! Posts removed or given up (`免除王某同志副县长一职`) are not read. The
+//! Posts removed or given up (`免除王某同志副县长一职`) and former posts
+//! (`原镇长`) are not read. A title whose name lost its head to the words
+//! before it (`城乡一体化示范区` + `党工委书记`, `县法院` + `行政审判庭` +
+//! `庭长`) is read whole. The
 //! organisation and role come from [`super::orgname`], resolved in text
 //! order so that a bare post follows the title before it in its sentence.
 

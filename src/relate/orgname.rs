@@ -17,9 +17,17 @@
 //! - a body without a level (`党委`, `人大`, `社建办`) or a bare role
 //!   (`副书记`, `秘书长`) takes the organisation of the title before it in
 //!   the same sentence (`七宝镇党委书记严俊、副书记姚媚`), or else the
-//!   article's town;
+//!   article's town; a bare civil-service rank (`副调研员`) serves the
+//!   town's government, and other bare posts (`总经理`) name nothing;
+//! - a body with a name of its own (`某某科技有限公司`) stays as written;
 //! - governments, courts and procuratorates are spelled out (`区政府` →
-//!   `区人民政府`, `县法院` → `县人民法院`).
+//!   `区人民政府`, `县法院` → `县人民法院`), and `全国人大` is
+//!   `全国人民代表大会`.
+//!
+//! Only divisions the document names are used: the lexicon's parent chain
+//! would put a town in a district the text never mentions (and, for towns
+//! whose names recur, in the wrong city), so an unnamed district stays
+//! `区委`, as the spec asks.
 
 use super::Doc;
 use super::article::{LEVEL_WORDS, leading_divisions};

@@ -9,14 +9,21 @@
 //!   `在某地、某地…现场,王区长…`.
 //!
 //! Coordinated places (`A、B、C`, `A和B`, `A与B`, `A,B…等处`) are all
-//! visited; the end points of a road (`A至B公路`) and remarks in brackets
-//! are not.
+//! visited, also when the list opens with items that are no names
+//! (`察看了某基地、某村…`); the list ends at a verb, another kind of mention
+//! or a comma not closed by `等`. The end points of a road (`A至B公路`),
+//! remarks in brackets and elliptical sections (`B 区`) are not visited.
+//! A journey to a meeting (`前往北京参加…大会`) or a transfer (`调到`) is no
+//! visit, nor is a verb inside a noun (`督查室`, `调研组`).
 //!
 //! Who visited comes from the subject before the trigger: the persons named
-//! there (`甲,乙一行`, `甲率乙代表团`, `甲带领…丙`), a named delegation, or a
-//! back reference to the article's current group (`一行`, `代表团`,
-//! `调研组`, `王某一行`), or, for a clause without a subject that follows
-//! a visit (`随后,走访了…`), the visitors of that visit. Named participants
+//! there (`甲,乙一行`, `甲率乙代表团`, `甲带领…丙`; after `感谢`, `陪同`
+//! and other words that make the persons before them hosts), a named
+//! delegation, a surname with a post standing for the only person of that
+//! surname (`习总书记`, `周区长`), a back reference to the article's current
+//! group (`一行`, `代表团`, `调研组`, `王某一行`), or, for a clause without a
+//! subject that follows a visit (`随后,走访了…`, `他还来到…`), the visitors
+//! of that visit. Persons who go `分别` lead groups of their own. Named participants
 //! (`乙参加调研`, `…还有丙`) join the current group, and a group first
 //! called by a generic noun (`率工作考察团`) takes the full name the article
 //! gives it later (`某市工作考察团`). A visitor's own division (a leader of a
