@@ -233,9 +233,7 @@ pub(crate) struct Resolved {
     pub role: String,
 }
 
-/// Resolves the title `title` of article `art`. `prev` is the title before
-/// it in the same sentence; `known` are organisations the article already
-/// named in full.
+/// [`resolve_glued`] for a title that is not glued to the word before it.
 #[cfg(test)]
 pub(crate) fn resolve(
     doc: &Doc<'_>,
@@ -247,7 +245,9 @@ pub(crate) fn resolve(
     resolve_glued(doc, art, title, false, prev, known)
 }
 
-/// [`resolve`] for a title that may be glued to the word before it: then a
+/// Resolves the title `title` of article `art`. `prev` is the title before
+/// it in the same sentence; `known` are organisations the article already
+/// named in full. When the title is `glued` to the word before it, a
 /// division of one-character proper name at its head (`中区` in
 /// `集|中区党工委书记`) is more likely the tail of a longer name.
 pub(crate) fn resolve_glued(
