@@ -38,6 +38,39 @@ pub enum Error {
     /// Building the automaton failed.
     #[error("cannot build the matcher: {0}")]
     Matcher(String),
+    /// A saved graph could not be read: the file is damaged, truncated, or
+    /// not a graph saved by govkg.
+    #[error("{source_name}: not a usable govkg graph: {message}")]
+    GraphFile {
+        /// The file (or `<input>` for a reader).
+        source_name: String,
+        /// What is wrong, with the line and column where JSON is broken.
+        message: String,
+    },
+    /// A query named a node the graph does not hold.
+    #[error("no {kinds} named {name:?} in the graph")]
+    UnknownNode {
+        /// The name as given.
+        name: String,
+        /// The kinds looked for (`person or org`).
+        kinds: String,
+    },
+    /// A name given to a query names several nodes.
+    #[error("{name:?} names {} nodes ({}); write one of them in full, as KIND:NAME", candidates.len(), candidates.join(", "))]
+    AmbiguousNode {
+        /// The name as given.
+        name: String,
+        /// The ids of the nodes it names.
+        candidates: Vec<String>,
+    },
+    /// A date given to a query could not be read.
+    #[error(
+        "cannot read the date {text:?} (write it like 2018年11月20日, 11月20日, 2018年 or 2018-11-20)"
+    )]
+    InvalidDate {
+        /// The date as given.
+        text: String,
+    },
 }
 
 /// `Result` with [`Error`].

@@ -31,17 +31,37 @@
 //! # Ok::<(), govkg::Error>(())
 //! ```
 //!
+//! ## Build a knowledge graph
+//!
+//! ```
+//! use govkg::{Extractor, KnowledgeGraph, graph::DateRange};
+//!
+//! let ex = Extractor::new();
+//! let docs = [ex.extract("000", "11月20日,区委副书记于勇一行来到七宝镇开展督查。")];
+//! let g = KnowledgeGraph::from_documents_with(&docs, ex.lexicon());
+//! for visit in g.visitors("七宝镇", &DateRange::any())? {
+//!     println!("{} {:?}", visit.source().name(), visit.date());
+//! }
+//! # Ok::<(), govkg::Error>(())
+//! ```
+//!
+//! See [`graph`] for nodes, edges and queries, and [`export`] for node-link
+//! JSON, GraphML, Neo4j CSV and DOT.
+//!
 //! ## Pipeline
 //!
 //! `text` (normalise, align) → `matcher` (one automaton over every lexicon
-//! entry) → `recognise` (one module per entity type) → [`Document`].
+//! entry) → `recognise` (one module per entity type) → `relate` (relations)
+//! → [`Document`] → [`graph`] → [`export`].
 
 #![deny(missing_docs)]
 
 pub mod document;
 mod error;
 pub mod eval;
+pub mod export;
 mod extractor;
+pub mod graph;
 pub mod lexicon;
 pub mod matcher;
 mod recognise;
@@ -52,5 +72,6 @@ pub mod text;
 pub use document::{Document, Entity, Relation};
 pub use error::{Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, Options};
+pub use graph::KnowledgeGraph;
 pub use lexicon::{Level, LexClass, Lexicon, LexiconBuilder};
 pub use span::{EntityKind, Span};

@@ -59,6 +59,32 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, String>>) {
 
 /// Reads one input path into documents, calling `f` for each (in order).
 pub fn read(path: &Path, mut f: impl FnMut(Item)) {
+    read_with(path, parse_line, |doc| doc, &mut f);
+}
+
+/// One input of `govkg graph`: a text to tag, or a document `govkg tag`
+/// has already tagged (a JSON line with `entities`).
+pub enum Input {
+    /// A text to run the extractor on.
+    Text(Doc),
+    /// A tagged document, used as it is.
+    Tagged(Box<govkg::Document>),
+}
+
+/// Like [`read`], but JSON lines that already hold `entities` come back as
+/// tagged documents.
+pub fn read_any(path: &Path, mut f: impl FnMut(Result<Input, String>)) {
+    read_with(path, parse_any_line, Input::Text, &mut f);
+}
+
+/// Reads `path` as plain text (one document, made into a `T` by `text`) or
+/// as JSON Lines (each line made into a `T` by `line`).
+fn read_with<T>(
+    path: &Path,
+    line: fn(&str, usize, &str) -> Result<T, String>,
+    text: fn(Doc) -> T,
+    f: &mut dyn FnMut(Result<T, String>),
+) {
     let name = if path.as_os_str() == "-" {
         "<stdin>".to_string()
     } else {
@@ -74,7 +100,7 @@ pub fn read(path: &Path, mut f: impl FnMut(Item)) {
         f(Err(format!("{name}: {e}")));
         return;
     }
-    let text = match String::from_utf8(bytes) {
+    let content = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             f(Err(format!(
@@ -84,24 +110,24 @@ pub fn read(path: &Path, mut f: impl FnMut(Item)) {
             return;
         }
     };
-    let text = text
+    let content = content
         .strip_prefix('\u{feff}')
         .map(str::to_string)
-        .unwrap_or(text);
-    let looks_jsonl = is_jsonl_name(path) || text.trim_start().starts_with('{');
+        .unwrap_or(content);
+    let looks_jsonl = is_jsonl_name(path) || content.trim_start().starts_with('{');
     if looks_jsonl {
-        for (i, line) in text.as_bytes().lines().enumerate() {
-            let line = match line {
+        for (i, l) in content.as_bytes().lines().enumerate() {
+            let l = match l {
                 Ok(l) => l,
                 Err(e) => {
                     f(Err(format!("{name}:{}: {e}", i + 1)));
                     continue;
                 }
             };
-            if line.trim().is_empty() {
+            if l.trim().is_empty() {
                 continue;
             }
-            f(parse_line(&name, i + 1, &line));
+            f(line(&name, i + 1, &l));
         }
         return;
     }
@@ -112,7 +138,19 @@ pub fn read(path: &Path, mut f: impl FnMut(Item)) {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| name.clone())
     };
-    f(Ok(Doc { id, text }));
+    f(Ok(text(Doc { id, text: content })));
+}
+
+fn parse_any_line(name: &str, line_no: usize, line: &str) -> Result<Input, String> {
+    let v: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("{name}:{line_no}: not JSON: {e}"))?;
+    if v.get("entities").is_some() {
+        let doc: govkg::Document = serde_json::from_value(v).map_err(|e| {
+            format!("{name}:{line_no}: has \"entities\" but is no tagged document: {e}")
+        })?;
+        return Ok(Input::Tagged(Box::new(doc)));
+    }
+    parse_line(name, line_no, line).map(Input::Text)
 }
 
 fn parse_line(name: &str, line_no: usize, line: &str) -> Item {

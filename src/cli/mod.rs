@@ -3,7 +3,9 @@
 //! stderr; stdout carries only data).
 
 mod eval;
+mod graph;
 mod input;
+mod query;
 mod tag;
 
 use clap::{Parser, Subcommand};
@@ -22,7 +24,7 @@ pub const EXIT_USAGE: u8 = 2;
     name = "govkg",
     version,
     about = "Who visited where and who leads what, from Chinese local-government news",
-    after_help = "Examples:\n  govkg tag tests/fixtures/corpus/            # JSON Lines of entities, one object per document\n  govkg tag --no-text article.txt\n  echo '{\"id\":\"a\",\"text\":\"区委副书记于勇来到七宝镇。\"}' | govkg tag -\n  govkg eval gold.jsonl pred.jsonl\n\nExit status: 0 all good, 1 some inputs failed (the rest were processed), 2 usage error."
+    after_help = "Examples:\n  govkg tag tests/fixtures/corpus/            # JSON Lines of entities, one object per document\n  govkg tag --no-text article.txt\n  echo '{\"id\":\"a\",\"text\":\"区委副书记于勇来到七宝镇。\"}' | govkg tag -\n  govkg eval gold.jsonl pred.jsonl\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json   # the knowledge graph\n  govkg query qibao.govkg.json visitors 七宝镇\n\nExit status: 0 all good, 1 some inputs failed (the rest were processed), 2 usage error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -41,6 +43,16 @@ enum Command {
         after_help = "Example:\n  govkg tag --no-text corpus/ > pred.jsonl && govkg eval gold.jsonl pred.jsonl"
     )]
     Eval(eval::EvalArgs),
+    /// Build the knowledge graph of documents and save or export it.
+    #[command(
+        after_help = "Inputs as for `govkg tag`, and also `govkg tag` output (JSON lines with \"entities\" are used\nas they are; keep their text for evidence snippets).\n\nExamples:\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json          # saved form, for govkg query\n  govkg graph tests/fixtures/corpus/ -o qibao.graphml              # GraphML (format from the name)\n  govkg graph tests/fixtures/corpus/ -o neo4j/ --format csv        # nodes.csv + relationships.csv\n  govkg graph tests/fixtures/corpus/ -o - --format json > nl.json  # node-link JSON for networkx\n  govkg tag corpus/ > tagged.jsonl && govkg graph tagged.jsonl -o g.govkg.json"
+    )]
+    Graph(graph::GraphArgs),
+    /// Ask a saved graph: visitors, visited, leaders, positions, accompanied, neighbours, path, stats.
+    #[command(
+        after_help = "Names may be aliases (七宝 for 七宝镇) or KIND:NAME (place:七宝镇) when a name is ambiguous.\n\nExamples:\n  govkg query qibao.govkg.json visitors 七宝镇\n  govkg query qibao.govkg.json visitors 七宝镇 --from 2018年11月1日 --to 2018年11月30日 --json\n  govkg query qibao.govkg.json positions 于勇\n  govkg query qibao.govkg.json path 严俊 上海市\n\nExit status: 0 answered (possibly with no answer), 1 a name is not in the graph, 2 usage error or\nunreadable graph."
+    )]
+    Query(query::QueryArgs),
 }
 
 /// Common dictionary options.
@@ -84,6 +96,8 @@ pub fn run() -> ExitCode {
     let code = match cli.command {
         Command::Tag(a) => tag::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Graph(a) => graph::run(a),
+        Command::Query(a) => query::run(a),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,709 @@
+//! From documents to nodes and edges: which entity is which node (place
+//! aliases decided by the lexicon), and one edge per relation.
+
+use super::{
+    EdgeData, EdgeFacts, EdgeKind, KnowledgeGraph, Mention, NodeId, NodeIx, NodeKind,
+    embedded_lexicon, normalize_name,
+};
+use crate::document::{Document, Relation};
+use crate::lexicon::{LexClass, Lexicon};
+use crate::span::EntityKind;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// What adding documents did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AddSummary {
+    /// Documents added.
+    pub documents: usize,
+    /// Entity mentions recorded on nodes.
+    pub mentions: usize,
+    /// Relations that became edges (or repeated an existing edge).
+    pub relations: usize,
+    /// Relations left out: an end is no entity of the document, or not a
+    /// person, organisation, place or plot.
+    pub skipped: usize,
+}
+
+impl std::ops::AddAssign for AddSummary {
+    fn add_assign(&mut self, o: AddSummary) {
+        self.documents += o.documents;
+        self.mentions += o.mentions;
+        self.relations += o.relations;
+        self.skipped += o.skipped;
+    }
+}
+
+/// Builds a [`KnowledgeGraph`] from many documents, deriving the place
+/// hierarchy once at the end.
+///
+/// ```
+/// use govkg::{Extractor, graph::{GraphBuilder, NodeKind}};
+/// let ex = Extractor::new();
+/// let mut b = GraphBuilder::new(ex.lexicon());
+/// b.add(&ex.extract("a", "七宝镇党委书记严俊陪同督查。"));
+/// b.add(&ex.extract("b", "镇党委书记严俊来到七宝老街。"));
+/// let g = b.finish();
+/// let yan = g.find(NodeKind::Person, "严俊").unwrap();
+/// assert_eq!(yan.documents(), ["a", "b"]);
+/// ```
+pub struct GraphBuilder<'l> {
+    graph: KnowledgeGraph,
+    lexicon: &'l Lexicon,
+    summary: AddSummary,
+}
+
+impl<'l> GraphBuilder<'l> {
+    /// A builder starting from an empty graph; `lexicon` decides place
+    /// aliases and the hierarchy (use the extractor's,
+    /// [`crate::Extractor::lexicon`]).
+    pub fn new(lexicon: &'l Lexicon) -> Self {
+        Self::extending(KnowledgeGraph::new(), lexicon)
+    }
+
+    /// A builder adding to an existing graph.
+    pub fn extending(graph: KnowledgeGraph, lexicon: &'l Lexicon) -> Self {
+        GraphBuilder {
+            graph,
+            lexicon,
+            summary: AddSummary::default(),
+        }
+    }
+
+    /// Adds one document's entities and relations.
+    pub fn add(&mut self, doc: &Document) -> AddSummary {
+        let s = add_document(&mut self.graph, doc, self.lexicon);
+        self.summary += s;
+        s
+    }
+
+    /// What the builder has added so far.
+    pub fn summary(&self) -> AddSummary {
+        self.summary
+    }
+
+    /// The graph, with its place hierarchy.
+    pub fn finish(mut self) -> KnowledgeGraph {
+        self.graph.derive_hierarchy();
+        self.graph
+    }
+}
+
+impl KnowledgeGraph {
+    /// The graph of these documents, with the embedded lexicon deciding
+    /// place aliases and the hierarchy.
+    pub fn from_documents<'d>(docs: impl IntoIterator<Item = &'d Document>) -> Self {
+        Self::from_documents_with(docs, embedded_lexicon())
+    }
+
+    /// The graph of these documents, with `lexicon` deciding place aliases
+    /// and the hierarchy.
+    pub fn from_documents_with<'d>(
+        docs: impl IntoIterator<Item = &'d Document>,
+        lexicon: &Lexicon,
+    ) -> Self {
+        let mut b = GraphBuilder::new(lexicon);
+        for d in docs {
+            b.add(d);
+        }
+        b.finish()
+    }
+
+    /// Adds one document (embedded lexicon). This re-derives the place
+    /// hierarchy, which costs time in proportion to the graph: to add many
+    /// documents, use a [`GraphBuilder`].
+    pub fn add_document(&mut self, doc: &Document) -> AddSummary {
+        self.add_document_with(doc, embedded_lexicon())
+    }
+
+    /// Adds one document, with `lexicon` deciding place aliases and the
+    /// hierarchy; see [`KnowledgeGraph::add_document`].
+    pub fn add_document_with(&mut self, doc: &Document, lexicon: &Lexicon) -> AddSummary {
+        let s = add_document(self, doc, lexicon);
+        self.derive_hierarchy();
+        s
+    }
+}
+
+/// Adds a document without touching the hierarchy.
+fn add_document(g: &mut KnowledgeGraph, doc: &Document, lex: &Lexicon) -> AddSummary {
+    let mut summary = AddSummary {
+        documents: 1,
+        ..AddSummary::default()
+    };
+    let places = PlaceNames::new(lex, doc);
+    let referenced: HashSet<&str> = doc
+        .relations
+        .iter()
+        .flat_map(|r| match r {
+            Relation::Visit { head, tail, .. } | Relation::Accompany { head, tail, .. } => {
+                vec![head.as_str(), tail.as_str()]
+            }
+            Relation::Leads { head, .. } => vec![head.as_str()],
+        })
+        .collect();
+
+    let mut node_of: HashMap<&str, NodeIx> = HashMap::new();
+    for e in &doc.entities {
+        let Some(kind) = NodeKind::of_entity(e.kind) else {
+            continue;
+        };
+        // Spans nested in longer ones (七宝 in 七宝镇党委书记) are no nodes
+        // of their own, unless a relation names them.
+        if e.nested && !referenced.contains(e.id.as_str()) {
+            continue;
+        }
+        let written = normalize_name(&e.text);
+        if written.is_empty() {
+            continue;
+        }
+        let name = if kind == NodeKind::Place {
+            places.canonical(&written)
+        } else {
+            written.clone()
+        };
+        let ix = g.node_ix(NodeId::new(kind, &name));
+        let data = &mut g.graph[ix];
+        data.mentions.insert(Mention {
+            doc: doc.id.clone(),
+            start: e.start,
+            end: e.end,
+        });
+        if name != written {
+            data.aliases.insert(written);
+        }
+        if kind == NodeKind::Place {
+            let (chains, ambiguous) = parent_chains(lex, &name);
+            data.parents.extend(chains);
+            data.parents_ambiguous |= ambiguous;
+        }
+        summary.mentions += 1;
+        node_of.insert(e.id.as_str(), ix);
+    }
+
+    let evidence = EvidenceText::new(doc.text.as_deref());
+    for r in &doc.relations {
+        let (from, to, facts) = match r {
+            Relation::Visit {
+                head,
+                tail,
+                date,
+                purpose,
+                evidence,
+                ..
+            } => {
+                let (Some(&h), Some(&t)) = (node_of.get(head.as_str()), node_of.get(tail.as_str()))
+                else {
+                    summary.skipped += 1;
+                    continue;
+                };
+                let facts = EdgeFacts {
+                    kind: EdgeKind::Visit,
+                    doc: Some(doc.id.clone()),
+                    date: clean(date.as_deref()),
+                    purpose: clean(purpose.as_deref()),
+                    role: None,
+                    evidence: Some((evidence[0], evidence[1])),
+                };
+                (h, t, facts)
+            }
+            Relation::Leads {
+                head,
+                org,
+                role,
+                evidence,
+                ..
+            } => {
+                let org = normalize_name(org);
+                let Some(&h) = node_of.get(head.as_str()).filter(|_| !org.is_empty()) else {
+                    summary.skipped += 1;
+                    continue;
+                };
+                let t = g.node_ix(NodeId::new(NodeKind::Org, &org));
+                let facts = EdgeFacts {
+                    kind: EdgeKind::Leads,
+                    doc: Some(doc.id.clone()),
+                    date: None,
+                    purpose: None,
+                    role: clean(Some(role)),
+                    evidence: Some((evidence[0], evidence[1])),
+                };
+                (h, t, facts)
+            }
+            Relation::Accompany {
+                head,
+                tail,
+                evidence,
+                ..
+            } => {
+                let (Some(&h), Some(&t)) = (node_of.get(head.as_str()), node_of.get(tail.as_str()))
+                else {
+                    summary.skipped += 1;
+                    continue;
+                };
+                let facts = EdgeFacts {
+                    kind: EdgeKind::Accompany,
+                    doc: Some(doc.id.clone()),
+                    date: None,
+                    purpose: None,
+                    role: None,
+                    evidence: Some((evidence[0], evidence[1])),
+                };
+                (h, t, facts)
+            }
+        };
+        let evidence_text = facts.evidence.and_then(|(s, e)| evidence.slice(s, e));
+        g.insert_edge(
+            from,
+            to,
+            EdgeData {
+                facts,
+                evidence_text,
+            },
+        );
+        summary.relations += 1;
+    }
+    summary
+}
+
+/// An attribute as written, normalised; none when empty.
+fn clean(s: Option<&str>) -> Option<String> {
+    s.map(normalize_name).filter(|s| !s.is_empty())
+}
+
+/// Slices a document's text by code points.
+struct EvidenceText<'t> {
+    text: Option<&'t str>,
+    /// Byte offset of every code point, plus the end.
+    offsets: Vec<usize>,
+}
+
+impl<'t> EvidenceText<'t> {
+    fn new(text: Option<&'t str>) -> Self {
+        let offsets = text
+            .map(|t| {
+                t.char_indices()
+                    .map(|(b, _)| b)
+                    .chain(std::iter::once(t.len()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        EvidenceText { text, offsets }
+    }
+
+    fn slice(&self, start: usize, end: usize) -> Option<String> {
+        let t = self.text?;
+        let last = self.offsets.len().checked_sub(1)?;
+        let (s, e) = (start.min(last), end.min(last));
+        (s < e).then(|| t[self.offsets[s]..self.offsets[e]].to_string())
+    }
+}
+
+/// The place names of one document and how each joins a node.
+struct PlaceNames<'l> {
+    lex: &'l Lexicon,
+    /// Every place the document names (nested spans and the last division
+    /// of glued chains included), normalised.
+    named: HashSet<String>,
+}
+
+impl<'l> PlaceNames<'l> {
+    fn new(lex: &'l Lexicon, doc: &Document) -> Self {
+        let mut named: HashSet<String> = HashSet::new();
+        for e in doc.entities.iter().filter(|e| e.kind == EntityKind::Place) {
+            let n = normalize_name(&e.text);
+            if let Some(last) = glued_chain(lex, &n) {
+                named.insert(last);
+            }
+            named.insert(n);
+        }
+        PlaceNames { lex, named }
+    }
+
+    /// The node name of a place written `written` (normalised):
+    ///
+    /// - a name the lexicon knows as a place is itself;
+    /// - a short form (`七宝`) becomes its full name when exactly one of the
+    ///   possible full names is named in the document, or, when the document
+    ///   names none of them, when only one is possible;
+    /// - a chain of divisions glued together (`闵行区七宝镇`) becomes its last
+    ///   division when the lexicon's parent chain of that division holds the
+    ///   others, in order;
+    /// - anything else is itself.
+    fn canonical(&self, written: &str) -> String {
+        if is_full_place(self.lex, written) {
+            return written.to_string();
+        }
+        let fulls: BTreeSet<&str> = self
+            .lex
+            .lookup(written)
+            .filter(|e| e.class == LexClass::PlaceShort)
+            .filter_map(|e| e.full.as_deref())
+            .collect();
+        if !fulls.is_empty() {
+            let in_doc: Vec<&str> = fulls
+                .iter()
+                .copied()
+                .filter(|f| self.named.contains(*f))
+                .collect();
+            return match (in_doc.as_slice(), fulls.len()) {
+                ([one], _) => one.to_string(),
+                ([], 1) => fulls.first().map(|s| s.to_string()).unwrap_or_default(),
+                _ => written.to_string(),
+            };
+        }
+        glued_chain(self.lex, written).unwrap_or_else(|| written.to_string())
+    }
+}
+
+/// True when the lexicon knows `name` as a place in its own right (a
+/// division or a site, not a short form).
+fn is_full_place(lex: &Lexicon, name: &str) -> bool {
+    lex.any(name, |c| {
+        matches!(c, LexClass::Division(_) | LexClass::Site)
+    })
+}
+
+/// The lexicon's parent chains of a place (each from the top down), and
+/// whether it marks them as too ambiguous to list (`parent=*`).
+pub(super) fn parent_chains(lex: &Lexicon, name: &str) -> (BTreeSet<Vec<String>>, bool) {
+    let mut chains = BTreeSet::new();
+    let mut ambiguous = false;
+    for e in lex
+        .lookup(name)
+        .filter(|e| matches!(e.class, LexClass::Division(_) | LexClass::Site))
+    {
+        let Some(p) = e.parent.as_deref() else {
+            continue;
+        };
+        for alt in p.split('|') {
+            let alt = alt.trim();
+            if alt == "*" {
+                ambiguous = true;
+                continue;
+            }
+            let chain: Vec<String> = alt
+                .split('/')
+                .map(normalize_name)
+                .filter(|s| !s.is_empty() && s != name)
+                .collect();
+            if !chain.is_empty() {
+                chains.insert(chain);
+            }
+        }
+    }
+    (chains, ambiguous)
+}
+
+/// The last division of a name made of divisions glued together
+/// (`闵行区七宝镇` → `七宝镇`, `施甸县酒房乡` → `酒房乡`), when one of the
+/// lexicon's parent chains of that last division holds the others in order.
+fn glued_chain(lex: &Lexicon, name: &str) -> Option<String> {
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    if chars.len() < 4 {
+        return None;
+    }
+    let bounds: Vec<usize> = chars
+        .iter()
+        .map(|&(b, _)| b)
+        .chain(std::iter::once(name.len()))
+        .collect();
+    let parts = split_divisions(lex, name, &bounds, 0)?;
+    let (last, before) = parts.split_last()?;
+    if before.is_empty() {
+        return None;
+    }
+    let (chains, _) = parent_chains(lex, last);
+    chains
+        .iter()
+        .any(|chain| is_subsequence(before, chain))
+        .then(|| last.to_string())
+}
+
+/// Splits `name[bounds[i]..]` into division names, longest first.
+fn split_divisions<'n>(
+    lex: &Lexicon,
+    name: &'n str,
+    bounds: &[usize],
+    i: usize,
+) -> Option<Vec<&'n str>> {
+    if i + 1 == bounds.len() {
+        return Some(Vec::new());
+    }
+    for j in (i + 2..bounds.len()).rev() {
+        let part = &name[bounds[i]..bounds[j]];
+        if lex.any(part, |c| matches!(c, LexClass::Division(_)))
+            && let Some(mut rest) = split_divisions(lex, name, bounds, j)
+        {
+            rest.insert(0, part);
+            return Some(rest);
+        }
+    }
+    None
+}
+
+/// True when every item of `needles` appears in `hay`, in order.
+fn is_subsequence(needles: &[&str], hay: &[String]) -> bool {
+    let mut it = hay.iter();
+    needles.iter().all(|n| it.any(|h| h == n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Entity;
+
+    fn lex() -> &'static Lexicon {
+        embedded_lexicon()
+    }
+
+    fn ent(id: &str, kind: EntityKind, start: usize, text: &str) -> Entity {
+        Entity {
+            id: id.to_string(),
+            kind,
+            start,
+            end: start + text.chars().count(),
+            text: text.to_string(),
+            nested: false,
+        }
+    }
+
+    fn doc(id: &str, entities: Vec<Entity>) -> Document {
+        Document {
+            id: id.to_string(),
+            text: None,
+            entities,
+            relations: Vec::new(),
+        }
+    }
+
+    fn names(g: &KnowledgeGraph, kind: NodeKind) -> Vec<String> {
+        g.nodes()
+            .filter(|n| n.kind() == kind && !n.is_hierarchy_only())
+            .map(|n| n.name().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn same_name_same_node_across_documents() {
+        let a = doc("a", vec![ent("e1", EntityKind::Person, 0, "于勇")]);
+        let b = doc("b", vec![ent("e1", EntityKind::Person, 5, "于\n\n勇")]);
+        let g = KnowledgeGraph::from_documents([&a, &b]);
+        let n = g.find(NodeKind::Person, "于勇").unwrap();
+        assert_eq!(n.mention_count(), 2);
+        assert_eq!(n.documents(), ["a", "b"]);
+    }
+
+    #[test]
+    fn same_name_other_kind_is_another_node() {
+        let a = doc(
+            "a",
+            vec![
+                ent("e1", EntityKind::Place, 0, "七宝"),
+                ent("e2", EntityKind::Org, 3, "七宝"),
+            ],
+        );
+        let g = KnowledgeGraph::from_documents([&a]);
+        assert!(g.find(NodeKind::Org, "七宝").is_some());
+    }
+
+    #[test]
+    fn short_form_joins_the_full_name_the_document_gives() {
+        // 七宝 may be 七宝镇 or 七宝村: the document decides.
+        let a = doc(
+            "a",
+            vec![
+                ent("e1", EntityKind::Place, 0, "七宝镇"),
+                ent("e2", EntityKind::Place, 5, "七宝"),
+            ],
+        );
+        let g = KnowledgeGraph::from_documents([&a]);
+        assert_eq!(names(&g, NodeKind::Place), ["七宝镇"]);
+        let n = g.find(NodeKind::Place, "七宝镇").unwrap();
+        assert_eq!(n.aliases().collect::<Vec<_>>(), ["七宝"]);
+        assert_eq!(n.mention_count(), 2);
+    }
+
+    #[test]
+    fn ambiguous_short_form_stays_apart() {
+        let a = doc("a", vec![ent("e1", EntityKind::Place, 0, "七宝")]);
+        let g = KnowledgeGraph::from_documents([&a]);
+        assert_eq!(names(&g, NodeKind::Place), ["七宝"]);
+        // Naming both possible full names decides nothing either.
+        let b = doc(
+            "b",
+            vec![
+                ent("e1", EntityKind::Place, 0, "七宝镇"),
+                ent("e2", EntityKind::Place, 4, "七宝村"),
+                ent("e3", EntityKind::Place, 8, "七宝"),
+            ],
+        );
+        let g = KnowledgeGraph::from_documents([&b]);
+        assert!(g.find(NodeKind::Place, "七宝").is_some());
+    }
+
+    #[test]
+    fn unique_short_form_joins_its_full_name() {
+        let a = doc("a", vec![ent("e1", EntityKind::Place, 0, "闵行")]);
+        let g = KnowledgeGraph::from_documents([&a]);
+        assert_eq!(names(&g, NodeKind::Place), ["闵行区"]);
+    }
+
+    #[test]
+    fn glued_chains_join_their_last_division() {
+        let a = doc(
+            "a",
+            vec![
+                ent("e1", EntityKind::Place, 0, "闵行区七宝镇"),
+                ent("e2", EntityKind::Place, 9, "施甸县酒房乡"),
+                ent("e3", EntityKind::Place, 19, "七宝"),
+            ],
+        );
+        let g = KnowledgeGraph::from_documents([&a]);
+        assert_eq!(names(&g, NodeKind::Place), ["七宝镇", "酒房乡"]);
+        let n = g.find(NodeKind::Place, "七宝镇").unwrap();
+        assert_eq!(n.aliases().collect::<Vec<_>>(), ["七宝", "闵行区七宝镇"]);
+    }
+
+    #[test]
+    fn glued_names_the_hierarchy_denies_stay_apart() {
+        // 七宝镇 is not in 浦东新区.
+        assert_eq!(glued_chain(lex(), "浦东新区七宝镇"), None);
+        assert_eq!(glued_chain(lex(), "七宝镇"), None);
+        assert_eq!(
+            glued_chain(lex(), "云南省保山市施甸县").as_deref(),
+            Some("施甸县")
+        );
+    }
+
+    #[test]
+    fn nested_spans_make_no_nodes() {
+        let mut inner = ent("e2", EntityKind::Place, 0, "七宝镇");
+        inner.nested = true;
+        let a = doc(
+            "a",
+            vec![
+                ent("e1", EntityKind::Org, 0, "七宝镇党委"),
+                inner,
+                ent("e3", EntityKind::Title, 5, "书记"),
+                ent("e4", EntityKind::Date, 8, "11月20日"),
+            ],
+        );
+        let g = KnowledgeGraph::from_documents([&a]);
+        let ids: Vec<String> = g.nodes().map(|n| n.id().to_string()).collect();
+        assert_eq!(ids, ["org:七宝镇党委"]);
+    }
+
+    #[test]
+    fn relations_become_edges_with_their_facts() {
+        let text = "11月20日,区委副书记于勇一行来到七宝镇开展督查。";
+        let mut d = doc(
+            "000",
+            vec![
+                ent("e1", EntityKind::Date, 0, "11月20日"),
+                ent("e2", EntityKind::Title, 7, "区委副书记"),
+                ent("e3", EntityKind::Person, 12, "于勇"),
+                ent("e4", EntityKind::Place, 18, "七宝镇"),
+            ],
+        );
+        d.text = Some(text.to_string());
+        d.relations.push(Relation::Visit {
+            head: "e3".into(),
+            tail: "e4".into(),
+            head_text: None,
+            tail_text: None,
+            date: Some("11月20日".into()),
+            purpose: Some("督查".into()),
+            evidence: [7, 26],
+        });
+        d.relations.push(Relation::Leads {
+            head: "e3".into(),
+            head_text: None,
+            org: "闵行区委".into(),
+            role: "副书记".into(),
+            title: Some("e2".into()),
+            evidence: [7, 26],
+        });
+        assert_eq!(&text.chars().skip(18).take(3).collect::<String>(), "七宝镇");
+        let g = KnowledgeGraph::from_documents([&d]);
+        let visit = g
+            .edges()
+            .find(|e| e.kind() == EdgeKind::Visit)
+            .expect("a VISIT edge");
+        assert_eq!(visit.source().name(), "于勇");
+        assert_eq!(visit.target().name(), "七宝镇");
+        assert_eq!(visit.document(), Some("000"));
+        assert_eq!(visit.date(), Some("11月20日"));
+        assert_eq!(visit.purpose(), Some("督查"));
+        let ev = visit.evidence().unwrap();
+        assert_eq!((ev.start, ev.end), (7, 26));
+        assert_eq!(ev.text, Some("区委副书记于勇一行来到七宝镇开展督查。"));
+        let lead = g
+            .edges()
+            .find(|e| e.kind() == EdgeKind::Leads)
+            .expect("a LEADS edge");
+        assert_eq!(lead.target().id().to_string(), "org:闵行区委");
+        assert_eq!(lead.role(), Some("副书记"));
+        assert_eq!(lead.date(), None);
+    }
+
+    #[test]
+    fn relations_to_unknown_entities_are_skipped() {
+        let mut d = doc("a", vec![ent("e1", EntityKind::Person, 0, "于勇")]);
+        d.relations.push(Relation::Visit {
+            head: "e1".into(),
+            tail: "e9".into(),
+            head_text: None,
+            tail_text: None,
+            date: None,
+            purpose: None,
+            evidence: [0, 2],
+        });
+        let mut g = KnowledgeGraph::new();
+        let s = g.add_document(&d);
+        assert_eq!((s.relations, s.skipped), (0, 1));
+        assert_eq!(g.edge_count(), 0);
+    }
+
+    #[test]
+    fn leads_creates_the_organisation() {
+        let mut d = doc("a", vec![ent("e1", EntityKind::Person, 0, "严俊")]);
+        d.relations.push(Relation::Leads {
+            head: "e1".into(),
+            head_text: None,
+            org: "七宝镇党委".into(),
+            role: "书记".into(),
+            title: None,
+            evidence: [0, 9],
+        });
+        let g = KnowledgeGraph::from_documents([&d]);
+        let org = g.find(NodeKind::Org, "七宝镇党委").unwrap();
+        assert_eq!(org.mention_count(), 0);
+        let e = &org.incoming()[0];
+        assert_eq!((e.source().name(), e.role()), ("严俊", Some("书记")));
+        assert_eq!(e.evidence().unwrap().text, None);
+    }
+
+    #[test]
+    fn evidence_slices_by_code_points() {
+        let ev = EvidenceText::new(Some("一二三四五"));
+        assert_eq!(ev.slice(1, 3).as_deref(), Some("二三"));
+        assert_eq!(ev.slice(3, 99).as_deref(), Some("四五"));
+        assert_eq!(ev.slice(4, 4), None);
+        assert_eq!(EvidenceText::new(None).slice(0, 1), None);
+    }
+
+    #[test]
+    fn parent_chains_read_alternatives() {
+        let (c, amb) = parent_chains(lex(), "七宝镇");
+        assert_eq!(
+            c.into_iter().collect::<Vec<_>>(),
+            [vec!["上海市".to_string(), "闵行区".to_string()]]
+        );
+        assert!(!amb);
+        let (c, _) = parent_chains(lex(), "航头镇");
+        assert_eq!(c.len(), 2);
+        let (c, amb) = parent_chains(lex(), "万安镇");
+        assert!(c.is_empty() && amb);
+    }
+}

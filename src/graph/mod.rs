@@ -1,0 +1,463 @@
+//! The knowledge graph: who visited where, who leads what, who accompanied
+//! whom, across a corpus of [`Document`](crate::Document)s.
+//!
+//! # Terms
+//!
+//! - A **node** is one person, organisation, place or plot, identified by a
+//!   [`NodeId`]: its [`NodeKind`] and its normalised name (`place:七宝镇`).
+//!   The same name of the same kind in many documents is one node, which
+//!   lists every **mention** (document id and code-point range).
+//! - An **edge** is one stated relation: VISIT, LEADS or ACCOMPANY from a
+//!   document (with its document id, date, purpose or role, and evidence),
+//!   or PART_OF between places, from the lexicon's place hierarchy.
+//!
+//! The graph is stored on petgraph, but no petgraph index ever leaves this
+//! module: nodes are named by [`NodeId`], and [`NodeRef`] / [`EdgeRef`] are
+//! borrowed views.
+//!
+//! # Example: who visited 七宝镇?
+//!
+//! ```
+//! use govkg::{Extractor, graph::{DateRange, KnowledgeGraph}};
+//!
+//! let ex = Extractor::new();
+//! let doc = ex.extract("000", "11月20日,区委副书记于勇一行来到七宝镇开展督查。");
+//! let g = KnowledgeGraph::from_documents_with([&doc], ex.lexicon());
+//! let visits = g.visitors("七宝镇", &DateRange::any())?;
+//! let who: Vec<&str> = visits.iter().map(|e| e.source().name()).collect();
+//! assert_eq!(who, ["于勇"]);
+//! assert_eq!(visits[0].date(), Some("11月20日"));
+//! // 七宝镇 lies in 闵行区, which lies in 上海市 (from the lexicon).
+//! let chain: Vec<&str> = g.ancestors("七宝镇")?.iter().map(|n| n.name()).collect();
+//! assert_eq!(chain, ["闵行区", "上海市"]);
+//! # Ok::<(), govkg::Error>(())
+//! ```
+//!
+//! # Merging names
+//!
+//! Names are normalised with [`normalize_name`] (PDF line breaks and other
+//! whitespace between CJK characters removed, full-width forms folded).
+//! A place's short form (`七宝`) joins its full name (`七宝镇`) when the
+//! lexicon allows exactly one full name for it, or when the same document
+//! names exactly one of the possible full names; a chain glued without a
+//! break (`闵行区七宝镇`) joins its last division when the lexicon's
+//! hierarchy agrees. Everything else stays apart: merging is decided by the
+//! lexicon, never by similarity.
+//!
+//! # Place hierarchy
+//!
+//! Every place the documents mention that the lexicon knows gets PART_OF
+//! edges up its `parent=` chain (`七宝镇` → `闵行区` → `上海市`), adding the
+//! ancestors as nodes without mentions. A name with several possible chains
+//! (`航头镇`: `上海市/浦东新区` or `浙江省/杭州市/建德市`) uses the chain
+//! holding the most places the documents mention, if exactly one does;
+//! otherwise, and for names the lexicon marks `*`, it gets no PART_OF edge.
+
+mod build;
+mod date;
+mod hierarchy;
+mod id;
+mod merge;
+mod query;
+mod store;
+mod view;
+
+pub use build::{AddSummary, GraphBuilder};
+pub use date::{DateRange, PartialDate};
+pub use id::{NodeId, NodeKind, ParseNodeIdError, normalize_name};
+pub use query::Reached;
+pub use view::{EdgeRef, Evidence, Mention, NodeRef};
+
+use petgraph::graph::IndexType;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+
+/// The graph's private index type: a `NodeIndex<Ix>` cannot be named
+/// outside this module.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Ix(u32);
+
+// SAFETY: `index` returns what `new` was given (truncated to u32, as
+// petgraph's own u32 index does), and `max` is the largest value.
+unsafe impl IndexType for Ix {
+    #[inline]
+    fn new(x: usize) -> Self {
+        Ix(x as u32)
+    }
+    #[inline]
+    fn index(&self) -> usize {
+        self.0 as usize
+    }
+    #[inline]
+    fn max() -> Self {
+        Ix(u32::MAX)
+    }
+}
+
+type NodeIx = NodeIndex<Ix>;
+type EdgeIx = EdgeIndex<Ix>;
+
+/// What an edge states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum EdgeKind {
+    /// The source (person or organisation) went to the target (place,
+    /// organisation or plot) to inspect, research or visit.
+    #[serde(rename = "VISIT")]
+    Visit,
+    /// The source (person) holds a post in the target (organisation).
+    #[serde(rename = "LEADS")]
+    Leads,
+    /// The source (person) accompanied the target (person) on a visit.
+    #[serde(rename = "ACCOMPANY")]
+    Accompany,
+    /// The source (place) lies in the target (place).
+    #[serde(rename = "PART_OF")]
+    PartOf,
+}
+
+impl EdgeKind {
+    /// Every kind.
+    pub const ALL: [EdgeKind; 4] = [
+        EdgeKind::Visit,
+        EdgeKind::Leads,
+        EdgeKind::Accompany,
+        EdgeKind::PartOf,
+    ];
+
+    /// The type name (`VISIT`, `LEADS`, `ACCOMPANY`, `PART_OF`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EdgeKind::Visit => "VISIT",
+            EdgeKind::Leads => "LEADS",
+            EdgeKind::Accompany => "ACCOMPANY",
+            EdgeKind::PartOf => "PART_OF",
+        }
+    }
+}
+
+impl fmt::Display for EdgeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What the graph stores about a node.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct NodeData {
+    id: NodeId,
+    /// Other normalised names merged into this node (`七宝` of `七宝镇`).
+    aliases: BTreeSet<String>,
+    mentions: BTreeSet<Mention>,
+    /// Places: the lexicon's possible parent chains, each from the top down
+    /// (`["上海市", "闵行区"]`).
+    parents: BTreeSet<Vec<String>>,
+    /// Places: the lexicon marks the parent chain as too ambiguous to list.
+    parents_ambiguous: bool,
+}
+
+impl NodeData {
+    fn new(id: NodeId) -> Self {
+        NodeData {
+            id,
+            aliases: BTreeSet::new(),
+            mentions: BTreeSet::new(),
+            parents: BTreeSet::new(),
+            parents_ambiguous: false,
+        }
+    }
+
+    /// Adds everything `other` knows (a set union, so merging is
+    /// associative and commutative).
+    fn absorb(&mut self, other: &NodeData) {
+        self.aliases.extend(other.aliases.iter().cloned());
+        self.mentions.extend(other.mentions.iter().cloned());
+        self.parents.extend(other.parents.iter().cloned());
+        self.parents_ambiguous |= other.parents_ambiguous;
+    }
+}
+
+/// The identity of an edge apart from its ends: two relations with equal
+/// facts between the same nodes are one edge.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct EdgeFacts {
+    kind: EdgeKind,
+    doc: Option<String>,
+    date: Option<String>,
+    purpose: Option<String>,
+    role: Option<String>,
+    /// Code-point range of the evidence in the document.
+    evidence: Option<(usize, usize)>,
+}
+
+impl EdgeFacts {
+    fn part_of() -> Self {
+        EdgeFacts {
+            kind: EdgeKind::PartOf,
+            doc: None,
+            date: None,
+            purpose: None,
+            role: None,
+            evidence: None,
+        }
+    }
+}
+
+/// What the graph stores about an edge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct EdgeData {
+    facts: EdgeFacts,
+    /// The evidence sentence(s) as written, when the document had its text.
+    evidence_text: Option<String>,
+}
+
+/// Combines two optional evidence texts of the same edge: a text beats
+/// none, and of two texts the smaller is kept (deterministic whatever the
+/// order of merging).
+fn merge_text(a: &mut Option<String>, b: &Option<String>) {
+    match (a.as_ref(), b) {
+        (_, None) => {}
+        (None, Some(t)) => *a = Some(t.clone()),
+        (Some(x), Some(y)) => {
+            if y < x {
+                *a = Some(y.clone());
+            }
+        }
+    }
+}
+
+/// A knowledge graph of persons, organisations, places and plots, and the
+/// visits, posts and companions the documents state.
+///
+/// Build it with [`KnowledgeGraph::from_documents`] (or a [`GraphBuilder`]),
+/// combine graphs with [`KnowledgeGraph::merge`], ask it with the query
+/// methods ([`visitors`](KnowledgeGraph::visitors),
+/// [`leaders`](KnowledgeGraph::leaders), [`path`](KnowledgeGraph::path), …),
+/// store it with [`save`](KnowledgeGraph::save) /
+/// [`load`](KnowledgeGraph::load), and export it with [`crate::export`].
+///
+/// Two graphs compare equal when they hold the same nodes (with the same
+/// mentions, aliases and hierarchy data) and the same edges, whatever the
+/// order they were built in.
+#[derive(Clone, Default)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<NodeData, EdgeData, Ix>,
+    /// Every node by id; a `BTreeMap` so that iteration is in id order.
+    nodes: BTreeMap<NodeId, NodeIx>,
+    /// Every edge by its ends and facts, for de-duplication.
+    edges: HashMap<(NodeIx, NodeIx, EdgeFacts), EdgeIx>,
+}
+
+impl fmt::Debug for KnowledgeGraph {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KnowledgeGraph")
+            .field("nodes", &self.node_count())
+            .field("edges", &self.edge_count())
+            .finish()
+    }
+}
+
+impl PartialEq for KnowledgeGraph {
+    fn eq(&self, other: &Self) -> bool {
+        self.node_count() == other.node_count()
+            && self.edge_count() == other.edge_count()
+            && self
+                .nodes
+                .iter()
+                .zip(other.nodes.iter())
+                .all(|((a, &ia), (b, &ib))| a == b && self.graph[ia] == other.graph[ib])
+            && self
+                .edges()
+                .zip(other.edges())
+                .all(|(a, b)| a.key() == b.key() && a.evidence() == b.evidence())
+    }
+}
+
+impl Eq for KnowledgeGraph {}
+
+impl KnowledgeGraph {
+    /// An empty graph.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges (PART_OF included).
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// True when the graph has no node.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: &NodeId) -> Option<NodeRef<'_>> {
+        self.nodes.get(id).map(|&ix| self.view(ix))
+    }
+
+    /// The node of this kind with this name (normalised first).
+    pub fn find(&self, kind: NodeKind, name: &str) -> Option<NodeRef<'_>> {
+        self.node(&NodeId::new(kind, name))
+    }
+
+    /// Every node, in [`NodeId`] order.
+    pub fn nodes(&self) -> impl Iterator<Item = NodeRef<'_>> + '_ {
+        self.nodes.values().map(move |&ix| self.view(ix))
+    }
+
+    /// Every edge, sorted by source id, target id, then kind, document,
+    /// date, purpose, role and evidence: the same order whatever the order
+    /// the graph was built in.
+    pub fn edges(&self) -> impl Iterator<Item = EdgeRef<'_>> + '_ {
+        let mut all: Vec<EdgeRef<'_>> = self
+            .graph
+            .edge_indices()
+            .map(|e| self.edge_view(e))
+            .collect();
+        all.sort_by(|a, b| a.key().cmp(&b.key()));
+        all.into_iter()
+    }
+
+    /// Counts of nodes per kind, in [`NodeKind::ALL`] order.
+    pub fn node_counts(&self) -> Vec<(NodeKind, usize)> {
+        NodeKind::ALL
+            .into_iter()
+            .map(|k| (k, self.nodes.keys().filter(|id| id.kind() == k).count()))
+            .collect()
+    }
+
+    /// Counts of edges per kind, in [`EdgeKind::ALL`] order.
+    pub fn edge_counts(&self) -> Vec<(EdgeKind, usize)> {
+        EdgeKind::ALL
+            .into_iter()
+            .map(|k| {
+                (
+                    k,
+                    self.graph
+                        .edge_weights()
+                        .filter(|e| e.facts.kind == k)
+                        .count(),
+                )
+            })
+            .collect()
+    }
+
+    fn view(&self, ix: NodeIx) -> NodeRef<'_> {
+        NodeRef::new(self, ix)
+    }
+
+    fn edge_view(&self, ix: EdgeIx) -> EdgeRef<'_> {
+        EdgeRef::new(self, ix)
+    }
+
+    /// The node with this id, created empty if missing.
+    fn node_ix(&mut self, id: NodeId) -> NodeIx {
+        if let Some(&ix) = self.nodes.get(&id) {
+            return ix;
+        }
+        let ix = self.graph.add_node(NodeData::new(id.clone()));
+        self.nodes.insert(id, ix);
+        ix
+    }
+
+    /// Adds an edge unless an equal one exists; returns true when added.
+    fn insert_edge(&mut self, from: NodeIx, to: NodeIx, data: EdgeData) -> bool {
+        let key = (from, to, data.facts.clone());
+        if let Some(&e) = self.edges.get(&key) {
+            merge_text(&mut self.graph[e].evidence_text, &data.evidence_text);
+            return false;
+        }
+        let e = self.graph.add_edge(from, to, data);
+        self.edges.insert(key, e);
+        true
+    }
+
+    /// Removes every edge of one kind.
+    fn remove_edges_of(&mut self, kind: EdgeKind) {
+        let doomed: Vec<EdgeIx> = self
+            .graph
+            .edge_indices()
+            .filter(|&e| self.graph[e].facts.kind == kind)
+            .collect();
+        for e in doomed {
+            if let Some((a, b)) = self.graph.edge_endpoints(e)
+                && let Some(data) = self.graph.remove_edge(e)
+            {
+                self.edges.remove(&(a, b, data.facts));
+            }
+        }
+    }
+
+    /// Removes a node that has no edge.
+    fn remove_isolated(&mut self, ix: NodeIx) {
+        debug_assert!(self.graph.neighbors_undirected(ix).next().is_none());
+        if let Some(data) = self.graph.remove_node(ix) {
+            self.nodes.remove(&data.id);
+        }
+    }
+}
+
+/// The embedded lexicon, built once.
+fn embedded_lexicon() -> &'static crate::Lexicon {
+    static LEX: std::sync::OnceLock<crate::Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(crate::Lexicon::embedded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        assert_send_sync::<KnowledgeGraph>();
+        assert_send_sync::<NodeRef<'_>>();
+        assert_send_sync::<EdgeRef<'_>>();
+        assert_send_sync::<NodeId>();
+    }
+
+    #[test]
+    fn evidence_texts_merge_in_any_order() {
+        let a = Some("b".to_string());
+        let b = Some("a".to_string());
+        let mut x = a.clone();
+        merge_text(&mut x, &b);
+        let mut y = b.clone();
+        merge_text(&mut y, &a);
+        assert_eq!(x, y);
+        let mut z = None;
+        merge_text(&mut z, &a);
+        assert_eq!(z, a);
+        merge_text(&mut z, &None);
+        assert_eq!(z, a);
+    }
+
+    #[test]
+    fn equal_edges_are_one_edge() {
+        let mut g = KnowledgeGraph::new();
+        let a = g.node_ix(NodeId::new(NodeKind::Place, "七宝镇"));
+        let b = g.node_ix(NodeId::new(NodeKind::Place, "闵行区"));
+        let data = EdgeData {
+            facts: EdgeFacts::part_of(),
+            evidence_text: None,
+        };
+        assert!(g.insert_edge(a, b, data.clone()));
+        assert!(!g.insert_edge(a, b, data));
+        assert_eq!(g.edge_count(), 1);
+        g.remove_edges_of(EdgeKind::PartOf);
+        assert_eq!(g.edge_count(), 0);
+        assert!(g.edges.is_empty());
+        g.remove_isolated(a);
+        assert_eq!(g.node_count(), 1);
+        assert!(g.find(NodeKind::Place, "七宝镇").is_none());
+    }
+}

@@ -1,0 +1,412 @@
+//! Saving and loading a whole graph as JSON, without loss.
+//!
+//! # The saved form
+//!
+//! One JSON object, one node or edge per line (so files diff well):
+//!
+//! ```text
+//! {"format":"govkg-graph","version":1,
+//! "nodes":[
+//! {"id":"person:于勇","kind":"PERSON","name":"于勇","mentions":[["000",125,127]]},
+//! {"id":"place:七宝镇","kind":"PLACE","name":"七宝镇","aliases":["七宝"],"parents":["上海市/闵行区"],"mentions":[["000",44,47]]},
+//! …],
+//! "edges":[
+//! {"source":"person:于勇","target":"place:七宝镇","type":"VISIT","doc":"000","date":"11月20日","purpose":"督查","evidence":{"start":118,"end":190,"text":"…"}},
+//! …]}
+//! ```
+//!
+//! A mention is `[document id, start, end]` in code points. `parents` lists
+//! the lexicon's parent chains of a place (`*` when the lexicon marks it
+//! ambiguous). Nodes and edges are written in sorted order, so equal
+//! graphs give equal files.
+
+use super::{EdgeData, EdgeFacts, EdgeKind, KnowledgeGraph, Mention, NodeData, NodeId, NodeKind};
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::io::{BufWriter, Read, Write};
+use std::path::Path;
+
+/// The `format` field of a saved graph.
+const FORMAT: &str = "govkg-graph";
+/// The version this code writes and reads.
+const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedNode {
+    id: NodeId,
+    kind: NodeKind,
+    name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    parents: Vec<String>,
+    #[serde(default)]
+    mentions: Vec<(String, usize, usize)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedEvidence {
+    start: usize,
+    end: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedEdge {
+    source: NodeId,
+    target: NodeId,
+    #[serde(rename = "type")]
+    kind: EdgeKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    doc: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    purpose: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    evidence: Option<SavedEvidence>,
+}
+
+/// The header of a saved graph; every other field is skipped.
+#[derive(Deserialize)]
+struct Probe {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct SavedGraph {
+    #[serde(default)]
+    nodes: Vec<SavedNode>,
+    #[serde(default)]
+    edges: Vec<SavedEdge>,
+}
+
+impl KnowledgeGraph {
+    /// Writes the whole graph as JSON (see the module docs for the form).
+    ///
+    /// ```
+    /// use govkg::{Extractor, graph::KnowledgeGraph};
+    /// let ex = Extractor::new();
+    /// let g = KnowledgeGraph::from_documents([&ex.extract("a", "区委副书记于勇来到七宝镇。")]);
+    /// let mut buf = Vec::new();
+    /// g.save(&mut buf)?;
+    /// assert_eq!(KnowledgeGraph::load(buf.as_slice())?, g);
+    /// # Ok::<(), govkg::Error>(())
+    /// ```
+    pub fn save<W: Write>(&self, out: W) -> Result<()> {
+        self.save_named(out, "<output>")
+    }
+
+    /// Saves the graph to a file.
+    pub fn save_file(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let f = std::fs::File::create(path).map_err(|e| io(path, e))?;
+        self.save_named(f, &path.display().to_string())
+    }
+
+    fn save_named<W: Write>(&self, out: W, name: &str) -> Result<()> {
+        let mut w = BufWriter::new(out);
+        let fail = |e: std::io::Error| io(Path::new(name), e);
+        let header = serde_json::to_string(&Header {
+            format: FORMAT.into(),
+            version: VERSION,
+        })
+        .expect("a header serializes");
+        // `{"format":…,"version":1` without its closing brace.
+        w.write_all(&header.as_bytes()[..header.len() - 1])
+            .map_err(fail)?;
+        w.write_all(b",\n\"nodes\":[").map_err(fail)?;
+        for (i, n) in self.nodes().enumerate() {
+            let data = &self.graph[n.ix()];
+            let mut parents: Vec<String> = data.parents.iter().map(|c| c.join("/")).collect();
+            if data.parents_ambiguous {
+                parents.push("*".into());
+            }
+            let saved = SavedNode {
+                id: data.id.clone(),
+                kind: data.id.kind(),
+                name: data.id.name().to_string(),
+                aliases: data.aliases.iter().cloned().collect(),
+                parents,
+                mentions: data
+                    .mentions
+                    .iter()
+                    .map(|m| (m.doc.clone(), m.start, m.end))
+                    .collect(),
+            };
+            w.write_all(if i == 0 { b"\n" } else { b",\n" })
+                .map_err(fail)?;
+            serde_json::to_writer(&mut w, &saved).map_err(|e| fail(e.into()))?;
+        }
+        w.write_all(b"],\n\"edges\":[").map_err(fail)?;
+        for (i, e) in self.edges().enumerate() {
+            let saved = SavedEdge {
+                source: e.source().id().clone(),
+                target: e.target().id().clone(),
+                kind: e.kind(),
+                doc: e.document().map(str::to_string),
+                date: e.date().map(str::to_string),
+                purpose: e.purpose().map(str::to_string),
+                role: e.role().map(str::to_string),
+                evidence: e.evidence().map(|ev| SavedEvidence {
+                    start: ev.start,
+                    end: ev.end,
+                    text: ev.text.map(str::to_string),
+                }),
+            };
+            w.write_all(if i == 0 { b"\n" } else { b",\n" })
+                .map_err(fail)?;
+            serde_json::to_writer(&mut w, &saved).map_err(|e| fail(e.into()))?;
+        }
+        w.write_all(b"]}\n").map_err(fail)?;
+        w.flush().map_err(fail)
+    }
+
+    /// Reads a graph written by [`KnowledgeGraph::save`]. A damaged,
+    /// truncated or foreign file gives [`Error::GraphFile`], saying where and
+    /// what is wrong.
+    ///
+    /// ```
+    /// use govkg::{Error, graph::KnowledgeGraph};
+    /// let err = KnowledgeGraph::load(&b"{\"format\":\"govkg-graph\",\"version\":1,\"nodes\":["[..]).unwrap_err();
+    /// assert!(matches!(err, Error::GraphFile { .. }));
+    /// assert!(err.to_string().contains("line 1"), "{err}");
+    /// ```
+    pub fn load<R: Read>(input: R) -> Result<KnowledgeGraph> {
+        Self::load_named(input, "<input>")
+    }
+
+    /// Loads a graph from a file.
+    pub fn load_file(path: impl AsRef<Path>) -> Result<KnowledgeGraph> {
+        let path = path.as_ref();
+        let f = std::fs::File::open(path).map_err(|e| io(path, e))?;
+        Self::load_named(f, &path.display().to_string())
+    }
+
+    fn load_named<R: Read>(input: R, name: &str) -> Result<KnowledgeGraph> {
+        let bad = |message: String| Error::GraphFile {
+            source_name: name.to_string(),
+            message,
+        };
+        let mut bytes = Vec::new();
+        let mut input = input;
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|e| bad(format!("cannot read it: {e}")))?;
+        let json_error = |e: serde_json::Error| match e.classify() {
+            serde_json::error::Category::Eof => {
+                format!("the file ends too early ({e}); was it cut short?")
+            }
+            _ => e.to_string(),
+        };
+        // First the header alone, so that a foreign file is named as such
+        // rather than by the first field that does not fit.
+        let probe: Probe = serde_json::from_slice(&bytes).map_err(|e| bad(json_error(e)))?;
+        match probe.format.as_deref() {
+            Some(FORMAT) => {}
+            Some(other) => {
+                return Err(bad(format!(
+                    "its format is {other:?}, not {FORMAT:?} (exports such as node-link JSON cannot be loaded; load the file `govkg graph --format govkg` writes)"
+                )));
+            }
+            None => {
+                return Err(bad(format!(
+                    "no \"format\": {FORMAT:?} field (exports such as node-link JSON cannot be loaded; load the file `govkg graph --format govkg` writes)"
+                )));
+            }
+        }
+        if probe.version != Some(VERSION) {
+            return Err(bad(format!(
+                "version {:?}, but this govkg reads version {VERSION}; build the graph again",
+                probe.version
+            )));
+        }
+        let saved: SavedGraph = serde_json::from_slice(&bytes).map_err(|e| bad(json_error(e)))?;
+
+        let mut g = KnowledgeGraph::new();
+        for (i, n) in saved.nodes.into_iter().enumerate() {
+            let at = format!("node {} ({})", i + 1, n.id);
+            if n.id.kind() != n.kind || n.id.name() != n.name {
+                return Err(bad(format!(
+                    "{at}: kind {:?} and name {:?} do not match the id",
+                    n.kind, n.name
+                )));
+            }
+            if g.nodes.contains_key(&n.id) {
+                return Err(bad(format!("{at}: the id appears twice")));
+            }
+            let mut data = NodeData::new(n.id.clone());
+            data.aliases = n.aliases.into_iter().collect();
+            for p in n.parents {
+                if p == "*" {
+                    data.parents_ambiguous = true;
+                } else {
+                    data.parents
+                        .insert(p.split('/').map(str::to_string).collect());
+                }
+            }
+            for (doc, start, end) in n.mentions {
+                if start > end {
+                    return Err(bad(format!(
+                        "{at}: mention {doc} {start}..{end} ends before it starts"
+                    )));
+                }
+                data.mentions.insert(Mention { doc, start, end });
+            }
+            let ix = g.graph.add_node(data);
+            g.nodes.insert(n.id, ix);
+        }
+        for (i, e) in saved.edges.into_iter().enumerate() {
+            let at = format!("edge {} ({} -{}-> {})", i + 1, e.source, e.kind, e.target);
+            let (Some(&from), Some(&to)) = (g.nodes.get(&e.source), g.nodes.get(&e.target)) else {
+                return Err(bad(format!("{at}: an end is not among the nodes")));
+            };
+            if let Some(ev) = &e.evidence
+                && ev.start > ev.end
+            {
+                return Err(bad(format!("{at}: the evidence ends before it starts")));
+            }
+            let facts = EdgeFacts {
+                kind: e.kind,
+                doc: e.doc,
+                date: e.date,
+                purpose: e.purpose,
+                role: e.role,
+                evidence: e.evidence.as_ref().map(|ev| (ev.start, ev.end)),
+            };
+            g.insert_edge(
+                from,
+                to,
+                EdgeData {
+                    facts,
+                    evidence_text: e.evidence.and_then(|ev| ev.text),
+                },
+            );
+        }
+        Ok(g)
+    }
+}
+
+fn io(path: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Entity, Relation};
+    use crate::span::EntityKind;
+
+    fn sample() -> KnowledgeGraph {
+        let text = "11月20日,区委副书记于勇一行来到七宝镇开展督查。七宝";
+        let ent = |id: &str, kind, start: usize, t: &str| Entity {
+            id: id.into(),
+            kind,
+            start,
+            end: start + t.chars().count(),
+            text: t.into(),
+            nested: false,
+        };
+        let d = Document {
+            id: "000".into(),
+            text: Some(text.into()),
+            entities: vec![
+                ent("e1", EntityKind::Person, 12, "于勇"),
+                ent("e2", EntityKind::Place, 18, "七宝镇"),
+                ent("e3", EntityKind::Place, 26, "七宝"),
+            ],
+            relations: vec![Relation::Visit {
+                head: "e1".into(),
+                tail: "e2".into(),
+                head_text: None,
+                tail_text: None,
+                date: Some("11月20日".into()),
+                purpose: Some("督查".into()),
+                evidence: [0, 26],
+            }],
+        };
+        KnowledgeGraph::from_documents([&d])
+    }
+
+    fn saved(g: &KnowledgeGraph) -> String {
+        let mut buf = Vec::new();
+        g.save(&mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn round_trip_is_lossless() {
+        let g = sample();
+        let text = saved(&g);
+        let back = KnowledgeGraph::load(text.as_bytes()).unwrap();
+        assert_eq!(back, g);
+        assert_eq!(saved(&back), text);
+        let n = back.find(NodeKind::Place, "七宝镇").unwrap();
+        assert_eq!(n.aliases().collect::<Vec<_>>(), ["七宝"]);
+        let v = back.edges().find(|e| e.kind() == EdgeKind::Visit).unwrap();
+        assert_eq!(
+            v.evidence().unwrap().text,
+            Some("11月20日,区委副书记于勇一行来到七宝镇开展督查。")
+        );
+    }
+
+    #[test]
+    fn one_record_per_line() {
+        let text = saved(&sample());
+        assert!(text.starts_with("{\"format\":\"govkg-graph\",\"version\":1,\n\"nodes\":[\n{"));
+        let lines = text.lines().count();
+        assert_eq!(lines, 3 + sample().node_count() + sample().edge_count());
+        serde_json::from_str::<serde_json::Value>(&text).unwrap();
+    }
+
+    #[test]
+    fn empty_graph_round_trips() {
+        let g = KnowledgeGraph::new();
+        let back = KnowledgeGraph::load(saved(&g).as_bytes()).unwrap();
+        assert!(back.is_empty());
+    }
+
+    fn load_err(s: &str) -> String {
+        match KnowledgeGraph::load(s.as_bytes()) {
+            Err(e @ Error::GraphFile { .. }) => e.to_string(),
+            other => panic!("expected a GraphFile error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn damaged_files_say_what_is_wrong() {
+        let text = saved(&sample());
+        let half = (0..=text.len() / 2)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap();
+        let cut = &text[..half];
+        assert!(load_err(cut).contains("ends too early"));
+        assert!(load_err("").contains("ends too early"));
+        assert!(load_err("not json").contains("line 1 column"));
+        assert!(load_err("{\"directed\":true,\"nodes\":[]}").contains("node-link"));
+        assert!(load_err("{\"format\":\"govkg-graph\",\"version\":9}").contains("version"));
+        let bad_edge = text.replace(
+            "\"target\":\"place:七宝镇\"",
+            "\"target\":\"place:nowhere\"",
+        );
+        assert!(load_err(&bad_edge).contains("not among the nodes"));
+        let bad_id = text.replace("\"id\":\"person:于勇\"", "\"id\":\"于勇\"");
+        assert!(load_err(&bad_id).contains("not a node id"));
+        let twice = text.replace("[\n{\"id\":\"person:于勇\"", "[\n{\"id\":\"person:于勇\",\"kind\":\"PERSON\",\"name\":\"于勇\"},\n{\"id\":\"person:于勇\"");
+        assert!(load_err(&twice).contains("twice"));
+    }
+}
