@@ -199,3 +199,38 @@ pub fn run(a: GraphArgs) -> u8 {
     }
     if failed { EXIT_SOME_FAILED } else { EXIT_OK }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_follows_the_file_name() {
+        let f = |p: &str| GraphFormat::from_path(Path::new(p));
+        assert_eq!(f("g.graphml"), GraphFormat::Graphml);
+        assert_eq!(f("g.dot"), GraphFormat::Dot);
+        assert_eq!(f("g.gv"), GraphFormat::Dot);
+        assert_eq!(f("qibao.govkg.json"), GraphFormat::Govkg);
+        assert_eq!(f("g.json"), GraphFormat::Govkg);
+        assert_eq!(f("-"), GraphFormat::Govkg);
+    }
+
+    #[test]
+    fn user_dictionaries_join_the_lexicon() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().join("d.txt");
+        std::fs::write(&d, "星星镇\tplace.town\tparent=上海市/闵行区\n").unwrap();
+        let lex = lexicon(&DictArgs { dicts: vec![d] }).unwrap();
+        assert!(lex.any("星星镇", |c| c.is_place()));
+        assert!(lex.any("七宝镇", |c| c.is_place()));
+        let missing = DictArgs {
+            dicts: vec!["nowhere.txt".into()],
+        };
+        assert!(
+            lexicon(&missing)
+                .unwrap_err()
+                .to_string()
+                .contains("nowhere.txt")
+        );
+    }
+}

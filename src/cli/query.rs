@@ -358,3 +358,89 @@ fn reached_json(r: &Reached<'_>) -> Value {
         "via": edge_json(&r.via),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use govkg::{Document, Entity, EntityKind, Relation};
+
+    fn graph() -> KnowledgeGraph {
+        let text = "11月20日,区委副书记于勇来到七宝镇督查,镇党委书记严俊陪同。";
+        let ent = |id: &str, kind, start: usize, t: &str| Entity {
+            id: id.into(),
+            kind,
+            start,
+            end: start + t.chars().count(),
+            text: t.into(),
+            nested: false,
+        };
+        let d = Document {
+            id: "000".into(),
+            text: Some(text.into()),
+            entities: vec![
+                ent("e1", EntityKind::Person, 12, "于勇"),
+                ent("e2", EntityKind::Place, 16, "七宝镇"),
+                ent("e3", EntityKind::Person, 27, "严俊"),
+            ],
+            relations: vec![
+                Relation::Visit {
+                    head: "e1".into(),
+                    tail: "e2".into(),
+                    head_text: None,
+                    tail_text: None,
+                    date: Some("11月20日".into()),
+                    purpose: Some("督查".into()),
+                    evidence: [0, 32],
+                },
+                Relation::Leads {
+                    head: "e3".into(),
+                    head_text: None,
+                    org: "七宝镇党委".into(),
+                    role: "书记".into(),
+                    title: None,
+                    evidence: [0, 32],
+                },
+                Relation::Accompany {
+                    head: "e3".into(),
+                    tail: "e1".into(),
+                    head_text: None,
+                    tail_text: None,
+                    evidence: [0, 32],
+                },
+            ],
+        };
+        KnowledgeGraph::from_documents([&d])
+    }
+
+    #[test]
+    fn readable_lines() {
+        let g = graph();
+        let v = g.visitors("七宝镇", &DateRange::any()).unwrap();
+        assert_eq!(
+            edge_line(&v[0], Show::Visitor),
+            "于勇  11月20日  督查  000:0-32  “11月20日,区委副书记于勇来到七宝镇督查,镇党委书记严俊陪同。”"
+        );
+        let p = g.positions("严俊").unwrap();
+        assert!(edge_line(&p[0], Show::Position).starts_with("书记  七宝镇党委  000:0-32"));
+        let l = g.leaders("七宝镇党委").unwrap();
+        assert!(edge_line(&l[0], Show::Leader).starts_with("严俊  书记  000:0-32"));
+        let a = g.accompanied("于勇").unwrap();
+        assert!(edge_line(&a[0], Show::Companion).starts_with("严俊 accompanied 于勇  000"));
+        assert_eq!(hop(&v[0], true), "于勇 -VISIT-> 七宝镇");
+        assert_eq!(hop(&v[0], false), "七宝镇 <-VISIT- 于勇");
+    }
+
+    #[test]
+    fn json_answers() {
+        let g = graph();
+        let v = g.visitors("七宝镇", &DateRange::any()).unwrap();
+        let j = edge_json(&v[0]);
+        assert_eq!(j["source"], "person:于勇");
+        assert_eq!(j["target_name"], "七宝镇");
+        assert_eq!(j["evidence"], json!([0, 32]));
+        let mut out = Vec::new();
+        answer(&g, &Question::Stats, true, &mut out).unwrap();
+        let s: Value = serde_json::from_str(&out[0]).unwrap();
+        assert_eq!(s["by_kind"]["VISIT"], 1);
+    }
+}
