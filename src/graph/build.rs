@@ -166,8 +166,8 @@ fn add_document(g: &mut KnowledgeGraph, doc: &Document, lex: &Lexicon) -> AddSum
         let data = &mut g.graph[ix];
         data.mentions.insert(Mention {
             doc: doc.id.clone(),
-            start: e.start,
-            end: e.end,
+            start: e.start.min(e.end),
+            end: e.start.max(e.end),
         });
         if name != written {
             data.aliases.insert(written);
@@ -203,7 +203,7 @@ fn add_document(g: &mut KnowledgeGraph, doc: &Document, lex: &Lexicon) -> AddSum
                     date: clean(date.as_deref()),
                     purpose: clean(purpose.as_deref()),
                     role: None,
-                    evidence: Some((evidence[0], evidence[1])),
+                    evidence: Some(ordered(evidence[0], evidence[1])),
                 };
                 (h, t, facts)
             }
@@ -226,7 +226,7 @@ fn add_document(g: &mut KnowledgeGraph, doc: &Document, lex: &Lexicon) -> AddSum
                     date: None,
                     purpose: None,
                     role: clean(Some(role)),
-                    evidence: Some((evidence[0], evidence[1])),
+                    evidence: Some(ordered(evidence[0], evidence[1])),
                 };
                 (h, t, facts)
             }
@@ -247,7 +247,7 @@ fn add_document(g: &mut KnowledgeGraph, doc: &Document, lex: &Lexicon) -> AddSum
                     date: None,
                     purpose: None,
                     role: None,
-                    evidence: Some((evidence[0], evidence[1])),
+                    evidence: Some(ordered(evidence[0], evidence[1])),
                 };
                 (h, t, facts)
             }
@@ -264,6 +264,12 @@ fn add_document(g: &mut KnowledgeGraph, doc: &Document, lex: &Lexicon) -> AddSum
         summary.relations += 1;
     }
     summary
+}
+
+/// A range with its ends in order (documents from elsewhere may have them
+/// swapped; the graph keeps `start <= end` everywhere).
+fn ordered(a: usize, b: usize) -> (usize, usize) {
+    (a.min(b), a.max(b))
 }
 
 /// An attribute as written, normalised; none when empty.

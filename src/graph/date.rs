@@ -167,11 +167,11 @@ fn numeric(s: &str) -> Option<PartialDate> {
     let n = |p: &str| p.parse::<u32>().ok();
     let d = match parts.as_slice() {
         [y] if y.len() == 4 => PartialDate {
-            year: n(y).map(|v| v as i32),
+            year: n(y).and_then(|v| i32::try_from(v).ok()),
             ..PartialDate::default()
         },
         [y, m] if y.len() == 4 => PartialDate {
-            year: n(y).map(|v| v as i32),
+            year: n(y).and_then(|v| i32::try_from(v).ok()),
             month: month(n(m)?),
             day: None,
         },
@@ -181,7 +181,7 @@ fn numeric(s: &str) -> Option<PartialDate> {
             day: day(n(d)?),
         },
         [y, m, d] if y.len() == 4 => PartialDate {
-            year: n(y).map(|v| v as i32),
+            year: n(y).and_then(|v| i32::try_from(v).ok()),
             month: month(n(m)?),
             day: day(n(d)?),
         },
@@ -217,7 +217,7 @@ fn fields(s: &str, bare: Option<Unit>) -> Option<PartialDate> {
             _ => bare,
         };
         match unit {
-            Some(Unit::Year) => d.year = Some(value as i32),
+            Some(Unit::Year) => d.year = Some(i32::try_from(value).ok()?),
             Some(Unit::Month) => d.month = Some(month(value)?),
             Some(Unit::Day) => d.day = Some(day(value)?),
             None => return None,
@@ -281,7 +281,7 @@ fn number(s: &str) -> Option<u32> {
         return Some(t * 10 + u);
     }
     s.chars()
-        .try_fold(0u32, |acc, c| Some(acc * 10 + digit(c)?))
+        .try_fold(0u32, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?))
 }
 
 fn single(s: &str) -> Option<char> {
@@ -385,7 +385,19 @@ mod tests {
 
     #[test]
     fn nonsense_does_not_parse() {
-        for s in ["", "今年", "13月", "上半年", "32日", "12"] {
+        for s in [
+            "",
+            "今年",
+            "13月",
+            "上半年",
+            "32日",
+            "12",
+            "一二三四五六七八九〇一二三四年",
+            "99999999999年",
+            "-",
+            "至",
+            "年月日",
+        ] {
             assert_eq!(PartialDate::parse(s), None, "{s}");
         }
     }
