@@ -9,6 +9,7 @@
 
 mod date;
 mod edge;
+mod enumeration;
 mod org;
 mod person;
 mod place;
@@ -105,6 +106,9 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
             && is_bare_level_body(scan, m.span)
             && followed_by_post(scan, m.span.end))
     });
+    // Siblings in enumerations share the kind of the named items.
+    let first = resolve(strong.clone(), weak.clone());
+    weak.extend(enumeration::propagate(scan, &first));
     resolve(strong, weak)
 }
 

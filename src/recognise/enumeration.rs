@@ -1,0 +1,210 @@
+//! Enumerations: items joined by `、` share their kind. When one item of a
+//! list is a place (or an organisation) and its siblings are short bare
+//! names, the siblings are places (organisations) too (`东湖家园、圣庄、
+//! 青年路等`), and a list closed by `等…企业` names companies
+//! (`湘澧盐化、天盛电化、中联重科等重点企业`).
+
+use super::edge::opens_generically;
+use super::{Mention, Scan};
+use crate::lexicon::LexClass;
+use crate::span::{EntityKind, Span};
+use crate::text::{is_cjk, is_clause_break};
+
+/// Words after `等` that say the items were companies.
+const COMPANY_WORDS: &[&str] = &["企业", "公司", "集团", "房企", "厂家", "开发商", "上市公司"];
+
+/// Finds new mentions for bare items of enumerations.
+pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
+    let text = scan.text;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        if i < text.len() && !(is_clause_break(c) && c != '、') {
+            continue;
+        }
+        let clause = Span::new(start, i);
+        start = i + c.len_utf8();
+        if !text[clause.range()].contains('、') {
+            continue;
+        }
+        out.extend(in_clause(scan, clause, known));
+    }
+    out
+}
+
+fn in_clause(scan: &Scan<'_>, clause: Span, known: &[Mention]) -> Vec<Mention> {
+    let text = scan.text;
+    // Raw items between `、`.
+    let mut raw: Vec<Span> = Vec::new();
+    let mut s = clause.start;
+    for (k, c) in text[clause.range()].char_indices() {
+        if c == '、' {
+            raw.push(Span::new(s, clause.start + k));
+            s = clause.start + k + c.len_utf8();
+        }
+    }
+    raw.push(Span::new(s, clause.end));
+    if raw.len() < 2 {
+        return Vec::new();
+    }
+    // The last item ends at `等` (or a conjunction joins one more item).
+    let last = *raw.last().expect("two items at least");
+    let mut tail_after_deng = None;
+    let last_text = &text[last.range()];
+    let mut items = raw[..raw.len() - 1].to_vec();
+    if let Some(k) = last_text.find('等') {
+        items.push(Span::new(last.start, last.start + k));
+        tail_after_deng = Some(&text[last.start + k + '等'.len_utf8()..last.end]);
+    } else {
+        items.push(leading_name(scan, last));
+    }
+    // The first item is what ends the first raw piece.
+    items[0] = trailing_name(scan, items[0]);
+    let company_list = tail_after_deng.is_some_and(|t| {
+        let head: String = t.chars().take(8).collect();
+        COMPANY_WORDS.iter().any(|w| head.contains(w))
+    });
+    let covering = |it: Span| known.iter().find(|m| m.span == it && !m.nested);
+    let overlapped = |it: Span| known.iter().any(|m| m.span.overlaps(it));
+    let mut kinds = Vec::new();
+    for &it in &items {
+        if let Some(m) = covering(it) {
+            kinds.push(m.kind);
+        }
+    }
+    if kinds.contains(&EntityKind::Person) || kinds.contains(&EntityKind::Title) {
+        return Vec::new();
+    }
+    let has_place = kinds.contains(&EntityKind::Place);
+    let has_org = kinds.contains(&EntityKind::Org);
+    let kind = match (company_list, has_place, has_org) {
+        (true, _, _) => EntityKind::Org,
+        (false, true, false) => EntityKind::Place,
+        (false, false, true) => EntityKind::Org,
+        _ => return Vec::new(),
+    };
+    items
+        .into_iter()
+        .filter(|&it| !overlapped(it) && bare_name(scan, it))
+        .map(|it| Mention::new(it, kind))
+        .collect()
+}
+
+/// A short name that could be a sibling: 2–8 CJK characters, not generic,
+/// no verb the segmenter knows.
+fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
+    let w = &scan.text[it.range()];
+    let n = w.chars().count();
+    if !(2..=8).contains(&n) || !w.chars().all(is_cjk) || opens_generically(w) {
+        return false;
+    }
+    if scan.lex.any(w, |c| {
+        matches!(
+            c,
+            LexClass::Stop | LexClass::TitleRole | LexClass::NameCue | LexClass::Surname
+        )
+    }) {
+        return false;
+    }
+    if scan
+        .word_tag(w)
+        .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nt" | "nr" | "j"))
+    {
+        return false;
+    }
+    !scan.tokens_around(it.start).iter().any(|t| {
+        t.span.start >= it.start
+            && t.span.end <= it.end
+            && ((t.tag.starts_with('v') && t.tag != "vn")
+                || matches!(t.tag.as_str(), "p" | "c" | "u" | "uj" | "d" | "r" | "m"))
+            && scan.is_known_word(&scan.text[t.span.range()])
+    })
+}
+
+/// The name at the end of the first piece (`走访湘澧盐化` → `湘澧盐化`): the
+/// tokens after the last verb, particle or cue.
+fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
+    let toks = scan.tokens_around(piece.end.saturating_sub(1));
+    let mut start = piece.end;
+    for t in toks.iter().rev() {
+        if t.span.end > piece.end || t.span.start < piece.start {
+            continue;
+        }
+        if t.span.end != start {
+            break;
+        }
+        let w = &scan.text[t.span.range()];
+        let stop = (t.tag.starts_with('v') && t.tag != "vn" && scan.is_known_word(w))
+            || matches!(
+                t.tag.as_str(),
+                "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "x"
+            )
+            || scan.lex.any(w, |c| {
+                matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
+            });
+        if stop || scan.text[t.span.start..piece.end].chars().count() > 8 {
+            break;
+        }
+        start = t.span.start;
+    }
+    Span::new(start, piece.end)
+}
+
+/// The name at the start of the last piece when no `等` closes the list.
+fn leading_name(scan: &Scan<'_>, piece: Span) -> Span {
+    let toks = scan.tokens_around(piece.start);
+    let mut end = piece.start;
+    for t in toks.iter() {
+        if t.span.start < piece.start || t.span.end > piece.end {
+            continue;
+        }
+        if t.span.start != end {
+            break;
+        }
+        let w = &scan.text[t.span.range()];
+        let stop = (t.tag.starts_with('v') && t.tag != "vn" && scan.is_known_word(w))
+            || matches!(
+                t.tag.as_str(),
+                "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "x" | "f"
+            )
+            || scan.lex.any(w, |c| {
+                matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
+            });
+        if stop || scan.text[piece.start..t.span.end].chars().count() > 8 {
+            break;
+        }
+        end = t.span.end;
+    }
+    Span::new(piece.start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::{Org, Place};
+
+    #[test]
+    fn companies_listed_before_deng_qiye() {
+        assert_eq!(
+            spans("走访了星河电气、蓝海科创、宏远重工等重点企业。", Org),
+            ["星河电气", "蓝海科创", "宏远重工"]
+        );
+    }
+
+    #[test]
+    fn siblings_of_a_place() {
+        assert_eq!(
+            spans("先后察看了春申路、梅园、松柏苑等项目现场。", Place),
+            ["春申路", "梅园", "松柏苑"]
+        );
+    }
+
+    #[test]
+    fn lists_of_things_stay_unnamed() {
+        assert!(spans("教育、医疗、养老等民生项目", Place).is_empty());
+        assert!(spans("教育、医疗、养老等民生项目", Org).is_empty());
+    }
+}
