@@ -10,6 +10,20 @@ use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
 use crate::text::{is_cjk, is_clause_break};
 
+/// Descriptive words of facilities and projects: an item ending in one is
+/// a description, not a name.
+const FACILITY_WORDS: &[&str] = &[
+    "基地",
+    "项目",
+    "工程",
+    "现场",
+    "点位",
+    "设施",
+    "场所",
+    "基础设施",
+    "示范点",
+];
+
 /// Words after `等` that say the items were companies.
 const COMPANY_WORDS: &[&str] = &["企业", "公司", "集团", "房企", "厂家", "开发商", "上市公司"];
 
@@ -101,6 +115,10 @@ fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
     if !(2..=8).contains(&n) || !w.chars().all(is_cjk) || opens_generically(w) {
         return false;
     }
+    // Descriptive facility words stay outside names (`葛根基地`).
+    if FACILITY_WORDS.iter().any(|f| w.ends_with(f)) {
+        return false;
+    }
     if scan.lex.any(w, |c| {
         matches!(
             c,
@@ -146,6 +164,11 @@ fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
             });
         if stop || scan.text[t.span.start..piece.end].chars().count() > 8 {
+            // A number or measure word before it makes a description
+            // (`百亩葛根基地`), not a name.
+            if matches!(t.tag.as_str(), "m" | "q" | "x") && !scan.is_break_at(t.span.start) {
+                return Span::new(piece.end, piece.end);
+            }
             break;
         }
         start = t.span.start;
