@@ -277,23 +277,12 @@ const LIST_SUFFIXES: &[&str] = &[
 /// a short name between list separators that ends in a body suffix.
 pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
     let text = scan.text;
+    // List items stand between clause breaks (a dash too), but spaces and
+    // quotes may sit inside an item.
     let is_sep = |c: char| {
         c == '—'
-            || matches!(
-                c,
-                '、' | ','
-                    | '\u{FF0C}'
-                    | ':'
-                    | '\u{FF1A}'
-                    | '('
-                    | ')'
-                    | '\u{FF08}'
-                    | '\u{FF09}'
-                    | ';'
-                    | '\u{FF1B}'
-                    | '\n'
-                    | '。'
-            )
+            || (crate::text::is_clause_break(c)
+                && !matches!(c, ' ' | '\t' | '“' | '”' | '"' | '‘' | '’' | '·'))
     };
     let mut out = Vec::new();
     let mut start = 0;
