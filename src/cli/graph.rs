@@ -89,22 +89,9 @@ pub fn run(a: GraphArgs) -> u8 {
         }
     };
     let mut extractor: Option<govkg::Extractor> = None;
-    let paths = if a.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        a.paths.clone()
-    };
     let mut builder = GraphBuilder::new(&lexicon);
     let mut failed = false;
-    for p in input::expand(&paths) {
-        let path = match p {
-            Ok(p) => p,
-            Err(e) => {
-                report(e);
-                failed = true;
-                continue;
-            }
-        };
+    for path in input::files(&a.paths, &mut failed) {
         input::read_any(&path, |item| match item {
             Ok(Input::Text(doc)) => {
                 if extractor.is_none() {

@@ -22,6 +22,23 @@ fn is_jsonl_name(p: &Path) -> bool {
 }
 
 /// Expands directories (recursively, sorted) into files.
+/// The files to read for the given command-line paths (standard input when
+/// there are none); unusable paths are reported on stderr and set `failed`.
+pub fn files(paths: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
+    let stdin = [PathBuf::from("-")];
+    let paths = if paths.is_empty() { &stdin[..] } else { paths };
+    expand(paths)
+        .into_iter()
+        .filter_map(|p| {
+            p.map_err(|e| {
+                super::report(e);
+                *failed = true;
+            })
+            .ok()
+        })
+        .collect()
+}
+
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, String>> {
     let mut out = Vec::new();
     for p in paths {

@@ -25,24 +25,11 @@ pub fn run(a: TagArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let paths = if a.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        a.paths.clone()
-    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
     let mut broken = false;
-    for p in input::expand(&paths) {
-        let path = match p {
-            Ok(p) => p,
-            Err(e) => {
-                report(e);
-                failed = true;
-                continue;
-            }
-        };
+    for path in input::files(&a.paths, &mut failed) {
         input::read(&path, |item| {
             if broken {
                 return;
