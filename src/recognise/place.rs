@@ -63,7 +63,20 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                         continue;
                     }
                     if level >= Level::Town
-                        && (word.chars().count() < 3 || !starts_a_word(scan, hit.span))
+                        && (word.chars().count() < 3
+                            || !starts_a_word(scan, hit.span)
+                            || !aligned(scan, hit.span))
+                    {
+                        continue;
+                    }
+                    // `平安街道`, `文明街道`: slogans, unless a parent is glued.
+                    if level >= Level::Town
+                        && super::edge::opens_generically(word)
+                        && scan
+                            .longest_ending_at(hit.span.start, |c| {
+                                matches!(c, LexClass::Division(_))
+                            })
+                            .is_none()
                     {
                         continue;
                     }
@@ -347,7 +360,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
                 && (suffix != "城"
                     || !scan.text[hit.span.end..].starts_with(['区', '镇', '市', '乡']))
                 && (!scan.is_known_word(hw) || head.is_proper())
-                && !head.tag.starts_with("nr")
+                && (!head.tag.starts_with("nr") || ["村", "庄", "屯"].contains(&suffix))
             {
                 out.push(Mention::new(head.span, EntityKind::Place));
                 continue;
