@@ -172,19 +172,24 @@ fn listed_with_places(scan: &Scan<'_>, span: Span, fulls: &HashSet<&str>) -> boo
         .find(|c: char| crate::text::is_clause_break(c) && c != '、')
         .map_or(scan.text.len(), |i| span.end + i);
     let clause = &scan.text[clause_start..clause_end];
-    let items: Vec<&str> = clause.split('、').collect();
+    let mut items: Vec<&str> = clause.split('、').collect();
+    // Counted: `…汉王四镇人大主席`: the list ends at the count.
+    let mut counted = false;
+    if let Some(last) = items.last_mut() {
+        let cut = last.char_indices().find(|&(i, c)| {
+            "两二三四五六七八九十".contains(c)
+                && ["镇", "乡", "街道"]
+                    .iter()
+                    .any(|l| last[i + c.len_utf8()..].starts_with(l))
+        });
+        if let Some((i, _)) = cut {
+            *last = &last[..i];
+            counted = true;
+        }
+    }
     if items.len() < 2 || !items.iter().all(|i| (2..=6).contains(&i.chars().count())) {
         return false;
     }
-    // Counted: `…汉王四镇`.
-    let last = items.last().copied().unwrap_or("");
-    let counted = ["镇", "乡", "街道"].iter().any(|l| {
-        last.strip_suffix(l).is_some_and(|h| {
-            h.chars()
-                .last()
-                .is_some_and(|c| "两二三四五六七八九十".contains(c))
-        })
-    });
     let sibling_named = items.iter().any(|i| {
         scan.lex.lookup(i).any(|e| {
             e.class == LexClass::PlaceShort && e.full.as_deref().is_some_and(|f| fulls.contains(f))
