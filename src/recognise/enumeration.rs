@@ -5,6 +5,7 @@
 //! (`湘澧盐化、天盛电化、中联重科等重点企业`).
 
 use super::edge::opens_generically;
+use super::index::MentionIndex;
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
@@ -29,6 +30,7 @@ const COMPANY_WORDS: &[&str] = &["企业", "公司", "集团", "房企", "厂家
 
 /// Finds new mentions for bare items of enumerations.
 pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
+    let known = MentionIndex::new(known);
     let text = scan.text;
     let mut out = Vec::new();
     let mut start = 0;
@@ -44,12 +46,12 @@ pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         if !text[clause.range()].contains('、') {
             continue;
         }
-        out.extend(in_clause(scan, clause, known));
+        out.extend(in_clause(scan, clause, &known));
     }
     out
 }
 
-fn in_clause(scan: &Scan<'_>, clause: Span, known: &[Mention]) -> Vec<Mention> {
+fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention> {
     let text = scan.text;
     // Raw items between `、`.
     let mut raw: Vec<Span> = Vec::new();
@@ -81,8 +83,8 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &[Mention]) -> Vec<Mention> {
         let head: String = t.chars().take(8).collect();
         COMPANY_WORDS.iter().any(|w| head.contains(w))
     });
-    let covering = |it: Span| known.iter().find(|m| m.span == it && !m.nested);
-    let overlapped = |it: Span| known.iter().any(|m| m.span.overlaps(it));
+    let covering = |it: Span| known.exactly(it).find(|m| !m.nested).copied();
+    let overlapped = |it: Span| known.overlapping(it).next().is_some();
     let mut kinds = Vec::new();
     for &it in &items {
         if let Some(m) = covering(it) {

@@ -10,6 +10,7 @@
 mod date;
 mod edge;
 mod enumeration;
+mod index;
 mod org;
 mod person;
 mod place;

@@ -4,6 +4,7 @@
 //! abbreviation (`来沪`), and chains glued together (`闵行区七宝镇`).
 
 use super::edge::left_edge;
+use super::index::MentionIndex;
 use super::{Mention, Scan};
 use crate::lexicon::{Level, LexClass};
 use crate::span::{EntityKind, Span};
@@ -304,6 +305,7 @@ fn aligned(scan: &Scan<'_>, span: Span) -> bool {
 
 /// Named sites ending in a place suffix.
 fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
+    let known = &MentionIndex::new(known);
     let mut out = Vec::new();
     for hit in scan.hits() {
         if !scan.hit_is(hit, |c| c == LexClass::PlaceSuffix) {
@@ -336,7 +338,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             continue;
         }
         // `虹桥` holds `桥`: an accepted place, the place rule has it.
-        if head.span.start < hit.span.start && known.iter().any(|m| m.span == head.span) {
+        if head.span.start < hit.span.start && known.exactly(head.span).next().is_some() {
             continue;
         }
         let road = ROAD_SUFFIXES.contains(&suffix);
@@ -423,7 +425,7 @@ const ROAD_BOUNDARY: &str = "各该其这每本至到在和与及的了对从经
 
 /// A road or waterway: two name characters before the suffix, three when
 /// the third is preceded by a boundary (`沈长浜街` after `南至`).
-fn road_name(scan: &Scan<'_>, suffix: Span, known: &[Mention]) -> Option<Mention> {
+fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Mention> {
     let is_boundary = |pos: usize| {
         scan.char_before(pos)
             .is_none_or(|c| ROAD_BOUNDARY.contains(c) || !is_cjk(c))
@@ -444,7 +446,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &[Mention]) -> Option<Mention
         return None;
     }
     let mut start = two;
-    let place_before = known.iter().any(|m| m.span.end == two);
+    let place_before = known.ending_at(two).next().is_some();
     if !is_boundary(two)
         && !place_before
         && scan
@@ -458,8 +460,8 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &[Mention]) -> Option<Mention
     }
     // The suffix is the tail of a known place (`虹桥`): not a road.
     if known
-        .iter()
-        .any(|m| m.span.end == suffix.end && m.span.start > start && m.span.start < suffix.start)
+        .ending_at(suffix.end)
+        .any(|m| m.span.start > start && m.span.start < suffix.start)
     {
         return None;
     }

@@ -1,0 +1,76 @@
+//! A small index over mentions for the overlap and edge look-ups the rules
+//! make, so a rule costs a logarithm per question instead of a pass over
+//! every mention of the document.
+
+use super::Mention;
+use crate::span::Span;
+
+/// Mentions sorted by start, with the longest length seen.
+pub(crate) struct MentionIndex {
+    by_start: Vec<Mention>,
+    by_end: Vec<Mention>,
+    max_len: usize,
+}
+
+impl MentionIndex {
+    pub fn new(mentions: &[Mention]) -> Self {
+        let mut by_start = mentions.to_vec();
+        by_start.sort_by_key(|m| (m.span.start, m.span.end));
+        let mut by_end = mentions.to_vec();
+        by_end.sort_by_key(|m| (m.span.end, m.span.start));
+        let max_len = mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
+        MentionIndex {
+            by_start,
+            by_end,
+            max_len,
+        }
+    }
+
+    /// Mentions that share at least one byte with `span`.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = &Mention> {
+        let from = span.start.saturating_sub(self.max_len);
+        let lo = self.by_start.partition_point(|m| m.span.start < from);
+        let hi = self.by_start.partition_point(|m| m.span.start < span.end);
+        self.by_start[lo..hi]
+            .iter()
+            .filter(move |m| m.span.overlaps(span))
+    }
+
+    /// Mentions with exactly this span.
+    pub fn exactly(&self, span: Span) -> impl Iterator<Item = &Mention> {
+        let lo = self
+            .by_start
+            .partition_point(|m| (m.span.start, m.span.end) < (span.start, span.end));
+        self.by_start[lo..]
+            .iter()
+            .take_while(move |m| m.span == span)
+    }
+
+    /// Mentions that end at byte `end`.
+    pub fn ending_at(&self, end: usize) -> impl Iterator<Item = &Mention> {
+        let lo = self.by_end.partition_point(|m| m.span.end < end);
+        self.by_end[lo..]
+            .iter()
+            .take_while(move |m| m.span.end == end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::EntityKind;
+
+    #[test]
+    fn lookups() {
+        let ms = [
+            Mention::new(Span::new(0, 9), EntityKind::Place),
+            Mention::new(Span::new(3, 6), EntityKind::Place),
+            Mention::new(Span::new(12, 15), EntityKind::Org),
+        ];
+        let ix = MentionIndex::new(&ms);
+        assert_eq!(ix.overlapping(Span::new(5, 13)).count(), 3);
+        assert_eq!(ix.overlapping(Span::new(9, 12)).count(), 0);
+        assert_eq!(ix.exactly(Span::new(3, 6)).count(), 1);
+        assert_eq!(ix.ending_at(15).count(), 1);
+    }
+}
