@@ -94,13 +94,14 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     weak.extend(orgs);
     weak.extend(places);
     // Nothing inside a set phrase that is no entity (`中国特色社会主义`).
-    let stops: Vec<Span> = scan
+    let stops: Vec<Mention> = scan
         .hits()
         .iter()
         .filter(|h| scan.hit_is(h, |c| c == LexClass::Stop))
-        .map(|h| h.span)
+        .map(|h| Mention::new(h.span, EntityKind::Org))
         .collect();
-    weak.retain(|m| !stops.iter().any(|s| s.contains(m.span)));
+    let stops = index::MentionIndex::new(&stops);
+    weak.retain(|m| !stops.overlapping(m.span).any(|s| s.span.contains(m.span)));
     // `县人大代表`, `四镇人大主席` with no person: a generic post, no body.
     weak.retain(|m| {
         !(m.kind == EntityKind::Org

@@ -526,10 +526,9 @@ fn glue_chains(scan: &Scan<'_>, out: &mut Vec<Mention>) {
     for m in out.iter() {
         let mut cur = m.span;
         loop {
-            let next = out
-                .iter()
-                .filter(|n| n.span.start == cur.end)
-                .max_by_key(|n| n.span.end);
+            // `out` is sorted by start, longest first.
+            let at = out.partition_point(|n| n.span.start < cur.end);
+            let next = out.get(at).filter(|n| n.span.start == cur.end);
             match next {
                 Some(n) if is_division_at(scan, cur) && !is_road(scan, n.span) => {
                     cur = Span::new(cur.start, n.span.end)
