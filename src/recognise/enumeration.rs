@@ -1,8 +1,8 @@
 //! Enumerations: items joined by `、` share their kind. When one item of a
 //! list is a place (or an organisation) and its siblings are short bare
-//! names, the siblings are places (organisations) too (`东湖家园、圣庄、
-//! 青年路等`), and a list closed by `等…企业` names companies
-//! (`湘澧盐化、天盛电化、中联重科等重点企业`).
+//! names, the siblings are places (organisations) too (`梅园新村、松柏苑、
+//! 春申路等`), and a list closed by `等…企业` names companies
+//! (`星河电气、蓝海科创、宏远重工等重点企业`).
 
 use super::edge::opens_generically;
 use super::index::MentionIndex;
@@ -144,7 +144,7 @@ fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
     })
 }
 
-/// The name at the end of the first piece (`走访湘澧盐化` → `湘澧盐化`): the
+/// The name at the end of the first piece (`走访星河电气` → `星河电气`): the
 /// tokens after the last verb, particle or cue.
 fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
     let toks = scan.tokens_around(piece.end.saturating_sub(1));

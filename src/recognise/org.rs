@@ -15,7 +15,7 @@ fn is_single_char(s: &str) -> bool {
 }
 
 /// Suffixes that make a generic noun a name only with a proper part
-/// (`公司` alone is not an organisation; `中联重科公司` is).
+/// (`公司` alone is not an organisation; `宏远重工公司` is).
 const NEEDS_PROPER: &[&str] = &[
     "公司",
     "有限公司",
@@ -223,8 +223,8 @@ fn trim_at_anchor(scan: &Scan<'_>, start: usize, suffix_start: usize) -> usize {
 }
 
 /// A body named from its level: a level character after a break or a link,
-/// then plain name characters, then the suffix (`区住建局`, `区发展和改革局`,
-/// `省住建厅`, `市政府督查室`).
+/// then plain name characters, then the suffix (`区建管委`, `区科学技术局`,
+/// `省商务厅`, `市政府研究室`).
 fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
     // The suffix ends a word (`部署`, `委员` hold no body).
     if scan.tokens_around(suffix.start).iter().any(|t| {
@@ -381,8 +381,8 @@ mod tests {
     #[test]
     fn bodies_named_from_their_level() {
         assert_eq!(
-            orgs("区生态环境局、区发展和改革局负责人参加。"),
-            ["区生态环境局", "区发展和改革局"]
+            orgs("区城管执法局、区科学技术局负责人参加。"),
+            ["区城管执法局", "区科学技术局"]
         );
         assert_eq!(orgs("坚持区委、区政府的领导。"), ["区委", "区政府"]);
     }

@@ -96,7 +96,7 @@ fn surname(scan: &Scan<'_>, pos: usize) -> Option<(usize, bool)> {
     found.map(|strong| (1, strong))
 }
 
-/// Words after which a name follows in appointments (`选举王德喜同志为…`).
+/// Words after which a name follows in appointments (`选举李明同志为…`).
 const LEFT_CUES: &[&str] = &[
     "选举", "任命", "免除", "免去", "接受", "决定", "同意", "推选", "提名", "聘任", "批准", "聘请",
     "表彰", "看望", "慰问", "会见", "邀请",
@@ -339,7 +339,7 @@ pub(crate) fn find(
     (persons, kept_titles)
 }
 
-/// `王德喜同志为紫阳县人民政府副县长`, `免除孟凡哲同志副县长一职`: a post
+/// `李明同志为城南县人民政府副县长`, `免去赵刚同志副县长职务`: a post
 /// named after the person.
 fn person_before_post(scan: &Scan<'_>, start: usize, person_ends: &HashSet<usize>) -> bool {
     let head = &scan.text[..start];
@@ -604,7 +604,7 @@ fn standalone_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
 }
 
 /// A name in a byline: like [`standalone_name`], but a common word may be a
-/// name there (`舒畅`), and another byline word may follow (`田兰兰通讯员`).
+/// name there (`舒畅`), and another byline word may follow (`陈晓通讯员`).
 fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     let sn = surname_len(scan, pos)?;
     for len in [3usize, 2] {

@@ -118,7 +118,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                                 .is_none_or(|c| !is_cjk(c) || AFTER_ABBREVIATION.contains(c));
                     } else {
                         let level = e.full.as_deref().and_then(|f| level_of(scan, f));
-                        // `临夏州`, `东乡县`: a short form with its level character.
+                        // `湘西州`, `通道县`: a short form with its level character.
                         if let Some(l) = level
                             && l <= Level::County
                             && let Some(c) = scan.char_at(hit.span.end)
@@ -361,7 +361,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
                 continue;
             }
             // An unknown or proper word ending in the suffix is a name of
-            // its own (`京源村`, `马界村`).
+            // its own (`桃源村`, `石桥村`).
             if hw.chars().count() >= 3
                 && !super::edge::opens_generically(hw)
                 && (suffix != "城"

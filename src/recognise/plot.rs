@@ -46,7 +46,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         let rest = &text[i..];
         if let Some(cls) = CLASSIFIERS.iter().find(|c| rest.starts_with(**c)) {
             let end = i + cls.len();
-            // `S1814号地块`, `苏地2015-WG-1号地块`: a 号 between code and classifier.
+            // `S2207号地块`, `浙地2019-XY-3号地块`: a 号 between code and classifier.
             let mut code_end = i;
             if *cls != "单元" && scan.char_before(i) == Some('号') {
                 code_end = i - '号'.len_utf8();
@@ -136,10 +136,10 @@ mod tests {
         assert_eq!(plots("制定04单元转型方案"), ["04单元"]);
         assert_eq!(plots("完成156号二期竣工验收"), ["156号二期"]);
         assert_eq!(plots("东一地块开工"), ["东一地块"]);
-        assert_eq!(plots("S1814号地块封顶"), ["S1814号地块"]);
+        assert_eq!(plots("S2207号地块封顶"), ["S2207号地块"]);
         assert_eq!(plots("万科19-04项目"), ["19-04"]);
-        assert_eq!(plots("2#区块"), ["2#区块"]);
-        assert_eq!(plots("B地块"), ["B地块"]);
+        assert_eq!(plots("5#区块"), ["5#区块"]);
+        assert_eq!(plots("D地块"), ["D地块"]);
     }
 
     #[test]

@@ -108,7 +108,7 @@ mod tests {
 
     #[test]
     fn unnamed_companions_give_nothing() {
-        let t = "11月3日,副区长张建华来到七宝镇调研。区住建局相关负责人陪同调研。";
+        let t = "11月3日,副区长张建华来到七宝镇调研。区建管委相关负责人陪同调研。";
         assert!(accompanies(t).is_empty());
     }
 

@@ -10,7 +10,7 @@
 //!
 //! Posts removed or given up (`免除王某同志副县长一职`) and former posts
 //! (`原镇长`) are not read. A title whose name lost its head to the words
-//! before it (`城乡一体化示范区` + `党工委书记`, `县法院` + `行政审判庭` +
+//! before it (`高新技术示范区` + `党工委书记`, `县法院` + `民事审判庭` +
 //! `庭长`) is read whole. The
 //! organisation and role come from [`super::orgname`], resolved in text
 //! order so that a bare post follows the title before it in its sentence.
@@ -117,10 +117,10 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
 }
 
 /// What a title's name lost to the words before it: an area written right
-/// before a title that starts with its body (`城乡一体化示范区` + `党工委书记`:
+/// before a title that starts with its body (`高新技术示范区` + `党工委书记`:
 /// at least three characters outside any mention, ending in a level
 /// character), or an office of the organisation named before it
-/// (`县法院` + `行政审判庭` + `庭长`).
+/// (`县法院` + `民事审判庭` + `庭长`).
 fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
     let mut a = start;
     while a > 0
@@ -266,23 +266,23 @@ mod tests {
 
     #[test]
     fn a_title_that_lost_its_area() {
-        let t = "12月8日,城乡一体化示范区党工委书记张建华带队调研。区党工委副书记王卫东陪同调研。";
+        let t = "12月9日,高新技术示范区党工委书记张建华带队调研。区党工委副书记王卫东陪同调研。";
         let k = keys(t);
         assert!(
-            k.contains(&"LEADS 张建华 -> 城乡一体化示范区党工委 书记".to_string()),
+            k.contains(&"LEADS 张建华 -> 高新技术示范区党工委 书记".to_string()),
             "{k:?}"
         );
         assert!(
-            k.contains(&"LEADS 王卫东 -> 城乡一体化示范区党工委 副书记".to_string()),
+            k.contains(&"LEADS 王卫东 -> 高新技术示范区党工委 副书记".to_string()),
             "{k:?}"
         );
     }
 
     #[test]
     fn an_office_of_a_court() {
-        let t = "县法院行政审判庭庭长张建华作报告。";
+        let t = "县法院民事审判庭庭长张建华作报告。";
         assert!(
-            has(t, "LEADS 张建华 -> 县人民法院行政审判庭 庭长"),
+            has(t, "LEADS 张建华 -> 县人民法院民事审判庭 庭长"),
             "{:?}",
             keys(t)
         );

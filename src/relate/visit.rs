@@ -12,7 +12,7 @@
 //! visited, also when the list opens with items that are no names
 //! (`察看了某基地、某村…`); the list ends at a verb, another kind of mention
 //! or a comma not closed by `等`. The end points of a road (`A至B公路`),
-//! remarks in brackets and elliptical sections (`B 区`) are not visited.
+//! remarks in brackets and elliptical sections (`C 区`) are not visited.
 //! A journey to a meeting (`前往北京参加…大会`) or a transfer (`调到`) is no
 //! visit, nor is a verb inside a noun (`督查室`, `调研组`).
 //!
@@ -206,7 +206,7 @@ fn is_tail_kind(k: EntityKind) -> bool {
     matches!(k, EntityKind::Place | EntityKind::Org | EntityKind::Plot)
 }
 
-/// An elliptical section (`B 区`, `3期`): it stands for a part of a place
+/// An elliptical section (`C 区`, `3期`): it stands for a part of a place
 /// named before, so it is not visited in its own name.
 fn is_bare_section(t: &str) -> bool {
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
@@ -239,7 +239,7 @@ fn group_stem(t: &str) -> Option<&str> {
         .or_else(|| t.strip_suffix('组'))
 }
 
-/// A delegation's name: `施甸县党政代表团`, `第二视察调研组`, `代表团`.
+/// A delegation's name: `施甸县党政代表团`, `第三视察调研组`, `代表团`.
 pub(crate) fn is_group_name(t: &str) -> bool {
     group_stem(t).is_some_and(|s| GROUP_WORDS.iter().any(|w| s.contains(w)))
 }
@@ -959,7 +959,7 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
             Heads::Group(g) => st.groups[*g].members.clone(),
             Heads::Explicit(ps) => ps.clone(),
         };
-        // The leader's own divisions (`津市市委书记` studying 津市).
+        // The leader's own divisions (`江阴市委书记` studying 江阴).
         let leader = heads
             .iter()
             .find(|&&h| doc.mentions[h].kind == EntityKind::Person);
@@ -1083,7 +1083,7 @@ fn name_generic_groups(doc: &Doc<'_>, st: &mut State) {
     }
 }
 
-/// The divisions each person leads (`津市市委书记` → `津市市`), by text.
+/// The divisions each person leads (`江阴市委书记` → `江阴市`), by text.
 fn homes(doc: &Doc<'_>, leads: &[Found]) -> HashMap<String, Vec<String>> {
     orgs_by_person(doc, leads)
         .into_iter()
@@ -1120,11 +1120,11 @@ mod tests {
     #[test]
     fn group_nouns() {
         assert!(is_group_name("施甸县党政代表团"));
-        assert!(is_group_name("第二视察调研组"));
+        assert!(is_group_name("第三视察调研组"));
         assert!(!is_group_name("科教集团"));
         assert!(is_generic_group("工作考察团"));
         assert!(is_generic_group("代表团"));
-        assert!(!is_generic_group("第二视察调研组"));
+        assert!(!is_generic_group("第三视察调研组"));
         assert!(!is_generic_group("某市工作考察团"));
     }
 
@@ -1189,7 +1189,7 @@ mod tests {
 
     #[test]
     fn bare_sections_are_weak_tails() {
-        assert!(is_bare_section("B 区"));
+        assert!(is_bare_section("C 区"));
         assert!(is_bare_section("3期"));
         assert!(!is_bare_section("东方花园三期"));
         assert!(!is_bare_section("七宝镇"));
