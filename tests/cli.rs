@@ -6,6 +6,8 @@
 //! repository is read.
 
 use serde_json::Value;
+mod common;
+use common::corpus;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -80,23 +82,6 @@ fn cp_slice(text: &str, start: usize, end: usize) -> String {
 fn ids(docs: &[Value]) -> Vec<&str> {
     docs.iter()
         .map(|d| d["id"].as_str().expect("id is a string"))
-        .collect()
-}
-
-/// `(stem, text)` of every corpus file, sorted by name.
-fn corpus() -> Vec<(String, String)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(CORPUS))
-        .expect("tests/fixtures/corpus exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (stem, std::fs::read_to_string(p).unwrap())
-        })
         .collect()
 }
 

@@ -8,6 +8,7 @@
 
 use govkg::graph::{DateRange, EdgeKind, GraphBuilder, KnowledgeGraph, NodeKind};
 use govkg::{Document, Entity, EntityKind, Extractor, Relation};
+mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -21,19 +22,9 @@ fn extractor() -> &'static Extractor {
 fn corpus_docs() -> &'static [Document] {
     static DOCS: OnceLock<Vec<Document>> = OnceLock::new();
     DOCS.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        files.sort();
-        files
+        common::corpus()
             .iter()
-            .map(|p| {
-                let id = p.file_stem().unwrap().to_string_lossy();
-                extractor().extract(&id, &std::fs::read_to_string(p).unwrap())
-            })
+            .map(|(id, text)| extractor().extract(id, text))
             .collect()
     })
 }

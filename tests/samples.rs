@@ -12,7 +12,9 @@
 use govkg::Extractor;
 use govkg::eval::{self, ENTITY_TYPES};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+mod common;
+use common::{corpus, fixtures};
+use std::path::PathBuf;
 
 /// Lowest acceptable F1 per entity type (and micro-averaged) on the sample
 /// corpus.
@@ -46,27 +48,6 @@ const RELATION_F1_FLOORS: [(&str, f64); 4] = [
     ("ACCOMPANY", 0.980),
     ("micro", 0.926),
 ];
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-/// `(id, text)` of every corpus document (the id is the file stem).
-fn corpus() -> Vec<(String, String)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("corpus"))
-        .expect("tests/fixtures/corpus exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (id, std::fs::read_to_string(p).unwrap())
-        })
-        .collect()
-}
 
 /// Every gold document, in file order.
 fn gold() -> Vec<(String, Value)> {
