@@ -183,7 +183,9 @@ fn add_document(g: &mut KnowledgeGraph, doc: &Document, lex: &Lexicon) -> AddSum
 
     let evidence = EvidenceText::new(doc.text.as_deref());
     for r in &doc.relations {
-        let (from, to, facts) = match r {
+        // Kind, ends, date, purpose, role and evidence of the relation; the
+        // head of LEADS points at the organisation named by `org`.
+        let (kind, head, tail, date, purpose, role, ev) = match r {
             Relation::Visit {
                 head,
                 tail,
@@ -191,66 +193,68 @@ fn add_document(g: &mut KnowledgeGraph, doc: &Document, lex: &Lexicon) -> AddSum
                 purpose,
                 evidence,
                 ..
-            } => {
-                let (Some(&h), Some(&t)) = (node_of.get(head.as_str()), node_of.get(tail.as_str()))
-                else {
-                    summary.skipped += 1;
-                    continue;
-                };
-                let facts = EdgeFacts {
-                    kind: EdgeKind::Visit,
-                    doc: Some(doc.id.clone()),
-                    date: clean(date.as_deref()),
-                    purpose: clean(purpose.as_deref()),
-                    role: None,
-                    evidence: Some(ordered(evidence[0], evidence[1])),
-                };
-                (h, t, facts)
-            }
+            } => (
+                EdgeKind::Visit,
+                head,
+                Some(tail.as_str()),
+                date.as_deref(),
+                purpose.as_deref(),
+                None,
+                evidence,
+            ),
             Relation::Leads {
                 head,
                 org,
                 role,
                 evidence,
                 ..
-            } => {
-                let org = normalize_name(org);
-                let Some(&h) = node_of.get(head.as_str()).filter(|_| !org.is_empty()) else {
-                    summary.skipped += 1;
-                    continue;
-                };
-                let t = g.node_ix(NodeId::new(NodeKind::Org, &org));
-                let facts = EdgeFacts {
-                    kind: EdgeKind::Leads,
-                    doc: Some(doc.id.clone()),
-                    date: None,
-                    purpose: None,
-                    role: clean(Some(role)),
-                    evidence: Some(ordered(evidence[0], evidence[1])),
-                };
-                (h, t, facts)
-            }
+            } => (
+                EdgeKind::Leads,
+                head,
+                None,
+                None,
+                None,
+                Some((org.as_str(), role.as_str())),
+                evidence,
+            ),
             Relation::Accompany {
                 head,
                 tail,
                 evidence,
                 ..
-            } => {
-                let (Some(&h), Some(&t)) = (node_of.get(head.as_str()), node_of.get(tail.as_str()))
-                else {
-                    summary.skipped += 1;
-                    continue;
-                };
-                let facts = EdgeFacts {
-                    kind: EdgeKind::Accompany,
-                    doc: Some(doc.id.clone()),
-                    date: None,
-                    purpose: None,
-                    role: None,
-                    evidence: Some(ordered(evidence[0], evidence[1])),
-                };
-                (h, t, facts)
+            } => (
+                EdgeKind::Accompany,
+                head,
+                Some(tail.as_str()),
+                None,
+                None,
+                None,
+                evidence,
+            ),
+        };
+        let Some(&from) = node_of.get(head.as_str()) else {
+            summary.skipped += 1;
+            continue;
+        };
+        let to = match (tail, role) {
+            (Some(tail), _) => node_of.get(tail).copied(),
+            (None, Some((org, _))) => {
+                let org = normalize_name(org);
+                (!org.is_empty()).then(|| g.node_ix(NodeId::new(NodeKind::Org, &org)))
             }
+            (None, None) => None,
+        };
+        let Some(to) = to else {
+            summary.skipped += 1;
+            continue;
+        };
+        let facts = EdgeFacts {
+            kind,
+            doc: Some(doc.id.clone()),
+            date: clean(date),
+            purpose: clean(purpose),
+            role: role.and_then(|(_, r)| clean(Some(r))),
+            evidence: Some(ordered(ev[0], ev[1])),
         };
         let evidence_text = facts.evidence.and_then(|(s, e)| evidence.slice(s, e));
         g.insert_edge(
