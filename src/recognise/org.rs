@@ -322,9 +322,9 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
 /// A list item made of nouns only, whose last word is a body, not a common
 /// word that happens to end like one (`新格局`, `处级干部`).
 fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
-    let toks: Vec<_> = scan
-        .tokens_around(item.start)
-        .into_iter()
+    let around = scan.tokens_around(item.start);
+    let toks: Vec<_> = around
+        .iter()
         .filter(|t| t.span.start >= item.start && t.span.end <= item.end)
         .collect();
     let Some(last) = toks.last() else {

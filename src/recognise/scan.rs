@@ -8,6 +8,14 @@ use crate::span::Span;
 use crate::text::is_clause_break;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+/// `GOVKG_DEBUG_TOKENS` set: print every segmented clause (read once).
+fn debug_tokens() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("GOVKG_DEBUG_TOKENS").is_some())
+}
 
 /// The shared, read-only view of one document for the recognisers.
 pub(crate) struct Scan<'a> {
@@ -18,7 +26,7 @@ pub(crate) struct Scan<'a> {
     by_end: Vec<u32>,
     seg: &'a Segmenter,
     /// Tokens of each clause that was segmented, keyed by clause start.
-    clauses: RefCell<HashMap<usize, (Span, Vec<Token>)>>,
+    clauses: RefCell<HashMap<usize, Rc<[Token]>>>,
 }
 
 impl<'a> Scan<'a> {
@@ -139,10 +147,10 @@ impl<'a> Scan<'a> {
 
     /// The segmenter's tagged tokens of the clause around `pos` (computed
     /// once per clause and cached). Offsets are bytes of the whole text.
-    pub fn tokens_around(&self, pos: usize) -> Vec<Token> {
+    pub fn tokens_around(&self, pos: usize) -> Rc<[Token]> {
         let clause = self.clause_at(pos);
-        if let Some((_, toks)) = self.clauses.borrow().get(&clause.start) {
-            return toks.clone();
+        if let Some(toks) = self.clauses.borrow().get(&clause.start) {
+            return Rc::clone(toks);
         }
         // Very long clauses (tables flattened into one line) are cut to a
         // window around `pos`, so the cost stays local.
@@ -154,8 +162,8 @@ impl<'a> Scan<'a> {
         } else {
             clause
         };
-        let toks = self.seg.tag(&self.text[span.range()], span.start);
-        if std::env::var_os("GOVKG_DEBUG_TOKENS").is_some() {
+        let toks: Rc<[Token]> = self.seg.tag(&self.text[span.range()], span.start).into();
+        if debug_tokens() {
             let shown: Vec<String> = toks
                 .iter()
                 .map(|t| format!("{}/{}", &self.text[t.span.range()], t.tag))
@@ -165,7 +173,7 @@ impl<'a> Scan<'a> {
         if span == clause {
             self.clauses
                 .borrow_mut()
-                .insert(clause.start, (clause, toks.clone()));
+                .insert(clause.start, Rc::clone(&toks));
         }
         toks
     }
@@ -173,8 +181,9 @@ impl<'a> Scan<'a> {
     /// The token that contains byte `pos`, if any.
     pub fn token_containing(&self, pos: usize) -> Option<Token> {
         self.tokens_around(pos)
-            .into_iter()
+            .iter()
             .find(|t| t.span.start <= pos && pos < t.span.end)
+            .cloned()
     }
 
     fn floor(&self, mut i: usize) -> usize {
