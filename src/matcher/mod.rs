@@ -54,21 +54,57 @@ impl Matcher {
     }
 
     /// Every (overlapping) hit in `text`, sorted by start, longest first.
+    ///
+    /// ```
+    /// use govkg::{LexClass, Lexicon, matcher::Matcher};
+    /// let mut b = Lexicon::builder();
+    /// b.add_entry("七宝", LexClass::Org).add_entry("七宝镇", LexClass::Org);
+    /// let lex = b.build();
+    /// let m = Matcher::new(&lex)?;
+    /// let text = "到七宝镇";
+    /// let found: Vec<&str> = m.hits(text).iter().map(|h| &text[h.span.range()]).collect();
+    /// assert_eq!(found, ["七宝镇", "七宝"]);
+    /// # Ok::<(), govkg::Error>(())
+    /// ```
     pub fn hits(&self, text: &str) -> Vec<Hit> {
-        let mut out = Vec::with_capacity(text.len() / 4);
+        let mut out = Vec::new();
+        self.hits_into(text, &mut out);
+        out
+    }
+
+    /// Like [`Matcher::hits`], but fills `out` (cleared first), so a caller
+    /// scanning many texts reuses one buffer.
+    pub fn hits_into(&self, text: &str, out: &mut Vec<Hit>) {
+        out.clear();
+        out.reserve(text.len() / 6);
         self.backend.for_each(text, |start, end, pattern| {
             out.push(Hit {
                 span: Span::new(start, end),
                 pattern,
             })
         });
-        out.sort_unstable_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(b.span.end.cmp(&a.span.end))
-        });
-        out
+        sort_by_start(out);
+    }
+}
+
+/// Sorts hits by start, longest first.
+///
+/// The automata report hits in order of their end, and a hit is at most a
+/// few characters long, so the list is already almost sorted by start: an
+/// insertion sort moves each hit past only the few hits that end inside
+/// it, which is linear in practice and several times cheaper than a
+/// general sort of the whole list.
+fn sort_by_start(hits: &mut [Hit]) {
+    let key = |h: &Hit| (h.span.start, std::cmp::Reverse(h.span.end));
+    for i in 1..hits.len() {
+        let cur = hits[i];
+        let k = key(&cur);
+        let mut j = i;
+        while j > 0 && key(&hits[j - 1]) > k {
+            hits[j] = hits[j - 1];
+            j -= 1;
+        }
+        hits[j] = cur;
     }
 }
 
@@ -94,6 +130,22 @@ mod tests {
             let got: Vec<&str> = m.hits(text).iter().map(|h| &text[h.span.range()]).collect();
             assert_eq!(got, ["七宝镇", "七宝", "宝镇", "镇长"], "{kind:?}");
         }
+    }
+
+    #[test]
+    fn sort_by_start_matches_a_full_sort() {
+        let mut hits: Vec<Hit> = [(3, 9), (0, 6), (0, 3), (6, 9), (3, 6), (0, 9), (9, 12)]
+            .iter()
+            .enumerate()
+            .map(|(i, &(s, e))| Hit {
+                span: Span::new(s, e),
+                pattern: i as PatternId,
+            })
+            .collect();
+        let mut want = hits.clone();
+        want.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+        sort_by_start(&mut hits);
+        assert_eq!(hits, want);
     }
 
     #[test]
