@@ -238,7 +238,7 @@ impl ExtractorBuilder {
                 LexClass::Person => "nr",
                 _ => return None,
             };
-            Some((e.text.as_str(), tag))
+            Some((&*e.text, tag))
         });
         let segmenter = Segmenter::new(words);
         Ok(Extractor {

@@ -19,21 +19,28 @@ mod parse;
 pub use class::{Level, LexClass};
 
 use crate::error::Result;
-use std::collections::HashMap;
+use hashbrown::HashTable;
+use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::io::BufRead;
+
+/// Text of an entry: borrowed from the dictionaries compiled into the
+/// binary (no allocation for the tens of thousands of gazetteer lines), or
+/// owned when it comes from a user dictionary.
+pub type Text = Cow<'static, str>;
 
 /// One dictionary entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The text as it appears in documents.
-    pub text: String,
+    pub text: Text,
     /// What the entry is.
     pub class: LexClass,
     /// For divisions: the chain of parents (`上海市/闵行区`); alternatives
     /// separated by `|`; `*` when too ambiguous to list.
-    pub parent: Option<String>,
+    pub parent: Option<Text>,
     /// For a short form: the full name it stands for (`七宝` → `七宝镇`).
-    pub full: Option<String>,
+    pub full: Option<Text>,
     /// Marks a weak entry (a surname character that is more often a common
     /// word, such as `和`).
     pub ambiguous: bool,
@@ -47,10 +54,14 @@ pub type PatternId = u32;
 pub struct Lexicon {
     entries: Vec<Entry>,
     /// Distinct pattern strings.
-    patterns: Vec<String>,
-    /// For each pattern: the indices of its entries.
-    pattern_entries: Vec<Vec<u32>>,
-    by_text: HashMap<String, PatternId>,
+    patterns: Vec<Text>,
+    /// For each pattern: its entries are `pattern_entries[range]` (indices
+    /// into `entries`), one flat list instead of a vector per pattern.
+    pattern_ranges: Vec<(u32, u32)>,
+    pattern_entries: Vec<u32>,
+    /// Pattern ids, hashed by their text.
+    by_text: HashTable<PatternId>,
+    hasher: hashbrown::DefaultHashBuilder,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -95,32 +106,47 @@ impl Lexicon {
         self.patterns.len()
     }
 
-    /// The distinct pattern strings, indexed by [`PatternId`].
-    pub fn patterns(&self) -> &[String] {
-        &self.patterns
+    /// The distinct pattern strings, in [`PatternId`] order.
+    ///
+    /// ```
+    /// let lex = govkg::Lexicon::embedded();
+    /// assert_eq!(lex.patterns().len(), lex.pattern_count());
+    /// assert!(lex.patterns().any(|p| p == "七宝镇"));
+    /// ```
+    pub fn patterns(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
+        self.patterns.iter().map(|p| &**p)
     }
 
     /// The entries behind one pattern.
     pub fn entries_of(&self, p: PatternId) -> impl Iterator<Item = &Entry> + '_ {
-        self.pattern_entries[p as usize]
+        let (lo, hi) = self
+            .pattern_ranges
+            .get(p as usize)
+            .copied()
+            .unwrap_or((0, 0));
+        self.pattern_entries[lo as usize..hi as usize]
             .iter()
             .map(move |&i| &self.entries[i as usize])
     }
 
+    /// The pattern whose text is exactly `text`.
+    fn pattern_of(&self, text: &str) -> Option<PatternId> {
+        let h = self.hasher.hash_one(text);
+        self.by_text
+            .find(h, |&p| self.patterns[p as usize] == text)
+            .copied()
+    }
+
     /// The classes of the entries whose text is exactly `text`.
     pub fn classes_of<'a>(&'a self, text: &str) -> impl Iterator<Item = LexClass> + 'a {
-        self.by_text
-            .get(text)
-            .into_iter()
-            .flat_map(move |&p| self.entries_of(p).map(|e| e.class))
+        self.lookup(text).map(|e| e.class)
     }
 
     /// The entries whose text is exactly `text`.
     pub fn lookup<'a>(&'a self, text: &str) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.by_text
-            .get(text)
+        self.pattern_of(text)
             .into_iter()
-            .flat_map(move |&p| self.entries_of(p))
+            .flat_map(move |p| self.entries_of(p))
     }
 
     /// True when `text` is an entry of class `class`.
@@ -158,8 +184,9 @@ impl LexiconBuilder {
     /// Adds the embedded dictionaries.
     pub fn add_embedded(&mut self) -> &mut Self {
         for (name, text) in embedded::DICTIONARIES {
-            self.add_reader(&format!("<embedded:{name}>"), text.as_bytes())
-                .expect("embedded dictionaries are valid (tested)");
+            let entries =
+                parse::read_static(name, text).expect("embedded dictionaries are valid (tested)");
+            self.entries.extend(entries);
         }
         self
     }
@@ -167,7 +194,7 @@ impl LexiconBuilder {
     /// Adds one entry.
     pub fn add_entry(&mut self, text: &str, class: LexClass) -> &mut Self {
         self.entries.push(Entry {
-            text: text.to_string(),
+            text: Cow::Owned(text.to_string()),
             class,
             parent: None,
             full: None,
@@ -193,43 +220,82 @@ impl LexiconBuilder {
 
     /// Builds the lexicon. Short forms (`short=`) become entries of class
     /// [`LexClass::PlaceShort`].
+    ///
+    /// An entry repeating an earlier one (same text, class and full form)
+    /// is dropped, except that it may give the earlier one a parent it
+    /// lacked (a user dictionary refining an embedded entry).
     pub fn build(&self) -> Lexicon {
-        let mut entries = Vec::with_capacity(self.entries.len() * 2);
-        let mut seen: HashMap<(String, LexClass, Option<String>), usize> = HashMap::new();
+        let hasher = hashbrown::DefaultHashBuilder::default();
+        let mut entries: Vec<Entry> = Vec::with_capacity(self.entries.len());
+        // Entry indices, hashed by (text, class, full).
+        let mut seen: HashTable<u32> = HashTable::with_capacity(self.entries.len());
+        let key_hash = |e: &Entry| hasher.hash_one((&*e.text, e.class, e.full.as_deref()));
+        let same =
+            |a: &Entry, b: &Entry| a.text == b.text && a.class == b.class && a.full == b.full;
         for e in &self.entries {
-            // Short forms of different places are different entries.
-            let key = (e.text.clone(), e.class, e.full.clone());
-            if let Some(&i) = seen.get(&key) {
-                // Later entries refine earlier ones (a user dictionary can
-                // add a parent); duplicates are otherwise dropped.
-                let prev: &mut Entry = &mut entries[i];
+            let h = key_hash(e);
+            if let Some(&i) = seen.find(h, |&i| same(&entries[i as usize], e)) {
+                let prev = &mut entries[i as usize];
                 if prev.parent.is_none() {
                     prev.parent = e.parent.clone();
                 }
                 continue;
             }
-            seen.insert(key, entries.len());
+            seen.insert_unique(h, entries.len() as u32, |&i| key_hash(&entries[i as usize]));
             entries.push(e.clone());
         }
-        let mut patterns = Vec::new();
-        let mut pattern_entries: Vec<Vec<u32>> = Vec::new();
-        let mut by_text: HashMap<String, PatternId> = HashMap::new();
-        for (i, e) in entries.iter().enumerate() {
+        drop(seen);
+
+        // Distinct texts become patterns, numbered in order of first entry.
+        let mut patterns: Vec<Text> = Vec::new();
+        let mut by_text: HashTable<PatternId> = HashTable::with_capacity(entries.len());
+        let mut pattern_of_entry: Vec<PatternId> = Vec::with_capacity(entries.len());
+        for e in &entries {
             if e.text.is_empty() {
+                pattern_of_entry.push(PatternId::MAX);
                 continue;
             }
-            let id = *by_text.entry(e.text.clone()).or_insert_with(|| {
-                patterns.push(e.text.clone());
-                pattern_entries.push(Vec::new());
-                (patterns.len() - 1) as PatternId
-            });
-            pattern_entries[id as usize].push(i as u32);
+            let h = hasher.hash_one(&*e.text);
+            let id = match by_text.find(h, |&p| patterns[p as usize] == e.text) {
+                Some(&p) => p,
+                None => {
+                    let p = patterns.len() as PatternId;
+                    patterns.push(e.text.clone());
+                    by_text.insert_unique(h, p, |&q| hasher.hash_one(&*patterns[q as usize]));
+                    p
+                }
+            };
+            pattern_of_entry.push(id);
+        }
+        // Group entry indices by pattern (a counting sort keeps each
+        // pattern's entries in entry order).
+        let mut pattern_ranges = vec![(0u32, 0u32); patterns.len()];
+        for &p in &pattern_of_entry {
+            if p != PatternId::MAX {
+                pattern_ranges[p as usize].1 += 1;
+            }
+        }
+        let mut next = 0u32;
+        for r in &mut pattern_ranges {
+            let n = r.1;
+            *r = (next, next);
+            next += n;
+        }
+        let mut pattern_entries = vec![0u32; next as usize];
+        for (i, &p) in pattern_of_entry.iter().enumerate() {
+            if p != PatternId::MAX {
+                let r = &mut pattern_ranges[p as usize];
+                pattern_entries[r.1 as usize] = i as u32;
+                r.1 += 1;
+            }
         }
         Lexicon {
             entries,
             patterns,
+            pattern_ranges,
             pattern_entries,
             by_text,
+            hasher,
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The dictionary line format and its errors.
 
-use super::{Entry, LexClass};
+use super::{Entry, LexClass, Text};
 use crate::error::{Error, Result};
+use std::borrow::Cow;
 use std::io::BufRead;
 
 /// Reads every line of a dictionary; the first bad line is an error naming
@@ -15,23 +16,96 @@ pub(crate) fn read<R: BufRead>(name: &str, reader: R) -> Result<Vec<Entry>> {
             line: line_no,
             message: format!("cannot read the line: {e}"),
         })?;
-        let mut entries = parse_line(&line).map_err(|message| Error::Dictionary {
+        let fields = parse_fields(&line).map_err(|message| Error::Dictionary {
             source_name: name.to_string(),
             line: line_no,
             message,
         })?;
-        out.append(&mut entries);
+        if let Some(f) = fields {
+            f.entries(|s| Cow::Owned(s.to_string()), |e| out.push(e));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a dictionary held in the binary: the entries borrow their text
+/// from it, so the thousands of gazetteer lines cost no allocation.
+pub(crate) fn read_static(name: &str, text: &'static str) -> Result<Vec<Entry>> {
+    let mut out = Vec::with_capacity(text.len() / 24);
+    for (i, line) in text.lines().enumerate() {
+        let fields = parse_fields(line).map_err(|message| Error::Dictionary {
+            source_name: name.to_string(),
+            line: i + 1,
+            message,
+        })?;
+        if let Some(f) = fields {
+            f.entries(Cow::Borrowed, |e| out.push(e));
+        }
     }
     Ok(out)
 }
 
 /// Parses one line: nothing for blanks and comments, one entry, or two when
 /// the line names a short form.
+#[cfg(test)]
 pub(crate) fn parse_line(line: &str) -> std::result::Result<Vec<Entry>, String> {
+    let mut out = Vec::new();
+    if let Some(f) = parse_fields(line)? {
+        f.entries(|s| Cow::Owned(s.to_string()), |e| out.push(e));
+    }
+    Ok(out)
+}
+
+/// The fields of one entry line, borrowed from it.
+struct Fields<'a> {
+    text: &'a str,
+    class: LexClass,
+    parent: Option<&'a str>,
+    full: Option<&'a str>,
+    short: Option<&'a str>,
+    ambiguous: bool,
+}
+
+impl<'a> Fields<'a> {
+    /// The entry, and its short form's entry when the line names one;
+    /// `own` turns borrowed text into the entries' text.
+    fn entries(self, own: impl Fn(&'a str) -> Text, mut push: impl FnMut(Entry)) {
+        let parent = self.parent.map(&own);
+        let text = own(self.text);
+        if let Some(s) = self.short {
+            let short = Entry {
+                text: own(s),
+                class: LexClass::PlaceShort,
+                parent: parent.clone(),
+                full: Some(text.clone()),
+                ambiguous: false,
+            };
+            push(Entry {
+                text,
+                class: self.class,
+                parent,
+                full: self.full.map(&own),
+                ambiguous: self.ambiguous,
+            });
+            push(short);
+        } else {
+            push(Entry {
+                text,
+                class: self.class,
+                parent,
+                full: self.full.map(&own),
+                ambiguous: self.ambiguous,
+            });
+        }
+    }
+}
+
+/// Splits and checks one line; `None` for blanks and comments.
+fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
     let line = line.trim_end_matches(['\r', '\n']);
     let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     if line.trim().is_empty() || line.trim_start().starts_with('#') {
-        return Ok(Vec::new());
+        return Ok(None);
     }
     let mut cols = line.split('\t');
     let text = cols.next().unwrap_or("").trim();
@@ -60,14 +134,14 @@ pub(crate) fn parse_line(line: &str) -> std::result::Result<Vec<Entry>, String> 
             LexClass::NAMES.join(", ")
         )
     })?;
-    let mut entry = Entry {
-        text: text.to_string(),
+    let mut f = Fields {
+        text,
         class,
         parent: None,
         full: None,
+        short: None,
         ambiguous: false,
     };
-    let mut short = None;
     for attr in attrs.split(';').map(str::trim).filter(|a| !a.is_empty()) {
         let (k, v) = attr
             .split_once('=')
@@ -77,10 +151,10 @@ pub(crate) fn parse_line(line: &str) -> std::result::Result<Vec<Entry>, String> 
             return Err(format!("attribute `{k}` has an empty value"));
         }
         match k.trim() {
-            "parent" => entry.parent = Some(v.to_string()),
-            "short" => short = Some(v.to_string()),
-            "full" => entry.full = Some(v.to_string()),
-            "ambiguous" => entry.ambiguous = v == "1" || v == "true",
+            "parent" => f.parent = Some(v),
+            "short" => f.short = Some(v),
+            "full" => f.full = Some(v),
+            "ambiguous" => f.ambiguous = v == "1" || v == "true",
             // Informational attributes of the generated gazetteers.
             "continent" => {}
             other => {
@@ -90,21 +164,10 @@ pub(crate) fn parse_line(line: &str) -> std::result::Result<Vec<Entry>, String> 
             }
         }
     }
-    let mut out = Vec::with_capacity(2);
-    if let Some(s) = short {
-        if s == entry.text {
-            return Err(format!("short form `{s}` equals the entry itself"));
-        }
-        out.push(Entry {
-            text: s,
-            class: LexClass::PlaceShort,
-            parent: entry.parent.clone(),
-            full: Some(entry.text.clone()),
-            ambiguous: false,
-        });
+    if f.short == Some(text) {
+        return Err(format!("short form `{text}` equals the entry itself"));
     }
-    out.insert(0, entry);
-    Ok(out)
+    Ok(Some(f))
 }
 
 #[cfg(test)]

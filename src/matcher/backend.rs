@@ -28,17 +28,17 @@ pub(super) enum Backend {
 }
 
 impl Backend {
-    pub(super) fn build(patterns: &[String], kind: BackendKind) -> Result<Self> {
-        if patterns.is_empty() {
+    pub(super) fn build<'p>(
+        patterns: impl ExactSizeIterator<Item = &'p str> + Clone,
+        kind: BackendKind,
+    ) -> Result<Self> {
+        if patterns.len() == 0 {
             return Ok(Backend::Empty);
         }
         Ok(match kind {
             BackendKind::Daachorse => {
                 let da = CharwiseDoubleArrayAhoCorasick::with_values(
-                    patterns
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| (p.as_str(), i as u32)),
+                    patterns.enumerate().map(|(i, p)| (p, i as u32)),
                 )
                 .map_err(|e| Error::Matcher(e.to_string()))?;
                 Backend::Daachorse(da)

@@ -52,7 +52,7 @@ pub(crate) fn division_level(lex: &Lexicon, name: &str) -> Option<Level> {
 pub(crate) fn full_of_short(lex: &Lexicon, name: &str) -> Option<String> {
     lex.lookup(name)
         .filter(|e| e.class == LexClass::PlaceShort)
-        .find_map(|e| e.full.clone())
+        .find_map(|e| e.full.as_deref().map(str::to_string))
         .filter(|f| division_level(lex, f).is_some())
 }
 
