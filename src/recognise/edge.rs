@@ -139,7 +139,7 @@ pub(crate) fn left_edge(
                 let common = GENERIC_OPENERS.contains(&word)
                     || scan
                         .word_tag(word)
-                        .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt" | "j"));
+                        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
                 if !aligned || n < 2 || common {
                     break;
                 }

@@ -131,7 +131,7 @@ fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
     }
     if scan
         .word_tag(w)
-        .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nt" | "nr" | "j"))
+        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nt" | "nr" | "j"))
     {
         return false;
     }
@@ -139,7 +139,7 @@ fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
         t.span.start >= it.start
             && t.span.end <= it.end
             && ((t.tag.starts_with('v') && t.tag != "vn")
-                || matches!(t.tag.as_str(), "p" | "c" | "u" | "uj" | "d" | "r" | "m"))
+                || matches!(t.tag, "p" | "c" | "u" | "uj" | "d" | "r" | "m"))
             && scan.is_known_word(&scan.text[t.span.range()])
     })
 }
@@ -158,17 +158,14 @@ fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
         }
         let w = &scan.text[t.span.range()];
         let stop = (t.tag.starts_with('v') && t.tag != "vn" && scan.is_known_word(w))
-            || matches!(
-                t.tag.as_str(),
-                "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "x"
-            )
+            || matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "x")
             || scan.lex.any(w, |c| {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
             });
         if stop || scan.text[t.span.start..piece.end].chars().count() > 8 {
             // A number or measure word before it makes a description
             // (`百亩葛根基地`), not a name.
-            if matches!(t.tag.as_str(), "m" | "q" | "x") && !scan.is_break_at(t.span.start) {
+            if matches!(t.tag, "m" | "q" | "x") && !scan.is_break_at(t.span.start) {
                 return Span::new(piece.end, piece.end);
             }
             break;
@@ -192,7 +189,7 @@ fn leading_name(scan: &Scan<'_>, piece: Span) -> Span {
         let w = &scan.text[t.span.range()];
         let stop = (t.tag.starts_with('v') && t.tag != "vn" && scan.is_known_word(w))
             || matches!(
-                t.tag.as_str(),
+                t.tag,
                 "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "x" | "f"
             )
             || scan.lex.any(w, |c| {

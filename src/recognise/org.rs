@@ -142,7 +142,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 && !scan
                     .lex
                     .any(hw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
-                && !matches!(head.tag.as_str(), "nt" | "j")
+                && !matches!(head.tag, "nt" | "j")
             {
                 continue;
             }
@@ -342,7 +342,7 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
         .unwrap_or(0);
     if scan.is_known_word(lw)
         && lw.chars().count() == suffix_len + 1
-        && !matches!(last.tag.as_str(), "nt" | "j")
+        && !matches!(last.tag, "nt" | "j")
         && !scan
             .lex
             .any(lw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
@@ -354,7 +354,7 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
     let short = scan.text[item.range()].chars().count() <= 4;
     let n = toks.len();
     toks.iter().enumerate().all(|(k, t)| {
-        let tag = t.tag.as_str();
+        let tag = t.tag;
         let word = &scan.text[t.span.range()];
         let nominal =
             tag.starts_with('n') || matches!(tag, "vn" | "j" | "b" | "f" | "s" | "eng" | "x");

@@ -269,6 +269,9 @@ pub(crate) fn find(
     let mut cached = Vec::new();
     if let Ok(ac) = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        // Built for one scan of one document: a DFA would cost more to
+        // build than it saves.
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(known.iter())
     {
         for m in ac.find_iter(scan.text) {

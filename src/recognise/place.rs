@@ -85,7 +85,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     if level >= Level::Town
                         && (scan
                             .word_tag(word)
-                            .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt"))
+                            .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"))
                             || common_stem(scan, hit.span))
                         && scan
                             .longest_ending_at(hit.span.start, |c| {
@@ -260,7 +260,7 @@ fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSe
         return aligned(scan, span)
             && !scan
                 .word_tag(word)
-                .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt" | "j"));
+                .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
     }
     // `中路`, `南桥`: a short form that reads as the tail of a road name.
     if !in_doc
@@ -282,7 +282,7 @@ fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSe
     // A common word the segmenter knows (`乡村`, `牡丹`, `促进`) is no place.
     if scan
         .word_tag(word)
-        .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt" | "j"))
+        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
     {
         return false;
     }
@@ -485,7 +485,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
     // Common words: `思路`, `道路`, `安全线`, `沿线`.
     let common = |w: &str| {
         scan.word_tag(w)
-            .is_some_and(|t| !matches!(t.as_str(), "ns" | "nz" | "nr" | "nt"))
+            .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"))
     };
     let last_two = &scan.text[scan.back(suffix.end, 2)..suffix.end];
 
@@ -494,7 +494,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
     }
     if scan.word_tag(prefix).is_some_and(|t| {
         matches!(
-            t.as_str(),
+            t,
             "a" | "an" | "v" | "vn" | "d" | "ad" | "r" | "m" | "p" | "c" | "u" | "q"
         )
     }) {

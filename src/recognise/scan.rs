@@ -25,8 +25,19 @@ pub(crate) struct Scan<'a> {
     /// Indices into `hits`, sorted by end.
     by_end: Vec<u32>,
     seg: &'a Segmenter,
+    /// Every clause break (bytes), in text order.
+    breaks: Vec<Span>,
     /// Tokens of each clause that was segmented, keyed by clause start.
     clauses: RefCell<HashMap<usize, Rc<[Token]>>>,
+}
+
+/// The clause breaks of `text` (a middle dot `·` joins foreign names and
+/// breaks nothing).
+fn clause_breaks(text: &str) -> Vec<Span> {
+    text.char_indices()
+        .filter(|&(_, c)| is_clause_break(c) && c != '·')
+        .map(|(i, c)| Span::new(i, i + c.len_utf8()))
+        .collect()
 }
 
 impl<'a> Scan<'a> {
@@ -38,6 +49,7 @@ impl<'a> Scan<'a> {
             lex,
             hits,
             by_end,
+            breaks: clause_breaks(text),
             seg,
             clauses: RefCell::new(HashMap::new()),
         }
@@ -133,15 +145,11 @@ impl<'a> Scan<'a> {
     /// The clause (text between clause breaks) around `pos`.
     pub fn clause_at(&self, pos: usize) -> Span {
         let pos = self.floor(pos.min(self.text.len()));
-        let start = self.text[..pos]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_clause_break(c) && c != '·')
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let end = self.text[pos..]
-            .char_indices()
-            .find(|&(_, c)| is_clause_break(c) && c != '·')
-            .map_or(self.text.len(), |(i, _)| pos + i);
+        // The breaks are found once per document (see `clause_breaks`);
+        // here two binary searches find the ones around `pos`.
+        let i = self.breaks.partition_point(|b| b.start < pos);
+        let start = if i > 0 { self.breaks[i - 1].end } else { 0 };
+        let end = self.breaks.get(i).map_or(self.text.len(), |b| b.start);
         Span::new(start, end)
     }
 
@@ -183,7 +191,7 @@ impl<'a> Scan<'a> {
         self.tokens_around(pos)
             .iter()
             .find(|t| t.span.start <= pos && pos < t.span.end)
-            .cloned()
+            .copied()
     }
 
     fn floor(&self, mut i: usize) -> usize {
@@ -194,7 +202,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Part-of-speech tag of a single word, as the segmenter would tag it alone.
-    pub fn word_tag(&self, word: &str) -> Option<String> {
+    pub fn word_tag(&self, word: &str) -> Option<&'static str> {
         self.seg.word_tag(word)
     }
 

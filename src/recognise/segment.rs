@@ -5,23 +5,40 @@ use crate::span::Span;
 use jieba_rs::Jieba;
 
 /// One tagged token, in bytes of the whole document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
     pub span: Span,
-    pub tag: String,
+    /// Part-of-speech tag (jieba's tag set), interned: no allocation per
+    /// token.
+    pub tag: &'static str,
+}
+
+/// jieba's part-of-speech tags (its dictionary's and its HMM tagger's),
+/// and `eng`, which it gives to Latin words.
+const TAGS: &[&str] = &[
+    "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "en", "eng", "f", "g", "h", "i",
+    "in", "j", "jn", "k", "l", "ln", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt",
+    "nz", "o", "p", "q", "qe", "qg", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj",
+    "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "yg", "z", "zg",
+];
+
+/// The static copy of a tag; a tag outside jieba's set reads as `x`
+/// (unknown), which every rule treats as "not a word class it knows".
+fn intern(tag: &str) -> &'static str {
+    TAGS.binary_search(&tag).map_or("x", |i| TAGS[i])
 }
 
 impl Token {
     /// Nouns, names, abbreviations, foreign words: what names are made of.
     pub fn is_nominal(&self) -> bool {
-        let t = self.tag.as_str();
+        let t = self.tag;
         t.starts_with('n') || matches!(t, "j" | "eng" | "vn" | "b" | "s" | "x" | "f")
     }
 
     /// Proper names: persons, places, organisations, other proper nouns.
     pub fn is_proper(&self) -> bool {
         matches!(
-            self.tag.as_str(),
+            self.tag,
             "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "j" | "eng" | "x"
         )
     }
@@ -50,7 +67,7 @@ impl Segmenter {
             .into_iter()
             .map(|t| Token {
                 span: Span::new(offset + t.byte_start, offset + t.byte_end),
-                tag: t.tag.to_string(),
+                tag: intern(t.tag),
             })
             .collect()
     }
@@ -61,14 +78,26 @@ impl Segmenter {
     }
 
     /// The tag jieba gives `word` on its own, if it is one dictionary word.
-    pub fn word_tag(&self, word: &str) -> Option<String> {
+    pub fn word_tag(&self, word: &str) -> Option<&'static str> {
         if !self.jieba.has_word(word) {
             return None;
         }
-        let toks = self.jieba.tag(word, false);
-        match toks.as_slice() {
-            [t] => Some(t.tag.to_string()),
+        match self.jieba.tag(word, false).as_slice() {
+            [t] => Some(intern(t.tag)),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_sorted_for_the_binary_search() {
+        assert!(TAGS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(intern("ns"), "ns");
+        assert_eq!(intern("nrfg"), "nrfg");
+        assert_eq!(intern("???"), "x");
     }
 }
