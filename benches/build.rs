@@ -43,11 +43,14 @@ fn tagged(ex: &Extractor, times: usize) -> Vec<Document> {
         .collect()
 }
 
+/// Corpus sizes of the graph benchmark, in copies of the sample documents.
+const GRAPH_SIZES: [usize; 4] = [1, 3, 10, 30];
+
 fn graph(c: &mut Criterion) {
     let ex = Extractor::new();
     let mut g = c.benchmark_group("graph");
     g.sample_size(20);
-    for times in [1, 10] {
+    for times in GRAPH_SIZES {
         let docs = tagged(&ex, times);
         g.bench_function(format!("build-{times}x"), |b| {
             b.iter(|| {

@@ -46,12 +46,36 @@ fn pipeline(c: &mut Criterion, docs: &[(String, String)]) {
     g.finish();
 }
 
+/// Extraction time against corpus size: the sample documents repeated.
+fn corpus_size(c: &mut Criterion, docs: &[(String, String)]) {
+    let extractor = Extractor::builder()
+        .keep_text(false)
+        .build()
+        .expect("extractor builds");
+    let mut g = c.benchmark_group("corpus-size");
+    g.sample_size(10);
+    for times in [1usize, 3, 10] {
+        let bytes: usize = docs.iter().map(|(_, t)| t.len()).sum::<usize>() * times;
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_function(format!("extract-{times}x"), |b| {
+            b.iter(|| {
+                (0..times)
+                    .flat_map(|_| docs.iter())
+                    .map(|(id, t)| extractor.extract(id, black_box(t)).entities.len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    g.finish();
+}
+
 fn main() {
     common::started();
     let docs = common::documents();
     let bytes: usize = docs.iter().map(|(_, t)| t.len()).sum();
     let mut c = common::criterion();
     pipeline(&mut c, &docs);
+    corpus_size(&mut c, &docs);
     c.final_summary();
     print_ratios(
         "pipeline on the sample documents, one thread",
