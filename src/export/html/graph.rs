@@ -11,7 +11,7 @@
 use super::escape::{html, script_json};
 use super::marks::kind_class;
 use super::page::Page;
-use crate::graph::{EdgeKind, KnowledgeGraph, NodeId};
+use crate::graph::{EdgeKind, KnowledgeGraph, NodeId, normalize_name};
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -135,7 +135,8 @@ fn data(g: &KnowledgeGraph) -> Value {
             if let Some(ev) = e.evidence() {
                 m.insert("ev".into(), json!([ev.start, ev.end]));
                 if let Some(t) = ev.text {
-                    m.insert("evidence".into(), t.into());
+                    // PDF line breaks between characters go, as in names.
+                    m.insert("evidence".into(), normalize_name(t).into());
                 }
             }
             Value::Object(m)

@@ -35,6 +35,7 @@
   // ---- Layout: Fruchterman-Reingold with gravity, from a fixed start so
   // the same graph is drawn the same way every time.
   var K = 70; // ideal edge length
+  var GRAVITY = 2;
   nodes.forEach(function (d, i) {
     var r = K * 0.6 * Math.sqrt(i + 0.5);
     var a = i * 2.399963229728653; // golden angle
@@ -51,21 +52,29 @@
     if (e.t !== e.s) { nodes[e.t].edges.push(i); }
   });
 
-  function layout() {
-    var n = nodes.length;
+  // Nodes with relations are laid out by force; those without any (a name
+  // mentioned but never related) are lined up in a grid under them, so
+  // they neither crowd the drawing nor push it apart.
+  var linked = [];
+  var lonely = [];
+  nodes.forEach(function (d) { (d.degree > 0 ? linked : lonely).push(d); });
+
+  function layout(list) {
+    var n = list.length;
     if (n < 2) { return; }
     var iterations = Math.max(40, Math.min(300, Math.floor(3e7 / (n * n))));
     var temp = K * Math.sqrt(n) / 2;
     var cool = temp / (iterations + 1);
     var dx = new Float64Array(n);
     var dy = new Float64Array(n);
+    list.forEach(function (d, i) { d.slot = i; });
     for (var it = 0; it < iterations; it++) {
       dx.fill(0);
       dy.fill(0);
       for (var i = 0; i < n; i++) {
-        var a = nodes[i];
+        var a = list[i];
         for (var j = i + 1; j < n; j++) {
-          var b = nodes[j];
+          var b = list[j];
           var x = a.x - b.x;
           var y = a.y - b.y;
           var d2 = x * x + y * y;
@@ -83,13 +92,13 @@
         var y = s.y - t.y;
         var d = Math.sqrt(x * x + y * y) || 0.01;
         var f = d / K; // attraction d^2/K, times the unit vector
-        dx[e.s] -= x * f; dy[e.s] -= y * f;
-        dx[e.t] += x * f; dy[e.t] += y * f;
+        dx[s.slot] -= x * f; dy[s.slot] -= y * f;
+        dx[t.slot] += x * f; dy[t.slot] += y * f;
       });
       for (var k = 0; k < n; k++) {
-        var p = nodes[k];
-        dx[k] -= p.x * 0.6; // gravity keeps components together
-        dy[k] -= p.y * 0.6;
+        var p = list[k];
+        dx[k] -= p.x * GRAVITY; // gravity keeps components together
+        dy[k] -= p.y * GRAVITY;
         var len = Math.sqrt(dx[k] * dx[k] + dy[k] * dy[k]);
         if (len > 0) {
           var step = Math.min(len, temp);
@@ -100,13 +109,32 @@
       temp = Math.max(temp - cool, 0.5);
     }
   }
-  layout();
+  layout(linked);
+
+  function extent(list) {
+    var b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+    list.forEach(function (d) {
+      b.x0 = Math.min(b.x0, d.x - d.r); b.y0 = Math.min(b.y0, d.y - d.r);
+      b.x1 = Math.max(b.x1, d.x + d.r + 8 + 11 * Array.from(d.name).length); b.y1 = Math.max(b.y1, d.y + d.r);
+    });
+    return b;
+  }
+  var linkedBox = linked.length ? extent(linked) : { x0: 0, y0: 0, x1: 600, y1: 0 };
+  var CELL_W = 120;
+  var CELL_H = 24;
+  var columns = Math.max(4, Math.floor((linkedBox.x1 - linkedBox.x0) / CELL_W));
+  var gridTop = linkedBox.y1 + (linked.length ? 60 : 0);
+  lonely.forEach(function (d, i) {
+    d.r = Math.min(d.r, 7);
+    d.x = linkedBox.x0 + 10 + (i % columns) * CELL_W;
+    d.y = gridTop + 20 + Math.floor(i / columns) * CELL_H;
+  });
 
   // ---- Drawing.
   var defs = svgEl('defs', null, svg);
   var marker = svgEl('marker', {
     id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5,
-    markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse'
+    markerUnits: 'userSpaceOnUse', markerWidth: 9, markerHeight: 9, orient: 'auto-start-reverse'
   }, defs);
   svgEl('path', { d: 'M0,0 L10,5 L0,10 z' }, marker);
   var view = svgEl('g', { id: 'viewport' }, svg);
@@ -171,21 +199,33 @@
     d.el = g;
   });
 
+  if (lonely.length) {
+    var caption = svgEl('text', { 'class': 'caption', x: linkedBox.x0, y: gridTop }, view);
+    caption.textContent = lonely.length + ' nodes without relations';
+  }
+
   // ---- View box: fit, pan, zoom.
   var box = { x: -100, y: -100, w: 200, h: 200 };
+  // The first view shows the nodes with relations (all nodes if none has
+  // any); the grid of the others is a scroll (drag) away.
   function fit() {
     if (!nodes.length) { return; }
-    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    nodes.forEach(function (d) {
-      x0 = Math.min(x0, d.x - d.r); y0 = Math.min(y0, d.y - d.r);
-      x1 = Math.max(x1, d.x + d.r + 60); y1 = Math.max(y1, d.y + d.r);
-    });
+    var b = extent(linked.length ? linked : nodes);
     var pad = 20;
-    box = { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad };
+    box = { x: b.x0 - pad, y: b.y0 - pad, w: b.x1 - b.x0 + 2 * pad, h: b.y1 - b.y0 + 2 * pad };
+    // A small graph is not blown up past 1.5 times its size.
+    var r = svg.getBoundingClientRect();
+    var grow = Math.max(1, Math.min((r.width || 1) / box.w, (r.height || 1) / box.h) / 1.5);
+    box.x -= (box.w * (grow - 1)) / 2;
+    box.y -= (box.h * (grow - 1)) / 2;
+    box.w *= grow;
+    box.h *= grow;
     applyBox();
   }
   function applyBox() {
     svg.setAttribute('viewBox', [box.x, box.y, box.w, box.h].map(function (v) { return v.toFixed(1); }).join(' '));
+    // Labels keep their size on screen whatever the zoom (CSS: --u).
+    svg.style.setProperty('--u', unitsPerPixel().toFixed(4));
   }
   // The size in user units of one screen pixel (preserveAspectRatio meet).
   function unitsPerPixel() {
@@ -271,11 +311,6 @@
     if (d.aliases.length) {
       text(details, 'p', 'Also written: ' + d.aliases.join(', '), { 'class': 'meta' });
     }
-    text(details, 'h3', 'Mentions (' + d.mentions.length + ')');
-    var ul = el('ul', { id: 'mentions' }, details);
-    d.mentions.forEach(function (m) {
-      text(ul, 'li', m[0] + ' \u00b7 code points ' + m[1] + '\u2013' + m[2], { 'class': 'mention' });
-    });
     text(details, 'h3', 'Relations (' + d.edges.length + ')');
     var rl = el('ul', { id: 'relations' }, details);
     d.edges.forEach(function (k) {
@@ -295,6 +330,22 @@
       } else if (e.ev !== undefined) {
         text(li, 'blockquote', 'code points ' + e.ev[0] + '\u2013' + e.ev[1]);
       }
+    });
+    // Mentions, one line per document: `doc: 44–47, 80–83`.
+    text(details, 'h3', 'Mentions (' + d.mentions.length + ')');
+    var ul = el('ul', { id: 'mentions' }, details);
+    var li = null;
+    var doc = null;
+    d.mentions.forEach(function (m) {
+      if (m[0] !== doc) {
+        doc = m[0];
+        li = el('li', null, ul);
+        text(li, 'span', doc, { 'class': 'doc' });
+      } else {
+        li.appendChild(document.createTextNode(','));
+      }
+      li.appendChild(document.createTextNode(' '));
+      text(li, 'span', m[1] + '\u2013' + m[2], { 'class': 'mention', title: 'code points ' + m[1] + '\u2013' + m[2] });
     });
   }
 
