@@ -2,9 +2,13 @@
 //! command line: one page per run, every entity and node in it, hostile
 //! text escaped. (The pages are checked in a browser by .ci/browser-test.)
 
-mod common;
-
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// The bundled sample documents.
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus")
+}
 
 fn govkg(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_govkg"))
@@ -22,7 +26,7 @@ fn tag_writes_one_page_with_a_mark_per_entity() {
         "区委副书记于勇来到七宝镇<script>alert(1)</script>开展督查\"><img src=x onerror=alert(1)>。",
     )
     .unwrap();
-    let corpus = common::fixtures().join("corpus");
+    let corpus = corpus();
     let inputs = [corpus.to_str().unwrap(), hostile.to_str().unwrap()];
 
     let json = govkg(&[&["tag"][..], &inputs].concat());
@@ -68,7 +72,7 @@ fn tag_refuses_output_files_for_json_lines() {
 #[test]
 fn graph_html_follows_the_file_name_and_holds_every_node() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = common::fixtures().join("corpus");
+    let corpus = corpus();
     let page = dir.path().join("graph.html");
     let out = govkg(&[
         "graph",
