@@ -191,6 +191,8 @@ fn relations(s: &mut String, i: usize, d: &Document) {
             ),
         }
     };
+    // The text as code points, once for all the evidence.
+    let chars: Option<Vec<char>> = d.text.as_ref().map(|t| t.chars().collect());
     for r in &d.relations {
         let (kind, args, facts, evidence, ends): (&str, String, Vec<(&str, &str)>, _, Vec<&str>) =
             match r {
@@ -269,9 +271,8 @@ fn relations(s: &mut String, i: usize, d: &Document) {
         s.push_str(&format!(
             "\n<blockquote class=\"evidence\" title=\"evidence {from}–{to}\">"
         ));
-        match &d.text {
-            Some(text) => {
-                let chars: Vec<char> = text.chars().collect();
+        match &chars {
+            Some(chars) => {
                 let args: Vec<Mark> = d
                     .entities
                     .iter()
@@ -284,7 +285,7 @@ fn relations(s: &mut String, i: usize, d: &Document) {
                         part_attrs: String::new(),
                     })
                     .collect();
-                marks::render(s, &chars, (from, to), &args, "arg", false);
+                marks::render(s, chars, (from, to), &args, "arg", false);
             }
             None => push_html(s, format!("code points {from}–{to}").chars()),
         }
