@@ -21,6 +21,8 @@ pub enum GraphFormat {
     Csv,
     /// Graphviz DOT.
     Dot,
+    /// A self-contained HTML page drawing the graph, for a web browser.
+    Html,
 }
 
 impl GraphFormat {
@@ -29,6 +31,7 @@ impl GraphFormat {
         match p.extension().and_then(|e| e.to_str()) {
             Some("graphml") => GraphFormat::Graphml,
             Some("dot" | "gv") => GraphFormat::Dot,
+            Some("html" | "htm") => GraphFormat::Html,
             _ => GraphFormat::Govkg,
         }
     }
@@ -45,7 +48,8 @@ pub struct GraphArgs {
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
     /// Output format; without it, OUT ending in .graphml gives graphml,
-    /// .dot or .gv gives dot, anything else the saved form (govkg).
+    /// .dot or .gv gives dot, .html or .htm gives html, anything else the
+    /// saved form (govkg).
     #[arg(short, long, value_enum)]
     format: Option<GraphFormat>,
     /// Print no summary on standard error.
@@ -127,6 +131,7 @@ pub fn run(a: GraphArgs) -> u8 {
                 GraphFormat::Govkg => graph.save(out),
                 GraphFormat::Json => export::write(&graph, Format::NodeLink, out),
                 GraphFormat::Graphml => export::write(&graph, Format::GraphMl, out),
+                GraphFormat::Html => export::write(&graph, Format::Html, out),
                 _ => export::write(&graph, Format::Dot, out),
             };
             if to_stdout {
@@ -197,6 +202,8 @@ mod tests {
         assert_eq!(f("g.graphml"), GraphFormat::Graphml);
         assert_eq!(f("g.dot"), GraphFormat::Dot);
         assert_eq!(f("g.gv"), GraphFormat::Dot);
+        assert_eq!(f("page.html"), GraphFormat::Html);
+        assert_eq!(f("page.htm"), GraphFormat::Html);
         assert_eq!(f("qibao.govkg.json"), GraphFormat::Govkg);
         assert_eq!(f("g.json"), GraphFormat::Govkg);
         assert_eq!(f("-"), GraphFormat::Govkg);

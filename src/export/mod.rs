@@ -6,6 +6,7 @@
 //! | GraphML | [`graphml`] | Gephi, yEd, Cytoscape, networkx (`read_graphml`) |
 //! | Neo4j CSV | [`neo4j_csv`] | `neo4j-admin database import` |
 //! | DOT | [`dot`] | Graphviz |
+//! | HTML page | [`html`] | a web browser (also a page of tagged documents) |
 //!
 //! Every export writes nodes by their stable [`NodeId`](crate::graph::NodeId)
 //! (`person:于勇`), never by a petgraph index, in sorted order: equal graphs
@@ -24,6 +25,7 @@
 
 pub mod dot;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod neo4j_csv;
 
@@ -42,6 +44,8 @@ pub enum Format {
     GraphMl,
     /// Graphviz DOT ([`dot`]).
     Dot,
+    /// A self-contained HTML page drawing the graph ([`html::write_graph`]).
+    Html,
 }
 
 /// Writes `graph` in `format` to `out`.
@@ -51,6 +55,7 @@ pub fn write<W: Write>(graph: &KnowledgeGraph, format: Format, out: W) -> Result
         Format::NodeLink => json::write(graph, &mut w),
         Format::GraphMl => graphml::write(graph, &mut w),
         Format::Dot => dot::write(graph, &mut w),
+        Format::Html => html::write_graph(graph, &mut w),
     };
     res.and_then(|()| w.flush()).map_err(|e| Error::Io {
         path: "<output>".into(),
