@@ -18,6 +18,7 @@ mod plot;
 pub(crate) mod scan;
 pub(crate) mod segment;
 mod title;
+mod words;
 
 pub(crate) use scan::Scan;
 

@@ -9,6 +9,7 @@
 //! word, a title) and, failing that, by the segmenter.
 
 use super::title::TitleCand;
+use super::words::WordSet;
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
@@ -185,6 +186,37 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     Some(Span::new(pos, best.0))
 }
 
+/// The spans a name may not lie strictly inside (dates excepted), sorted
+/// by start, so a look-up reads only the few that start just before it
+/// instead of every mention of the document.
+struct Blockers {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+impl Blockers {
+    fn new(blockers: &[Mention]) -> Self {
+        let mut spans: Vec<Span> = blockers
+            .iter()
+            .filter(|b| b.kind != EntityKind::Date)
+            .map(|b| b.span)
+            .collect();
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
+        let longest = spans.iter().map(|s| s.len()).max().unwrap_or(0);
+        Blockers { spans, longest }
+    }
+
+    /// True when a blocker holds `s` and is longer than it.
+    fn covers(&self, s: Span) -> bool {
+        let upto = self.spans.partition_point(|b| b.start <= s.start);
+        self.spans[..upto]
+            .iter()
+            .rev()
+            .take_while(|b| b.start + self.longest >= s.end)
+            .any(|b| b.contains(s) && *b != s)
+    }
+}
+
 /// Finds persons, and marks which titles stand before a person.
 pub(crate) fn find(
     scan: &Scan<'_>,
@@ -194,11 +226,8 @@ pub(crate) fn find(
 ) -> (Vec<Mention>, Vec<TitleCand>) {
     let mut names: Vec<Span> = Vec::new();
     let title_starts: HashSet<usize> = titles.iter().map(|t| t.span.start).collect();
-    let blocked = |s: Span| {
-        blockers
-            .iter()
-            .any(|b| b.span.contains(s) && b.span != s && b.kind != EntityKind::Date)
-    };
+    let blocking = Blockers::new(blockers);
+    let blocked = |s: Span| blocking.covers(s);
 
     // 1. After a title (and the list that may follow it).
     for t in titles {
@@ -245,14 +274,13 @@ pub(crate) fn find(
         }
     }
     // After an honour or a role in the community (`道德模范王某`, `村民李某`).
-    for word in HONOURS {
-        for (i, _) in scan.text.match_indices(word) {
-            if let Some(n) = read_name(scan, i + word.len())
-                && !is_not_a_name(scan, n)
-                && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6)
-            {
-                names.push(n);
-            }
+    static HONOUR_WORDS: WordSet = WordSet::new(HONOURS);
+    for (i, word) in HONOUR_WORDS.find_in(scan.text) {
+        if let Some(n) = read_name(scan, i + word.len())
+            && !is_not_a_name(scan, n)
+            && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6)
+        {
+            names.push(n);
         }
     }
     bylines(scan, &mut names);
@@ -500,8 +528,9 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
 fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
     let text = scan.text;
     // Openers followed by names separated by spaces.
-    for opener in BYLINE_OPENERS {
-        for (i, _) in text.match_indices(opener) {
+    static OPENERS: WordSet = WordSet::new(BYLINE_OPENERS);
+    for (i, opener) in OPENERS.find_in(text) {
+        {
             let mut pos = i + opener.len();
             loop {
                 while scan
@@ -524,11 +553,10 @@ fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
         }
     }
     // `X/文`, `X/摄`.
-    for marker in ["/文", "/摄", "/图"] {
-        for (i, _) in text.match_indices(marker) {
-            if let Some(n) = name_ending(scan, i) {
-                names.push(n);
-            }
+    static MARKERS: WordSet = WordSet::new(&["/文", "/摄", "/图"]);
+    for (i, _) in MARKERS.find_in(text) {
+        if let Some(n) = name_ending(scan, i) {
+            names.push(n);
         }
     }
     // `(舒畅)`: a name alone in parentheses.
