@@ -1,9 +1,28 @@
 //! `govkg tag`: documents in, JSON Lines of entities out.
+//!
+//! A reader thread cuts the inputs into tasks ([`source`]), `--jobs`
+//! workers decode and tag them ([`tagging`]), and this thread writes the
+//! results strictly in input order ([`pipeline`]). Memory is bounded by a
+//! few documents per worker, whatever the corpus size.
+//!
+//! [`source`]: super::source
+//! [`tagging`]: super::tagging
+//! [`pipeline`]: super::pipeline
 
-use super::input;
-use super::{DictArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, is_broken_pipe, report};
+use super::decode::EncodingArg;
+use super::output::TagFormat;
+use super::pipeline::{self, Limits};
+use super::progress::Progress;
+use super::tagging::{self, Context};
+use super::{
+    DictArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, bounded, is_broken_pipe, report, source,
+};
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
+
+/// The default of `--max-doc-bytes`.
+const DEFAULT_MAX_DOC: &str = "64MiB";
 
 #[derive(clap::Args, Debug)]
 pub struct TagArgs {
@@ -13,6 +32,25 @@ pub struct TagArgs {
     /// Leave the text out of each output object.
     #[arg(long)]
     no_text: bool,
+    /// Worker threads [default: the number of cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Largest document (a file, or one JSON line) to read; a larger one is
+    /// reported and skipped without being read whole. Units K, M, G.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_DOC, value_parser = bounded::parse_size)]
+    max_doc_bytes: usize,
+    /// Read text and HTML files in this encoding instead of detecting it.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    encoding: Option<EncodingArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TagFormat::Jsonl)]
+    format: TagFormat,
+    /// No progress line.
+    #[arg(short, long, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Report how each file was decoded (encoding and why) on stderr.
+    #[arg(short, long)]
+    verbose: bool,
     #[command(flatten)]
     dict: DictArgs,
 }
@@ -25,45 +63,71 @@ pub fn run(a: TagArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
+    let jobs = a
+        .jobs
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let cx = Context {
+        extractor: &extractor,
+        encoding: a.encoding,
+        format: a.format,
+        verbose: a.verbose,
+    };
+    // A filter's reader (RDD.pipe, an interactive pipe) sees each result
+    // as soon as it is ready.
+    let flush_each = source::reads_stdin(&a.paths);
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());
+    let mut progress = Progress::new(a.quiet);
     let mut failed = false;
     let mut broken = false;
-    for path in input::files(&a.paths, &mut failed) {
-        input::read(&path, |item| {
-            if broken {
-                return;
+    let mut write_error = None;
+    pipeline::ordered_map(
+        Limits::for_jobs(jobs),
+        |e| {
+            source::read_all(&a.paths, a.max_doc_bytes, &mut |t| {
+                let w = t.weight();
+                e.emit(t, w)
+            })
+        },
+        |task| tagging::run(task, &cx),
+        |r| {
+            for m in &r.messages {
+                progress.message(m);
             }
-            match item {
-                Ok(doc) => {
-                    let d = extractor.extract(&doc.id, &doc.text);
-                    let res = serde_json::to_writer(&mut out, &d)
-                        .map_err(std::io::Error::from)
-                        .and_then(|_| out.write_all(b"\n"));
-                    if let Err(e) = res {
-                        if is_broken_pipe(&e) {
-                            broken = true;
-                        } else {
-                            report(format!("<stdout>: {e}"));
-                            failed = true;
-                        }
-                    }
-                }
+            failed |= r.failed;
+            progress.add(r.bytes);
+            let res = out
+                .write_all(&r.out)
+                .and_then(|_| if flush_each { out.flush() } else { Ok(()) });
+            match res {
+                Ok(()) => ControlFlow::Continue(()),
                 Err(e) => {
-                    report(e);
-                    failed = true;
+                    if is_broken_pipe(&e) {
+                        broken = true;
+                    } else {
+                        write_error = Some(e);
+                    }
+                    ControlFlow::Break(())
                 }
             }
-        });
-        if broken {
-            return EXIT_OK;
-        }
+        },
+    );
+    progress.finish();
+    if broken {
+        return EXIT_OK;
     }
-    if let Err(e) = out.flush()
-        && !is_broken_pipe(&e)
-    {
-        report(format!("<stdout>: {e}"));
-        failed = true;
+    let flushed = match write_error {
+        Some(e) => Err(e),
+        None => out.flush(),
+    };
+    match flushed {
+        Ok(()) => {}
+        Err(e) if is_broken_pipe(&e) => return EXIT_OK,
+        Err(e) => {
+            report(format!("<stdout>: {e}"));
+            failed = true;
+        }
     }
     if failed { EXIT_SOME_FAILED } else { EXIT_OK }
 }
