@@ -21,8 +21,10 @@ use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 
-/// The default of `--max-doc-bytes`.
-const DEFAULT_MAX_DOC: &str = "64MiB";
+/// The default of `--max-doc-bytes`: far above any article (a long report
+/// is under 1 MiB), and what one pathological input (a 1 GB file without a
+/// line break) may cost in memory before it is refused.
+const DEFAULT_MAX_DOC: &str = "16MiB";
 
 #[derive(clap::Args, Debug)]
 pub struct TagArgs {
