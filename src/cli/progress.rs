@@ -49,8 +49,8 @@ impl Progress {
             self.bar = Some(bar);
         }
         if let Some(bar) = &self.bar {
-            bar.set_position(self.docs);
             bar.set_message(super::bounded::human(self.bytes));
+            bar.set_position(self.docs);
         }
     }
 
