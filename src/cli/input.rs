@@ -74,11 +74,6 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, String>>) {
     }
 }
 
-/// Reads one input path into documents, calling `f` for each (in order).
-pub fn read(path: &Path, mut f: impl FnMut(Item)) {
-    read_with(path, parse_line, |doc| doc, &mut f);
-}
-
 /// One input of `govkg graph`: a text to tag, or a document `govkg tag`
 /// has already tagged (a JSON line with `entities`).
 pub enum Input {

@@ -2,11 +2,19 @@
 //! reporting in the style of ripgrep (`govkg: path:line: message` on
 //! stderr; stdout carries only data).
 
+mod bounded;
+mod decode;
 mod eval;
 mod graph;
+mod html_text;
 mod input;
+mod output;
+mod pipeline;
+mod progress;
 mod query;
+mod source;
 mod tag;
+mod tagging;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -35,17 +43,17 @@ struct Cli {
 enum Command {
     /// Tag documents with entities; prints one JSON object per document.
     #[command(
-        after_help = "Inputs: .txt files, directories (searched recursively for .txt, .jsonl, .json), JSON Lines files\nof {\"id\",\"text\"} objects, or - for standard input (plain text or JSON Lines).\n\nExample:\n  govkg tag --no-text tests/fixtures/corpus/ > tagged.jsonl"
+        after_help = TAG_HELP
     )]
     Tag(tag::TagArgs),
     /// Score predictions against gold, exactly as shared/eval/score.py does.
     #[command(
-        after_help = "Example:\n  govkg tag --no-text corpus/ > pred.jsonl && govkg eval gold.jsonl pred.jsonl"
+        after_help = "Example:\n  govkg tag --no-text corpus/ > pred.jsonl && govkg eval gold.jsonl pred.jsonl\n\nExit status: 0 scored (and above --min-micro/--min-rel), 1 below a minimum, 2 usage error or\nunreadable file."
     )]
     Eval(eval::EvalArgs),
     /// Build the knowledge graph of documents and save or export it.
     #[command(
-        after_help = "Inputs as for `govkg tag`, and also `govkg tag` output (JSON lines with \"entities\" are used\nas they are; keep their text for evidence snippets).\n\nExamples:\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json          # saved form, for govkg query\n  govkg graph tests/fixtures/corpus/ -o qibao.graphml              # GraphML (format from the name)\n  govkg graph tests/fixtures/corpus/ -o neo4j/ --format csv        # nodes.csv + relationships.csv\n  govkg graph tests/fixtures/corpus/ -o - --format json > nl.json  # node-link JSON for networkx\n  govkg tag corpus/ > tagged.jsonl && govkg graph tagged.jsonl -o g.govkg.json"
+        after_help = "Inputs as for `govkg tag`, and also `govkg tag` output (JSON lines with \"entities\" are used\nas they are; keep their text for evidence snippets).\n\nExamples:\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json          # saved form, for govkg query\n  govkg graph tests/fixtures/corpus/ -o qibao.graphml              # GraphML (format from the name)\n  govkg graph tests/fixtures/corpus/ -o neo4j/ --format csv        # nodes.csv + relationships.csv\n  govkg graph tests/fixtures/corpus/ -o - --format json > nl.json  # node-link JSON for networkx\n  govkg tag corpus/ > tagged.jsonl && govkg graph tagged.jsonl -o g.govkg.json\n\nExit status: 0 all good, 1 some inputs failed (the graph holds the rest), 2 usage error."
     )]
     Graph(graph::GraphArgs),
     /// Ask a saved graph: visitors, visited, leaders, positions, accompanied, neighbours, path, stats.
@@ -54,6 +62,29 @@ enum Command {
     )]
     Query(query::QueryArgs),
 }
+
+/// The long help after `govkg tag`'s options.
+const TAG_HELP: &str = "\
+Inputs: text files (.txt), HTML pages (.html, .htm: the visible text is tagged, and is the
+\"text\" of the output), JSON Lines files of {\"id\",\"text\"} objects (.jsonl, .json, .ndjson, or
+any file that starts with {), directories (searched recursively, in name order, for those
+endings), or - for standard input (plain text or JSON Lines). Output is in input order.
+
+Encodings: UTF-8, UTF-8 or UTF-16 with a byte order mark, and GB18030/GBK are detected
+(an HTML page's <meta charset> is tried first); -v shows the decision, --encoding overrides it.
+
+Streaming filter: JSON Lines on stdin give exactly one JSON object per non-blank line on stdout,
+in order, flushed at once (for pipes and Spark's RDD.pipe). A bad line gives an error object
+  {\"id\": <its id, or null>, \"line\": N, \"error\": \"what is wrong\"}
+on stdout and `<stdin>:N: what is wrong` on stderr, and the stream goes on. Bad files and bad
+lines of files are reported on stderr only (path[:line]: what is wrong).
+
+Examples:
+  govkg tag tests/fixtures/corpus/ > tagged.jsonl
+  govkg tag -j 2 --no-text tests/fixtures/corpus/ | head -1
+  echo '{\"id\":\"a\",\"text\":\"区委副书记于勇来到七宝镇。\"}' | govkg tag
+
+Exit status: 0 all good, 1 some inputs failed (the rest were processed), 2 usage error.";
 
 /// Common dictionary options.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -74,9 +105,11 @@ impl DictArgs {
     }
 }
 
-/// Prints an error message in the tool's format.
+/// Prints an error message in the tool's format. A closed stderr is
+/// ignored (never a panic).
 pub fn report(msg: impl std::fmt::Display) {
-    eprintln!("govkg: {msg}");
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "govkg: {msg}");
 }
 
 /// True when an I/O error is a closed pipe (`govkg tag | head`).

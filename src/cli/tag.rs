@@ -1,20 +1,31 @@
 //! `govkg tag`: documents in, JSON Lines of entities out (or one HTML page
 //! showing them, with `--format html`).
+//!
+//! A reader thread cuts the inputs into tasks ([`source`]), `--jobs`
+//! workers decode and tag them ([`tagging`]), and this thread writes the
+//! results strictly in input order ([`pipeline`]). Memory is bounded by a
+//! few documents per worker, whatever the corpus size.
+//!
+//! [`source`]: super::source
+//! [`tagging`]: super::tagging
+//! [`pipeline`]: super::pipeline
 
-use super::input;
-use super::{DictArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, is_broken_pipe, report};
+use super::decode::EncodingArg;
+use super::output::TagFormat;
+use super::pipeline::{self, Limits};
+use super::progress::Progress;
+use super::tagging::{self, Context};
+use super::{
+    DictArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, bounded, is_broken_pipe, report, source,
+};
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 
-/// What `govkg tag` writes.
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TagFormat {
-    /// One JSON object per document, one per line.
-    Jsonl,
-    /// One self-contained HTML page showing every document with its
-    /// entities highlighted and its relations, for a web browser.
-    Html,
-}
+/// The default of `--max-doc-bytes`: far above any article (a long report
+/// is under 1 MiB), and what one pathological input (a 1 GB file without a
+/// line break) may cost in memory before it is refused.
+const DEFAULT_MAX_DOC: &str = "16MiB";
 
 #[derive(clap::Args, Debug)]
 pub struct TagArgs {
@@ -24,12 +35,28 @@ pub struct TagArgs {
     /// Leave the text out of each output object.
     #[arg(long)]
     no_text: bool,
+    /// Worker threads [default: the number of cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Largest document (a file, or one JSON line) to read; a larger one is
+    /// reported and skipped without being read whole. Units K, M, G.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_DOC, value_parser = bounded::parse_size)]
+    max_doc_bytes: usize,
+    /// Read text and HTML files in this encoding instead of detecting it.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    encoding: Option<EncodingArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TagFormat::Jsonl)]
     format: TagFormat,
     /// With --format html, write the page to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// No progress line.
+    #[arg(short, long, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Report how each file was decoded (encoding and why) on stderr.
+    #[arg(short, long)]
+    verbose: bool,
     #[command(flatten)]
     dict: DictArgs,
 }
@@ -49,51 +76,91 @@ pub fn run(a: TagArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
+    // A filter's reader (RDD.pipe, an interactive pipe) sees each result
+    // as soon as it is ready.
+    let flush_each = source::reads_stdin(&a.paths);
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let out = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());
+    tag_into(&a, &extractor, a.format, out, flush_each)
+}
+
+/// Tags every input of `a` and writes the results in `format`, in input
+/// order, to `out`; returns the exit status.
+fn tag_into<W: Write>(
+    a: &TagArgs,
+    extractor: &govkg::Extractor,
+    format: TagFormat,
+    mut out: W,
+    flush_each: bool,
+) -> u8 {
+    let jobs = a
+        .jobs
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let cx = Context {
+        extractor,
+        encoding: a.encoding,
+        format,
+        verbose: a.verbose,
+    };
+    let mut progress = Progress::new(a.quiet);
     let mut failed = false;
     let mut broken = false;
-    for path in input::files(&a.paths, &mut failed) {
-        input::read(&path, |item| {
-            if broken {
-                return;
+    let mut write_error = None;
+    pipeline::ordered_map(
+        Limits::for_jobs(jobs),
+        |e| {
+            source::read_all(&a.paths, a.max_doc_bytes, &mut |t| {
+                let w = t.weight();
+                e.emit(t, w)
+            })
+        },
+        |task| tagging::run(task, &cx),
+        |r| {
+            for m in &r.messages {
+                progress.message(m);
             }
-            match item {
-                Ok(doc) => {
-                    let d = extractor.extract(&doc.id, &doc.text);
-                    let res = serde_json::to_writer(&mut out, &d)
-                        .map_err(std::io::Error::from)
-                        .and_then(|_| out.write_all(b"\n"));
-                    if let Err(e) = res {
-                        if is_broken_pipe(&e) {
-                            broken = true;
-                        } else {
-                            report(format!("<stdout>: {e}"));
-                            failed = true;
-                        }
-                    }
-                }
+            failed |= r.failed;
+            progress.add(r.bytes);
+            let res = out
+                .write_all(&r.out)
+                .and_then(|_| if flush_each { out.flush() } else { Ok(()) });
+            match res {
+                Ok(()) => ControlFlow::Continue(()),
                 Err(e) => {
-                    report(e);
-                    failed = true;
+                    if is_broken_pipe(&e) {
+                        broken = true;
+                    } else {
+                        write_error = Some(e);
+                    }
+                    ControlFlow::Break(())
                 }
             }
-        });
-        if broken {
-            return EXIT_OK;
-        }
+        },
+    );
+    progress.finish();
+    if broken {
+        return EXIT_OK;
     }
-    if let Err(e) = out.flush()
-        && !is_broken_pipe(&e)
-    {
-        report(format!("<stdout>: {e}"));
-        failed = true;
+    let flushed = match write_error {
+        Some(e) => Err(e),
+        None => out.flush(),
+    };
+    match flushed {
+        Ok(()) => {}
+        Err(e) if is_broken_pipe(&e) => return EXIT_OK,
+        Err(e) => {
+            report(format!("<stdout>: {e}"));
+            failed = true;
+        }
     }
     if failed { EXIT_SOME_FAILED } else { EXIT_OK }
 }
 
-/// `--format html`: tags every input, then writes one page showing them
-/// all (the text is always kept: the page shows it).
+/// `--format html`: tags every input as JSON Lines would (same decoding,
+/// same errors), then writes one page showing them all. The text is always
+/// kept, since the page shows it; the documents are held in memory until
+/// the page is written.
 fn run_html(a: TagArgs) -> u8 {
     let extractor = match a.dict.extractor(true) {
         Ok(e) => e,
@@ -102,17 +169,15 @@ fn run_html(a: TagArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let mut failed = false;
-    let mut docs = Vec::new();
-    for path in input::files(&a.paths, &mut failed) {
-        input::read(&path, |item| match item {
-            Ok(doc) => docs.push(extractor.extract(&doc.id, &doc.text)),
-            Err(e) => {
-                report(e);
-                failed = true;
-            }
-        });
-    }
+    let mut tagged = Vec::new();
+    let status = tag_into(&a, &extractor, TagFormat::Jsonl, &mut tagged, false);
+    // Error objects (stdin lines that failed) were reported on stderr; the
+    // page shows the documents.
+    let docs: Vec<govkg::Document> = tagged
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .filter_map(|l| serde_json::from_slice(l).ok())
+        .collect();
     let (name, written) = match &a.output {
         Some(p) if p.as_os_str() != "-" => (
             p.display().to_string(),
@@ -134,7 +199,6 @@ fn run_html(a: TagArgs) -> u8 {
             report(format!("{name}: {e}"));
             EXIT_SOME_FAILED
         }
-        Ok(()) if failed => EXIT_SOME_FAILED,
-        Ok(()) => EXIT_OK,
+        Ok(()) => status,
     }
 }
