@@ -4,6 +4,7 @@
 
 mod eval;
 mod graph;
+mod graph_merge;
 mod input;
 mod query;
 mod tag;
@@ -45,7 +46,7 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Build the knowledge graph of documents and save or export it.
     #[command(
-        after_help = "Inputs as for `govkg tag`, and also `govkg tag` output (JSON lines with \"entities\" are used\nas they are; keep their text for evidence snippets).\n\nExamples:\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json          # saved form, for govkg query\n  govkg graph tests/fixtures/corpus/ -o qibao.graphml              # GraphML (format from the name)\n  govkg graph tests/fixtures/corpus/ -o neo4j/ --format csv        # nodes.csv + relationships.csv\n  govkg graph tests/fixtures/corpus/ -o - --format json > nl.json  # node-link JSON for networkx\n  govkg tag corpus/ > tagged.jsonl && govkg graph tagged.jsonl -o g.govkg.json"
+        after_help = "Inputs as for `govkg tag`, and also `govkg tag` output (JSON lines with \"entities\" are used\nas they are; keep their text for evidence snippets).\n\nExamples:\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json          # saved form, for govkg query\n  govkg graph tests/fixtures/corpus/ -o qibao.graphml              # GraphML (format from the name)\n  govkg graph tests/fixtures/corpus/ -o neo4j/ --format csv        # nodes.csv + relationships.csv\n  govkg graph tests/fixtures/corpus/ -o - --format json > nl.json  # node-link JSON for networkx\n  govkg tag corpus/ > tagged.jsonl && govkg graph tagged.jsonl -o g.govkg.json\n  govkg graph merge s1.govkg.json s2.govkg.json -o all.govkg.json  # merge graph shards\n\nA first PATH named `merge` is the merge subcommand: write ./merge for a file of that name."
     )]
     Graph(graph::GraphArgs),
     /// Ask a saved graph: visitors, visited, leaders, positions, accompanied, neighbours, path, stats.
