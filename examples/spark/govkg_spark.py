@@ -17,7 +17,8 @@ How it works:
 
 1. every partition of ``{"id","text"}`` lines is piped through
    ``govkg tag -`` with ``RDD.pipe`` (one JSON object out per line in);
-2. every partition's tagged lines become a graph shard with ``govkg graph``;
+2. the tagged files are read back, and every partition of them becomes a
+   graph shard with ``govkg graph``;
 3. the shards are merged with ``govkg graph merge``, a few dozen at a time,
    level by level, on the executors. Merging is associative and
    commutative, so this tree gives the graph of the whole corpus.
@@ -40,7 +41,7 @@ import sys
 import tempfile
 from typing import Iterable, Iterator, List
 
-from pyspark import SparkContext, StorageLevel
+from pyspark import SparkContext
 from pyspark.sql import SparkSession
 
 #: How many shards one ``govkg graph merge`` call merges.
@@ -243,17 +244,29 @@ def main(argv: List[str]) -> int:
     records = read_articles(sc, a.articles)
     if a.partitions:
         records = records.repartition(a.partitions)
-    tagged = records.pipe(tag_command(govkg, a.dict), checkCode=True)
-    tagged = tagged.persist(StorageLevel.MEMORY_AND_DISK)
-    tagged.saveAsTextFile(a.out.rstrip("/") + "/tagged")
-    failed = tagged.filter(lambda l: '"entities"' not in l).count()
+    untagged = sc.accumulator(0)
+
+    def count_untagged(line: str) -> str:
+        if '"entities"' not in line:
+            untagged.add(1)
+        return line
+
+    tagged_dir = a.out.rstrip("/") + "/tagged"
+    records.pipe(tag_command(govkg, a.dict), checkCode=True).map(count_untagged).saveAsTextFile(
+        tagged_dir
+    )
+    failed = untagged.value
     if failed:
-        print(f"govkg_spark: {failed} articles could not be tagged (see the executors' stderr)",
-              file=sys.stderr)
+        print(
+            f"govkg_spark: {failed} articles could not be tagged (see the executors' stderr)",
+            file=sys.stderr,
+        )
 
     if not a.no_graph:
+        # The shards are built from the tagged files just written: one pass
+        # of tagging, and no cached copy of the tagged corpus in memory.
         graph_path = a.graph or os.path.join(a.out, "graph.govkg.json")
-        shards = tagged.mapPartitions(build_shards(govkg, a.dict))
+        shards = sc.textFile(tagged_dir).mapPartitions(build_shards(govkg, a.dict))
         graph = merged_graph(shards, a.fan_in, govkg)
         if graph is None:
             # No article: the empty graph, as govkg writes it.
@@ -261,7 +274,6 @@ def main(argv: List[str]) -> int:
         with open(graph_path, "w", encoding="utf-8") as f:
             f.write(graph)
         print(f"govkg_spark: graph -> {graph_path}", file=sys.stderr)
-    tagged.unpersist()
     spark.stop()
     return 1 if failed else 0
 
