@@ -107,13 +107,15 @@ def resolve_binary(path: str) -> str:
 
 def read_articles(sc: SparkContext, articles: str):
     """An RDD of ``{"id","text"}`` JSON lines from text and JSON Lines files."""
-    pattern_base = articles.rstrip("/")
-    is_glob = any(c in articles for c in "*?[{")
+    base = articles.rstrip("/")
     parts = []
     for ext, kind in (("txt", "text"), ("jsonl", "jsonl")):
-        pattern = articles if is_glob else f"{pattern_base}/*.{ext}"
-        if is_glob and not articles.endswith("." + ext):
-            continue
+        if base.endswith("." + ext):
+            pattern = base  # a file or a glob of files of this kind
+        elif base.endswith((".txt", ".jsonl")):
+            continue  # files of the other kind
+        else:
+            pattern = f"{base}/*.{ext}"  # a folder, or a glob of folders
         if not _matches(sc, pattern):
             continue
         if kind == "text":
