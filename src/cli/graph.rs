@@ -4,7 +4,7 @@
 use super::input::{self, Input};
 use super::{DictArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, is_broken_pipe, report};
 use govkg::export::{self, Format};
-use govkg::graph::GraphBuilder;
+use govkg::graph::{GraphBuilder, KnowledgeGraph};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -27,7 +27,7 @@ pub enum GraphFormat {
 
 impl GraphFormat {
     /// The format `-o` implies when `--format` is not given.
-    fn from_path(p: &Path) -> GraphFormat {
+    pub(super) fn from_path(p: &Path) -> GraphFormat {
         match p.extension().and_then(|e| e.to_str()) {
             Some("graphml") => GraphFormat::Graphml,
             Some("dot" | "gv") => GraphFormat::Dot,
@@ -38,15 +38,18 @@ impl GraphFormat {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct GraphArgs {
+    #[command(subcommand)]
+    command: Option<GraphCommand>,
     /// Articles (.txt), directories, JSON Lines of {"id","text"} objects or
     /// of `govkg tag` output, or - for standard input. Defaults to stdin.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Where to write: a file, - for standard output, or a folder for
     /// --format csv.
-    #[arg(short, long, value_name = "OUT")]
-    output: PathBuf,
+    #[arg(short, long, value_name = "OUT", required = true)]
+    output: Option<PathBuf>,
     /// Output format; without it, OUT ending in .graphml gives graphml,
     /// .dot or .gv gives dot, .html or .htm gives html, anything else the
     /// saved form (govkg).
@@ -57,6 +60,14 @@ pub struct GraphArgs {
     quiet: bool,
     #[command(flatten)]
     dict: DictArgs,
+}
+
+/// What `govkg graph` can do besides building a graph from documents.
+#[derive(clap::Subcommand, Debug)]
+pub enum GraphCommand {
+    /// Merge saved graphs (shards of a corpus) into one graph.
+    #[command(after_help = super::graph_merge::AFTER_HELP)]
+    Merge(super::graph_merge::MergeArgs),
 }
 
 /// The embedded lexicon with the user dictionaries, as the extractor
@@ -75,12 +86,16 @@ fn lexicon(dict: &DictArgs) -> govkg::Result<govkg::Lexicon> {
 }
 
 pub fn run(a: GraphArgs) -> u8 {
-    let format = a
-        .format
-        .unwrap_or_else(|| GraphFormat::from_path(&a.output));
-    let to_stdout = a.output.as_os_str() == "-";
-    if to_stdout && format == GraphFormat::Csv {
-        report("--format csv writes a folder: give -o a folder name, not -");
+    if let Some(GraphCommand::Merge(m)) = a.command {
+        return super::graph_merge::run(m);
+    }
+    let Some(output) = a.output else {
+        report("graph: -o OUT is required");
+        return EXIT_USAGE;
+    };
+    let format = a.format.unwrap_or_else(|| GraphFormat::from_path(&output));
+    if let Err(msg) = check_output(&output, format) {
+        report(msg);
         return EXIT_USAGE;
     }
     // The lexicon decides place aliases and the hierarchy; the extractor
@@ -124,56 +139,14 @@ pub fn run(a: GraphArgs) -> u8 {
     let summary = builder.summary();
     let graph = builder.finish();
 
-    let written = match format {
-        GraphFormat::Csv => export::write_neo4j_csv(&graph, &a.output),
-        f => {
-            let save = |out: &mut dyn std::io::Write| match f {
-                GraphFormat::Govkg => graph.save(out),
-                GraphFormat::Json => export::write(&graph, Format::NodeLink, out),
-                GraphFormat::Graphml => export::write(&graph, Format::GraphMl, out),
-                GraphFormat::Html => export::write(&graph, Format::Html, out),
-                _ => export::write(&graph, Format::Dot, out),
-            };
-            if to_stdout {
-                save(&mut std::io::stdout().lock())
-            } else {
-                std::fs::File::create(&a.output)
-                    .map_err(|e| govkg::Error::Io {
-                        path: a.output.clone(),
-                        source: e,
-                    })
-                    .and_then(|mut fh| save(&mut fh))
-                    .map_err(|e| match e {
-                        govkg::Error::Io { source, .. } => govkg::Error::Io {
-                            path: a.output.clone(),
-                            source,
-                        },
-                        e => e,
-                    })
-            }
-        }
-    };
-    if let Err(e) = written {
-        if let govkg::Error::Io { source, .. } = &e
-            && is_broken_pipe(source)
-        {
-            return EXIT_OK;
-        }
-        report(e);
-        return EXIT_SOME_FAILED;
+    if let Err(code) = write_graph(&graph, &output, format) {
+        return code;
     }
     if !a.quiet && std::io::stderr().is_terminal() {
-        let edges: Vec<String> = graph
-            .edge_counts()
-            .into_iter()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
         eprintln!(
-            "govkg: {} documents: {} nodes, {} edges ({}){}{}",
+            "govkg: {} documents: {}{}{}",
             summary.documents,
-            graph.node_count(),
-            graph.edge_count(),
-            edges.join(", "),
+            counts(&graph),
             if summary.skipped > 0 {
                 format!(
                     "; {} relations skipped (an end is no entity)",
@@ -182,14 +155,90 @@ pub fn run(a: GraphArgs) -> u8 {
             } else {
                 String::new()
             },
-            if to_stdout {
-                String::new()
-            } else {
-                format!(" -> {}", a.output.display())
-            },
+            destination(&output),
         );
     }
     if failed { EXIT_SOME_FAILED } else { EXIT_OK }
+}
+
+/// Why an output path cannot take a format, if it cannot.
+pub(super) fn check_output(output: &Path, format: GraphFormat) -> Result<(), &'static str> {
+    if output.as_os_str() == "-" && format == GraphFormat::Csv {
+        return Err("--format csv writes a folder: give -o a folder name, not -");
+    }
+    Ok(())
+}
+
+/// `N nodes, M edges (VISIT n, …)`, for the summary line.
+pub(super) fn counts(graph: &KnowledgeGraph) -> String {
+    let edges: Vec<String> = graph
+        .edge_counts()
+        .into_iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect();
+    format!(
+        "{} nodes, {} edges ({})",
+        graph.node_count(),
+        graph.edge_count(),
+        edges.join(", ")
+    )
+}
+
+/// ` -> OUT` for the summary line, or nothing for standard output.
+pub(super) fn destination(output: &Path) -> String {
+    if output.as_os_str() == "-" {
+        String::new()
+    } else {
+        format!(" -> {}", output.display())
+    }
+}
+
+/// Writes the graph to `output` (a file, a folder for csv, or - for
+/// standard output) in `format`; on failure, reports it and gives the exit
+/// status to return (a closed pipe is no failure).
+pub(super) fn write_graph(
+    graph: &KnowledgeGraph,
+    output: &Path,
+    format: GraphFormat,
+) -> Result<(), u8> {
+    let to_stdout = output.as_os_str() == "-";
+    let written = match format {
+        GraphFormat::Csv => export::write_neo4j_csv(graph, output),
+        f => {
+            let save = |out: &mut dyn std::io::Write| match f {
+                GraphFormat::Govkg => graph.save(out),
+                GraphFormat::Json => export::write(graph, Format::NodeLink, out),
+                GraphFormat::Graphml => export::write(graph, Format::GraphMl, out),
+                GraphFormat::Html => export::write(graph, Format::Html, out),
+                _ => export::write(graph, Format::Dot, out),
+            };
+            if to_stdout {
+                save(&mut std::io::stdout().lock())
+            } else {
+                std::fs::File::create(output)
+                    .map_err(|e| govkg::Error::Io {
+                        path: output.to_path_buf(),
+                        source: e,
+                    })
+                    .and_then(|mut fh| save(&mut fh))
+                    .map_err(|e| match e {
+                        govkg::Error::Io { source, .. } => govkg::Error::Io {
+                            path: output.to_path_buf(),
+                            source,
+                        },
+                        e => e,
+                    })
+            }
+        }
+    };
+    match written {
+        Ok(()) => Ok(()),
+        Err(govkg::Error::Io { source, .. }) if is_broken_pipe(&source) => Err(EXIT_OK),
+        Err(e) => {
+            report(e);
+            Err(EXIT_SOME_FAILED)
+        }
+    }
 }
 
 #[cfg(test)]

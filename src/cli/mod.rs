@@ -6,6 +6,7 @@ mod bounded;
 mod decode;
 mod eval;
 mod graph;
+mod graph_merge;
 mod html_text;
 mod input;
 mod output;
@@ -53,7 +54,7 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Build the knowledge graph of documents and save or export it.
     #[command(
-        after_help = "Inputs as for `govkg tag`, and also `govkg tag` output (JSON lines with \"entities\" are used\nas they are; keep their text for evidence snippets).\n\nExamples:\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json          # saved form, for govkg query\n  govkg graph tests/fixtures/corpus/ -o qibao.graphml              # GraphML (format from the name)\n  govkg graph tests/fixtures/corpus/ -o neo4j/ --format csv        # nodes.csv + relationships.csv\n  govkg graph tests/fixtures/corpus/ -o - --format json > nl.json  # node-link JSON for networkx\n  govkg tag corpus/ > tagged.jsonl && govkg graph tagged.jsonl -o g.govkg.json\n\nExit status: 0 all good, 1 some inputs failed (the graph holds the rest), 2 usage error."
+        after_help = "Inputs as for `govkg tag`, and also `govkg tag` output (JSON lines with \"entities\" are used\nas they are; keep their text for evidence snippets).\n\nExamples:\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json          # saved form, for govkg query\n  govkg graph tests/fixtures/corpus/ -o qibao.graphml              # GraphML (format from the name)\n  govkg graph tests/fixtures/corpus/ -o neo4j/ --format csv        # nodes.csv + relationships.csv\n  govkg graph tests/fixtures/corpus/ -o - --format json > nl.json  # node-link JSON for networkx\n  govkg tag corpus/ > tagged.jsonl && govkg graph tagged.jsonl -o g.govkg.json\n  govkg graph merge s1.govkg.json s2.govkg.json -o all.govkg.json  # merge graph shards\n\nA first PATH named `merge` is the merge subcommand: write ./merge for a file of that name.\n\nExit status: 0 all good, 1 some inputs failed (the graph holds the rest), 2 usage error\n(`graph merge`: 2 when a shard is unusable, and nothing is written)."
     )]
     Graph(graph::GraphArgs),
     /// Ask a saved graph: visitors, visited, leaders, positions, accompanied, neighbours, path, stats.

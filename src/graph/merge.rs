@@ -7,6 +7,7 @@
 //! documents.
 
 use super::{EdgeData, EdgeKind, KnowledgeGraph};
+use std::borrow::Borrow;
 
 impl KnowledgeGraph {
     /// Adds everything `other` holds to this graph.
@@ -24,6 +25,43 @@ impl KnowledgeGraph {
     /// assert_eq!(ab.find(NodeKind::Person, "严俊").unwrap().documents(), ["a", "b"]);
     /// ```
     pub fn merge(&mut self, other: &KnowledgeGraph) {
+        self.absorb_graph(other);
+        self.derive_hierarchy();
+    }
+
+    /// Merges many graphs (shards of a corpus) into one, deriving the place
+    /// hierarchy once at the end rather than after every graph.
+    ///
+    /// The result does not depend on the order or grouping of the shards:
+    /// merging the graphs of any split of a corpus gives the graph of the
+    /// whole corpus.
+    ///
+    /// ```
+    /// use govkg::{Extractor, graph::KnowledgeGraph};
+    /// let ex = Extractor::new();
+    /// let a = ex.extract("a", "区委副书记于勇一行来到七宝镇开展督查。");
+    /// let b = ex.extract("b", "七宝镇党委书记严俊陪同督查。");
+    /// let shards = [KnowledgeGraph::from_documents([&b]), KnowledgeGraph::from_documents([&a])];
+    /// let merged = KnowledgeGraph::merge_all(&shards);
+    /// assert_eq!(merged, KnowledgeGraph::from_documents([&a, &b]));
+    /// ```
+    ///
+    /// The graphs may be borrowed or owned, so an iterator that loads
+    /// shards one by one keeps only the result and one shard in memory.
+    pub fn merge_all<G: Borrow<KnowledgeGraph>>(
+        graphs: impl IntoIterator<Item = G>,
+    ) -> KnowledgeGraph {
+        let mut out = KnowledgeGraph::new();
+        for g in graphs {
+            out.absorb_graph(g.borrow());
+        }
+        out.derive_hierarchy();
+        out
+    }
+
+    /// Adds the nodes and the document edges (not PART_OF, which the
+    /// hierarchy derives) of `other`, leaving the hierarchy stale.
+    fn absorb_graph(&mut self, other: &KnowledgeGraph) {
         for (id, &ix) in &other.nodes {
             let theirs = &other.graph[ix];
             let mine = self.node_ix(id.clone());
@@ -34,15 +72,13 @@ impl KnowledgeGraph {
             if data.facts.kind == EdgeKind::PartOf {
                 continue;
             }
-            let (a, b) = other
-                .graph
-                .edge_endpoints(e)
-                .expect("edge indices are live");
+            let Some((a, b)) = other.graph.edge_endpoints(e) else {
+                continue;
+            };
             let from = self.node_ix(other.graph[a].id.clone());
             let to = self.node_ix(other.graph[b].id.clone());
             self.insert_edge(from, to, EdgeData::clone(data));
         }
-        self.derive_hierarchy();
     }
 
     /// This graph merged with `other` (see [`KnowledgeGraph::merge`]).
