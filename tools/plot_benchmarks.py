@@ -3,6 +3,7 @@
 
     cargo bench                      # all three bench targets
     python3 tools/plot_benchmarks.py # writes docs/img/benchmarks.svg
+    python3 tools/plot_benchmarks.py --markdown   # the medians as tables
 
 Left: matcher throughput against lexicon size (1k to 1M synthetic entries),
 for both automata. Right: time against corpus size (copies of the sample
@@ -43,13 +44,41 @@ def throughput_bytes(group: str, bench: str):
     return t.get("Bytes")
 
 
+def markdown_tables() -> str:
+    """The medians of every govkg benchmark as Markdown tables."""
+    home = criterion_home()
+    lines = []
+    for group in ["matcher", "lexicon-size", "pipeline", "corpus-size", "build", "graph"]:
+        gdir = home / group
+        if not gdir.is_dir():
+            continue
+        rows = []
+        for est in sorted(gdir.glob("**/new/estimates.json")):
+            bench = str(est.parent.parent.relative_to(gdir))
+            t = median_ns(group, bench)
+            b = throughput_bytes(group, bench)
+            speed = f"{b / t * 1e3:,.1f}" if b else ""
+            rows.append((bench, t, speed))
+        if not rows:
+            continue
+        lines += [f"\n**{group}**\n", "| benchmark | median | MB/s |", "|---|---:|---:|"]
+        for bench, t, speed in rows:
+            shown = f"{t / 1e6:,.2f} ms" if t >= 1e5 else f"{t / 1e3:,.1f} µs"
+            lines.append(f"| {bench} | {shown} | {speed} |")
+    return "\n".join(lines)
+
+
 def main() -> int:
+    if "--markdown" in sys.argv:
+        print(markdown_tables())
+        return 0
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "img" / "benchmarks.svg"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = Path(args[0]) if args else ROOT / "docs" / "img" / "benchmarks.svg"
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
 
     sizes = [1_000, 10_000, 100_000, 1_000_000]
