@@ -27,12 +27,21 @@ pub(crate) struct Scan<'a> {
     seg: &'a Segmenter,
     /// Tokens of each clause that was segmented, keyed by clause start.
     clauses: RefCell<HashMap<usize, Rc<[Token]>>>,
+    /// Byte offset of every clause break (`·` excepted), in order, so that
+    /// finding a clause costs a binary search rather than a walk through
+    /// it: a long line without punctuation was quadratic.
+    breaks: Vec<usize>,
 }
 
 impl<'a> Scan<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon, hits: Vec<Hit>, seg: &'a Segmenter) -> Self {
         let mut by_end: Vec<u32> = (0..hits.len() as u32).collect();
         by_end.sort_by_key(|&i| (hits[i as usize].span.end, hits[i as usize].span.start));
+        let breaks = text
+            .char_indices()
+            .filter(|&(_, c)| is_clause_break(c) && c != '·')
+            .map(|(i, _)| i)
+            .collect();
         Scan {
             text,
             lex,
@@ -40,6 +49,7 @@ impl<'a> Scan<'a> {
             by_end,
             seg,
             clauses: RefCell::new(HashMap::new()),
+            breaks,
         }
     }
 
@@ -133,15 +143,13 @@ impl<'a> Scan<'a> {
     /// The clause (text between clause breaks) around `pos`.
     pub fn clause_at(&self, pos: usize) -> Span {
         let pos = self.floor(pos.min(self.text.len()));
-        let start = self.text[..pos]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_clause_break(c) && c != '·')
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let end = self.text[pos..]
-            .char_indices()
-            .find(|&(_, c)| is_clause_break(c) && c != '·')
-            .map_or(self.text.len(), |(i, _)| pos + i);
+        // Breaks before `pos`, then from `pos` on.
+        let i = self.breaks.partition_point(|&b| b < pos);
+        let start = i.checked_sub(1).map_or(0, |j| {
+            let b = self.breaks[j];
+            b + self.char_at(b).map_or(0, char::len_utf8)
+        });
+        let end = self.breaks.get(i).copied().unwrap_or(self.text.len());
         Span::new(start, end)
     }
 
