@@ -68,6 +68,7 @@ mod recognise;
 mod relate;
 mod span;
 pub mod text;
+pub mod validate;
 
 pub use document::{Document, Entity, Relation};
 pub use error::{Error, Result};

@@ -4,6 +4,7 @@
 
 mod bounded;
 mod decode;
+mod dict;
 mod eval;
 mod graph;
 mod graph_merge;
@@ -33,7 +34,7 @@ pub const EXIT_USAGE: u8 = 2;
     name = "govkg",
     version,
     about = "Who visited where and who leads what, from Chinese local-government news",
-    after_help = "Examples:\n  govkg tag tests/fixtures/corpus/            # JSON Lines of entities, one object per document\n  govkg tag --no-text article.txt\n  echo '{\"id\":\"a\",\"text\":\"区委副书记于勇来到七宝镇。\"}' | govkg tag -\n  govkg eval gold.jsonl pred.jsonl\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json   # the knowledge graph\n  govkg query qibao.govkg.json visitors 七宝镇\n\nExit status: 0 all good, 1 some inputs failed (the rest were processed), 2 usage error."
+    after_help = "Examples:\n  govkg tag tests/fixtures/corpus/            # JSON Lines of entities, one object per document\n  govkg tag --no-text article.txt\n  echo '{\"id\":\"a\",\"text\":\"区委副书记于勇来到七宝镇。\"}' | govkg tag -\n  govkg eval gold.jsonl pred.jsonl\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json   # the knowledge graph\n  govkg query qibao.govkg.json visitors 七宝镇\n  govkg dict check my-places.txt                 # FILE:LINE: reason for each bad line\n\nExit status: 0 all good, 1 some inputs failed (the rest were processed), 2 usage error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -62,6 +63,9 @@ enum Command {
         after_help = "Names may be aliases (七宝 for 七宝镇) or KIND:NAME (place:七宝镇) when a name is ambiguous.\n\nExamples:\n  govkg query qibao.govkg.json visitors 七宝镇\n  govkg query qibao.govkg.json visitors 七宝镇 --from 2018年11月1日 --to 2018年11月30日 --json\n  govkg query qibao.govkg.json positions 于勇\n  govkg query qibao.govkg.json path 严俊 上海市\n\nExit status: 0 answered (possibly with no answer), 1 a name is not in the graph, 2 usage error or\nunreadable graph."
     )]
     Query(query::QueryArgs),
+    /// Work with user dictionaries: `govkg dict check FILE…` reports every bad line as FILE:LINE: reason.
+    #[command(after_help = "Example:\n  govkg dict check my-places.txt")]
+    Dict(dict::DictArgs),
 }
 
 /// The long help after `govkg tag`'s options.
@@ -132,6 +136,7 @@ pub fn run() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::Graph(a) => graph::run(a),
         Command::Query(a) => query::run(a),
+        Command::Dict(a) => dict::run(a),
     };
     ExitCode::from(code)
 }

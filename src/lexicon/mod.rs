@@ -12,10 +12,12 @@
 //! The embedded dictionaries are compiled into the binary; user
 //! dictionaries are added at run time with [`LexiconBuilder::add_reader`].
 
+mod check;
 mod class;
 mod embedded;
 mod parse;
 
+pub use check::{Diagnostic, Severity, check, check_file};
 pub use class::{Level, LexClass};
 
 use crate::error::Result;

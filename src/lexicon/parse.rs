@@ -47,7 +47,6 @@ pub(crate) fn read_static(name: &str, text: &'static str) -> Result<Vec<Entry>> 
 
 /// Parses one line: nothing for blanks and comments, one entry, or two when
 /// the line names a short form.
-#[cfg(test)]
 pub(crate) fn parse_line(line: &str) -> std::result::Result<Vec<Entry>, String> {
     let mut out = Vec::new();
     if let Some(f) = parse_fields(line)? {

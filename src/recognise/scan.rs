@@ -25,7 +25,9 @@ pub(crate) struct Scan<'a> {
     /// Indices into `hits`, sorted by end.
     by_end: Vec<u32>,
     seg: &'a Segmenter,
-    /// Every clause break (bytes), in text order.
+    /// Every clause break (bytes), in text order, so that finding a clause
+    /// costs a binary search rather than a walk through it (a long line
+    /// without punctuation was quadratic).
     breaks: Vec<Span>,
     /// Tokens of each clause that was segmented, keyed by clause start.
     clauses: RefCell<HashMap<usize, Rc<[Token]>>>,
