@@ -45,8 +45,24 @@
 //! # Ok::<(), govkg::Error>(())
 //! ```
 //!
+//! ## Export it
+//!
+//! ```
+//! use govkg::{Extractor, KnowledgeGraph, export::{self, Format}};
+//!
+//! let ex = Extractor::new();
+//! let docs = [ex.extract("000", "11月20日,区委副书记于勇一行来到七宝镇开展督查。")];
+//! let g = KnowledgeGraph::from_documents_with(&docs, ex.lexicon());
+//! let mut graphml = Vec::new();
+//! export::write(&g, Format::GraphMl, &mut graphml)?; // Gephi, yEd, networkx
+//! let mut page = Vec::new();
+//! export::write(&g, Format::Html, &mut page)?; // a self-contained page for a browser
+//! assert!(String::from_utf8_lossy(&graphml).contains("七宝镇"));
+//! # Ok::<(), govkg::Error>(())
+//! ```
+//!
 //! See [`graph`] for nodes, edges and queries, and [`export`] for node-link
-//! JSON, GraphML, Neo4j CSV and DOT.
+//! JSON, GraphML, Neo4j CSV, DOT and the HTML pages.
 //!
 //! ## Pipeline
 //!

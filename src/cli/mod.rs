@@ -87,6 +87,7 @@ lines of files are reported on stderr only (path[:line]: what is wrong).
 Examples:
   govkg tag tests/fixtures/corpus/ > tagged.jsonl
   govkg tag -j 2 --no-text tests/fixtures/corpus/ | head -1
+  govkg tag --format html -o tagged.html tests/fixtures/corpus/   # a page for a browser
   echo '{\"id\":\"a\",\"text\":\"区委副书记于勇来到七宝镇。\"}' | govkg tag
 
 Exit status: 0 all good, 1 some inputs failed (the rest were processed), 2 usage error.";
