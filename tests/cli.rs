@@ -7,8 +7,8 @@
 
 use serde_json::Value;
 mod common;
-use common::corpus;
-use std::io::{BufRead, BufReader, Write};
+use common::{corpus, run_with_stdin};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -31,25 +31,6 @@ fn govkg() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_govkg"));
     c.current_dir(root());
     c
-}
-
-/// Runs `cmd` with `input` on standard input (written from another thread,
-/// so a large input cannot deadlock against a full stdout pipe).
-fn run_with_stdin(mut cmd: Command, input: &str) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn govkg");
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_string();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().expect("wait for govkg");
-    writer.join().unwrap();
-    out
 }
 
 fn run(mut cmd: Command) -> Output {

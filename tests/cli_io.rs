@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 mod common;
-use common::corpus;
+use common::{corpus, run_with_stdin};
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -18,22 +18,6 @@ fn govkg() -> Command {
 
 fn run(mut cmd: Command) -> Output {
     cmd.stdin(Stdio::null()).output().expect("run govkg")
-}
-
-fn run_with_stdin(mut cmd: Command, input: Vec<u8>) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn govkg");
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("wait for govkg");
-    writer.join().unwrap();
-    out
 }
 
 fn stderr(o: &Output) -> String {

@@ -71,30 +71,22 @@ impl<'a> Fields<'a> {
     fn entries(self, own: impl Fn(&'a str) -> Text, mut push: impl FnMut(Entry)) {
         let parent = self.parent.map(&own);
         let text = own(self.text);
-        if let Some(s) = self.short {
-            let short = Entry {
-                text: own(s),
-                class: LexClass::PlaceShort,
-                parent: parent.clone(),
-                full: Some(text.clone()),
-                ambiguous: false,
-            };
-            push(Entry {
-                text,
-                class: self.class,
-                parent,
-                full: self.full.map(&own),
-                ambiguous: self.ambiguous,
-            });
+        let short = self.short.map(|s| Entry {
+            text: own(s),
+            class: LexClass::PlaceShort,
+            parent: parent.clone(),
+            full: Some(text.clone()),
+            ambiguous: false,
+        });
+        push(Entry {
+            text,
+            class: self.class,
+            parent,
+            full: self.full.map(&own),
+            ambiguous: self.ambiguous,
+        });
+        if let Some(short) = short {
             push(short);
-        } else {
-            push(Entry {
-                text,
-                class: self.class,
-                parent,
-                full: self.full.map(&own),
-                ambiguous: self.ambiguous,
-            });
         }
     }
 }

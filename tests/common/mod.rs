@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 /// `tests/fixtures/` of this crate.
 pub fn fixtures() -> PathBuf {
@@ -27,4 +29,24 @@ pub fn corpus() -> Vec<(String, String)> {
             (stem, std::fs::read_to_string(p).expect("UTF-8 fixture"))
         })
         .collect()
+}
+
+/// Runs `cmd` with `input` on standard input (written from another thread,
+/// so a large input cannot deadlock against a full stdout pipe).
+#[allow(dead_code)] // the CLI tests use it; the library tests share this module
+pub fn run_with_stdin(mut cmd: Command, input: impl AsRef<[u8]>) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn govkg");
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let input = input.as_ref().to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("wait for govkg");
+    writer.join().expect("stdin writer");
+    out
 }
