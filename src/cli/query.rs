@@ -330,15 +330,8 @@ fn edge_json(e: &EdgeRef<'_>) -> Value {
     m.insert("source_name".into(), e.source().name().into());
     m.insert("target".into(), e.target().id().to_string().into());
     m.insert("target_name".into(), e.target().name().into());
-    for (k, v) in [
-        ("doc", e.document()),
-        ("date", e.date()),
-        ("purpose", e.purpose()),
-        ("role", e.role()),
-    ] {
-        if let Some(v) = v {
-            m.insert(k.into(), v.into());
-        }
+    for (k, v) in e.attributes() {
+        m.insert(k.into(), v.into());
     }
     if let Some(ev) = e.evidence() {
         m.insert("evidence".into(), json!([ev.start, ev.end]));

@@ -39,16 +39,8 @@ pub(crate) fn edge_object(e: &EdgeRef<'_>, key: usize) -> Value {
     m.insert("target".into(), e.target().id().to_string().into());
     m.insert("key".into(), key.into());
     m.insert("type".into(), e.kind().as_str().into());
-    let opt = [
-        ("doc", e.document()),
-        ("date", e.date()),
-        ("purpose", e.purpose()),
-        ("role", e.role()),
-    ];
-    for (k, v) in opt {
-        if let Some(v) = v {
-            m.insert(k.into(), v.into());
-        }
+    for (k, v) in e.attributes() {
+        m.insert(k.into(), v.into());
     }
     if let Some(ev) = e.evidence() {
         m.insert("evidence_start".into(), ev.start.into());

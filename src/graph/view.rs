@@ -284,6 +284,30 @@ impl<'g> EdgeRef<'g> {
         self.facts().role.as_deref()
     }
 
+    /// The attributes the edge has, as `(name, value)`: `doc`, `date`,
+    /// `purpose` and `role`, in that order, those that are set. The exports
+    /// write them under these names.
+    ///
+    /// ```
+    /// use govkg::{Extractor, KnowledgeGraph, graph::EdgeKind};
+    /// let ex = Extractor::new();
+    /// let docs = [ex.extract("a", "11月20日,区委副书记于勇一行来到七宝镇开展督查。")];
+    /// let g = KnowledgeGraph::from_documents_with(&docs, ex.lexicon());
+    /// let visit = g.edges().find(|e| e.kind() == EdgeKind::Visit).unwrap();
+    /// let names: Vec<&str> = visit.attributes().map(|(k, _)| k).collect();
+    /// assert_eq!(names, ["doc", "date", "purpose"]);
+    /// ```
+    pub fn attributes(&self) -> impl Iterator<Item = (&'static str, &'g str)> + use<'g> {
+        [
+            ("doc", self.document()),
+            ("date", self.date()),
+            ("purpose", self.purpose()),
+            ("role", self.role()),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+    }
+
     /// Where the document states it.
     pub fn evidence(&self) -> Option<Evidence<'g>> {
         let (start, end) = self.facts().evidence?;

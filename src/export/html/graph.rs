@@ -122,15 +122,8 @@ fn data(g: &KnowledgeGraph) -> Value {
             m.insert("s".into(), index[e.source().id()].into());
             m.insert("t".into(), index[e.target().id()].into());
             m.insert("type".into(), e.kind().as_str().into());
-            for (k, v) in [
-                ("doc", e.document()),
-                ("date", e.date()),
-                ("purpose", e.purpose()),
-                ("role", e.role()),
-            ] {
-                if let Some(v) = v {
-                    m.insert(k.into(), v.into());
-                }
+            for (k, v) in e.attributes() {
+                m.insert(k.into(), v.into());
             }
             if let Some(ev) = e.evidence() {
                 m.insert("ev".into(), json!([ev.start, ev.end]));
