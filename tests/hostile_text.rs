@@ -224,6 +224,23 @@ fn a_megabyte_line_of_plot_numbers() {
     KnowledgeGraph::from_documents_with([&doc], EXTRACTOR.lexicon());
 }
 
+/// One deterministic megabyte of CJK characters with no punctuation: the
+/// relation rules read sentences, and such a line used to be one sentence
+/// whose cost grew with the square of its length (38 s in the fuzz build).
+#[test]
+fn a_megabyte_line_of_cjk_without_punctuation() {
+    let mut line = String::with_capacity((1 << 20) + 4);
+    let mut i = 0u32;
+    while line.len() < 1 << 20 {
+        i = (i * 7919 + 13) % 20_000;
+        line.push(char::from_u32(0x4e00 + i).unwrap_or('字'));
+    }
+    let doc = EXTRACTOR.extract("cjk", &line);
+    let problems = govkg::validate::problems(&doc, &line);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    KnowledgeGraph::from_documents_with([&doc], EXTRACTOR.lexicon());
+}
+
 /// `words` glued in a fixed order that does not repeat with a short period,
 /// to at least `bytes` bytes.
 fn walk(words: &[&str], bytes: usize) -> String {

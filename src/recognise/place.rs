@@ -9,7 +9,7 @@ use super::{Mention, Scan};
 use crate::lexicon::{Level, LexClass};
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Verbs of movement that license a one-character abbreviation (`来沪`).
 const MOVE_VERBS: &[char] = &['来', '返', '赴', '驻', '离', '抵', '回', '援'];
@@ -50,6 +50,7 @@ fn full_names<'t>(scan: &Scan<'t>) -> HashSet<&'t str> {
 /// Finds PLACE candidates.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let fulls = full_names(scan);
+    let mut lists = Lists::default();
     let mut out: Vec<Mention> = Vec::new();
     for hit in scan.hits() {
         let word = &scan.text[hit.span.range()];
@@ -135,7 +136,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                         }
                         accepted |= short_form_ok(scan, hit.span, e.full.as_deref(), &fulls)
                             || (level.is_some_and(|l| l >= Level::Town)
-                                && listed_with_places(scan, hit.span, &fulls));
+                                && lists.listed_with_places(scan, hit.span, &fulls));
                     }
                 }
                 _ => {}
@@ -163,16 +164,45 @@ fn level_of(scan: &Scan<'_>, full: &str) -> Option<Level> {
 /// A town's short form in an enumeration of towns: `(适中、小池、岩山)`,
 /// `向阳、洄水、瓦庙、汉王四镇`. The list holds a town named in full
 /// elsewhere in the document, or is counted as towns right after.
-fn listed_with_places(scan: &Scan<'_>, span: Span, fulls: &HashSet<&str>) -> bool {
-    let clause_start = scan.text[..span.start]
-        .rfind(|c: char| crate::text::is_clause_break(c) && c != '、')
-        .map_or(0, |i| {
-            i + scan.text[i..].chars().next().map_or(1, char::len_utf8)
+///
+/// The answer depends only on the clause, so it is worked out once per
+/// clause: walking the clause at every candidate cost time in the square
+/// of its length on a long line without punctuation.
+#[derive(Default)]
+struct Lists {
+    /// Breaks that end a list clause (clause breaks other than `、`), found
+    /// on first use.
+    breaks: Option<Vec<Span>>,
+    /// The answer for each clause seen, by its start.
+    answers: HashMap<usize, bool>,
+}
+
+impl Lists {
+    fn listed_with_places(&mut self, scan: &Scan<'_>, span: Span, fulls: &HashSet<&str>) -> bool {
+        let breaks = self.breaks.get_or_insert_with(|| {
+            scan.text
+                .char_indices()
+                .filter(|&(_, c)| crate::text::is_clause_break(c) && c != '、')
+                .map(|(i, c)| Span::new(i, i + c.len_utf8()))
+                .collect()
         });
-    let clause_end = scan.text[span.end..]
-        .find(|c: char| crate::text::is_clause_break(c) && c != '、')
-        .map_or(scan.text.len(), |i| span.end + i);
-    let clause = &scan.text[clause_start..clause_end];
+        let i = breaks.partition_point(|b| b.end <= span.start);
+        let start = if i > 0 { breaks[i - 1].end } else { 0 };
+        let end = breaks[i..]
+            .iter()
+            .find(|b| b.start >= span.end)
+            .map_or(scan.text.len(), |b| b.start);
+        *self
+            .answers
+            .entry(start)
+            .or_insert_with(|| listed_in(scan, &scan.text[start..end], fulls))
+    }
+}
+
+/// True when `clause` is a list of 2–6-char names, one of them the short
+/// form of a place named in full in the document, or a list closed by a
+/// count (`…汉王四镇`).
+fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
     let mut items: Vec<&str> = clause.split('、').collect();
     // Counted: `…汉王四镇人大主席`: the list ends at the count.
     let mut counted = false;

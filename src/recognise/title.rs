@@ -5,6 +5,7 @@
 //! recogniser decides that.
 
 use super::edge::LEVEL_CHARS;
+use super::index::MentionIndex;
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
@@ -48,12 +49,15 @@ pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec
         .map(|h| h.span)
         .collect();
     roles.sort_by_key(|s| (s.end, s.start));
+    // Looked up by end at every step left; an index keeps that a
+    // logarithm rather than a pass over all of them.
+    let bodies = MentionIndex::new(&[orgs, places].concat());
     let mut i = 0;
     while i < roles.len() {
         let end = roles[i].end;
         let mut best: Option<TitleCand> = None;
         while i < roles.len() && roles[i].end == end {
-            if let Some(t) = extend(scan, roles[i], orgs, places)
+            if let Some(t) = extend(scan, roles[i], &bodies)
                 && best.is_none_or(|b| t.span.start < b.span.start)
             {
                 best = Some(t);
@@ -76,10 +80,10 @@ pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec
 }
 
 /// Extends a role hit leftwards over the organisation written before it.
-fn extend(scan: &Scan<'_>, role: Span, orgs: &[Mention], places: &[Mention]) -> Option<TitleCand> {
+fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCand> {
     let word = &scan.text[role.range()];
     let mut start = role.start;
-    while let Some(s) = prefix_ending_at(scan, start, orgs, places).filter(|&s| s < start) {
+    while let Some(s) = prefix_ending_at(scan, start, bodies).filter(|&s| s < start) {
         start = s;
     }
     // A level character alone before the post's body (`镇` + `党委书记`).
@@ -108,18 +112,8 @@ fn extend(scan: &Scan<'_>, role: Span, orgs: &[Mention], places: &[Mention]) -> 
 }
 
 /// The start of an organisation or place written right before `pos`.
-fn prefix_ending_at(
-    scan: &Scan<'_>,
-    pos: usize,
-    orgs: &[Mention],
-    places: &[Mention],
-) -> Option<usize> {
-    let from_mentions = orgs
-        .iter()
-        .chain(places.iter())
-        .filter(|m| m.span.end == pos)
-        .map(|m| m.span.start)
-        .min();
+fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Option<usize> {
+    let from_mentions = bodies.ending_at(pos).map(|m| m.span.start).min();
     let from_lex = scan
         .longest_ending_at(pos, |c| {
             matches!(c, LexClass::TitleOrg | LexClass::Org) || c.is_place()

@@ -24,7 +24,17 @@ pub(crate) fn is_sentence_end(c: char) -> bool {
     )
 }
 
-/// Splits `chars` into sentences (empty ones dropped).
+/// The longest sentence the relation rules read, in chars. Their scans
+/// look back and ahead within a sentence, so a sentence's cost grows with
+/// its length times its verbs; text without sentence punctuation (a
+/// megabyte of scraped characters on one line) would cost time in the
+/// square of its length. The genre's sentences stay far below this (the
+/// longest in the bundled samples has 591 chars); a longer run is cut at
+/// its last clause break before the limit, or at the limit.
+pub(crate) const MAX_SENTENCE_CHARS: usize = 1000;
+
+/// Splits `chars` into sentences (empty ones dropped), none longer than
+/// [`MAX_SENTENCE_CHARS`].
 pub(crate) fn split(chars: &[char]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut para = 0usize;
@@ -37,6 +47,22 @@ pub(crate) fn split(chars: &[char]) -> Vec<Sentence> {
         }
         while e > s && chars[e - 1].is_whitespace() {
             e -= 1;
+        }
+        while e - s > MAX_SENTENCE_CHARS {
+            let limit = s + MAX_SENTENCE_CHARS;
+            let cut = (s + MAX_SENTENCE_CHARS / 2..limit)
+                .rev()
+                .find(|&i| crate::text::is_clause_break(chars[i]))
+                .map_or(limit, |i| i + 1);
+            out.push(Sentence {
+                start: s,
+                end: cut,
+                para,
+            });
+            s = cut;
+            while s < e && chars[s].is_whitespace() {
+                s += 1;
+            }
         }
         if e > s {
             out.push(Sentence {
@@ -107,6 +133,23 @@ mod tests {
                 ("随后离开。".to_string(), 0)
             ]
         );
+    }
+
+    #[test]
+    fn long_runs_are_cut_at_a_clause_break() {
+        let run = "字".repeat(MAX_SENTENCE_CHARS - 10);
+        let text = format!("{run},{run},尾。");
+        let got = texts(&text);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, format!("{run},"));
+        assert_eq!(got[1].0, format!("{run},尾。"));
+        let total: usize = got.iter().map(|(s, _)| s.chars().count()).sum();
+        assert_eq!(total, text.chars().count());
+        // Without any break, at the limit.
+        let plain = "字".repeat(MAX_SENTENCE_CHARS * 2 + 5);
+        let got = texts(&plain);
+        let lens: Vec<usize> = got.iter().map(|(s, _)| s.chars().count()).collect();
+        assert_eq!(lens, [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]);
     }
 
     #[test]

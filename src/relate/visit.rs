@@ -361,10 +361,10 @@ fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (
 /// (`察看了某某基地、某村美丽乡村、赖邦村…`): it opens a later item of the
 /// list, in the same clause.
 fn later_item(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
-    let m = doc
-        .mentions
-        .iter()
-        .position(|m| m.start >= from && m.start < limit)?;
+    let m = doc.mentions.partition_point(|m| m.start < from);
+    if doc.mentions.get(m)?.start >= limit {
+        return None;
+    }
     let start = doc.mentions[m].start;
     let between = doc.text(from, start);
     let clause_break = between.contains([',', '\u{FF0C}', ';', ':', '\u{FF1A}', '。']);
