@@ -74,6 +74,14 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
         help="number of partitions to tag in (default: as read)",
     )
     p.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        help="worker threads of each govkg tag process (default: govkg's own, "
+        "the executor machine's cores); set it to the cores of one task "
+        "(spark.task.cpus) when several tasks share a machine",
+    )
+    p.add_argument(
         "--fan-in",
         type=int,
         default=DEFAULT_FAN_IN,
@@ -87,8 +95,8 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
     )
     p.add_argument("--no-graph", action="store_true", help="only tag")
     a = p.parse_args(argv)
-    if a.partitions < 0 or a.fan_in < 2:
-        p.error("--partitions must be >= 0 and --fan-in >= 2")
+    if a.partitions < 0 or a.threads < 0 or a.fan_in < 2:
+        p.error("--partitions and --threads must be >= 0 and --fan-in >= 2")
     return a
 
 
@@ -145,7 +153,7 @@ def _text_record(path_and_text) -> str:
     return json.dumps({"id": doc_id, "text": text}, ensure_ascii=False)
 
 
-def tag_command(govkg: str, dicts: List[str]) -> str:
+def tag_command(govkg: str, dicts: List[str], threads: int = 0) -> str:
     """The ``RDD.pipe`` command: ``govkg tag -`` through ``sh``, so that
 
     * an empty partition runs nothing (govkg would read empty standard
@@ -154,6 +162,8 @@ def tag_command(govkg: str, dicts: List[str]) -> str:
       passes, and anything worse fails the task.
     """
     cmd = [govkg, "tag", "-"]
+    if threads:
+        cmd += ["--jobs", str(threads)]
     for d in dicts:
         cmd += ["--dict", d]
     script = (
@@ -254,7 +264,7 @@ def main(argv: List[str]) -> int:
         return line
 
     tagged_dir = a.out.rstrip("/") + "/tagged"
-    records.pipe(tag_command(govkg, a.dict), checkCode=True).map(count_untagged).saveAsTextFile(
+    records.pipe(tag_command(govkg, a.dict, a.threads), checkCode=True).map(count_untagged).saveAsTextFile(
         tagged_dir
     )
     failed = untagged.value
