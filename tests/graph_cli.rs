@@ -307,6 +307,70 @@ fn bad_inputs_are_reported_and_the_rest_is_built() {
     assert!(out.is_file());
 }
 
+/// `govkg graph` reads its inputs as `govkg tag` does: GB18030 text and
+/// HTML pages are decoded, a document over `--max-doc-bytes` is refused by
+/// name, and the graph is the same whatever the number of workers.
+#[test]
+fn inputs_are_read_as_tag_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let text = "区委副书记于勇来到七宝镇调研。";
+    let (gb, _, _) = encoding_rs::GB18030.encode(text);
+    std::fs::write(docs.join("a-gb.txt"), &gb).unwrap();
+    std::fs::write(
+        docs.join("b-page.html"),
+        format!("<html><head><script>var x = '镇长王明';</script></head><body><p>{text}</p></body></html>"),
+    )
+    .unwrap();
+    std::fs::write(docs.join("c-big.txt"), "七宝镇。".repeat(200)).unwrap();
+    let one = dir.path().join("one.govkg.json");
+    let o = run(&[
+        "graph",
+        p(&docs),
+        "-o",
+        p(&one),
+        "-j",
+        "1",
+        "--max-doc-bytes",
+        "1K",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("c-big.txt: ") && err.contains("--max-doc-bytes"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let v = ok(&["query", p(&one), "visited", "于勇", "--json"]);
+    for doc in ["a-gb", "b-page"] {
+        assert!(v.contains(&format!("\"doc\":\"{doc}\"")), "{doc}: {v}");
+    }
+    // The page's script is no text: 王明 is not in the graph.
+    let o = run(&["query", p(&one), "positions", "王明"]);
+    assert_eq!(o.status.code(), Some(1));
+    let two = dir.path().join("two.govkg.json");
+    run(&[
+        "graph",
+        p(&docs),
+        "-o",
+        p(&two),
+        "-j",
+        "2",
+        "--max-doc-bytes",
+        "1K",
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(&one).unwrap(),
+        std::fs::read_to_string(&two).unwrap()
+    );
+}
+
 #[test]
 fn help_shows_working_examples() {
     for sub in [

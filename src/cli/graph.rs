@@ -1,11 +1,14 @@
 //! `govkg graph`: documents in, a knowledge graph out (saved form or an
 //! export).
 
-use super::input::{self, Input};
+use super::output::TagFormat;
+use super::reading::{self, ReadArgs};
+use super::tagging::{self, Context, Extractor};
 use super::{DictArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, is_broken_pipe, report};
 use govkg::export::{self, Format};
 use govkg::graph::{GraphBuilder, KnowledgeGraph};
 use std::io::IsTerminal;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// The output formats.
@@ -55,9 +58,11 @@ pub struct GraphArgs {
     /// saved form (govkg).
     #[arg(short, long, value_enum)]
     format: Option<GraphFormat>,
-    /// Print no summary on standard error.
+    /// Print no summary or progress on standard error.
     #[arg(short, long)]
     quiet: bool,
+    #[command(flatten)]
+    read: ReadArgs,
     #[command(flatten)]
     dict: DictArgs,
 }
@@ -107,35 +112,35 @@ pub fn run(a: GraphArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let mut extractor: Option<govkg::Extractor> = None;
+    // Inputs are read, decoded and tagged as `govkg tag` does, on
+    // `--jobs` workers; documents join the graph in input order.
+    let cx = Context {
+        extractor: Extractor::on_demand(&a.dict),
+        tagged_input: true,
+        encoding: a.read.encoding,
+        format: TagFormat::Jsonl,
+        verbose: false,
+    };
     let mut builder = GraphBuilder::new(&lexicon);
     let mut failed = false;
-    for path in input::files(&a.paths, &mut failed) {
-        input::read_any(&path, |item| match item {
-            Ok(Input::Text(doc)) => {
-                if extractor.is_none() {
-                    match a.dict.extractor(true) {
-                        Ok(e) => extractor = Some(e),
-                        Err(e) => {
-                            report(e);
-                            failed = true;
-                            return;
-                        }
-                    }
+    reading::each_in_order(
+        &a.paths,
+        &a.read,
+        a.quiet,
+        |task| tagging::tag(task, &cx),
+        |t, progress| {
+            match t.doc {
+                Ok(d) => {
+                    builder.add(&d);
                 }
-                if let Some(ex) = &extractor {
-                    builder.add(&ex.extract(&doc.id, &doc.text));
+                Err(f) => {
+                    progress.message(&f.to_string());
+                    failed = true;
                 }
             }
-            Ok(Input::Tagged(doc)) => {
-                builder.add(&doc);
-            }
-            Err(e) => {
-                report(e);
-                failed = true;
-            }
-        });
-    }
+            ControlFlow::Continue(())
+        },
+    );
     let summary = builder.summary();
     let graph = builder.finish();
 

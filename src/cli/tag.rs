@@ -10,22 +10,13 @@
 //! [`tagging`]: super::tagging
 //! [`pipeline`]: super::pipeline
 
-use super::decode::EncodingArg;
 use super::output::TagFormat;
-use super::pipeline::{self, Limits};
-use super::progress::Progress;
-use super::tagging::{self, Context};
-use super::{
-    DictArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, bounded, is_broken_pipe, report, source,
-};
+use super::reading::{self, ReadArgs};
+use super::tagging::{self, Context, Extractor};
+use super::{DictArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, is_broken_pipe, report, source};
 use std::io::Write;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
-
-/// The default of `--max-doc-bytes`: far above any article (a long report
-/// is under 1 MiB), and what one pathological input (a 1 GB file without a
-/// line break) may cost in memory before it is refused.
-const DEFAULT_MAX_DOC: &str = "16MiB";
 
 #[derive(clap::Args, Debug)]
 pub struct TagArgs {
@@ -35,16 +26,8 @@ pub struct TagArgs {
     /// Leave the text out of each output object.
     #[arg(long)]
     no_text: bool,
-    /// Worker threads [default: the number of cores].
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    jobs: Option<u16>,
-    /// Largest document (a file, or one JSON line) to read; a larger one is
-    /// reported and skipped without being read whole. Units K, M, G.
-    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_DOC, value_parser = bounded::parse_size)]
-    max_doc_bytes: usize,
-    /// Read text and HTML files in this encoding instead of detecting it.
-    #[arg(long, value_enum, value_name = "ENCODING")]
-    encoding: Option<EncodingArg>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TagFormat::Jsonl)]
     format: TagFormat,
@@ -81,47 +64,37 @@ pub fn run(a: TagArgs) -> u8 {
     let flush_each = source::reads_stdin(&a.paths);
     let stdout = std::io::stdout();
     let out = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());
-    tag_into(&a, &extractor, a.format, out, flush_each)
+    tag_into(&a, &extractor, out, flush_each)
 }
 
-/// Tags every input of `a` and writes the results in `format`, in input
+/// Tags every input of `a` and writes the results as JSON Lines, in input
 /// order, to `out`; returns the exit status.
 fn tag_into<W: Write>(
     a: &TagArgs,
     extractor: &govkg::Extractor,
-    format: TagFormat,
     mut out: W,
     flush_each: bool,
 ) -> u8 {
-    let jobs = a
-        .jobs
-        .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let cx = Context {
-        extractor,
-        encoding: a.encoding,
-        format,
+        extractor: Extractor::Ready(extractor),
+        tagged_input: false,
+        encoding: a.read.encoding,
+        format: TagFormat::Jsonl,
         verbose: a.verbose,
     };
-    let mut progress = Progress::new(a.quiet);
     let mut failed = false;
     let mut broken = false;
     let mut write_error = None;
-    pipeline::ordered_map(
-        Limits::for_jobs(jobs),
-        |e| {
-            source::read_all(&a.paths, a.max_doc_bytes, &mut |t| {
-                let w = t.weight();
-                e.emit(t, w)
-            })
-        },
+    reading::each_in_order(
+        &a.paths,
+        &a.read,
+        a.quiet,
         |task| tagging::run(task, &cx),
-        |r| {
+        |r, progress| {
             for m in &r.messages {
                 progress.message(m);
             }
             failed |= r.failed;
-            progress.add(r.bytes);
             let res = out
                 .write_all(&r.out)
                 .and_then(|_| if flush_each { out.flush() } else { Ok(()) });
@@ -138,7 +111,6 @@ fn tag_into<W: Write>(
             }
         },
     );
-    progress.finish();
     if broken {
         return EXIT_OK;
     }
@@ -169,15 +141,35 @@ fn run_html(a: TagArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    let mut tagged = Vec::new();
-    let status = tag_into(&a, &extractor, TagFormat::Jsonl, &mut tagged, false);
-    // Error objects (stdin lines that failed) were reported on stderr; the
-    // page shows the documents.
-    let docs: Vec<govkg::Document> = tagged
-        .split(|&b| b == b'\n')
-        .filter(|l| !l.is_empty())
-        .filter_map(|l| serde_json::from_slice(l).ok())
-        .collect();
+    let cx = Context {
+        extractor: Extractor::Ready(&extractor),
+        tagged_input: false,
+        encoding: a.read.encoding,
+        format: TagFormat::Html,
+        verbose: a.verbose,
+    };
+    // Failures are reported on stderr; the page shows the documents.
+    let mut docs: Vec<govkg::Document> = Vec::new();
+    let mut status = EXIT_OK;
+    reading::each_in_order(
+        &a.paths,
+        &a.read,
+        a.quiet,
+        |task| tagging::tag(task, &cx),
+        |t, progress| {
+            for m in &t.notes {
+                progress.message(m);
+            }
+            match t.doc {
+                Ok(d) => docs.push(d),
+                Err(f) => {
+                    progress.message(&f.to_string());
+                    status = EXIT_SOME_FAILED;
+                }
+            }
+            ControlFlow::Continue(())
+        },
+    );
     let (name, written) = match &a.output {
         Some(p) if p.as_os_str() != "-" => (
             p.display().to_string(),

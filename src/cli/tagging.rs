@@ -1,17 +1,58 @@
-//! The worker side of `govkg tag`: one [`Task`] in, its rendered output
-//! and messages out. Runs on many threads at once; holds no state between
-//! tasks except the shared extractor.
+//! The worker side of `govkg tag` and `govkg graph`: one [`Task`] in, its
+//! document (or its rendered output) and messages out. Runs on many threads
+//! at once; holds no state between tasks except the shared extractor.
 
+use super::DictArgs;
 use super::decode::{self, EncodingArg};
 use super::html_text;
 use super::output::TagFormat;
+use super::reading::Progressed;
 use super::source::{Failure, Task};
 use std::panic::AssertUnwindSafe;
+use std::sync::OnceLock;
+
+/// The extractor the workers share.
+pub enum Extractor<'a> {
+    /// Built before reading (`govkg tag`: a bad dictionary stops the run
+    /// before any input is read).
+    Ready(&'a govkg::Extractor),
+    /// Built by the first worker that needs one: a graph made only of
+    /// tagged documents needs none.
+    OnDemand {
+        /// The extractor, or why it could not be built.
+        cell: Box<OnceLock<Result<govkg::Extractor, String>>>,
+        /// The user dictionaries to build it with.
+        dict: &'a DictArgs,
+    },
+}
+
+impl<'a> Extractor<'a> {
+    /// An extractor built on first use, with `dict`, keeping the text.
+    pub fn on_demand(dict: &'a DictArgs) -> Self {
+        Extractor::OnDemand {
+            cell: Box::default(),
+            dict,
+        }
+    }
+
+    fn get(&self) -> Result<&govkg::Extractor, &str> {
+        match self {
+            Extractor::Ready(e) => Ok(e),
+            Extractor::OnDemand { cell, dict } => cell
+                .get_or_init(|| dict.extractor(true).map_err(|e| e.to_string()))
+                .as_ref()
+                .map_err(String::as_str),
+        }
+    }
+}
 
 /// What the workers share.
 pub struct Context<'a> {
-    /// The loaded extractor.
-    pub extractor: &'a govkg::Extractor,
+    /// The extractor.
+    pub extractor: Extractor<'a>,
+    /// Use JSON lines that already hold `entities` (`govkg tag` output) as
+    /// they are instead of tagging their text again (`govkg graph`).
+    pub tagged_input: bool,
     /// `--encoding`, if given.
     pub encoding: Option<EncodingArg>,
     /// The output format.
@@ -33,37 +74,65 @@ pub struct Rendered {
     pub bytes: usize,
 }
 
+/// The document of one task, with the messages it gave.
+#[derive(Debug)]
+pub struct Tagged {
+    /// The tagged document, or why there is none.
+    pub doc: Result<govkg::Document, Failure>,
+    /// Notes for stderr (`-v`); a failure is not among them.
+    pub notes: Vec<String>,
+    /// Input bytes the task covered (for the progress bar).
+    pub bytes: usize,
+}
+
 /// Tags one task. Never panics: a panic inside the extractor becomes an
 /// error for that document, and the stream goes on.
-pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
+pub fn tag(task: Task, cx: &Context<'_>) -> Tagged {
     let bytes = task.weight();
-    let mut r = Rendered {
-        bytes,
-        ..Rendered::default()
-    };
-    let doc = match task {
+    let mut notes = Vec::new();
+    let parsed = match task {
         Task::Document {
             name,
             id,
             bytes,
             html,
-        } => document(cx, &name, id, bytes, html, &mut r.messages),
-        Task::Line { name, line, bytes } => json_line(cx, &name, line, bytes, &mut r.messages),
+        } => file_text(cx, &name, id, bytes, html, &mut notes).map(Parsed::Text),
+        Task::Line { name, line, bytes } => json_line(cx, &name, line, bytes, &mut notes),
         Task::Failed(f) => Err(f),
     };
-    let tagged = doc.and_then(|(name, line, id, text)| {
-        std::panic::catch_unwind(AssertUnwindSafe(|| cx.extractor.extract(&id, &text))).map_err(
-            |_| Failure {
-                name,
+    let doc = parsed.and_then(|p| match p {
+        Parsed::Tagged(d) => Ok(*d),
+        Parsed::Text((name, line, id, text)) => {
+            let fail = |message: String| Failure {
+                name: name.clone(),
                 line,
-                id: Some(id),
-                message:
-                    "internal error while tagging this document (a bug in govkg; please report it)"
-                        .into(),
-            },
-        )
+                id: Some(id.clone()),
+                message,
+            };
+            let extractor = cx.extractor.get().map_err(|e| fail(e.to_string()))?;
+            std::panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(&id, &text))).map_err(
+                |_| {
+                    fail(
+                        "internal error while tagging this document (a bug in govkg; please report it)"
+                            .into(),
+                    )
+                },
+            )
+        }
     });
-    match tagged {
+    Tagged { doc, notes, bytes }
+}
+
+/// Tags one task and renders it in the output format (an error object for
+/// a failed line of standard input).
+pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
+    let t = tag(task, cx);
+    let mut r = Rendered {
+        bytes: t.bytes,
+        messages: t.notes,
+        ..Rendered::default()
+    };
+    match t.doc {
         Ok(d) => cx.format.document(&d, &mut r.out),
         Err(f) => {
             if f.wants_error_object() {
@@ -76,10 +145,28 @@ pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
     r
 }
 
+impl Progressed for Rendered {
+    fn bytes(&self) -> usize {
+        self.bytes
+    }
+}
+
+impl Progressed for Tagged {
+    fn bytes(&self) -> usize {
+        self.bytes
+    }
+}
+
 /// A document ready for the extractor: where from, line, id, text.
 type Ready = (String, Option<usize>, String, String);
 
-fn document(
+/// What an input holds: a text to tag, or a document tagged before.
+enum Parsed {
+    Text(Ready),
+    Tagged(Box<govkg::Document>),
+}
+
+fn file_text(
     cx: &Context<'_>,
     name: &str,
     id: String,
@@ -125,7 +212,7 @@ fn json_line(
     line: usize,
     bytes: Vec<u8>,
     notes: &mut Vec<String>,
-) -> Result<Ready, Failure> {
+) -> Result<Parsed, Failure> {
     let fail = |id: Option<String>, message: String| Failure {
         name: name.to_string(),
         line: Some(line),
@@ -143,13 +230,29 @@ fn json_line(
     }
     let v: serde_json::Value =
         serde_json::from_str(&decoded.text).map_err(|e| fail(None, format!("not JSON: {e}")))?;
+    if cx.tagged_input && v.get("entities").is_some() {
+        let id = v.get("id").and_then(|i| i.as_str()).map(str::to_string);
+        return serde_json::from_value(v)
+            .map(|d| Parsed::Tagged(Box::new(d)))
+            .map_err(|e| {
+                fail(
+                    id,
+                    format!("has \"entities\" but is no tagged document: {e}"),
+                )
+            });
+    }
     let id = match v.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => return Err(fail(None, "no \"id\" string".into())),
     };
     match v.get("text").and_then(|t| t.as_str()) {
-        Some(t) => Ok((name.to_string(), Some(line), id, t.to_string())),
+        Some(t) => Ok(Parsed::Text((
+            name.to_string(),
+            Some(line),
+            id,
+            t.to_string(),
+        ))),
         None => Err(fail(Some(id), "no \"text\" string".into())),
     }
 }
