@@ -2,8 +2,9 @@
 //! one [`Scan`] of a document, then resolved into flat spans (plus nested
 //! ones inside titles and organisations).
 //!
-//! Order: dates and plots (patterns on digits), places and organisations
-//! (lexicon hits and suffix grammar), titles (posts with the organisation
+//! Order: dates and plots (patterns on digits), places (lexicon hits,
+//! suffix grammar and route numbers) and organisations (lexicon hits and
+//! suffix grammar), titles (posts with the organisation
 //! glued before them), persons (after titles, before cue words, in bylines,
 //! then the document cache). Titles without a person are dropped.
 
@@ -15,6 +16,7 @@ mod org;
 mod person;
 mod place;
 mod plot;
+mod route;
 pub(crate) mod scan;
 pub(crate) mod segment;
 mod title;
@@ -61,7 +63,8 @@ fn rank(kind: EntityKind) -> u8 {
 pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     let dates = date::find(scan);
     let plots = plot::find(scan);
-    let places = place::find(scan);
+    let mut places = place::find(scan);
+    places.extend(route::find(scan));
     let mut orgs = org::find(scan);
     orgs.extend(org::list_items(scan));
     let titles = title::find(scan, &orgs, &places);

@@ -345,6 +345,10 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         if EXTENSIONS.contains(&suffix) {
             continue;
         }
+        if let Some(m) = village_after_town(scan, hit.span, known) {
+            out.push(m);
+            continue;
+        }
         // `城区`, `城镇`: the 城 of a common word.
         if suffix == "城"
             && scan.text[hit.span.end..]
@@ -448,6 +452,37 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         ));
     }
     out
+}
+
+/// `果园镇篓子村`: a village written right after its town or township is
+/// named by the two or three characters before its suffix, even when they
+/// are a common word (`篓子`) or the segmenter glued the suffix to what
+/// follows (`村至`), since the chain says what it is.
+fn village_after_town(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Mention> {
+    if !["村", "社区"].contains(&&scan.text[suffix.range()]) {
+        return None;
+    }
+    (2..=3).find_map(|n| {
+        let start = scan.back(suffix.start, n);
+        let stem = &scan.text[start..suffix.start];
+        let town = known.ending_at(start).any(|m| {
+            let t = &scan.text[m.span.range()];
+            t.chars().count() >= 3 && (t.ends_with(['镇', '乡']) || t.ends_with("街道"))
+        });
+        let whole = &scan.text[start..suffix.end];
+        // `新农村`, `美丽乡村`: common words, no names.
+        let common = ["农村", "乡村"].iter().any(|w| whole.ends_with(w))
+            || scan
+                .word_tag(whole)
+                .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"));
+        (town
+            && !common
+            && stem.chars().count() == n
+            && stem.chars().all(is_cjk)
+            && !stem.contains(['镇', '乡', '村', '和', '与', '及', '的', '个'])
+            && !super::edge::opens_generically(stem))
+        .then(|| Mention::new(Span::new(start, suffix.end), EntityKind::Place))
+    })
 }
 
 /// Characters that end the name before a road suffix (`东至星中路`).
@@ -637,6 +672,19 @@ mod tests {
     fn divisions_and_glued_chains() {
         assert_eq!(places("闵行区莘庄镇召开会议。"), ["闵行区莘庄镇"]);
         assert_eq!(places("云南省昆明市五华区"), ["云南省昆明市五华区"]);
+    }
+
+    #[test]
+    fn a_village_after_its_town_even_with_a_common_stem() {
+        // `竹篮` is a common word, and jieba glues `村至`; the chain after
+        // the town says it is a village.
+        assert_eq!(
+            places("县长到莘庄镇竹篮村至县城道路工程检查。"),
+            ["莘庄镇竹篮村"]
+        );
+        assert_eq!(places("他到莘庄镇石磨营村调研。"), ["莘庄镇石磨营村"]);
+        // Generic words after a town are no villages.
+        assert_eq!(places("莘庄镇部分村和美丽乡村"), ["莘庄镇"]);
     }
 
     #[test]
