@@ -273,6 +273,13 @@ const LIST_SUFFIXES: &[&str] = &[
     "会",
 ];
 
+/// Rooms of a building, which end in `室` like offices but are no bodies
+/// (`党员活动室`, `舞蹈室`; `督查室` and `办公室` are offices).
+const ROOMS: &[&str] = &[
+    "活动室", "阅览室", "会议室", "舞蹈室", "教室", "展室", "展览室", "功能室", "图书室",
+    "书画室", "健身室", "调解室", "接待室", "放映室", "排练室", "值班室", "储藏室", "休息室",
+];
+
 /// Bodies named alone as items of a list (`责任单位:党建办、投促中心、重大办`):
 /// a short name between list separators that ends in a body suffix.
 pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
@@ -299,7 +306,8 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
         let listed = c == '、' || prev_sep == Some('、');
         let n = item.chars().count();
         if listed && (3..=10).contains(&n) && item.chars().all(crate::text::is_cjk) {
-            let good_end = LIST_SUFFIXES.iter().any(|s| item.ends_with(s));
+            let good_end = LIST_SUFFIXES.iter().any(|s| item.ends_with(s))
+                && !ROOMS.iter().any(|r| item.ends_with(r));
             let clean = !item.chars().any(|ch| NOT_IN_BODY.contains(ch))
                 && !GENERIC_LEFT.iter().any(|g| item.starts_with(g))
                 && !item.starts_with('各')
@@ -376,6 +384,14 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         spans(text, Org)
+    }
+
+    #[test]
+    fn rooms_in_a_list_are_no_bodies() {
+        assert!(orgs("参观了新时代文明实践站、党员活动室、书画室等。")
+            .iter()
+            .all(|o| !o.ends_with('室')));
+        assert_eq!(orgs("镇党政办、镇信访室负责人参加。"), ["镇党政办", "镇信访室"]);
     }
 
     #[test]
