@@ -442,6 +442,10 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         if !(edge.proper || road) {
             continue;
         }
+        // `省级新农村示范村`: a rank describes a kind of place, it names none.
+        if RANKS.iter().any(|r| left.contains(r)) {
+            continue;
+        }
         if road && left.chars().count() < 1 {
             continue;
         }
@@ -453,6 +457,9 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
     }
     out
 }
+
+/// Ranks of a programme or an honour (`省级示范村`, `国家级开发区`).
+const RANKS: &[&str] = &["国家级", "省级", "市级", "县级", "区级", "镇级", "乡级"];
 
 /// `果园镇篓子村`: a village written right after its town or township is
 /// named by the two or three characters before its suffix, even when they
@@ -685,6 +692,14 @@ mod tests {
         assert_eq!(places("他到莘庄镇石磨营村调研。"), ["莘庄镇石磨营村"]);
         // Generic words after a town are no villages.
         assert_eq!(places("莘庄镇部分村和美丽乡村"), ["莘庄镇"]);
+    }
+
+    #[test]
+    fn a_rank_and_a_kind_name_no_place() {
+        assert_eq!(
+            places("先后到省级美丽乡村示范村莘庄镇竹篮村调研。"),
+            ["莘庄镇竹篮村"]
+        );
     }
 
     #[test]
