@@ -11,6 +11,7 @@
 mod date;
 mod edge;
 mod enumeration;
+pub(crate) mod group;
 mod index;
 mod org;
 mod person;
@@ -67,6 +68,7 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     places.extend(route::find(scan));
     let mut orgs = org::find(scan);
     orgs.extend(org::list_items(scan));
+    orgs.extend(group::numbered(scan));
     let titles = title::find(scan, &orgs, &places);
     let mut blockers: Vec<Mention> = Vec::new();
     blockers.extend(orgs.iter().filter(|m| m.span.len() > 9).copied());

@@ -276,8 +276,24 @@ const LIST_SUFFIXES: &[&str] = &[
 /// Rooms of a building, which end in `室` like offices but are no bodies
 /// (`党员活动室`, `舞蹈室`; `督查室` and `办公室` are offices).
 const ROOMS: &[&str] = &[
-    "活动室", "阅览室", "会议室", "舞蹈室", "教室", "展室", "展览室", "功能室", "图书室",
-    "书画室", "健身室", "调解室", "接待室", "放映室", "排练室", "值班室", "储藏室", "休息室",
+    "活动室",
+    "阅览室",
+    "会议室",
+    "舞蹈室",
+    "教室",
+    "展室",
+    "展览室",
+    "功能室",
+    "图书室",
+    "书画室",
+    "健身室",
+    "调解室",
+    "接待室",
+    "放映室",
+    "排练室",
+    "值班室",
+    "储藏室",
+    "休息室",
 ];
 
 /// Bodies named alone as items of a list (`责任单位:党建办、投促中心、重大办`):
@@ -388,10 +404,15 @@ mod tests {
 
     #[test]
     fn rooms_in_a_list_are_no_bodies() {
-        assert!(orgs("参观了新时代文明实践站、党员活动室、书画室等。")
-            .iter()
-            .all(|o| !o.ends_with('室')));
-        assert_eq!(orgs("镇党政办、镇信访室负责人参加。"), ["镇党政办", "镇信访室"]);
+        assert!(
+            orgs("参观了新时代文明实践站、党员活动室、书画室等。")
+                .iter()
+                .all(|o| !o.ends_with('室'))
+        );
+        assert_eq!(
+            orgs("镇党政办、镇信访室负责人参加。"),
+            ["镇党政办", "镇信访室"]
+        );
     }
 
     #[test]

@@ -33,6 +33,7 @@ use super::article::{division_level, divisions_in_name, full_of_short};
 use super::leads::orgs_by_person;
 use super::{Doc, Found};
 use crate::lexicon::LexClass;
+use crate::recognise::group::{GROUP_WORDS, is_generic_group, is_group_name};
 use crate::span::EntityKind;
 use std::collections::HashMap;
 
@@ -117,12 +118,6 @@ const SEQUENCE: [&str; 9] = [
 
 /// Words a participant joins a visit with.
 const JOIN: [&str; 5] = ["一同参加", "一同", "参加", "参与", "随同"];
-
-/// Words that make up a generic group noun (`工作考察团`, `视察调研组`).
-const GROUP_WORDS: [&str; 21] = [
-    "党政", "工作", "考察", "调研", "视察", "检查", "督查", "督导", "巡查", "巡视", "指导", "评估",
-    "专家", "代表", "访问", "参观", "观摩", "学习", "交流", "专题", "联合",
-];
 
 /// A visiting group: the persons and delegations that travel together.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,39 +209,6 @@ fn is_bare_section(t: &str) -> bool {
         t.strip_suffix(s)
             .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric()))
     })
-}
-
-/// Strips the generic group words off the front of `s`; true when nothing
-/// else is left.
-fn all_group_words(s: &str) -> bool {
-    let mut s = s;
-    while !s.is_empty() {
-        match GROUP_WORDS.iter().find(|w| s.starts_with(**w)) {
-            Some(w) => s = &s[w.len()..],
-            None => return false,
-        }
-    }
-    true
-}
-
-/// The part of a group name before its final `团` / `组` / `小组`.
-fn group_stem(t: &str) -> Option<&str> {
-    if t.ends_with("集团") || t.ends_with("共青团") {
-        return None;
-    }
-    t.strip_suffix("小组")
-        .or_else(|| t.strip_suffix('团'))
-        .or_else(|| t.strip_suffix('组'))
-}
-
-/// A delegation's name: `施甸县党政代表团`, `第三视察调研组`, `代表团`.
-pub(crate) fn is_group_name(t: &str) -> bool {
-    group_stem(t).is_some_and(|s| GROUP_WORDS.iter().any(|w| s.contains(w)))
-}
-
-/// A generic delegation noun, no name: `代表团`, `工作考察团`, `调研组`.
-pub(crate) fn is_generic_group(t: &str) -> bool {
-    group_stem(t).is_some_and(|s| !s.is_empty() && all_group_words(s))
 }
 
 impl Doc<'_> {
@@ -1136,17 +1098,6 @@ mod tests {
             .into_iter()
             .filter(|k| k.starts_with("VISIT"))
             .collect()
-    }
-
-    #[test]
-    fn group_nouns() {
-        assert!(is_group_name("施甸县党政代表团"));
-        assert!(is_group_name("第三视察调研组"));
-        assert!(!is_group_name("科教集团"));
-        assert!(is_generic_group("工作考察团"));
-        assert!(is_generic_group("代表团"));
-        assert!(!is_generic_group("第三视察调研组"));
-        assert!(!is_generic_group("某市工作考察团"));
     }
 
     #[test]

@@ -1,0 +1,125 @@
+//! Group nouns and names: the words a visiting group is called by
+//! (`工作考察团`, `视察调研组`) and the names they make
+//! (`施甸县党政代表团`, `第三视察调研组`). The organisation recogniser
+//! names numbered groups with them; the visit rules tell a named group from
+//! a generic noun that refers back to one.
+
+use super::{Mention, Scan};
+use crate::lexicon::LexClass;
+use crate::span::{EntityKind, Span};
+
+/// Words that make up a generic group noun (`工作考察团`, `视察调研组`).
+pub(crate) const GROUP_WORDS: [&str; 22] = [
+    "党政", "工作", "考察", "调研", "视察", "检查", "督查", "督导", "巡查", "巡视", "巡察", "指导",
+    "评估", "专家", "代表", "访问", "参观", "观摩", "学习", "交流", "专题", "联合",
+];
+
+/// Strips the generic group words off the front of `s`; true when nothing
+/// else is left.
+fn all_group_words(s: &str) -> bool {
+    let mut s = s;
+    while !s.is_empty() {
+        match GROUP_WORDS.iter().find(|w| s.starts_with(**w)) {
+            Some(w) => s = &s[w.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The part of a group name before its final `团` / `组` / `小组`.
+fn group_stem(t: &str) -> Option<&str> {
+    if t.ends_with("集团") || t.ends_with("共青团") {
+        return None;
+    }
+    t.strip_suffix("小组")
+        .or_else(|| t.strip_suffix('团'))
+        .or_else(|| t.strip_suffix('组'))
+}
+
+/// A delegation's name: `施甸县党政代表团`, `第三视察调研组`, `代表团`.
+pub(crate) fn is_group_name(t: &str) -> bool {
+    group_stem(t).is_some_and(|s| GROUP_WORDS.iter().any(|w| s.contains(w)))
+}
+
+/// A generic delegation noun, no name: `代表团`, `工作考察团`, `调研组`.
+pub(crate) fn is_generic_group(t: &str) -> bool {
+    group_stem(t).is_some_and(|s| !s.is_empty() && all_group_words(s))
+}
+
+/// Numerals of an ordinal (`第三`, `第12`).
+fn is_numeral(c: char) -> bool {
+    "一二三四五六七八九十百零".contains(c) || c.is_ascii_digit()
+}
+
+/// Numbered groups: `第二视察调研组`, and with the body that sent them,
+/// `区委第三巡察组`. The number makes the group one of a set, so it is a
+/// name, an ORG (a bare `调研组` is a generic noun).
+pub(crate) fn numbered(scan: &Scan<'_>) -> Vec<Mention> {
+    let text = scan.text;
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('第') {
+        let after = &text[i + '第'.len_utf8()..];
+        let digits: usize = after
+            .chars()
+            .take_while(|&c| is_numeral(c))
+            .map(char::len_utf8)
+            .sum();
+        if digits == 0 || after[..digits].chars().count() > 3 {
+            continue;
+        }
+        let rest = &after[digits..];
+        // The group noun: group words, then `组`, `小组` or `团`.
+        let Some(len) = rest
+            .char_indices()
+            .take(10)
+            .map(|(k, c)| k + c.len_utf8())
+            .filter(|&k| {
+                rest[..k].chars().count() >= 3
+                    && rest[..k].ends_with(['组', '团'])
+                    && is_generic_group(&rest[..k])
+            })
+            .last()
+        else {
+            continue;
+        };
+        let end = i + '第'.len_utf8() + digits + len;
+        let start = scan
+            .longest_ending_at(i, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
+            .map_or(i, |h| h.span.start);
+        out.push(Mention::new(Span::new(start, end), EntityKind::Org));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognise::testing::spans;
+
+    #[test]
+    fn group_nouns() {
+        assert!(is_group_name("施甸县党政代表团"));
+        assert!(is_group_name("第三视察调研组"));
+        assert!(!is_group_name("科教集团"));
+        assert!(is_generic_group("工作考察团"));
+        assert!(is_generic_group("代表团"));
+        assert!(!is_generic_group("第三视察调研组"));
+        assert!(!is_generic_group("某市工作考察团"));
+    }
+
+    #[test]
+    fn numbered_groups_are_named() {
+        assert_eq!(
+            spans("副主任带领第二视察调研组到莘庄镇调研。", EntityKind::Org),
+            ["第二视察调研组"]
+        );
+        assert_eq!(
+            spans("区委第三巡视组进驻莘庄镇。", EntityKind::Org),
+            ["区委第三巡视组"]
+        );
+        // An ordinal that numbers something else.
+        assert!(spans("第二批调研工作", EntityKind::Org).is_empty());
+        assert!(spans("第三组数据", EntityKind::Org).is_empty());
+    }
+}
