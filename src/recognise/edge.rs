@@ -243,6 +243,15 @@ fn is_term(word: &str) -> bool {
             .all(|c| "一二三四五六七八九十百".contains(c))
 }
 
+/// Ranks of a programme or an honour (`省级示范村`, `国家级开发区`).
+const RANKS: &[&str] = &["国家级", "省级", "市级", "县级", "区级", "镇级", "乡级"];
+
+/// True when `text` holds a rank: it describes a kind of place or body
+/// (`省级新农村示范村`), it names none.
+pub(crate) fn holds_rank(text: &str) -> bool {
+    RANKS.iter().any(|r| text.contains(r))
+}
+
 /// True when `word` opens with a generic or slogan word (`各居村`, `平安小区`).
 pub(crate) fn opens_generically(word: &str) -> bool {
     GENERIC_OPENERS

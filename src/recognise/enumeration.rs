@@ -104,7 +104,11 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     };
     items
         .into_iter()
-        .filter(|&it| !overlapped(it) && bare_name(scan, it))
+        .filter(|&it| {
+            !overlapped(it)
+                && bare_name(scan, it)
+                && !super::edge::holds_rank(&scan.text[it.range()])
+        })
         .map(|it| Mention::new(it, kind))
         .collect()
 }

@@ -417,7 +417,14 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
                 generic_head = false;
             }
         }
-        let max = if road { 4 } else { 10 };
+        // Resettlement sites are named by a village or a short name
+        // (`王庄安置点`); a long run before them is a description
+        // (`某项目拆迁安置点`).
+        let max = if road || SHORT_NAMED.contains(&suffix) {
+            4
+        } else {
+            10
+        };
         let mut edge = left_edge(scan, name_end, max, false, false);
         if !edge.anchored && suffix.chars().count() >= 2 {
             // `虹桥国际开放枢纽`: a verb may stand before a long suffix when
@@ -443,7 +450,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             continue;
         }
         // `省级新农村示范村`: a rank describes a kind of place, it names none.
-        if RANKS.iter().any(|r| left.contains(r)) {
+        if super::edge::holds_rank(left) {
             continue;
         }
         if road && left.chars().count() < 1 {
@@ -458,8 +465,8 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
     out
 }
 
-/// Ranks of a programme or an honour (`省级示范村`, `国家级开发区`).
-const RANKS: &[&str] = &["国家级", "省级", "市级", "县级", "区级", "镇级", "乡级"];
+/// Suffixes whose names are short (see `suffix_names`).
+const SHORT_NAMED: &[&str] = &["安置点", "安置区"];
 
 /// `果园镇篓子村`: a village written right after its town or township is
 /// named by the two or three characters before its suffix, even when they
@@ -700,6 +707,22 @@ mod tests {
             places("先后到省级美丽乡村示范村莘庄镇竹篮村调研。"),
             ["莘庄镇竹篮村"]
         );
+        // Nor as an item of a list of places.
+        assert!(
+            !places("到莘庄镇竹篮村、市级新农村示范村梅陇镇许泾村调研。")
+                .iter()
+                .any(|p| p.contains("示范村"))
+        );
+    }
+
+    #[test]
+    fn estates_and_resettlement_sites() {
+        assert_eq!(
+            places("在锦绣庭院、王庄安置点等新开工项目现场。"),
+            ["锦绣庭院", "王庄安置点"]
+        );
+        // A description before a site is no part of its name.
+        assert_eq!(places("到莘庄镇某项目拆迁安置点调研。"), ["莘庄镇"]);
     }
 
     #[test]
