@@ -216,6 +216,23 @@ impl ExtractorBuilder {
 
     /// Builds the extractor.
     pub fn build(self) -> Result<Extractor> {
+        // jieba's own dictionary (about half the start-up) does not depend
+        // on the lexicon: it loads on a second thread meanwhile, when one
+        // can be started.
+        std::thread::scope(|s| {
+            let base = std::thread::Builder::new()
+                .name("govkg-jieba".into())
+                .spawn_scoped(s, jieba_rs::Jieba::new)
+                .ok();
+            self.build_with(|| match base.map(|h| h.join()) {
+                Some(Ok(jieba)) => jieba,
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                None => jieba_rs::Jieba::new(),
+            })
+        })
+    }
+
+    fn build_with(self, jieba: impl FnOnce() -> jieba_rs::Jieba) -> Result<Extractor> {
         let mut lb = LexiconBuilder::new();
         if self.embedded {
             lb.add_embedded();
@@ -240,7 +257,7 @@ impl ExtractorBuilder {
             };
             Some((&*e.text, tag))
         });
-        let segmenter = Segmenter::new(words);
+        let segmenter = Segmenter::with_base(jieba(), words);
         Ok(Extractor {
             lexicon,
             matcher,

@@ -50,8 +50,12 @@ pub(crate) struct Segmenter {
 }
 
 impl Segmenter {
-    pub fn new<'w>(words: impl IntoIterator<Item = (&'w str, &'static str)>) -> Self {
-        let mut jieba = Jieba::new();
+    /// `jieba` (as `Jieba::new` made it, perhaps on another thread while
+    /// the lexicon was built) with `words` added.
+    pub fn with_base<'w>(
+        mut jieba: Jieba,
+        words: impl IntoIterator<Item = (&'w str, &'static str)>,
+    ) -> Self {
         for (w, tag) in words {
             if w.chars().count() >= 2 && !jieba.has_word(w) {
                 jieba.add_word(w, None, Some(tag));
