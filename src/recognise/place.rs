@@ -716,6 +716,11 @@ mod tests {
     }
 
     #[test]
+    fn elevated_roads() {
+        assert_eq!(places("实施延安高架景观灯光提升。"), ["延安高架"]);
+    }
+
+    #[test]
     fn estates_and_resettlement_sites() {
         assert_eq!(
             places("在锦绣庭院、王庄安置点等新开工项目现场。"),
