@@ -3,12 +3,11 @@
 
 use super::output::TagFormat;
 use super::reading::{self, ReadArgs};
-use super::tagging::{self, Context, Extractor};
+use super::tagging::{Context, Extractor};
 use super::{DictArgs, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, is_broken_pipe, report};
 use govkg::export::{self, Format};
 use govkg::graph::{GraphBuilder, KnowledgeGraph};
 use std::io::IsTerminal;
-use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// The output formats.
@@ -122,25 +121,9 @@ pub fn run(a: GraphArgs) -> u8 {
         verbose: false,
     };
     let mut builder = GraphBuilder::new(&lexicon);
-    let mut failed = false;
-    reading::each_in_order(
-        &a.paths,
-        &a.read,
-        a.quiet,
-        |task| tagging::tag(task, &cx),
-        |t, progress| {
-            match t.doc {
-                Ok(d) => {
-                    builder.add(&d);
-                }
-                Err(f) => {
-                    progress.message(&f.to_string());
-                    failed = true;
-                }
-            }
-            ControlFlow::Continue(())
-        },
-    );
+    let failed = reading::each_document(&a.paths, &a.read, a.quiet, &cx, |d| {
+        builder.add(&d);
+    });
     let summary = builder.summary();
     let graph = builder.finish();
 

@@ -7,6 +7,7 @@ use super::decode::EncodingArg;
 use super::pipeline::{self, Limits};
 use super::progress::Progress;
 use super::source::{self, Task};
+use super::tagging::{self, Context};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 
@@ -78,4 +79,37 @@ pub fn each_in_order<O, W, C>(
         },
     );
     progress.finish();
+}
+
+/// Tags every input as [`each_in_order`] does and hands each document to
+/// `add`, in input order; notes and failures go to stderr. Returns true
+/// when some input gave no document.
+pub fn each_document(
+    paths: &[PathBuf],
+    read: &ReadArgs,
+    quiet: bool,
+    cx: &Context<'_>,
+    mut add: impl FnMut(govkg::Document),
+) -> bool {
+    let mut failed = false;
+    each_in_order(
+        paths,
+        read,
+        quiet,
+        |task| tagging::tag(task, cx),
+        |t, progress| {
+            for m in &t.notes {
+                progress.message(m);
+            }
+            match t.doc {
+                Ok(d) => add(d),
+                Err(f) => {
+                    progress.message(&f.to_string());
+                    failed = true;
+                }
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    failed
 }

@@ -150,26 +150,8 @@ fn run_html(a: TagArgs) -> u8 {
     };
     // Failures are reported on stderr; the page shows the documents.
     let mut docs: Vec<govkg::Document> = Vec::new();
-    let mut status = EXIT_OK;
-    reading::each_in_order(
-        &a.paths,
-        &a.read,
-        a.quiet,
-        |task| tagging::tag(task, &cx),
-        |t, progress| {
-            for m in &t.notes {
-                progress.message(m);
-            }
-            match t.doc {
-                Ok(d) => docs.push(d),
-                Err(f) => {
-                    progress.message(&f.to_string());
-                    status = EXIT_SOME_FAILED;
-                }
-            }
-            ControlFlow::Continue(())
-        },
-    );
+    let failed = reading::each_document(&a.paths, &a.read, a.quiet, &cx, |d| docs.push(d));
+    let status = if failed { EXIT_SOME_FAILED } else { EXIT_OK };
     let (name, written) = match &a.output {
         Some(p) if p.as_os_str() != "-" => (
             p.display().to_string(),

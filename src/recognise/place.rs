@@ -483,19 +483,21 @@ fn village_after_town(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Op
             let t = &scan.text[m.span.range()];
             t.chars().count() >= 3 && (t.ends_with(['镇', '乡']) || t.ends_with("街道"))
         });
+        if !town
+            || stem.chars().count() != n
+            || !stem.chars().all(is_cjk)
+            || stem.contains(['镇', '乡', '村', '和', '与', '及', '的', '个'])
+            || super::edge::opens_generically(stem)
+        {
+            return None;
+        }
         let whole = &scan.text[start..suffix.end];
         // `新农村`, `美丽乡村`: common words, no names.
         let common = ["农村", "乡村"].iter().any(|w| whole.ends_with(w))
             || scan
                 .word_tag(whole)
                 .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"));
-        (town
-            && !common
-            && stem.chars().count() == n
-            && stem.chars().all(is_cjk)
-            && !stem.contains(['镇', '乡', '村', '和', '与', '及', '的', '个'])
-            && !super::edge::opens_generically(stem))
-        .then(|| Mention::new(Span::new(start, suffix.end), EntityKind::Place))
+        (!common).then(|| Mention::new(Span::new(start, suffix.end), EntityKind::Place))
     })
 }
 
