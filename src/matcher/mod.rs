@@ -15,11 +15,33 @@ use backend::Backend;
 
 /// One match of a lexicon pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Offsets are kept as `u32`: a hit is collected for every lexicon word in
+/// the text (about one per ten bytes of Chinese), and twelve bytes a hit
+/// instead of twenty-four is what keeps collecting them within a few per
+/// cent of the bare automaton scan (BENCHMARKS.md).
 pub struct Hit {
-    /// Where it matched (bytes of the searched text).
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// Which pattern matched; see [`Lexicon::entries_of`].
     pub pattern: PatternId,
+}
+
+impl Hit {
+    /// A hit of `pattern` over `span`, or `None` when the span lies past
+    /// the 4 GiB that `u32` offsets can address.
+    pub fn new(span: Span, pattern: PatternId) -> Option<Hit> {
+        Some(Hit {
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+            pattern,
+        })
+    }
+
+    /// Where it matched (bytes of the searched text).
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// The automaton over a lexicon's patterns.
@@ -54,6 +76,7 @@ impl Matcher {
     }
 
     /// Every (overlapping) hit in `text`, sorted by start, longest first.
+    /// Hits ending past the first 4 GiB of `text` are not reported.
     ///
     /// ```
     /// use govkg::{LexClass, Lexicon, matcher::Matcher};
@@ -62,7 +85,7 @@ impl Matcher {
     /// let lex = b.build();
     /// let m = Matcher::new(&lex)?;
     /// let text = "到七宝镇";
-    /// let found: Vec<&str> = m.hits(text).iter().map(|h| &text[h.span.range()]).collect();
+    /// let found: Vec<&str> = m.hits(text).iter().map(|h| &text[h.span().range()]).collect();
     /// assert_eq!(found, ["七宝镇", "七宝"]);
     /// # Ok::<(), govkg::Error>(())
     /// ```
@@ -78,10 +101,9 @@ impl Matcher {
         out.clear();
         out.reserve(text.len() / 6);
         self.backend.for_each(text, |start, end, pattern| {
-            out.push(Hit {
-                span: Span::new(start, end),
-                pattern,
-            })
+            if let Some(hit) = Hit::new(Span::new(start, end), pattern) {
+                out.push(hit);
+            }
         });
         sort_by_start(out);
     }
@@ -95,7 +117,8 @@ impl Matcher {
 /// it, which is linear in practice and several times cheaper than a
 /// general sort of the whole list.
 fn sort_by_start(hits: &mut [Hit]) {
-    let key = |h: &Hit| (h.span.start, std::cmp::Reverse(h.span.end));
+    // One integer compare: start ascending, then end descending.
+    let key = |h: &Hit| (u64::from(h.start) << 32) | u64::from(u32::MAX - h.end);
     for i in 1..hits.len() {
         let cur = hits[i];
         let k = key(&cur);
@@ -127,7 +150,11 @@ mod tests {
         for kind in [BackendKind::Daachorse, BackendKind::AhoCorasick] {
             let m = Matcher::with_backend(&lex, kind).unwrap();
             let text = "七宝镇镇长";
-            let got: Vec<&str> = m.hits(text).iter().map(|h| &text[h.span.range()]).collect();
+            let got: Vec<&str> = m
+                .hits(text)
+                .iter()
+                .map(|h| &text[h.span().range()])
+                .collect();
             assert_eq!(got, ["七宝镇", "七宝", "宝镇", "镇长"], "{kind:?}");
         }
     }
@@ -137,13 +164,10 @@ mod tests {
         let mut hits: Vec<Hit> = [(3, 9), (0, 6), (0, 3), (6, 9), (3, 6), (0, 9), (9, 12)]
             .iter()
             .enumerate()
-            .map(|(i, &(s, e))| Hit {
-                span: Span::new(s, e),
-                pattern: i as PatternId,
-            })
+            .filter_map(|(i, &(s, e))| Hit::new(Span::new(s, e), i as PatternId))
             .collect();
         let mut want = hits.clone();
-        want.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end)));
+        want.sort_by_key(|h| (h.span().start, std::cmp::Reverse(h.span().end)));
         sort_by_start(&mut hits);
         assert_eq!(hits, want);
     }

@@ -109,11 +109,11 @@ pub(crate) fn left_edge(
             && "省市州县区盟旗".contains(c)
             && let Some(h) =
                 scan.longest_ending_at(start - c.len_utf8(), |k| k == LexClass::PlaceShort)
-            && h.span.len() >= 6
-            && chars + scan.text[h.span.start..start].chars().count() <= max_chars
+            && h.span().len() >= 6
+            && chars + scan.text[h.span().start..start].chars().count() <= max_chars
         {
-            chars += scan.text[h.span.start..start].chars().count();
-            start = h.span.start;
+            chars += scan.text[h.span().start..start].chars().count();
+            start = h.span().start;
             proper = true;
             anchored = true;
             first = false;
@@ -123,7 +123,7 @@ pub(crate) fn left_edge(
         if let Some(h) = scan.longest_ending_at(start, |c| {
             c.is_place() || (allow_org && matches!(c, LexClass::Org | LexClass::TitleOrg))
         }) {
-            let word = &scan.text[h.span.range()];
+            let word = &scan.text[h.span().range()];
             let n = word.chars().count();
             if chars + n > max_chars {
                 break;
@@ -133,9 +133,9 @@ pub(crate) fn left_edge(
                 && !scan.hit_is(&h, |c| matches!(c, LexClass::Division(_) | LexClass::Site))
             {
                 let aligned = scan
-                    .tokens_around(h.span.start)
+                    .tokens_around(h.span().start)
                     .iter()
-                    .any(|t| t.span.start == h.span.start);
+                    .any(|t| t.span.start == h.span().start);
                 let common = GENERIC_OPENERS.contains(&word)
                     || scan
                         .word_tag(word)
@@ -144,7 +144,7 @@ pub(crate) fn left_edge(
                     break;
                 }
             }
-            start = h.span.start;
+            start = h.span().start;
             chars += n;
             proper = true;
             anchored = true;
@@ -225,10 +225,10 @@ fn crosses_post_or_cue(scan: &Scan<'_>, tok: crate::span::Span) -> bool {
         .filter(|&p| scan.text.is_char_boundary(p))
         .any(|p| {
             scan.hits_at(p).iter().any(|h| {
-                h.span.overlaps(tok)
+                h.span().overlaps(tok)
                     && (scan.hit_is(h, |c| matches!(c, LexClass::TitleRole | LexClass::Stop))
                         || (scan.hit_is(h, |c| c == LexClass::NameCue)
-                            && (h.span.len() > 3 || &scan.text[h.span.range()] == "率")))
+                            && (h.span().len() > 3 || &scan.text[h.span().range()] == "率")))
             })
         })
 }

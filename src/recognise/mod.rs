@@ -82,7 +82,7 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
                 .lex
                 .any(&scan.text[p.span.range()], |c| c == LexClass::Person)
         {
-            titles_m.push(Mention::new(h.span, EntityKind::Title));
+            titles_m.push(Mention::new(h.span(), EntityKind::Title));
         }
     }
     // Persons and titles are decided: nothing may cut through them.
@@ -104,7 +104,7 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
         .hits()
         .iter()
         .filter(|h| scan.hit_is(h, |c| c == LexClass::Stop))
-        .map(|h| Mention::new(h.span, EntityKind::Org))
+        .map(|h| Mention::new(h.span(), EntityKind::Org))
         .collect();
     let stops = index::MentionIndex::new(&stops);
     weak.retain(|m| !stops.overlapping(m.span).any(|s| s.span.contains(m.span)));

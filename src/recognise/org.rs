@@ -105,26 +105,26 @@ const GOVERNING_BODIES: &[&str] = &[
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     for hit in scan.hits() {
-        let word = &scan.text[hit.span.range()];
+        let word = &scan.text[hit.span().range()];
         if scan.hit_is(hit, |c| c == LexClass::Org) {
             // `区委` inside `区委书记` is still the body; the title decides later.
-            out.push(Mention::new(hit.span, EntityKind::Org));
+            out.push(Mention::new(hit.span(), EntityKind::Org));
         }
         if !scan.hit_is(hit, |c| c == LexClass::OrgSuffix) {
             continue;
         }
-        if let Some(m) = level_anchored(scan, hit.span) {
+        if let Some(m) = level_anchored(scan, hit.span()) {
             out.push(m);
         }
         // The suffix must end a word (`举办`, `布局`, `干部` are not bodies).
-        let Some(head) = scan.token_containing(hit.span.start) else {
+        let Some(head) = scan.token_containing(hit.span().start) else {
             continue;
         };
-        if head.span.end > hit.span.end {
+        if head.span.end > hit.span().end {
             continue;
         }
-        let mut name_end = hit.span.start;
-        let merged = head.span.start < hit.span.start;
+        let mut name_end = hit.span().start;
+        let merged = head.span.start < hit.span().start;
         if merged {
             let hw = &scan.text[head.span.range()];
             // `举办`, `主办`: dictionary verbs. An unknown word the segmenter
@@ -138,7 +138,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             // A common word that ends in the suffix (`干部`, `布局`, `展厅`):
             // one character before a one-character suffix.
             if is_single_char(word)
-                && scan.text[head.span.start..hit.span.start].chars().count() < 2
+                && scan.text[head.span.start..hit.span().start].chars().count() < 2
                 && !scan
                     .lex
                     .any(hw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
@@ -149,8 +149,8 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             name_end = head.span.start;
         }
         // `常委` is a post: its `委` is no body.
-        if scan.hits_ending_at(hit.span.end).any(|h| {
-            h.span.start < hit.span.start
+        if scan.hits_ending_at(hit.span().end).any(|h| {
+            h.span().start < hit.span().start
                 && scan.hit_is(h, |c| c == LexClass::TitleRole)
                 && !scan.hit_is(h, |c| matches!(c, LexClass::Org | LexClass::OrgSuffix))
         }) {
@@ -159,15 +159,15 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         let allow_verb = !merged && VERB_MODIFIED.contains(&word);
         let allow_org = !GOVERNING_BODIES.contains(&word);
         let mut edge = left_edge(scan, name_end, 20, allow_verb, allow_org);
-        if edge.start == hit.span.start {
+        if edge.start == hit.span().start {
             continue;
         }
-        edge.start = trim_at_anchor(scan, edge.start, hit.span.start);
+        edge.start = trim_at_anchor(scan, edge.start, hit.span().start);
         if !allow_org && !edge.anchored && !scan.text[edge.start..name_end].starts_with("中共") {
             // `深化` + `政府`: a governing body is named from a place or level.
             continue;
         }
-        let span = Span::new(edge.start, hit.span.end);
+        let span = Span::new(edge.start, hit.span().end);
         let name = &scan.text[span.range()];
         if scan.lex.any(name, |c| c == LexClass::Stop) {
             continue;
@@ -184,7 +184,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 && scan.tokens_around(edge.start).iter().any(|t| {
                     t.span.start == edge.start && t.span.end == name_end && t.tag.starts_with('n')
                 });
-            let head_part = scan.text[name_end..hit.span.start].chars().count();
+            let head_part = scan.text[name_end..hit.span().start].chars().count();
             if !(one_noun || (merged && left_len == head_part)) {
                 continue;
             }
@@ -331,7 +331,7 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
             let holds_post = (start..i).filter(|&p| text.is_char_boundary(p)).any(|p| {
                 scan.hits_at(p)
                     .iter()
-                    .any(|h| h.span.end <= i && scan.hit_is(h, |k| k == LexClass::TitleRole))
+                    .any(|h| h.span().end <= i && scan.hit_is(h, |k| k == LexClass::TitleRole))
             });
             if good_end && clean && !holds_post && nominal_item(scan, Span::new(start, i)) {
                 out.push(Mention::new(Span::new(start, i), EntityKind::Org));

@@ -138,7 +138,7 @@ fn cue_len(scan: &Scan<'_>, pos: usize) -> usize {
                 )
             })
         })
-        .map(|h| h.span.len())
+        .map(|h| h.span().len())
         .max()
         .unwrap_or(0)
 }
@@ -250,11 +250,11 @@ pub(crate) fn find(
         if !scan.hit_is(hit, |c| c == LexClass::NameCue) {
             continue;
         }
-        let cue = &scan.text[hit.span.range()];
+        let cue = &scan.text[hit.span().range()];
         if WEAK_CUES.contains(&cue) {
             continue;
         }
-        if let Some(n) = name_before(scan, hit.span.start, orgs)
+        if let Some(n) = name_before(scan, hit.span().start, orgs)
             && !is_not_a_name(scan, n)
         {
             names.push(n);
@@ -263,10 +263,10 @@ pub(crate) fn find(
     }
     // 3. After generic leader words (`镇领导季良`) and in bylines.
     for hit in scan.hits() {
-        let w = &scan.text[hit.span.range()];
+        let w = &scan.text[hit.span().range()];
         let opener = scan.hit_is(hit, |c| c == LexClass::Stop) && w.ends_with("领导");
         if opener
-            && let Some(n) = read_name(scan, hit.span.end)
+            && let Some(n) = read_name(scan, hit.span().end)
             && !is_not_a_name(scan, n)
         {
             names.push(n);
@@ -287,7 +287,7 @@ pub(crate) fn find(
     // 4. Well-known persons.
     for hit in scan.hits() {
         if scan.hit_is(hit, |c| c == LexClass::Person) {
-            names.push(hit.span);
+            names.push(hit.span());
         }
     }
     names.retain(|&n| !blocked(n));
@@ -493,7 +493,9 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
     // `陈书记`, `王镇长`: a surname and a post.
     if w.char_indices().skip(1).any(|(i, _)| {
         scan.hits_at(n.start + i).iter().any(|h| {
-            h.span.end <= n.end && h.span.len() >= 6 && scan.hit_is(h, |c| c == LexClass::TitleRole)
+            h.span().end <= n.end
+                && h.span().len() >= 6
+                && scan.hit_is(h, |c| c == LexClass::TitleRole)
         })
     }) {
         return true;
@@ -515,11 +517,11 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
     }
     // A name does not end in a place or org suffix (`七宝镇`).
     scan.hits_ending_at(n.end).any(|h| {
-        h.span.start > n.start
+        h.span().start > n.start
             && scan.hit_is(h, |c| {
                 matches!(c, LexClass::OrgSuffix | LexClass::PlaceSuffix)
             })
-            && (h.span.len() >= 6 || !"城山江湖林园华".contains(&scan.text[h.span.range()]))
+            && (h.span().len() >= 6 || !"城山江湖林园华".contains(&scan.text[h.span().range()]))
     })
 }
 

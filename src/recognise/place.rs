@@ -41,9 +41,9 @@ fn full_names<'t>(scan: &Scan<'t>) -> HashSet<&'t str> {
             // A town read across a word boundary (`负责人和镇`) is not named.
             scan.hit_is(h, |c| matches!(c, LexClass::Division(l) if l < Level::Town))
                 || (scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
-                    && starts_a_word(scan, h.span))
+                    && starts_a_word(scan, h.span()))
         })
-        .map(|h| &scan.text[h.span.range()])
+        .map(|h| &scan.text[h.span().range()])
         .collect()
 }
 
@@ -53,7 +53,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut lists = Lists::default();
     let mut out: Vec<Mention> = Vec::new();
     for hit in scan.hits() {
-        let word = &scan.text[hit.span.range()];
+        let word = &scan.text[hit.span().range()];
         let mut accepted = false;
         for e in scan.entries(hit) {
             match e.class {
@@ -66,8 +66,8 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     }
                     if level >= Level::Town
                         && (word.chars().count() < 3
-                            || !starts_a_word(scan, hit.span)
-                            || !aligned(scan, hit.span))
+                            || !starts_a_word(scan, hit.span())
+                            || !aligned(scan, hit.span()))
                     {
                         continue;
                     }
@@ -75,7 +75,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     if level >= Level::Town
                         && super::edge::opens_generically(word)
                         && scan
-                            .longest_ending_at(hit.span.start, |c| {
+                            .longest_ending_at(hit.span().start, |c| {
                                 matches!(c, LexClass::Division(_))
                             })
                             .is_none()
@@ -87,9 +87,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                         && (scan
                             .word_tag(word)
                             .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"))
-                            || common_stem(scan, hit.span))
+                            || common_stem(scan, hit.span()))
                         && scan
-                            .longest_ending_at(hit.span.start, |c| {
+                            .longest_ending_at(hit.span().start, |c| {
                                 matches!(c, LexClass::Division(_))
                             })
                             .is_none()
@@ -98,7 +98,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     }
                     if is_generic_division(word) {
                         // Only glued after a parent place.
-                        let parent = scan.longest_ending_at(hit.span.start, |c| {
+                        let parent = scan.longest_ending_at(hit.span().start, |c| {
                             matches!(c, LexClass::Division(_))
                         });
                         if parent.is_none() {
@@ -112,38 +112,38 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     let n = word.chars().count();
                     if n == 1 {
                         accepted |= scan
-                            .char_before(hit.span.start)
+                            .char_before(hit.span().start)
                             .is_some_and(|c| MOVE_VERBS.contains(&c))
                             && scan
-                                .char_at(hit.span.end)
+                                .char_at(hit.span().end)
                                 .is_none_or(|c| !is_cjk(c) || AFTER_ABBREVIATION.contains(c));
                     } else {
                         let level = e.full.as_deref().and_then(|f| level_of(scan, f));
                         // `湘西州`, `通道县`: a short form with its level character.
                         if let Some(l) = level
                             && l <= Level::County
-                            && let Some(c) = scan.char_at(hit.span.end)
+                            && let Some(c) = scan.char_at(hit.span().end)
                             && "省市州县区盟旗".contains(c)
-                            && !scan.hits_at(hit.span.start).iter().any(|h| {
-                                h.span.end > hit.span.end
+                            && !scan.hits_at(hit.span().start).iter().any(|h| {
+                                h.span().end > hit.span().end
                                     && scan.hit_is(h, |k| matches!(k, LexClass::Division(_)))
                             })
                         {
                             out.push(Mention::new(
-                                Span::new(hit.span.start, hit.span.end + c.len_utf8()),
+                                Span::new(hit.span().start, hit.span().end + c.len_utf8()),
                                 EntityKind::Place,
                             ));
                         }
-                        accepted |= short_form_ok(scan, hit.span, e.full.as_deref(), &fulls)
+                        accepted |= short_form_ok(scan, hit.span(), e.full.as_deref(), &fulls)
                             || (level.is_some_and(|l| l >= Level::Town)
-                                && lists.listed_with_places(scan, hit.span, &fulls));
+                                && lists.listed_with_places(scan, hit.span(), &fulls));
                     }
                 }
                 _ => {}
             }
         }
         if accepted {
-            out.push(Mention::new(hit.span, EntityKind::Place));
+            out.push(Mention::new(hit.span(), EntityKind::Place));
         }
     }
     let named = suffix_names(scan, &out);
@@ -341,30 +341,30 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         if !scan.hit_is(hit, |c| c == LexClass::PlaceSuffix) {
             continue;
         }
-        let suffix = &scan.text[hit.span.range()];
+        let suffix = &scan.text[hit.span().range()];
         if EXTENSIONS.contains(&suffix) {
             continue;
         }
-        if let Some(m) = village_after_town(scan, hit.span, known) {
+        if let Some(m) = village_after_town(scan, hit.span(), known) {
             out.push(m);
             continue;
         }
         // `城区`, `城镇`: the 城 of a common word.
         if suffix == "城"
-            && scan.text[hit.span.end..]
+            && scan.text[hit.span().end..]
                 .starts_with(['区', '镇', '市', '乡', '墙', '运', '管', '建', '口', '中'])
         {
             continue;
         }
         // The suffix must end a word: `思路` and `道路` swallow their `路`.
-        let Some(head) = scan.token_containing(hit.span.start) else {
+        let Some(head) = scan.token_containing(hit.span().start) else {
             continue;
         };
         let head_is_place = scan
             .lex
             .any(&scan.text[head.span.range()], |c| c.is_place());
         // A word the segmenter guessed (`蒲汇塘步`) is not trusted.
-        if head.span.end > hit.span.end
+        if head.span.end > hit.span().end
             && !head_is_place
             && (scan.is_known_word(&scan.text[head.span.range()])
                 || !ROAD_SUFFIXES.contains(&suffix))
@@ -372,19 +372,19 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             continue;
         }
         // `虹桥` holds `桥`: an accepted place, the place rule has it.
-        if head.span.start < hit.span.start && known.exactly(head.span).next().is_some() {
+        if head.span.start < hit.span().start && known.exactly(head.span).next().is_some() {
             continue;
         }
         let road = ROAD_SUFFIXES.contains(&suffix);
         if road {
-            if let Some(m) = road_name(scan, hit.span, known) {
+            if let Some(m) = road_name(scan, hit.span(), known) {
                 out.push(m);
             }
             continue;
         }
-        let mut name_end = hit.span.start;
+        let mut name_end = hit.span().start;
         let mut generic_head = false;
-        if head.span.start < hit.span.start {
+        if head.span.start < hit.span().start {
             let hw = &scan.text[head.span.range()];
             // A common word ending in a one-character suffix (`乡村`, `农村`).
             if suffix.chars().count() == 1
@@ -399,7 +399,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             if hw.chars().count() >= 3
                 && !super::edge::opens_generically(hw)
                 && (suffix != "城"
-                    || !scan.text[hit.span.end..].starts_with(['区', '镇', '市', '乡']))
+                    || !scan.text[hit.span().end..].starts_with(['区', '镇', '市', '乡']))
                 && (!scan.is_known_word(hw) || head.is_proper())
                 && (!head.tag.starts_with("nr") || ["村", "庄", "屯"].contains(&suffix))
             {
@@ -409,7 +409,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             // The segmenter merged the suffix into a longer word (`农贸市场`).
             name_end = head.span.start;
             generic_head = !head.is_proper();
-            if road && head.span.end == hit.span.end {
+            if road && head.span.end == hit.span().end {
                 let word = &scan.text[head.span.range()];
                 if scan.word_tag(word).is_some_and(|t| t != "ns" && t != "nz") {
                     continue;
@@ -437,9 +437,9 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         if edge.start == name_end {
             // Nothing before the suffix: a road's one-word name (`中山路`) may
             // still be one token.
-            if road && name_end < hit.span.start && !generic_head {
+            if road && name_end < hit.span().start && !generic_head {
                 out.push(Mention::new(
-                    Span::new(head.span.start, hit.span.end),
+                    Span::new(head.span.start, hit.span().end),
                     EntityKind::Place,
                 ));
             }
@@ -458,7 +458,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         }
         let _ = generic_head;
         out.push(Mention::new(
-            Span::new(edge.start, hit.span.end),
+            Span::new(edge.start, hit.span().end),
             EntityKind::Place,
         ));
     }
@@ -512,7 +512,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
             .is_none_or(|c| ROAD_BOUNDARY.contains(c) || !is_cjk(c))
             || scan
                 .longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop))
-                .is_some_and(|h| h.span.len() > 3)
+                .is_some_and(|h| h.span().len() > 3)
     };
     // `街道` is a division word, never a street.
     if scan.text[suffix.end..].starts_with('道') {
@@ -633,7 +633,7 @@ fn is_road(scan: &Scan<'_>, span: Span) -> bool {
 
 fn is_division_at(scan: &Scan<'_>, span: Span) -> bool {
     scan.longest_ending_at(span.end, |c| matches!(c, LexClass::Division(_)))
-        .is_some_and(|h| h.span.start >= span.start)
+        .is_some_and(|h| h.span().start >= span.start)
 }
 
 /// `东方花园三期`, `七宝村8队`: a numbered part glued to a place.

@@ -45,7 +45,7 @@ fn clause_breaks(text: &str) -> Vec<Span> {
 impl<'a> Scan<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon, hits: Vec<Hit>, seg: &'a Segmenter) -> Self {
         let mut by_end: Vec<u32> = (0..hits.len() as u32).collect();
-        by_end.sort_by_key(|&i| (hits[i as usize].span.end, hits[i as usize].span.start));
+        by_end.sort_by_key(|&i| (hits[i as usize].span().end, hits[i as usize].span().start));
         Scan {
             text,
             lex,
@@ -64,8 +64,8 @@ impl<'a> Scan<'a> {
 
     /// Hits that start at byte `pos`, longest first.
     pub fn hits_at(&self, pos: usize) -> &[Hit] {
-        let lo = self.hits.partition_point(|h| h.span.start < pos);
-        let hi = self.hits.partition_point(|h| h.span.start <= pos);
+        let lo = self.hits.partition_point(|h| h.span().start < pos);
+        let hi = self.hits.partition_point(|h| h.span().start <= pos);
         &self.hits[lo..hi]
     }
 
@@ -73,10 +73,10 @@ impl<'a> Scan<'a> {
     pub fn hits_ending_at(&self, pos: usize) -> impl Iterator<Item = &Hit> + '_ {
         let lo = self
             .by_end
-            .partition_point(|&i| self.hits[i as usize].span.end < pos);
+            .partition_point(|&i| self.hits[i as usize].span().end < pos);
         let hi = self
             .by_end
-            .partition_point(|&i| self.hits[i as usize].span.end <= pos);
+            .partition_point(|&i| self.hits[i as usize].span().end <= pos);
         self.by_end[lo..hi]
             .iter()
             .map(move |&i| &self.hits[i as usize])

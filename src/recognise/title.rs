@@ -46,7 +46,7 @@ pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec
         .hits()
         .iter()
         .filter(|h| scan.hit_is(h, |c| c == LexClass::TitleRole))
-        .map(|h| h.span)
+        .map(|h| h.span())
         .collect();
     roles.sort_by_key(|s| (s.end, s.start));
     // Looked up by end at every step left; an index keeps that a
@@ -118,7 +118,7 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Optio
         .longest_ending_at(pos, |c| {
             matches!(c, LexClass::TitleOrg | LexClass::Org) || c.is_place()
         })
-        .map(|h| h.span.start);
+        .map(|h| h.span().start);
     let mut best = match (from_mentions, from_lex) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
