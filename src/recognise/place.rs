@@ -231,23 +231,15 @@ fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
 
 /// `中心镇`: the name without its level suffix is a common word.
 fn common_stem(scan: &Scan<'_>, span: Span) -> bool {
-    let word = &scan.text[span.range()];
-    let stem = ["街道", "镇", "乡", "村"]
-        .iter()
-        .find_map(|s| word.strip_suffix(s))
-        .unwrap_or(word);
-    let _ = stem;
-    {
-        // `新农村`: the suffix belongs to a common word inside the name.
-        let last = scan.back(span.end, 1);
-        scan.tokens_around(last).iter().any(|t| {
-            t.span.start > span.start
-                && t.span.start < last
-                && t.span.end >= span.end
-                && scan.is_known_word(&scan.text[t.span.range()])
-                && !t.is_proper()
-        })
-    }
+    // `新农村`: the suffix belongs to a common word inside the name.
+    let last = scan.back(span.end, 1);
+    scan.tokens_around(last).iter().any(|t| {
+        t.span.start > span.start
+            && t.span.start < last
+            && t.span.end >= span.end
+            && scan.is_known_word(&scan.text[t.span.range()])
+            && !t.is_proper()
+    })
 }
 
 /// True when the segmenter does not read the span's first character as the
@@ -292,8 +284,11 @@ fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSe
                 .word_tag(word)
                 .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
     }
-    // `中路`, `南桥`: a short form that reads as the tail of a road name.
+    // `中路`, `南桥`: a short form that reads as the tail of a road name
+    // (not a province or city: `在浙江`, `到九江`).
+    let level = full.and_then(|f| level_of(scan, f));
     if !in_doc
+        && level.is_none_or(|l| l > Level::City)
         && ROAD_SUFFIXES.iter().any(|r| word.ends_with(r))
         && scan.char_before(span.start).is_some_and(is_cjk)
     {
@@ -611,7 +606,10 @@ fn glue_chains(scan: &Scan<'_>, out: &mut Vec<Mention>) {
             let at = out.partition_point(|n| n.span.start < cur.end);
             let next = out.get(at).filter(|n| n.span.start == cur.end);
             match next {
-                Some(n) if is_division_at(scan, cur) && !is_road(scan, n.span) => {
+                Some(n)
+                    if (is_division_at(scan, cur) && !is_road(scan, n.span))
+                        || contains_division(scan, cur, n.span) =>
+                {
                     cur = Span::new(cur.start, n.span.end)
                 }
                 _ => break,
@@ -622,6 +620,34 @@ fn glue_chains(scan: &Scan<'_>, out: &mut Vec<Mention>) {
         }
     }
     out.extend(glued);
+}
+
+/// The full division names `text` stands for: itself when it is a
+/// division, the full names of a short form (`江苏` → `江苏省`).
+fn full_divisions<'l>(scan: &Scan<'l>, text: &str) -> Vec<&'l str> {
+    scan.lex
+        .lookup(text)
+        .filter_map(|e| match e.class {
+            LexClass::Division(_) => Some(&*e.text),
+            LexClass::PlaceShort => e.full.as_deref(),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Short forms glued without a suffix (`江苏徐州`, `上海闵行`): one chain
+/// when the gazetteer puts the second inside the first.
+fn contains_division(scan: &Scan<'_>, outer: Span, inner: Span) -> bool {
+    let outer = full_divisions(scan, &scan.text[outer.range()]);
+    if outer.is_empty() {
+        return false;
+    }
+    full_divisions(scan, &scan.text[inner.range()])
+        .into_iter()
+        .flat_map(|full| scan.lex.lookup(full))
+        .filter_map(|e| e.parent.as_deref())
+        .flat_map(|chains| chains.split(['|', '/']))
+        .any(|parent| outer.contains(&parent))
 }
 
 /// Roads stay apart from the division before them (`闵行区` + `吴中路`).
@@ -688,6 +714,19 @@ mod tests {
     fn divisions_and_glued_chains() {
         assert_eq!(places("闵行区莘庄镇召开会议。"), ["闵行区莘庄镇"]);
         assert_eq!(places("云南省昆明市五华区"), ["云南省昆明市五华区"]);
+    }
+
+    #[test]
+    fn short_forms_glue_only_when_the_second_lies_in_the_first() {
+        assert_eq!(places("来自浙江杭州的客人"), ["浙江杭州"]);
+        // Two provinces side by side are two places.
+        assert_eq!(places("北京上海两地"), ["北京", "上海"]);
+    }
+
+    #[test]
+    fn a_province_ending_like_a_river_is_still_a_province() {
+        assert_eq!(places("他在浙江工作。"), ["浙江"]);
+        assert_eq!(places("他们来自镇江。"), ["镇江"]);
     }
 
     #[test]
