@@ -129,27 +129,36 @@ pub(crate) fn left_edge(
                 break;
             }
             // A short form only counts when the segmenter agrees it is a word.
+            let mut take = true;
             if scan.hit_is(&h, |c| c == LexClass::PlaceShort)
                 && !scan.hit_is(&h, |c| matches!(c, LexClass::Division(_) | LexClass::Site))
             {
-                let aligned = scan
-                    .tokens_around(h.span().start)
-                    .iter()
-                    .any(|t| t.span.start == h.span().start);
+                let toks = scan.tokens_around(h.span().start);
+                let aligned = toks.iter().any(|t| t.span.start == h.span().start);
                 let common = GENERIC_OPENERS.contains(&word)
                     || scan
                         .word_tag(word)
                         .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
-                if !aligned || n < 2 || common {
+                // The tail of a longer word (`资源` of `国土资源`): the word
+                // is read below like any other.
+                let tail_of_word = n >= 2
+                    && toks
+                        .iter()
+                        .any(|t| t.span.start < h.span().start && t.span.end == start);
+                if tail_of_word {
+                    take = false;
+                } else if !aligned || n < 2 || common {
                     break;
                 }
             }
-            start = h.span().start;
-            chars += n;
-            proper = true;
-            anchored = true;
-            first = false;
-            continue;
+            if take {
+                start = h.span().start;
+                chars += n;
+                proper = true;
+                anchored = true;
+                first = false;
+                continue;
+            }
         }
         let toks = scan.tokens_around(start.saturating_sub(1));
         let Some(tok) = toks.iter().find(|t| t.span.end == start) else {

@@ -416,6 +416,12 @@ mod tests {
     }
 
     #[test]
+    fn a_county_short_form_at_the_end_of_a_word_does_not_stop_the_name() {
+        // `资源` is the short form of 资源县, and the tail of `国土资源`.
+        assert_eq!(orgs("温州国土资源局发布公告。"), ["温州国土资源局"]);
+    }
+
+    #[test]
     fn bodies_named_from_their_level() {
         assert_eq!(
             orgs("区城管执法局、区科学技术局负责人参加。"),
