@@ -177,6 +177,16 @@ pub(crate) fn left_edge(
         if chars + n > max_chars {
             break;
         }
+        // A preposition the segmenter glued to the name (`由城` + `投公司`):
+        // the name starts after it.
+        if n >= 2 && word.starts_with(['由', '被', '把']) {
+            let after = tok.span.start + '由'.len_utf8();
+            if after < start {
+                proper |= !scan.is_known_word(&scan.text[after..start]);
+                start = after;
+            }
+            break;
+        }
         // Another body's abbreviation never opens a governing body's name
         // (`市委` + `政府`).
         if !allow_org && scan.lex.any(word, |c| c == LexClass::Org) {

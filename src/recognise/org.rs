@@ -422,6 +422,16 @@ mod tests {
     }
 
     #[test]
+    fn a_glued_preposition_is_not_part_of_the_name() {
+        // jieba reads `由城` as one word.
+        assert!(
+            orgs("本工程由城投公司代建。")
+                .iter()
+                .all(|o| !o.contains('由'))
+        );
+    }
+
+    #[test]
     fn bodies_named_from_their_level() {
         assert_eq!(
             orgs("区城管执法局、区科学技术局负责人参加。"),
