@@ -99,6 +99,7 @@ const GOVERNING_BODIES: &[&str] = &[
     "纪委",
     "常委会",
     "人大常委会",
+    "人民代表大会",
 ];
 
 /// Finds ORG candidates.
@@ -429,6 +430,20 @@ mod tests {
                 .iter()
                 .all(|o| !o.contains('由'))
         );
+    }
+
+    #[test]
+    fn a_congress_with_its_term_and_a_key_laboratory() {
+        assert_eq!(
+            orgs("三林镇第十五届人民代表大会第二次会议开幕。"),
+            ["三林镇第十五届人民代表大会"]
+        );
+        assert_eq!(
+            orgs("建设浙江省光电材料重点实验室。"),
+            ["浙江省光电材料重点实验室"]
+        );
+        // A congress is named from its place or level, never alone.
+        assert!(orgs("召开人民代表大会。").is_empty());
     }
 
     #[test]
