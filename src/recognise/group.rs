@@ -37,6 +37,11 @@ fn group_stem(t: &str) -> Option<&str> {
         .or_else(|| t.strip_suffix('组'))
 }
 
+/// True for a suffix that ends a group's name (`组`, `调研组`, `代表团`).
+pub(crate) fn is_group_suffix(suffix: &str) -> bool {
+    group_stem(suffix).is_some()
+}
+
 /// A delegation's name: `施甸县党政代表团`, `第三视察调研组`, `代表团`.
 pub(crate) fn is_group_name(t: &str) -> bool {
     group_stem(t).is_some_and(|s| GROUP_WORDS.iter().any(|w| s.contains(w)))

@@ -157,10 +157,14 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         }) {
             continue;
         }
+        // `区人大常委会视察调研组`: the words saying what a group does
+        // (cue words elsewhere) stand between its body and its suffix.
+        let group_words = group_words_before(scan, name_end, word);
         let allow_verb = !merged && VERB_MODIFIED.contains(&word);
         let allow_org = !GOVERNING_BODIES.contains(&word);
-        let mut edge = left_edge(scan, name_end, 20, allow_verb, allow_org);
-        if edge.start == hit.span().start {
+        let mut edge = left_edge(scan, group_words, 20, allow_verb, allow_org);
+        // A group needs its body: `视察调研组` alone is a generic noun.
+        if edge.start == hit.span().start || (group_words < name_end && edge.start == group_words) {
             continue;
         }
         edge.start = trim_at_anchor(scan, edge.start, hit.span().start);
@@ -207,6 +211,22 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         out.push(Mention::new(span, EntityKind::Org));
     }
     out
+}
+
+/// Where the group words before a group suffix start (`视察` of
+/// `视察调研组`); `pos` itself for other suffixes.
+fn group_words_before(scan: &Scan<'_>, pos: usize, suffix: &str) -> usize {
+    if !super::group::is_group_suffix(suffix) {
+        return pos;
+    }
+    let mut start = pos;
+    while let Some(w) = super::group::GROUP_WORDS
+        .iter()
+        .find(|w| scan.text[..start].ends_with(**w))
+    {
+        start -= w.len();
+    }
+    start
 }
 
 /// Moves a name's start forward to a level character or place that opens
@@ -444,6 +464,15 @@ mod tests {
         );
         // A congress is named from its place or level, never alone.
         assert!(orgs("召开人民代表大会。").is_empty());
+    }
+
+    #[test]
+    fn a_group_named_after_its_body_and_its_task() {
+        assert_eq!(
+            orgs("此次区人大常委会视察调研组对报告提出意见。"),
+            ["区人大常委会视察调研组"]
+        );
+        assert!(orgs("随后,视察调研组来到工地。").is_empty());
     }
 
     #[test]
