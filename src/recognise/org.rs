@@ -121,7 +121,14 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         let Some(head) = scan.token_containing(hit.span().start) else {
             continue;
         };
-        if head.span.end > hit.span().end {
+        // The segmenter may glue a post to the body (`党工委书记`).
+        if head.span.end > hit.span().end
+            && !(head.span.start == hit.span().start
+                && scan.lex.is(
+                    &scan.text[hit.span().end..head.span.end],
+                    LexClass::TitleRole,
+                ))
+        {
             continue;
         }
         let mut name_end = hit.span().start;
@@ -473,6 +480,18 @@ mod tests {
             ["区人大常委会视察调研组"]
         );
         assert!(orgs("随后,视察调研组来到工地。").is_empty());
+    }
+
+    #[test]
+    fn a_body_the_segmenter_glued_to_a_post() {
+        // jieba reads `党工委书记` as one word; with no person after it the
+        // post is dropped and the body stays.
+        assert_eq!(
+            orgs("春华社区党工委书记、服务中心主任介绍了情况。"),
+            ["春华社区党工委"]
+        );
+        // `委员` after `党工委` glues no body `党工委` out of `委`.
+        assert!(orgs("担任兼职党工委委员。").is_empty());
     }
 
     #[test]
