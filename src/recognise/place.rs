@@ -483,6 +483,10 @@ fn village_after_town(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Op
             || !stem.chars().all(is_cjk)
             || stem.contains(['镇', '乡', '村', '和', '与', '及', '的', '个'])
             || super::edge::opens_generically(stem)
+            // `某镇召开村(社区)党组织会议`: a verb, no name.
+            || scan
+                .word_tag(stem)
+                .is_some_and(|t| t.starts_with('v') && t != "vn")
         {
             return None;
         }
@@ -740,6 +744,11 @@ mod tests {
         assert_eq!(places("他到莘庄镇石磨营村调研。"), ["莘庄镇石磨营村"]);
         // Generic words after a town are no villages.
         assert_eq!(places("莘庄镇部分村和美丽乡村"), ["莘庄镇"]);
+    }
+
+    #[test]
+    fn a_verb_before_a_village_suffix_names_no_village() {
+        assert_eq!(places("8月23日,朱桥镇召开村(社区)党组织会议。"), ["朱桥镇"]);
     }
 
     #[test]
