@@ -119,6 +119,15 @@ pub(crate) fn left_edge(
             first = false;
             continue;
         }
+        // A governing body's name holds no other body (`中共某市委` +
+        // `某市人民政府`, two bodies written side by side).
+        if !allow_org
+            && scan
+                .longest_ending_at(start, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
+                .is_some()
+        {
+            break;
+        }
         // A lexicon place or organisation ending here is taken whole.
         if let Some(h) = scan.longest_ending_at(start, |c| {
             c.is_place() || (allow_org && matches!(c, LexClass::Org | LexClass::TitleOrg))

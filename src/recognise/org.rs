@@ -495,6 +495,14 @@ mod tests {
     }
 
     #[test]
+    fn two_governing_bodies_side_by_side_are_two() {
+        assert_eq!(
+            orgs("贯彻《中共天津市委天津市人民政府关于加强工作的意见》"),
+            ["中共天津市委", "天津市人民政府"]
+        );
+    }
+
+    #[test]
     fn bodies_named_from_their_level() {
         assert_eq!(
             orgs("区城管执法局、区科学技术局负责人参加。"),
