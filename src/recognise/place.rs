@@ -752,6 +752,12 @@ mod tests {
     }
 
     #[test]
+    fn new_districts_and_resorts() {
+        assert_eq!(places("考察了千岛湖旅游度假区。"), ["千岛湖旅游度假区"]);
+        assert_eq!(places("入驻临港新区的企业"), ["临港新区"]);
+    }
+
+    #[test]
     fn a_rank_and_a_kind_name_no_place() {
         assert_eq!(
             places("先后到省级美丽乡村示范村莘庄镇竹篮村调研。"),
