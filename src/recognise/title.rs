@@ -82,7 +82,7 @@ pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec
 /// Extends a role hit leftwards over the organisation written before it.
 fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCand> {
     let word = &scan.text[role.range()];
-    let mut start = role.start;
+    let mut start = unit_before(scan, role, bodies).unwrap_or(role.start);
     while let Some(s) = prefix_ending_at(scan, start, bodies).filter(|&s| s < start) {
         start = s;
     }
@@ -109,6 +109,41 @@ fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCan
         span: Span::new(start, role.end),
         role,
     })
+}
+
+/// Characters that never stand inside a unit's name.
+const NOT_IN_UNIT: &str = "的了是在对从把被将这那其各该报由向着过和与及";
+
+/// `民行科科长`, `行政审判庭庭长`: a post named after its unit (`科长` of
+/// a `科`) follows the unit's name, which reaches back to the body it
+/// belongs to (`县检察院`) or to the start of the clause. Levels (`镇镇长`)
+/// are places, found as bodies.
+fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usize> {
+    let word = &scan.text[role.range()];
+    let post = word.strip_prefix('副').unwrap_or(word);
+    let mut chars = post.chars();
+    let (Some(unit), Some('长'), None) = (chars.next(), chars.next(), chars.next()) else {
+        return None;
+    };
+    if LEVEL_CHARS.contains(&unit) || scan.char_before(role.start) != Some(unit) {
+        return None;
+    }
+    let mut pos = role.start - unit.len_utf8();
+    for n in 1..=6 {
+        let c = scan.char_before(pos)?;
+        if !crate::text::is_cjk(c) || NOT_IN_UNIT.contains(c) {
+            return None;
+        }
+        pos -= c.len_utf8();
+        if n >= 2
+            && (prefix_ending_at(scan, pos, bodies).is_some()
+                || scan.is_break_before(pos)
+                || starts_clause_word(scan, pos))
+        {
+            return Some(pos);
+        }
+    }
+    None
 }
 
 /// The start of an organisation or place written right before `pos`.
@@ -177,6 +212,16 @@ mod tests {
             titles("镇党委副书记、镇长赵晓东主持。"),
             ["镇党委副书记", "镇长"]
         );
+    }
+
+    #[test]
+    fn a_post_named_after_its_unit_takes_the_unit_and_its_body() {
+        assert_eq!(
+            titles("区法院民事审判庭庭长王建国、区检察院公诉科副科长李明华参加。"),
+            ["区法院民事审判庭庭长", "区检察院公诉科副科长"]
+        );
+        // Without the unit's character the post stands alone.
+        assert_eq!(titles("会上,科长王建国发言。"), ["科长"]);
     }
 
     #[test]
