@@ -149,7 +149,7 @@ fn valid_given(s: &str) -> bool {
 
 /// Reads a name starting at `pos` when something says one must be there.
 pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
-    let sn = surname_len(scan, pos)?;
+    let sn = surname_len(scan, pos).or_else(|| rare_surname(scan, pos))?;
     let given_start = scan.forward(pos, sn);
     let mut cands = Vec::new();
     for g in [1usize, 2] {
@@ -184,6 +184,18 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
     };
     Some(Span::new(pos, best.0))
+}
+
+/// A surname that is not in the lexicon (`茆`, `仉`): one character the
+/// segmenter tags as a person's name on its own.
+fn rare_surname(scan: &Scan<'_>, pos: usize) -> Option<usize> {
+    let c = scan
+        .char_at(pos)
+        .filter(|&c| is_cjk(c) && !NOT_IN_NAME.contains(c))?;
+    scan.tokens_around(pos)
+        .iter()
+        .any(|t| t.span.start == pos && t.span.len() == c.len_utf8() && t.tag == "nr")
+        .then_some(1)
 }
 
 /// The spans a name may not lie strictly inside (dates excepted), sorted
@@ -687,6 +699,11 @@ mod tests {
 
     fn persons(text: &str) -> Vec<String> {
         spans(text, Person)
+    }
+
+    #[test]
+    fn a_surname_missing_from_the_lexicon_after_a_post() {
+        assert_eq!(persons("会上,镇长茆建华作总结讲话。"), ["茆建华"]);
     }
 
     #[test]
