@@ -502,6 +502,16 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
     if scan.word_tag(w).is_some_and(|t| !t.starts_with("nr")) {
         return true;
     }
+    // `和听取`: a character mostly a common word, then a verb.
+    if let Some((sn, false)) = surname(scan, n.start) {
+        let given = &scan.text[scan.forward(n.start, sn)..n.end];
+        if scan
+            .word_tag(given)
+            .is_some_and(|t| matches!(t.chars().next(), Some('v' | 'p' | 'd' | 'c')))
+        {
+            return true;
+        }
+    }
     // `陈书记`, `王镇长`: a surname and a post.
     if w.char_indices().skip(1).any(|(i, _)| {
         scan.hits_at(n.start + i).iter().any(|h| {
@@ -699,6 +709,11 @@ mod tests {
 
     fn persons(text: &str) -> Vec<String> {
         spans(text, Person)
+    }
+
+    #[test]
+    fn a_common_word_character_and_a_verb_are_no_name() {
+        assert!(persons("通过实地察看和听取汇报,了解情况。").is_empty());
     }
 
     #[test]
