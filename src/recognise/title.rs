@@ -154,10 +154,10 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Optio
             matches!(c, LexClass::TitleOrg | LexClass::Org) || c.is_place()
         })
         .map(|h| h.span().start);
-    let mut best = match (from_mentions, from_lex) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
+    let mut best = [from_mentions, from_lex, unit_name_ending_at(scan, pos)]
+        .into_iter()
+        .flatten()
+        .min();
     // A level character before a body (`区` + `人大常委会`, `镇` + `城运中心`).
     if let Some(s) = best
         && let Some(c) = scan.char_before(s)
@@ -173,6 +173,17 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Optio
         }
     }
     best
+}
+
+/// A body's name ending in an organisation suffix right before a post
+/// (`应急指挥中心` + `主任`). Names of bodies need a proper part to stand
+/// alone (`服务中心` is generic), but before a post the name says which
+/// body the person leads, whatever it is made of.
+fn unit_name_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
+    let suffix = scan.longest_ending_at(pos, |c| c == LexClass::OrgSuffix)?;
+    let edge = super::edge::left_edge(scan, suffix.span().start, 8, true, true);
+    let left = &scan.text[edge.start..suffix.span().start];
+    (left.chars().count() >= 2 && !super::edge::opens_generically(left)).then_some(edge.start)
 }
 
 /// True when a word that commonly precedes a title ends at `pos`.
@@ -222,6 +233,14 @@ mod tests {
         );
         // Without the unit's character the post stands alone.
         assert_eq!(titles("会上,科长王建国发言。"), ["科长"]);
+    }
+
+    #[test]
+    fn a_generic_body_before_a_post_belongs_to_the_title() {
+        assert_eq!(
+            titles("会上,镇综治中心副主任、应急指挥中心主任王汉城汇报了工作。"),
+            ["镇综治中心副主任", "应急指挥中心主任"]
+        );
     }
 
     #[test]
