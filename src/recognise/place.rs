@@ -52,6 +52,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let fulls = full_names(scan);
     let mut lists = Lists::default();
     let mut out: Vec<Mention> = Vec::new();
+    // Towns the segmenter reads across their end (`七宝镇定会`, with
+    // `镇定`): named when the document also names them as words.
+    let mut misaligned: Vec<Span> = Vec::new();
     for hit in scan.hits() {
         let word = &scan.text[hit.span().range()];
         let mut accepted = false;
@@ -65,10 +68,12 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                         continue;
                     }
                     if level >= Level::Town
-                        && (word.chars().count() < 3
-                            || !starts_a_word(scan, hit.span())
-                            || !aligned(scan, hit.span()))
+                        && (word.chars().count() < 3 || !starts_a_word(scan, hit.span()))
                     {
+                        continue;
+                    }
+                    if level >= Level::Town && !aligned(scan, hit.span()) {
+                        misaligned.push(hit.span());
                         continue;
                     }
                     // `平安街道`, `文明街道`: slogans, unless a parent is glued.
@@ -146,6 +151,13 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             out.push(Mention::new(hit.span(), EntityKind::Place));
         }
     }
+    let named_words: HashSet<&str> = out.iter().map(|m| &scan.text[m.span.range()]).collect();
+    let named_again: Vec<Mention> = misaligned
+        .into_iter()
+        .filter(|s| named_words.contains(&scan.text[s.range()]))
+        .map(|s| Mention::new(s, EntityKind::Place))
+        .collect();
+    out.extend(named_again);
     let named = suffix_names(scan, &out);
     out.extend(named);
     glue_chains(scan, &mut out);
@@ -755,6 +767,15 @@ mod tests {
     fn new_districts_and_resorts() {
         assert_eq!(places("考察了千岛湖旅游度假区。"), ["千岛湖旅游度假区"]);
         assert_eq!(places("入驻临港新区的企业"), ["临港新区"]);
+    }
+
+    #[test]
+    fn a_town_read_across_its_end_counts_where_the_document_names_it() {
+        // jieba reads `镇定`.
+        assert_eq!(
+            places("新桥镇召开大会。新桥镇定会全力以赴。"),
+            ["新桥镇", "新桥镇"]
+        );
     }
 
     #[test]
