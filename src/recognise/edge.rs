@@ -144,19 +144,23 @@ pub(crate) fn left_edge(
             {
                 let toks = scan.tokens_around(h.span().start);
                 let aligned = toks.iter().any(|t| t.span.start == h.span().start);
-                let common = GENERIC_OPENERS.contains(&word)
-                    || scan
-                        .word_tag(word)
-                        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
+                // A common word that is also a short form (`发展` of 发展乡)
+                // is read below like any other word.
+                let common = scan
+                    .word_tag(word)
+                    .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
                 // The tail of a longer word (`资源` of `国土资源`): the word
                 // is read below like any other.
                 let tail_of_word = n >= 2
                     && toks
                         .iter()
                         .any(|t| t.span.start < h.span().start && t.span.end == start);
-                if tail_of_word {
+                if GENERIC_OPENERS.contains(&word) {
+                    break;
+                }
+                if tail_of_word || (aligned && n >= 2 && common) {
                     take = false;
-                } else if !aligned || n < 2 || common {
+                } else if !aligned || n < 2 {
                     break;
                 }
             }

@@ -243,7 +243,13 @@ fn trim_at_anchor(scan: &Scan<'_>, start: usize, suffix_start: usize) -> usize {
     for (i, c) in scan.text[start..suffix_start].char_indices().skip(1) {
         let p = start + i;
         let opens = LEVEL_CHARS.contains(&c) || scan.longest_at(p, |k| k.is_place()).is_some();
-        if opens && scan.char_before(p).is_some_and(|b| BEFORE_BODY.contains(b)) {
+        // `高标准建设` + `某镇红色文化展示厅`: a verb before the place.
+        let after_verb = || {
+            scan.tokens_around(p)
+                .iter()
+                .any(|t| t.span.end == p && t.tag.starts_with('v'))
+        };
+        if opens && (scan.char_before(p).is_some_and(|b| BEFORE_BODY.contains(b)) || after_verb()) {
             best = p;
         }
     }
@@ -499,6 +505,20 @@ mod tests {
         assert_eq!(
             orgs("贯彻《中共天津市委天津市人民政府关于加强工作的意见》"),
             ["中共天津市委", "天津市人民政府"]
+        );
+    }
+
+    #[test]
+    fn a_short_form_that_is_a_common_word_is_read_as_a_word() {
+        // `发展` is also the short form of 发展乡.
+        assert_eq!(
+            orgs("依托莘庄镇产业发展联盟,研究制定政策。"),
+            ["莘庄镇产业发展联盟"]
+        );
+        // `建设` too; a verb before the place ends the name.
+        assert_eq!(
+            orgs("高标准建设莘庄红色文化展示厅。"),
+            ["莘庄红色文化展示厅"]
         );
     }
 
