@@ -205,6 +205,10 @@ pub(crate) fn left_edge(
         if !allow_org && scan.lex.any(word, |c| c == LexClass::Org) {
             break;
         }
+        // A locative ends the name (`镇域` + `内` + `体育公园`).
+        if is_locative(word) {
+            break;
+        }
         // A term of office: `第十七届`, `十六届`.
         if is_term(word) {
             start = tok.span.start;
@@ -263,6 +267,13 @@ fn crosses_post_or_cue(scan: &Scan<'_>, tok: crate::span::Span) -> bool {
                             && (h.span().len() > 3 || &scan.text[h.span().range()] == "率")))
             })
         })
+}
+
+/// A one-character locative (`镇域内`, `园区外`): what stands before it is
+/// an area, and no name runs across it.
+pub(crate) fn is_locative(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if "内外里间旁边".contains(c))
 }
 
 /// `第十七届`, `十九届`: the term of a congress or committee.

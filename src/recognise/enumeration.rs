@@ -109,8 +109,23 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
                 && bare_name(scan, it)
                 && !super::edge::holds_rank(&scan.text[it.range()])
         })
-        .map(|it| Mention::new(it, kind))
+        .map(|it| Mention::new(it, own_kind(scan, it).unwrap_or(kind)))
         .collect()
+}
+
+/// The kind an item's own suffix says (`体育公园` a place even in a list
+/// of museums), if it ends in one.
+fn own_kind(scan: &Scan<'_>, it: Span) -> Option<EntityKind> {
+    let suffix = scan.longest_ending_at(it.end, |c| {
+        matches!(c, LexClass::PlaceSuffix | LexClass::OrgSuffix)
+    })?;
+    (suffix.span().start > it.start).then(|| {
+        if scan.hit_is(&suffix, |c| c == LexClass::PlaceSuffix) {
+            EntityKind::Place
+        } else {
+            EntityKind::Org
+        }
+    })
 }
 
 /// A short name that could be a sibling: 2–8 CJK characters, not generic,
@@ -163,6 +178,7 @@ fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
         let w = &scan.text[t.span.range()];
         let stop = (t.tag.starts_with('v') && t.tag != "vn" && scan.is_known_word(w))
             || matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "x")
+            || super::edge::is_locative(w)
             || scan.lex.any(w, |c| {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
             });
@@ -226,6 +242,13 @@ mod tests {
             spans("先后察看了春申路、梅园、松柏苑等项目现场。", Place),
             ["春申路", "梅园", "松柏苑"]
         );
+    }
+
+    #[test]
+    fn an_item_keeps_the_kind_its_suffix_says() {
+        let text = "整合镇域内体育公园、森林公园、莘庄美术馆等公共文化空间。";
+        assert_eq!(spans(text, Place), ["体育公园"]);
+        assert_eq!(spans(text, Org), ["莘庄美术馆"]);
     }
 
     #[test]
