@@ -74,6 +74,10 @@ const GENERIC_OPENERS: &[&str] = &[
     "示范",
 ];
 
+/// Characters of grammar words (particles, prepositions, conjunctions) that
+/// an unknown word holding them was glued from (`村至`, `以七`).
+const FUNCTION_CHARS: &str = "的了是在对从把被将这那其各该由向着过至以和与及或到";
+
 /// The result of walking left from a suffix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Edge {
@@ -155,7 +159,7 @@ pub(crate) fn left_edge(
                     && toks
                         .iter()
                         .any(|t| t.span.start < h.span().start && t.span.end == start);
-                if GENERIC_OPENERS.contains(&word) {
+                if GENERIC_OPENERS.contains(&word) || scan.lex.is(word, LexClass::Stop) {
                     break;
                 }
                 if tail_of_word || (aligned && n >= 2 && common) {
@@ -222,7 +226,13 @@ pub(crate) fn left_edge(
                 .next()
                 .is_some_and(|c| LEVEL_CHARS.contains(&c));
         let verb_next_to_suffix = allow_verb && first && tok.tag.starts_with('v');
-        if !(tok.is_nominal() || level || verb_next_to_suffix) {
+        // A word the segmenter built from unknown characters (`德必`), whatever
+        // tag its model guessed, is a name's part.
+        let unknown = n >= 2
+            && !scan.is_known_word(word)
+            && !tok.tag.starts_with(['v', 'a', 'm'])
+            && !word.contains(|c| FUNCTION_CHARS.contains(c));
+        if !(tok.is_nominal() || level || verb_next_to_suffix || unknown) {
             break;
         }
         if word.chars().any(|c| c.is_ascii_digit()) {

@@ -523,6 +523,21 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_word_is_part_of_a_company_name_whatever_its_guessed_tag() {
+        // From the sample corpus: jieba's model tags the unknown `德必` as
+        // an adverb.
+        assert_eq!(
+            orgs("潘丽萍先后到七宝德必科技发展有限公司进行了实地调研。"),
+            ["七宝德必科技发展有限公司"]
+        );
+        // An adjective the model made up (`老旧`) is not, nor is a
+        // boundary word that is also a county's short form (`东至`).
+        let places = |t| crate::recognise::testing::spans(t, crate::span::EntityKind::Place);
+        assert!(places("完成老旧小区改造。").is_empty());
+        assert!(!places("1号地块:东至绿瘦酒店。").contains(&"东至绿瘦酒店".to_string()));
+    }
+
+    #[test]
     fn bodies_named_from_their_level() {
         assert_eq!(
             orgs("区城管执法局、区科学技术局负责人参加。"),
