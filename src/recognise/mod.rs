@@ -132,11 +132,13 @@ fn is_bare_level_body(scan: &Scan<'_>, span: Span) -> bool {
         })
 }
 
+/// A post follows (`代表`, `主席`); `负责人` does not count, since the one in
+/// charge is always of one body (`县检察院负责人`).
 fn followed_by_post(scan: &Scan<'_>, pos: usize) -> bool {
-    scan.hits_at(pos)
-        .iter()
-        .any(|h| scan.hit_is(h, |c| c == LexClass::TitleRole))
-        || scan.text[pos..].starts_with("代表")
+    scan.hits_at(pos).iter().any(|h| {
+        scan.hit_is(h, |c| c == LexClass::TitleRole)
+            && !scan.text[h.span().range()].ends_with("负责人")
+    }) || scan.text[pos..].starts_with("代表")
 }
 
 /// Picks non-overlapping spans: strong ones first (persons, titles, dates,

@@ -538,6 +538,17 @@ mod tests {
     }
 
     #[test]
+    fn a_level_and_a_body_before_a_post() {
+        // A rank of a level's congress names no body; the one in charge of
+        // a court or a procuratorate does.
+        assert!(orgs("他是县人大代表。").is_empty());
+        assert_eq!(
+            orgs("县法院、县检察院负责人列席会议。"),
+            ["县法院", "县检察院"]
+        );
+    }
+
+    #[test]
     fn bodies_named_from_their_level() {
         assert_eq!(
             orgs("区城管执法局、区科学技术局负责人参加。"),
