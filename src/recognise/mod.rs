@@ -112,7 +112,9 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     weak.retain(|m| {
         !(m.kind == EntityKind::Org
             && is_bare_level_body(scan, m.span)
-            && followed_by_post(scan, m.span.end))
+            && (followed_by_post(scan, m.span.end)
+                || after_generic_levels(scan, m.span.start)
+                || listed_after_ge(scan, m.span.start)))
     });
     // Siblings in enumerations share the kind of the named items.
     let first = resolve(strong.clone(), weak.clone());
@@ -130,6 +132,35 @@ fn is_bare_level_body(scan: &Scan<'_>, span: Span) -> bool {
         && scan.lex.any(rest, |c| {
             matches!(c, LexClass::TitleOrg | LexClass::OrgSuffix)
         })
+}
+
+/// `乡镇人大`, `区县政府`: two levels at once, every body of them.
+fn after_generic_levels(scan: &Scan<'_>, start: usize) -> bool {
+    let level = scan.char_at(start);
+    let before = scan.char_before(start);
+    matches!(
+        (before, level),
+        (Some('乡'), Some('镇'))
+            | (Some('区'), Some('县'))
+            | (Some('县'), Some('区'))
+            | (Some('镇'), Some('街'))
+    )
+}
+
+/// `各街道办事处、乡人民政府`: an item of a list opened by `各`, which
+/// addresses every body of that level.
+fn listed_after_ge(scan: &Scan<'_>, start: usize) -> bool {
+    if scan.char_before(start) != Some('、') {
+        return false;
+    }
+    let mut pos = start;
+    for _ in 0..60 {
+        match scan.char_before(pos) {
+            Some(c) if c == '、' || !crate::text::is_clause_break(c) => pos -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    scan.text[pos..start].starts_with('各')
 }
 
 /// A post follows (`代表`, `主席`); `负责人` does not count, since the one in

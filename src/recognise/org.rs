@@ -549,6 +549,13 @@ mod tests {
     }
 
     #[test]
+    fn bodies_of_every_town_are_no_body() {
+        assert!(orgs("加强乡镇人大建设。").is_empty());
+        assert!(orgs("各街道办事处、镇人民政府:").is_empty());
+        assert_eq!(orgs("区政府、镇人民政府:"), ["区政府", "镇人民政府"]);
+    }
+
+    #[test]
     fn bodies_named_from_their_level() {
         assert_eq!(
             orgs("区城管执法局、区科学技术局负责人参加。"),
