@@ -181,7 +181,8 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         }
         let span = Span::new(edge.start, hit.span().end);
         let name = &scan.text[span.range()];
-        if scan.lex.any(name, |c| c == LexClass::Stop) {
+        // `镇村干部`: cadres, no body.
+        if scan.lex.any(name, |c| c == LexClass::Stop) || name.ends_with("干部") {
             continue;
         }
         let left_len = name.chars().count() - word.chars().count();
@@ -553,6 +554,11 @@ mod tests {
         assert!(orgs("加强乡镇人大建设。").is_empty());
         assert!(orgs("各街道办事处、镇人民政府:").is_empty());
         assert_eq!(orgs("区政府、镇人民政府:"), ["区政府", "镇人民政府"]);
+    }
+
+    #[test]
+    fn cadres_are_no_body() {
+        assert!(orgs("书记带领镇村干部赴外地学习。").is_empty());
     }
 
     #[test]

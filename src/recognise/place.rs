@@ -89,9 +89,10 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     }
                     // `新农村`, `中心镇`: common words that are also names.
                     if level >= Level::Town
-                        && (scan
+                        && ((scan
                             .word_tag(word)
                             .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"))
+                            && !stem_is_place(scan, word))
                             || common_stem(scan, hit.span()))
                         && scan
                             .longest_ending_at(hit.span().start, |c| {
@@ -239,6 +240,19 @@ fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
         })
     });
     counted || sibling_named
+}
+
+/// `震泽镇`, which jieba's dictionary tags as a common noun: the name
+/// without its level suffix is no common word (a place name to the
+/// segmenter, or no word it knows), unlike `中心` of `中心镇`.
+fn stem_is_place(scan: &Scan<'_>, word: &str) -> bool {
+    ["街道", "镇", "乡"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .is_some_and(|stem| {
+            stem.chars().count() >= 2
+                && (!scan.is_known_word(stem) || scan.word_tag(stem) == Some("ns"))
+        })
 }
 
 /// `中心镇`: the name without its level suffix is a common word.
@@ -776,6 +790,13 @@ mod tests {
             places("新桥镇召开大会。新桥镇定会全力以赴。"),
             ["新桥镇", "新桥镇"]
         );
+    }
+
+    #[test]
+    fn a_town_the_segmenter_tags_as_a_common_noun() {
+        // jieba's dictionary has `震泽镇` as `n`; `震泽` is no common word.
+        assert_eq!(places("考察团参观了震泽镇丝绸小镇。")[0], "震泽镇");
+        assert!(places("建设中心镇。").is_empty());
     }
 
     #[test]
