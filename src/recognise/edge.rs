@@ -74,9 +74,10 @@ const GENERIC_OPENERS: &[&str] = &[
     "示范",
 ];
 
-/// Characters of grammar words (particles, prepositions, conjunctions) that
-/// an unknown word holding them was glued from (`村至`, `以七`).
-const FUNCTION_CHARS: &str = "的了是在对从把被将这那其各该由向着过至以和与及或到";
+/// Characters of grammar words (particles, prepositions, conjunctions):
+/// an unknown word holding one was glued across a name's edge (`村至`,
+/// `以七`), and a unit's name never holds one.
+pub(crate) const FUNCTION_CHARS: &str = "的了是在对从把被将这那其各该由向着过至以和与及或到";
 
 /// The result of walking left from a suffix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -111,9 +111,6 @@ fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCan
     })
 }
 
-/// Characters that never stand inside a unit's name.
-const NOT_IN_UNIT: &str = "的了是在对从把被将这那其各该报由向着过和与及";
-
 /// `民行科科长`, `行政审判庭庭长`: a post named after its unit (`科长` of
 /// a `科`) follows the unit's name, which reaches back to the body it
 /// belongs to (`县检察院`) or to the start of the clause. Levels (`镇镇长`)
@@ -131,7 +128,7 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
     let mut pos = role.start - unit.len_utf8();
     for n in 1..=6 {
         let c = scan.char_before(pos)?;
-        if !crate::text::is_cjk(c) || NOT_IN_UNIT.contains(c) {
+        if !crate::text::is_cjk(c) || super::edge::FUNCTION_CHARS.contains(c) {
             return None;
         }
         pos -= c.len_utf8();
