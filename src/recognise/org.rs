@@ -228,11 +228,15 @@ fn group_words_before(scan: &Scan<'_>, pos: usize, suffix: &str) -> usize {
         return pos;
     }
     let mut start = pos;
-    while let Some(w) = super::group::GROUP_WORDS
-        .iter()
-        .find(|w| scan.text[..start].ends_with(**w))
-    {
-        start -= w.len();
+    // A group's task takes a few words at most (`专题视察调研`).
+    for _ in 0..4 {
+        match super::group::GROUP_WORDS
+            .iter()
+            .find(|w| scan.text[..start].ends_with(**w))
+        {
+            Some(w) => start -= w.len(),
+            None => break,
+        }
     }
     start
 }

@@ -52,7 +52,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let fulls = full_names(scan);
     let mut lists = Lists::default();
     let mut out: Vec<Mention> = Vec::new();
-    // Towns the segmenter reads across their end (`七宝镇定会`, with
+    // Towns the segmenter reads across their end (`新桥镇定会`, with
     // `镇定`): named when the document also names them as words.
     let mut misaligned: Vec<Span> = Vec::new();
     for hit in scan.hits() {
