@@ -673,9 +673,12 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
             continue;
         }
         let w = &scan.text[pos..end];
-        if scan.lex.any(w, |c| {
-            c.is_place() || matches!(c, LexClass::Org | LexClass::TitleRole | LexClass::Stop)
-        }) {
+        // `记者 李明 通讯员 王丽`: the next byline word is no name.
+        if BYLINE_OPENERS.contains(&w)
+            || scan.lex.any(w, |c| {
+                c.is_place() || matches!(c, LexClass::Org | LexClass::TitleRole | LexClass::Stop)
+            })
+        {
             continue;
         }
         let rest = &scan.text[end..];
@@ -709,6 +712,14 @@ mod tests {
 
     fn persons(text: &str) -> Vec<String> {
         spans(text, Person)
+    }
+
+    #[test]
+    fn two_bylines_on_one_line() {
+        assert_eq!(
+            persons("记者 李明 通讯员 王丽\n本报讯 近日,市里召开会议。"),
+            ["李明", "王丽"]
+        );
     }
 
     #[test]
