@@ -90,6 +90,11 @@ _TOWN_ORG_RE = re.compile(
     r"学校|医院|指挥部|工作部|大队|农科院|管辖村)$|有限|集团"
 )
 
+# Township-level units named by a bare generic word (a 街道 or 农场 with no
+# name of its own in the source): as place names they would be read in
+# every 街道党工委 or 开发区. Left out unless --all-towns.
+_TOWN_GENERIC = {"街道", "农场", "林场", "城区", "开发区", "经济开发区", "高新区", "工业园区"}
+
 
 def strip_ethnic(s):
     """Remove trailing nationality words (e.g. 土家族苗族, 哈萨克, 各族); may return ''."""
@@ -391,7 +396,7 @@ def build_places(src, out_dir, all_towns=False):
             if ancestors and ancestors[0] == "上海市":
                 villages.setdefault(name, set()).add(ancestors)
             continue
-        if level == 3 and not all_towns and _TOWN_ORG_RE.search(name):
+        if level == 3 and not all_towns and (_TOWN_ORG_RE.search(name) or name in _TOWN_GENERIC):
             stats.setdefault("town_org", []).append("/".join(ancestors + (name,)))
             continue
         entries.setdefault((name, kind), set()).add(ancestors)

@@ -185,6 +185,13 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if scan.lex.any(name, |c| c == LexClass::Stop) || name.ends_with("干部") {
             continue;
         }
+        // `党工委` alone, read off `委`: a kind of body, no name.
+        if scan.lex.any(name, |c| {
+            matches!(c, LexClass::TitleOrg | LexClass::OrgSuffix)
+        }) && !scan.lex.is(name, LexClass::Org)
+        {
+            continue;
+        }
         let left_len = name.chars().count() - word.chars().count();
         if GENERIC_LEFT.contains(&&name[..name.len() - word.len()])
             || GENERIC_LEFT.contains(&&scan.text[span.start..name_end.max(span.start)])
@@ -561,8 +568,9 @@ mod tests {
     }
 
     #[test]
-    fn cadres_are_no_body() {
+    fn cadres_and_kinds_of_body_are_no_body() {
         assert!(orgs("书记带领镇村干部赴外地学习。").is_empty());
+        assert_eq!(orgs("园区党工委、各街道党工委要抓好落实。"), ["园区党工委"]);
     }
 
     #[test]

@@ -510,6 +510,17 @@ mod tests {
     }
 
     #[test]
+    fn a_street_body_resolves_to_the_street_named() {
+        // The gazetteer once held a town named plainly `街道`, which made
+        // `街道党工委` look named already.
+        let t = "6月18日,检查组来到南京东路街道。";
+        assert_eq!(
+            org(t, "街道党工委书记", None),
+            ("南京东路街道党工委".into(), "书记".into())
+        );
+    }
+
+    #[test]
     fn kept_as_written_without_a_place() {
         let t = "11月2日,召开会议。";
         assert_eq!(org(t, "区委书记", None), ("区委".into(), "书记".into()));
