@@ -781,6 +781,7 @@ mod tests {
     fn new_districts_and_resorts() {
         assert_eq!(places("考察了千岛湖旅游度假区。"), ["千岛湖旅游度假区"]);
         assert_eq!(places("入驻临港新区的企业"), ["临港新区"]);
+        assert_eq!(places("参观了余杭科技信息孵化园。"), ["余杭科技信息孵化园"]);
     }
 
     #[test]
