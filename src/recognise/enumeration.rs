@@ -177,7 +177,10 @@ fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
         }
         let w = &scan.text[t.span.range()];
         let stop = (t.tag.starts_with('v') && t.tag != "vn" && scan.is_known_word(w))
-            || matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "x")
+            || matches!(
+                t.tag,
+                "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "x" | "f"
+            )
             || super::edge::is_locative(w)
             || scan.lex.any(w, |c| {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
@@ -249,6 +252,12 @@ mod tests {
         let text = "整合镇域内体育公园、森林公园、莘庄美术馆等公共文化空间。";
         assert_eq!(spans(text, Place), ["体育公园"]);
         assert_eq!(spans(text, Org), ["莘庄美术馆"]);
+    }
+
+    #[test]
+    fn a_direction_after_an_item_is_no_name() {
+        let places = spans("该项目位于滨江大道以东、春晓路以北。", Place);
+        assert!(places.iter().all(|p| !p.ends_with("以东")), "{places:?}");
     }
 
     #[test]
