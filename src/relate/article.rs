@@ -60,15 +60,22 @@ pub(crate) fn full_of_short(lex: &Lexicon, name: &str) -> Option<String> {
 /// (`云南省保山市施甸县委` → 云南省, 保山市, 施甸县), with the number of chars
 /// they cover.
 pub(crate) fn leading_divisions(lex: &Lexicon, text: &str) -> (Vec<(String, Level)>, usize) {
-    let chars: Vec<char> = text.chars().collect();
+    // Byte offsets of the char boundaries: candidates are slices of `text`,
+    // and only a division found is copied.
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let n_chars = bounds.len() - 1;
     let mut out = Vec::new();
     let mut i = 0usize;
-    while i < chars.len() {
+    while i < n_chars {
         let mut found = None;
-        for j in (i + 2..=chars.len()).rev() {
-            let s: String = chars[i..j].iter().collect();
-            if let Some(l) = division_level(lex, &s) {
-                found = Some((s, l, j));
+        for j in (i + 2..=n_chars).rev() {
+            let s = &text[bounds[i]..bounds[j]];
+            if let Some(l) = division_level(lex, s) {
+                found = Some((s.to_string(), l, j));
                 break;
             }
         }
