@@ -109,16 +109,21 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     let stops = index::MentionIndex::new(&stops);
     weak.retain(|m| !stops.overlapping(m.span).any(|s| s.span.contains(m.span)));
     // `县人大代表`, `四镇人大主席` with no person: a generic post, no body.
-    weak.retain(|m| {
-        !(m.kind == EntityKind::Org
+    let generic_body = |m: &Mention| {
+        m.kind == EntityKind::Org
             && is_bare_level_body(scan, m.span)
             && (followed_by_post(scan, m.span.end)
                 || after_generic_levels(scan, m.span.start)
-                || listed_after_ge(scan, m.span.start)))
-    });
+                || listed_after_ge(scan, m.span.start))
+    };
+    weak.retain(|m| !generic_body(m));
     // Siblings in enumerations share the kind of the named items.
     let first = resolve(strong.clone(), weak.clone());
-    weak.extend(enumeration::propagate(scan, &first));
+    weak.extend(
+        enumeration::propagate(scan, &first)
+            .into_iter()
+            .filter(|m| !generic_body(m)),
+    );
     resolve(strong, weak)
 }
 
@@ -160,7 +165,12 @@ fn listed_after_ge(scan: &Scan<'_>, start: usize) -> bool {
             _ => break,
         }
     }
-    scan.text[pos..start].starts_with('各')
+    // The first item holds `各` before its last few characters (a line
+    // break removed before it may have joined a headline: `…的通知各街道办事处`).
+    let first = scan.text[pos..start].split('、').next().unwrap_or("");
+    first
+        .rfind('各')
+        .is_some_and(|i| first[i..].chars().count() <= 9)
 }
 
 /// A post follows (`代表`, `主席`); `负责人` does not count, since the one in

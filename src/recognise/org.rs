@@ -181,8 +181,11 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         }
         let span = Span::new(edge.start, hit.span().end);
         let name = &scan.text[span.range()];
-        // `镇村干部`: cadres, no body.
-        if scan.lex.any(name, |c| c == LexClass::Stop) || name.ends_with("干部") {
+        // `镇村干部`: cadres, no body; `区政府各委`: every one of them.
+        if scan.lex.any(name, |c| c == LexClass::Stop)
+            || name.ends_with("干部")
+            || name.contains('各')
+        {
             continue;
         }
         // `党工委` alone, read off `委`: a kind of body, no name.
@@ -565,6 +568,10 @@ mod tests {
         assert!(orgs("加强乡镇人大建设。").is_empty());
         assert!(orgs("各街道办事处、镇人民政府:").is_empty());
         assert_eq!(orgs("区政府、镇人民政府:"), ["区政府", "镇人民政府"]);
+        // A headline joined to the addressees (its line break removed),
+        // and the departments of a government, all of them.
+        let notice = "关于印发《区2024年城市更新工作要点》的通知\n各街道办事处、镇人民政府,区政府各委、办、局:";
+        assert_eq!(orgs(notice), ["区政府"]);
     }
 
     #[test]
