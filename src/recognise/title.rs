@@ -241,6 +241,12 @@ mod tests {
     }
 
     #[test]
+    fn national_posts_and_river_chiefs() {
+        assert_eq!(titles("国务院副总理刘国中在南昌考察。"), ["国务院副总理"]);
+        assert_eq!(titles("区级河长王建国巡河。")[0], "河长");
+    }
+
+    #[test]
     fn a_title_needs_a_named_person() {
         assert!(titles("镇长办公会议召开。").is_empty());
         assert!(titles("周区长指出").is_empty());
