@@ -522,18 +522,23 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
     }) {
         return true;
     }
-    if scan.lex.any(w, |c| {
-        c.is_place()
-            || matches!(
-                c,
-                LexClass::Org
-                    | LexClass::TitleRole
-                    | LexClass::TitleOrg
-                    | LexClass::Stop
-                    | LexClass::NameCue
-                    | LexClass::OrgSuffix
-                    | LexClass::PlaceSuffix
-            )
+    // The short form of a township (`张明` of 张明乡) is as often a person's
+    // name: only divisions, sites and shorts of counties and above count.
+    if scan.lex.lookup(w).any(|e| match e.class {
+        LexClass::PlaceShort => !township_short(scan, e),
+        c => {
+            c.is_place()
+                || matches!(
+                    c,
+                    LexClass::Org
+                        | LexClass::TitleRole
+                        | LexClass::TitleOrg
+                        | LexClass::Stop
+                        | LexClass::NameCue
+                        | LexClass::OrgSuffix
+                        | LexClass::PlaceSuffix
+                )
+        }
     }) {
         return true;
     }
@@ -544,6 +549,15 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
                 matches!(c, LexClass::OrgSuffix | LexClass::PlaceSuffix)
             })
             && (h.span().len() >= 6 || !"城山江湖林园华".contains(&scan.text[h.span().range()]))
+    })
+}
+
+/// True for the short form of a town or village (`张明` of 张明乡).
+fn township_short(scan: &Scan<'_>, e: &crate::lexicon::Entry) -> bool {
+    e.full.as_deref().is_some_and(|f| {
+        scan.lex
+            .lookup(f)
+            .any(|d| matches!(d.class, LexClass::Division(l) if l >= crate::lexicon::Level::Town))
     })
 }
 
@@ -712,6 +726,14 @@ mod tests {
 
     fn persons(text: &str) -> Vec<String> {
         spans(text, Person)
+    }
+
+    #[test]
+    fn a_name_that_is_also_a_township_short_form() {
+        // `张明` and `张华` are short forms of 张明乡 and a 张华镇.
+        assert_eq!(persons("镇长张明讲话,副镇长张华主持。"), ["张明", "张华"]);
+        // A county's short form still is no name (`吴江`).
+        assert!(persons("他来自吴江。").is_empty());
     }
 
     #[test]
