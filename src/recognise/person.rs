@@ -522,23 +522,18 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
     }) {
         return true;
     }
-    // The short form of a township (`张明` of 张明乡) is as often a person's
-    // name: only divisions, sites and shorts of counties and above count.
-    if scan.lex.lookup(w).any(|e| match e.class {
-        LexClass::PlaceShort => !township_short(scan, e),
-        c => {
-            c.is_place()
-                || matches!(
-                    c,
-                    LexClass::Org
-                        | LexClass::TitleRole
-                        | LexClass::TitleOrg
-                        | LexClass::Stop
-                        | LexClass::NameCue
-                        | LexClass::OrgSuffix
-                        | LexClass::PlaceSuffix
-                )
-        }
+    if scan.lex.lookup(w).any(|e| {
+        place_rules_out_name(scan, e)
+            || matches!(
+                e.class,
+                LexClass::Org
+                    | LexClass::TitleRole
+                    | LexClass::TitleOrg
+                    | LexClass::Stop
+                    | LexClass::NameCue
+                    | LexClass::OrgSuffix
+                    | LexClass::PlaceSuffix
+            )
     }) {
         return true;
     }
@@ -552,13 +547,19 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
     })
 }
 
-/// True for the short form of a town or village (`张明` of 张明乡).
-fn township_short(scan: &Scan<'_>, e: &crate::lexicon::Entry) -> bool {
-    e.full.as_deref().is_some_and(|f| {
-        scan.lex
-            .lookup(f)
-            .any(|d| matches!(d.class, LexClass::Division(l) if l >= crate::lexicon::Level::Town))
-    })
+/// True when the lexicon entry `e` says its text is a place and so no
+/// name. The short form of a township (`张明` of 张明乡) is as often a
+/// person's name: only divisions, sites and shorts of counties and above
+/// count.
+fn place_rules_out_name(scan: &Scan<'_>, e: &crate::lexicon::Entry) -> bool {
+    match e.class {
+        LexClass::PlaceShort => !e.full.as_deref().is_some_and(|f| {
+            scan.lex.lookup(f).any(
+                |d| matches!(d.class, LexClass::Division(l) if l >= crate::lexicon::Level::Town),
+            )
+        }),
+        c => c.is_place(),
+    }
 }
 
 /// Bylines: `(通讯员 张琳子)`, `高志强/文`, `编审团:刘芬 汤美红`, `(舒畅)`, and
@@ -689,8 +690,12 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         let w = &scan.text[pos..end];
         // `记者 李明 通讯员 王丽`: the next byline word is no name.
         if BYLINE_OPENERS.contains(&w)
-            || scan.lex.any(w, |c| {
-                c.is_place() || matches!(c, LexClass::Org | LexClass::TitleRole | LexClass::Stop)
+            || scan.lex.lookup(w).any(|e| {
+                place_rules_out_name(scan, e)
+                    || matches!(
+                        e.class,
+                        LexClass::Org | LexClass::TitleRole | LexClass::Stop
+                    )
             })
         {
             continue;
@@ -734,6 +739,7 @@ mod tests {
         assert_eq!(persons("镇长张明讲话,副镇长张华主持。"), ["张明", "张华"]);
         // A county's short form still is no name (`吴江`).
         assert!(persons("他来自吴江。").is_empty());
+        assert_eq!(persons("记者 张明 通讯员 王丽\n本报讯"), ["张明", "王丽"]);
     }
 
     #[test]
