@@ -301,7 +301,22 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
                 return (body.chars().count() >= 2)
                     .then(|| Mention::new(Span::new(pos, suffix.end), EntityKind::Org));
             }
-            let inner = &scan.text[pos + c.len_utf8()..suffix.start];
+            let inner_span = Span::new(pos + c.len_utf8(), suffix.start);
+            let inner = &scan.text[inner_span.range()];
+            // A post or a cue inside is a sentence, no name
+            // (`市政协主席李伟率市政协`); a one-character cue such as `和` may
+            // join a name (`区发展和改革局`).
+            let holds_post = inner.char_indices().any(|(i, _)| {
+                scan.hits_at(inner_span.start + i).iter().any(|h| {
+                    h.span().end <= inner_span.end
+                        && (scan.hit_is(h, |k| k == LexClass::TitleRole)
+                            || (scan.hit_is(h, |k| k == LexClass::NameCue)
+                                && (h.span().len() > 3 || &scan.text[h.span().range()] == "率")))
+                })
+            });
+            if holds_post {
+                return None;
+            }
             if inner.chars().count() >= 2
                 || scan
                     .lex
@@ -578,6 +593,14 @@ mod tests {
     fn cadres_and_kinds_of_body_are_no_body() {
         assert!(orgs("书记带领镇村干部赴外地学习。").is_empty());
         assert_eq!(orgs("园区党工委、各街道党工委要抓好落实。"), ["园区党工委"]);
+    }
+
+    #[test]
+    fn a_post_and_a_name_between_two_bodies_make_no_body() {
+        let found = orgs("10月15日,市政协主席李伟率市政协视察组到经开区视察。");
+        assert!(found.iter().all(|o| !o.contains("主席")), "{found:?}");
+        // `和` is a cue after names, and joins the words of a bureau's name.
+        assert_eq!(orgs("区发展和改革局牵头。"), ["区发展和改革局"]);
     }
 
     #[test]
