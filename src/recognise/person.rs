@@ -591,6 +591,22 @@ fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
             }
         }
     }
+    // Résumés: `王浩宇,男,汉族,1975年5月生`.
+    static SEXES: WordSet = WordSet::new(&[
+        ",男,",
+        ",女,",
+        "\u{FF0C}男\u{FF0C}",
+        "\u{FF0C}女\u{FF0C}",
+        "(男,",
+        "(女,",
+        "\u{FF08}男\u{FF0C}",
+        "\u{FF08}女\u{FF0C}",
+    ]);
+    for (i, _) in SEXES.find_in(text) {
+        if let Some(n) = name_ending(scan, i) {
+            names.push(n);
+        }
+    }
     // `X/文`, `X/摄`.
     static MARKERS: WordSet = WordSet::new(&["/文", "/摄", "/图"]);
     for (i, _) in MARKERS.find_in(text) {
@@ -731,6 +747,15 @@ mod tests {
 
     fn persons(text: &str) -> Vec<String> {
         spans(text, Person)
+    }
+
+    #[test]
+    fn the_name_of_a_resume() {
+        assert_eq!(
+            persons("王浩宇,男,汉族,1975年5月生,现任县委常委、组织部部长。"),
+            ["王浩宇"]
+        );
+        assert_eq!(persons("李雪梅\u{FF0C}女\u{FF0C}1980年生。"), ["李雪梅"]);
     }
 
     #[test]
