@@ -241,6 +241,18 @@ mod tests {
     }
 
     #[test]
+    fn a_street_office_before_its_director() {
+        assert_eq!(
+            titles("城东街道办事处主任刘芳表示,将加快改造。"),
+            ["城东街道办事处主任"]
+        );
+        assert_eq!(
+            titles("该小区位于城东街道。街道办事处主任刘芳表示,将加快改造。"),
+            ["街道办事处主任"]
+        );
+    }
+
+    #[test]
     fn national_posts_and_river_chiefs() {
         assert_eq!(titles("国务院副总理刘国中在南昌考察。"), ["国务院副总理"]);
         assert_eq!(titles("区级河长王建国巡河。")[0], "河长");
