@@ -48,6 +48,35 @@ pub struct Entry {
     pub ambiguous: bool,
 }
 
+impl Entry {
+    /// Every division named in [`Entry::parent`], over all its alternative
+    /// chains (`上海市/闵行区` → `上海市`, `闵行区`); none for `*`.
+    ///
+    /// ```
+    /// let lex = govkg::Lexicon::embedded();
+    /// let town = lex.lookup("七宝镇").next().unwrap();
+    /// assert!(town.ancestors().any(|a| a == "闵行区"));
+    /// ```
+    pub fn ancestors(&self) -> impl Iterator<Item = &str> {
+        self.parent
+            .as_deref()
+            .into_iter()
+            .flat_map(|p| p.split(['|', '/']))
+            .filter(|a| *a != "*")
+    }
+
+    /// The direct parent of each alternative chain (`上海市/闵行区` →
+    /// `闵行区`); none for `*`.
+    pub fn parents(&self) -> impl Iterator<Item = &str> {
+        self.parent
+            .as_deref()
+            .into_iter()
+            .flat_map(|p| p.split('|'))
+            .filter_map(|chain| chain.rsplit('/').next())
+            .filter(|a| *a != "*")
+    }
+}
+
 /// Identifies a distinct pattern string in the lexicon.
 pub type PatternId = u32;
 

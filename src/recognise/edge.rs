@@ -273,11 +273,18 @@ fn crosses_post_or_cue(scan: &Scan<'_>, tok: crate::span::Span) -> bool {
         .any(|p| {
             scan.hits_at(p).iter().any(|h| {
                 h.span().overlaps(tok)
-                    && (scan.hit_is(h, |c| matches!(c, LexClass::TitleRole | LexClass::Stop))
-                        || (scan.hit_is(h, |c| c == LexClass::NameCue)
-                            && (h.span().len() > 3 || &scan.text[h.span().range()] == "率")))
+                    && (scan.hit_is(h, |c| c == LexClass::Stop) || is_post_or_cue(scan, h))
             })
         })
+}
+
+/// A post, or a cue word that no name holds: a cue of two characters or
+/// more, or `率` (one-character cues such as `和` may join a name:
+/// `区发展和改革局`).
+pub(crate) fn is_post_or_cue(scan: &Scan<'_>, h: &crate::matcher::Hit) -> bool {
+    scan.hit_is(h, |c| c == LexClass::TitleRole)
+        || (scan.hit_is(h, |c| c == LexClass::NameCue)
+            && (h.span().len() > 3 || &scan.text[h.span().range()] == "率"))
 }
 
 /// A one-character locative (`镇域内`, `园区外`): what stands before it is

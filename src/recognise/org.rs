@@ -304,17 +304,11 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
             let inner_span = Span::new(pos + c.len_utf8(), suffix.start);
             let inner = &scan.text[inner_span.range()];
             // A post or a cue inside is a sentence, no name
-            // (`市政协主席李伟率市政协`); a one-character cue such as `和` may
-            // join a name (`区发展和改革局`).
-            let holds_post = inner.char_indices().any(|(i, _)| {
-                scan.hits_at(inner_span.start + i).iter().any(|h| {
-                    h.span().end <= inner_span.end
-                        && (scan.hit_is(h, |k| k == LexClass::TitleRole)
-                            || (scan.hit_is(h, |k| k == LexClass::NameCue)
-                                && (h.span().len() > 3 || &scan.text[h.span().range()] == "率")))
-                })
-            });
-            if holds_post {
+            // (`市政协主席李伟率市政协`).
+            if scan
+                .hits_within(inner_span)
+                .any(|h| super::edge::is_post_or_cue(scan, h))
+            {
                 return None;
             }
             if inner.chars().count() >= 2
@@ -392,11 +386,9 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
                 && !GENERIC_LEFT.iter().any(|g| item.starts_with(g))
                 && !item.starts_with('各')
                 && !scan.lex.any(item, |k| k == LexClass::Stop);
-            let holds_post = (start..i).filter(|&p| text.is_char_boundary(p)).any(|p| {
-                scan.hits_at(p)
-                    .iter()
-                    .any(|h| h.span().end <= i && scan.hit_is(h, |k| k == LexClass::TitleRole))
-            });
+            let holds_post = scan
+                .hits_within(Span::new(start, i))
+                .any(|h| scan.hit_is(h, |k| k == LexClass::TitleRole));
             if good_end && clean && !holds_post && nominal_item(scan, Span::new(start, i)) {
                 out.push(Mention::new(Span::new(start, i), EntityKind::Org));
             }

@@ -296,12 +296,10 @@ fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSe
     if let Some(f) = full
         && level_of(scan, f) == Some(Level::Village)
     {
-        let town_named = scan.lex.lookup(f).any(|e| {
-            e.parent.as_deref().is_some_and(|p| {
-                p.split('|')
-                    .any(|chain| chain.rsplit('/').next().is_some_and(|t| fulls.contains(t)))
-            })
-        });
+        let town_named = scan
+            .lex
+            .lookup(f)
+            .any(|e| e.parents().any(|t| fulls.contains(t)));
         if !town_named {
             return false;
         }
@@ -675,9 +673,7 @@ fn contains_division(scan: &Scan<'_>, outer: Span, inner: Span) -> bool {
     full_divisions(scan, &scan.text[inner.range()])
         .into_iter()
         .flat_map(|full| scan.lex.lookup(full))
-        .filter_map(|e| e.parent.as_deref())
-        .flat_map(|chains| chains.split(['|', '/']))
-        .any(|parent| outer.contains(&parent))
+        .any(|e| e.ancestors().any(|a| outer.contains(&a)))
 }
 
 /// Roads stay apart from the division before them (`闵行区` + `吴中路`).

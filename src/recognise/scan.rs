@@ -69,6 +69,15 @@ impl<'a> Scan<'a> {
         &self.hits[lo..hi]
     }
 
+    /// Hits lying wholly inside `span`, by start.
+    pub fn hits_within(&self, span: Span) -> impl Iterator<Item = &Hit> + '_ {
+        let lo = self.hits.partition_point(|h| h.span().start < span.start);
+        self.hits[lo..]
+            .iter()
+            .take_while(move |h| h.span().start < span.end)
+            .filter(move |h| h.span().end <= span.end)
+    }
+
     /// Hits that end at byte `pos`, longest first.
     pub fn hits_ending_at(&self, pos: usize) -> impl Iterator<Item = &Hit> + '_ {
         let lo = self

@@ -343,8 +343,7 @@ impl Doc<'_> {
                 .map(|t| {
                     self.lex
                         .lookup(t)
-                        .filter_map(|e| e.parent.clone())
-                        .flat_map(|p| p.split(['|', '/']).map(str::to_string).collect::<Vec<_>>())
+                        .flat_map(|e| e.ancestors().map(str::to_string))
                         .collect()
                 })
                 .unwrap_or_default();
