@@ -553,11 +553,11 @@ fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
 /// count.
 fn place_rules_out_name(scan: &Scan<'_>, e: &crate::lexicon::Entry) -> bool {
     match e.class {
-        LexClass::PlaceShort => !e.full.as_deref().is_some_and(|f| {
-            scan.lex.lookup(f).any(
-                |d| matches!(d.class, LexClass::Division(l) if l >= crate::lexicon::Level::Town),
-            )
-        }),
+        LexClass::PlaceShort => e
+            .full
+            .as_deref()
+            .and_then(|f| super::place::level_of(scan, f))
+            .is_none_or(|l| l < crate::lexicon::Level::Town),
         c => c.is_place(),
     }
 }

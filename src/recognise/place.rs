@@ -167,7 +167,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
 }
 
 /// The administrative level of a division named in full.
-fn level_of(scan: &Scan<'_>, full: &str) -> Option<Level> {
+pub(crate) fn level_of(scan: &Scan<'_>, full: &str) -> Option<Level> {
     scan.lex.lookup(full).find_map(|e| match e.class {
         LexClass::Division(l) => Some(l),
         _ => None,
