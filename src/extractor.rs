@@ -216,55 +216,84 @@ impl ExtractorBuilder {
 
     /// Builds the extractor.
     pub fn build(self) -> Result<Extractor> {
-        // jieba's own dictionary (about half the start-up) does not depend
-        // on the lexicon: it loads on a second thread meanwhile, when one
-        // can be started.
+        // Start-up is four jobs: jieba's own dictionary, jieba-rs's
+        // part-of-speech model for unknown words, govkg's lexicon with its
+        // automaton, and teaching jieba the lexicon's words. Only the last
+        // waits for two others; the rest run side by side, on threads of
+        // their own when they can be started.
         std::thread::scope(|s| {
+            // The model is one static for the process, loaded on the first
+            // unknown word: without this the first extraction pays ~40 ms
+            // for it and, with many workers, holds the others up.
+            let _ = std::thread::Builder::new()
+                .name("govkg-posseg".into())
+                .spawn_scoped(s, || {
+                    jieba_rs::Jieba::empty().tag("鍪甗", true);
+                });
             let base = std::thread::Builder::new()
                 .name("govkg-jieba".into())
                 .spawn_scoped(s, jieba_rs::Jieba::new)
                 .ok();
-            self.build_with(|| match base.map(|h| h.join()) {
+            let jieba = move || match base.map(|h| h.join()) {
                 Some(Ok(jieba)) => jieba,
                 Some(Err(panic)) => std::panic::resume_unwind(panic),
                 None => jieba_rs::Jieba::new(),
+            };
+            let lexicon = self.lexicon();
+            let (matcher, segmenter) = std::thread::scope(|inner| {
+                let segmenter = std::thread::Builder::new()
+                    .name("govkg-segmenter".into())
+                    .spawn_scoped(inner, || taught_segmenter(jieba(), &lexicon));
+                let matcher = Matcher::new(&lexicon);
+                let segmenter = match segmenter {
+                    Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                    // No thread to be had: the same work on this one (the
+                    // closure was consumed, so jieba is built here).
+                    Err(_) => taught_segmenter(jieba_rs::Jieba::new(), &lexicon),
+                };
+                (matcher, segmenter)
+            });
+            Ok(Extractor {
+                matcher: matcher?,
+                lexicon,
+                segmenter,
+                options: self.options,
             })
         })
     }
 
-    fn build_with(self, jieba: impl FnOnce() -> jieba_rs::Jieba) -> Result<Extractor> {
+    /// The lexicon: the embedded dictionaries (unless left out), then the
+    /// user's entries, which come last so they can refine the embedded ones.
+    fn lexicon(&self) -> Lexicon {
         let mut lb = LexiconBuilder::new();
         if self.embedded {
             lb.add_embedded();
         }
-        // User entries come last so they can refine the embedded ones.
         let user = self.lexicon.build();
         for e in user.entries() {
             lb.push(e.clone());
         }
-        let lexicon = lb.build();
-        let matcher = Matcher::new(&lexicon)?;
-        let words = lexicon.entries().iter().filter_map(|e| {
-            let tag = match e.class {
-                // Villages are too many and too often common words
-                // (`新农村`) to teach the segmenter.
-                LexClass::Division(crate::lexicon::Level::Village) => return None,
-                LexClass::Division(_) | LexClass::Site => "ns",
-                LexClass::Org => "nt",
-                LexClass::TitleRole => "n",
-                LexClass::Person => "nr",
-                _ => return None,
-            };
-            Some((&*e.text, tag))
-        });
-        let segmenter = Segmenter::with_base(jieba(), words);
-        Ok(Extractor {
-            lexicon,
-            matcher,
-            segmenter,
-            options: self.options,
-        })
+        lb.build()
     }
+}
+
+/// `jieba` taught the lexicon's names, with the tags the recognisers expect
+/// of them.
+fn taught_segmenter(jieba: jieba_rs::Jieba, lexicon: &Lexicon) -> Segmenter {
+    let words = lexicon.entries().iter().filter_map(|e| {
+        let tag = match e.class {
+            // Villages are too many and too often common words
+            // (`新农村`) to teach the segmenter.
+            LexClass::Division(crate::lexicon::Level::Village) => return None,
+            LexClass::Division(_) | LexClass::Site => "ns",
+            LexClass::Org => "nt",
+            LexClass::TitleRole => "n",
+            LexClass::Person => "nr",
+            _ => return None,
+        };
+        Some((&*e.text, tag))
+    });
+    Segmenter::with_base(jieba, words)
 }
 
 #[cfg(test)]
