@@ -15,6 +15,7 @@
 use super::{Doc, Mention};
 use crate::lexicon::{Level, LexClass, Lexicon};
 use crate::span::EntityKind;
+use crate::text::CodePoints;
 
 /// One article: a char range of the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,7 +186,15 @@ fn is_headline(line: &str) -> bool {
 }
 
 /// Splits the document into articles (char ranges).
-pub(crate) fn split(chars: &[char], mentions: &[Mention]) -> Vec<(usize, usize)> {
+///
+/// `text` is the same text as `chars` and `starts` indexes its chars, so
+/// that a line is read as a slice of it.
+pub(crate) fn split(
+    chars: &[char],
+    text: &str,
+    starts: &CodePoints,
+    mentions: &[Mention],
+) -> Vec<(usize, usize)> {
     // Lines as char ranges.
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut s = 0usize;
@@ -196,7 +205,7 @@ pub(crate) fn split(chars: &[char], mentions: &[Mention]) -> Vec<(usize, usize)>
         }
     }
     lines.push((s, chars.len()));
-    let text = |r: (usize, usize)| -> String { chars[r.0..r.1].iter().collect() };
+    let text = |r: (usize, usize)| -> &str { &text[starts.byte(r.0)..starts.byte(r.1)] };
     let nonempty: Vec<(usize, usize)> = lines
         .into_iter()
         .filter(|&r| !text(r).trim().is_empty())
@@ -233,7 +242,7 @@ pub(crate) fn split(chars: &[char], mentions: &[Mention]) -> Vec<(usize, usize)>
     while i < nonempty.len() {
         let r = nonempty[i];
         let t = text(r);
-        if is_byline(&t) || (prose_seen && ends_with_signature(r)) {
+        if is_byline(t) || (prose_seen && ends_with_signature(r)) {
             if let Some(next) = nonempty.get(i + 1) {
                 cuts.push(next.0);
             }
@@ -241,10 +250,10 @@ pub(crate) fn split(chars: &[char], mentions: &[Mention]) -> Vec<(usize, usize)>
             i += 1;
             continue;
         }
-        if is_headline(&t) && prose_seen {
+        if is_headline(t) && prose_seen {
             // A run of headline lines followed by a dated lead opens an article.
             let mut j = i;
-            while j < nonempty.len() && is_headline(&text(nonempty[j])) {
+            while j < nonempty.len() && is_headline(text(nonempty[j])) {
                 j += 1;
             }
             if j < nonempty.len() && starts_with_date(nonempty[j]) {
@@ -254,7 +263,7 @@ pub(crate) fn split(chars: &[char], mentions: &[Mention]) -> Vec<(usize, usize)>
                 continue;
             }
         }
-        if !is_headline(&t) {
+        if !is_headline(t) {
             prose_seen = true;
         }
         i += 1;

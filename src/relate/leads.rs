@@ -143,7 +143,7 @@ fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
     let level_end = ["区", "县", "市", "镇", "乡", "街道"]
         .iter()
         .any(|w| p.ends_with(w));
-    (p.chars().count() >= 3 && level_end).then_some(p)
+    (p.chars().count() >= 3 && level_end).then(|| p.to_string())
 }
 
 /// Words that end the name of an office inside a body (`审判庭`, `民行科`).

@@ -44,8 +44,12 @@ pub(crate) struct Mention {
 
 /// The document as the relation rules see it.
 pub(crate) struct Doc<'a> {
-    /// The normalised text.
+    /// The normalised text, as chars (the rules count in chars).
     pub chars: Vec<char>,
+    /// The same text as a string, and where each of its chars starts: a
+    /// stretch of it is a slice, not a new string.
+    norm: &'a str,
+    starts: CodePoints,
     /// Top-level mentions, sorted by start.
     pub mentions: Vec<Mention>,
     /// Sentences, in order.
@@ -91,7 +95,7 @@ pub(crate) enum Found {
 impl<'a> Doc<'a> {
     /// Builds the view of a document: top-level `entities` of the original
     /// text of `prepared`, mapped onto its normalised text.
-    pub(crate) fn new(prepared: &Prepared, entities: &[Entity], lex: &'a Lexicon) -> Self {
+    pub(crate) fn new(prepared: &'a Prepared, entities: &[Entity], lex: &'a Lexicon) -> Self {
         let norm = prepared.normalized();
         let chars: Vec<char> = norm.chars().collect();
         let ocp = CodePoints::new(prepared.original());
@@ -114,7 +118,7 @@ impl<'a> Doc<'a> {
             .collect();
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let sentences = sentence::split(&chars);
-        let articles = article::split(&chars, &mentions)
+        let articles = article::split(&chars, norm, &ncp, &mentions)
             .into_iter()
             .map(|(start, end)| Article {
                 start,
@@ -141,6 +145,8 @@ impl<'a> Doc<'a> {
         Doc {
             by_initial,
             chars,
+            norm,
+            starts: ncp,
             mentions,
             sentences,
             articles,
@@ -150,12 +156,12 @@ impl<'a> Doc<'a> {
     }
 
     /// The chars `a..b` as a string.
-    pub(crate) fn text(&self, a: usize, b: usize) -> String {
+    pub(crate) fn text(&self, a: usize, b: usize) -> &'a str {
         let b = b.min(self.chars.len());
         if a >= b {
-            return String::new();
+            return "";
         }
-        self.chars[a..b].iter().collect()
+        &self.norm[self.starts.byte(a)..self.starts.byte(b)]
     }
 
     /// Indices of the mentions that lie inside `a..b`.
@@ -359,8 +365,9 @@ pub(crate) mod testing {
     pub fn doc(text: &str) -> Doc<'static> {
         let ex = extractor();
         let d = ex.extract("t", text);
-        let prepared = Prepared::new(text);
-        Doc::new(&prepared, &d.entities, ex.lexicon())
+        // Leaked so the view may borrow it for the rest of the test.
+        let prepared: &'static Prepared = Box::leak(Box::new(Prepared::new(text)));
+        Doc::new(prepared, &d.entities, ex.lexicon())
     }
 
     /// The relations of `text` as readable keys: `VISIT 张三 -> 七宝镇`,

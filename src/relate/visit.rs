@@ -715,7 +715,7 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
                 }
             }
             if k < q {
-                out.nouns.push(doc.text(k, q + 1));
+                out.nouns.push(doc.text(k, q + 1).to_string());
             }
         }
         q += 1;
@@ -749,7 +749,7 @@ fn alias(doc: &Doc<'_>, a: usize, b: usize, covered: &[bool]) -> Option<usize> {
         };
         let role = (q + 2..=(q + 5).min(b))
             .rev()
-            .any(|e| !covered[e - 1] && doc.lex.is(&doc.text(q + 1, e), LexClass::TitleRole));
+            .any(|e| !covered[e - 1] && doc.lex.is(doc.text(q + 1, e), LexClass::TitleRole));
         if role {
             return Some(first);
         }
