@@ -9,7 +9,7 @@
 //! word, a title) and, failing that, by the segmenter.
 
 use super::title::TitleCand;
-use super::words::WordSet;
+use super::words::{Found, WordGroups};
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
@@ -68,6 +68,29 @@ const BYLINE_OPENERS: &[&str] = &[
     "摄/",
     "图/",
 ];
+
+/// Résumé lines: a name, then the sex between commas (`王浩宇,男,汉族`).
+const SEXES: &[&str] = &[
+    ",男,",
+    ",女,",
+    "\u{FF0C}男\u{FF0C}",
+    "\u{FF0C}女\u{FF0C}",
+    "(男,",
+    "(女,",
+    "\u{FF08}男\u{FF0C}",
+    "\u{FF08}女\u{FF0C}",
+];
+
+/// Marks after a byline name (`张丽华/文`, `吴强/摄`).
+const MARKERS: &[&str] = &["/文", "/摄", "/图"];
+
+/// The cue words above, found in one pass over a document; the indices
+/// name their lists.
+static CUES: WordGroups = WordGroups::new(&[HONOURS, BYLINE_OPENERS, SEXES, MARKERS]);
+const HONOUR: usize = 0;
+const OPENER: usize = 1;
+const SEX: usize = 2;
+const MARKER: usize = 3;
 
 fn surname_len(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     surname(scan, pos).map(|(n, _)| n)
@@ -285,9 +308,9 @@ pub(crate) fn find(
             list_after(scan, n.end, &title_starts, &mut names);
         }
     }
+    let cues: Vec<Found> = CUES.find_in(scan.text).collect();
     // After an honour or a role in the community (`道德模范王某`, `村民李某`).
-    static HONOUR_WORDS: WordSet = WordSet::new(HONOURS);
-    for (i, word) in HONOUR_WORDS.find_in(scan.text) {
+    for Found { start: i, word, .. } in cues.iter().filter(|f| f.group == HONOUR) {
         if let Some(n) = read_name(scan, i + word.len())
             && !is_not_a_name(scan, n)
             && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6)
@@ -295,7 +318,7 @@ pub(crate) fn find(
             names.push(n);
         }
     }
-    bylines(scan, &mut names);
+    bylines(scan, &cues, &mut names);
     // 4. Well-known persons.
     for hit in scan.hits() {
         if scan.hit_is(hit, |c| c == LexClass::Person) {
@@ -564,11 +587,16 @@ fn place_rules_out_name(scan: &Scan<'_>, e: &crate::lexicon::Entry) -> bool {
 
 /// Bylines: `(通讯员 张琳子)`, `高志强/文`, `编审团:刘芬 汤美红`, `(舒畅)`, and
 /// a name alone at the end of an article.
-fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
+fn bylines(scan: &Scan<'_>, cues: &[Found], names: &mut Vec<Span>) {
     let text = scan.text;
+    let of = |group: usize| cues.iter().filter(move |f| f.group == group);
     // Openers followed by names separated by spaces.
-    static OPENERS: WordSet = WordSet::new(BYLINE_OPENERS);
-    for (i, opener) in OPENERS.find_in(text) {
+    for &Found {
+        start: i,
+        word: opener,
+        ..
+    } in of(OPENER)
+    {
         {
             let mut pos = i + opener.len();
             loop {
@@ -592,24 +620,13 @@ fn bylines(scan: &Scan<'_>, names: &mut Vec<Span>) {
         }
     }
     // Résumés: `王浩宇,男,汉族,1975年5月生`.
-    static SEXES: WordSet = WordSet::new(&[
-        ",男,",
-        ",女,",
-        "\u{FF0C}男\u{FF0C}",
-        "\u{FF0C}女\u{FF0C}",
-        "(男,",
-        "(女,",
-        "\u{FF08}男\u{FF0C}",
-        "\u{FF08}女\u{FF0C}",
-    ]);
-    for (i, _) in SEXES.find_in(text) {
-        if let Some(n) = name_ending(scan, i) {
+    for f in of(SEX) {
+        if let Some(n) = name_ending(scan, f.start) {
             names.push(n);
         }
     }
     // `X/文`, `X/摄`.
-    static MARKERS: WordSet = WordSet::new(&["/文", "/摄", "/图"]);
-    for (i, _) in MARKERS.find_in(text) {
+    for i in of(MARKER).map(|f| f.start) {
         if let Some(n) = name_ending(scan, i) {
             names.push(n);
         }

@@ -16,6 +16,13 @@ pub fn is_sentence_end(c: char) -> bool {
 /// Anything that ends a clause: sentence ends, commas, enumeration marks,
 /// colons, brackets, quotes and line breaks. Names never cross these.
 pub fn is_clause_break(c: char) -> bool {
+    // Most characters of a text are ideographs, none of them a break:
+    // answered before the white-space table is consulted.
+    !('\u{4E00}'..='\u{9FFF}').contains(&c) && is_listed_break(c)
+}
+
+/// The breaks themselves (see [`is_clause_break`]).
+fn is_listed_break(c: char) -> bool {
     is_sentence_end(c)
         || c.is_whitespace()
         || matches!(
@@ -71,5 +78,11 @@ mod tests {
         assert!(is_clause_break('、'));
         assert!(is_clause_break('\n'));
         assert!(!is_clause_break('镇'));
+    }
+
+    #[test]
+    fn no_ideograph_is_a_break() {
+        // What lets `is_clause_break` answer ideographs without the list.
+        assert!(('\u{4E00}'..='\u{9FFF}').all(|c| !is_listed_break(c)));
     }
 }
