@@ -25,7 +25,30 @@ const TAGS: &[&str] = &[
 /// The static copy of a tag; a tag outside jieba's set reads as `x`
 /// (unknown), which every rule treats as "not a word class it knows".
 fn intern(tag: &str) -> &'static str {
-    TAGS.binary_search(&tag).map_or("x", |i| TAGS[i])
+    // Nearly every tag is one or two lower-case letters: those are looked
+    // up by their letters in a table; longer ones by a binary search.
+    fn slot(t: &[u8]) -> Option<usize> {
+        let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
+        match *t {
+            [a] => Some(letter(a)? * 27),
+            [a, b] => Some(letter(a)? * 27 + letter(b)? + 1),
+            _ => None,
+        }
+    }
+    static SHORT: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let table = SHORT.get_or_init(|| {
+        let mut table = vec!["x"; 26 * 27];
+        for t in TAGS {
+            if let Some(i) = slot(t.as_bytes()) {
+                table[i] = t;
+            }
+        }
+        table
+    });
+    match slot(tag.as_bytes()) {
+        Some(i) => table[i],
+        None => TAGS.binary_search(&tag).map_or("x", |i| TAGS[i]),
+    }
 }
 
 impl Token {
@@ -103,5 +126,10 @@ mod tests {
         assert_eq!(intern("ns"), "ns");
         assert_eq!(intern("nrfg"), "nrfg");
         assert_eq!(intern("???"), "x");
+        // Every tag, short or long, is its own interned copy.
+        assert!(TAGS.iter().all(|t| intern(t) == *t));
+        for unknown in ["", "A", "zz", "nX", "qq", "ab", "é"] {
+            assert_eq!(intern(unknown), "x", "{unknown}");
+        }
     }
 }
