@@ -9,7 +9,7 @@
 //! word, a title) and, failing that, by the segmenter.
 
 use super::title::TitleCand;
-use super::words::{Found, WordGroups};
+use super::words::{Found, WordGroups, leftmost_longest};
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
@@ -327,23 +327,11 @@ pub(crate) fn find(
     }
     names.retain(|&n| !blocked(n));
     // 5. The document cache: every later mention of a known name.
-    // One small automaton over the names found, one pass over the text.
     let known: HashSet<&str> = names.iter().map(|n| &scan.text[n.range()]).collect();
-    let mut cached = Vec::new();
-    if let Ok(ac) = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        // Built for one scan of one document: a DFA would cost more to
-        // build than it saves.
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(known.iter())
-    {
-        for m in ac.find_iter(scan.text) {
-            let s = Span::new(m.start(), m.end());
-            if !blocked(s) {
-                cached.push(s);
-            }
-        }
-    }
+    let cached: Vec<Span> = leftmost_longest(scan.text, known)
+        .into_iter()
+        .filter(|&s| !blocked(s))
+        .collect();
     names.extend(cached);
     names.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     names.dedup();
@@ -631,23 +619,27 @@ fn bylines(scan: &Scan<'_>, cues: &[Found], names: &mut Vec<Span>) {
             names.push(n);
         }
     }
+    // (Each search below looks for one character at a time, which the
+    // standard library does with `memchr`; the order names are found in
+    // does not matter.)
     // `(舒畅)`: a name alone in parentheses.
-    for (i, c) in text.char_indices() {
-        if c == '(' || c == '\u{FF08}' {
-            let pos = i + c.len_utf8();
-            if let Some(n) = byline_name(scan, pos)
-                && matches!(scan.char_at(n.end), Some(')' | '\u{FF09}'))
-            {
-                names.push(n);
-            }
+    for (i, open) in text
+        .match_indices('(')
+        .chain(text.match_indices('\u{FF08}'))
+    {
+        let pos = i + open.len();
+        if let Some(n) = byline_name(scan, pos)
+            && matches!(scan.char_at(n.end), Some(')' | '\u{FF09}'))
+        {
+            names.push(n);
         }
     }
     // Lists after a colon: `编审团:刘芬 汤美红 戚申春`.
-    for (i, c) in text.char_indices() {
-        if c != ':' && c != '\u{FF1A}' {
-            continue;
-        }
-        let mut pos = i + c.len_utf8();
+    for (i, colon) in text
+        .match_indices(':')
+        .chain(text.match_indices('\u{FF1A}'))
+    {
+        let mut pos = i + colon.len();
         let mut found: Vec<Span> = Vec::new();
         while let Some(n) = standalone_name(scan, pos) {
             found.push(n);
@@ -664,10 +656,7 @@ fn bylines(scan: &Scan<'_>, cues: &[Found], names: &mut Vec<Span>) {
         }
     }
     // A name alone at the end of a line, after a sentence end or on its own.
-    for (i, c) in text.char_indices() {
-        if c != '\n' {
-            continue;
-        }
+    for (i, _) in text.match_indices('\n') {
         let line_start = text[..i].rfind(['\n', '。']).map_or(0, |k| {
             k + text[k..].chars().next().map_or(1, char::len_utf8)
         });

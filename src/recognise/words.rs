@@ -2,6 +2,7 @@
 //! several lists at once, instead of one substring search per word (or one
 //! pass per list).
 
+use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
@@ -69,9 +70,68 @@ impl WordGroups {
     }
 }
 
+/// The occurrences of `words` in `text` that a left-to-right reading
+/// takes: at each position the longest word that starts there, and after it
+/// the search goes on past its end (aho-corasick's leftmost-longest, for a
+/// handful of words, without building an automaton).
+pub(crate) fn leftmost_longest<'w>(
+    text: &str,
+    words: impl IntoIterator<Item = &'w str>,
+) -> Vec<Span> {
+    let mut words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let mut initials: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+    initials.sort_unstable();
+    initials.dedup();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(c) = text[pos..].chars().next() {
+        if initials.binary_search(&c).is_ok()
+            && let Some(w) = words.iter().find(|w| text[pos..].starts_with(**w))
+        {
+            out.push(Span::new(pos, pos + w.len()));
+            pos += w.len();
+        } else {
+            pos += c.len_utf8();
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn leftmost_then_longest() {
+        let text = "张三丰和张三、李四来了,张三丰说";
+        let found: Vec<&str> = leftmost_longest(text, ["张三", "张三丰", "三丰和", "李四", ""])
+            .into_iter()
+            .map(|s| &text[s.range()])
+            .collect();
+        assert_eq!(found, ["张三丰", "张三", "李四", "张三丰"]);
+    }
+
+    proptest! {
+        /// The same occurrences as aho-corasick's leftmost-longest search.
+        #[test]
+        fn agrees_with_aho_corasick(
+            text in "[张三丰李四和、a ]{0,40}",
+            words in proptest::collection::vec("[张三丰李四和a]{1,3}", 0..6),
+        ) {
+            let ours = leftmost_longest(&text, words.iter().map(String::as_str));
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&words)
+                .expect("builds");
+            let theirs: Vec<Span> = ac
+                .find_iter(&text)
+                .map(|m| Span::new(m.start(), m.end()))
+                .collect();
+            prop_assert_eq!(ours, theirs);
+        }
+    }
 
     static GROUPS: WordGroups = WordGroups::new(&[&["村民", "民", "老党员"], &["党员", "民"], &[]]);
 
