@@ -143,7 +143,7 @@ impl Extractor {
         for (i, e) in entities.iter_mut().enumerate() {
             e.id = format!("e{}", i + 1);
         }
-        let relations = relate::relate(&prepared, &entities, &self.lexicon);
+        let relations = relate::relate(&prepared, &entities, &self.lexicon, &cps);
         Document {
             id: id.to_string(),
             text: self.options.keep_text.then(|| text.to_string()),

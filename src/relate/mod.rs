@@ -95,10 +95,15 @@ pub(crate) enum Found {
 impl<'a> Doc<'a> {
     /// Builds the view of a document: top-level `entities` of the original
     /// text of `prepared`, mapped onto its normalised text.
-    pub(crate) fn new(prepared: &'a Prepared, entities: &[Entity], lex: &'a Lexicon) -> Self {
+    /// `ocp` indexes the chars of the original text.
+    pub(crate) fn new(
+        prepared: &'a Prepared,
+        entities: &[Entity],
+        lex: &'a Lexicon,
+        ocp: &CodePoints,
+    ) -> Self {
         let norm = prepared.normalized();
         let chars: Vec<char> = norm.chars().collect();
-        let ocp = CodePoints::new(prepared.original());
         let ncp = CodePoints::new(norm);
         let mut mentions: Vec<Mention> = entities
             .iter()
@@ -230,16 +235,22 @@ impl<'a> Doc<'a> {
 
 /// Finds the relations of one document. `entities` are the document's
 /// entities (code points of `prepared`'s original text); relations name them
-/// by id, and their evidence is a code-point range of the original text.
-pub(crate) fn relate(prepared: &Prepared, entities: &[Entity], lexicon: &Lexicon) -> Vec<Relation> {
-    let doc = Doc::new(prepared, entities, lexicon);
+/// by id, and their evidence is a code-point range of the original text,
+/// which `ocp` indexes.
+pub(crate) fn relate(
+    prepared: &Prepared,
+    entities: &[Entity],
+    lexicon: &Lexicon,
+    ocp: &CodePoints,
+) -> Vec<Relation> {
+    let doc = Doc::new(prepared, entities, lexicon, ocp);
     let mut found = Vec::new();
     let leads = leads::find(&doc);
     let visits = visit::find(&doc, &leads);
     found.extend(leads.iter().cloned());
     found.extend(visits.relations);
     found.extend(accompany::find(&doc, &visits.groups));
-    to_relations(&doc, prepared, entities, found)
+    to_relations(&doc, prepared, entities, found, ocp)
 }
 
 /// A text without white space (how mention texts are compared).
@@ -254,9 +265,9 @@ fn to_relations(
     prepared: &Prepared,
     entities: &[Entity],
     found: Vec<Found>,
+    ocp: &CodePoints,
 ) -> Vec<Relation> {
-    let ocp = CodePoints::new(prepared.original());
-    let ncp = CodePoints::new(prepared.normalized());
+    let ncp = &doc.starts;
     let evidence = |si: usize| -> [usize; 2] {
         let Some(s) = doc.sentences.get(si) else {
             return [0, 0];
@@ -367,7 +378,8 @@ pub(crate) mod testing {
         let d = ex.extract("t", text);
         // Leaked so the view may borrow it for the rest of the test.
         let prepared: &'static Prepared = Box::leak(Box::new(Prepared::new(text)));
-        Doc::new(prepared, &d.entities, ex.lexicon())
+        let ocp = CodePoints::new(text);
+        Doc::new(prepared, &d.entities, ex.lexicon(), &ocp)
     }
 
     /// The relations of `text` as readable keys: `VISIT 张三 -> 七宝镇`,
