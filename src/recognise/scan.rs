@@ -44,8 +44,17 @@ fn clause_breaks(text: &str) -> Vec<Span> {
 
 impl<'a> Scan<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon, hits: Vec<Hit>, seg: &'a Segmenter) -> Self {
-        let mut by_end: Vec<u32> = (0..hits.len() as u32).collect();
-        by_end.sort_by_key(|&i| (hits[i as usize].span().end, hits[i as usize].span().start));
+        // Hits come by start, so among hits with one end a lower index is
+        // a lower start: sorting `end << 32 | index` orders them by (end,
+        // start) with one integer comparison. (The matcher reports no hit
+        // past 4 GiB, nor more than 2^32 hits.)
+        let mut keys: Vec<u64> = hits
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.span().end as u64) << 32 | i as u64)
+            .collect();
+        keys.sort_unstable();
+        let by_end: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
         Scan {
             text,
             lex,
