@@ -81,6 +81,15 @@ impl Prepared {
         let mut line_start = 0usize;
         let mut prev_char: Option<char> = None;
         while let Some((i, c)) = iter.next() {
+            // Ideographs, most of any text, are neither white space nor
+            // folded: copied as they are, without the white-space table.
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                let end = i + c.len_utf8();
+                normalized.push_str(&original[i..end]);
+                align.extend([(i as u32, end as u32); 3]);
+                prev_char = Some(c);
+                continue;
+            }
             if c == '\n' || (c.is_whitespace() && iter.peek().is_some()) {
                 // Find the whole whitespace run and whether it holds a newline.
                 let run_start = i;
