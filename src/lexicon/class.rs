@@ -134,6 +134,72 @@ impl LexClass {
     }
 }
 
+impl LexClass {
+    /// Every class, in the order of [`LexClass::NAMES`].
+    const ALL: [LexClass; 17] = [
+        LexClass::Division(Level::Country),
+        LexClass::Division(Level::Province),
+        LexClass::Division(Level::City),
+        LexClass::Division(Level::County),
+        LexClass::Division(Level::Town),
+        LexClass::Division(Level::Village),
+        LexClass::Site,
+        LexClass::PlaceShort,
+        LexClass::PlaceSuffix,
+        LexClass::Org,
+        LexClass::OrgSuffix,
+        LexClass::TitleRole,
+        LexClass::TitleOrg,
+        LexClass::Surname,
+        LexClass::Person,
+        LexClass::NameCue,
+        LexClass::Stop,
+    ];
+
+    /// The class's place in [`LexClass::ALL`].
+    fn index(self) -> u32 {
+        match self {
+            LexClass::Division(l) => l as u32,
+            LexClass::Site => 6,
+            LexClass::PlaceShort => 7,
+            LexClass::PlaceSuffix => 8,
+            LexClass::Org => 9,
+            LexClass::OrgSuffix => 10,
+            LexClass::TitleRole => 11,
+            LexClass::TitleOrg => 12,
+            LexClass::Surname => 13,
+            LexClass::Person => 14,
+            LexClass::NameCue => 15,
+            LexClass::Stop => 16,
+        }
+    }
+}
+
+/// A set of classes, one bit each: what the entries of one pattern are,
+/// read with one load instead of a walk through the entries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ClassSet(u32);
+
+impl ClassSet {
+    /// Adds `class`.
+    pub fn insert(&mut self, class: LexClass) {
+        self.0 |= 1 << class.index();
+    }
+
+    /// True when a class of the set satisfies `pred`.
+    pub fn any(self, mut pred: impl FnMut(LexClass) -> bool) -> bool {
+        let mut bits = self.0;
+        while bits != 0 {
+            let i = bits.trailing_zeros();
+            if pred(LexClass::ALL[i as usize]) {
+                return true;
+            }
+            bits &= bits - 1;
+        }
+        false
+    }
+}
+
 impl fmt::Display for LexClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -143,6 +209,26 @@ impl fmt::Display for LexClass {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_class_has_its_own_bit() {
+        for (i, c) in LexClass::ALL.iter().enumerate() {
+            assert_eq!(c.index() as usize, i);
+            assert_eq!(c.as_str(), LexClass::NAMES[i]);
+        }
+        let mut set = ClassSet::default();
+        assert!(!set.any(|_| true));
+        set.insert(LexClass::Surname);
+        set.insert(LexClass::Division(Level::Town));
+        let mut seen = Vec::new();
+        assert!(!set.any(|c| {
+            seen.push(c);
+            false
+        }));
+        assert_eq!(seen, [LexClass::Division(Level::Town), LexClass::Surname]);
+        assert!(set.any(|c| c == LexClass::Surname));
+        assert!(!set.any(|c| c == LexClass::Org));
+    }
 
     #[test]
     fn names_round_trip() {

@@ -18,6 +18,7 @@ mod embedded;
 mod parse;
 
 pub use check::{Diagnostic, Severity, check, check_file};
+use class::ClassSet;
 pub use class::{Level, LexClass};
 
 use crate::error::Result;
@@ -90,6 +91,8 @@ pub struct Lexicon {
     /// into `entries`), one flat list instead of a vector per pattern.
     pattern_ranges: Vec<(u32, u32)>,
     pattern_entries: Vec<u32>,
+    /// For each pattern: the classes of its entries.
+    pattern_classes: Vec<ClassSet>,
     /// Pattern ids, hashed by their text.
     by_text: HashTable<PatternId>,
     hasher: hashbrown::DefaultHashBuilder,
@@ -160,6 +163,13 @@ impl Lexicon {
             .map(move |&i| &self.entries[i as usize])
     }
 
+    /// True when an entry of pattern `p` has a class satisfying `pred`.
+    pub(crate) fn pattern_is(&self, p: PatternId, pred: impl FnMut(LexClass) -> bool) -> bool {
+        self.pattern_classes
+            .get(p as usize)
+            .is_some_and(|set| set.any(pred))
+    }
+
     /// The pattern whose text is exactly `text`.
     fn pattern_of(&self, text: &str) -> Option<PatternId> {
         let h = self.hasher.hash_one(text);
@@ -182,12 +192,13 @@ impl Lexicon {
 
     /// True when `text` is an entry of class `class`.
     pub fn is(&self, text: &str, class: LexClass) -> bool {
-        self.classes_of(text).any(|c| c == class)
+        self.any(text, |c| c == class)
     }
 
     /// True when `text` is an entry whose class satisfies `pred`.
     pub fn any(&self, text: &str, pred: impl Fn(LexClass) -> bool) -> bool {
-        self.classes_of(text).any(pred)
+        self.pattern_of(text)
+            .is_some_and(|p| self.pattern_is(p, pred))
     }
 }
 
@@ -320,11 +331,18 @@ impl LexiconBuilder {
                 r.1 += 1;
             }
         }
+        let mut pattern_classes = vec![ClassSet::default(); patterns.len()];
+        for (e, &p) in entries.iter().zip(&pattern_of_entry) {
+            if let Some(set) = pattern_classes.get_mut(p as usize) {
+                set.insert(e.class);
+            }
+        }
         Lexicon {
             entries,
             patterns,
             pattern_ranges,
             pattern_entries,
+            pattern_classes,
             by_text,
             hasher,
         }

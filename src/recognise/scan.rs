@@ -107,7 +107,7 @@ impl<'a> Scan<'a> {
 
     /// True when the hit has an entry of a class satisfying `pred`.
     pub fn hit_is(&self, hit: &Hit, pred: impl Fn(LexClass) -> bool) -> bool {
-        self.lex.entries_of(hit.pattern).any(|e| pred(e.class))
+        self.lex.pattern_is(hit.pattern, pred)
     }
 
     /// The longest hit starting at `pos` with a class satisfying `pred`.
