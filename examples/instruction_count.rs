@@ -1,0 +1,78 @@
+//! One pass of `Extractor::extract` and one of jieba-rs `tag` over the
+//! bundled sample documents, each in a function of its own, for counting
+//! their instructions with callgrind. Instruction counts do not wander
+//! with the machine's load as wall-clock times do, so they compare two
+//! commits (or extraction against the segmenter) on a noisy machine:
+//!
+//! ```text
+//! cargo build --release --example instruction_count
+//! for f in extract_all tag_all; do
+//!   valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+//!     --toggle-collect="instruction_count::$f" \
+//!     target/release/examples/instruction_count 2>&1 | grep 'refs'
+//! done
+//! ```
+//!
+//! Both passes run once before counting, so one-time work (jieba-rs
+//! loading its models, the first use of any table) is not counted.
+
+use govkg::Extractor;
+use std::hint::black_box;
+
+/// The bundled sample documents.
+fn documents() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("the fixture corpus is there")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("UTF-8 fixture"))
+        .collect()
+}
+
+fn extract_pass(ex: &Extractor, docs: &[String]) -> usize {
+    docs.iter()
+        .map(|t| ex.extract("d", black_box(t)).entities.len())
+        .sum()
+}
+
+fn tag_pass(jieba: &jieba_rs::Jieba, docs: &[String]) -> usize {
+    docs.iter()
+        .map(|t| jieba.tag(black_box(t), true).len())
+        .sum()
+}
+
+/// The counted extraction pass (callgrind collects inside this function).
+#[inline(never)]
+fn extract_all(ex: &Extractor, docs: &[String]) -> usize {
+    extract_pass(ex, docs)
+}
+
+/// The counted segmenter pass.
+#[inline(never)]
+fn tag_all(jieba: &jieba_rs::Jieba, docs: &[String]) -> usize {
+    tag_pass(jieba, docs)
+}
+
+fn main() {
+    let docs = documents();
+    let ex = Extractor::builder()
+        .keep_text(false)
+        .build()
+        .expect("the extractor builds");
+    let jieba = jieba_rs::Jieba::new();
+    // Warm-up, not counted: the counted calls come after.
+    let warm = (extract_pass(&ex, &docs), tag_pass(&jieba, &docs));
+    let counted = (extract_all(&ex, &docs), tag_all(&jieba, &docs));
+    assert_eq!(warm, counted, "the same documents give the same answers");
+    let bytes: usize = docs.iter().map(String::len).sum();
+    println!(
+        "{} documents, {bytes} bytes: {} entities, {} tagged words",
+        docs.len(),
+        counted.0,
+        counted.1
+    );
+}
