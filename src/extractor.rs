@@ -239,7 +239,7 @@ impl ExtractorBuilder {
                 Some(Err(panic)) => std::panic::resume_unwind(panic),
                 None => jieba_rs::Jieba::new(),
             };
-            let lexicon = self.lexicon();
+            let lexicon = self.build_lexicon();
             let (matcher, segmenter) = std::thread::scope(|inner| {
                 let segmenter = std::thread::Builder::new()
                     .name("govkg-segmenter".into())
@@ -264,7 +264,7 @@ impl ExtractorBuilder {
 
     /// The lexicon: the embedded dictionaries (unless left out), then the
     /// user's entries, which come last so they can refine the embedded ones.
-    fn lexicon(&self) -> Lexicon {
+    fn build_lexicon(&self) -> Lexicon {
         let mut lb = LexiconBuilder::new();
         if self.embedded {
             lb.add_embedded();

@@ -310,8 +310,8 @@ pub(crate) fn find(
     }
     let cues: Vec<Found> = CUES.find_in(scan.text).collect();
     // After an honour or a role in the community (`道德模范王某`, `村民李某`).
-    for Found { start: i, word, .. } in cues.iter().filter(|f| f.group == HONOUR) {
-        if let Some(n) = read_name(scan, i + word.len())
+    for f in cues.iter().filter(|f| f.group == HONOUR) {
+        if let Some(n) = read_name(scan, f.start + f.word.len())
             && !is_not_a_name(scan, n)
             && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6)
         {
@@ -579,14 +579,9 @@ fn bylines(scan: &Scan<'_>, cues: &[Found], names: &mut Vec<Span>) {
     let text = scan.text;
     let of = |group: usize| cues.iter().filter(move |f| f.group == group);
     // Openers followed by names separated by spaces.
-    for &Found {
-        start: i,
-        word: opener,
-        ..
-    } in of(OPENER)
-    {
+    for f in of(OPENER) {
         {
-            let mut pos = i + opener.len();
+            let mut pos = f.start + f.word.len();
             loop {
                 while scan
                     .char_at(pos)
@@ -614,8 +609,8 @@ fn bylines(scan: &Scan<'_>, cues: &[Found], names: &mut Vec<Span>) {
         }
     }
     // `X/文`, `X/摄`.
-    for i in of(MARKER).map(|f| f.start) {
-        if let Some(n) = name_ending(scan, i) {
+    for f in of(MARKER) {
+        if let Some(n) = name_ending(scan, f.start) {
             names.push(n);
         }
     }
