@@ -16,22 +16,12 @@
 //! Both passes run once before counting, so one-time work (jieba-rs
 //! loading its models, the first use of any table) is not counted.
 
+// The benchmarks' sample documents, read the same way.
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use govkg::Extractor;
 use std::hint::black_box;
-
-/// The bundled sample documents.
-fn documents() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("the fixture corpus is there")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("UTF-8 fixture"))
-        .collect()
-}
 
 fn extract_pass(ex: &Extractor, docs: &[String]) -> usize {
     docs.iter()
@@ -58,7 +48,7 @@ fn tag_all(jieba: &jieba_rs::Jieba, docs: &[String]) -> usize {
 }
 
 fn main() {
-    let docs = documents();
+    let docs: Vec<String> = common::documents().into_iter().map(|(_, t)| t).collect();
     let ex = Extractor::builder()
         .keep_text(false)
         .build()

@@ -83,8 +83,8 @@ impl Prepared {
         while let Some((i, c)) = iter.next() {
             // Ideographs, most of any text, are neither white space nor
             // folded: copied as they are, without the white-space table.
-            if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-                let end = i + c.len_utf8();
+            if super::is_basic_ideograph(c) {
+                let end = i + 3;
                 normalized.push_str(&original[i..end]);
                 align.extend([(i as u32, end as u32); 3]);
                 prev_char = Some(c);
