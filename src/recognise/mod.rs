@@ -27,7 +27,8 @@ pub(crate) use scan::Scan;
 
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
-use std::collections::{BTreeMap, HashSet};
+use hashbrown::HashSet;
+use std::collections::BTreeMap;
 
 /// A recognised span of the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

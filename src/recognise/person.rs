@@ -14,7 +14,7 @@ use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
 use crate::text::{is_cjk, is_clause_break};
-use std::collections::HashSet;
+use hashbrown::HashSet;
 
 /// Characters that never stand in a given name in this genre.
 const NOT_IN_NAME: &str = "的了是在等对率赴说也就及镇区县市省局办委部";

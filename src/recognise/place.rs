@@ -9,7 +9,7 @@ use super::{Mention, Scan};
 use crate::lexicon::{Level, LexClass};
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 /// Verbs of movement that license a one-character abbreviation (`来沪`).
 const MOVE_VERBS: &[char] = &['来', '返', '赴', '驻', '离', '抵', '回', '援'];

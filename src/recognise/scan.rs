@@ -6,8 +6,8 @@ use crate::lexicon::{Entry, LexClass, Lexicon};
 use crate::matcher::Hit;
 use crate::span::Span;
 use crate::text::is_clause_break;
+use hashbrown::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
 

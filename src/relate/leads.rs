@@ -20,7 +20,7 @@ use super::orgname::{self, Resolved};
 use super::{Doc, Found};
 use crate::span::EntityKind;
 use crate::text::is_cjk;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// Words between a person and the title they are given.
 const GIVEN: [&str; 8] = [

@@ -24,8 +24,8 @@ use crate::lexicon::Lexicon;
 use crate::span::{EntityKind, Span};
 use crate::text::{CodePoints, Prepared};
 use article::{Article, NamedPlace};
+use hashbrown::{HashMap, HashSet};
 use sentence::Sentence;
-use std::collections::{HashMap, HashSet};
 
 /// A top-level entity mention in the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]

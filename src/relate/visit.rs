@@ -35,7 +35,7 @@ use super::{Doc, Found};
 use crate::lexicon::LexClass;
 use crate::recognise::group::{GROUP_WORDS, is_generic_group, is_group_name};
 use crate::span::EntityKind;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// Verbs of going somewhere, longest first.
 const MOTION: [&str; 13] = [
