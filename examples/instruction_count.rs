@@ -15,12 +15,16 @@
 //!
 //! Both passes run once before counting, so one-time work (jieba-rs
 //! loading its models, the first use of any table) is not counted.
+//!
+//! The graph build is counted the same way, with the number of copies of
+//! the samples as the argument (`--toggle-collect=instruction_count::graph_build`,
+//! then `… instruction_count 10`).
 
 // The benchmarks' sample documents, read the same way.
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use govkg::Extractor;
+use govkg::{Document, Extractor, KnowledgeGraph};
 use std::hint::black_box;
 
 fn extract_pass(ex: &Extractor, docs: &[String]) -> usize {
@@ -47,6 +51,27 @@ fn tag_all(jieba: &jieba_rs::Jieba, docs: &[String]) -> usize {
     tag_pass(jieba, docs)
 }
 
+/// The counted graph build, over the samples extracted `N` times (the
+/// program's argument, 1 by default; the graph benchmark compares 1× and
+/// 10×): counting it at two sizes shows how graph building scales without
+/// the machine's caches and load in the way.
+#[inline(never)]
+fn graph_build(ex: &Extractor, docs: &[Document]) -> usize {
+    KnowledgeGraph::from_documents_with(docs, ex.lexicon()).node_count()
+}
+
+/// The samples extracted `times` over, under distinct ids.
+fn extracted(ex: &Extractor, docs: &[String], times: usize) -> Vec<Document> {
+    (0..times)
+        .flat_map(|i| {
+            docs.iter()
+                .enumerate()
+                .map(move |(j, t)| (format!("{j}-{i}"), t))
+        })
+        .map(|(id, t)| ex.extract(&id, t))
+        .collect()
+}
+
 fn main() {
     let docs: Vec<String> = common::documents().into_iter().map(|(_, t)| t).collect();
     let ex = Extractor::builder()
@@ -58,11 +83,16 @@ fn main() {
     let warm = (extract_pass(&ex, &docs), tag_pass(&jieba, &docs));
     let counted = (extract_all(&ex, &docs), tag_all(&jieba, &docs));
     assert_eq!(warm, counted, "the same documents give the same answers");
+    let times = std::env::args().nth(1).map_or(1, |a| {
+        a.parse().expect("the argument is a number of copies")
+    });
+    let copies = extracted(&ex, &docs, times);
+    let nodes = graph_build(&ex, &copies);
     let bytes: usize = docs.iter().map(String::len).sum();
     println!(
-        "{} documents, {bytes} bytes: {} entities, {} tagged words",
+        "{} documents, {bytes} bytes: {} entities, {} tagged words; a graph of {nodes} nodes from {times}× the samples",
         docs.len(),
         counted.0,
-        counted.1
+        counted.1,
     );
 }
