@@ -8,7 +8,8 @@ use super::{
 use crate::document::{Document, Relation};
 use crate::lexicon::{LexClass, Lexicon};
 use crate::span::EntityKind;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
+use std::collections::BTreeSet;
 
 /// What adding documents did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -51,6 +52,8 @@ pub struct GraphBuilder<'l> {
     graph: KnowledgeGraph,
     lexicon: &'l Lexicon,
     summary: AddSummary,
+    /// Place nodes that already have this lexicon's parent chains.
+    chained: HashSet<NodeIx>,
 }
 
 impl<'l> GraphBuilder<'l> {
@@ -67,12 +70,13 @@ impl<'l> GraphBuilder<'l> {
             graph,
             lexicon,
             summary: AddSummary::default(),
+            chained: HashSet::new(),
         }
     }
 
     /// Adds one document's entities and relations.
     pub fn add(&mut self, doc: &Document) -> AddSummary {
-        let s = add_document(&mut self.graph, doc, self.lexicon);
+        let s = add_document(&mut self.graph, doc, self.lexicon, &mut self.chained);
         self.summary += s;
         s
     }
@@ -119,14 +123,21 @@ impl KnowledgeGraph {
     /// Adds one document, with `lexicon` deciding place aliases and the
     /// hierarchy; see [`KnowledgeGraph::add_document`].
     pub fn add_document_with(&mut self, doc: &Document, lexicon: &Lexicon) -> AddSummary {
-        let s = add_document(self, doc, lexicon);
+        let s = add_document(self, doc, lexicon, &mut HashSet::new());
         self.derive_hierarchy();
         s
     }
 }
 
-/// Adds a document without touching the hierarchy.
-fn add_document(g: &mut KnowledgeGraph, doc: &Document, lex: &Lexicon) -> AddSummary {
+/// Adds a document without touching the hierarchy. Place nodes in
+/// `chained` already have `lex`'s parent chains (a pure function of their
+/// name), so they are looked up once per node, not once per mention.
+fn add_document(
+    g: &mut KnowledgeGraph,
+    doc: &Document,
+    lex: &Lexicon,
+    chained: &mut HashSet<NodeIx>,
+) -> AddSummary {
     let mut summary = AddSummary {
         documents: 1,
         ..AddSummary::default()
@@ -172,7 +183,7 @@ fn add_document(g: &mut KnowledgeGraph, doc: &Document, lex: &Lexicon) -> AddSum
         if name != written {
             data.aliases.insert(written);
         }
-        if kind == NodeKind::Place {
+        if kind == NodeKind::Place && chained.insert(ix) {
             let (chains, ambiguous) = parent_chains(lex, &name);
             data.parents.extend(chains);
             data.parents_ambiguous |= ambiguous;

@@ -68,10 +68,11 @@ pub use id::{NodeId, NodeKind, ParseNodeIdError, normalize_name};
 pub use query::Reached;
 pub use view::{EdgeRef, Evidence, Mention, NodeRef};
 
+use hashbrown::HashMap;
 use petgraph::graph::IndexType;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The graph's private index type: a `NodeIndex<Ix>` cannot be named
