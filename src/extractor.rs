@@ -141,7 +141,7 @@ impl Extractor {
         entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end), e.nested));
         entities.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.kind == b.kind);
         for (i, e) in entities.iter_mut().enumerate() {
-            e.id = format!("e{}", i + 1);
+            e.id = entity_id(i + 1);
         }
         let relations = relate::relate(&prepared, &entities, &self.lexicon, &cps);
         Document {
@@ -151,6 +151,27 @@ impl Extractor {
             relations,
         }
     }
+}
+
+/// The spec's entity id `e{n}`, written digit by digit: it is made once
+/// per entity, and the formatting machinery of `format!` cost about 1 % of
+/// extraction.
+fn entity_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - i);
+    id.push('e');
+    id.extend(digits[i..].iter().map(|&d| char::from(d)));
+    id
 }
 
 /// Configures an [`Extractor`].
@@ -299,6 +320,13 @@ fn taught_segmenter(jieba: jieba_rs::Jieba, lexicon: &Lexicon) -> Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entity_ids_are_e_and_the_number() {
+        for n in (0..2000).chain([99_999, 1_000_000, usize::MAX]) {
+            assert_eq!(entity_id(n), format!("e{n}"));
+        }
+    }
 
     #[test]
     fn extractor_is_send_sync() {
