@@ -30,8 +30,56 @@ use crate::span::Span;
 pub struct Prepared {
     original: String,
     normalized: String,
-    /// For each byte of `normalized`: the original char's byte range.
-    align: Vec<(u32, u32)>,
+    /// Where each stretch of `normalized` came from, in order. Nearly all
+    /// of a text is copied unchanged, so a few pieces describe it, where a
+    /// table of one entry per byte would take eight times the text.
+    pieces: Vec<Piece>,
+}
+
+/// A stretch of the normalised text, from `norm` to the next piece's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    /// First byte in the normalised text.
+    norm: usize,
+    /// First byte in the original text.
+    orig: usize,
+    /// One full-width char folded to one ASCII byte; otherwise whole chars
+    /// copied unchanged.
+    folded: bool,
+}
+
+/// Told, stretch by stretch, where the normalised text comes from.
+trait Origins {
+    /// `original[start..end]` (whole chars) was copied to the normalised
+    /// text at byte `at`.
+    fn copied(&mut self, at: usize, start: usize, end: usize);
+    /// The original char `start..end` was folded to one byte at `at`.
+    fn folded(&mut self, at: usize, start: usize, end: usize);
+}
+
+impl Origins for Vec<Piece> {
+    fn copied(&mut self, at: usize, start: usize, _end: usize) {
+        // Continues the last piece when that copied the bytes just before.
+        if let Some(p) = self.last()
+            && !p.folded
+            && start - p.orig == at - p.norm
+        {
+            return;
+        }
+        self.push(Piece {
+            norm: at,
+            orig: start,
+            folded: false,
+        });
+    }
+
+    fn folded(&mut self, at: usize, start: usize, _end: usize) {
+        self.push(Piece {
+            norm: at,
+            orig: start,
+            folded: true,
+        });
+    }
 }
 
 /// Punctuation that marks a line as running prose rather than a headline or
@@ -73,20 +121,37 @@ impl Prepared {
     /// Prepares `original` for matching.
     pub fn new(original: impl Into<String>) -> Self {
         let original = original.into();
+        let mut pieces = Vec::new();
+        let normalized = Self::normalize(&original, &mut pieces);
+        Prepared {
+            original,
+            normalized,
+            pieces,
+        }
+    }
+
+    /// The normalised text of `original`, telling `origins` where each
+    /// stretch of it comes from.
+    fn normalize(original: &str, origins: &mut impl Origins) -> String {
         let mut normalized = String::with_capacity(original.len());
-        let mut align = Vec::with_capacity(original.len());
-        let bytes_len = original.len();
+        // Text that stays as it is goes over in runs: `copied` is where
+        // the run not yet copied starts.
+        let mut copied = 0usize;
+        let copy_up_to = |normalized: &mut String, origins: &mut _, copied: &mut usize, end| {
+            if end > *copied {
+                Origins::copied(origins, normalized.len(), *copied, end);
+                normalized.push_str(&original[*copied..end]);
+            }
+            *copied = end;
+        };
         let mut iter = original.char_indices().peekable();
         // Start of the current line in `original`.
         let mut line_start = 0usize;
         let mut prev_char: Option<char> = None;
         while let Some((i, c)) = iter.next() {
             // Ideographs, most of any text, are neither white space nor
-            // folded: copied as they are, without the white-space table.
+            // folded: they stay, without the white-space table.
             if super::is_basic_ideograph(c) {
-                let end = i + 3;
-                normalized.push_str(&original[i..end]);
-                align.extend([(i as u32, end as u32); 3]);
                 prev_char = Some(c);
                 continue;
             }
@@ -105,14 +170,12 @@ impl Prepared {
                     }
                 }
                 if has_newline
-                    && Self::is_inner_break(&original, line_start, run_start, run_end, prev_char)
+                    && Self::is_inner_break(original, line_start, run_start, run_end, prev_char)
                 {
                     // Drop the break: the sentence goes on.
+                    copy_up_to(&mut normalized, origins, &mut copied, run_start);
+                    copied = run_end;
                     continue;
-                }
-                for (j, d) in original[run_start..run_end].char_indices() {
-                    let at = run_start + j;
-                    push(&mut normalized, &mut align, d, at, at + d.len_utf8());
                 }
                 if has_newline {
                     let last_nl = original[run_start..run_end].rfind('\n').unwrap_or(0);
@@ -121,16 +184,17 @@ impl Prepared {
                 prev_char = original[run_start..run_end].chars().last();
                 continue;
             }
-            push(&mut normalized, &mut align, fold(c), i, i + c.len_utf8());
+            let f = fold(c);
+            if f != c {
+                copy_up_to(&mut normalized, origins, &mut copied, i);
+                origins.folded(normalized.len(), i, i + c.len_utf8());
+                normalized.push(f);
+                copied = i + c.len_utf8();
+            }
             prev_char = Some(c);
         }
-        debug_assert_eq!(align.len(), normalized.len());
-        let _ = bytes_len;
-        Prepared {
-            original,
-            normalized,
-            align,
-        }
+        copy_up_to(&mut normalized, origins, &mut copied, original.len());
+        normalized
     }
 
     /// Decides whether the newline run `run_start..run_end` breaks a sentence
@@ -172,35 +236,74 @@ impl Prepared {
     /// Spans must lie on char boundaries of the normalised text; an empty or
     /// out-of-range span maps to an empty span at the nearest position.
     pub fn original_span(&self, n: Span) -> Span {
-        if self.align.is_empty() {
+        let last = self.normalized.len();
+        if last == 0 {
             return Span::new(0, 0);
         }
-        let last = self.align.len();
         let start = n.start.min(last);
         let end = n.end.min(last);
         if end <= start {
             let at = if start < last {
-                self.align[start].0 as usize
+                self.origin(start).start
             } else {
                 self.original.len()
             };
             return Span::new(at, at);
         }
-        Span::new(self.align[start].0 as usize, self.align[end - 1].1 as usize)
+        Span::new(self.origin(start).start, self.origin(end - 1).end)
     }
 
     /// Maps an original byte offset to the normalised text (the first
     /// normalised byte that comes from at or after it).
     pub fn normalized_offset(&self, original: usize) -> usize {
-        self.align
-            .partition_point(|&(s, _)| (s as usize) < original)
+        // The last piece starting at or before `original`; pieces run in
+        // the original's order too.
+        let i = self.pieces.partition_point(|p| p.orig <= original);
+        let Some(p) = i.checked_sub(1).map(|i| self.pieces[i]) else {
+            return 0;
+        };
+        let piece_end = self.pieces.get(i).map_or(self.normalized.len(), |q| q.norm);
+        if p.orig == original {
+            return p.norm;
+        }
+        // A folded char starts before `original`: the next piece's bytes
+        // are the first from at or after it.
+        if p.folded {
+            return piece_end;
+        }
+        // Copied bytes: the first char boundary at or after the same shift.
+        let mut at = p.norm + (original - p.orig);
+        if at >= piece_end {
+            return piece_end;
+        }
+        while !self.normalized.is_char_boundary(at) {
+            at += 1;
+        }
+        at
     }
-}
 
-fn push(out: &mut String, align: &mut Vec<(u32, u32)>, c: char, start: usize, end: usize) {
-    out.push(c);
-    for _ in 0..c.len_utf8() {
-        align.push((start as u32, end as u32));
+    /// The original char that normalised byte `b` (< the normalised
+    /// length) comes from.
+    fn origin(&self, b: usize) -> Span {
+        let i = self
+            .pieces
+            .partition_point(|p| p.norm <= b)
+            .saturating_sub(1);
+        let Some(p) = self.pieces.get(i) else {
+            return Span::new(0, 0);
+        };
+        let char_len = |t: &str, at: usize| t[at..].chars().next().map_or(0, char::len_utf8);
+        if p.folded {
+            return Span::new(p.orig, p.orig + char_len(&self.original, p.orig));
+        }
+        // Copied bytes: the same char, shifted by what was dropped or
+        // folded before the piece.
+        let mut at = b;
+        while !self.normalized.is_char_boundary(at) {
+            at -= 1;
+        }
+        let start = p.orig + (at - p.norm);
+        Span::new(start, start + char_len(&self.normalized, at))
     }
 }
 
@@ -260,6 +363,60 @@ mod tests {
         let p = Prepared::new(" \n ");
         assert_eq!(p.normalized(), " \n ");
         assert_eq!(p.original_span(Span::new(1, 2)), Span::new(1, 2));
+    }
+
+    /// The map the pieces stand for, one entry per normalised byte: the
+    /// original char's byte range (how `Prepared` kept it before).
+    struct PerByte<'t> {
+        original: &'t str,
+        table: Vec<(usize, usize)>,
+    }
+
+    impl Origins for PerByte<'_> {
+        fn copied(&mut self, _at: usize, start: usize, end: usize) {
+            for (j, c) in self.original[start..end].char_indices() {
+                let s = start + j;
+                let n = c.len_utf8();
+                self.table.extend(std::iter::repeat_n((s, s + n), n));
+            }
+        }
+
+        fn folded(&mut self, _at: usize, start: usize, end: usize) {
+            self.table.push((start, end));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pieces_map_spans_as_a_per_byte_table_does(
+            text in "[七宝镇,。、 \n１２Ａａ－B1(“]{0,24}"
+        ) {
+            let mut per_byte = PerByte { original: &text, table: Vec::new() };
+            let normalized = Prepared::normalize(&text, &mut per_byte);
+            let p = Prepared::new(text.as_str());
+            proptest::prop_assert_eq!(p.normalized(), normalized.as_str());
+            let table = per_byte.table;
+            proptest::prop_assert_eq!(table.len(), normalized.len());
+            let last = table.len();
+            for s in 0..=last + 1 {
+                for e in 0..=last + 1 {
+                    let (cs, ce) = (s.min(last), e.min(last));
+                    let want = if last == 0 {
+                        Span::new(0, 0)
+                    } else if ce <= cs {
+                        let at = if cs < last { table[cs].0 } else { text.len() };
+                        Span::new(at, at)
+                    } else {
+                        Span::new(table[cs].0, table[ce - 1].1)
+                    };
+                    proptest::prop_assert_eq!(p.original_span(Span::new(s, e)), want, "{}..{}", s, e);
+                }
+            }
+            for o in 0..=text.len() + 1 {
+                let want = table.partition_point(|&(s, _)| s < o);
+                proptest::prop_assert_eq!(p.normalized_offset(o), want, "offset {}", o);
+            }
+        }
     }
 
     #[test]
