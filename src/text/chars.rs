@@ -12,6 +12,13 @@ pub(crate) fn is_basic_ideograph(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
+/// True when a UTF-8 lead byte starts a character of U+4000–U+9FFF
+/// (three bytes): ideographs, none of them white space, a clause break or
+/// a full-width form, so a byte loop can step over them undecoded.
+pub(crate) fn starts_an_ideograph_row(lead: u8) -> bool {
+    (0xE4..=0xE9).contains(&lead)
+}
+
 /// Punctuation that ends a sentence.
 pub fn is_sentence_end(c: char) -> bool {
     matches!(
@@ -76,6 +83,19 @@ fn is_listed_break(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ideograph_rows_hold_no_break_and_no_space() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            let row = starts_an_ideograph_row(lead);
+            assert_eq!(row, ('\u{4000}'..='\u{9FFF}').contains(&c), "{c:?}");
+            if row {
+                assert!(!is_clause_break(c) && !c.is_whitespace(), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn classes() {
