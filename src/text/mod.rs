@@ -5,7 +5,7 @@ mod chars;
 mod offsets;
 mod prepared;
 
-pub(crate) use chars::{is_basic_ideograph, starts_an_ideograph_row};
+pub(crate) use chars::starts_an_ideograph_row;
 pub use chars::{is_cjk, is_clause_break, is_sentence_end};
 pub use offsets::CodePoints;
 pub use prepared::Prepared;

@@ -144,31 +144,34 @@ impl Prepared {
             }
             *copied = end;
         };
-        let mut iter = original.char_indices().peekable();
+        let bytes = original.as_bytes();
+        let char_at = |at: usize| original.get(at..).and_then(|t| t.chars().next());
         // Start of the current line in `original`.
         let mut line_start = 0usize;
-        let mut prev_char: Option<char> = None;
-        while let Some((i, c)) = iter.next() {
+        // Where the char before `i` starts (a dropped break is no char).
+        let mut prev: Option<usize> = None;
+        let mut i = 0;
+        while let Some(&lead) = bytes.get(i) {
             // Ideographs, most of any text, are neither white space nor
-            // folded: they stay, without the white-space table.
-            if super::is_basic_ideograph(c) {
-                prev_char = Some(c);
+            // folded: they stay, undecoded.
+            if super::starts_an_ideograph_row(lead) {
+                prev = Some(i);
+                i += 3;
                 continue;
             }
-            if c == '\n' || (c.is_whitespace() && iter.peek().is_some()) {
+            let Some(c) = char_at(i) else { break };
+            let next = i + c.len_utf8();
+            if c == '\n' || (c.is_whitespace() && next < bytes.len()) {
                 // Find the whole whitespace run and whether it holds a newline.
                 let run_start = i;
-                let mut run_end = i + c.len_utf8();
+                let mut run_end = next;
                 let mut has_newline = c == '\n';
-                while let Some(&(j, d)) = iter.peek() {
-                    if d.is_whitespace() {
-                        has_newline |= d == '\n';
-                        run_end = j + d.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
+                while let Some(d) = char_at(run_end).filter(|d| d.is_whitespace()) {
+                    has_newline |= d == '\n';
+                    run_end += d.len_utf8();
                 }
+                i = run_end;
+                let prev_char = prev.and_then(char_at);
                 if has_newline
                     && Self::is_inner_break(original, line_start, run_start, run_end, prev_char)
                 {
@@ -181,17 +184,21 @@ impl Prepared {
                     let last_nl = original[run_start..run_end].rfind('\n').unwrap_or(0);
                     line_start = run_start + last_nl + 1;
                 }
-                prev_char = original[run_start..run_end].chars().last();
+                prev = original[run_start..run_end]
+                    .char_indices()
+                    .last()
+                    .map(|(j, _)| run_start + j);
                 continue;
             }
             let f = fold(c);
             if f != c {
                 copy_up_to(&mut normalized, origins, &mut copied, i);
-                origins.folded(normalized.len(), i, i + c.len_utf8());
+                origins.folded(normalized.len(), i, next);
                 normalized.push(f);
-                copied = i + c.len_utf8();
+                copied = next;
             }
-            prev_char = Some(c);
+            prev = Some(i);
+            i = next;
         }
         copy_up_to(&mut normalized, origins, &mut copied, original.len());
         normalized
