@@ -208,9 +208,9 @@ impl<'a> Doc<'a> {
 
     /// True when `word` is written at char `pos`.
     pub(crate) fn at(&self, pos: usize, word: &str) -> bool {
-        (pos..)
-            .zip(word.chars())
-            .all(|(i, w)| self.chars.get(i) == Some(&w))
+        // One byte comparison instead of decoding `word` char by char (a
+        // position past the end reads as the empty rest of the text).
+        self.norm[self.starts.byte(pos)..].starts_with(word)
     }
 
     /// True when `word` ends at char `pos`.
@@ -416,6 +416,17 @@ mod tests {
     use super::testing::*;
     use crate::Relation;
     use crate::recognise::testing::extractor;
+
+    #[test]
+    fn words_are_found_at_char_positions() {
+        let d = doc("区委书记到七宝镇调研。");
+        let n = d.chars.len();
+        assert!(d.at(0, "区委") && d.at(4, "到七宝") && d.at(n - 1, "。"));
+        assert!(!d.at(1, "区委") && !d.at(n - 1, "。。") && !d.at(n, "。"));
+        assert!(d.ends_at(4, "书记") && !d.ends_at(1, "区委"));
+        // Past the end only the empty word is written.
+        assert!(d.at(n + 5, "") && !d.at(n + 5, "区"));
+    }
 
     #[test]
     fn evidence_is_a_sentence_of_the_original() {
