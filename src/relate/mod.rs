@@ -215,8 +215,10 @@ impl<'a> Doc<'a> {
 
     /// True when `word` ends at char `pos`.
     pub(crate) fn ends_at(&self, pos: usize, word: &str) -> bool {
-        let n = word.chars().count();
-        pos >= n && self.at(pos - n, word)
+        if pos > self.chars.len() {
+            return word.is_empty();
+        }
+        self.norm[..self.starts.byte(pos)].ends_with(word)
     }
 
     /// The mention that starts at `pos`, if any.
@@ -423,7 +425,8 @@ mod tests {
         let n = d.chars.len();
         assert!(d.at(0, "区委") && d.at(4, "到七宝") && d.at(n - 1, "。"));
         assert!(!d.at(1, "区委") && !d.at(n - 1, "。。") && !d.at(n, "。"));
-        assert!(d.ends_at(4, "书记") && !d.ends_at(1, "区委"));
+        assert!(d.ends_at(4, "书记") && !d.ends_at(1, "区委") && d.ends_at(n, "调研。"));
+        assert!(!d.ends_at(n + 1, "。") && d.ends_at(n + 1, "") && d.ends_at(0, ""));
         // Past the end only the empty word is written.
         assert!(d.at(n + 5, "") && !d.at(n + 5, "区"));
     }
