@@ -3,6 +3,7 @@
 //! pass per list).
 
 use crate::span::Span;
+use crate::text::CharSet;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use std::sync::OnceLock;
 
@@ -92,16 +93,11 @@ pub(crate) fn leftmost_longest<'w>(
 ) -> Vec<Span> {
     let mut words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let mut initials: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-    initials.sort_unstable();
-    initials.dedup();
-    // A 64-bit filter on the initials' low bits turns most characters away
-    // before the binary search.
-    let filter = initials.iter().fold(0u64, |f, &c| f | 1 << (c as u32 & 63));
+    let initials: CharSet = words.iter().filter_map(|w| w.chars().next()).collect();
     let mut out = Vec::new();
     let mut next = 0;
     for (pos, c) in text.char_indices() {
-        if pos < next || filter & 1 << (c as u32 & 63) == 0 || initials.binary_search(&c).is_err() {
+        if pos < next || !initials.contains(c) {
             continue;
         }
         if let Some(w) = words.iter().find(|w| text[pos..].starts_with(**w)) {

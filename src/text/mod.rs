@@ -2,10 +2,12 @@
 //! original text every reported span refers to.
 
 mod chars;
+mod charset;
 mod offsets;
 mod prepared;
 
 pub(crate) use chars::starts_an_ideograph_row;
 pub use chars::{is_cjk, is_clause_break, is_sentence_end};
+pub(crate) use charset::CharSet;
 pub use offsets::CodePoints;
 pub use prepared::Prepared;
