@@ -160,7 +160,7 @@ pub(crate) fn left_edge(
                     && toks
                         .iter()
                         .any(|t| t.span.start < h.span().start && t.span.end == start);
-                if GENERIC_OPENERS.contains(&word) || scan.lex.is(word, LexClass::Stop) {
+                if is_generic_opener(word) || scan.lex.is(word, LexClass::Stop) {
                     break;
                 }
                 if tail_of_word || (aligned && n >= 2 && common) {
@@ -183,7 +183,7 @@ pub(crate) fn left_edge(
             break;
         };
         let word = &scan.text[tok.span.range()];
-        if GENERIC_OPENERS.contains(&word)
+        if is_generic_opener(word)
             || scan.lex.any(word, |c| {
                 matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole)
             })
@@ -302,6 +302,14 @@ fn is_term(word: &str) -> bool {
         && w.trim_end_matches('届')
             .chars()
             .all(|c| "一二三四五六七八九十百".contains(c))
+}
+
+/// True when `word` is one of [`GENERIC_OPENERS`] (a hashed look-up: the
+/// left-edge walk asks this of every word it passes).
+fn is_generic_opener(word: &str) -> bool {
+    static SET: std::sync::OnceLock<hashbrown::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| GENERIC_OPENERS.iter().copied().collect())
+        .contains(word)
 }
 
 /// Ranks of a programme or an honour (`省级示范村`, `国家级开发区`).
