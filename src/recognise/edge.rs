@@ -325,6 +325,6 @@ pub(crate) fn holds_rank(text: &str) -> bool {
 pub(crate) fn opens_generically(word: &str) -> bool {
     GENERIC_OPENERS
         .iter()
-        .any(|g| g.chars().count() >= 2 && word.starts_with(g))
+        .any(|g| g.chars().nth(1).is_some() && word.starts_with(g))
         || word.starts_with('各')
 }
