@@ -111,7 +111,7 @@ pub(crate) fn left_edge(
         }
         // A short form with its level character (`东乡` + `县`).
         if let Some(c) = scan.char_before(start)
-            && "省市州县区盟旗".contains(c)
+            && matches!(c, '省' | '市' | '州' | '县' | '区' | '盟' | '旗')
             && let Some(h) =
                 scan.longest_ending_at(start - c.len_utf8(), |k| k == LexClass::PlaceShort)
             && h.span().len() >= 6
@@ -291,7 +291,7 @@ pub(crate) fn is_post_or_cue(scan: &Scan<'_>, h: &crate::matcher::Hit) -> bool {
 /// an area, and no name runs across it.
 pub(crate) fn is_locative(word: &str) -> bool {
     let mut cs = word.chars();
-    matches!((cs.next(), cs.next()), (Some(c), None) if "内外里间旁边".contains(c))
+    matches!((cs.next(), cs.next()), (Some(c), None) if matches!(c, '内' | '外' | '里' | '间' | '旁' | '边'))
 }
 
 /// `第十七届`, `十九届`: the term of a congress or committee.
@@ -299,9 +299,12 @@ fn is_term(word: &str) -> bool {
     let w = word.strip_prefix('第').unwrap_or(word);
     w.ends_with('届')
         && w.len() > '届'.len_utf8()
-        && w.trim_end_matches('届')
-            .chars()
-            .all(|c| "一二三四五六七八九十百".contains(c))
+        && w.trim_end_matches('届').chars().all(|c| {
+            matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+            )
+        })
 }
 
 /// True when `word` is one of [`GENERIC_OPENERS`] (a hashed look-up: the

@@ -27,10 +27,12 @@ const EXTENSIONS: &[&str] = &["期", "队", "组"];
 /// parent (`郊区`, `城区`).
 fn is_generic_division(name: &str) -> bool {
     name.chars().count() <= 2
-        && name
-            .chars()
-            .next()
-            .is_some_and(|c| "郊城矿新市东西南北中老".contains(c))
+        && name.chars().next().is_some_and(|c| {
+            matches!(
+                c,
+                '郊' | '城' | '矿' | '新' | '市' | '东' | '西' | '南' | '北' | '中' | '老'
+            )
+        })
 }
 
 /// Full division names found in the document, for licensing short forms.
@@ -129,7 +131,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                         if let Some(l) = level
                             && l <= Level::County
                             && let Some(c) = scan.char_at(hit.span().end)
-                            && "省市州县区盟旗".contains(c)
+                            && matches!(c, '省' | '市' | '州' | '县' | '区' | '盟' | '旗')
                             && !scan.hits_at(hit.span().start).iter().any(|h| {
                                 h.span().end > hit.span().end
                                     && scan.hit_is(h, |k| matches!(k, LexClass::Division(_)))
