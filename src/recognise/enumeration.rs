@@ -34,19 +34,24 @@ pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
     let text = scan.text;
     let mut out = Vec::new();
     let mut start = 0;
+    // Whether the clause read so far holds a `、` (noted on the way, so
+    // that no clause is searched again).
+    let mut listed = false;
     for (i, c) in text
         .char_indices()
         .chain(std::iter::once((text.len(), '\n')))
     {
+        if c == '、' {
+            listed = true;
+        }
         if i < text.len() && !(is_clause_break(c) && c != '、') {
             continue;
         }
         let clause = Span::new(start, i);
         start = i + c.len_utf8();
-        if !text[clause.range()].contains('、') {
-            continue;
+        if std::mem::take(&mut listed) {
+            out.extend(in_clause(scan, clause, &known));
         }
-        out.extend(in_clause(scan, clause, &known));
     }
     out
 }

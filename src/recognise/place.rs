@@ -223,10 +223,12 @@ fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
     let mut counted = false;
     if let Some(last) = items.last_mut() {
         let cut = last.char_indices().find(|&(i, c)| {
-            "两二三四五六七八九十".contains(c)
-                && ["镇", "乡", "街道"]
-                    .iter()
-                    .any(|l| last[i + c.len_utf8()..].starts_with(l))
+            matches!(
+                c,
+                '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            ) && ["镇", "乡", "街道"]
+                .iter()
+                .any(|l| last[i + c.len_utf8()..].starts_with(l))
         });
         if let Some((i, _)) = cut {
             *last = &last[..i];
