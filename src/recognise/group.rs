@@ -54,7 +54,10 @@ pub(crate) fn is_generic_group(t: &str) -> bool {
 
 /// Numerals of an ordinal (`第三`, `第12`).
 fn is_numeral(c: char) -> bool {
-    "一二三四五六七八九十百零".contains(c) || c.is_ascii_digit()
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零'
+    ) || c.is_ascii_digit()
 }
 
 /// Numbered groups: `第二视察调研组`, and with the body that sent them,

@@ -13,11 +13,18 @@ use super::words::{Found, WordGroups, leftmost_longest};
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
-use crate::text::{is_cjk, is_clause_break};
+use crate::text::{CharSet, is_cjk, is_clause_break};
 use hashbrown::HashSet;
 
 /// Characters that never stand in a given name in this genre.
 const NOT_IN_NAME: &str = "的了是在等对率赴说也就及镇区县市省局办委部";
+
+/// True when `c` is one of [`NOT_IN_NAME`].
+fn never_in_name(c: char) -> bool {
+    static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| NOT_IN_NAME.chars().collect())
+        .contains(c)
+}
 
 /// Single-character cues, too common to find a name on their own.
 const WEAK_CUES: &[&str] = &[
@@ -167,7 +174,7 @@ fn cue_len(scan: &Scan<'_>, pos: usize) -> usize {
 }
 
 fn valid_given(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| is_cjk(c) && !NOT_IN_NAME.contains(c))
+    !s.is_empty() && s.chars().all(|c| is_cjk(c) && !never_in_name(c))
 }
 
 /// Reads a name starting at `pos` when something says one must be there.
@@ -214,7 +221,7 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
 fn rare_surname(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     let c = scan
         .char_at(pos)
-        .filter(|&c| is_cjk(c) && !NOT_IN_NAME.contains(c))?;
+        .filter(|&c| is_cjk(c) && !never_in_name(c))?;
     scan.tokens_around(pos)
         .iter()
         .any(|t| t.span.start == pos && t.span.len() == c.len_utf8() && t.tag == "nr")
@@ -483,9 +490,9 @@ fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Option<Span> {
         let before_ok = (scan.is_break_before(start)
             && (strong || scan.char_before(start) != Some('、')))
             || (strong
-                && scan
-                    .char_before(start)
-                    .is_some_and(|c| "由对和与及向请、".contains(c)))
+                && scan.char_before(start).is_some_and(|c| {
+                    matches!(c, '由' | '对' | '和' | '与' | '及' | '向' | '请' | '、')
+                }))
             || (strong && LEFT_CUES.iter().any(|w| head.ends_with(w)))
             || scan
                 .longest_ending_at(start, |c| {

@@ -583,7 +583,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
     }
     let prefix = &scan.text[start..suffix.start];
     // No verb inside a road's name, and it starts a word (`抓住` + `虹桥`).
-    let start_after_link = scan.char_before(start).is_some_and(|c| is_road_boundary(c));
+    let start_after_link = scan.char_before(start).is_some_and(is_road_boundary);
     if scan.tokens_around(start).iter().any(|t| {
         (t.span.start < start
             && start < t.span.end
@@ -705,7 +705,13 @@ fn extend(scan: &Scan<'_>, out: &mut Vec<Mention>) {
         let rest = &scan.text[m.span.end..];
         let num: usize = rest
             .char_indices()
-            .take_while(|&(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            .take_while(|&(_, c)| {
+                c.is_ascii_digit()
+                    || matches!(
+                        c,
+                        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                    )
+            })
             .map(|(i, c)| i + c.len_utf8())
             .last()
             .unwrap_or(0);

@@ -187,9 +187,12 @@ fn unit_name_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
 fn starts_clause_word(scan: &Scan<'_>, pos: usize) -> bool {
     scan.longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop))
         .is_some()
-        || scan
-            .char_before(pos)
-            .is_some_and(|c| "由和与及、,,。的是任为".contains(c))
+        || scan.char_before(pos).is_some_and(|c| {
+            matches!(
+                c,
+                '由' | '和' | '与' | '及' | '、' | ',' | '。' | '的' | '是' | '任' | '为'
+            )
+        })
 }
 
 /// Converts kept titles to mentions.
