@@ -9,7 +9,7 @@ use super::index::MentionIndex;
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
-use crate::text::{is_cjk, is_clause_break};
+use crate::text::{is_cjk, is_clause_break, non_ideographs};
 
 /// Descriptive words of facilities and projects: an item ending in one is
 /// a description, not a name.
@@ -37,10 +37,9 @@ pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
     // Whether the clause read so far holds a `、` (noted on the way, so
     // that no clause is searched again).
     let mut listed = false;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
+    // Ideographs neither break a clause nor list: only the other chars
+    // are read.
+    for (i, c) in non_ideographs(text).chain(std::iter::once((text.len(), '\n'))) {
         if c == '、' {
             listed = true;
         }

@@ -8,7 +8,7 @@ use super::edge::{LEVEL_CHARS, left_edge};
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
-use crate::text::CharSet;
+use crate::text::{CharSet, non_ideographs};
 
 /// Suffixes of one character, which need a clear word boundary.
 fn is_single_char(s: &str) -> bool {
@@ -376,10 +376,8 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev_sep: Option<char> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
+    // Ideographs separate nothing: only the other chars are read.
+    for (i, c) in non_ideographs(text).chain(std::iter::once((text.len(), '\n'))) {
         if !is_sep(c) {
             continue;
         }

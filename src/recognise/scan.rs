@@ -5,7 +5,7 @@ use super::segment::{Segmenter, Token};
 use crate::lexicon::{Entry, LexClass, Lexicon};
 use crate::matcher::Hit;
 use crate::span::Span;
-use crate::text::{is_clause_break, starts_an_ideograph_row};
+use crate::text::{is_clause_break, non_ideographs};
 use hashbrown::HashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,24 +36,11 @@ pub(crate) struct Scan<'a> {
 /// The clause breaks of `text` (a middle dot `·` joins foreign names and
 /// breaks nothing).
 fn clause_breaks(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(&lead) = bytes.get(i) {
-        if starts_an_ideograph_row(lead) {
-            i += 3;
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let end = i + c.len_utf8();
-        if is_clause_break(c) && c != '·' {
-            out.push(Span::new(i, end));
-        }
-        i = end;
-    }
-    out
+    // Ideographs are no breaks: only the other chars are read.
+    non_ideographs(text)
+        .filter(|&(_, c)| is_clause_break(c) && c != '·')
+        .map(|(i, c)| Span::new(i, i + c.len_utf8()))
+        .collect()
 }
 
 impl<'a> Scan<'a> {

@@ -19,6 +19,28 @@ pub(crate) fn starts_an_ideograph_row(lead: u8) -> bool {
     (0xE4..=0xE9).contains(&lead)
 }
 
+/// The chars of `text` outside U+4000–U+9FFF, with their byte offsets:
+/// what a loop looking for punctuation, breaks, digits or Latin letters
+/// needs, without decoding the ideographs that make up most of a Chinese
+/// text.
+pub(crate) fn non_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let &lead = bytes.get(i)?;
+            if starts_an_ideograph_row(lead) {
+                i += 3;
+                continue;
+            }
+            let c = text.get(i..)?.chars().next()?;
+            let at = i;
+            i += c.len_utf8();
+            return Some((at, c));
+        }
+    })
+}
+
 /// Punctuation that ends a sentence.
 pub fn is_sentence_end(c: char) -> bool {
     matches!(
@@ -83,6 +105,17 @@ fn is_listed_break(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn non_ideographs_are_the_other_chars(text in "[七宝镇亀丂a1,、。 \n·—ａ]{0,20}") {
+            let want: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
+                .collect();
+            proptest::prop_assert_eq!(non_ideographs(&text).collect::<Vec<_>>(), want);
+        }
+    }
 
     #[test]
     fn the_ideograph_rows_hold_no_break_and_no_space() {

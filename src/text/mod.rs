@@ -6,8 +6,8 @@ mod charset;
 mod offsets;
 mod prepared;
 
-pub(crate) use chars::starts_an_ideograph_row;
 pub use chars::{is_cjk, is_clause_break, is_sentence_end};
+pub(crate) use chars::{non_ideographs, starts_an_ideograph_row};
 pub(crate) use charset::CharSet;
 pub use offsets::CodePoints;
 pub use prepared::Prepared;
