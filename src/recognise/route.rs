@@ -21,8 +21,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let text = scan.text;
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'G' | b'S') || (i > 0 && is_code_byte(bytes[i - 1])) {
+    // Route letters are rare: memchr finds them without a test per byte.
+    for i in memchr::memchr2_iter(b'G', b'S', bytes) {
+        if i > 0 && is_code_byte(bytes[i - 1]) {
             continue;
         }
         let digits = bytes[i + 1..]
