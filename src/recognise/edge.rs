@@ -5,7 +5,7 @@
 
 use super::Scan;
 use crate::lexicon::LexClass;
-use crate::text::{CharSet, is_clause_break};
+use crate::text::{LazyCharSet, is_clause_break};
 
 /// Characters that name an administrative level when written alone before
 /// a body (`区` in `区城管执法局`).
@@ -77,14 +77,8 @@ const GENERIC_OPENERS: &[&str] = &[
 /// Characters of grammar words (particles, prepositions, conjunctions):
 /// an unknown word holding one was glued across a name's edge (`村至`,
 /// `以七`), and a unit's name never holds one.
-const FUNCTION_CHARS: &str = "的了是在对从把被将这那其各该由向着过至以和与及或到";
-
-/// True when `c` is one of [`FUNCTION_CHARS`].
-pub(crate) fn is_function_char(c: char) -> bool {
-    static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| FUNCTION_CHARS.chars().collect())
-        .contains(c)
-}
+pub(crate) static FUNCTION_CHARS: LazyCharSet =
+    LazyCharSet::new("的了是在对从把被将这那其各该由向着过至以和与及或到");
 
 /// The result of walking left from a suffix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,7 +233,7 @@ pub(crate) fn left_edge(
         let unknown = n >= 2
             && !scan.is_known_word(word)
             && !tok.tag.starts_with(['v', 'a', 'm'])
-            && !word.contains(is_function_char);
+            && !word.contains(|c| FUNCTION_CHARS.contains(c));
         if !(tok.is_nominal() || level || verb_next_to_suffix || unknown) {
             break;
         }

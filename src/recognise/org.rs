@@ -8,7 +8,7 @@ use super::edge::{LEVEL_CHARS, left_edge};
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
-use crate::text::{CharSet, non_ideographs};
+use crate::text::{LazyCharSet, non_ideographs};
 
 /// Suffixes of one character, which need a clear word boundary.
 fn is_single_char(s: &str) -> bool {
@@ -66,14 +66,7 @@ const GENERIC_LEFT: &[&str] = &[
 const BEFORE_BODY: &str = "报将由经向对在把被从为和与及或、:到赴至了年月日";
 
 /// Characters that never stand inside a body's name.
-const NOT_IN_BODY: &str = "的了是在对从把被将这那其各该报由向着过";
-
-/// True when `c` is one of [`NOT_IN_BODY`].
-fn never_in_body(c: char) -> bool {
-    static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| NOT_IN_BODY.chars().collect())
-        .contains(c)
-}
+static NOT_IN_BODY: LazyCharSet = LazyCharSet::new("的了是在对从把被将这那其各该报由向着过");
 
 /// Suffixes whose names may hold a verb (`执法局`, `推进办`, `指挥中心`).
 const VERB_MODIFIED: &[&str] = &[
@@ -294,7 +287,7 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
     let mut pos = suffix.start;
     for _ in 0..10 {
         let c = scan.char_before(pos)?;
-        if !crate::text::is_cjk(c) || never_in_body(c) {
+        if !crate::text::is_cjk(c) || NOT_IN_BODY.contains(c) {
             return None;
         }
         pos -= c.len_utf8();
@@ -388,7 +381,7 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
         if listed && (3..=10).contains(&n) && item.chars().all(crate::text::is_cjk) {
             let good_end = LIST_SUFFIXES.iter().any(|s| item.ends_with(s))
                 && !ROOMS.iter().any(|r| item.ends_with(r));
-            let clean = !item.chars().any(never_in_body)
+            let clean = !item.chars().any(|c| NOT_IN_BODY.contains(c))
                 && !GENERIC_LEFT.iter().any(|g| item.starts_with(g))
                 && !item.starts_with('各')
                 && !scan.lex.any(item, |k| k == LexClass::Stop);

@@ -13,18 +13,11 @@ use super::words::{Found, WordGroups, leftmost_longest};
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
-use crate::text::{CharSet, is_cjk, is_clause_break};
+use crate::text::{LazyCharSet, is_cjk, is_clause_break};
 use hashbrown::HashSet;
 
 /// Characters that never stand in a given name in this genre.
-const NOT_IN_NAME: &str = "的了是在等对率赴说也就及镇区县市省局办委部";
-
-/// True when `c` is one of [`NOT_IN_NAME`].
-fn never_in_name(c: char) -> bool {
-    static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| NOT_IN_NAME.chars().collect())
-        .contains(c)
-}
+static NOT_IN_NAME: LazyCharSet = LazyCharSet::new("的了是在等对率赴说也就及镇区县市省局办委部");
 
 /// Single-character cues, too common to find a name on their own.
 const WEAK_CUES: &[&str] = &[
@@ -174,7 +167,7 @@ fn cue_len(scan: &Scan<'_>, pos: usize) -> usize {
 }
 
 fn valid_given(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| is_cjk(c) && !never_in_name(c))
+    !s.is_empty() && s.chars().all(|c| is_cjk(c) && !NOT_IN_NAME.contains(c))
 }
 
 /// Reads a name starting at `pos` when something says one must be there.
@@ -221,7 +214,7 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
 fn rare_surname(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     let c = scan
         .char_at(pos)
-        .filter(|&c| is_cjk(c) && !never_in_name(c))?;
+        .filter(|&c| is_cjk(c) && !NOT_IN_NAME.contains(c))?;
     scan.tokens_around(pos)
         .iter()
         .any(|t| t.span.start == pos && t.span.len() == c.len_utf8() && t.tag == "nr")

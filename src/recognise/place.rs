@@ -8,7 +8,7 @@ use super::index::MentionIndex;
 use super::{Mention, Scan};
 use crate::lexicon::{Level, LexClass};
 use crate::span::{EntityKind, Span};
-use crate::text::{CharSet, is_cjk};
+use crate::text::{LazyCharSet, is_cjk};
 use hashbrown::{HashMap, HashSet};
 
 /// Verbs of movement that license a one-character abbreviation (`来沪`).
@@ -528,22 +528,16 @@ fn village_after_town(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Op
 }
 
 /// Characters that end the name before a road suffix (`东至星中路`).
-const ROAD_BOUNDARY: &str = "各该其这每本至到在和与及的了对从经沿临向往赴是为于把将被由等入出或跨近接、,。:;“”()《》 \n\t-—~/";
-
-/// True when `c` is one of [`ROAD_BOUNDARY`] (a set: the road rule asks
-/// this tens of thousands of times per pass).
-fn is_road_boundary(c: char) -> bool {
-    static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| ROAD_BOUNDARY.chars().collect())
-        .contains(c)
-}
+static ROAD_BOUNDARY: LazyCharSet = LazyCharSet::new(
+    "各该其这每本至到在和与及的了对从经沿临向往赴是为于把将被由等入出或跨近接、,。:;“”()《》 \n\t-—~/",
+);
 
 /// A road or waterway: two name characters before the suffix, three when
 /// the third is preceded by a boundary (`沈长浜街` after `南至`).
 fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Mention> {
     let is_boundary = |pos: usize| {
         scan.char_before(pos)
-            .is_none_or(|c| is_road_boundary(c) || !is_cjk(c))
+            .is_none_or(|c| ROAD_BOUNDARY.contains(c) || !is_cjk(c))
             || scan
                 .longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop))
                 .is_some_and(|h| h.span().len() > 3)
@@ -556,7 +550,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
     if scan.text[two..suffix.start].chars().count() != 2
         || !scan.text[two..suffix.start]
             .chars()
-            .all(|c| is_cjk(c) && !is_road_boundary(c))
+            .all(|c| is_cjk(c) && !ROAD_BOUNDARY.contains(c))
     {
         return None;
     }
@@ -566,7 +560,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
         && !place_before
         && scan
             .char_before(two)
-            .is_some_and(|c| is_cjk(c) && !is_road_boundary(c))
+            .is_some_and(|c| is_cjk(c) && !ROAD_BOUNDARY.contains(c))
     {
         let three = scan.back(two, 1);
         if is_boundary(three) {
@@ -582,7 +576,9 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
     }
     let prefix = &scan.text[start..suffix.start];
     // No verb inside a road's name, and it starts a word (`抓住` + `虹桥`).
-    let start_after_link = scan.char_before(start).is_some_and(is_road_boundary);
+    let start_after_link = scan
+        .char_before(start)
+        .is_some_and(|c| ROAD_BOUNDARY.contains(c));
     if scan.tokens_around(start).iter().any(|t| {
         (t.span.start < start
             && start < t.span.end

@@ -128,7 +128,7 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
     let mut pos = role.start - unit.len_utf8();
     for n in 1..=6 {
         let c = scan.char_before(pos)?;
-        if !crate::text::is_cjk(c) || super::edge::is_function_char(c) {
+        if !crate::text::is_cjk(c) || super::edge::FUNCTION_CHARS.contains(c) {
             return None;
         }
         pos -= c.len_utf8();

@@ -447,7 +447,7 @@ fn purpose_of_verb(doc: &Doc<'_>, start: usize, word: &str) -> Option<String> {
     Some(word.to_string())
 }
 
-/// The first characters of the motion and inspection verbs, sorted.
+/// The first characters of the motion and inspection verbs.
 fn verb_initials() -> &'static CharSet {
     static FIRST: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
     FIRST.get_or_init(|| {

@@ -20,6 +20,31 @@ impl CharSet {
     }
 }
 
+/// The [`CharSet`] of a constant string's chars, made on first use: a
+/// `static` list of characters that loops ask about at every character.
+pub(crate) struct LazyCharSet {
+    chars: &'static str,
+    set: std::sync::OnceLock<CharSet>,
+}
+
+impl LazyCharSet {
+    /// The set of the chars of `chars`.
+    pub const fn new(chars: &'static str) -> Self {
+        LazyCharSet {
+            chars,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// True when `c` is one of the chars.
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        self.set
+            .get_or_init(|| self.chars.chars().collect())
+            .contains(c)
+    }
+}
+
 impl FromIterator<char> for CharSet {
     fn from_iter<I: IntoIterator<Item = char>>(chars: I) -> Self {
         let mut sorted: Vec<char> = chars.into_iter().collect();
@@ -48,6 +73,15 @@ mod tests {
                 prop_assert!(set.contains(m));
             }
         }
+    }
+
+    #[test]
+    fn a_lazy_set_holds_its_string_s_chars() {
+        static SET: LazyCharSet = LazyCharSet::new("至到、 ");
+        for c in "至到、 ".chars() {
+            assert!(SET.contains(c));
+        }
+        assert!(!SET.contains('在') && !SET.contains(','));
     }
 
     #[test]
