@@ -68,12 +68,13 @@ pub use id::{NodeId, NodeKind, ParseNodeIdError, normalize_name};
 pub use query::Reached;
 pub use view::{EdgeRef, Evidence, Mention, NodeRef};
 
-use hashbrown::HashMap;
+use hashbrown::{DefaultHashBuilder, HashTable};
 use petgraph::graph::IndexType;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::hash::BuildHasher;
 
 /// The graph's private index type: a `NodeIndex<Ix>` cannot be named
 /// outside this module.
@@ -247,8 +248,11 @@ pub struct KnowledgeGraph {
     graph: StableDiGraph<NodeData, EdgeData, Ix>,
     /// Every node by id; a `BTreeMap` so that iteration is in id order.
     nodes: BTreeMap<NodeId, NodeIx>,
-    /// Every edge by its ends and facts, for de-duplication.
-    edges: HashMap<(NodeIx, NodeIx, EdgeFacts), EdgeIx>,
+    /// Every edge, hashed by its ends and facts, for de-duplication. The
+    /// table holds edge indices only: the facts stay in the graph, not in
+    /// a second copy (a tenfold corpus made a tenfold table of copies).
+    edges: HashTable<EdgeIx>,
+    edge_hasher: DefaultHashBuilder,
 }
 
 impl fmt::Debug for KnowledgeGraph {
@@ -369,15 +373,33 @@ impl KnowledgeGraph {
         ix
     }
 
+    /// The hash of an edge's ends and facts in `edges`.
+    fn edge_hash(&self, from: NodeIx, to: NodeIx, facts: &EdgeFacts) -> u64 {
+        self.edge_hasher.hash_one((from, to, facts))
+    }
+
+    /// The hash of edge `e` of the graph (0 for no edge: never asked).
+    fn hash_of_edge(&self, e: EdgeIx) -> u64 {
+        self.graph
+            .edge_endpoints(e)
+            .map_or(0, |(a, b)| self.edge_hash(a, b, &self.graph[e].facts))
+    }
+
     /// Adds an edge unless an equal one exists; returns true when added.
     fn insert_edge(&mut self, from: NodeIx, to: NodeIx, data: EdgeData) -> bool {
-        let key = (from, to, data.facts.clone());
-        if let Some(&e) = self.edges.get(&key) {
+        let h = self.edge_hash(from, to, &data.facts);
+        let graph = &self.graph;
+        let same = |&e: &EdgeIx| {
+            graph.edge_endpoints(e) == Some((from, to)) && graph[e].facts == data.facts
+        };
+        if let Some(&e) = self.edges.find(h, same) {
             merge_text(&mut self.graph[e].evidence_text, &data.evidence_text);
             return false;
         }
         let e = self.graph.add_edge(from, to, data);
-        self.edges.insert(key, e);
+        let mut edges = std::mem::take(&mut self.edges);
+        edges.insert_unique(h, e, |&x| self.hash_of_edge(x));
+        self.edges = edges;
         true
     }
 
@@ -389,11 +411,11 @@ impl KnowledgeGraph {
             .filter(|&e| self.graph[e].facts.kind == kind)
             .collect();
         for e in doomed {
-            if let Some((a, b)) = self.graph.edge_endpoints(e)
-                && let Some(data) = self.graph.remove_edge(e)
-            {
-                self.edges.remove(&(a, b, data.facts));
+            let h = self.hash_of_edge(e);
+            if let Ok(entry) = self.edges.find_entry(h, |&x| x == e) {
+                entry.remove();
             }
+            self.graph.remove_edge(e);
         }
     }
 
