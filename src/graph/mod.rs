@@ -378,11 +378,9 @@ impl KnowledgeGraph {
         self.edge_hasher.hash_one((from, to, facts))
     }
 
-    /// The hash of edge `e` of the graph (0 for no edge: never asked).
+    /// The hash of edge `e` of the graph.
     fn hash_of_edge(&self, e: EdgeIx) -> u64 {
-        self.graph
-            .edge_endpoints(e)
-            .map_or(0, |(a, b)| self.edge_hash(a, b, &self.graph[e].facts))
+        hash_of_edge(&self.graph, &self.edge_hasher, e)
     }
 
     /// Adds an edge unless an equal one exists; returns true when added.
@@ -397,9 +395,9 @@ impl KnowledgeGraph {
             return false;
         }
         let e = self.graph.add_edge(from, to, data);
-        let mut edges = std::mem::take(&mut self.edges);
-        edges.insert_unique(h, e, |&x| self.hash_of_edge(x));
-        self.edges = edges;
+        let (graph, hasher) = (&self.graph, &self.edge_hasher);
+        self.edges
+            .insert_unique(h, e, |&x| hash_of_edge(graph, hasher, x));
         true
     }
 
@@ -426,6 +424,19 @@ impl KnowledgeGraph {
             self.nodes.remove(&data.id);
         }
     }
+}
+
+/// The hash of edge `e` of `graph` in the edge table (0 for no edge:
+/// never asked), apart from the graph so that the table can rehash while
+/// the graph is borrowed.
+fn hash_of_edge(
+    graph: &StableDiGraph<NodeData, EdgeData, Ix>,
+    hasher: &DefaultHashBuilder,
+    e: EdgeIx,
+) -> u64 {
+    graph
+        .edge_endpoints(e)
+        .map_or(0, |(a, b)| hasher.hash_one((a, b, &graph[e].facts)))
 }
 
 /// The embedded lexicon, built once.
