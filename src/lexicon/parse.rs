@@ -32,7 +32,7 @@ pub(crate) fn read<R: BufRead>(name: &str, reader: R) -> Result<Vec<Entry>> {
 /// from it, so the thousands of gazetteer lines cost no allocation.
 pub(crate) fn read_static(name: &str, text: &'static str) -> Result<Vec<Entry>> {
     let mut out = Vec::with_capacity(text.len() / 24);
-    for (i, line) in text.lines().enumerate() {
+    for (i, line) in split_on(text, b'\n').enumerate() {
         let fields = parse_fields(line).map_err(|message| Error::Dictionary {
             source_name: name.to_string(),
             line: i + 1,
@@ -99,7 +99,7 @@ fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
     if head.is_empty() || head.starts_with('#') {
         return Ok(None);
     }
-    let mut cols = line.split('\t');
+    let mut cols = split_on(line, b'\t');
     let text = trim(cols.next().unwrap_or(""));
     let kind = trim(
         cols.next()
@@ -114,7 +114,7 @@ fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
     if text.is_empty() {
         return Err("empty entry text".to_string());
     }
-    if text.chars().any(|c| c.is_control()) {
+    if has_control(text) {
         return Err(format!(
             "entry `{}` holds a control character",
             text.escape_debug()
@@ -134,9 +134,9 @@ fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
         short: None,
         ambiguous: false,
     };
-    for attr in attrs.split(';').map(trim).filter(|a| !a.is_empty()) {
-        let (k, v) = attr
-            .split_once('=')
+    for attr in split_on(attrs, b';').map(trim).filter(|a| !a.is_empty()) {
+        let (k, v) = memchr::memchr(b'=', attr.as_bytes())
+            .map(|i| (&attr[..i], &attr[i + 1..]))
             .ok_or_else(|| format!("attribute `{attr}` is not KEY=VALUE"))?;
         let v = trim(v);
         if v.is_empty() {
@@ -160,6 +160,42 @@ fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
         return Err(format!("short form `{text}` equals the entry itself"));
     }
     Ok(Some(f))
+}
+
+/// The pieces of `s` between occurrences of the ASCII byte `sep`, as
+/// `s.split(sep as char)` gives them; split on `\n`, the lines of
+/// `str::lines` (a `\r` before the `\n` dropped, no empty last line).
+///
+/// A dictionary is some 45,000 short lines of three fields, and
+/// `str::split` with a char pattern sets up a searcher that decodes the
+/// char and checks its UTF-8 bytes at every stop: over the embedded
+/// dictionaries that was two fifths of building the lexicon. `memchr`
+/// finds the byte, and an ASCII byte never sits inside another char.
+fn split_on(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = (sep != b'\n' || !s.is_empty()).then_some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let Some(i) = memchr::memchr(sep, r.as_bytes()) else {
+            rest = None;
+            return Some(r);
+        };
+        let piece = &r[..i];
+        rest = Some(&r[i + 1..]);
+        if sep != b'\n' {
+            return Some(piece);
+        }
+        if rest == Some("") {
+            rest = None;
+        }
+        Some(piece.strip_suffix('\r').unwrap_or(piece))
+    })
+}
+
+/// True when `s` holds a control character (`char::is_control`: U+0000–
+/// U+001F and U+007F–U+009F). Only a byte below 0x20, 0x7F or the lead
+/// byte 0xC2 can start one, so text without them is not decoded.
+fn has_control(s: &str) -> bool {
+    s.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2) && s.chars().any(char::is_control)
 }
 
 /// `s.trim()`, answered from the two end bytes when neither end can be
@@ -195,6 +231,25 @@ mod tests {
         #[test]
         fn trim_is_str_trim(s in "[七宝 \t\u{3000}\u{a0}\u{2003}\u{0b}a#;=é\u{85}]{0,8}") {
             proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_on_is_str_split(s in "[七宝\t;=a\r\n\u{85}]{0,10}") {
+            for sep in [b'\t', b';', b'='] {
+                let ours: Vec<&str> = split_on(&s, sep).collect();
+                let std: Vec<&str> = s.split(sep as char).collect();
+                proptest::prop_assert_eq!(ours, std);
+            }
+            let ours: Vec<&str> = split_on(&s, b'\n').collect();
+            let std: Vec<&str> = s.lines().collect();
+            proptest::prop_assert_eq!(ours, std);
+        }
+
+        #[test]
+        fn has_control_is_chars_is_control(s in "[七宝a\u{0}\t\u{1f}\u{7f}\u{80}\u{9f}\u{a0}é\u{85}]{0,6}") {
+            proptest::prop_assert_eq!(has_control(&s), s.chars().any(char::is_control));
         }
     }
 
