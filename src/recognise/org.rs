@@ -276,14 +276,15 @@ fn trim_at_anchor(scan: &Scan<'_>, start: usize, suffix_start: usize) -> usize {
 /// then plain name characters, then the suffix (`区建管委`, `区科学技术局`,
 /// `省商务厅`, `市政府研究室`).
 fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
-    // The suffix ends a word (`部署`, `委员` hold no body).
-    if scan.tokens_around(suffix.start).iter().any(|t| {
-        t.span.start <= suffix.start
-            && t.span.end > suffix.end
-            && scan.is_known_word(&scan.text[t.span.range()])
-    }) {
-        return None;
-    }
+    // The suffix ends a word (`部署`, `委员` hold no body). Asked last, of
+    // a name found otherwise: it tags the clause.
+    let ends_word = || {
+        !scan.tokens_around(suffix.start).iter().any(|t| {
+            t.span.start <= suffix.start
+                && t.span.end > suffix.end
+                && scan.is_known_word(&scan.text[t.span.range()])
+        })
+    };
     let mut pos = suffix.start;
     for _ in 0..10 {
         let c = scan.char_before(pos)?;
@@ -299,7 +300,7 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
             if pos + c.len_utf8() >= suffix.start {
                 // `县检察院`, `县法院`: a level and a body word.
                 let body = &scan.text[suffix.range()];
-                return (body.chars().count() >= 2)
+                return (body.chars().count() >= 2 && ends_word())
                     .then(|| Mention::new(Span::new(pos, suffix.end), EntityKind::Org));
             }
             let inner_span = Span::new(pos + c.len_utf8(), suffix.start);
@@ -312,10 +313,11 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
             {
                 return None;
             }
-            if inner.chars().count() >= 2
+            if (inner.chars().count() >= 2
                 || scan
                     .lex
-                    .any(inner, |k| matches!(k, LexClass::TitleOrg | LexClass::Org))
+                    .any(inner, |k| matches!(k, LexClass::TitleOrg | LexClass::Org)))
+                && ends_word()
             {
                 return Some(Mention::new(Span::new(pos, suffix.end), EntityKind::Org));
             }
