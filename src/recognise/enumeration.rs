@@ -78,33 +78,38 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     if let Some(k) = last_text.find('等') {
         items.push(Span::new(last.start, last.start + k));
         tail_after_deng = Some(&text[last.start + k + '等'.len_utf8()..last.end]);
-    } else {
-        items.push(leading_name(scan, last));
     }
-    // The first item is what ends the first raw piece.
-    items[0] = trailing_name(scan, items[0]);
     let company_list = tail_after_deng.is_some_and(|t| {
         let head: String = t.chars().take(8).collect();
         COMPANY_WORDS.iter().any(|w| head.contains(w))
     });
     let covering = |it: Span| known.exactly(it).find(|m| !m.nested).copied();
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
-    let mut kinds = Vec::new();
-    for &it in &items {
-        if let Some(m) = covering(it) {
-            kinds.push(m.kind);
-        }
-    }
-    if kinds.contains(&EntityKind::Person) || kinds.contains(&EntityKind::Title) {
+    let kinds_of = |items: &[Span]| -> Vec<EntityKind> {
+        items.iter().filter_map(|&it| covering(it)).map(|m| m.kind).collect()
+    };
+    // The end items are cut from their pieces by the segmenter, which tags
+    // the clause. When no mention could be either of them (none ends the
+    // first piece, none opens the last), the other items decide the
+    // list's kind alone, and most lists (of tasks, of people) are turned
+    // down before the clause is tagged.
+    let first_may = known
+        .ending_at(raw[0].end)
+        .any(|m| !m.nested && m.span.start >= raw[0].start);
+    let last_may = tail_after_deng.is_none()
+        && known
+            .overlapping(last)
+            .any(|m| !m.nested && m.span.start == last.start);
+    if !first_may && !last_may && list_kind(company_list, &kinds_of(&items[1..])).is_none() {
         return Vec::new();
     }
-    let has_place = kinds.contains(&EntityKind::Place);
-    let has_org = kinds.contains(&EntityKind::Org);
-    let kind = match (company_list, has_place, has_org) {
-        (true, _, _) => EntityKind::Org,
-        (false, true, false) => EntityKind::Place,
-        (false, false, true) => EntityKind::Org,
-        _ => return Vec::new(),
+    if tail_after_deng.is_none() {
+        items.push(leading_name(scan, last));
+    }
+    // The first item is what ends the first raw piece.
+    items[0] = trailing_name(scan, items[0]);
+    let Some(kind) = list_kind(company_list, &kinds_of(&items)) else {
+        return Vec::new();
     };
     items
         .into_iter()
@@ -115,6 +120,23 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
         })
         .map(|it| Mention::new(it, own_kind(scan, it).unwrap_or(kind)))
         .collect()
+}
+
+/// The kind a list's bare items take from the mentions among its items
+/// (`kinds`): none when a person or a post is listed, or when places and
+/// bodies are mixed; bodies when `等` closes it with companies.
+fn list_kind(company_list: bool, kinds: &[EntityKind]) -> Option<EntityKind> {
+    if kinds.contains(&EntityKind::Person) || kinds.contains(&EntityKind::Title) {
+        return None;
+    }
+    let has_place = kinds.contains(&EntityKind::Place);
+    let has_org = kinds.contains(&EntityKind::Org);
+    match (company_list, has_place, has_org) {
+        (true, _, _) => Some(EntityKind::Org),
+        (false, true, false) => Some(EntityKind::Place),
+        (false, false, true) => Some(EntityKind::Org),
+        _ => None,
+    }
 }
 
 /// The kind an item's own suffix says (`体育公园` a place even in a list
