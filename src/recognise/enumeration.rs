@@ -86,7 +86,11 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     let covering = |it: Span| known.exactly(it).find(|m| !m.nested).copied();
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
     let kinds_of = |items: &[Span]| -> Vec<EntityKind> {
-        items.iter().filter_map(|&it| covering(it)).map(|m| m.kind).collect()
+        items
+            .iter()
+            .filter_map(|&it| covering(it))
+            .map(|m| m.kind)
+            .collect()
     };
     // The end items are cut from their pieces by the segmenter, which tags
     // the clause. When no mention could be either of them (none ends the

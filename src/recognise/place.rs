@@ -10,6 +10,7 @@ use crate::lexicon::{Level, LexClass};
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, is_cjk};
 use hashbrown::{HashMap, HashSet};
+use std::cell::OnceCell;
 
 /// Verbs of movement that license a one-character abbreviation (`来沪`).
 const MOVE_VERBS: &[char] = &['来', '返', '赴', '驻', '离', '抵', '回', '援'];
@@ -60,6 +61,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     for hit in scan.hits() {
         let word = &scan.text[hit.span().range()];
         let mut accepted = false;
+        // A short form may stand for dozens of divisions (`新华`); what
+        // depends on the word alone is asked once for all of them.
+        let short = ShortWord::new(word);
         for e in scan.entries(hit) {
             match e.class {
                 LexClass::Division(level) => {
@@ -142,7 +146,16 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                                 EntityKind::Place,
                             ));
                         }
-                        accepted |= short_form_ok(scan, hit.span(), e.full.as_deref(), &fulls)
+                        // One full name that licenses the short form is enough.
+                        accepted = accepted
+                            || short_form_ok(
+                                scan,
+                                hit.span(),
+                                &short,
+                                e.full.as_deref(),
+                                level,
+                                &fulls,
+                            )
                             || (level.is_some_and(|l| l >= Level::Town)
                                 && lists.listed_with_places(scan, hit.span(), &fulls));
                     }
@@ -166,6 +179,39 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     glue_chains(scan, &mut out);
     extend(scan, &mut out);
     out
+}
+
+/// What licensing a short form asks of the word itself, whichever full
+/// name it stands for: asked once per hit, on first need.
+struct ShortWord<'t> {
+    word: &'t str,
+    other_word: OnceCell<bool>,
+    tag: OnceCell<Option<&'static str>>,
+}
+
+impl<'t> ShortWord<'t> {
+    fn new(word: &'t str) -> Self {
+        ShortWord {
+            word,
+            other_word: OnceCell::new(),
+            tag: OnceCell::new(),
+        }
+    }
+
+    /// True when the lexicon has the word as something a short form is
+    /// not: a stop word, a surname or a post.
+    fn is_other_word(&self, scan: &Scan<'_>) -> bool {
+        *self.other_word.get_or_init(|| {
+            scan.lex.any(self.word, |c| {
+                matches!(c, LexClass::Stop | LexClass::Surname | LexClass::TitleRole)
+            })
+        })
+    }
+
+    /// The segmenter's tag for the word alone ([`Scan::word_tag`]).
+    fn tag(&self, scan: &Scan<'_>) -> Option<&'static str> {
+        *self.tag.get_or_init(|| scan.word_tag(self.word))
+    }
 }
 
 /// The administrative level of a division named in full.
@@ -287,17 +333,22 @@ const AFTER_ABBREVIATION: &str = "考调工期务学发投参的人返来落创�
 
 /// A short form counts when the document also names the full division, or
 /// when the segmenter knows it as a place name, and it stands as a word.
-fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSet<&str>) -> bool {
-    let word = &scan.text[span.range()];
-    if scan.lex.any(word, |c| {
-        matches!(c, LexClass::Stop | LexClass::Surname | LexClass::TitleRole)
-    }) {
+fn short_form_ok(
+    scan: &Scan<'_>,
+    span: Span,
+    short: &ShortWord<'_>,
+    full: Option<&str>,
+    level: Option<Level>,
+    fulls: &HashSet<&str>,
+) -> bool {
+    let word = short.word;
+    if short.is_other_word(scan) {
         return false;
     }
     let in_doc = full.is_some_and(|f| fulls.contains(f));
     // A village's stem (`九星` of `九星村`) where its town is named.
     if let Some(f) = full
-        && level_of(scan, f) == Some(Level::Village)
+        && level == Some(Level::Village)
     {
         let town_named = scan
             .lex
@@ -307,13 +358,12 @@ fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSe
             return false;
         }
         return aligned(scan, span)
-            && !scan
-                .word_tag(word)
+            && !short
+                .tag(scan)
                 .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
     }
     // `中路`, `南桥`: a short form that reads as the tail of a road name
     // (not a province or city: `在浙江`, `到九江`).
-    let level = full.and_then(|f| level_of(scan, f));
     if !in_doc
         && level.is_none_or(|l| l > Level::City)
         && ROAD_SUFFIXES.iter().any(|r| word.ends_with(r))
@@ -327,13 +377,13 @@ fn short_form_ok(scan: &Scan<'_>, span: Span, full: Option<&str>, fulls: &HashSe
             .lookup(f)
             .any(|e| matches!(e.class, LexClass::Division(l) if l <= Level::County))
     });
-    let known_place = high && scan.word_tag(word).is_some_and(|t| t == "ns");
+    let known_place = high && short.tag(scan).is_some_and(|t| t == "ns");
     if !(in_doc || known_place) {
         return false;
     }
     // A common word the segmenter knows (`乡村`, `牡丹`, `促进`) is no place.
-    if scan
-        .word_tag(word)
+    if short
+        .tag(scan)
         .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
     {
         return false;
