@@ -118,6 +118,12 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if let Some(m) = level_anchored(scan, hit.span()) {
             out.push(m);
         }
+        // A suffix opening its clause (`会议…`) has no name before it; the
+        // segmenter, which reads no token across a clause break, is not
+        // asked.
+        if scan.opens_clause(hit.span().start) {
+            continue;
+        }
         // The suffix must end a word (`举办`, `布局`, `干部` are not bodies).
         let Some(head) = scan.token_containing(hit.span().start) else {
             continue;

@@ -428,6 +428,12 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         {
             continue;
         }
+        let road = ROAD_SUFFIXES.contains(&suffix);
+        // A suffix opening its clause has no name before it (a road's is
+        // still read whole by `road_name`, once the suffix ends a word).
+        if !road && scan.opens_clause(hit.span().start) {
+            continue;
+        }
         // The suffix must end a word: `思路` and `道路` swallow their `路`.
         let Some(head) = scan.token_containing(hit.span().start) else {
             continue;
@@ -447,7 +453,6 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         if head.span.start < hit.span().start && known.exactly(head.span).next().is_some() {
             continue;
         }
-        let road = ROAD_SUFFIXES.contains(&suffix);
         if road {
             if let Some(m) = road_name(scan, hit.span(), known) {
                 out.push(m);

@@ -163,6 +163,14 @@ impl<'a> Scan<'a> {
         self.char_at(pos).is_none_or(is_clause_break)
     }
 
+    /// True when `pos` opens a clause: the text starts there, or a clause
+    /// break ends there. No token of [`Scan::tokens_around`] starts before
+    /// `pos` and runs past it, and no name reaches left over it.
+    pub fn opens_clause(&self, pos: usize) -> bool {
+        self.char_before(pos)
+            .is_none_or(|c| is_clause_break(c) && c != '·')
+    }
+
     /// The clause (text between clause breaks) around `pos`.
     pub fn clause_at(&self, pos: usize) -> Span {
         let pos = self.floor(pos.min(self.text.len()));
