@@ -168,25 +168,28 @@ pub(crate) fn normalize_body(body: &str) -> String {
     if body == "全国人大" {
         return "全国人民代表大会".to_string();
     }
-    let mut out = String::new();
-    let chars: Vec<char> = body.chars().collect();
-    let mut i = 0usize;
-    while i < chars.len() {
-        let rest: String = chars[i..].iter().collect();
-        let after_people = out.ends_with("人民");
-        if !after_people && rest.starts_with("法院") {
-            out.push_str("人民法院");
-            i += 2;
-        } else if !after_people && rest.starts_with("检察院") {
-            out.push_str("人民检察院");
-            i += 3;
-        } else if !after_people && rest == "政府" {
-            out.push_str("人民政府");
-            i += 2;
+    let mut out = String::with_capacity(body.len() + "人民".len());
+    let mut rest = body;
+    while let Some(c) = rest.chars().next() {
+        // `法院`, `检察院` anywhere, `政府` at the end, take `人民` unless
+        // they have it.
+        let word = if out.ends_with("人民") {
+            None
         } else {
-            out.push(chars[i]);
-            i += 1;
-        }
+            ["法院", "检察院"]
+                .into_iter()
+                .find(|w| rest.starts_with(w))
+                .or((rest == "政府").then_some("政府"))
+        };
+        let taken = match word {
+            Some(w) => {
+                out.push_str("人民");
+                w
+            }
+            None => &rest[..c.len_utf8()],
+        };
+        out.push_str(taken);
+        rest = &rest[taken.len()..];
     }
     out
 }
