@@ -106,20 +106,28 @@ fn is_named_body(lex: &Lexicon, body: &str) -> bool {
     if NAMED_BODY_ENDS.iter().any(|e| body.ends_with(e)) {
         return true;
     }
-    let chars: Vec<char> = body.chars().collect();
-    (2..chars.len().min(5)).any(|k| {
-        let head: String = chars[..k].iter().collect();
-        lex.is(&head, LexClass::PlaceShort) && chars.len() - k >= 3
-    })
+    // The heads of two to four chars, with at least three chars after.
+    let n = body.chars().count();
+    body.char_indices()
+        .skip(2)
+        .take(3)
+        .enumerate()
+        .any(|(i, (end, _))| lex.is(&body[..end], LexClass::PlaceShort) && n - (i + 2) >= 3)
 }
 
 /// Splits a title into places, body and role, or `None` when no post ends it.
 pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
-    let chars: Vec<char> = title.chars().filter(|c| !c.is_whitespace()).collect();
-    let n = chars.len();
-    let s = |a: usize, b: usize| -> String { chars[a..b].iter().collect() };
+    let title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    // Byte offsets of the char boundaries: `s(a, b)` is chars `a..b`.
+    let bounds: Vec<usize> = title
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([title.len()])
+        .collect();
+    let n = bounds.len() - 1;
+    let s = |a: usize, b: usize| -> &str { &title[bounds[a]..bounds[b]] };
     let is_role = |t: &str| lex.is(t, LexClass::TitleRole);
-    let mut role_start = (0..n).find(|&i| is_role(&s(i, n)))?;
+    let mut role_start = (0..n).find(|&i| is_role(s(i, n)))?;
     // Peel a body off the front of a compound post, if what remains is a post.
     loop {
         let role = s(role_start, n);
@@ -133,12 +141,11 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
         role_start += b.chars().count();
     }
     let head = s(0, role_start);
-    let (places, used) = leading_divisions(lex, &head);
-    let body: String = head.chars().skip(used).collect();
+    let (places, used) = leading_divisions(lex, head);
     Some(TitleParts {
         places: places.into_iter().map(|(p, _)| p).collect(),
-        body,
-        role: s(role_start, n),
+        body: s(used, role_start).to_string(),
+        role: s(role_start, n).to_string(),
     })
 }
 
@@ -359,17 +366,15 @@ pub(crate) fn resolve_glued(
 /// A body whose first part is a generic area ending in a level character
 /// (`集中区` + `党工委`), split there.
 fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
-    let chars: Vec<char> = body.chars().collect();
-    for i in (2..chars.len()).rev() {
-        let area: String = chars[..i].iter().collect();
-        let rest: String = chars[i..].iter().collect();
-        if matches!(chars[i - 1], '区' | '县' | '市' | '镇' | '乡')
-            && (lex.is(&rest, LexClass::TitleOrg) || lex.is(&rest, LexClass::Org))
-        {
-            return Some((area, rest));
-        }
-    }
-    None
+    // Split after the second char at the earliest, the longest area first.
+    let splits = body.char_indices().skip(1).collect::<Vec<_>>();
+    splits.windows(2).rev().find_map(|w| {
+        let ((_, last), (at, _)) = (w[0], w[1]);
+        let (area, rest) = body.split_at(at);
+        (matches!(last, '区' | '县' | '市' | '镇' | '乡')
+            && (lex.is(rest, LexClass::TitleOrg) || lex.is(rest, LexClass::Org)))
+        .then(|| (area.to_string(), rest.to_string()))
+    })
 }
 
 /// Resolves a body that starts with the level word `w`: the article's
