@@ -263,6 +263,9 @@ impl Lists {
 /// form of a place named in full in the document, or a list closed by a
 /// count (`…汉王四镇`).
 fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
+    if !clause.contains('、') {
+        return false;
+    }
     let mut items: Vec<&str> = clause.split('、').collect();
     // Counted: `…汉王四镇人大主席`: the list ends at the count.
     let mut counted = false;
