@@ -35,7 +35,7 @@ use super::{Doc, Found};
 use crate::lexicon::LexClass;
 use crate::recognise::group::{GROUP_WORDS, is_generic_group, is_group_name};
 use crate::span::EntityKind;
-use crate::text::CharSet;
+use crate::text::{CharSet, LazyCharSet};
 use hashbrown::HashMap;
 
 /// Verbs of going somewhere, longest first.
@@ -119,6 +119,10 @@ const SEQUENCE: [&str; 9] = [
 
 /// Words a participant joins a visit with.
 const JOIN: [&str; 5] = ["一同参加", "一同", "参加", "参与", "随同"];
+
+/// The first characters of the [`JOIN`] words: most characters of a
+/// sentence start none, and are passed over with one look-up.
+static JOIN_INITIALS: LazyCharSet = LazyCharSet::new("一参随");
 
 /// A visiting group: the persons and delegations that travel together.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -991,7 +995,7 @@ fn join_participants(
     let from = last.map_or(s.start, |e| st.events[e].end);
     let mut joiners: Vec<usize> = Vec::new();
     for (q, &cov) in covered.iter().enumerate().take(s.end).skip(from) {
-        if cov {
+        if cov || !JOIN_INITIALS.contains(doc.chars[q]) {
             continue;
         }
         let Some(j) = JOIN.iter().find(|j| doc.at(q, j)) else {
@@ -1089,6 +1093,13 @@ fn names_division(doc: &Doc<'_>, t: &str, home: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_join_word_starts_with_one_of_the_initials() {
+        for w in JOIN {
+            assert!(JOIN_INITIALS.contains(w.chars().next().unwrap()), "{w}");
+        }
+    }
     use crate::relate::testing::{has, keys};
 
     fn visits(t: &str) -> Vec<String> {
