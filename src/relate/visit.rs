@@ -628,7 +628,7 @@ fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut p = s.start;
     while p + 1 < s.end {
-        if doc.at(p, "现场") && doc.mention_covering(p).is_none() {
+        if doc.chars[p] == '现' && doc.at(p, "现场") && doc.mention_covering(p).is_none() {
             let mut q = p;
             let mut open = None;
             while q > s.start {
