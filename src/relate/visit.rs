@@ -424,7 +424,9 @@ fn purpose_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<String> {
         if matches!(c, '。' | ';' | '\u{FF1B}') {
             return None;
         }
-        if let Some(w) = PURPOSES.iter().find(|w| doc.at(p, w)) {
+        if purpose_initials().contains(c)
+            && let Some(w) = PURPOSES.iter().find(|w| doc.at(p, w))
+        {
             return Some(w.to_string());
         }
         p += 1;
@@ -461,6 +463,12 @@ fn verb_initials() -> &'static CharSet {
             .filter_map(|w| w.chars().next())
             .collect()
     })
+}
+
+/// The first characters of the [`PURPOSES`].
+fn purpose_initials() -> &'static CharSet {
+    static FIRST: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
+    FIRST.get_or_init(|| PURPOSES.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 /// The visit clauses of sentence `si`, in text order.
