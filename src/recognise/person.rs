@@ -13,7 +13,7 @@ use super::words::{Found, WordGroups, leftmost_longest};
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::span::{EntityKind, Span};
-use crate::text::{LazyCharSet, is_cjk, is_clause_break};
+use crate::text::{LazyCharSet, is_cjk, is_clause_break, non_ideographs};
 use hashbrown::HashSet;
 
 /// Characters that never stand in a given name in this genre.
@@ -614,58 +614,60 @@ fn bylines(scan: &Scan<'_>, cues: &[Found], names: &mut Vec<Span>) {
             names.push(n);
         }
     }
-    // (Each search below looks for one character at a time, which the
-    // standard library does with `memchr`; the order names are found in
-    // does not matter.)
-    // `(舒畅)`: a name alone in parentheses.
-    for (i, open) in text
-        .match_indices('(')
-        .chain(text.match_indices('\u{FF08}'))
-    {
-        let pos = i + open.len();
-        if let Some(n) = byline_name(scan, pos)
-            && matches!(scan.char_at(n.end), Some(')' | '\u{FF09}'))
-        {
-            names.push(n);
+    // One pass over the chars other than ideographs finds the three kinds
+    // below (the order names are found in does not matter).
+    for (i, c) in non_ideographs(text) {
+        let after = i + c.len_utf8();
+        match c {
+            '(' | '\u{FF08}' => {
+                // `(舒畅)`: a name alone in parentheses.
+                if let Some(n) = byline_name(scan, after)
+                    && matches!(scan.char_at(n.end), Some(')' | '\u{FF09}'))
+                {
+                    names.push(n);
+                }
+            }
+            ':' | '\u{FF1A}' => names.extend(listed_after_colon(scan, after)),
+            '\n' => names.extend(alone_on_line(scan, i)),
+            _ => {}
         }
     }
-    // Lists after a colon: `编审团:刘芬 汤美红 戚申春`.
-    for (i, colon) in text
-        .match_indices(':')
-        .chain(text.match_indices('\u{FF1A}'))
-    {
-        let mut pos = i + colon.len();
-        let mut found: Vec<Span> = Vec::new();
-        while let Some(n) = standalone_name(scan, pos) {
-            found.push(n);
-            pos = n.end;
-            if scan.char_at(pos) != Some(' ') {
-                break;
-            }
-            while scan.char_at(pos) == Some(' ') {
-                pos += 1;
-            }
+}
+
+/// Names listed after a colon, two at least, separated by spaces, the
+/// last one ending the clause: `编审团:刘芬 汤美红 戚申春`.
+fn listed_after_colon(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
+    let mut found: Vec<Span> = Vec::new();
+    while let Some(n) = standalone_name(scan, pos) {
+        found.push(n);
+        pos = n.end;
+        if scan.char_at(pos) != Some(' ') {
+            break;
         }
-        if found.len() >= 2 && found.last().is_some_and(|n| scan.is_break_at(n.end)) {
-            names.extend(found);
+        while scan.char_at(pos) == Some(' ') {
+            pos += 1;
         }
     }
-    // A name alone at the end of a line, after a sentence end or on its own.
-    for (i, _) in text.match_indices('\n') {
-        let line_start = text[..i].rfind(['\n', '。']).map_or(0, |k| {
-            k + text[k..].chars().next().map_or(1, char::len_utf8)
-        });
-        let seg = text[line_start..i].trim();
-        let n = seg.chars().count();
-        if n == 3 && seg.chars().all(is_cjk) {
-            let start = line_start + text[line_start..i].find(seg).unwrap_or(0);
-            if let Some(name) = standalone_name(scan, start)
-                && name.end == start + seg.len()
-            {
-                names.push(name);
-            }
-        }
+    if found.len() >= 2 && found.last().is_some_and(|n| scan.is_break_at(n.end)) {
+        found
+    } else {
+        Vec::new()
     }
+}
+
+/// A name alone at the end of the line that ends at byte `eol`, after a
+/// sentence end or on its own.
+fn alone_on_line(scan: &Scan<'_>, eol: usize) -> Option<Span> {
+    let text = scan.text;
+    let line_start = text[..eol].rfind(['\n', '。']).map_or(0, |k| {
+        k + text[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let seg = text[line_start..eol].trim();
+    if seg.chars().count() != 3 || !seg.chars().all(is_cjk) {
+        return None;
+    }
+    let start = line_start + text[line_start..eol].find(seg).unwrap_or(0);
+    standalone_name(scan, start).filter(|name| name.end == start + seg.len())
 }
 
 /// A 2–3 character name standing on its own at `pos` (followed by a break).
