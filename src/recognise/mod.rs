@@ -191,12 +191,15 @@ fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>) -> Vec<Mention> {
     // too: the spans overlapping a candidate are found by walking back from
     // its end.
     let mut kept: BTreeMap<usize, Mention> = BTreeMap::new();
-    let overlapping = |kept: &BTreeMap<usize, Mention>, span: Span| -> Vec<Mention> {
-        kept.range(..span.end)
+    // The first two kept mentions overlapping `span` (none, one, or more
+    // than one is all the rules ask), without collecting them.
+    let overlapping = |kept: &BTreeMap<usize, Mention>, span: Span| {
+        let mut over = kept
+            .range(..span.end)
             .rev()
             .take_while(|(_, o)| o.span.end > span.start)
-            .map(|(_, o)| *o)
-            .collect()
+            .map(|(_, o)| *o);
+        (over.next(), over.next())
     };
     let key = |m: &Mention| {
         (
@@ -207,7 +210,7 @@ fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>) -> Vec<Mention> {
     };
     strong.sort_by_key(key);
     for m in strong {
-        if m.span.is_empty() || !overlapping(&kept, m.span).is_empty() {
+        if m.span.is_empty() || overlapping(&kept, m.span).0.is_some() {
             continue;
         }
         kept.insert(m.span.start, m);
@@ -221,12 +224,12 @@ fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>) -> Vec<Mention> {
             continue;
         }
         let over = overlapping(&kept, m.span);
-        if over.is_empty() {
+        if over.0.is_none() {
             kept.insert(m.span.start, m);
             continue;
         }
         // Inside one kept span that can hold it: nested.
-        if let [o] = over.as_slice() {
+        if let (Some(o), None) = over {
             let holds = matches!(
                 o.kind,
                 EntityKind::Title | EntityKind::Org | EntityKind::Place
