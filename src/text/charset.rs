@@ -20,18 +20,34 @@ impl CharSet {
     }
 }
 
-/// The [`CharSet`] of a constant string's chars, made on first use: a
-/// `static` list of characters that loops ask about at every character.
+/// The [`CharSet`] of a constant string's chars, or of the first chars of
+/// a constant word list, made on first use: a `static` set that loops ask
+/// about at every character.
 pub(crate) struct LazyCharSet {
-    chars: &'static str,
+    source: Source,
     set: std::sync::OnceLock<CharSet>,
+}
+
+/// What a [`LazyCharSet`] is made of.
+enum Source {
+    Chars(&'static str),
+    Initials(&'static [&'static str]),
 }
 
 impl LazyCharSet {
     /// The set of the chars of `chars`.
     pub const fn new(chars: &'static str) -> Self {
         LazyCharSet {
-            chars,
+            source: Source::Chars(chars),
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The set of the first chars of `words`: a position whose char is not
+    /// in it starts none of them.
+    pub const fn initials(words: &'static [&'static str]) -> Self {
+        LazyCharSet {
+            source: Source::Initials(words),
             set: std::sync::OnceLock::new(),
         }
     }
@@ -40,7 +56,10 @@ impl LazyCharSet {
     #[inline]
     pub fn contains(&self, c: char) -> bool {
         self.set
-            .get_or_init(|| self.chars.chars().collect())
+            .get_or_init(|| match self.source {
+                Source::Chars(chars) => chars.chars().collect(),
+                Source::Initials(words) => words.iter().filter_map(|w| w.chars().next()).collect(),
+            })
             .contains(c)
     }
 }
@@ -82,6 +101,13 @@ mod tests {
             assert!(SET.contains(c));
         }
         assert!(!SET.contains('在') && !SET.contains(','));
+    }
+
+    #[test]
+    fn initials_are_the_first_chars_of_the_words() {
+        static SET: LazyCharSet = LazyCharSet::initials(&["调研", "考察", "", "调查"]);
+        assert!(SET.contains('调') && SET.contains('考'));
+        assert!(!SET.contains('研') && !SET.contains('查'));
     }
 
     #[test]
