@@ -16,6 +16,7 @@ use super::{Doc, Mention};
 use crate::lexicon::{Level, LexClass, Lexicon};
 use crate::span::EntityKind;
 use crate::text::CodePoints;
+use hashbrown::HashMap;
 
 /// One article: a char range of the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -303,32 +304,45 @@ pub(crate) fn named_places(
             });
         }
     };
+    // The divisions a mention's text names, by kind and text: an article
+    // names its places and posts again and again, and each reading is a
+    // few dozen look-ups.
+    let mut read: HashMap<(bool, &str), Vec<(String, Level)>> = HashMap::new();
     for m in mentions.iter().filter(|m| m.start >= start && m.end <= end) {
-        match m.kind {
-            EntityKind::Place => {
-                if let Some(full) = full_of_short(doc_lex, &m.text)
-                    && division_level(doc_lex, &m.text).is_none()
-                {
-                    let l = division_level(doc_lex, &full).expect("checked by full_of_short");
-                    add(full, l, m.start);
-                    continue;
-                }
-                for (name, l) in leading_divisions(doc_lex, &m.text).0 {
-                    add(name, l, m.start);
-                }
+        let is_place = match m.kind {
+            EntityKind::Place => true,
+            EntityKind::Org | EntityKind::Title => false,
+            _ => continue,
+        };
+        let divisions = read
+            .entry((is_place, m.text.as_str()))
+            .or_insert_with(|| divisions_named(doc_lex, &m.text, is_place));
+        // A short division name glued to the word before an organisation
+        // may have lost its head (`集|中区党工委书记`).
+        let glued = !is_place && glued_before(chars, m.start);
+        for (name, l) in divisions.iter() {
+            if !glued || name.chars().count() >= 3 {
+                add(name.clone(), *l, m.start);
             }
-            EntityKind::Org | EntityKind::Title => {
-                let glued = glued_before(chars, m.start);
-                for (name, l) in divisions_in_name(doc_lex, &m.text) {
-                    if name.chars().count() >= 3 || !glued {
-                        add(name, l, m.start);
-                    }
-                }
-            }
-            _ => {}
         }
     }
     out
+}
+
+/// The divisions a place's name (the full name of a short form, or the
+/// divisions it is written of) or an organisation's or post's name
+/// ([`divisions_in_name`]) names.
+fn divisions_named(lex: &Lexicon, text: &str, is_place: bool) -> Vec<(String, Level)> {
+    if !is_place {
+        return divisions_in_name(lex, text);
+    }
+    if let Some(full) = full_of_short(lex, text)
+        && division_level(lex, text).is_none()
+    {
+        let l = division_level(lex, &full).expect("checked by full_of_short");
+        return vec![(full, l)];
+    }
+    leading_divisions(lex, text).0
 }
 
 impl Doc<'_> {
