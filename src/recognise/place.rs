@@ -186,7 +186,6 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
 struct ShortWord<'t> {
     word: &'t str,
     other_word: OnceCell<bool>,
-    tag: OnceCell<Option<&'static str>>,
 }
 
 impl<'t> ShortWord<'t> {
@@ -194,7 +193,6 @@ impl<'t> ShortWord<'t> {
         ShortWord {
             word,
             other_word: OnceCell::new(),
-            tag: OnceCell::new(),
         }
     }
 
@@ -206,11 +204,6 @@ impl<'t> ShortWord<'t> {
                 matches!(c, LexClass::Stop | LexClass::Surname | LexClass::TitleRole)
             })
         })
-    }
-
-    /// The segmenter's tag for the word alone ([`Scan::word_tag`]).
-    fn tag(&self, scan: &Scan<'_>) -> Option<&'static str> {
-        *self.tag.get_or_init(|| scan.word_tag(self.word))
     }
 }
 
@@ -361,8 +354,8 @@ fn short_form_ok(
             return false;
         }
         return aligned(scan, span)
-            && !short
-                .tag(scan)
+            && !scan
+                .word_tag(word)
                 .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
     }
     // `中路`, `南桥`: a short form that reads as the tail of a road name
@@ -380,13 +373,13 @@ fn short_form_ok(
             .lookup(f)
             .any(|e| matches!(e.class, LexClass::Division(l) if l <= Level::County))
     });
-    let known_place = high && short.tag(scan).is_some_and(|t| t == "ns");
+    let known_place = high && scan.word_tag(word).is_some_and(|t| t == "ns");
     if !(in_doc || known_place) {
         return false;
     }
     // A common word the segmenter knows (`乡村`, `牡丹`, `促进`) is no place.
-    if short
-        .tag(scan)
+    if scan
+        .word_tag(word)
         .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
     {
         return false;

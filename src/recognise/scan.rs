@@ -31,6 +31,9 @@ pub(crate) struct Scan<'a> {
     breaks: Vec<Span>,
     /// Tokens of each clause that was segmented, keyed by clause start.
     clauses: RefCell<HashMap<usize, Rc<[Token]>>>,
+    /// The segmenter's tag of each word asked alone ([`Scan::word_tag`]):
+    /// rules ask it of the same names at each of their mentions.
+    word_tags: RefCell<HashMap<Box<str>, Option<&'static str>>>,
 }
 
 /// The clause breaks of `text` (a middle dot `·` joins foreign names and
@@ -64,6 +67,7 @@ impl<'a> Scan<'a> {
             breaks: clause_breaks(text),
             seg,
             clauses: RefCell::new(HashMap::new()),
+            word_tags: RefCell::new(HashMap::new()),
         }
     }
 
@@ -232,7 +236,12 @@ impl<'a> Scan<'a> {
 
     /// Part-of-speech tag of a single word, as the segmenter would tag it alone.
     pub fn word_tag(&self, word: &str) -> Option<&'static str> {
-        self.seg.word_tag(word)
+        if let Some(&tag) = self.word_tags.borrow().get(word) {
+            return tag;
+        }
+        let tag = self.seg.word_tag(word);
+        self.word_tags.borrow_mut().insert(word.into(), tag);
+        tag
     }
 
     /// True when the segmenter's dictionary holds `word`.
