@@ -42,7 +42,16 @@ fn code_start(scan: &Scan<'_>, end: usize) -> Option<usize> {
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let text = scan.text;
     let mut out = Vec::new();
-    for (i, _) in text.match_indices(['地', '区', '单', '号', '项']) {
+    // Where a classifier, `号` or `项目` starts: five SIMD substring
+    // searches cost less than decoding every char of the text to compare
+    // it with five.
+    let mut at: Vec<usize> = CLASSIFIERS
+        .iter()
+        .chain(&["号", "项目"])
+        .flat_map(|w| memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()))
+        .collect();
+    at.sort_unstable();
+    for i in at {
         let rest = &text[i..];
         if let Some(cls) = CLASSIFIERS.iter().find(|c| rest.starts_with(**c)) {
             let end = i + cls.len();
