@@ -66,7 +66,9 @@ fn is_numeral(c: char) -> bool {
 pub(crate) fn numbered(scan: &Scan<'_>) -> Vec<Mention> {
     let text = scan.text;
     let mut out = Vec::new();
-    for (i, _) in text.match_indices('第') {
+    // memmem, not `match_indices('第')`: a char search stops at every
+    // occurrence of the char's last byte, common inside other ideographs.
+    for i in memchr::memmem::find_iter(text.as_bytes(), "第".as_bytes()) {
         let after = &text[i + '第'.len_utf8()..];
         let digits: usize = after
             .chars()
