@@ -202,7 +202,7 @@ fn has_control(s: &str) -> bool {
 /// white space: an ASCII byte other than a space or `\t`…`\r`, or an
 /// ideograph of U+4000–U+9FFF. Dictionary fields nearly always end so, and
 /// `str::trim` decodes both end chars and looks CJK ones up in the
-/// Unicode white-space table (a third of building the lexicon went there).
+/// Unicode white-space table (a tenth of building the lexicon went there).
 fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     let plain_ascii = |x: u8| x < 0x80 && !matches!(x, b' ' | 0x09..=0x0D);
