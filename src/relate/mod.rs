@@ -22,7 +22,7 @@ mod visit;
 use crate::document::{Entity, Relation};
 use crate::lexicon::Lexicon;
 use crate::span::{EntityKind, Span};
-use crate::text::{CodePoints, Prepared};
+use crate::text::{CodePoints, Prepared, Words};
 use article::{Article, NamedPlace};
 use hashbrown::{HashMap, HashSet};
 use sentence::Sentence;
@@ -211,6 +211,12 @@ impl<'a> Doc<'a> {
         // One byte comparison instead of decoding `word` char by char (a
         // position past the end reads as the empty rest of the text).
         self.norm[self.starts.byte(pos)..].starts_with(word)
+    }
+
+    /// The first of `words` written at char `pos`.
+    #[inline]
+    pub(crate) fn word_at(&self, pos: usize, words: &Words) -> Option<&'static str> {
+        words.find(*self.chars.get(pos)?, |w| self.at(pos, w))
     }
 
     /// True when `word` ends at char `pos`.

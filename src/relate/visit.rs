@@ -35,7 +35,7 @@ use super::{Doc, Found};
 use crate::lexicon::LexClass;
 use crate::recognise::group::{GROUP_WORDS, is_generic_group, is_group_name};
 use crate::span::EntityKind;
-use crate::text::{CharSet, LazyCharSet};
+use crate::text::Words;
 use hashbrown::HashMap;
 
 /// Verbs of going somewhere, longest first.
@@ -120,9 +120,8 @@ const SEQUENCE: [&str; 9] = [
 /// Words a participant joins a visit with.
 const JOIN: [&str; 5] = ["一同参加", "一同", "参加", "参与", "随同"];
 
-/// The first characters of the [`JOIN`] words: most characters of a
-/// sentence start none, and are passed over with one look-up.
-static JOIN_INITIALS: LazyCharSet = LazyCharSet::initials(&JOIN);
+/// The [`JOIN`] words, looked for at every character of a sentence.
+static JOIN_WORDS: Words = Words::new(&JOIN);
 
 /// A visiting group: the persons and delegations that travel together.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -424,9 +423,7 @@ fn purpose_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<String> {
         if matches!(c, '。' | ';' | '\u{FF1B}') {
             return None;
         }
-        if PURPOSE_INITIALS.contains(c)
-            && let Some(w) = PURPOSES.iter().find(|w| doc.at(p, w))
-        {
+        if let Some(w) = doc.word_at(p, &PURPOSE_WORDS) {
             return Some(w.to_string());
         }
         p += 1;
@@ -453,23 +450,11 @@ fn purpose_of_verb(doc: &Doc<'_>, start: usize, word: &str) -> Option<String> {
     Some(word.to_string())
 }
 
-/// The first characters of the motion and inspection verbs.
-fn verb_initials() -> &'static CharSet {
-    static FIRST: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
-    FIRST.get_or_init(|| {
-        MOTION
-            .iter()
-            .chain(INSPECT.iter())
-            .filter_map(|w| w.chars().next())
-            .collect()
-    })
-}
-
-/// The first characters of the [`BARRIERS`].
-static BARRIER_INITIALS: LazyCharSet = LazyCharSet::initials(&BARRIERS);
-
-/// The first characters of the [`PURPOSES`].
-static PURPOSE_INITIALS: LazyCharSet = LazyCharSet::initials(&PURPOSES);
+/// The word lists looked for at every character of a sentence.
+static MOTION_WORDS: Words = Words::new(&MOTION);
+static INSPECT_WORDS: Words = Words::new(&INSPECT);
+static BARRIER_WORDS: Words = Words::new(&BARRIERS);
+static PURPOSE_WORDS: Words = Words::new(&PURPOSES);
 
 /// The visit clauses of sentence `si`, in text order.
 fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
@@ -481,18 +466,12 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
             p += 1;
             continue;
         }
-        // Most characters start no verb: one look-up in the set of first
-        // characters saves trying thirty words at every position.
-        if !verb_initials().contains(doc.chars[p]) {
-            p += 1;
-            continue;
-        }
-        let motion = MOTION.iter().find(|w| doc.at(p, w));
-        let inspect = INSPECT.iter().find(|w| doc.at(p, w));
+        let motion = doc.word_at(p, &MOTION_WORDS);
+        let inspect = doc.word_at(p, &INSPECT_WORDS);
         let (word, is_motion) = match (motion, inspect) {
-            (Some(m), Some(i)) if i.len() > m.len() => (*i, false),
-            (Some(m), _) => (*m, true),
-            (None, Some(i)) => (*i, false),
+            (Some(m), Some(i)) if i.len() > m.len() => (i, false),
+            (Some(m), _) => (m, true),
+            (None, Some(i)) => (i, false),
             (None, None) => {
                 p += 1;
                 continue;
@@ -686,10 +665,7 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
     // Start after the last barrier.
     let mut start = a;
     for (q, &cov) in covered.iter().enumerate().take(b).skip(a) {
-        if !cov
-            && BARRIER_INITIALS.contains(doc.chars[q])
-            && let Some(w) = BARRIERS.iter().find(|w| doc.at(q, w))
-        {
+        if !cov && let Some(w) = doc.word_at(q, &BARRIER_WORDS) {
             start = start.max(q + w.chars().count());
         }
     }
@@ -1004,10 +980,10 @@ fn join_participants(
     let from = last.map_or(s.start, |e| st.events[e].end);
     let mut joiners: Vec<usize> = Vec::new();
     for (q, &cov) in covered.iter().enumerate().take(s.end).skip(from) {
-        if cov || !JOIN_INITIALS.contains(doc.chars[q]) {
+        if cov {
             continue;
         }
-        let Some(j) = JOIN.iter().find(|j| doc.at(q, j)) else {
+        let Some(j) = doc.word_at(q, &JOIN_WORDS) else {
             continue;
         };
         let after = q + j.chars().count();

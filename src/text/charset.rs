@@ -64,6 +64,34 @@ impl LazyCharSet {
     }
 }
 
+/// A constant word list and the set of its first chars, for loops that
+/// ask at every character which of the words starts there: a character
+/// that starts none is passed over with one look-up.
+pub(crate) struct Words {
+    list: &'static [&'static str],
+    initials: LazyCharSet,
+}
+
+impl Words {
+    /// The words of `list`, tried in its order.
+    pub const fn new(list: &'static [&'static str]) -> Self {
+        Words {
+            list,
+            initials: LazyCharSet::initials(list),
+        }
+    }
+
+    /// The first word of the list, in list order, that starts with `first`
+    /// and is written where `written_at` says.
+    #[inline]
+    pub fn find(&self, first: char, written_at: impl Fn(&str) -> bool) -> Option<&'static str> {
+        if !self.initials.contains(first) {
+            return None;
+        }
+        self.list.iter().copied().find(|w| written_at(w))
+    }
+}
+
 impl FromIterator<char> for CharSet {
     fn from_iter<I: IntoIterator<Item = char>>(chars: I) -> Self {
         let mut sorted: Vec<char> = chars.into_iter().collect();
@@ -108,6 +136,17 @@ mod tests {
         static SET: LazyCharSet = LazyCharSet::initials(&["调研", "考察", "", "调查"]);
         assert!(SET.contains('调') && SET.contains('考'));
         assert!(!SET.contains('研') && !SET.contains('查'));
+    }
+
+    #[test]
+    fn words_are_found_in_list_order_from_their_first_char() {
+        static WORDS: Words = Words::new(&["调研", "调研组", "考察"]);
+        let at = |rest: &'static str| move |w: &str| rest.starts_with(w);
+        assert_eq!(WORDS.find('调', at("调研组来")), Some("调研"));
+        assert_eq!(WORDS.find('考', at("考察")), Some("考察"));
+        assert_eq!(WORDS.find('调', at("调查")), None);
+        // A char no word starts with is not tried.
+        assert_eq!(WORDS.find('研', |_| true), None);
     }
 
     #[test]
