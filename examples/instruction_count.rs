@@ -20,6 +20,11 @@
 //! `--toggle-collect=instruction_count::lexicon_build`, the second of two
 //! builds.
 //!
+//! The matcher's scan of the samples is counted with
+//! `--toggle-collect=instruction_count::matcher_scan`, and raw daachorse's
+//! scan of the same patterns, the matcher benchmark's baseline, with
+//! `…::daachorse_scan` (each the second of two scans).
+//!
 //! The graph build is counted the same way, with the number of copies of
 //! the samples as the argument (`--toggle-collect=instruction_count::graph_build`,
 //! then `… instruction_count 10`).
@@ -71,6 +76,22 @@ fn lexicon_build() -> usize {
     govkg::Lexicon::embedded().pattern_count()
 }
 
+/// The counted matcher scan: govkg's automaton collecting and sorting its
+/// hits over the samples joined (`--toggle-collect=instruction_count::matcher_scan`).
+#[inline(never)]
+fn matcher_scan(m: &govkg::matcher::Matcher, text: &str) -> usize {
+    m.hits(black_box(text)).len()
+}
+
+/// The counted raw daachorse scan of the same patterns, as the matcher
+/// benchmark's baseline does it
+/// (`--toggle-collect=instruction_count::daachorse_scan`).
+#[inline(never)]
+fn daachorse_scan(da: &daachorse::CharwiseDoubleArrayAhoCorasick<u32>, text: &str) -> usize {
+    da.find_overlapping_iter(black_box(text))
+        .fold(0usize, |n, m| n + m.end() - m.start())
+}
+
 /// The samples extracted `times` over, under distinct ids.
 fn extracted(ex: &Extractor, docs: &[String], times: usize) -> Vec<Document> {
     (0..times)
@@ -99,6 +120,13 @@ fn main() {
     let times = std::env::args().nth(1).map_or(1, |a| {
         a.parse().expect("the argument is a number of copies")
     });
+    let joined = common::text(0);
+    let m = govkg::matcher::Matcher::new(ex.lexicon()).expect("the matcher builds");
+    let da = daachorse::CharwiseDoubleArrayAhoCorasick::<u32>::new(ex.lexicon().patterns())
+        .expect("daachorse builds");
+    let warm = (matcher_scan(&m, &joined), daachorse_scan(&da, &joined));
+    assert_eq!(warm.0, matcher_scan(&m, &joined));
+    assert_eq!(warm.1, daachorse_scan(&da, &joined));
     let copies = extracted(&ex, &docs, times);
     let nodes = graph_build(&ex, &copies);
     let bytes: usize = docs.iter().map(String::len).sum();
