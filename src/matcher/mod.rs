@@ -5,6 +5,7 @@
 //! the recognisers only read the hits and a few characters around them.
 
 mod backend;
+pub(crate) mod nearly_sorted;
 
 pub use backend::BackendKind;
 
@@ -100,35 +101,33 @@ impl Matcher {
     pub fn hits_into(&self, text: &str, out: &mut Vec<Hit>) {
         out.clear();
         out.reserve(text.len() / 6);
-        self.backend.for_each(text, |start, end, pattern| {
-            if let Some(hit) = Hit::new(Span::new(start, end), pattern) {
-                out.push(hit);
-            }
-        });
+        if u32::try_from(text.len()).is_ok() {
+            // Every offset fits: no check per hit.
+            self.backend.for_each(text, |start, end, pattern| {
+                out.push(Hit {
+                    start: start as u32,
+                    end: end as u32,
+                    pattern,
+                });
+            });
+        } else {
+            self.backend.for_each(text, |start, end, pattern| {
+                if let Some(hit) = Hit::new(Span::new(start, end), pattern) {
+                    out.push(hit);
+                }
+            });
+        }
         sort_by_start(out);
     }
 }
 
-/// Sorts hits by start, longest first.
-///
-/// The automata report hits in order of their end, and a hit is at most a
-/// few characters long, so the list is already almost sorted by start: an
-/// insertion sort moves each hit past only the few hits that end inside
-/// it, which is linear in practice and several times cheaper than a
-/// general sort of the whole list.
+/// Sorts hits by start, longest first: each hit moves back only past the
+/// few hits that end inside it ([`nearly_sorted`]).
 fn sort_by_start(hits: &mut [Hit]) {
     // One integer compare: start ascending, then end descending.
-    let key = |h: &Hit| (u64::from(h.start) << 32) | u64::from(u32::MAX - h.end);
-    for i in 1..hits.len() {
-        let cur = hits[i];
-        let k = key(&cur);
-        let mut j = i;
-        while j > 0 && key(&hits[j - 1]) > k {
-            hits[j] = hits[j - 1];
-            j -= 1;
-        }
-        hits[j] = cur;
-    }
+    nearly_sorted::sort_by_key(hits, |h| {
+        (u64::from(h.start) << 32) | u64::from(u32::MAX - h.end)
+    });
 }
 
 #[cfg(test)]
