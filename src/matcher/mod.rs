@@ -102,13 +102,23 @@ impl Matcher {
         out.clear();
         out.reserve(text.len() / 6);
         if u32::try_from(text.len()).is_ok() {
-            // Every offset fits: no check per hit.
+            // Every offset fits: no check per hit, and each hit is put in
+            // its place as it comes, while it is at hand. Most hits start
+            // after every hit before them and stay last.
+            let mut top = 0;
             self.backend.for_each(text, |start, end, pattern| {
-                out.push(Hit {
+                let hit = Hit {
                     start: start as u32,
                     end: end as u32,
                     pattern,
-                });
+                };
+                let k = start_order(&hit);
+                out.push(hit);
+                if k >= top {
+                    top = k;
+                } else {
+                    nearly_sorted::sift_last(out, start_order);
+                }
             });
         } else {
             self.backend.for_each(text, |start, end, pattern| {
@@ -116,18 +126,21 @@ impl Matcher {
                     out.push(hit);
                 }
             });
+            sort_by_start(out);
         }
-        sort_by_start(out);
     }
+}
+
+/// The key that orders hits by start, longest first, in one integer
+/// compare: start ascending, then end descending.
+fn start_order(h: &Hit) -> u64 {
+    (u64::from(h.start) << 32) | u64::from(u32::MAX - h.end)
 }
 
 /// Sorts hits by start, longest first: each hit moves back only past the
 /// few hits that end inside it ([`nearly_sorted`]).
 fn sort_by_start(hits: &mut [Hit]) {
-    // One integer compare: start ascending, then end descending.
-    nearly_sorted::sort_by_key(hits, |h| {
-        (u64::from(h.start) << 32) | u64::from(u32::MAX - h.end)
-    });
+    nearly_sorted::sort_by_key(hits, start_order);
 }
 
 #[cfg(test)]

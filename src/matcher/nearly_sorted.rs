@@ -24,13 +24,28 @@ pub(crate) fn sort_by_key<T: Copy, K: Ord + Copy>(items: &mut [T], key: impl Fn(
             top = k;
             continue;
         }
-        let mut j = i;
-        while j > 0 && key(&items[j - 1]) > k {
-            items[j] = items[j - 1];
-            j -= 1;
-        }
-        items[j] = cur;
+        sift(&mut items[..=i], cur, k, &key);
     }
+}
+
+/// Moves the last of `items` back past the items with a greater key, when
+/// the items before it are sorted by `key`: one step of [`sort_by_key`],
+/// for a list sorted as it is filled.
+pub(crate) fn sift_last<T: Copy, K: Ord + Copy>(items: &mut [T], key: impl Fn(&T) -> K) {
+    if let Some(&last) = items.last() {
+        sift(items, last, key(&last), &key);
+    }
+}
+
+/// Shifts the items before the last one that have a key above `k` one
+/// place on and puts `cur` (the last item, keyed `k`) before them.
+fn sift<T: Copy, K: Ord + Copy>(items: &mut [T], cur: T, k: K, key: &impl Fn(&T) -> K) {
+    let mut j = items.len() - 1;
+    while j > 0 && key(&items[j - 1]) > k {
+        items[j] = items[j - 1];
+        j -= 1;
+    }
+    items[j] = cur;
 }
 
 #[cfg(test)]
@@ -56,7 +71,22 @@ mod tests {
             let mut want = v.clone();
             want.sort_by_key(|p| p.0);
             sort_by_key(&mut v, |p| p.0);
-            prop_assert_eq!(v, want);
+            prop_assert_eq!(&v, &want);
+        }
+
+        /// Filling a list with `sift_last` after each push sorts it too.
+        #[test]
+        fn sift_last_keeps_a_list_sorted(
+            v in proptest::collection::vec((0u8..20, any::<u16>()), 0..200),
+        ) {
+            let mut filled = Vec::new();
+            for &p in &v {
+                filled.push(p);
+                sift_last(&mut filled, |p| p.0);
+            }
+            let mut want = v.clone();
+            want.sort_by_key(|p| p.0);
+            prop_assert_eq!(filled, want);
         }
     }
 }
