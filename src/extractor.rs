@@ -301,20 +301,7 @@ impl ExtractorBuilder {
 /// `jieba` taught the lexicon's names, with the tags the recognisers expect
 /// of them.
 fn taught_segmenter(jieba: jieba_rs::Jieba, lexicon: &Lexicon) -> Segmenter {
-    let words = lexicon.entries().iter().filter_map(|e| {
-        let tag = match e.class {
-            // Villages are too many and too often common words
-            // (`新农村`) to teach the segmenter.
-            LexClass::Division(crate::lexicon::Level::Village) => return None,
-            LexClass::Division(_) | LexClass::Site => "ns",
-            LexClass::Org => "nt",
-            LexClass::TitleRole => "n",
-            LexClass::Person => "nr",
-            _ => return None,
-        };
-        Some((&*e.text, tag))
-    });
-    Segmenter::with_base(jieba, words)
+    Segmenter::with_base(jieba, &crate::recognise::taught::teachable(lexicon))
 }
 
 #[cfg(test)]

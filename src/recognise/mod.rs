@@ -20,6 +20,7 @@ mod plot;
 mod route;
 pub(crate) mod scan;
 pub(crate) mod segment;
+pub(crate) mod taught;
 mod title;
 mod words;
 

@@ -74,16 +74,9 @@ pub(crate) struct Segmenter {
 
 impl Segmenter {
     /// `jieba` (as `Jieba::new` made it, perhaps on another thread while
-    /// the lexicon was built) with `words` added.
-    pub fn with_base<'w>(
-        mut jieba: Jieba,
-        words: impl IntoIterator<Item = (&'w str, &'static str)>,
-    ) -> Self {
-        for (w, tag) in words {
-            if w.chars().count() >= 2 && !jieba.has_word(w) {
-                jieba.add_word(w, None, Some(tag));
-            }
-        }
+    /// the lexicon was built) with `words` added (see [`super::taught`]).
+    pub fn with_base(mut jieba: Jieba, words: &[(&str, &'static str)]) -> Self {
+        super::taught::teach(&mut jieba, words);
         Segmenter { jieba }
     }
 
