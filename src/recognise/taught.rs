@@ -5,9 +5,10 @@
 //! (`Jieba::add_word` with no frequency asks `suggest_freq`, which segments
 //! the word first). For the embedded lexicon that is 34,000 segmentations
 //! on every start (about 60 ms, on the start-up's longest path: they wait
-//! for jieba's dictionary), and always the same answers. `taught_frequencies.txt` keeps those answers: with the embedded
-//! lexicon and jieba-rs's own dictionary, each word is added with its
-//! frequency from the table, which leaves jieba exactly as asking would.
+//! for jieba's dictionary), and always the same answers.
+//! `taught_frequencies.txt` keeps those answers: with the embedded lexicon
+//! and jieba-rs's own dictionary, each word is added with its frequency
+//! from the table, which leaves jieba exactly as asking would.
 //!
 //! The table starts with a fingerprint of what the answers depend on: the
 //! words and tags to teach, in order, and what jieba suggests for a few
@@ -55,22 +56,28 @@ pub(crate) fn teachable(lexicon: &Lexicon) -> Vec<(&str, &'static str)> {
 /// table was made for these words and this jieba.
 pub(crate) fn teach(jieba: &mut Jieba, words: &[(&str, &'static str)]) {
     let known = stored(fingerprint(jieba, words));
-    let mut known = known.iter().flatten();
-    for &(w, tag) in words {
-        if w.chars().count() >= 2 && !jieba.has_word(w) {
-            jieba.add_word(w, known.next().copied(), Some(tag));
-        }
-    }
+    add(jieba, words, known.into_iter().flatten());
 }
 
 /// Adds `words` as [`teach`] does, asking jieba every frequency, and
 /// returns them in order (what the table holds).
 #[cfg(test)]
 fn teach_asking(jieba: &mut Jieba, words: &[(&str, &'static str)]) -> Vec<usize> {
+    add(jieba, words, std::iter::empty())
+}
+
+/// Adds the words jieba lacks (two characters or more), each with the
+/// next of `known` or, when they run out, the frequency jieba suggests;
+/// returns the frequencies the words were added with.
+fn add(
+    jieba: &mut Jieba,
+    words: &[(&str, &'static str)],
+    mut known: impl Iterator<Item = usize>,
+) -> Vec<usize> {
     let mut freqs = Vec::new();
     for &(w, tag) in words {
         if w.chars().count() >= 2 && !jieba.has_word(w) {
-            freqs.push(jieba.add_word(w, None, Some(tag)));
+            freqs.push(jieba.add_word(w, known.next(), Some(tag)));
         }
     }
     freqs
