@@ -106,13 +106,14 @@ fn is_named_body(lex: &Lexicon, body: &str) -> bool {
     if NAMED_BODY_ENDS.iter().any(|e| body.ends_with(e)) {
         return true;
     }
-    // The heads of two to four chars, with at least three chars after.
+    // The heads of `k` = two to four chars, with at least three chars
+    // after (a head ends where char `k` starts).
     let n = body.chars().count();
     body.char_indices()
+        .enumerate()
         .skip(2)
         .take(3)
-        .enumerate()
-        .any(|(i, (end, _))| lex.is(&body[..end], LexClass::PlaceShort) && n - (i + 2) >= 3)
+        .any(|(k, (end, _))| n - k >= 3 && lex.is(&body[..end], LexClass::PlaceShort))
 }
 
 /// Splits a title into places, body and role, or `None` when no post ends it.
@@ -366,15 +367,17 @@ pub(crate) fn resolve_glued(
 /// A body whose first part is a generic area ending in a level character
 /// (`集中区` + `党工委`), split there.
 fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
-    // Split after the second char at the earliest, the longest area first.
-    let splits = body.char_indices().skip(1).collect::<Vec<_>>();
-    splits.windows(2).rev().find_map(|w| {
-        let ((_, last), (at, _)) = (w[0], w[1]);
-        let (area, rest) = body.split_at(at);
-        (matches!(last, '区' | '县' | '市' | '镇' | '乡')
-            && (lex.is(rest, LexClass::TitleOrg) || lex.is(rest, LexClass::Org)))
-        .then(|| (area.to_string(), rest.to_string()))
-    })
+    // Split before the third char at the earliest, the longest area first.
+    let n = body.chars().count();
+    body.char_indices()
+        .rev()
+        .take(n.saturating_sub(2))
+        .find_map(|(at, _)| {
+            let (area, rest) = body.split_at(at);
+            (area.ends_with(['区', '县', '市', '镇', '乡'])
+                && (lex.is(rest, LexClass::TitleOrg) || lex.is(rest, LexClass::Org)))
+            .then(|| (area.to_string(), rest.to_string()))
+        })
 }
 
 /// Resolves a body that starts with the level word `w`: the article's
