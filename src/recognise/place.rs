@@ -12,9 +12,6 @@ use crate::text::{LazyCharSet, is_cjk};
 use hashbrown::{HashMap, HashSet};
 use std::cell::OnceCell;
 
-/// Verbs of movement that license a one-character abbreviation (`来沪`).
-const MOVE_VERBS: &[char] = &['来', '返', '赴', '驻', '离', '抵', '回', '援'];
-
 /// Suffixes of roads and waterways: the name before them is short.
 const ROAD_SUFFIXES: &[&str] = &[
     "路", "北路", "南路", "东路", "西路", "中路", "大道", "公路", "街", "大街", "巷", "弄", "桥",
@@ -123,12 +120,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 LexClass::PlaceShort => {
                     let n = word.chars().count();
                     if n == 1 {
-                        accepted |= scan
-                            .char_before(hit.span().start)
-                            .is_some_and(|c| MOVE_VERBS.contains(&c))
-                            && scan
-                                .char_at(hit.span().end)
-                                .is_none_or(|c| !is_cjk(c) || AFTER_ABBREVIATION.contains(c));
+                        accepted |= super::movement::in_phrase(scan, hit.span());
                     } else {
                         let level = e.full.as_deref().and_then(|f| level_of(scan, f));
                         // `湘西州`, `通道县`: a short form with its level character.
@@ -174,6 +166,8 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         .map(|s| Mention::new(s, EntityKind::Place))
         .collect();
     out.extend(named_again);
+    let short = super::movement::first_characters(scan, &fulls, &out);
+    out.extend(short);
     let named = suffix_names(scan, &out);
     out.extend(named);
     glue_chains(scan, &mut out);
@@ -322,10 +316,6 @@ fn starts_a_word(scan: &Scan<'_>, span: Span) -> bool {
             && !scan.lex.any(&scan.text[t.span.range()], |c| c.is_place())
     })
 }
-
-/// What may follow a one-character abbreviation in a movement phrase
-/// (`来沪返沪`, `来徐考察`, `在京期间`).
-const AFTER_ABBREVIATION: &str = "考调工期务学发投参的人返来落创就定访交旅开办出后前";
 
 /// A short form counts when the document also names the full division, or
 /// when the segmenter knows it as a place name, and it stands as a word.
