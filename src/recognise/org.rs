@@ -578,6 +578,20 @@ mod tests {
     }
 
     #[test]
+    fn offices_of_a_party_committee_or_a_government() {
+        assert_eq!(
+            orgs("市政府督查室、市委政策研究室的同志参加。"),
+            ["市政府督查室", "市委政策研究室"]
+        );
+        // A room is no office.
+        assert!(
+            orgs("在区政府会议室召开会议。")
+                .iter()
+                .all(|o| !o.ends_with("室"))
+        );
+    }
+
+    #[test]
     fn bodies_of_every_town_are_no_body() {
         assert!(orgs("加强乡镇人大建设。").is_empty());
         assert!(orgs("各街道办事处、镇人民政府:").is_empty());
