@@ -219,6 +219,13 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 continue;
             }
         }
+        // The brand before a parenthesised region is the proper part of
+        // a trade named with common nouns (`某某(中国)饮料有限公司`).
+        if word.ends_with("公司")
+            && let Some(whole) = with_region_in_parentheses(scan, span)
+        {
+            out.push(Mention::new(whole, EntityKind::Org));
+        }
         if NEEDS_PROPER.contains(&word) && !edge.proper {
             continue;
         }
@@ -236,6 +243,43 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         out.push(Mention::new(span, EntityKind::Org));
     }
     out
+}
+
+/// A company's name may hold its region in parentheses between the brand
+/// and the trade (`某某(福建)石油有限公司`, `某某(中国)投资有限公司`): a
+/// company name found right after a parenthesised place takes in the
+/// place and the brand before it. The brand is often a made-up word the
+/// segmenter reads as anything; it runs from its clause's start, or from
+/// the last link word in it (`与`, `由`), when that is near, else from
+/// the left edge.
+fn with_region_in_parentheses(scan: &Scan<'_>, span: Span) -> Option<Span> {
+    let close = scan
+        .char_before(span.start)
+        .filter(|c| matches!(c, ')' | '\u{FF09}'))?;
+    let place = scan.longest_ending_at(span.start - close.len_utf8(), |k| k.is_place())?;
+    let open = scan
+        .char_before(place.span().start)
+        .filter(|c| matches!(c, '(' | '\u{FF08}'))?;
+    let brand_end = place.span().start - open.len_utf8();
+    let clause = scan.clause_at(scan.back(brand_end, 1)).start.min(brand_end);
+    let start_of_brand = scan.text[clause..brand_end]
+        .char_indices()
+        .rfind(|&(_, c)| BEFORE_BODY.contains(c))
+        .map_or(clause, |(i, c)| clause + i + c.len_utf8());
+    let mut start = start_of_brand;
+    let brand = &scan.text[start..brand_end];
+    let near = (2..=8).contains(&brand.chars().count())
+        && brand
+            .chars()
+            .all(|c| crate::text::is_cjk(c) && !NOT_IN_BODY.contains(c));
+    if !near {
+        let edge = left_edge(scan, brand_end, 10, false, false);
+        start = edge.start;
+        if !edge.proper {
+            return None;
+        }
+    }
+    (start < brand_end).then(|| Span::new(start, span.end))
 }
 
 /// Where the group words before a group suffix start (`视察` of
@@ -575,6 +619,20 @@ mod tests {
             orgs("县法院、县检察院负责人列席会议。"),
             ["县法院", "县检察院"]
         );
+    }
+
+    #[test]
+    fn a_company_with_its_region_in_parentheses() {
+        assert_eq!(
+            orgs("走访了森美(福建)石油有限公司泉州分公司。"),
+            ["森美(福建)石油有限公司泉州分公司"]
+        );
+        assert_eq!(
+            orgs("公司与可口可乐(中国)饮料有限公司签约。"),
+            ["可口可乐(中国)饮料有限公司"]
+        );
+        // A place in parentheses before no company is just a place.
+        assert!(orgs("会议(上海)召开。").is_empty());
     }
 
     #[test]
