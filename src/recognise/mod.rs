@@ -72,6 +72,7 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     let mut orgs = org::find(scan);
     orgs.extend(org::list_items(scan));
     orgs.extend(group::numbered(scan));
+    orgs.retain(|m| !org::opens_document_number(scan, m.span));
     let titles = title::find(scan, &orgs, &places);
     let mut blockers: Vec<Mention> = Vec::new();
     blockers.extend(orgs.iter().filter(|m| m.span.len() > 9).copied());

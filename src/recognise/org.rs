@@ -407,6 +407,18 @@ const ROOMS: &[&str] = &[
     "休息室",
 ];
 
+/// True when `span` is the issuer's code of a document number
+/// (`某政办〔2023〕12号`, `区府办[2022]5号`): a code, not a mention of a
+/// body.
+pub(crate) fn opens_document_number(scan: &Scan<'_>, span: Span) -> bool {
+    let rest = &scan.text[span.end..];
+    let Some(after) = rest.strip_prefix(['〔', '[', '【', '(', '\u{FF08}', '\u{FF3B}']) else {
+        return false;
+    };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 4 && after[digits..].starts_with(['〕', ']', '】', ')', '\u{FF09}', '\u{FF3D}'])
+}
+
 /// Bodies named alone as items of a list (`责任单位:党建办、投促中心、重大办`):
 /// a short name between list separators that ends in a body suffix.
 pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
@@ -619,6 +631,13 @@ mod tests {
             orgs("县法院、县检察院负责人列席会议。"),
             ["县法院", "县检察院"]
         );
+    }
+
+    #[test]
+    fn the_issuer_code_of_a_document_number_is_no_body() {
+        assert!(orgs("根据区府办〔2023〕12号文件精神。").is_empty());
+        assert!(orgs("根据区府办[2023]12号文件精神。").is_empty());
+        assert_eq!(orgs("区府办将于下周召开会议。"), ["区府办"]);
     }
 
     #[test]
