@@ -25,6 +25,10 @@ const FACILITY_WORDS: &[&str] = &[
     "示范点",
 ];
 
+/// Words for people: an item ending in one names people, not a body or
+/// a place (`人大部门负责人`).
+const PEOPLE_WORDS: &[&str] = &["负责人", "同志", "领导", "干部", "代表", "人员", "委员"];
+
 /// Words after `等` that say the items were companies.
 const COMPANY_WORDS: &[&str] = &["企业", "公司", "集团", "房企", "厂家", "开发商", "上市公司"];
 
@@ -166,8 +170,13 @@ fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
     if !(2..=8).contains(&n) || !w.chars().all(is_cjk) || opens_generically(w) {
         return false;
     }
-    // Descriptive facility words stay outside names (`葛根基地`).
-    if FACILITY_WORDS.iter().any(|f| w.ends_with(f)) {
+    // Descriptive facility words stay outside names (`葛根基地`), and
+    // people are no names of places or bodies.
+    if FACILITY_WORDS
+        .iter()
+        .chain(PEOPLE_WORDS)
+        .any(|f| w.ends_with(f))
+    {
         return false;
     }
     if scan.lex.any(w, |c| {
@@ -267,6 +276,13 @@ mod tests {
             spans("走访了星河电气、蓝海科创、宏远重工等重点企业。", Org),
             ["星河电气", "蓝海科创", "宏远重工"]
         );
+    }
+
+    #[test]
+    fn people_listed_with_bodies_are_no_body() {
+        let orgs = spans("政府办、人大部门负责人、各乡镇人大主席参加会议。", Org);
+        assert!(orgs.contains(&"政府办".to_string()), "{orgs:?}");
+        assert!(orgs.iter().all(|o| !o.ends_with("负责人")), "{orgs:?}");
     }
 
     #[test]
