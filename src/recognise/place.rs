@@ -878,6 +878,12 @@ mod tests {
     }
 
     #[test]
+    fn kinds_of_village_are_no_village() {
+        assert!(places("整治城中村和空心村。").is_empty());
+        assert!(places("村里的城中村改造。").is_empty());
+    }
+
+    #[test]
     fn short_forms_need_the_full_name_or_a_known_place() {
         assert_eq!(
             places("华漕镇召开会议,华漕将全力推进。"),
