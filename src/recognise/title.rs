@@ -151,10 +151,15 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Optio
             matches!(c, LexClass::TitleOrg | LexClass::Org) || c.is_place()
         })
         .map(|h| h.span().start);
-    let mut best = [from_mentions, from_lex, unit_name_ending_at(scan, pos)]
-        .into_iter()
-        .flatten()
-        .min();
+    let mut best = [
+        from_mentions,
+        from_lex,
+        unit_name_ending_at(scan, pos),
+        zone_kind_ending_at(scan, pos),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
     // A level character before a body (`区` + `人大常委会`, `镇` + `城运中心`).
     if let Some(s) = best
         && let Some(c) = scan.char_before(s)
@@ -181,6 +186,18 @@ fn unit_name_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     let edge = super::edge::left_edge(scan, suffix.span().start, 8, true, true);
     let left = &scan.text[edge.start..suffix.span().start];
     (left.chars().count() >= 2 && !super::edge::opens_generically(left)).then_some(edge.start)
+}
+
+/// A zone named by its kind alone right before a post's body, as a level
+/// character is (`开发区` + `党工委书记`, `工业集中区` + `管委会主任`):
+/// the article's own zone. It stands after a break or a word that opens
+/// a title.
+fn zone_kind_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
+    let zone = scan.longest_ending_at(pos, |c| c == LexClass::PlaceSuffix)?;
+    let start = zone.span().start;
+    (scan.text[zone.span().range()].chars().count() >= 2
+        && (scan.is_break_before(start) || starts_clause_word(scan, start)))
+    .then_some(start)
 }
 
 /// True when a word that commonly precedes a title ends at `pos`.
@@ -222,6 +239,18 @@ mod tests {
         assert_eq!(
             titles("镇党委副书记、镇长赵晓东主持。"),
             ["镇党委副书记", "镇长"]
+        );
+    }
+
+    #[test]
+    fn a_zone_named_by_its_kind_stays_in_the_title() {
+        assert_eq!(
+            titles("工业集中区党工委书记王明汇报了工作。"),
+            ["工业集中区党工委书记"]
+        );
+        assert_eq!(
+            titles("会上,开发区管委会主任李华发言。"),
+            ["开发区管委会主任"]
         );
     }
 
