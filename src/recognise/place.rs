@@ -620,15 +620,22 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
     let start_after_link = scan
         .char_before(start)
         .is_some_and(|c| ROAD_BOUNDARY.contains(c));
-    if scan.tokens_around(start).iter().any(|t| {
-        (t.span.start < start
-            && start < t.span.end
-            && (!start_after_link || scan.is_known_word(&scan.text[t.span.range()])))
-            || (t.span.start >= start
-                && t.span.end <= suffix.start
-                && t.tag.starts_with('v')
-                && t.tag != "vn")
-    }) {
+    // A plot's bounds (`东至…,西至…`) name a road or river each: the
+    // segmenter's words across `至` (`至宝`) do not count there.
+    let bound = ["东至", "南至", "西至", "北至"]
+        .iter()
+        .any(|b| scan.text[..start].ends_with(b));
+    if !bound
+        && scan.tokens_around(start).iter().any(|t| {
+            (t.span.start < start
+                && start < t.span.end
+                && (!start_after_link || scan.is_known_word(&scan.text[t.span.range()])))
+                || (t.span.start >= start
+                    && t.span.end <= suffix.start
+                    && t.tag.starts_with('v')
+                    && t.tag != "vn")
+        })
+    {
         return None;
     }
 
@@ -639,7 +646,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
     };
     let last_two = &scan.text[scan.back(suffix.end, 2)..suffix.end];
 
-    if common(last_two) {
+    if common(last_two) && !bound {
         return None;
     }
     if scan.word_tag(prefix).is_some_and(|t| {
@@ -875,6 +882,14 @@ mod tests {
         );
         // A description before a site is no part of its name.
         assert_eq!(places("到莘庄镇某项目拆迁安置点调研。"), ["莘庄镇"]);
+    }
+
+    #[test]
+    fn the_bounds_of_a_plot_name_roads() {
+        assert_eq!(
+            places("3地块:东至外环线,西至宝盛路,北至宝南路。"),
+            ["外环线", "宝盛路", "宝南路"]
+        );
     }
 
     #[test]
