@@ -13,6 +13,7 @@ mod edge;
 mod enumeration;
 pub(crate) mod group;
 mod index;
+mod line;
 mod movement;
 mod org;
 mod person;

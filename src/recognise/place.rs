@@ -172,6 +172,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     out.extend(named);
     glue_chains(scan, &mut out);
     extend(scan, &mut out);
+    super::line::abbreviated(scan, &mut out);
     out
 }
 

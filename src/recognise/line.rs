@@ -1,0 +1,89 @@
+//! Rail and road lines named after the places they join, each written as
+//! its one-character abbreviation: `京沪高铁`, `沪宁高速`, `川藏铁路`,
+//! `沪苏湖铁路`. Alone, such a character is no place (see
+//! [`super::movement`]); two or more of them before a line word are the
+//! line's name.
+
+use super::{Mention, Scan};
+use crate::lexicon::LexClass;
+use crate::span::{EntityKind, Span};
+
+/// Words that end a line's name, longest first.
+const LINE_WORDS: &[&str] = &[
+    "高速铁路",
+    "城际铁路",
+    "高速公路",
+    "铁路",
+    "高铁",
+    "高速",
+    "城际",
+    "动车",
+];
+
+/// The start of a one-character place abbreviation ending at `end`.
+fn short_ending_at(scan: &Scan<'_>, end: usize) -> Option<usize> {
+    scan.hits_ending_at(end)
+        .find(|h| {
+            scan.text[h.span().range()].chars().count() == 1
+                && scan.hit_is(h, |c| c == LexClass::PlaceShort)
+        })
+        .map(|h| h.span().start)
+}
+
+/// Line names made of one-character abbreviations: new mentions where a
+/// line word follows two or more of them, and places already `found` that
+/// end in a line word taken back over the ones before them (`沪` +
+/// `苏湖铁路`).
+pub(super) fn abbreviated(scan: &Scan<'_>, found: &mut Vec<Mention>) {
+    for m in found.iter_mut() {
+        let name = &scan.text[m.span.range()];
+        if m.kind == EntityKind::Place && LINE_WORDS.iter().any(|w| name.ends_with(w)) {
+            while let Some(s) = short_ending_at(scan, m.span.start) {
+                m.span = Span::new(s, m.span.end);
+            }
+        }
+    }
+    let mut new = Vec::new();
+    for hit in scan.hits() {
+        let end = hit.span().end;
+        let Some(word) = LINE_WORDS
+            .iter()
+            .find(|w| scan.text[end..].starts_with(**w))
+        else {
+            continue;
+        };
+        if scan.text[hit.span().range()].chars().count() != 1
+            || !scan.hit_is(hit, |c| c == LexClass::PlaceShort)
+        {
+            continue;
+        }
+        let mut start = hit.span().start;
+        let mut n = 1;
+        while let Some(s) = short_ending_at(scan, start) {
+            start = s;
+            n += 1;
+        }
+        let span = Span::new(start, end + word.len());
+        if n >= 2 && !found.iter().chain(&new).any(|m| m.span == span) {
+            new.push(Mention::new(span, EntityKind::Place));
+        }
+    }
+    found.extend(new);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::Place;
+
+    #[test]
+    fn lines_named_by_the_abbreviations_of_what_they_join() {
+        assert_eq!(
+            spans("京沪高铁和沪宁高速保持畅通。", Place),
+            ["京沪高铁", "沪宁高速"]
+        );
+        assert_eq!(spans("推进沪苏湖铁路建设。", Place), ["沪苏湖铁路"]);
+        // One abbreviation is no line (`沪高速` reads nothing).
+        assert!(spans("经济高速发展。", Place).is_empty());
+    }
+}
