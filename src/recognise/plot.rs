@@ -38,6 +38,15 @@ fn code_start(scan: &Scan<'_>, end: usize) -> Option<usize> {
     (has_digit || single_letter).then_some(start)
 }
 
+/// The length in bytes of a phase (`二期`) opening `rest`, or 0.
+fn phase_len(rest: &str) -> usize {
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(n), Some('期')) if CN_NUM.contains(&n) => n.len_utf8() + '期'.len_utf8(),
+        _ => 0,
+    }
+}
+
 /// Finds every PLOT in the scan.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let text = scan.text;
@@ -54,7 +63,12 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     for i in at {
         let rest = &text[i..];
         if let Some(cls) = CLASSIFIERS.iter().find(|c| rest.starts_with(**c)) {
-            let end = i + cls.len();
+            let mut end = i + cls.len();
+            // A phase of the plot is part of its code (`156号地块二期`, as
+            // `156号二期`).
+            if *cls != "单元" {
+                end += phase_len(&text[end..]);
+            }
             // `S2207号地块`, `浙地2019-XY-3号地块`: a 号 between code and classifier.
             let mut code_end = i;
             if *cls != "单元" && scan.char_before(i) == Some('号') {
@@ -135,6 +149,17 @@ mod tests {
 
     fn plots(text: &str) -> Vec<String> {
         spans(text, Plot)
+    }
+
+    #[test]
+    fn a_phase_belongs_to_the_plot() {
+        assert_eq!(
+            plots("156号地块二期安置房完工,373地块一期开工。"),
+            ["156号地块二期", "373地块一期"]
+        );
+        // A unit has no phases; a period after a plot is no phase.
+        assert_eq!(plots("04单元二期规划"), ["04单元"]);
+        assert_eq!(plots("373地块期间"), ["373地块"]);
     }
 
     #[test]
