@@ -149,7 +149,12 @@ pub(crate) fn left_edge(
                 && !scan.hit_is(&h, |c| matches!(c, LexClass::Division(_) | LexClass::Site))
             {
                 let toks = scan.tokens_around(h.span().start);
-                let aligned = toks.iter().any(|t| t.span.start == h.span().start);
+                // Its first character must not be a function word the
+                // segmenter reads alone (`和中` in `延安路和中环路`).
+                let aligned = toks.iter().any(|t| {
+                    t.span.start == h.span().start
+                        && !(t.span.len() <= 3 && matches!(t.tag, "c" | "p" | "u" | "uj" | "d"))
+                });
                 // A common word that is also a short form (`发展` of 发展乡)
                 // is read below like any other word.
                 let common = scan

@@ -886,6 +886,13 @@ mod tests {
     }
 
     #[test]
+    fn a_short_form_opening_with_a_conjunction_joins_no_names() {
+        // `和中` is a township's short form; here `和` joins two roads.
+        let got = places("延安路和中环路隧道。");
+        assert!(got.iter().all(|p| !p.contains('和')), "{got:?}");
+    }
+
+    #[test]
     fn the_bounds_of_a_plot_name_roads() {
         assert_eq!(
             places("3地块:东至外环线,西至宝盛路,北至宝南路。"),
