@@ -6,6 +6,7 @@
 
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
+use crate::matcher::Hit;
 use crate::span::{EntityKind, Span};
 
 /// Words that end a line's name, longest first.
@@ -20,13 +21,16 @@ const LINE_WORDS: &[&str] = &[
     "动车",
 ];
 
+/// True for a one-character place abbreviation. Every one is a single
+/// ideograph of the basic plane: three bytes, asked before the lexicon.
+fn is_abbreviation(scan: &Scan<'_>, hit: &Hit) -> bool {
+    hit.span().len() == 3 && scan.hit_is(hit, |c| c == LexClass::PlaceShort)
+}
+
 /// The start of a one-character place abbreviation ending at `end`.
 fn short_ending_at(scan: &Scan<'_>, end: usize) -> Option<usize> {
     scan.hits_ending_at(end)
-        .find(|h| {
-            scan.text[h.span().range()].chars().count() == 1
-                && scan.hit_is(h, |c| c == LexClass::PlaceShort)
-        })
+        .find(|h| is_abbreviation(scan, h))
         .map(|h| h.span().start)
 }
 
@@ -45,6 +49,9 @@ pub(super) fn abbreviated(scan: &Scan<'_>, found: &mut Vec<Mention>) {
     }
     let mut new = Vec::new();
     for hit in scan.hits() {
+        if !is_abbreviation(scan, hit) {
+            continue;
+        }
         let end = hit.span().end;
         let Some(word) = LINE_WORDS
             .iter()
@@ -52,11 +59,6 @@ pub(super) fn abbreviated(scan: &Scan<'_>, found: &mut Vec<Mention>) {
         else {
             continue;
         };
-        if scan.text[hit.span().range()].chars().count() != 1
-            || !scan.hit_is(hit, |c| c == LexClass::PlaceShort)
-        {
-            continue;
-        }
         let mut start = hit.span().start;
         let mut n = 1;
         while let Some(s) = short_ending_at(scan, start) {

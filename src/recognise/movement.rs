@@ -54,8 +54,10 @@ pub(super) fn first_characters(
     initials.dedup();
     let mut out = Vec::new();
     for c in initials {
-        for (at, _) in scan.text.match_indices(c) {
-            let span = Span::new(at, at + c.len_utf8());
+        let mut buf = [0u8; 4];
+        let needle = c.encode_utf8(&mut buf).as_bytes();
+        for at in memchr::memmem::find_iter(scan.text.as_bytes(), needle) {
+            let span = Span::new(at, at + needle.len());
             if in_phrase(scan, span)
                 && !reads_as_a_word(scan, span)
                 && !found.iter().any(|m| m.span == span)
