@@ -8,6 +8,7 @@
 //! glued before them), persons (after titles, before cue words, in bylines,
 //! then the document cache). Titles without a person are dropped.
 
+mod account;
 mod date;
 mod edge;
 mod enumeration;
@@ -74,6 +75,7 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     orgs.extend(org::list_items(scan));
     orgs.extend(group::numbered(scan));
     orgs.retain(|m| !org::opens_document_number(scan, m.span));
+    orgs.extend(account::find(scan, &places));
     let titles = title::find(scan, &orgs, &places);
     let mut blockers: Vec<Mention> = Vec::new();
     blockers.extend(orgs.iter().filter(|m| m.span.len() > 9).copied());
