@@ -19,7 +19,8 @@ const UNIT_WORDS: &[&str] = &["社区", "新闻", "政务"];
 /// word, then `发布`, standing alone on its line or between quotes.
 pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
     let text = scan.text;
-    let places = MentionIndex::new(places);
+    // Built on first need: most documents hold no account.
+    let mut index: Option<MentionIndex> = None;
     let mut out = Vec::new();
     for at in memchr::memmem::find_iter(text.as_bytes(), ACCOUNT_WORD.as_bytes()) {
         let end = at + ACCOUNT_WORD.len();
@@ -51,6 +52,7 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
             .iter()
             .find(|w| text[..at].ends_with(**w))
             .map_or(at, |w| at - w.len());
+        let places = index.get_or_insert_with(|| MentionIndex::new(places));
         if places.exactly(Span::new(open, place_end)).next().is_some() {
             out.push(Mention::new(name, EntityKind::Org));
         }
