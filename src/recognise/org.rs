@@ -355,6 +355,17 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
             }
             let inner_span = Span::new(pos + c.len_utf8(), suffix.start);
             let inner = &scan.text[inner_span.range()];
+            // `市委` + `市政府`, `市委` + `政府`: a party committee and a
+            // government written side by side are two bodies.
+            if scan.text[suffix.range()].ends_with("政府")
+                && scan.hits_at(pos).iter().any(|h| {
+                    h.span().end <= suffix.start
+                        && scan.text[h.span().range()].ends_with('委')
+                        && scan.hit_is(h, |k| k == LexClass::Org)
+                })
+            {
+                return None;
+            }
             // A post or a cue inside is a sentence, no name
             // (`市政协主席李伟率市政协`).
             if scan
@@ -631,6 +642,12 @@ mod tests {
             orgs("县法院、县检察院负责人列席会议。"),
             ["县法院", "县检察院"]
         );
+    }
+
+    #[test]
+    fn a_party_committee_and_a_government_side_by_side_are_two_bodies() {
+        assert_eq!(orgs("在市委市政府的领导下。"), ["市委", "市政府"]);
+        assert!(!orgs("区委政府高度重视。").contains(&"区委政府".to_string()));
     }
 
     #[test]
