@@ -38,6 +38,8 @@ const NEEDS_PROPER: &[&str] = &[
     "督查组",
     "工作组",
     "厂",
+    "工作站",
+    "服务站",
 ];
 
 /// Left parts that are generic nouns, not names (`街道党工委`, `平台公司`).
@@ -642,6 +644,12 @@ mod tests {
             orgs("县法院、县检察院负责人列席会议。"),
             ["县法院", "县检察院"]
         );
+    }
+
+    #[test]
+    fn a_kind_of_station_is_no_station() {
+        assert!(orgs("全面推进党群服务站标准化建设。").is_empty());
+        assert_eq!(orgs("镇慈善工作站被评为先进。"), ["镇慈善工作站"]);
     }
 
     #[test]
