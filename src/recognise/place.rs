@@ -392,6 +392,17 @@ fn aligned(scan: &Scan<'_>, span: Span) -> bool {
     })
 }
 
+/// True when a stop phrase holds `span` and reaches past its end (the
+/// `湖` of `河湖长制`): the suffix is part of a common expression.
+fn inside_a_stop_phrase(scan: &Scan<'_>, span: Span) -> bool {
+    (0..4).any(|k| {
+        let start = scan.back(span.start, k);
+        scan.hits_at(start)
+            .iter()
+            .any(|h| h.span().end > span.end && scan.hit_is(h, |c| c == LexClass::Stop))
+    })
+}
+
 /// Named sites ending in a place suffix.
 fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
     let known = &MentionIndex::new(known);
@@ -401,7 +412,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let suffix = &scan.text[hit.span().range()];
-        if EXTENSIONS.contains(&suffix) {
+        if EXTENSIONS.contains(&suffix) || inside_a_stop_phrase(scan, hit.span()) {
             continue;
         }
         if let Some(m) = village_after_town(scan, hit.span(), known) {
@@ -898,6 +909,11 @@ mod tests {
             places("3地块:东至外环线,西至宝盛路,北至宝南路。"),
             ["外环线", "宝盛路", "宝南路"]
         );
+    }
+
+    #[test]
+    fn a_suffix_inside_a_common_expression_ends_no_name() {
+        assert!(places("深化河湖长制、林长制改革。").is_empty());
     }
 
     #[test]
