@@ -294,7 +294,7 @@ pub(crate) fn is_post_or_cue(scan: &Scan<'_>, h: &crate::matcher::Hit) -> bool {
 /// an area, and no name runs across it.
 pub(crate) fn is_locative(word: &str) -> bool {
     let mut cs = word.chars();
-    matches!((cs.next(), cs.next()), (Some(c), None) if matches!(c, '内' | '外' | '里' | '间' | '旁' | '边'))
+    matches!((cs.next(), cs.next()), (Some(c), None) if matches!(c, '内' | '外' | '里' | '间' | '旁' | '边' | '后' | '前'))
 }
 
 /// `第十七届`, `十九届`: the term of a congress or committee.

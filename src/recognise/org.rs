@@ -40,6 +40,7 @@ const NEEDS_PROPER: &[&str] = &[
     "厂",
     "工作站",
     "服务站",
+    "合作社",
 ];
 
 /// Left parts that are generic nouns, not names (`街道党工委`, `平台公司`).
@@ -644,6 +645,12 @@ mod tests {
             orgs("县法院、县检察院负责人列席会议。"),
             ["县法院", "县检察院"]
         );
+    }
+
+    #[test]
+    fn a_cooperative_needs_its_village() {
+        assert!(orgs("完成村委换届后经济合作社信息变更。").is_empty());
+        assert_eq!(orgs("九星村股份经济合作社成立。"), ["九星村股份经济合作社"]);
     }
 
     #[test]
