@@ -118,6 +118,13 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if !scan.hit_is(hit, |c| c == LexClass::OrgSuffix) {
             continue;
         }
+        // The longest suffix says the kind: `邻里中心` and `购物中心` are
+        // places, though `中心` ends bodies.
+        if scan.hits_ending_at(hit.span().end).any(|h| {
+            h.span().start < hit.span().start && scan.hit_is(h, |c| c == LexClass::PlaceSuffix)
+        }) {
+            continue;
+        }
         if let Some(m) = level_anchored(scan, hit.span()) {
             out.push(m);
         }
@@ -645,6 +652,14 @@ mod tests {
             orgs("县法院、县检察院负责人列席会议。"),
             ["县法院", "县检察院"]
         );
+    }
+
+    #[test]
+    fn the_longest_suffix_says_the_kind() {
+        let text = "在莘松邻里中心、万达购物中心开展活动。";
+        assert!(orgs(text).is_empty());
+        let places = crate::recognise::testing::spans(text, crate::span::EntityKind::Place);
+        assert_eq!(places, ["莘松邻里中心", "万达购物中心"]);
     }
 
     #[test]
