@@ -119,13 +119,15 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             continue;
         }
         // The longest suffix says the kind: `邻里中心` and `购物中心` are
-        // places, though `中心` ends bodies.
-        if scan.hits_ending_at(hit.span().end).any(|h| {
-            h.span().start < hit.span().start && scan.hit_is(h, |c| c == LexClass::PlaceSuffix)
-        }) {
-            continue;
-        }
-        if let Some(m) = level_anchored(scan, hit.span()) {
+        // places, though `中心` ends bodies. Asked of a name found.
+        let in_place_suffix = || {
+            scan.hits_ending_at(hit.span().end).any(|h| {
+                h.span().start < hit.span().start && scan.hit_is(h, |c| c == LexClass::PlaceSuffix)
+            })
+        };
+        if let Some(m) = level_anchored(scan, hit.span())
+            && !in_place_suffix()
+        {
             out.push(m);
         }
         // A suffix opening its clause (`会议…`) has no name before it; the
@@ -248,6 +250,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 .is_some_and(|c| LEVEL_CHARS.contains(&c))
             && is_single_char(word)
         {
+            continue;
+        }
+        if in_place_suffix() {
             continue;
         }
         out.push(Mention::new(span, EntityKind::Org));

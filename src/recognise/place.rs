@@ -392,14 +392,14 @@ fn aligned(scan: &Scan<'_>, span: Span) -> bool {
     })
 }
 
-/// True when a stop phrase holds `span` and reaches past its end (the
-/// `湖` of `河湖长制`): the suffix is part of a common expression.
-fn inside_a_stop_phrase(scan: &Scan<'_>, span: Span) -> bool {
-    (0..4).any(|k| {
-        let start = scan.back(span.start, k);
-        scan.hits_at(start)
+/// True when a stop phrase starts inside `name` and reaches past its end
+/// (`河湖长制` after `深化河湖`): the name's suffix is part of a common
+/// expression.
+fn inside_a_stop_phrase(scan: &Scan<'_>, name: Span) -> bool {
+    scan.text[name.range()].char_indices().any(|(i, _)| {
+        scan.hits_at(name.start + i)
             .iter()
-            .any(|h| h.span().end > span.end && scan.hit_is(h, |c| c == LexClass::Stop))
+            .any(|h| h.span().end > name.end && scan.hit_is(h, |c| c == LexClass::Stop))
     })
 }
 
@@ -412,7 +412,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let suffix = &scan.text[hit.span().range()];
-        if EXTENSIONS.contains(&suffix) || inside_a_stop_phrase(scan, hit.span()) {
+        if EXTENSIONS.contains(&suffix) {
             continue;
         }
         if let Some(m) = village_after_town(scan, hit.span(), known) {
@@ -537,6 +537,8 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
             EntityKind::Place,
         ));
     }
+    // Asked of the names found, not of every suffix.
+    out.retain(|m| !inside_a_stop_phrase(scan, m.span));
     out
 }
 
