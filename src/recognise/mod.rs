@@ -71,6 +71,8 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     let plots = plot::find(scan);
     let mut places = place::find(scan);
     places.extend(route::find(scan));
+    let ends = route::section_ends(scan, &places);
+    places.extend(ends);
     let mut orgs = org::find(scan);
     orgs.extend(org::list_items(scan));
     orgs.extend(group::numbered(scan));

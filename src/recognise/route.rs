@@ -9,6 +9,7 @@
 
 use super::{Mention, Scan};
 use crate::span::{EntityKind, Span};
+use crate::text::is_cjk;
 
 /// Road words glued after the number, longest first.
 const ROAD_WORDS: &[&str] = &["国道", "省道", "县道", "线"];
@@ -55,6 +56,55 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     out
 }
 
+/// Words that end a road's or a line's name.
+const ROAD_ENDS: &[&str] = &["线", "路", "公路", "高速", "国道", "省道", "大道", "铁路"];
+
+/// The two ends of a road section, written after the road (`某某线甲地至乙地段`,
+/// as works on roads are reported): places, though the lexicon may know
+/// neither. `places` are the places found so far; ends they already cover
+/// are not reported again.
+pub(crate) fn section_ends(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
+    let text = scan.text;
+    let mut out = Vec::new();
+    for m in places {
+        let name = &text[m.span.range()];
+        if !ROAD_ENDS.iter().any(|w| name.ends_with(w)) {
+            continue;
+        }
+        let rest = &text[m.span.end..];
+        // Up to `段`, two short names joined by `至`.
+        let Some(len) = rest
+            .char_indices()
+            .take(14)
+            .find(|&(_, c)| c == '段' || !is_cjk(c))
+            .filter(|&(_, c)| c == '段')
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        let Some((a, b)) = rest[..len].split_once('至') else {
+            continue;
+        };
+        let ok = |w: &str| (1..=6).contains(&w.chars().count()) && !w.contains('至');
+        if !(ok(a) && ok(b)) {
+            continue;
+        }
+        let a_span = Span::new(m.span.end, m.span.end + a.len());
+        let b_start = a_span.end + '至'.len_utf8();
+        let b_span = Span::new(b_start, b_start + b.len());
+        for end in [a_span, b_span] {
+            let covered = places
+                .iter()
+                .chain(&out)
+                .any(|p| p.span.start < end.end && end.start < p.span.end);
+            if !covered {
+                out.push(Mention::new(end, EntityKind::Place));
+            }
+        }
+    }
+    out
+}
+
 /// ASCII letters and digits: what a longer code is made of.
 fn is_code_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
@@ -67,6 +117,21 @@ mod tests {
 
     fn places(text: &str) -> Vec<String> {
         spans(text, Place)
+    }
+
+    #[test]
+    fn the_ends_of_a_road_section_are_places() {
+        assert_eq!(
+            places("实施G228线牛庄至马集段改建工程。"),
+            ["G228线", "牛庄", "马集"]
+        );
+        // Ends already found are not found twice.
+        assert_eq!(
+            places("完成沪宁高速无锡至苏州段拓宽。"),
+            ["沪宁高速", "无锡", "苏州"]
+        );
+        // No section: nothing after the road.
+        assert_eq!(places("沿G228线至马集。"), ["G228线"]);
     }
 
     #[test]
