@@ -277,23 +277,24 @@ fn with_region_in_parentheses(scan: &Scan<'_>, span: Span) -> Option<Span> {
         .filter(|c| matches!(c, '(' | '\u{FF08}'))?;
     let brand_end = place.span().start - open.len_utf8();
     let clause = scan.clause_at(scan.back(brand_end, 1)).start.min(brand_end);
-    let start_of_brand = scan.text[clause..brand_end]
+    let near = scan.text[clause..brand_end]
         .char_indices()
         .rfind(|&(_, c)| BEFORE_BODY.contains(c))
         .map_or(clause, |(i, c)| clause + i + c.len_utf8());
-    let mut start = start_of_brand;
-    let brand = &scan.text[start..brand_end];
-    let near = (2..=8).contains(&brand.chars().count())
+    let brand = &scan.text[near..brand_end];
+    let start = if (2..=8).contains(&brand.chars().count())
         && brand
             .chars()
-            .all(|c| crate::text::is_cjk(c) && !NOT_IN_BODY.contains(c));
-    if !near {
+            .all(|c| crate::text::is_cjk(c) && !NOT_IN_BODY.contains(c))
+    {
+        near
+    } else {
         let edge = left_edge(scan, brand_end, 10, false, false);
-        start = edge.start;
         if !edge.proper {
             return None;
         }
-    }
+        edge.start
+    };
     (start < brand_end).then(|| Span::new(start, span.end))
 }
 
