@@ -109,6 +109,62 @@ pub struct Document {
     /// Relations between them.
     #[serde(default)]
     pub relations: Vec<Relation>,
+    /// What the document is about: its place and date, as far as the text
+    /// says (absent when it says nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Context>,
+}
+
+/// The article context: the divisions a document is about and its date,
+/// taken from its headline, dateline, lead and the places it names.
+///
+/// Abbreviated bodies resolve against it (`区委` in an article about
+/// 青山区 is 青山区委), and dates without a year take its year.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    /// The province (or municipality, autonomous region) named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    /// The prefecture-level city (or league, autonomous prefecture).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// The county-level division: district, county, county-level city, banner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
+    /// The township-level division: town, township, street.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub town: Option<String>,
+    /// The article's date, normalised (`2025-03-10`, `2025-03` or `2025`),
+    /// from a publication line or a dated lead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// How sure the place is: `high` when the headline, dateline or byline
+    /// names it, `medium` when the body names it most, `low` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certainty: Option<Certainty>,
+}
+
+/// How sure an article context is of its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    /// Only a place named in passing.
+    Low,
+    /// The place the body names most.
+    Medium,
+    /// Named by the headline, dateline or byline.
+    High,
+}
+
+impl Context {
+    /// The most specific division named (town, else county, city, province).
+    pub fn most_specific(&self) -> Option<&str> {
+        self.town
+            .as_deref()
+            .or(self.county.as_deref())
+            .or(self.city.as_deref())
+            .or(self.province.as_deref())
+    }
 }
 
 impl Document {

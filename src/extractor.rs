@@ -149,6 +149,7 @@ impl Extractor {
             text: self.options.keep_text.then(|| text.to_string()),
             entities,
             relations,
+            context: None,
         }
     }
 }

@@ -139,6 +139,7 @@ mod tests {
             text: None,
             entities,
             relations,
+            context: None,
         }
     }
 

@@ -100,6 +100,7 @@ fn document(id: String) -> impl Strategy<Value = Document> {
                 text,
                 entities,
                 relations,
+                context: None,
             }
         })
 }

@@ -181,6 +181,7 @@ pub(crate) mod testgraph {
             text: Some(text),
             entities,
             relations,
+            context: None,
         };
         KnowledgeGraph::from_documents([&d])
     }

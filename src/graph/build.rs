@@ -495,6 +495,7 @@ mod tests {
             text: None,
             entities,
             relations: Vec::new(),
+            context: None,
         }
     }
 

@@ -120,6 +120,7 @@ mod tests {
             text: None,
             entities,
             relations: Vec::new(),
+            context: None,
         }
     }
 

@@ -129,6 +129,7 @@ mod tests {
                 purpose: Some("调研".into()),
                 evidence: [0, text.chars().count()],
             }],
+            context: None,
         }
     }
 

@@ -379,6 +379,7 @@ mod tests {
                     evidence: [0, 10],
                 },
             ],
+            context: None,
         };
         KnowledgeGraph::from_documents([&d])
     }
@@ -523,6 +524,7 @@ mod tests {
                 nested: false,
             }],
             relations: vec![],
+            context: None,
         };
         g2.add_document(&d);
         // A person and an organisation share the name: paths need a kind.

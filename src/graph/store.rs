@@ -337,6 +337,7 @@ mod tests {
                 purpose: Some("督查".into()),
                 evidence: [0, 26],
             }],
+            context: None,
         };
         KnowledgeGraph::from_documents([&d])
     }

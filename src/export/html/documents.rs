@@ -329,6 +329,7 @@ mod tests {
                 evidence: [at, at + 8],
             }],
             text: Some(text),
+            context: None,
         }
     }
 

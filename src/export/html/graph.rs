@@ -192,6 +192,7 @@ mod tests {
                 evidence: [0, text.chars().count()],
             }],
             text: Some(text),
+            context: None,
         };
         KnowledgeGraph::from_documents([&d])
     }
