@@ -401,6 +401,7 @@ mod tests {
                     evidence: [0, 32],
                 },
             ],
+            context: None,
         };
         KnowledgeGraph::from_documents([&d])
     }
