@@ -218,6 +218,7 @@ fn nasty_doc() -> Document {
         text: Some(text),
         entities,
         relations,
+        context: None,
     }
 }
 
