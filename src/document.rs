@@ -24,6 +24,14 @@ pub struct Entity {
     /// TITLE `七宝镇党委书记`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nested: bool,
+    /// A DATE's normalised value: `2018-11-20`, `2018-11`, `2018`, or
+    /// `--11-20` (ISO 8601's form without a year) when no year can be told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The rule that made it (filled when explaining, see
+    /// [`crate::Options::explain`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// A relation between entities (see the spec's relation types).
@@ -50,8 +58,14 @@ pub enum Relation {
         /// What for (调研, 督查, 考察 …), as written.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         purpose: Option<String>,
+        /// `date` normalised, as [`Entity::value`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        when: Option<String>,
         /// Code-point range of the sentence(s) stating it.
         evidence: [usize; 2],
+        /// The rule that made it (filled when explaining).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rule: Option<String>,
     },
     /// The head holds a post in an organisation.
     #[serde(rename = "LEADS")]
@@ -70,6 +84,9 @@ pub enum Relation {
         title: Option<String>,
         /// Code-point range of the sentence(s) stating it.
         evidence: [usize; 2],
+        /// The rule that made it (filled when explaining).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rule: Option<String>,
     },
     /// The head accompanied the tail on a visit.
     #[serde(rename = "ACCOMPANY")]
@@ -86,6 +103,9 @@ pub enum Relation {
         tail_text: Option<String>,
         /// Code-point range of the sentence(s) stating it.
         evidence: [usize; 2],
+        /// The rule that made it (filled when explaining).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rule: Option<String>,
     },
 }
 
@@ -113,6 +133,25 @@ pub struct Document {
     /// says (absent when it says nothing).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Context>,
+    /// Candidates a rule rejected, with the rule (only when explaining).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejected>,
+}
+
+/// A candidate span that a rule rejected (reported when explaining).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejected {
+    /// The type it would have had.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The original text of the span.
+    pub text: String,
+    /// The rule that rejected it.
+    pub rule: String,
 }
 
 /// The article context: the divisions a document is about and its date,

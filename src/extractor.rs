@@ -56,6 +56,9 @@ pub struct Options {
     pub nested: bool,
     /// Copy the input text into [`Document::text`].
     pub keep_text: bool,
+    /// Say which rule made each entity and relation, and list the
+    /// candidates rules rejected ([`Document::rejected`]).
+    pub explain: bool,
 }
 
 impl Default for Options {
@@ -63,6 +66,7 @@ impl Default for Options {
         Options {
             nested: true,
             keep_text: true,
+            explain: false,
         }
     }
 }
@@ -136,6 +140,8 @@ impl Extractor {
                 end: cps.of(o.end),
                 text: text[o.range()].to_string(),
                 nested: m.nested,
+                value: None,
+                rule: None,
             });
         }
         entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end), e.nested));
@@ -150,6 +156,7 @@ impl Extractor {
             entities,
             relations,
             context: None,
+            rejected: Vec::new(),
         }
     }
 }
@@ -233,6 +240,13 @@ impl ExtractorBuilder {
     /// Whether documents carry their text (default: yes).
     pub fn keep_text(mut self, yes: bool) -> Self {
         self.options.keep_text = yes;
+        self
+    }
+
+    /// Whether to say which rule made each entity and relation, and list
+    /// the rejected candidates (default: no; costs nothing when off).
+    pub fn explain(mut self, yes: bool) -> Self {
+        self.options.explain = yes;
         self
     }
 

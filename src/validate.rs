@@ -102,6 +102,7 @@ pub fn problems(doc: &Document, text: &str) -> Vec<String> {
                 head_text,
                 tail_text,
                 evidence,
+                ..
             } => {
                 end(head, head_text.as_deref(), &[Person], "head");
                 end(tail, tail_text.as_deref(), &[Person], "tail");
@@ -130,6 +131,8 @@ mod tests {
             end,
             text: text.into(),
             nested: false,
+            rule: None,
+            value: None,
         }
     }
 
@@ -140,6 +143,7 @@ mod tests {
             entities,
             relations,
             context: None,
+            rejected: Vec::new(),
         }
     }
 
@@ -159,6 +163,8 @@ mod tests {
                 date: None,
                 purpose: None,
                 evidence: [0, 8],
+                rule: None,
+                when: None,
             }],
         );
         assert_eq!(problems(&d, text), Vec::<String>::new());
@@ -182,6 +188,7 @@ mod tests {
                     head_text: Some("王".into()),
                     tail_text: None,
                     evidence: [3, 1],
+                    rule: None,
                 },
                 Relation::Leads {
                     head: "e4".into(),
@@ -190,6 +197,7 @@ mod tests {
                     role: "书记".into(),
                     title: None,
                     evidence: [0, 99],
+                    rule: None,
                 },
             ],
         );

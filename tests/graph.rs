@@ -180,6 +180,8 @@ fn nasty_doc() -> Document {
             end: start + name.chars().count(),
             text: name.to_string(),
             nested: false,
+            rule: None,
+            value: None,
         });
     }
     let n = text.chars().count();
@@ -191,6 +193,8 @@ fn nasty_doc() -> Document {
         date: Some("11月20日,\"&<".into()),
         purpose: Some("督查'\\".into()),
         evidence: ev,
+        rule: None,
+        when: None,
     };
     let relations = vec![
         visit(0, 1, [0, n]),
@@ -203,6 +207,7 @@ fn nasty_doc() -> Document {
             head_text: None,
             tail_text: None,
             evidence: [0, n],
+            rule: None,
         },
         Relation::Leads {
             head: "e0".into(),
@@ -211,6 +216,7 @@ fn nasty_doc() -> Document {
             role: "书记,\"主任\"".into(),
             title: None,
             evidence: [0, 10],
+            rule: None,
         },
     ];
     Document {
@@ -219,6 +225,7 @@ fn nasty_doc() -> Document {
         entities,
         relations,
         context: None,
+        rejected: Vec::new(),
     }
 }
 

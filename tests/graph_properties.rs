@@ -61,6 +61,8 @@ fn document(id: String) -> impl Strategy<Value = Document> {
                     end: i * 3 + text.chars().count(),
                     text,
                     nested,
+                    rule: None,
+                    value: None,
                 })
                 .collect();
             let relations = rels
@@ -76,6 +78,8 @@ fn document(id: String) -> impl Strategy<Value = Document> {
                             date: date.clone(),
                             purpose: Some("督查".into()),
                             evidence: [a, b],
+                            rule: None,
+                            when: None,
                         },
                         1 => Relation::Leads {
                             head,
@@ -84,6 +88,7 @@ fn document(id: String) -> impl Strategy<Value = Document> {
                             role: "书记".into(),
                             title: None,
                             evidence: [a, b],
+                            rule: None,
                         },
                         _ => Relation::Accompany {
                             head,
@@ -91,6 +96,7 @@ fn document(id: String) -> impl Strategy<Value = Document> {
                             head_text: None,
                             tail_text: None,
                             evidence: [a, b],
+                            rule: None,
                         },
                     }
                 })
@@ -101,6 +107,7 @@ fn document(id: String) -> impl Strategy<Value = Document> {
                 entities,
                 relations,
                 context: None,
+                rejected: Vec::new(),
             }
         })
 }

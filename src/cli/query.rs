@@ -366,6 +366,8 @@ mod tests {
             end: start + t.chars().count(),
             text: t.into(),
             nested: false,
+            rule: None,
+            value: None,
         };
         let d = Document {
             id: "000".into(),
@@ -384,6 +386,8 @@ mod tests {
                     date: Some("11月20日".into()),
                     purpose: Some("督查".into()),
                     evidence: [0, 32],
+                    rule: None,
+                    when: None,
                 },
                 Relation::Leads {
                     head: "e3".into(),
@@ -392,6 +396,7 @@ mod tests {
                     role: "书记".into(),
                     title: None,
                     evidence: [0, 32],
+                    rule: None,
                 },
                 Relation::Accompany {
                     head: "e3".into(),
@@ -399,9 +404,11 @@ mod tests {
                     head_text: None,
                     tail_text: None,
                     evidence: [0, 32],
+                    rule: None,
                 },
             ],
             context: None,
+            rejected: Vec::new(),
         };
         KnowledgeGraph::from_documents([&d])
     }

@@ -124,6 +124,8 @@ pub(crate) mod testgraph {
                 end: start + name.chars().count(),
                 text: name.to_string(),
                 nested: false,
+                rule: None,
+                value: None,
             });
         }
         let q = text.chars().count();
@@ -135,6 +137,8 @@ pub(crate) mod testgraph {
             end: q + 3,
             text: "七宝镇".into(),
             nested: false,
+            rule: None,
+            value: None,
         });
         let n = text.chars().count();
         let mut relations = Vec::new();
@@ -147,6 +151,8 @@ pub(crate) mod testgraph {
                 date: Some("11月20日,\"&<".into()),
                 purpose: Some("督\t查\n\"x\"".into()),
                 evidence: [0, n],
+                rule: None,
+                when: None,
             });
             relations.push(Relation::Visit {
                 head: format!("e{i}"),
@@ -156,6 +162,8 @@ pub(crate) mod testgraph {
                 date: None,
                 purpose: None,
                 evidence: [0, n],
+                rule: None,
+                when: None,
             });
         }
         // A second, parallel VISIT from other evidence.
@@ -167,6 +175,8 @@ pub(crate) mod testgraph {
             date: None,
             purpose: None,
             evidence: [0, 3],
+            rule: None,
+            when: None,
         });
         relations.push(Relation::Leads {
             head: "e0".into(),
@@ -175,6 +185,7 @@ pub(crate) mod testgraph {
             role: "书记,\"主任\"".into(),
             title: None,
             evidence: [0, 3],
+            rule: None,
         });
         let d = Document {
             id: "doc,\"1\"\n&<".into(),
@@ -182,6 +193,7 @@ pub(crate) mod testgraph {
             entities,
             relations,
             context: None,
+            rejected: Vec::new(),
         };
         KnowledgeGraph::from_documents([&d])
     }

@@ -486,6 +486,8 @@ mod tests {
             end: start + text.chars().count(),
             text: text.to_string(),
             nested: false,
+            rule: None,
+            value: None,
         }
     }
 
@@ -496,6 +498,7 @@ mod tests {
             entities,
             relations: Vec::new(),
             context: None,
+            rejected: Vec::new(),
         }
     }
 
@@ -637,6 +640,8 @@ mod tests {
             date: Some("11月20日".into()),
             purpose: Some("督查".into()),
             evidence: [7, 26],
+            rule: None,
+            when: None,
         });
         d.relations.push(Relation::Leads {
             head: "e3".into(),
@@ -645,6 +650,7 @@ mod tests {
             role: "副书记".into(),
             title: Some("e2".into()),
             evidence: [7, 26],
+            rule: None,
         });
         assert_eq!(&text.chars().skip(18).take(3).collect::<String>(), "七宝镇");
         let g = KnowledgeGraph::from_documents([&d]);
@@ -680,6 +686,8 @@ mod tests {
             date: None,
             purpose: None,
             evidence: [0, 2],
+            rule: None,
+            when: None,
         });
         let mut g = KnowledgeGraph::new();
         let s = g.add_document(&d);
@@ -697,6 +705,7 @@ mod tests {
             role: "书记".into(),
             title: None,
             evidence: [0, 9],
+            rule: None,
         });
         let g = KnowledgeGraph::from_documents([&d]);
         let org = g.find(NodeKind::Org, "七宝镇党委").unwrap();

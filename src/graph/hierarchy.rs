@@ -110,6 +110,8 @@ mod tests {
                     end: at + n.chars().count(),
                     text: n.to_string(),
                     nested: false,
+                    rule: None,
+                    value: None,
                 };
                 at = e.end + 1;
                 e
@@ -121,6 +123,7 @@ mod tests {
             entities,
             relations: Vec::new(),
             context: None,
+            rejected: Vec::new(),
         }
     }
 

@@ -110,6 +110,8 @@ mod tests {
                     end: p,
                     text: person.into(),
                     nested: false,
+                    rule: None,
+                    value: None,
                 },
                 Entity {
                     id: "e2".into(),
@@ -118,6 +120,8 @@ mod tests {
                     end: p + 2 + q,
                     text: place.into(),
                     nested: false,
+                    rule: None,
+                    value: None,
                 },
             ],
             relations: vec![Relation::Visit {
@@ -128,8 +132,11 @@ mod tests {
                 date: date.map(str::to_string),
                 purpose: Some("调研".into()),
                 evidence: [0, text.chars().count()],
+                rule: None,
+                when: None,
             }],
             context: None,
+            rejected: Vec::new(),
         }
     }
 

@@ -343,6 +343,8 @@ mod tests {
                 end: i * 10 + text.chars().count(),
                 text: text.to_string(),
                 nested: false,
+                rule: None,
+                value: None,
             })
             .collect();
         let visit = |h: &str, t: &str, date: Option<&str>, ev: usize| Relation::Visit {
@@ -353,6 +355,8 @@ mod tests {
             date: date.map(str::to_string),
             purpose: Some("督查".into()),
             evidence: [ev, ev + 10],
+            rule: None,
+            when: None,
         };
         let d = Document {
             id: "d".into(),
@@ -369,6 +373,7 @@ mod tests {
                     head_text: None,
                     tail_text: None,
                     evidence: [0, 10],
+                    rule: None,
                 },
                 Relation::Leads {
                     head: "e4".into(),
@@ -377,9 +382,11 @@ mod tests {
                     role: "书记".into(),
                     title: None,
                     evidence: [0, 10],
+                    rule: None,
                 },
             ],
             context: None,
+            rejected: Vec::new(),
         };
         KnowledgeGraph::from_documents([&d])
     }
@@ -522,9 +529,12 @@ mod tests {
                 end: 2,
                 text: "于勇".into(),
                 nested: false,
+                rule: None,
+                value: None,
             }],
             relations: vec![],
             context: None,
+            rejected: Vec::new(),
         };
         g2.add_document(&d);
         // A person and an organisation share the name: paths need a kind.

@@ -319,6 +319,8 @@ mod tests {
             end: start + t.chars().count(),
             text: t.into(),
             nested: false,
+            rule: None,
+            value: None,
         };
         let d = Document {
             id: "000".into(),
@@ -336,8 +338,11 @@ mod tests {
                 date: Some("11月20日".into()),
                 purpose: Some("督查".into()),
                 evidence: [0, 26],
+                rule: None,
+                when: None,
             }],
             context: None,
+            rejected: Vec::new(),
         };
         KnowledgeGraph::from_documents([&d])
     }

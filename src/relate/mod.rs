@@ -311,6 +311,7 @@ fn to_relations(
                     role,
                     title: Some(ent(title).id.clone()),
                     evidence: evidence(sentence),
+                    rule: None,
                 });
             }
             Found::Visit {
@@ -350,6 +351,8 @@ fn to_relations(
                     date,
                     purpose,
                     evidence: evidence(sentence),
+                    rule: None,
+                    when: None,
                 });
             }
             Found::Accompany {
@@ -367,6 +370,7 @@ fn to_relations(
                     head_text: Some(ent(head).text.clone()),
                     tail_text: Some(ent(tail).text.clone()),
                     evidence: evidence(sentence),
+                    rule: None,
                 });
             }
         }

@@ -204,6 +204,7 @@ fn relations(s: &mut String, i: usize, d: &Document) {
                     date,
                     purpose,
                     evidence,
+                    ..
                 } => (
                     "VISIT",
                     format!(
@@ -225,6 +226,7 @@ fn relations(s: &mut String, i: usize, d: &Document) {
                     role,
                     title,
                     evidence,
+                    ..
                 } => (
                     "LEADS",
                     format!(
@@ -245,6 +247,7 @@ fn relations(s: &mut String, i: usize, d: &Document) {
                     head_text,
                     tail_text,
                     evidence,
+                    ..
                 } => (
                     "ACCOMPANY",
                     format!(
@@ -311,6 +314,8 @@ mod tests {
             end,
             text: text.chars().skip(start).take(end - start).collect(),
             nested: false,
+            rule: None,
+            value: None,
         };
         Document {
             id: format!("doc{SCRIPT}"),
@@ -327,9 +332,12 @@ mod tests {
                 date: Some(IMG.into()),
                 purpose: None,
                 evidence: [at, at + 8],
+                rule: None,
+                when: None,
             }],
             text: Some(text),
             context: None,
+            rejected: Vec::new(),
         }
     }
 

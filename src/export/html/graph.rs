@@ -172,6 +172,8 @@ mod tests {
                     end: n,
                     text: name.into(),
                     nested: false,
+                    rule: None,
+                    value: None,
                 },
                 Entity {
                     id: "e2".into(),
@@ -180,6 +182,8 @@ mod tests {
                     end: n + 32,
                     text: "\"><img src=x onerror=alert(1)>".into(),
                     nested: false,
+                    rule: None,
+                    value: None,
                 },
             ],
             relations: vec![Relation::Visit {
@@ -190,9 +194,12 @@ mod tests {
                 date: None,
                 purpose: Some("</script>".into()),
                 evidence: [0, text.chars().count()],
+                rule: None,
+                when: None,
             }],
             text: Some(text),
             context: None,
+            rejected: Vec::new(),
         };
         KnowledgeGraph::from_documents([&d])
     }
