@@ -152,6 +152,8 @@ pub struct Rejected {
     pub text: String,
     /// The rule that rejected it.
     pub rule: String,
+    /// The rule that proposed it.
+    pub source: String,
 }
 
 /// The article context: the divisions a document is about and its date,

@@ -186,7 +186,7 @@ pub fn load<R: BufRead>(name: &str, reader: R) -> Result<Vec<(String, Value)>> {
         .collect())
 }
 
-fn norm(v: Option<&Value>) -> String {
+pub(crate) fn norm(v: Option<&Value>) -> String {
     let s = match v {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
@@ -207,9 +207,14 @@ fn truthy(v: Option<&Value>) -> bool {
     }
 }
 
-type Key = (String, String, String, String);
+pub(crate) type Key = (String, String, String, String);
 
-fn relation_keys(doc: &Value) -> HashSet<Key> {
+pub(crate) fn relation_keys(doc: &Value) -> HashSet<Key> {
+    keyed_relations(doc).into_iter().map(|(k, _)| k).collect()
+}
+
+/// Each VISIT, LEADS and ACCOMPANY of `doc` with its scoring key.
+pub(crate) fn keyed_relations(doc: &Value) -> Vec<(Key, &Value)> {
     let empty = Vec::new();
     let ents = doc
         .get("entities")
@@ -243,37 +248,39 @@ fn relation_keys(doc: &Value) -> HashSet<Key> {
             None => String::new(),
         }
     };
-    let mut keys = HashSet::new();
+    let mut keys = Vec::new();
     for r in doc
         .get("relations")
         .and_then(Value::as_array)
-        .unwrap_or(&empty)
+        .map_or(&[][..], Vec::as_slice)
     {
         let t = r.get("type").and_then(Value::as_str).unwrap_or("");
         match t {
-            "LEADS" => {
-                keys.insert((
+            "LEADS" => keys.push((
+                (
                     t.to_string(),
                     end_text(r, "head"),
                     norm(r.get("org")),
                     norm(r.get("role")),
-                ));
-            }
-            "VISIT" | "ACCOMPANY" => {
-                keys.insert((
+                ),
+                r,
+            )),
+            "VISIT" | "ACCOMPANY" => keys.push((
+                (
                     t.to_string(),
                     end_text(r, "head"),
                     end_text(r, "tail"),
                     String::new(),
-                ));
-            }
+                ),
+                r,
+            )),
             _ => {}
         }
     }
     keys
 }
 
-fn spans(doc: &Value) -> Vec<(i64, i64, String)> {
+pub(crate) fn spans(doc: &Value) -> Vec<(i64, i64, String)> {
     doc.get("entities")
         .and_then(Value::as_array)
         .map(|a| {

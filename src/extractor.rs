@@ -1,11 +1,11 @@
 //! The [`Extractor`]: lexicon + automaton + recognisers, from text to
 //! [`Document`].
 
-use crate::document::{Document, Entity};
+use crate::document::{Document, Entity, Rejected};
 use crate::error::{Error, Result};
 use crate::lexicon::{LexClass, Lexicon, LexiconBuilder};
 use crate::matcher::Matcher;
-use crate::recognise::{self, Scan, segment::Segmenter};
+use crate::recognise::{self, Scan, Trace, segment::Segmenter};
 use crate::relate;
 use crate::text::{CodePoints, Prepared};
 use std::io::BufRead;
@@ -122,8 +122,10 @@ impl Extractor {
         let norm = prepared.normalized();
         let hits = self.matcher.hits(norm);
         let scan = Scan::new(norm, &self.lexicon, hits, &self.segmenter);
-        let mentions = recognise::recognise(&scan);
+        let mut trace = Trace::new(self.options.explain);
+        let mentions = recognise::recognise(&scan, &mut trace);
         let cps = CodePoints::new(text);
+        let explain = self.options.explain;
         let mut entities = Vec::with_capacity(mentions.len());
         for m in mentions {
             if m.nested && !self.options.nested {
@@ -141,7 +143,7 @@ impl Extractor {
                 text: text[o.range()].to_string(),
                 nested: m.nested,
                 value: None,
-                rule: None,
+                rule: explain.then(|| m.rule.name().to_string()),
             });
         }
         entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end), e.nested));
@@ -149,14 +151,29 @@ impl Extractor {
         for (i, e) in entities.iter_mut().enumerate() {
             e.id = entity_id(i + 1);
         }
-        let relations = relate::relate(&prepared, &entities, &self.lexicon, &cps);
+        let relations = relate::relate(&prepared, &entities, &self.lexicon, &cps, explain);
+        let rejected = trace
+            .rejected
+            .into_iter()
+            .filter_map(|r| {
+                let o = prepared.original_span(r.mention.span);
+                (!o.is_empty()).then(|| Rejected {
+                    kind: r.mention.kind,
+                    start: cps.of(o.start),
+                    end: cps.of(o.end),
+                    text: text[o.range()].to_string(),
+                    rule: r.by.name().to_string(),
+                    source: r.mention.rule.name().to_string(),
+                })
+            })
+            .collect();
         Document {
             id: id.to_string(),
             text: self.options.keep_text.then(|| text.to_string()),
             entities,
             relations,
             context: None,
-            rejected: Vec::new(),
+            rejected,
         }
     }
 }

@@ -19,6 +19,10 @@ pub struct EvalArgs {
     /// Fail (exit 1) below this relation micro F1.
     #[arg(long)]
     min_rel: Option<f64>,
+    /// Instead of the scores, print how often each rule was right and wrong
+    /// (PRED made with `govkg tag --explain`).
+    #[arg(long)]
+    by_rule: bool,
 }
 
 fn load(path: &PathBuf) -> Result<Vec<(String, serde_json::Value)>, String> {
@@ -35,6 +39,13 @@ pub fn run(a: EvalArgs) -> u8 {
         }
     };
     let types: Vec<&str> = a.types.split(',').filter(|t| !t.is_empty()).collect();
+    if a.by_rule {
+        print!(
+            "{}",
+            govkg::rule_scores::score(&gold, &pred, &types).report()
+        );
+        return EXIT_OK;
+    }
     let s = eval::score(&gold, &pred, &types);
     print!("{}", s.report());
     let mut ok = true;

@@ -103,11 +103,16 @@ pub struct DictArgs {
 impl DictArgs {
     /// Builds the extractor with the user dictionaries.
     pub fn extractor(&self, keep_text: bool) -> Result<govkg::Extractor, govkg::Error> {
+        self.builder(keep_text)?.build()
+    }
+
+    /// The extractor's builder with the user dictionaries added.
+    pub fn builder(&self, keep_text: bool) -> Result<govkg::ExtractorBuilder, govkg::Error> {
         let mut b = govkg::Extractor::builder().keep_text(keep_text);
         for d in &self.dicts {
             b = b.dictionary_file(d)?;
         }
-        b.build()
+        Ok(b)
     }
 }
 

@@ -26,6 +26,10 @@ pub struct TagArgs {
     /// Leave the text out of each output object.
     #[arg(long)]
     no_text: bool,
+    /// Say which rule made each entity and relation (`"rule"`), and list the
+    /// candidates rules rejected (`"rejected"`), for `govkg eval --by-rule`.
+    #[arg(long)]
+    explain: bool,
     #[command(flatten)]
     read: ReadArgs,
     /// Output format.
@@ -52,7 +56,11 @@ pub fn run(a: TagArgs) -> u8 {
         report("-o is for --format html; JSON Lines go to standard output (redirect them with >)");
         return EXIT_USAGE;
     }
-    let extractor = match a.dict.extractor(!a.no_text) {
+    let extractor = match a
+        .dict
+        .builder(!a.no_text)
+        .and_then(|b| b.explain(a.explain).build())
+    {
         Ok(e) => e,
         Err(e) => {
             report(e);

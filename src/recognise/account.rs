@@ -5,6 +5,7 @@
 
 use super::index::MentionIndex;
 use super::{Mention, Scan};
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
 
@@ -54,7 +55,7 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
             .map_or(at, |w| at - w.len());
         let places = index.get_or_insert_with(|| MentionIndex::new(places));
         if places.exactly(Span::new(open, place_end)).next().is_some() {
-            out.push(Mention::new(name, EntityKind::Org));
+            out.push(Mention::new(name, EntityKind::Org, Rule::OrgAccount));
         }
     }
     out

@@ -6,6 +6,7 @@
 //! `今年`) are never part of a date.
 
 use super::{Mention, Scan};
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
 /// A small cursor over the text for reading number patterns.
@@ -231,7 +232,11 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         });
         if !glued && let Some(end) = read_date(text, i) {
             // Not followed by more digits or a code continuation.
-            out.push(Mention::new(Span::new(i, end), EntityKind::Date));
+            out.push(Mention::new(
+                Span::new(i, end),
+                EntityKind::Date,
+                Rule::Date,
+            ));
             i = end;
             continue;
         }

@@ -8,6 +8,7 @@ use super::edge::opens_generically;
 use super::index::MentionIndex;
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{is_cjk, is_clause_break, non_ideographs};
 
@@ -126,7 +127,13 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
                 && bare_name(scan, it)
                 && !super::edge::holds_rank(&scan.text[it.range()])
         })
-        .map(|it| Mention::new(it, own_kind(scan, it).unwrap_or(kind)))
+        .map(|it| {
+            Mention::new(
+                it,
+                own_kind(scan, it).unwrap_or(kind),
+                Rule::EnumerationSibling,
+            )
+        })
         .collect()
 }
 

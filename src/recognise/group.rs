@@ -6,6 +6,7 @@
 
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
 /// Words that make up a generic group noun (`工作考察团`, `视察调研组`).
@@ -97,7 +98,11 @@ pub(crate) fn numbered(scan: &Scan<'_>) -> Vec<Mention> {
         let start = scan
             .longest_ending_at(i, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
             .map_or(i, |h| h.span().start);
-        out.push(Mention::new(Span::new(start, end), EntityKind::Org));
+        out.push(Mention::new(
+            Span::new(start, end),
+            EntityKind::Org,
+            Rule::OrgGroup,
+        ));
     }
     out
 }

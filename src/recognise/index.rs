@@ -63,9 +63,21 @@ mod tests {
     #[test]
     fn lookups() {
         let ms = [
-            Mention::new(Span::new(0, 9), EntityKind::Place),
-            Mention::new(Span::new(3, 6), EntityKind::Place),
-            Mention::new(Span::new(12, 15), EntityKind::Org),
+            Mention::new(
+                Span::new(0, 9),
+                EntityKind::Place,
+                crate::rules::Rule::PlaceSuffix,
+            ),
+            Mention::new(
+                Span::new(3, 6),
+                EntityKind::Place,
+                crate::rules::Rule::PlaceSuffix,
+            ),
+            Mention::new(
+                Span::new(12, 15),
+                EntityKind::Org,
+                crate::rules::Rule::PlaceSuffix,
+            ),
         ];
         let ix = MentionIndex::new(&ms);
         assert_eq!(ix.overlapping(Span::new(5, 13)).count(), 3);

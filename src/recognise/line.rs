@@ -7,6 +7,7 @@
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::matcher::Hit;
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
 /// Words that end a line's name, longest first.
@@ -67,7 +68,7 @@ pub(super) fn abbreviated(scan: &Scan<'_>, found: &mut Vec<Mention>) {
         }
         let span = Span::new(start, end + word.len());
         if n >= 2 && !found.iter().chain(&new).any(|m| m.span == span) {
-            new.push(Mention::new(span, EntityKind::Place));
+            new.push(Mention::new(span, EntityKind::Place, Rule::PlaceLine));
         }
     }
     found.extend(new);

@@ -30,6 +30,7 @@ mod words;
 pub(crate) use scan::Scan;
 
 use crate::lexicon::LexClass;
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use hashbrown::HashSet;
 use std::collections::BTreeMap;
@@ -41,14 +42,77 @@ pub(crate) struct Mention {
     pub kind: EntityKind,
     /// True for a span reported inside a longer one.
     pub nested: bool,
+    /// The rule that found it.
+    pub rule: Rule,
 }
 
 impl Mention {
-    pub fn new(span: Span, kind: EntityKind) -> Self {
+    pub fn new(span: Span, kind: EntityKind, rule: Rule) -> Self {
         Mention {
             span,
             kind,
             nested: false,
+            rule,
+        }
+    }
+}
+
+/// A candidate a rule rejected, with that rule (collected only when
+/// explaining).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Rejection {
+    pub mention: Mention,
+    pub by: Rule,
+}
+
+/// Where rejections go: nowhere unless explaining, so the rules pay one
+/// branch for provenance.
+#[derive(Debug, Default)]
+pub(crate) struct Trace {
+    on: bool,
+    pub rejected: Vec<Rejection>,
+}
+
+impl Trace {
+    /// A trace that records when `on`.
+    pub fn new(on: bool) -> Self {
+        Trace {
+            on,
+            rejected: Vec::new(),
+        }
+    }
+
+    /// True when rejections are recorded.
+    pub fn is_on(&self) -> bool {
+        self.on
+    }
+
+    /// Records that `by` rejected `mention`.
+    pub fn reject(&mut self, mention: Mention, by: Rule) {
+        if self.on {
+            self.rejected.push(Rejection { mention, by });
+        }
+    }
+
+    /// Keeps the mentions `keep` accepts, recording the others as rejected
+    /// by `by`.
+    pub fn retain(
+        &mut self,
+        v: &mut Vec<Mention>,
+        by: Rule,
+        mut keep: impl FnMut(&Mention) -> bool,
+    ) {
+        if self.on {
+            let rejected = &mut self.rejected;
+            v.retain(|m| {
+                let k = keep(m);
+                if !k {
+                    rejected.push(Rejection { mention: *m, by });
+                }
+                k
+            });
+        } else {
+            v.retain(keep);
         }
     }
 }
@@ -66,7 +130,7 @@ fn rank(kind: EntityKind) -> u8 {
 }
 
 /// Runs every recogniser and resolves overlaps.
-pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
+pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     let dates = date::find(scan);
     let plots = plot::find(scan);
     let mut places = place::find(scan);
@@ -76,13 +140,24 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
     let mut orgs = org::find(scan);
     orgs.extend(org::list_items(scan));
     orgs.extend(group::numbered(scan));
-    orgs.retain(|m| !org::opens_document_number(scan, m.span));
+    trace.retain(&mut orgs, Rule::RejectDocumentNumber, |m| {
+        !org::opens_document_number(scan, m.span)
+    });
     orgs.extend(account::find(scan, &places));
     let titles = title::find(scan, &orgs, &places);
     let mut blockers: Vec<Mention> = Vec::new();
     blockers.extend(orgs.iter().filter(|m| m.span.len() > 9).copied());
     blockers.extend(places.iter().filter(|m| m.span.len() > 9).copied());
     let (persons, kept_titles) = person::find(scan, &titles, &blockers, &orgs);
+    if trace.is_on() {
+        for t in titles
+            .iter()
+            .filter(|t| !kept_titles.iter().any(|k| k.span == t.span))
+        {
+            let m = Mention::new(t.span, EntityKind::Title, Rule::Title);
+            trace.reject(m, Rule::RejectTitleWithoutPerson);
+        }
+    }
     let mut titles_m = title::mentions(&kept_titles);
     // `习近平总书记`: a post right after a well-known person.
     for p in &persons {
@@ -91,7 +166,11 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
                 .lex
                 .any(&scan.text[p.span.range()], |c| c == LexClass::Person)
         {
-            titles_m.push(Mention::new(h.span(), EntityKind::Title));
+            titles_m.push(Mention::new(
+                h.span(),
+                EntityKind::Title,
+                Rule::TitleAfterPerson,
+            ));
         }
     }
     // Persons and titles are decided: nothing may cut through them.
@@ -113,10 +192,12 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
         .hits()
         .iter()
         .filter(|h| scan.hit_is(h, |c| c == LexClass::Stop))
-        .map(|h| Mention::new(h.span(), EntityKind::Org))
+        .map(|h| Mention::new(h.span(), EntityKind::Org, Rule::RejectStopPhrase))
         .collect();
     let stops = index::MentionIndex::new(&stops);
-    weak.retain(|m| !stops.overlapping(m.span).any(|s| s.span.contains(m.span)));
+    trace.retain(&mut weak, Rule::RejectStopPhrase, |m| {
+        !stops.overlapping(m.span).any(|s| s.span.contains(m.span))
+    });
     // `县人大代表`, `四镇人大主席` with no person: a generic post, no body.
     let generic_body = |m: &Mention| {
         m.kind == EntityKind::Org
@@ -125,15 +206,13 @@ pub(crate) fn recognise(scan: &Scan<'_>) -> Vec<Mention> {
                 || after_generic_levels(scan, m.span.start)
                 || listed_after_ge(scan, m.span.start))
     };
-    weak.retain(|m| !generic_body(m));
+    trace.retain(&mut weak, Rule::RejectGenericBody, |m| !generic_body(m));
     // Siblings in enumerations share the kind of the named items.
-    let first = resolve(strong.clone(), weak.clone());
-    weak.extend(
-        enumeration::propagate(scan, &first)
-            .into_iter()
-            .filter(|m| !generic_body(m)),
-    );
-    resolve(strong, weak)
+    let first = resolve(strong.clone(), weak.clone(), &mut Trace::new(false));
+    let mut siblings = enumeration::propagate(scan, &first);
+    trace.retain(&mut siblings, Rule::RejectGenericBody, |m| !generic_body(m));
+    weak.extend(siblings);
+    resolve(strong, weak, trace)
 }
 
 /// `镇人大`, `县政府`: a level character and a body word, nothing else.
@@ -194,7 +273,7 @@ fn followed_by_post(scan: &Scan<'_>, pos: usize) -> bool {
 /// Picks non-overlapping spans: strong ones first (persons, titles, dates,
 /// plots), then organisations and places longest first. A weak span inside
 /// a kept title, organisation or place is kept as nested.
-fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>) -> Vec<Mention> {
+fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>, trace: &mut Trace) -> Vec<Mention> {
     // Kept spans never overlap, so ordered by start they are ordered by end
     // too: the spans overlapping a candidate are found by walking back from
     // its end.
@@ -218,13 +297,17 @@ fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>) -> Vec<Mention> {
     };
     strong.sort_by_key(key);
     for m in strong {
-        if m.span.is_empty() || overlapping(&kept, m.span).0.is_some() {
+        if m.span.is_empty() {
+            continue;
+        }
+        if overlapping(&kept, m.span).0.is_some() {
+            trace.reject(m, Rule::RejectOverlap);
             continue;
         }
         kept.insert(m.span.start, m);
     }
     weak.sort_by_key(key);
-    weak.dedup();
+    weak.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     let mut nested: Vec<Mention> = Vec::new();
     let mut nested_spans: HashSet<Span> = HashSet::new();
     for m in weak {
@@ -244,8 +327,10 @@ fn resolve(mut strong: Vec<Mention>, mut weak: Vec<Mention>) -> Vec<Mention> {
             );
             if holds && o.span.contains(m.span) && o.span != m.span && nested_spans.insert(m.span) {
                 nested.push(Mention { nested: true, ..m });
+                continue;
             }
         }
+        trace.reject(m, Rule::RejectOverlap);
     }
     let mut out: Vec<Mention> = kept.into_values().collect();
     out.extend(nested);

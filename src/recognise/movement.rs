@@ -7,6 +7,7 @@ use super::Mention;
 use super::place::level_of;
 use super::scan::Scan;
 use crate::lexicon::Level;
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
 use hashbrown::HashSet;
@@ -62,7 +63,7 @@ pub(super) fn first_characters(
                 && !reads_as_a_word(scan, span)
                 && !found.iter().any(|m| m.span == span)
             {
-                out.push(Mention::new(span, EntityKind::Place));
+                out.push(Mention::new(span, EntityKind::Place, Rule::PlaceMovement));
             }
         }
     }

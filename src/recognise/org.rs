@@ -7,6 +7,7 @@
 use super::edge::{LEVEL_CHARS, left_edge};
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, non_ideographs};
 
@@ -113,7 +114,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         let word = &scan.text[hit.span().range()];
         if scan.hit_is(hit, |c| c == LexClass::Org) {
             // `区委` inside `区委书记` is still the body; the title decides later.
-            out.push(Mention::new(hit.span(), EntityKind::Org));
+            out.push(Mention::new(hit.span(), EntityKind::Org, Rule::OrgLexicon));
         }
         if !scan.hit_is(hit, |c| c == LexClass::OrgSuffix) {
             continue;
@@ -236,7 +237,11 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if word.ends_with("公司")
             && let Some(whole) = with_region_in_parentheses(scan, span)
         {
-            out.push(Mention::new(whole, EntityKind::Org));
+            out.push(Mention::new(
+                whole,
+                EntityKind::Org,
+                Rule::OrgRegionInParentheses,
+            ));
         }
         if NEEDS_PROPER.contains(&word) && !edge.proper {
             continue;
@@ -255,7 +260,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if in_place_suffix() {
             continue;
         }
-        out.push(Mention::new(span, EntityKind::Org));
+        out.push(Mention::new(span, EntityKind::Org, Rule::OrgSuffix));
     }
     out
 }
@@ -366,8 +371,13 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
             if pos + c.len_utf8() >= suffix.start {
                 // `县检察院`, `县法院`: a level and a body word.
                 let body = &scan.text[suffix.range()];
-                return (body.chars().count() >= 2 && ends_word())
-                    .then(|| Mention::new(Span::new(pos, suffix.end), EntityKind::Org));
+                return (body.chars().count() >= 2 && ends_word()).then(|| {
+                    Mention::new(
+                        Span::new(pos, suffix.end),
+                        EntityKind::Org,
+                        Rule::OrgLevelAnchored,
+                    )
+                });
             }
             let inner_span = Span::new(pos + c.len_utf8(), suffix.start);
             let inner = &scan.text[inner_span.range()];
@@ -396,7 +406,11 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
                     .any(inner, |k| matches!(k, LexClass::TitleOrg | LexClass::Org)))
                 && ends_word()
             {
-                return Some(Mention::new(Span::new(pos, suffix.end), EntityKind::Org));
+                return Some(Mention::new(
+                    Span::new(pos, suffix.end),
+                    EntityKind::Org,
+                    Rule::OrgLevelAnchored,
+                ));
             }
             return None;
         }
@@ -480,7 +494,11 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
                 .hits_within(Span::new(start, i))
                 .any(|h| scan.hit_is(h, |k| k == LexClass::TitleRole));
             if good_end && clean && !holds_post && nominal_item(scan, Span::new(start, i)) {
-                out.push(Mention::new(Span::new(start, i), EntityKind::Org));
+                out.push(Mention::new(
+                    Span::new(start, i),
+                    EntityKind::Org,
+                    Rule::OrgListItem,
+                ));
             }
         }
         prev_sep = Some(c);

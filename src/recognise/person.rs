@@ -12,6 +12,7 @@ use super::title::TitleCand;
 use super::words::{Found, WordGroups, leftmost_longest};
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, is_cjk, is_clause_break, non_ideographs};
 use hashbrown::HashSet;
@@ -259,7 +260,7 @@ pub(crate) fn find(
     blockers: &[Mention],
     orgs: &[Mention],
 ) -> (Vec<Mention>, Vec<TitleCand>) {
-    let mut names: Vec<Span> = Vec::new();
+    let mut names: Vec<(Span, Rule)> = Vec::new();
     let title_starts: HashSet<usize> = titles.iter().map(|t| t.span.start).collect();
     let blocking = Blockers::new(blockers);
     let blocked = |s: Span| blocking.covers(s);
@@ -276,8 +277,14 @@ pub(crate) fn find(
         if let Some(n) = read_name(scan, pos)
             && !is_not_a_name(scan, n)
         {
-            names.push(n);
-            list_after(scan, n.end, &title_starts, &mut names);
+            names.push((n, Rule::PersonAfterTitle));
+            list_after(
+                scan,
+                n.end,
+                &title_starts,
+                &mut names,
+                Rule::PersonAfterTitle,
+            );
         }
     }
     // 2. Before a cue word, after a break.
@@ -292,7 +299,7 @@ pub(crate) fn find(
         if let Some(n) = name_before(scan, hit.span().start, orgs)
             && !is_not_a_name(scan, n)
         {
-            names.push(n);
+            names.push((n, Rule::PersonBeforeCue));
             list_before(scan, n.start, &mut names);
         }
     }
@@ -304,8 +311,14 @@ pub(crate) fn find(
             && let Some(n) = read_name(scan, hit.span().end)
             && !is_not_a_name(scan, n)
         {
-            names.push(n);
-            list_after(scan, n.end, &title_starts, &mut names);
+            names.push((n, Rule::PersonAfterLeaderWord));
+            list_after(
+                scan,
+                n.end,
+                &title_starts,
+                &mut names,
+                Rule::PersonAfterLeaderWord,
+            );
         }
     }
     let cues: Vec<Found> = CUES.find_in(scan.text).collect();
@@ -315,38 +328,39 @@ pub(crate) fn find(
             && !is_not_a_name(scan, n)
             && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6)
         {
-            names.push(n);
+            names.push((n, Rule::PersonAfterHonour));
         }
     }
     bylines(scan, &cues, &mut names);
     // 4. Well-known persons.
     for hit in scan.hits() {
         if scan.hit_is(hit, |c| c == LexClass::Person) {
-            names.push(hit.span());
+            names.push((hit.span(), Rule::PersonKnown));
         }
     }
-    names.retain(|&n| !blocked(n));
+    names.retain(|&(n, _)| !blocked(n));
     // 5. The document cache: every later mention of a known name.
-    let known: HashSet<&str> = names.iter().map(|n| &scan.text[n.range()]).collect();
-    let cached: Vec<Span> = leftmost_longest(scan.text, known)
+    let known: HashSet<&str> = names.iter().map(|(n, _)| &scan.text[n.range()]).collect();
+    let cached = leftmost_longest(scan.text, known)
         .into_iter()
         .filter(|&s| !blocked(s))
-        .collect();
+        .map(|s| (s, Rule::PersonDocumentCache));
     names.extend(cached);
-    names.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    names.dedup();
+    // By start, longest first; of one span, the first rule that found it.
+    names.sort_by_key(|&(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    names.dedup_by_key(|(s, _)| *s);
     // Keep the longest of overlapping names.
-    let mut kept: Vec<Span> = Vec::new();
+    let mut kept: Vec<(Span, Rule)> = Vec::new();
     for n in names {
         if let Some(last) = kept.last()
-            && last.overlaps(n)
+            && last.0.overlaps(n.0)
         {
             continue;
         }
         kept.push(n);
     }
-    let person_starts: HashSet<usize> = kept.iter().map(|s| s.start).collect();
-    let person_ends: HashSet<usize> = kept.iter().map(|s| s.end).collect();
+    let person_starts: HashSet<usize> = kept.iter().map(|(s, _)| s.start).collect();
+    let person_ends: HashSet<usize> = kept.iter().map(|(s, _)| s.end).collect();
     // A title is kept when a person, or a kept title, follows it.
     let mut kept_titles: Vec<TitleCand> = Vec::new();
     let mut sorted: Vec<TitleCand> = titles.to_vec();
@@ -388,7 +402,7 @@ pub(crate) fn find(
     kept_titles.sort_by_key(|t| t.span.start);
     let persons = kept
         .into_iter()
-        .map(|s| Mention::new(s, EntityKind::Person))
+        .map(|(s, rule)| Mention::new(s, EntityKind::Person, rule))
         .collect();
     (persons, kept_titles)
 }
@@ -414,7 +428,8 @@ fn list_after(
     scan: &Scan<'_>,
     mut pos: usize,
     title_starts: &HashSet<usize>,
-    names: &mut Vec<Span>,
+    names: &mut Vec<(Span, Rule)>,
+    rule: Rule,
 ) {
     while scan.char_at(pos) == Some('、') {
         let next = pos + '、'.len_utf8();
@@ -423,7 +438,7 @@ fn list_after(
         }
         match read_name(scan, next) {
             Some(n) if end_strength(scan, n.end) > 0 && !is_not_a_name(scan, n) => {
-                names.push(n);
+                names.push((n, rule));
                 pos = n.end;
             }
             _ => return,
@@ -432,7 +447,7 @@ fn list_after(
 }
 
 /// `A、B、C当选…`: more names of the same list before a first one.
-fn list_before(scan: &Scan<'_>, mut start: usize, names: &mut Vec<Span>) {
+fn list_before(scan: &Scan<'_>, mut start: usize, names: &mut Vec<(Span, Rule)>) {
     while scan.char_before(start) == Some('、') {
         let end = start - '、'.len_utf8();
         let mut found = None;
@@ -453,7 +468,7 @@ fn list_before(scan: &Scan<'_>, mut start: usize, names: &mut Vec<Span>) {
         }
         match found {
             Some(n) => {
-                names.push(n);
+                names.push((n, Rule::PersonBeforeCue));
                 start = n.start;
             }
             None => return,
@@ -575,7 +590,8 @@ fn place_rules_out_name(scan: &Scan<'_>, e: &crate::lexicon::Entry) -> bool {
 
 /// Bylines: `(通讯员 张琳子)`, `高志强/文`, `编审团:刘芬 汤美红`, `(舒畅)`, and
 /// a name alone at the end of an article.
-fn bylines(scan: &Scan<'_>, cues: &[Found], names: &mut Vec<Span>) {
+fn bylines(scan: &Scan<'_>, cues: &[Found], found: &mut Vec<(Span, Rule)>) {
+    let mut names: Vec<Span> = Vec::new();
     let text = scan.text;
     let of = |group: usize| cues.iter().filter(move |f| f.group == group);
     // Openers followed by names separated by spaces.
@@ -632,6 +648,7 @@ fn bylines(scan: &Scan<'_>, cues: &[Found], names: &mut Vec<Span>) {
             _ => {}
         }
     }
+    found.extend(names.into_iter().map(|n| (n, Rule::PersonByline)));
 }
 
 /// Names listed after a colon, two at least, separated by spaces, the

@@ -7,6 +7,7 @@ use super::edge::left_edge;
 use super::index::MentionIndex;
 use super::{Mention, Scan};
 use crate::lexicon::{Level, LexClass};
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, is_cjk};
 use hashbrown::{HashMap, HashSet};
@@ -136,6 +137,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                             out.push(Mention::new(
                                 Span::new(hit.span().start, hit.span().end + c.len_utf8()),
                                 EntityKind::Place,
+                                Rule::PlaceShortWithLevel,
                             ));
                         }
                         // One full name that licenses the short form is enough.
@@ -156,14 +158,18 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             }
         }
         if accepted {
-            out.push(Mention::new(hit.span(), EntityKind::Place));
+            out.push(Mention::new(
+                hit.span(),
+                EntityKind::Place,
+                Rule::PlaceLexicon,
+            ));
         }
     }
     let named_words: HashSet<&str> = out.iter().map(|m| &scan.text[m.span.range()]).collect();
     let named_again: Vec<Mention> = misaligned
         .into_iter()
         .filter(|s| named_words.contains(&scan.text[s.range()]))
-        .map(|s| Mention::new(s, EntityKind::Place))
+        .map(|s| Mention::new(s, EntityKind::Place, Rule::PlaceNamedAgain))
         .collect();
     out.extend(named_again);
     let short = super::movement::first_characters(scan, &fulls, &out);
@@ -478,7 +484,11 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
                 && (!scan.is_known_word(hw) || head.is_proper())
                 && (!head.tag.starts_with("nr") || ["村", "庄", "屯"].contains(&suffix))
             {
-                out.push(Mention::new(head.span, EntityKind::Place));
+                out.push(Mention::new(
+                    head.span,
+                    EntityKind::Place,
+                    Rule::PlaceSuffixWord,
+                ));
                 continue;
             }
             // The segmenter merged the suffix into a longer word (`农贸市场`).
@@ -516,6 +526,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
                 out.push(Mention::new(
                     Span::new(head.span.start, hit.span().end),
                     EntityKind::Place,
+                    Rule::PlaceRoad,
                 ));
             }
             continue;
@@ -535,6 +546,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
         out.push(Mention::new(
             Span::new(edge.start, hit.span().end),
             EntityKind::Place,
+            Rule::PlaceSuffix,
         ));
     }
     // Asked of the names found, not of every suffix.
@@ -578,7 +590,13 @@ fn village_after_town(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Op
             || scan
                 .word_tag(whole)
                 .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"));
-        (!common).then(|| Mention::new(Span::new(start, suffix.end), EntityKind::Place))
+        (!common).then(|| {
+            Mention::new(
+                Span::new(start, suffix.end),
+                EntityKind::Place,
+                Rule::PlaceVillageAfterTown,
+            )
+        })
     })
 }
 
@@ -679,6 +697,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
     Some(Mention::new(
         Span::new(start, with_structure(scan, suffix.end)),
         EntityKind::Place,
+        Rule::PlaceRoad,
     ))
 }
 
@@ -711,7 +730,7 @@ fn glue_chains(scan: &Scan<'_>, out: &mut Vec<Mention>) {
             }
         }
         if cur != m.span {
-            glued.push(Mention::new(cur, EntityKind::Place));
+            glued.push(Mention::new(cur, EntityKind::Place, Rule::PlaceChain));
         }
     }
     out.extend(glued);
@@ -794,6 +813,7 @@ fn extend(scan: &Scan<'_>, out: &mut Vec<Mention>) {
             more.push(Mention::new(
                 Span::new(m.span.start, end),
                 EntityKind::Place,
+                Rule::PlaceNumberedPart,
             ));
         }
     }

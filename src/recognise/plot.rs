@@ -7,6 +7,7 @@
 //! characters.
 
 use super::{Mention, Scan};
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
 const CLASSIFIERS: &[&str] = &["地块", "区块", "单元"];
@@ -90,7 +91,11 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 if *cls == "单元" && code_end - start > 4 {
                     continue;
                 }
-                out.push(Mention::new(Span::new(start, end), EntityKind::Plot));
+                out.push(Mention::new(
+                    Span::new(start, end),
+                    EntityKind::Plot,
+                    Rule::PlotCode,
+                ));
                 continue;
             }
             // 东一地块.
@@ -99,7 +104,11 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 if n.is_some_and(|c| CN_NUM.contains(&c)) {
                     let p = i - 3;
                     if scan.char_before(p).is_some_and(|c| DIRECTIONS.contains(&c)) {
-                        out.push(Mention::new(Span::new(p - 3, end), EntityKind::Plot));
+                        out.push(Mention::new(
+                            Span::new(p - 3, end),
+                            EntityKind::Plot,
+                            Rule::PlotCode,
+                        ));
                     }
                 }
             }
@@ -118,6 +127,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     out.push(Mention::new(
                         Span::new(start, i + "号二期".len()),
                         EntityKind::Plot,
+                        Rule::PlotCode,
                     ));
                 }
             }
@@ -135,7 +145,11 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             let code = &text[start..i];
             let parts: Vec<&str> = code.split('-').collect();
             if parts.len() == 2 && parts.iter().all(|p| (1..=3).contains(&p.len())) {
-                out.push(Mention::new(Span::new(start, i), EntityKind::Plot));
+                out.push(Mention::new(
+                    Span::new(start, i),
+                    EntityKind::Plot,
+                    Rule::PlotCode,
+                ));
             }
         }
     }

@@ -8,6 +8,7 @@
 //! summit (`G20峰会`).
 
 use super::{Mention, Scan};
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
 
@@ -51,7 +52,11 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             continue;
         }
         let end = end + word.map_or(0, |w| w.len());
-        out.push(Mention::new(Span::new(i, end), EntityKind::Place));
+        out.push(Mention::new(
+            Span::new(i, end),
+            EntityKind::Place,
+            Rule::PlaceRoute,
+        ));
     }
     out
 }
@@ -98,7 +103,7 @@ pub(crate) fn section_ends(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> 
                 .chain(&out)
                 .any(|p| p.span.start < end.end && end.start < p.span.end);
             if !covered {
-                out.push(Mention::new(end, EntityKind::Place));
+                out.push(Mention::new(end, EntityKind::Place, Rule::PlaceSectionEnd));
             }
         }
     }

@@ -8,6 +8,7 @@ use super::edge::LEVEL_CHARS;
 use super::index::MentionIndex;
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
 /// A title candidate.
@@ -216,7 +217,7 @@ fn starts_clause_word(scan: &Scan<'_>, pos: usize) -> bool {
 pub(crate) fn mentions(titles: &[TitleCand]) -> Vec<Mention> {
     titles
         .iter()
-        .map(|t| Mention::new(t.span, EntityKind::Title))
+        .map(|t| Mention::new(t.span, EntityKind::Title, Rule::Title))
         .collect()
 }
 

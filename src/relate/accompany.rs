@@ -7,6 +7,7 @@
 
 use super::visit::Groups;
 use super::{Doc, Found};
+use crate::rules::Rule;
 use crate::span::EntityKind;
 
 /// Every ACCOMPANY of the document.
@@ -55,6 +56,7 @@ pub(crate) fn find(doc: &Doc<'_>, groups: &Groups) -> Vec<Found> {
                     head: c,
                     tail: v,
                     sentence: si,
+                    rule: Rule::Accompany,
                 });
             }
         }

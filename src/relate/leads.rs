@@ -18,6 +18,7 @@
 use super::article::glued_before;
 use super::orgname::{self, Resolved};
 use super::{Doc, Found};
+use crate::rules::Rule;
 use crate::span::EntityKind;
 use crate::text::is_cjk;
 use hashbrown::HashMap;
@@ -194,6 +195,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
                 org: r.org.clone(),
                 role: r.role.clone(),
                 sentence: doc.sentence_of(doc.mentions[t].start),
+                rule: Rule::LeadsTitle,
             })
         })
         .collect()

@@ -21,6 +21,7 @@ mod visit;
 
 use crate::document::{Entity, Relation};
 use crate::lexicon::Lexicon;
+use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{CodePoints, Prepared, Words};
 use article::{Article, NamedPlace};
@@ -75,6 +76,7 @@ pub(crate) enum Found {
         sentence: usize,
         date: Option<String>,
         purpose: Option<String>,
+        rule: Rule,
     },
     /// `head` holds `role` in `org`, as the TITLE mention `title` says.
     Leads {
@@ -83,12 +85,14 @@ pub(crate) enum Found {
         org: String,
         role: String,
         sentence: usize,
+        rule: Rule,
     },
     /// `head` accompanied `tail`.
     Accompany {
         head: usize,
         tail: usize,
         sentence: usize,
+        rule: Rule,
     },
 }
 
@@ -250,6 +254,7 @@ pub(crate) fn relate(
     entities: &[Entity],
     lexicon: &Lexicon,
     ocp: &CodePoints,
+    explain: bool,
 ) -> Vec<Relation> {
     let doc = Doc::new(prepared, entities, lexicon, ocp);
     let mut found = Vec::new();
@@ -258,7 +263,7 @@ pub(crate) fn relate(
     found.extend(leads.iter().cloned());
     found.extend(visits.relations);
     found.extend(accompany::find(&doc, &visits.groups));
-    to_relations(&doc, prepared, entities, found, ocp)
+    to_relations(&doc, prepared, entities, found, ocp, explain)
 }
 
 /// A text without white space (how mention texts are compared).
@@ -274,7 +279,9 @@ fn to_relations(
     entities: &[Entity],
     found: Vec<Found>,
     ocp: &CodePoints,
+    explain: bool,
 ) -> Vec<Relation> {
+    let rule_name = |r: Rule| explain.then(|| r.name().to_string());
     let ncp = &doc.starts;
     let evidence = |si: usize| -> [usize; 2] {
         let Some(s) = doc.sentences.get(si) else {
@@ -294,6 +301,7 @@ fn to_relations(
                 org,
                 role,
                 sentence,
+                rule,
             } => {
                 let key = (
                     1,
@@ -311,7 +319,7 @@ fn to_relations(
                     role,
                     title: Some(ent(title).id.clone()),
                     evidence: evidence(sentence),
-                    rule: None,
+                    rule: rule_name(rule),
                 });
             }
             Found::Visit {
@@ -320,6 +328,7 @@ fn to_relations(
                 sentence,
                 date,
                 purpose,
+                rule,
             } => {
                 let (h, t) = (&doc.mentions[head].text, &doc.mentions[tail].text);
                 if h == t {
@@ -351,7 +360,7 @@ fn to_relations(
                     date,
                     purpose,
                     evidence: evidence(sentence),
-                    rule: None,
+                    rule: rule_name(rule),
                     when: None,
                 });
             }
@@ -359,6 +368,7 @@ fn to_relations(
                 head,
                 tail,
                 sentence,
+                rule,
             } => {
                 let (h, t) = (&doc.mentions[head].text, &doc.mentions[tail].text);
                 if h == t || !seen.insert((2, h.clone(), t.clone(), String::new())) {
@@ -370,7 +380,7 @@ fn to_relations(
                     head_text: Some(ent(head).text.clone()),
                     tail_text: Some(ent(tail).text.clone()),
                     evidence: evidence(sentence),
-                    rule: None,
+                    rule: rule_name(rule),
                 });
             }
         }

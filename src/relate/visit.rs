@@ -34,6 +34,7 @@ use super::leads::orgs_by_person;
 use super::{Doc, Found};
 use crate::lexicon::LexClass;
 use crate::recognise::group::{GROUP_WORDS, is_generic_group, is_group_name};
+use crate::rules::Rule;
 use crate::span::EntityKind;
 use crate::text::Words;
 use hashbrown::HashMap;
@@ -955,6 +956,7 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                     sentence: e.sentence,
                     date: e.date.clone(),
                     purpose: e.purpose.clone(),
+                    rule: Rule::VisitClause,
                 });
             }
         }
