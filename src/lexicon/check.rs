@@ -138,7 +138,12 @@ pub fn check<R: BufRead>(name: &str, mut reader: R) -> Vec<Diagnostic> {
             }
             entries.insert(key, line_no);
             let given = kinds.entry(entry.text.clone()).or_default();
-            if let Some(&(other, at)) = given.iter().find(|(c, _)| *c != entry.class)
+            // A trigger word may play several parts (`调研` is a verb of
+            // inspection and a purpose): only a second kind of entry warns.
+            let trigger = |c: LexClass| matches!(c, LexClass::Trigger(_));
+            if let Some(&(other, at)) = given
+                .iter()
+                .find(|(c, _)| *c != entry.class && !(trigger(*c) && trigger(entry.class)))
                 && !given.iter().any(|(c, _)| *c == entry.class)
             {
                 out.push(diag(

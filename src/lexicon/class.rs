@@ -19,6 +19,35 @@ pub enum Level {
     Village,
 }
 
+/// A word of the genre's grammar that a rule looks for (`trigger.*`):
+/// verbs that take a person, byline openers, the words of a visit. Each
+/// kind is one line per word in `dictionaries/triggers.txt`, found by the
+/// one automaton with everything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Trigger {
+    /// A verb a person's name follows (`任命`, `会见`, `看望`) (`trigger.person-verb`).
+    PersonVerb,
+    /// A word that opens a byline (`记者`, `通讯员`) (`trigger.byline`).
+    Byline,
+    /// An honour or a community role written before a name (`村民`, `劳模`) (`trigger.honour`).
+    Honour,
+}
+
+impl Trigger {
+    /// Every kind, in the order of their bits.
+    pub const ALL: [Trigger; 3] = [Trigger::PersonVerb, Trigger::Byline, Trigger::Honour];
+
+    /// The kind's name after `trigger.`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Trigger::PersonVerb => "trigger.person-verb",
+            Trigger::Byline => "trigger.byline",
+            Trigger::Honour => "trigger.honour",
+        }
+    }
+}
+
 /// The class of a lexicon entry. The recognisers read these, never the
 /// dictionary file names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -48,6 +77,8 @@ pub enum LexClass {
     NameCue,
     /// A generic expression that is never an entity (`stop`).
     Stop,
+    /// A word of the genre's grammar a rule looks for (`trigger.*`).
+    Trigger(Trigger),
 }
 
 impl LexClass {
@@ -77,7 +108,12 @@ impl LexClass {
             "person" => LexClass::Person,
             "cue.after-name" => LexClass::NameCue,
             "stop" => LexClass::Stop,
-            _ => return None,
+            _ => {
+                return Trigger::ALL
+                    .into_iter()
+                    .find(|t| t.as_str() == s)
+                    .map(LexClass::Trigger);
+            }
         })
     }
 
@@ -101,12 +137,13 @@ impl LexClass {
             LexClass::Person => "person",
             LexClass::NameCue => "cue.after-name",
             LexClass::Stop => "stop",
+            LexClass::Trigger(t) => t.as_str(),
         }
     }
 
     /// Every class name accepted in dictionary files.
-    pub const NAMES: [&'static str; 17] = {
-        let mut names = [""; 17];
+    pub const NAMES: [&'static str; 20] = {
+        let mut names = [""; 20];
         let mut i = 0;
         while i < names.len() {
             names[i] = LexClass::ALL[i].as_str();
@@ -127,7 +164,7 @@ impl LexClass {
 impl LexClass {
     /// Every class, in the order of [`LexClass::NAMES`] (which is made
     /// from it).
-    const ALL: [LexClass; 17] = [
+    const ALL: [LexClass; 20] = [
         LexClass::Division(Level::Country),
         LexClass::Division(Level::Province),
         LexClass::Division(Level::City),
@@ -145,6 +182,9 @@ impl LexClass {
         LexClass::Person,
         LexClass::NameCue,
         LexClass::Stop,
+        LexClass::Trigger(Trigger::PersonVerb),
+        LexClass::Trigger(Trigger::Byline),
+        LexClass::Trigger(Trigger::Honour),
     ];
 
     /// The class's place in [`LexClass::ALL`].
@@ -162,6 +202,7 @@ impl LexClass {
             LexClass::Person => 14,
             LexClass::NameCue => 15,
             LexClass::Stop => 16,
+            LexClass::Trigger(t) => 17 + t as u32,
         }
     }
 }

@@ -37,4 +37,8 @@ pub(crate) const DICTIONARIES: &[(&str, &str)] = &[
         include_str!("../../dictionaries/persons.txt"),
     ),
     ("cues.txt", include_str!("../../dictionaries/cues.txt")),
+    (
+        "triggers.txt",
+        include_str!("../../dictionaries/triggers.txt"),
+    ),
 ];

@@ -19,7 +19,7 @@ mod parse;
 
 pub use check::{Diagnostic, Severity, check, check_file};
 use class::ClassSet;
-pub use class::{Level, LexClass};
+pub use class::{Level, LexClass, Trigger};
 
 use crate::error::Result;
 use hashbrown::HashTable;

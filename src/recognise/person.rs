@@ -11,7 +11,7 @@
 use super::title::TitleCand;
 use super::words::{Found, WordGroups, leftmost_longest};
 use super::{Mention, Scan};
-use crate::lexicon::LexClass;
+use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, is_cjk, is_clause_break, non_ideographs};
@@ -24,50 +24,6 @@ static NOT_IN_NAME: LazyCharSet = LazyCharSet::new("的了是在等对率赴说�
 const WEAK_CUES: &[&str] = &[
     "对", "在", "就", "向", "与", "和", "及", "为", "也", "还", "则", "到", "赴", "作", "做",
     "代表", "组织", "同时", "现场",
-];
-
-/// Honours and community roles written right before a name.
-const HONOURS: &[&str] = &[
-    "模范",
-    "劳模",
-    "标兵",
-    "能手",
-    "先进个人",
-    "优秀党员",
-    "志愿者",
-    "村民",
-    "居民",
-    "市民",
-    "老人",
-    "老党员",
-    "退役军人",
-    "医生",
-    "教师",
-    "老师",
-    "民警",
-    "辅警",
-    "网格员",
-    "楼组长",
-    "创始人",
-    "企业家",
-    "董事长",
-    "总经理",
-];
-
-/// Words that open a byline.
-const BYLINE_OPENERS: &[&str] = &[
-    "通讯员",
-    "记者",
-    "摄影",
-    "撰稿",
-    "供稿",
-    "编辑",
-    "责任编辑",
-    "审核",
-    "校对",
-    "文/",
-    "摄/",
-    "图/",
 ];
 
 /// Résumé lines: a name, then the sex between commas (`王浩宇,男,汉族`).
@@ -85,13 +41,16 @@ const SEXES: &[&str] = &[
 /// Marks after a byline name (`张丽华/文`, `吴强/摄`).
 const MARKERS: &[&str] = &["/文", "/摄", "/图"];
 
-/// The cue words above, found in one pass over a document; the indices
+/// The patterns above, found in one pass over a document; the indices
 /// name their lists.
-static CUES: WordGroups = WordGroups::new(&[HONOURS, BYLINE_OPENERS, SEXES, MARKERS]);
-const HONOUR: usize = 0;
-const OPENER: usize = 1;
-const SEX: usize = 2;
-const MARKER: usize = 3;
+static CUES: WordGroups = WordGroups::new(&[SEXES, MARKERS]);
+const SEX: usize = 0;
+const MARKER: usize = 1;
+
+/// True when `hit` is a trigger word of kind `t`.
+fn is_trigger(scan: &Scan<'_>, hit: &crate::matcher::Hit, t: Trigger) -> bool {
+    scan.hit_is(hit, |c| c == LexClass::Trigger(t))
+}
 
 fn surname_len(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     surname(scan, pos).map(|(n, _)| n)
@@ -120,12 +79,6 @@ fn surname(scan: &Scan<'_>, pos: usize) -> Option<(usize, bool)> {
     }
     found.map(|strong| (1, strong))
 }
-
-/// Words after which a name follows in appointments (`选举李明同志为…`).
-const LEFT_CUES: &[&str] = &[
-    "选举", "任命", "免除", "免去", "接受", "决定", "同意", "推选", "提名", "聘任", "批准", "聘请",
-    "表彰", "看望", "慰问", "会见", "邀请",
-];
 
 /// How clearly a name can end at `pos`: 3 a break, 2 a cue, title or
 /// enumeration, 0 nothing.
@@ -323,8 +276,12 @@ pub(crate) fn find(
     }
     let cues: Vec<Found> = CUES.find_in(scan.text).collect();
     // After an honour or a role in the community (`道德模范王某`, `村民李某`).
-    for f in cues.iter().filter(|f| f.group == HONOUR) {
-        if let Some(n) = read_name(scan, f.start + f.word.len())
+    for hit in scan
+        .hits()
+        .iter()
+        .filter(|h| is_trigger(scan, h, Trigger::Honour))
+    {
+        if let Some(n) = read_name(scan, hit.span().end)
             && !is_not_a_name(scan, n)
             && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6)
         {
@@ -494,14 +451,16 @@ fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Option<Span> {
         if !valid_given(given) {
             continue;
         }
-        let head = &scan.text[..start];
         let before_ok = (scan.is_break_before(start)
             && (strong || scan.char_before(start) != Some('、')))
             || (strong
                 && scan.char_before(start).is_some_and(|c| {
                     matches!(c, '由' | '对' | '和' | '与' | '及' | '向' | '请' | '、')
                 }))
-            || (strong && LEFT_CUES.iter().any(|w| head.ends_with(w)))
+            || (strong
+                && scan
+                    .hits_ending_at(start)
+                    .any(|h| is_trigger(scan, h, Trigger::PersonVerb)))
             || scan
                 .longest_ending_at(start, |c| {
                     matches!(c, LexClass::TitleRole | LexClass::NameCue)
@@ -595,9 +554,13 @@ fn bylines(scan: &Scan<'_>, cues: &[Found], found: &mut Vec<(Span, Rule)>) {
     let text = scan.text;
     let of = |group: usize| cues.iter().filter(move |f| f.group == group);
     // Openers followed by names separated by spaces.
-    for f in of(OPENER) {
+    for hit in scan
+        .hits()
+        .iter()
+        .filter(|h| is_trigger(scan, h, Trigger::Byline))
+    {
         {
-            let mut pos = f.start + f.word.len();
+            let mut pos = hit.span().end;
             loop {
                 while scan
                     .char_at(pos)
@@ -725,7 +688,7 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
         let w = &scan.text[pos..end];
         // `记者 李明 通讯员 王丽`: the next byline word is no name.
-        if BYLINE_OPENERS.contains(&w)
+        if scan.lex.is(w, LexClass::Trigger(Trigger::Byline))
             || scan.lex.lookup(w).any(|e| {
                 place_rules_out_name(scan, e)
                     || matches!(
@@ -736,8 +699,12 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         {
             continue;
         }
-        let rest = &scan.text[end..];
-        if scan.is_break_at(end) || BYLINE_OPENERS.iter().any(|o| rest.starts_with(o)) {
+        if scan.is_break_at(end)
+            || scan
+                .hits_at(end)
+                .iter()
+                .any(|h| is_trigger(scan, h, Trigger::Byline))
+        {
             return Some(Span::new(pos, end));
         }
     }
