@@ -11,6 +11,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
+/// The longest clause segmented as one, in bytes; a longer one is cut
+/// into windows of [`WINDOW`] bytes.
+const MAX_SEGMENT: usize = 64 * 3 * 2;
+/// The window a long clause is segmented in, in bytes (64 CJK chars).
+const WINDOW: usize = 64 * 3;
+
 /// `GOVKG_DEBUG_TOKENS` set: print every segmented clause (read once).
 fn debug_tokens() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();
@@ -187,23 +193,35 @@ impl<'a> Scan<'a> {
         Span::new(start, end)
     }
 
-    /// The segmenter's tagged tokens of the clause around `pos` (computed
-    /// once per clause and cached). Offsets are bytes of the whole text.
-    pub fn tokens_around(&self, pos: usize) -> Rc<[Token]> {
+    /// The stretch of text segmented as one: the clause around `pos`, or,
+    /// in a clause longer than [`MAX_SEGMENT`] bytes (a table flattened
+    /// into one line, a page with no punctuation), the fixed window of it
+    /// that holds `pos`. Windows never move with `pos`, so each is
+    /// segmented once and the whole text costs linear time.
+    pub fn segment_at(&self, pos: usize) -> Span {
         let clause = self.clause_at(pos);
-        if let Some(toks) = self.clauses.borrow().get(&clause.start) {
+        if clause.len() <= MAX_SEGMENT {
+            return clause;
+        }
+        let pos = self.floor(pos.min(self.text.len()));
+        let k = (pos - clause.start) / WINDOW;
+        let mut start = self.floor(clause.start + k * WINDOW).max(clause.start);
+        let mut end = self.floor((clause.start + (k + 1) * WINDOW).min(clause.end));
+        if pos >= end && end < clause.end {
+            start = end;
+            end = self.floor((clause.start + (k + 2) * WINDOW).min(clause.end));
+        }
+        Span::new(start, end.max(start))
+    }
+
+    /// The segmenter's tagged tokens of the segment around `pos` (see
+    /// [`Scan::segment_at`]; computed once per segment and cached).
+    /// Offsets are bytes of the whole text.
+    pub fn tokens_around(&self, pos: usize) -> Rc<[Token]> {
+        let span = self.segment_at(pos);
+        if let Some(toks) = self.clauses.borrow().get(&span.start) {
             return Rc::clone(toks);
         }
-        // Very long clauses (tables flattened into one line) are cut to a
-        // window around `pos`, so the cost stays local.
-        const MAX: usize = 64 * 3;
-        let span = if clause.len() > MAX * 2 {
-            let s = clause.start.max(pos.saturating_sub(MAX));
-            let e = clause.end.min(pos + MAX);
-            Span::new(self.floor(s), self.floor(e))
-        } else {
-            clause
-        };
         let toks: Rc<[Token]> = self.seg.tag(&self.text[span.range()], span.start).into();
         if debug_tokens() {
             let shown: Vec<String> = toks
@@ -212,12 +230,28 @@ impl<'a> Scan<'a> {
                 .collect();
             eprintln!("tokens {}", shown.join(" "));
         }
-        if span == clause {
-            self.clauses
-                .borrow_mut()
-                .insert(clause.start, Rc::clone(&toks));
-        }
+        self.clauses
+            .borrow_mut()
+            .insert(span.start, Rc::clone(&toks));
         toks
+    }
+
+    /// Every token of the text, segment by segment, in text order (each
+    /// segment is segmented once, shared with [`Scan::tokens_around`]).
+    pub fn all_tokens(&self) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < self.text.len() {
+            let seg = self.segment_at(pos);
+            if seg.is_empty() {
+                // A break: step over it.
+                pos += self.char_at(pos).map_or(1, char::len_utf8);
+                continue;
+            }
+            out.extend(self.tokens_around(pos).iter().copied());
+            pos = seg.end.max(pos + 1);
+        }
+        out
     }
 
     /// The token that contains byte `pos`, if any.

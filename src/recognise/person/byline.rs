@@ -1,0 +1,190 @@
+//! Bylines and résumés: `(通讯员 张琳子)`, `高志强/文`, `编审团:刘芬 汤美红`,
+//! `(舒畅)`, a name alone at the end of an article, `王浩宇,男,汉族`.
+
+use super::super::Scan;
+use super::super::words::{Found, WordGroups};
+use super::name::{is_trigger, place_rules_out_name, standalone_name, surname_len, valid_given};
+use crate::lexicon::{LexClass, Trigger};
+use crate::rules::Rule;
+use crate::span::Span;
+use crate::text::{is_cjk, non_ideographs};
+
+/// Résumé lines: a name, then the sex between commas (`王浩宇,男,汉族`).
+const SEXES: &[&str] = &[
+    ",男,",
+    ",女,",
+    "\u{FF0C}男\u{FF0C}",
+    "\u{FF0C}女\u{FF0C}",
+    "(男,",
+    "(女,",
+    "\u{FF08}男\u{FF0C}",
+    "\u{FF08}女\u{FF0C}",
+];
+
+/// Marks after a byline name (`张丽华/文`, `吴强/摄`).
+const MARKERS: &[&str] = &["/文", "/摄", "/图"];
+
+/// The patterns above, found in one pass over a document; the indices
+/// name their lists.
+static CUES: WordGroups = WordGroups::new(&[SEXES, MARKERS]);
+const SEX: usize = 0;
+const MARKER: usize = 1;
+
+/// Bylines: `(通讯员 张琳子)`, `高志强/文`, `编审团:刘芬 汤美红`, `(舒畅)`, and
+/// a name alone at the end of an article.
+pub(crate) fn bylines(scan: &Scan<'_>, found: &mut Vec<(Span, Rule)>) {
+    let mut names: Vec<Span> = Vec::new();
+    let text = scan.text;
+    let cues: Vec<Found> = CUES.find_in(scan.text).collect();
+    let of = |group: usize| cues.iter().filter(move |f| f.group == group);
+    // Openers followed by names separated by spaces.
+    for hit in scan
+        .hits()
+        .iter()
+        .filter(|h| is_trigger(scan, h, Trigger::Byline))
+    {
+        {
+            let mut pos = hit.span().end;
+            loop {
+                while scan
+                    .char_at(pos)
+                    .is_some_and(|c| c == ' ' || c == ':' || c == '\u{FF1A}')
+                {
+                    pos += scan.char_at(pos).map_or(1, char::len_utf8);
+                }
+                match byline_name(scan, pos) {
+                    Some(n) => {
+                        names.push(n);
+                        pos = n.end;
+                    }
+                    None => break,
+                }
+                if !scan.char_at(pos).is_some_and(|c| c == ' ' || c == '、') {
+                    break;
+                }
+            }
+        }
+    }
+    // Résumés: `王浩宇,男,汉族,1975年5月生`.
+    for f in of(SEX) {
+        if let Some(n) = name_ending(scan, f.start) {
+            names.push(n);
+        }
+    }
+    // `X/文`, `X/摄`.
+    for f in of(MARKER) {
+        if let Some(n) = name_ending(scan, f.start) {
+            names.push(n);
+        }
+    }
+    // One pass over the chars other than ideographs finds the three kinds
+    // below (the order names are found in does not matter).
+    for (i, c) in non_ideographs(text) {
+        let after = i + c.len_utf8();
+        match c {
+            '(' | '\u{FF08}' => {
+                // `(舒畅)`: a name alone in parentheses.
+                if let Some(n) = byline_name(scan, after)
+                    && matches!(scan.char_at(n.end), Some(')' | '\u{FF09}'))
+                {
+                    names.push(n);
+                }
+            }
+            ':' | '\u{FF1A}' => names.extend(listed_after_colon(scan, after)),
+            '\n' => names.extend(alone_on_line(scan, i)),
+            _ => {}
+        }
+    }
+    found.extend(names.into_iter().map(|n| (n, Rule::PersonByline)));
+}
+
+/// Names listed after a colon, two at least, separated by spaces, the
+/// last one ending the clause: `编审团:刘芬 汤美红 戚申春`.
+fn listed_after_colon(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
+    let mut found: Vec<Span> = Vec::new();
+    while let Some(n) = standalone_name(scan, pos) {
+        found.push(n);
+        pos = n.end;
+        if scan.char_at(pos) != Some(' ') {
+            break;
+        }
+        while scan.char_at(pos) == Some(' ') {
+            pos += 1;
+        }
+    }
+    if found.len() >= 2 && found.last().is_some_and(|n| scan.is_break_at(n.end)) {
+        found
+    } else {
+        Vec::new()
+    }
+}
+
+/// A name alone at the end of the line that ends at byte `eol`, after a
+/// sentence end or on its own.
+fn alone_on_line(scan: &Scan<'_>, eol: usize) -> Option<Span> {
+    let text = scan.text;
+    let line_start = text[..eol].rfind(['\n', '。']).map_or(0, |k| {
+        k + text[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let seg = text[line_start..eol].trim();
+    if seg.chars().count() != 3 || !seg.chars().all(is_cjk) {
+        return None;
+    }
+    let start = line_start + text[line_start..eol].find(seg).unwrap_or(0);
+    standalone_name(scan, start).filter(|name| name.end == start + seg.len())
+}
+
+/// A name in a byline: like [`standalone_name`], but a common word may be a
+/// name there (`舒畅`), and another byline word may follow (`陈晓通讯员`).
+fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
+    let sn = surname_len(scan, pos)?;
+    for len in [3usize, 2] {
+        if len <= sn {
+            continue;
+        }
+        let end = scan.forward(pos, len);
+        if scan.text[pos..end].chars().count() != len
+            || !valid_given(&scan.text[scan.forward(pos, sn)..end])
+        {
+            continue;
+        }
+        let w = &scan.text[pos..end];
+        // `记者 李明 通讯员 王丽`: the next byline word is no name.
+        if scan.lex.is(w, LexClass::Trigger(Trigger::Byline))
+            || scan.lex.lookup(w).any(|e| {
+                place_rules_out_name(scan, e)
+                    || matches!(
+                        e.class,
+                        LexClass::Org | LexClass::TitleRole | LexClass::Stop
+                    )
+            })
+        {
+            continue;
+        }
+        if scan.is_break_at(end)
+            || scan
+                .hits_at(end)
+                .iter()
+                .any(|h| is_trigger(scan, h, Trigger::Byline))
+        {
+            return Some(Span::new(pos, end));
+        }
+    }
+    None
+}
+
+/// A 2–3 character name ending at `end`, after a break.
+fn name_ending(scan: &Scan<'_>, end: usize) -> Option<Span> {
+    for len in [3usize, 2] {
+        let start = scan.back(end, len);
+        if scan.text[start..end].chars().count() != len || !scan.is_break_before(start) {
+            continue;
+        }
+        if let Some(n) = standalone_name(scan, start)
+            && n.end == end
+        {
+            return Some(n);
+        }
+    }
+    None
+}

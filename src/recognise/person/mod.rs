@@ -1,0 +1,328 @@
+//! PERSON: full names, found where this genre writes them: after a title
+//! (`区委副书记于勇`), in lists after a title (`副镇长彭哲颖、胡小胜`),
+//! before cue words (`严俊表示`, `施继平率`, `刘世军一行`), in bylines
+//! (`(通讯员 张琳子)`, `高志强/文`), and then at every later mention of a
+//! name already recognised (the document cache).
+//!
+//! A name is a surname (single or compound) and one or two given-name
+//! characters; which of the two is decided by what follows (a break, a cue
+//! word, a title) and, failing that, by the segmenter.
+
+mod byline;
+mod list;
+mod name;
+
+pub(crate) use name::read_name;
+
+use super::title::TitleCand;
+use super::words::leftmost_longest;
+use super::{Mention, Scan};
+use crate::lexicon::{LexClass, Trigger};
+use crate::rules::Rule;
+use crate::span::{EntityKind, Span};
+use hashbrown::HashSet;
+use list::{list_after, list_before, name_before};
+use name::{cue_len, is_not_a_name, is_trigger};
+
+/// Single-character cues, too common to find a name on their own.
+const WEAK_CUES: &[&str] = &[
+    "对", "在", "就", "向", "与", "和", "及", "为", "也", "还", "则", "到", "赴", "作", "做",
+    "代表", "组织", "同时", "现场",
+];
+
+/// The spans a name may not lie strictly inside (dates excepted), sorted
+/// by start, so a look-up reads only the few that start just before it
+/// instead of every mention of the document.
+struct Blockers {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+impl Blockers {
+    fn new(blockers: &[Mention]) -> Self {
+        let mut spans: Vec<Span> = blockers
+            .iter()
+            .filter(|b| b.kind != EntityKind::Date)
+            .map(|b| b.span)
+            .collect();
+        spans.sort_unstable_by_key(|s| (s.start, s.end));
+        let longest = spans.iter().map(|s| s.len()).max().unwrap_or(0);
+        Blockers { spans, longest }
+    }
+
+    /// True when a blocker holds `s` and is longer than it.
+    fn covers(&self, s: Span) -> bool {
+        let upto = self.spans.partition_point(|b| b.start <= s.start);
+        self.spans[..upto]
+            .iter()
+            .rev()
+            .take_while(|b| b.start + self.longest >= s.end)
+            .any(|b| b.contains(s) && *b != s)
+    }
+}
+
+/// Finds persons, and marks which titles stand before a person.
+pub(crate) fn find(
+    scan: &Scan<'_>,
+    titles: &[TitleCand],
+    blockers: &[Mention],
+    orgs: &[Mention],
+) -> (Vec<Mention>, Vec<TitleCand>) {
+    let mut names: Vec<(Span, Rule)> = Vec::new();
+    let title_starts: HashSet<usize> = titles.iter().map(|t| t.span.start).collect();
+    let blocking = Blockers::new(blockers);
+    let blocked = |s: Span| blocking.covers(s);
+
+    // 1. After a title (and the list that may follow it).
+    for t in titles {
+        let mut pos = t.span.end;
+        if scan.char_at(pos) == Some(' ') {
+            pos += 1;
+        }
+        if title_starts.contains(&pos) {
+            continue;
+        }
+        if let Some(n) = read_name(scan, pos)
+            && !is_not_a_name(scan, n)
+        {
+            names.push((n, Rule::PersonAfterTitle));
+            list_after(
+                scan,
+                n.end,
+                &title_starts,
+                &mut names,
+                Rule::PersonAfterTitle,
+            );
+        }
+    }
+    // 2. Before a cue word, after a break.
+    for hit in scan.hits() {
+        if !scan.hit_is(hit, |c| c == LexClass::NameCue) {
+            continue;
+        }
+        let cue = &scan.text[hit.span().range()];
+        if WEAK_CUES.contains(&cue) {
+            continue;
+        }
+        if let Some(n) = name_before(scan, hit.span().start, orgs)
+            && !is_not_a_name(scan, n)
+        {
+            names.push((n, Rule::PersonBeforeCue));
+            list_before(scan, n.start, &mut names);
+        }
+    }
+    // 3. After generic leader words (`镇领导季良`) and in bylines.
+    for hit in scan.hits() {
+        let w = &scan.text[hit.span().range()];
+        let opener = scan.hit_is(hit, |c| c == LexClass::Stop) && w.ends_with("领导");
+        if opener
+            && let Some(n) = read_name(scan, hit.span().end)
+            && !is_not_a_name(scan, n)
+        {
+            names.push((n, Rule::PersonAfterLeaderWord));
+            list_after(
+                scan,
+                n.end,
+                &title_starts,
+                &mut names,
+                Rule::PersonAfterLeaderWord,
+            );
+        }
+    }
+    // After an honour or a role in the community (`道德模范王某`, `村民李某`).
+    for hit in scan
+        .hits()
+        .iter()
+        .filter(|h| is_trigger(scan, h, Trigger::Honour))
+    {
+        if let Some(n) = read_name(scan, hit.span().end)
+            && !is_not_a_name(scan, n)
+            && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6)
+        {
+            names.push((n, Rule::PersonAfterHonour));
+        }
+    }
+    byline::bylines(scan, &mut names);
+    // 4. Well-known persons.
+    for hit in scan.hits() {
+        if scan.hit_is(hit, |c| c == LexClass::Person) {
+            names.push((hit.span(), Rule::PersonKnown));
+        }
+    }
+    names.retain(|&(n, _)| !blocked(n));
+    // 5. The document cache: every later mention of a known name.
+    let known: HashSet<&str> = names.iter().map(|(n, _)| &scan.text[n.range()]).collect();
+    let cached = leftmost_longest(scan.text, known)
+        .into_iter()
+        .filter(|&s| !blocked(s))
+        .map(|s| (s, Rule::PersonDocumentCache));
+    names.extend(cached);
+    // By start, longest first; of one span, the first rule that found it.
+    names.sort_by_key(|&(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    names.dedup_by_key(|(s, _)| *s);
+    // Keep the longest of overlapping names.
+    let mut kept: Vec<(Span, Rule)> = Vec::new();
+    for n in names {
+        if let Some(last) = kept.last()
+            && last.0.overlaps(n.0)
+        {
+            continue;
+        }
+        kept.push(n);
+    }
+    let person_starts: HashSet<usize> = kept.iter().map(|(s, _)| s.start).collect();
+    let person_ends: HashSet<usize> = kept.iter().map(|(s, _)| s.end).collect();
+    // A title is kept when a person, or a kept title, follows it.
+    let mut kept_titles: Vec<TitleCand> = Vec::new();
+    let mut sorted: Vec<TitleCand> = titles.to_vec();
+    sorted.sort_by_key(|t| std::cmp::Reverse(t.span.start));
+    let mut kept_starts: HashSet<usize> = HashSet::new();
+    for t in sorted {
+        let mut after = t.span.end;
+        if scan.char_at(after) == Some(' ') {
+            after += 1;
+        }
+        let ok = person_starts.contains(&after)
+            || (scan.char_at(t.span.end) == Some('、')
+                && kept_starts.contains(&(t.span.end + '、'.len_utf8())))
+            || person_before_post(scan, t.span.start, &person_ends);
+        if ok {
+            kept_starts.insert(t.span.start);
+            kept_titles.push(t);
+        }
+    }
+    // A title after a kept title and `、` (`副县长、代理县长`).
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for t in titles {
+            if kept_starts.contains(&t.span.start) {
+                continue;
+            }
+            if scan.char_before(t.span.start) == Some('、')
+                && kept_titles
+                    .iter()
+                    .any(|k| k.span.end + '、'.len_utf8() == t.span.start)
+            {
+                kept_starts.insert(t.span.start);
+                kept_titles.push(*t);
+                changed = true;
+            }
+        }
+    }
+    kept_titles.sort_by_key(|t| t.span.start);
+    let persons = kept
+        .into_iter()
+        .map(|(s, rule)| Mention::new(s, EntityKind::Person, rule))
+        .collect();
+    (persons, kept_titles)
+}
+
+/// `李明同志为城南县人民政府副县长`, `免去赵刚同志副县长职务`: a post
+/// named after the person.
+fn person_before_post(scan: &Scan<'_>, start: usize, person_ends: &HashSet<usize>) -> bool {
+    let head = &scan.text[..start];
+    let mut cut = head;
+    for link in ["当选为", "担任", "出任", "为", "任"] {
+        if let Some(h) = cut.strip_suffix(link) {
+            cut = h;
+            break;
+        }
+    }
+    let cut = cut.strip_suffix("同志").unwrap_or(cut);
+    person_ends.contains(&cut.len()) && (cut.len() < head.len())
+        || person_ends.contains(&head.strip_suffix("同志").map_or(usize::MAX, str::len))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::{Person, Title};
+
+    fn persons(text: &str) -> Vec<String> {
+        spans(text, Person)
+    }
+
+    #[test]
+    fn the_name_of_a_resume() {
+        assert_eq!(
+            persons("王浩宇,男,汉族,1975年5月生,现任县委常委、组织部部长。"),
+            ["王浩宇"]
+        );
+        assert_eq!(persons("李雪梅\u{FF0C}女\u{FF0C}1980年生。"), ["李雪梅"]);
+    }
+
+    #[test]
+    fn a_name_that_is_also_a_township_short_form() {
+        // `张明` and `张华` are short forms of 张明乡 and a 张华镇.
+        assert_eq!(persons("镇长张明讲话,副镇长张华主持。"), ["张明", "张华"]);
+        // A county's short form still is no name (`吴江`).
+        assert!(persons("他来自吴江。").is_empty());
+        assert_eq!(persons("记者 张明 通讯员 王丽\n本报讯"), ["张明", "王丽"]);
+    }
+
+    #[test]
+    fn two_bylines_on_one_line() {
+        assert_eq!(
+            persons("记者 李明 通讯员 王丽\n本报讯 近日,市里召开会议。"),
+            ["李明", "王丽"]
+        );
+    }
+
+    #[test]
+    fn a_common_word_character_and_a_verb_are_no_name() {
+        assert!(persons("通过实地察看和听取汇报,了解情况。").is_empty());
+    }
+
+    #[test]
+    fn a_surname_missing_from_the_lexicon_after_a_post() {
+        assert_eq!(persons("会上,镇长茆建华作总结讲话。"), ["茆建华"]);
+    }
+
+    #[test]
+    fn after_titles_and_in_chains() {
+        let text = "区委副书记王建国,区委常委、组织部部长李明华一行来到莘庄镇调研。";
+        assert_eq!(persons(text), ["王建国", "李明华"]);
+        assert_eq!(spans(text, Title), ["区委副书记", "区委常委", "组织部部长"]);
+    }
+
+    #[test]
+    fn lists_after_a_title() {
+        assert_eq!(
+            persons("副镇长赵晓东、钱丽、孙志刚参加会议。"),
+            ["赵晓东", "钱丽", "孙志刚"]
+        );
+    }
+
+    #[test]
+    fn before_cue_words_without_swallowing_them() {
+        assert_eq!(persons("会上,周建平表示要抓好落实。"), ["周建平"]);
+        assert_eq!(persons("马国强率县党政代表团到镇里考察。"), ["马国强"]);
+        assert_eq!(persons("于海来到现场。"), ["于海"]);
+    }
+
+    #[test]
+    fn document_cache_finds_later_mentions() {
+        let text = "镇长何文静主持会议。会后,大家认为何文静讲得很实在。";
+        assert_eq!(persons(text), ["何文静", "何文静"]);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            persons("本报讯(通讯员 林晓)9月1日,镇里召开会议。"),
+            ["林晓"]
+        );
+        assert_eq!(
+            persons("工作取得实效。\n\n张丽华/文 吴强/摄"),
+            ["张丽华", "吴强"]
+        );
+    }
+
+    #[test]
+    fn not_names() {
+        assert!(persons("陈书记强调,要做好工作。").is_empty());
+        assert!(persons("教育、医疗、养老等民生项目。").is_empty());
+        assert!(spans("县领导到会指导。", Title).is_empty());
+    }
+}

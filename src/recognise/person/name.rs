@@ -1,0 +1,232 @@
+//! What a person's name is: a surname (single, compound, or a rare one
+//! the segmenter vouches for) and one or two given-name characters, how
+//! clearly a name can end at a position, and the words that look like
+//! names but are not.
+
+use super::super::Scan;
+use crate::lexicon::{LexClass, Trigger};
+use crate::span::Span;
+use crate::text::{LazyCharSet, is_cjk, is_clause_break};
+
+/// Characters that never stand in a given name in this genre.
+static NOT_IN_NAME: LazyCharSet = LazyCharSet::new("的了是在等对率赴说也就及镇区县市省局办委部");
+
+/// True when `hit` is a trigger word of kind `t`.
+pub(crate) fn is_trigger(scan: &Scan<'_>, hit: &crate::matcher::Hit, t: Trigger) -> bool {
+    scan.hit_is(hit, |c| c == LexClass::Trigger(t))
+}
+
+pub(crate) fn surname_len(scan: &Scan<'_>, pos: usize) -> Option<usize> {
+    surname(scan, pos).map(|(n, _)| n)
+}
+
+/// The surname at `pos`: its length in characters, and whether it is a
+/// clear surname (not a character that is mostly a common word).
+pub(crate) fn surname(scan: &Scan<'_>, pos: usize) -> Option<(usize, bool)> {
+    let rest = scan.text.get(pos..)?;
+    let mut it = rest.char_indices();
+    let (_, c1) = it.next()?;
+    if let Some((i2, c2)) = it.next() {
+        let two = &rest[..i2 + c2.len_utf8()];
+        if scan.lex.is(two, LexClass::Surname) {
+            return Some((2, true));
+        }
+    }
+    let one = &rest[..c1.len_utf8()];
+    let mut found = None;
+    for e in scan
+        .lex
+        .lookup(one)
+        .filter(|e| e.class == LexClass::Surname)
+    {
+        found = Some(found.unwrap_or(false) || !e.ambiguous);
+    }
+    found.map(|strong| (1, strong))
+}
+
+/// How clearly a name can end at `pos`: 3 a break, 2 a cue, title or
+/// enumeration, 0 nothing.
+pub(crate) fn end_strength(scan: &Scan<'_>, pos: usize) -> u8 {
+    match scan.char_at(pos) {
+        None => 3,
+        Some(c) if is_clause_break(c) => 3,
+        Some(_) => {
+            if scan.hits_at(pos).iter().any(|h| {
+                scan.hit_is(h, |c| {
+                    matches!(
+                        c,
+                        LexClass::NameCue | LexClass::TitleRole | LexClass::TitleOrg
+                    )
+                })
+            }) {
+                2
+            } else {
+                0
+            }
+        }
+    }
+}
+
+/// Length in bytes of the longest cue, post or body starting at `pos`.
+pub(crate) fn cue_len(scan: &Scan<'_>, pos: usize) -> usize {
+    scan.hits_at(pos)
+        .iter()
+        .filter(|h| {
+            scan.hit_is(h, |c| {
+                matches!(
+                    c,
+                    LexClass::NameCue | LexClass::TitleRole | LexClass::TitleOrg
+                )
+            })
+        })
+        .map(|h| h.span().len())
+        .max()
+        .unwrap_or(0)
+}
+
+pub(crate) fn valid_given(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| is_cjk(c) && !NOT_IN_NAME.contains(c))
+}
+
+/// Reads a name starting at `pos` when something says one must be there.
+pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
+    let sn = surname_len(scan, pos).or_else(|| rare_surname(scan, pos))?;
+    let given_start = scan.forward(pos, sn);
+    let mut cands = Vec::new();
+    for g in [1usize, 2] {
+        let end = scan.forward(given_start, g);
+        if scan.text[given_start..end].chars().count() != g
+            || !valid_given(&scan.text[given_start..end])
+        {
+            break;
+        }
+        cands.push((end, end_strength(scan, end)));
+    }
+    let (e1, s1) = *cands.first()?;
+    let best = match cands.get(1) {
+        None => (e1, s1),
+        Some(&(e2, s2)) => {
+            if s2 == s1 && s2 == 2 && cue_len(scan, e1) > cue_len(scan, e2) {
+                // `于勇来到`: the longer cue decides.
+                (e1, s1)
+            } else if s2 > s1 || (s2 == s1 && s2 > 0) {
+                (e2, s2)
+            } else if s1 > s2 {
+                (e1, s1)
+            } else {
+                // Nothing decides: take the common three-character name,
+                // unless the segmenter reads a word starting after two.
+                let toks = scan.tokens_around(pos);
+                let word_after_two = toks
+                    .iter()
+                    .any(|t| t.span.start == e1 && t.span.end > e2 && !t.tag.starts_with("nr"));
+                if word_after_two { (e1, 1) } else { (e2, 1) }
+            }
+        }
+    };
+    Some(Span::new(pos, best.0))
+}
+
+/// A surname that is not in the lexicon (`茆`, `仉`): one character the
+/// segmenter tags as a person's name on its own.
+fn rare_surname(scan: &Scan<'_>, pos: usize) -> Option<usize> {
+    let c = scan
+        .char_at(pos)
+        .filter(|&c| is_cjk(c) && !NOT_IN_NAME.contains(c))?;
+    scan.tokens_around(pos)
+        .iter()
+        .any(|t| t.span.start == pos && t.span.len() == c.len_utf8() && t.tag == "nr")
+        .then_some(1)
+}
+
+/// Spans that look like names but are lexicon words of another kind, or
+/// common words the segmenter knows (`满意`, `养老`, `高效`).
+pub(crate) fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
+    let w = &scan.text[n.range()];
+    if scan.lex.is(w, LexClass::Person) {
+        return false;
+    }
+    if scan.word_tag(w).is_some_and(|t| !t.starts_with("nr")) {
+        return true;
+    }
+    // `和听取`: a character mostly a common word, then a verb.
+    if let Some((sn, false)) = surname(scan, n.start) {
+        let given = &scan.text[scan.forward(n.start, sn)..n.end];
+        if scan
+            .word_tag(given)
+            .is_some_and(|t| matches!(t.chars().next(), Some('v' | 'p' | 'd' | 'c')))
+        {
+            return true;
+        }
+    }
+    // `陈书记`, `王镇长`: a surname and a post.
+    if w.char_indices().skip(1).any(|(i, _)| {
+        scan.hits_at(n.start + i).iter().any(|h| {
+            h.span().end <= n.end
+                && h.span().len() >= 6
+                && scan.hit_is(h, |c| c == LexClass::TitleRole)
+        })
+    }) {
+        return true;
+    }
+    if scan.lex.lookup(w).any(|e| {
+        place_rules_out_name(scan, e)
+            || matches!(
+                e.class,
+                LexClass::Org
+                    | LexClass::TitleRole
+                    | LexClass::TitleOrg
+                    | LexClass::Stop
+                    | LexClass::NameCue
+                    | LexClass::OrgSuffix
+                    | LexClass::PlaceSuffix
+            )
+    }) {
+        return true;
+    }
+    // A name does not end in a place or org suffix (`七宝镇`).
+    scan.hits_ending_at(n.end).any(|h| {
+        h.span().start > n.start
+            && scan.hit_is(h, |c| {
+                matches!(c, LexClass::OrgSuffix | LexClass::PlaceSuffix)
+            })
+            && (h.span().len() >= 6 || !"城山江湖林园华".contains(&scan.text[h.span().range()]))
+    })
+}
+
+/// True when the lexicon entry `e` says its text is a place and so no
+/// name. The short form of a township (`张明` of 张明乡) is as often a
+/// person's name: only divisions, sites and shorts of counties and above
+/// count.
+pub(crate) fn place_rules_out_name(scan: &Scan<'_>, e: &crate::lexicon::Entry) -> bool {
+    match e.class {
+        LexClass::PlaceShort => e
+            .full
+            .as_deref()
+            .and_then(|f| super::super::place::level_of(scan, f))
+            .is_none_or(|l| l < crate::lexicon::Level::Town),
+        c => c.is_place(),
+    }
+}
+
+/// A 2–3 character name standing on its own at `pos` (followed by a break).
+pub(crate) fn standalone_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
+    let sn = surname_len(scan, pos)?;
+    for len in [3usize, 2] {
+        if len <= sn {
+            continue;
+        }
+        let end = scan.forward(pos, len);
+        let s = Span::new(pos, end);
+        if scan.text[pos..end].chars().count() != len {
+            continue;
+        }
+        if !valid_given(&scan.text[scan.forward(pos, sn)..end]) {
+            continue;
+        }
+        if scan.is_break_at(end) && !is_not_a_name(scan, s) {
+            return Some(s);
+        }
+    }
+    None
+}
