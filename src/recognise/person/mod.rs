@@ -320,6 +320,14 @@ mod tests {
     }
 
     #[test]
+    fn a_word_that_starts_at_the_third_character_ends_a_two_character_name() {
+        // `总理` and `报道` start after `鹏` and `标`; `告诉` starts after `忠`.
+        assert_eq!(persons("区长何鹏高度重视此事。"), ["何鹏"]);
+        assert_eq!(persons("总经理符文忠告诉记者,一切顺利。"), ["符文忠"]);
+        assert_eq!(persons("副县长陈立为此作了说明。"), ["陈立"]);
+    }
+
+    #[test]
     fn not_names() {
         assert!(persons("陈书记强调,要做好工作。").is_empty());
         assert!(persons("教育、医疗、养老等民生项目。").is_empty());

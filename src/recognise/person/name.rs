@@ -113,19 +113,53 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
                 (e2, s2)
             } else if s1 > s2 {
                 (e1, s1)
+            } else if ends_after_two(scan, pos, e1, e2) {
+                (e1, 1)
             } else {
-                // Nothing decides: take the common three-character name,
-                // unless the segmenter reads a word starting after two.
-                let toks = scan.tokens_around(pos);
-                let word_after_two = toks
-                    .iter()
-                    .any(|t| t.span.start == e1 && t.span.end > e2 && !t.tag.starts_with("nr"));
-                if word_after_two { (e1, 1) } else { (e2, 1) }
+                (e2, 1)
             }
         }
     };
     Some(Span::new(pos, best.0))
 }
+
+/// When nothing after them decides between a two- and a three-character
+/// name at `pos` (ending at `e1` and `e2`): the two-character one when a
+/// word starts at the third character and runs past it while none starts
+/// at the fourth (`李鹏总理`, `王标报道`, but `符文忠告诉`), or when the third
+/// character is a function word (`陈旭为`), unless jieba knows the
+/// three-character one as a name. Otherwise the common three-character
+/// name.
+fn ends_after_two(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
+    let is_name_tag = |t: &str| t.starts_with("nr");
+    if scan.word_tag(&scan.text[pos..e2]).is_some_and(is_name_tag) {
+        return false;
+    }
+    let word_at = |at: usize| {
+        (2..=4).rev().any(|k| {
+            let end = scan.forward(at, k);
+            let w = &scan.text[at..end];
+            w.chars().count() == k
+                && w.chars().all(is_cjk)
+                && scan.word_tag(w).is_some_and(|t| !is_name_tag(t))
+        })
+    };
+    // `符文忠告诉`: a word also starts after the third character, which
+    // then ends the name.
+    let runs_past = word_at(e1) && !word_at(e2);
+    runs_past
+        || scan
+            .word_tag(&scan.text[e1..e2])
+            .is_some_and(|t| FUNCTION_TAGS.contains(&t))
+        || scan
+            .tokens_around(pos)
+            .iter()
+            .any(|t| t.span.start == e1 && t.span.end > e2 && !is_name_tag(t.tag))
+}
+
+/// The segmenter's tags of words that start no given name: prepositions,
+/// conjunctions, particles, pronouns (adverbs are given names too: `均`).
+const FUNCTION_TAGS: &[&str] = &["p", "c", "u", "uj", "ul", "ud", "uz", "r"];
 
 /// A surname that is not in the lexicon (`茆`, `仉`): one character the
 /// segmenter tags as a person's name on its own.
