@@ -148,7 +148,7 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     let mut blockers: Vec<Mention> = Vec::new();
     blockers.extend(orgs.iter().filter(|m| m.span.len() > 9).copied());
     blockers.extend(places.iter().filter(|m| m.span.len() > 9).copied());
-    let (persons, kept_titles) = person::find(scan, &titles, &blockers, &orgs);
+    let (persons, kept_titles) = person::find(scan, &titles, &blockers, &orgs, &places);
     if trace.is_on() {
         for t in titles
             .iter()

@@ -11,6 +11,9 @@
 mod byline;
 mod list;
 mod name;
+mod roster;
+mod tagged;
+mod verb;
 
 pub(crate) use name::read_name;
 
@@ -22,13 +25,7 @@ use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use hashbrown::HashSet;
 use list::{list_after, list_before, name_before};
-use name::{cue_len, is_not_a_name, is_trigger};
-
-/// Single-character cues, too common to find a name on their own.
-const WEAK_CUES: &[&str] = &[
-    "对", "在", "就", "向", "与", "和", "及", "为", "也", "还", "则", "到", "赴", "作", "做",
-    "代表", "组织", "同时", "现场",
-];
+use name::{cue_len, is_not_a_name, is_trigger, is_weak_cue};
 
 /// The spans a name may not lie strictly inside (dates excepted), sorted
 /// by start, so a look-up reads only the few that start just before it
@@ -67,6 +64,7 @@ pub(crate) fn find(
     titles: &[TitleCand],
     blockers: &[Mention],
     orgs: &[Mention],
+    places: &[Mention],
 ) -> (Vec<Mention>, Vec<TitleCand>) {
     let mut names: Vec<(Span, Rule)> = Vec::new();
     let title_starts: HashSet<usize> = titles.iter().map(|t| t.span.start).collect();
@@ -100,8 +98,7 @@ pub(crate) fn find(
         if !scan.hit_is(hit, |c| c == LexClass::NameCue) {
             continue;
         }
-        let cue = &scan.text[hit.span().range()];
-        if WEAK_CUES.contains(&cue) {
+        if is_weak_cue(scan, &scan.text[hit.span().range()]) {
             continue;
         }
         if let Some(n) = name_before(scan, hit.span().start, orgs)
@@ -149,6 +146,16 @@ pub(crate) fn find(
             names.push((hit.span(), Rule::PersonKnown));
         }
     }
+    // After a verb that takes a person (`任命甲为…`, `会见乙`).
+    names.extend(verb::find(scan));
+    // 5. What the segmenter tags as a name, with evidence around it.
+    let title_ends: HashSet<usize> = titles.iter().map(|t| t.span.end).collect();
+    let taken = tagged::taken(places, orgs);
+    let tokens = scan.all_tokens();
+    names.extend(tagged::find(scan, &tokens, &title_ends, &taken));
+    // 6. The other items of lists of names.
+    let listed = roster::find(scan, &names, &tokens, &taken);
+    names.extend(listed);
     names.retain(|&(n, _)| !blocked(n));
     // 5. The document cache: every later mention of a known name.
     let known: HashSet<&str> = names.iter().map(|(n, _)| &scan.text[n.range()]).collect();

@@ -44,6 +44,14 @@ pub(crate) fn surname(scan: &Scan<'_>, pos: usize) -> Option<(usize, bool)> {
     found.map(|strong| (1, strong))
 }
 
+/// True when `word` is a cue too common to find a name on its own (`在`,
+/// `和`, `代表`): marked `ambiguous=1` in the dictionary.
+pub(crate) fn is_weak_cue(scan: &Scan<'_>, word: &str) -> bool {
+    scan.lex
+        .lookup(word)
+        .any(|e| e.class == LexClass::NameCue && e.ambiguous)
+}
+
 /// How clearly a name can end at `pos`: 3 a break, 2 a cue, title or
 /// enumeration, 0 nothing.
 pub(crate) fn end_strength(scan: &Scan<'_>, pos: usize) -> u8 {

@@ -1,0 +1,251 @@
+//! Names the segmenter proposes anywhere in the text: its person tags
+//! (`nr`), and transliterated or minority names joined by `·`
+//! (`买买提·艾力`). jieba tags a person right about four times in five, so
+//! a proposal is kept only with evidence around it, the way this genre
+//! writes names:
+//!
+//! - before it, a post (`外交部长甲`), a verb that takes a person (`会见甲`,
+//!   `选举甲为…`), a byline word (`记者甲`); more weakly, the start of a
+//!   clause or a conjunction (`和甲`);
+//! - after it, a cue word (`甲表示`, `甲等`, `甲一行`) or a post (`甲总理`);
+//!   more weakly, a break.
+//!
+//! A clear surname needs one strong piece of evidence, or two weak ones; a
+//! surname that is mostly a common word (`和`, `方`) needs more. A span the
+//! lexicon or another recogniser reads as a place or a body is no name.
+
+use super::super::index::MentionIndex;
+use super::super::segment::Token;
+use super::super::{Mention, Scan};
+use super::name::{is_not_a_name, is_trigger, is_weak_cue, read_name, surname};
+use crate::lexicon::{LexClass, Trigger};
+use crate::rules::Rule;
+use crate::span::Span;
+use crate::text::{is_cjk, is_clause_break};
+use hashbrown::HashSet;
+
+/// How much a surname that is mostly a common word needs (see [`Evidence::enough`]).
+const WEAK_SURNAME_EVIDENCE: u8 = 3;
+/// The longest part of a transliterated name between `·`, in chars.
+const MAX_TRANSLITERATED_PART: usize = 8;
+
+/// Characters before a name that join it to what comes before
+/// (`和甲`, `由甲`): weak evidence, as a clause start is.
+const LINKS: &str = "和与及同跟由对向请让给将把被以";
+
+/// The signs around a proposed name.
+#[derive(Debug, Clone, Copy, Default)]
+struct Evidence {
+    /// Strong signs: a post, a verb that takes a person or a byline word
+    /// before; a cue word or a post after.
+    strong: u8,
+    /// Weak signs: a clause start or a conjunction before; a break or a
+    /// common one-character cue (`在`, `等`) after.
+    weak: u8,
+}
+
+impl Evidence {
+    fn score(self) -> u8 {
+        2 * self.strong + self.weak
+    }
+
+    /// Enough for a name with a clear surname: one strong sign, or two weak
+    /// ones when jieba found the name itself (its dictionary tags some
+    /// common words as names: `蓝图`, `养老`).
+    fn enough(self, clear_surname: bool, in_dictionary: bool) -> bool {
+        if !clear_surname {
+            return self.score() >= WEAK_SURNAME_EVIDENCE && self.strong > 0;
+        }
+        self.strong > 0 || (!in_dictionary && self.weak >= 2)
+    }
+}
+
+/// Proposed names with their rule: `taken` holds the places and bodies
+/// found, `title_ends` where titles end.
+pub(crate) fn find(
+    scan: &Scan<'_>,
+    tokens: &[Token],
+    title_ends: &HashSet<usize>,
+    taken: &MentionIndex,
+) -> Vec<(Span, Rule)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((span, next, tagged)) = transliterated(scan, tokens, i) {
+            let e = evidence(scan, span, title_ends);
+            if !overlaps(taken, span) && (e.strong > 0 || (tagged && e.score() >= 1)) {
+                out.push((span, Rule::PersonTransliterated));
+            }
+            i = next;
+            continue;
+        }
+        let t = tokens[i];
+        i += 1;
+        if !t.tag.starts_with("nr") {
+            continue;
+        }
+        if t.tag == "nrt" {
+            if t.span.len() >= 9
+                && !overlaps(taken, t.span)
+                && !scan
+                    .lex
+                    .any(&scan.text[t.span.range()], |c| c != LexClass::Surname)
+                && evidence(scan, t.span, title_ends).strong > 0
+            {
+                out.push((t.span, Rule::PersonSegmenter));
+            }
+            continue;
+        }
+        let Some((_, clear)) = surname(scan, t.span.start) else {
+            continue;
+        };
+        let Some(n) = read_name(scan, t.span.start) else {
+            continue;
+        };
+        // The segmenter and the name's own reading agree within a char.
+        if n.end.abs_diff(t.span.end) > 3 || overlaps(taken, n) || is_not_a_name(scan, n) {
+            continue;
+        }
+        let known = scan.is_known_word(&scan.text[n.range()]);
+        if evidence(scan, n, title_ends).enough(clear, known) {
+            out.push((n, Rule::PersonSegmenter));
+        }
+    }
+    out
+}
+
+/// True when a place or body found overlaps `span`.
+fn overlaps(taken: &MentionIndex, span: Span) -> bool {
+    taken.overlapping(span).next().is_some()
+}
+
+/// The signs around a name at `span`.
+fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidence {
+    let mut e = Evidence::default();
+    let start = span.start;
+    if title_ends.contains(&start)
+        || scan.hits_ending_at(start).any(|h| {
+            scan.hit_is(h, |c| c == LexClass::TitleRole)
+                || is_trigger(scan, h, Trigger::PersonVerb)
+                || is_trigger(scan, h, Trigger::Byline)
+                || is_trigger(scan, h, Trigger::Honour)
+        })
+    {
+        e.strong += 1;
+    } else if (scan.is_break_before(start) && scan.char_before(start) != Some('、'))
+        || scan.char_before(start).is_some_and(|c| LINKS.contains(c))
+    {
+        e.weak += 1;
+    }
+    let end = span.end;
+    match scan.char_at(end) {
+        None => e.weak += 1,
+        Some('、') => {}
+        Some(c) if is_clause_break(c) => e.weak += 1,
+        Some(_) => {
+            let cue = scan.hits_at(end).iter().find(|h| {
+                scan.hit_is(h, |c| {
+                    matches!(
+                        c,
+                        LexClass::NameCue | LexClass::TitleRole | LexClass::TitleOrg
+                    )
+                })
+            });
+            if let Some(h) = cue {
+                if is_weak_cue(scan, &scan.text[h.span().range()])
+                    || scan.text[h.span().range()] == *"等"
+                {
+                    e.weak += 1;
+                } else {
+                    e.strong += 1;
+                }
+            }
+        }
+    }
+    e
+}
+
+/// A transliterated name starting at token `i`: parts of CJK characters
+/// joined by `·`, with the token index after it and whether a part is
+/// tagged a person.
+fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, usize, bool)> {
+    let part = |k: usize| -> Option<Span> {
+        let t = tokens.get(k)?;
+        let w = &scan.text[t.span.range()];
+        (w.chars().all(is_cjk) && w.chars().count() <= MAX_TRANSLITERATED_PART).then_some(t.span)
+    };
+    let first = part(i)?;
+    let mut end = first.end;
+    let mut k = i + 1;
+    let mut parts = 1;
+    let mut tagged = tokens[i].tag.starts_with("nr");
+    while k + 1 < tokens.len()
+        && is_dot(&scan.text[tokens[k].span.range()])
+        && tokens[k].span.start == end
+    {
+        let Some(next) = part(k + 1) else { break };
+        if next.start != tokens[k].span.end {
+            break;
+        }
+        tagged |= tokens[k + 1].tag.starts_with("nr");
+        end = next.end;
+        parts += 1;
+        k += 2;
+    }
+    if parts < 2 {
+        return None;
+    }
+    let span = Span::new(first.start, end);
+    // No break inside, and no place among the parts (`中国·青岛`).
+    let text = &scan.text[span.range()];
+    let is_place = |w: &str| scan.lex.any(w, |c| c.is_place());
+    if text.chars().any(|c| is_clause_break(c) && !is_dot_char(c))
+        || text.split(is_dot_char).any(is_place)
+    {
+        return None;
+    }
+    Some((span, k, tagged))
+}
+
+fn is_dot_char(c: char) -> bool {
+    matches!(c, '·' | '•' | '‧' | '・')
+}
+
+fn is_dot(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(is_dot_char) && cs.next().is_none()
+}
+
+/// The places and bodies found, as an index for [`find`].
+pub(crate) fn taken(places: &[Mention], orgs: &[Mention]) -> MentionIndex {
+    let all: Vec<Mention> = places.iter().chain(orgs).copied().collect();
+    MentionIndex::new(&all)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::Person;
+
+    #[test]
+    fn a_tagged_name_with_a_cue_after_it() {
+        assert_eq!(
+            spans("昨天,韩志远表示将继续支持这项工作。", Person),
+            ["韩志远"]
+        );
+    }
+
+    #[test]
+    fn a_transliterated_name_after_a_post() {
+        assert_eq!(
+            spans("副县长会见了来访的市长约翰·史密斯一行。", Person),
+            ["约翰·史密斯"]
+        );
+    }
+
+    #[test]
+    fn common_words_the_segmenter_tags_as_names_are_not() {
+        // jieba's dictionary tags `蓝图` and `养老` as names.
+        assert!(spans("一张蓝图绘到底,养老服务更完善。", Person).is_empty());
+    }
+}

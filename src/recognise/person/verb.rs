@@ -1,0 +1,55 @@
+//! Names after a verb that takes a person: `选举甲为市长`, `任命乙为副县长`,
+//! `会见了丙`, `看望老党员丁`. The name must end where names end: a break,
+//! a cue word, `为`, `等` or a list.
+
+use super::super::Scan;
+use super::name::{end_strength, is_not_a_name, is_trigger, read_name, surname};
+use crate::lexicon::Trigger;
+use crate::rules::Rule;
+use crate::span::Span;
+
+/// Characters after which the name read must end (`为` of an appointment).
+const ENDS: &str = "为等、（(";
+
+/// Persons named right after a verb that takes a person.
+pub(crate) fn find(scan: &Scan<'_>) -> Vec<(Span, Rule)> {
+    let mut out = Vec::new();
+    for hit in scan
+        .hits()
+        .iter()
+        .filter(|h| is_trigger(scan, h, Trigger::PersonVerb))
+    {
+        let mut pos = hit.span().end;
+        if scan.text[pos..].starts_with('了') {
+            pos += '了'.len_utf8();
+        }
+        let Some(n) = read_name(scan, pos) else {
+            continue;
+        };
+        let Some((_, clear)) = surname(scan, n.start) else {
+            continue;
+        };
+        let ends =
+            end_strength(scan, n.end) > 0 || scan.char_at(n.end).is_some_and(|c| ENDS.contains(c));
+        if clear && ends && !is_not_a_name(scan, n) {
+            out.push((n, Rule::PersonAfterVerb));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::Person;
+
+    #[test]
+    fn appointments_and_meetings() {
+        assert_eq!(
+            spans("会议选举赵立新为县人民政府县长。", Person),
+            ["赵立新"]
+        );
+        assert_eq!(spans("副县长会见了韩明远一行。", Person), ["韩明远"]);
+        assert!(spans("会议选举产生了新一届领导班子。", Person).is_empty());
+    }
+}
