@@ -159,13 +159,9 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
         }
     }
     let mut titles_m = title::mentions(&kept_titles);
-    // `习近平总书记`: a post right after a well-known person.
+    // `习近平总书记`, `陈某副区长`: a post right after a person.
     for p in &persons {
-        if let Some(h) = scan.longest_at(p.span.end, |c| c == LexClass::TitleRole)
-            && scan
-                .lex
-                .any(&scan.text[p.span.range()], |c| c == LexClass::Person)
-        {
+        if let Some(h) = scan.longest_at(p.span.end, |c| c == LexClass::TitleRole) {
             titles_m.push(Mention::new(
                 h.span(),
                 EntityKind::Title,

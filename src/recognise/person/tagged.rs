@@ -39,8 +39,7 @@ struct Evidence {
     /// Strong signs: a post, a verb that takes a person or a byline word
     /// before; a cue word or a post after.
     strong: u8,
-    /// Weak signs: a clause start or a conjunction before; a break or a
-    /// common one-character cue (`在`, `等`) after.
+    /// Weak signs: a clause start or a conjunction before; a break after.
     weak: u8,
 }
 
@@ -119,6 +118,20 @@ fn overlaps(taken: &MentionIndex, span: Span) -> bool {
     taken.overlapping(span).next().is_some()
 }
 
+/// A quotation mark, a bracket or `、`: a name in quotes is a brand or a
+/// slogan as often as a person, and a list's items need the list.
+fn is_quote_or_list(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '「' | '」' | '『' | '』' | '【' | '】'
+    )
+}
+
+/// A weak sign before a name: a break (not a quote or `、`) or a link word.
+fn opens_weakly(c: char) -> bool {
+    (is_clause_break(c) && !is_quote_or_list(c)) || LINKS.contains(c)
+}
+
 /// The signs around a name at `span`.
 fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidence {
     let mut e = Evidence::default();
@@ -132,16 +145,13 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
         })
     {
         e.strong += 1;
-    } else if (scan.is_break_before(start) && scan.char_before(start) != Some('、'))
-        || scan.char_before(start).is_some_and(|c| LINKS.contains(c))
-    {
+    } else if scan.char_before(start).is_none_or(opens_weakly) {
         e.weak += 1;
     }
     let end = span.end;
     match scan.char_at(end) {
         None => e.weak += 1,
-        Some('、') => {}
-        Some(c) if is_clause_break(c) => e.weak += 1,
+        Some(c) if is_clause_break(c) => e.weak += u8::from(!is_quote_or_list(c)),
         Some(_) => {
             let cue = scan.hits_at(end).iter().find(|h| {
                 scan.hit_is(h, |c| {
@@ -151,14 +161,13 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
                     )
                 })
             });
-            if let Some(h) = cue {
-                if is_weak_cue(scan, &scan.text[h.span().range()])
-                    || scan.text[h.span().range()] == *"等"
-                {
-                    e.weak += 1;
-                } else {
-                    e.strong += 1;
-                }
+            // A common one-character cue (`在`, `就`, `等`) says nothing:
+            // it follows words of every kind.
+            if let Some(h) = cue
+                && !is_weak_cue(scan, &scan.text[h.span().range()])
+                && scan.text[h.span().range()] != *"等"
+            {
+                e.strong += 1;
             }
         }
     }
