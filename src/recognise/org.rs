@@ -393,9 +393,9 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
                 return None;
             }
             // A post or a cue inside is a sentence, no name
-            // (`市政协主席李伟率市政协`).
+            // (`市政协主席李伟率市政协`, `省长某某等省委`).
             if scan
-                .hits_within(inner_span)
+                .hits_within(Span::new(pos, suffix.start))
                 .any(|h| super::edge::is_post_or_cue(scan, h))
             {
                 return None;

@@ -155,14 +155,21 @@ fn ends_after_two(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
     // `符文忠告诉`: a word also starts after the third character, which
     // then ends the name.
     let runs_past = word_at(e1) && !word_at(e2);
+    let tokens = scan.tokens_around(pos);
     runs_past
         || scan
             .word_tag(&scan.text[e1..e2])
             .is_some_and(|t| FUNCTION_TAGS.contains(&t))
-        || scan
-            .tokens_around(pos)
+        || tokens
             .iter()
             .any(|t| t.span.start == e1 && t.span.end > e2 && !is_name_tag(t.tag))
+        // `李鹏/nr 曾/d`: the segmenter ends the name after two.
+        || (tokens
+            .iter()
+            .any(|t| t.span.start == pos && t.span.end == e1 && is_name_tag(t.tag))
+            && tokens
+                .iter()
+                .any(|t| t.span.start == e1 && !is_name_tag(t.tag)))
 }
 
 /// The segmenter's tags of words that start no given name: prepositions,
@@ -197,6 +204,14 @@ pub(crate) fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
         if scan
             .word_tag(given)
             .is_some_and(|t| matches!(t.chars().next(), Some('v' | 'p' | 'd' | 'c')))
+        {
+            return true;
+        }
+        // `和李明`: a conjunction glued to a name that has its own surname.
+        if scan
+            .word_tag(&w[..w.len() - given.len()])
+            .is_some_and(|t| matches!(t, "c" | "p"))
+            && surname(scan, scan.forward(n.start, sn)).is_some_and(|(_, clear)| clear)
         {
             return true;
         }

@@ -228,7 +228,10 @@ mod tests {
     #[test]
     fn a_list_of_names_for_a_post() {
         assert_eq!(
-            spans("会议选举郑明华为主席,王国栋、李秀英、赵建平为副主席。", Person),
+            spans(
+                "会议选举郑明华为主席,王国栋、李秀英、赵建平为副主席。",
+                Person
+            ),
             ["郑明华", "王国栋", "李秀英", "赵建平"]
         );
     }

@@ -39,8 +39,11 @@ struct Evidence {
     /// Strong signs: a post, a verb that takes a person or a byline word
     /// before; a cue word or a post after.
     strong: u8,
-    /// Weak signs: a clause start or a conjunction before; a break after.
+    /// Weak signs: a clause start or a conjunction before; a break after,
+    /// or `在` after a clause start (`某某在…`).
     weak: u8,
+    /// The name's length in chars.
+    chars: u8,
 }
 
 impl Evidence {
@@ -49,13 +52,14 @@ impl Evidence {
     }
 
     /// Enough for a name with a clear surname: one strong sign, or two weak
-    /// ones when jieba found the name itself (its dictionary tags some
-    /// common words as names: `蓝图`, `养老`).
+    /// ones when jieba found the name itself or it has three characters
+    /// (jieba's dictionary tags some common two-character words as names:
+    /// `蓝图`, `养老`).
     fn enough(self, clear_surname: bool, in_dictionary: bool) -> bool {
         if !clear_surname {
             return self.score() >= WEAK_SURNAME_EVIDENCE && self.strong > 0;
         }
-        self.strong > 0 || (!in_dictionary && self.weak >= 2)
+        self.strong > 0 || (self.weak >= 2 && (!in_dictionary || self.chars >= 3))
     }
 }
 
@@ -123,7 +127,20 @@ fn overlaps(taken: &MentionIndex, span: Span) -> bool {
 fn is_quote_or_list(c: char) -> bool {
     matches!(
         c,
-        '、' | '“' | '”' | '‘' | '’' | '"' | '\'' | '《' | '》' | '「' | '」' | '『' | '』' | '【' | '】'
+        '、' | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '"'
+            | '\''
+            | '《'
+            | '》'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '【'
+            | '】'
     )
 }
 
@@ -134,7 +151,10 @@ fn opens_weakly(c: char) -> bool {
 
 /// The signs around a name at `span`.
 fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidence {
-    let mut e = Evidence::default();
+    let mut e = Evidence {
+        chars: u8::try_from(scan.text[span.range()].chars().count()).unwrap_or(u8::MAX),
+        ..Evidence::default()
+    };
     let start = span.start;
     if title_ends.contains(&start)
         || scan.hits_ending_at(start).any(|h| {
@@ -163,11 +183,13 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
             });
             // A common one-character cue (`在`, `就`, `等`) says nothing:
             // it follows words of every kind.
-            if let Some(h) = cue
-                && !is_weak_cue(scan, &scan.text[h.span().range()])
-                && scan.text[h.span().range()] != *"等"
-            {
-                e.strong += 1;
+            if let Some(h) = cue {
+                let w = &scan.text[h.span().range()];
+                if !is_weak_cue(scan, w) && w != "等" {
+                    e.strong += 1;
+                } else if w == "在" && e.weak > 0 {
+                    e.weak += 1;
+                }
             }
         }
     }
