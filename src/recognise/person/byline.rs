@@ -161,6 +161,14 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         {
             continue;
         }
+        // `(蒙古族)`, `(左一)`: a people, a place in a photo.
+        if w.ends_with('族')
+            || scan
+                .word_tag(w)
+                .is_some_and(|t| matches!(t, "nz" | "ns" | "nt" | "m" | "mq" | "f"))
+        {
+            continue;
+        }
         if scan.is_break_at(end)
             || scan
                 .hits_at(end)

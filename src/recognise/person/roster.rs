@@ -34,6 +34,15 @@ const MIN_UNVOUCHED_LIST: usize = 3;
 /// The longest item read, in chars (a compound surname and two more).
 const MAX_ITEM: usize = 4;
 
+/// An item of a list: its span, and whether it is shaped like a name (a
+/// surname and a given name) or is only a plain word the segmenter does
+/// not know (`格日勒图`, a name of a minority).
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    span: Span,
+    named: bool,
+}
+
 /// Persons found as items of lists whose other items are persons.
 pub(crate) fn find(
     scan: &Scan<'_>,
@@ -60,35 +69,43 @@ pub(crate) fn find(
     };
     let mut out = Vec::new();
     for run in lists(scan) {
-        let vouched_here = run.iter().any(|s| vouched.contains(s));
-        let tagged_here = run.iter().filter(|s| is_tagged(s)).count();
+        let named: Vec<Span> = run.iter().filter(|i| i.named).map(|i| i.span).collect();
+        if named.len() < 2 {
+            continue;
+        }
+        let vouched_here = named.iter().any(|s| vouched.contains(s));
+        let tagged_here = named.iter().filter(|s| is_tagged(s)).count();
         // Every item of a long list tagged a name is evidence enough.
         let ok = vouched_here
-            || (tagged_here == run.len() && run.len() >= MIN_UNVOUCHED_LIST)
-            || (tagged_here >= MIN_TAGGED.max(run.len().div_ceil(2))
-                && (strong_before(scan, run[0].start)
-                    || strong_after(scan, run[run.len() - 1].end)));
+            || (tagged_here == named.len() && named.len() >= MIN_UNVOUCHED_LIST)
+            || (tagged_here >= MIN_TAGGED.max(named.len().div_ceil(2))
+                && (strong_before(scan, run[0].span.start)
+                    || strong_after(scan, run[run.len() - 1].span.end)));
         if !ok {
             continue;
         }
-        for &item in &run {
-            if !known.contains(&item)
-                && taken.overlapping(item).next().is_none()
-                && !is_not_a_name(scan, item)
+        // Items without a surname count in long lists of names only.
+        let plain_ok = named.len() >= MIN_UNVOUCHED_LIST && 2 * named.len() > run.len();
+        for item in &run {
+            let s = item.span;
+            if (item.named || plain_ok)
+                && !known.contains(&s)
+                && taken.overlapping(s).next().is_none()
+                && !is_not_a_name(scan, s)
             {
-                out.push((item, Rule::PersonListItem));
+                out.push((s, Rule::PersonListItem));
             }
         }
     }
     out
 }
 
-/// The runs of name-shaped items of every `、` list, two items at least.
-fn lists(scan: &Scan<'_>) -> Vec<Vec<Span>> {
+/// The runs of items of every `、` list, two items at least.
+fn lists(scan: &Scan<'_>) -> Vec<Vec<Item>> {
     let text = scan.text;
     let mut out = Vec::new();
-    let mut run: Vec<Span> = Vec::new();
-    let mut flush = |run: &mut Vec<Span>| {
+    let mut run: Vec<Item> = Vec::new();
+    let mut flush = |run: &mut Vec<Item>| {
         if run.len() >= 2 {
             out.push(std::mem::take(run));
         }
@@ -98,10 +115,10 @@ fn lists(scan: &Scan<'_>) -> Vec<Vec<Span>> {
         let after = i + '、'.len_utf8();
         // The item before this `、`: the last one read, or the list's first.
         let before = match run.last() {
-            Some(last) if last.end == i => Some(*last),
+            Some(last) if last.span.end == i || note_between(scan, last.span.end, i) => Some(*last),
             _ => {
                 flush(&mut run);
-                first_item(scan, i)
+                first_item(scan, without_note(scan, i))
             }
         };
         let Some(before) = before else {
@@ -119,6 +136,17 @@ fn lists(scan: &Scan<'_>) -> Vec<Vec<Span>> {
     out
 }
 
+/// `end`, or where a note in brackets before it starts (`某某（女）、`).
+fn without_note(scan: &Scan<'_>, end: usize) -> usize {
+    let head = &scan.text[..end];
+    if !(head.ends_with('）') || head.ends_with(')')) {
+        return end;
+    }
+    head.rfind(['（', '('])
+        .filter(|&open| note_between(scan, open, end))
+        .unwrap_or(end)
+}
+
 /// True when `span` is shaped like a name: a surname and one or two
 /// given-name characters.
 fn name_shaped(scan: &Scan<'_>, span: Span) -> bool {
@@ -131,20 +159,45 @@ fn name_shaped(scan: &Scan<'_>, span: Span) -> bool {
     given_start < span.end && (1..=2).contains(&n) && valid_given(given)
 }
 
+/// An item at `span`: named, plain (a word the segmenter does not know,
+/// nothing in the lexicon), or none.
+fn item(scan: &Scan<'_>, span: Span) -> Option<Item> {
+    let w = &scan.text[span.range()];
+    let n = w.chars().count();
+    if !(2..=MAX_ITEM).contains(&n) || !w.chars().all(is_cjk) {
+        return None;
+    }
+    if name_shaped(scan, span) {
+        return Some(Item { span, named: true });
+    }
+    (!scan.is_known_word(w) && !scan.lex.any(w, |_| true)).then_some(Item { span, named: false })
+}
+
 /// The first item of a list, ending at `end` (a `、`): the name-shaped
 /// stretch that a boundary opens (a break, a post, a verb that takes a
 /// person, a conjunction).
-fn first_item(scan: &Scan<'_>, end: usize) -> Option<Span> {
+fn first_item(scan: &Scan<'_>, end: usize) -> Option<Item> {
     [3usize, 2, 4].into_iter().find_map(|len| {
         let start = scan.back(end, len);
         let span = Span::new(start, end);
         (scan.text[span.range()].chars().count() == len
-            && scan.text[span.range()].chars().all(is_cjk)
             && name_shaped(scan, span)
             && opens_item(scan, start))
-        .then_some(span)
+        .then_some(Item { span, named: true })
     })
 }
+
+/// True when `from..to` is a note in brackets after an item (`（女）`,
+/// `（蒙古族）`).
+fn note_between(scan: &Scan<'_>, from: usize, to: usize) -> bool {
+    let between = &scan.text[from..to];
+    between.chars().count() <= MAX_NOTE + 2
+        && (between.starts_with('（') && between.ends_with('）')
+            || between.starts_with('(') && between.ends_with(')'))
+}
+
+/// The longest note in brackets after an item, in chars.
+const MAX_NOTE: usize = 6;
 
 /// True when an item may start at `pos`: after a break, a post, a verb or
 /// byline word, or a few link words (`有`, `是`, `和`).
@@ -166,21 +219,28 @@ fn opens_item(scan: &Scan<'_>, pos: usize) -> bool {
         })
 }
 
-/// The item starting at `start` (after a `、`): a name-shaped stretch that
-/// ends at another `、` or where a name can end.
-fn next_item(scan: &Scan<'_>, start: usize) -> Option<Span> {
-    // Exactly up to the next `、`.
+/// The item starting at `start` (after a `、`): a stretch that ends at
+/// another `、` (or a note in brackets before it), or a name that ends
+/// where a list can end.
+fn next_item(scan: &Scan<'_>, start: usize) -> Option<Item> {
     let rest = &scan.text[start..];
-    if let Some(k) = rest.find('、') {
-        let span = Span::new(start, start + k);
-        let n = rest[..k].chars().count();
-        if (2..=MAX_ITEM).contains(&n) && rest[..k].chars().all(is_cjk) {
-            return name_shaped(scan, span).then_some(span);
+    if let Some(k) = rest.find(['、', '（', '(']) {
+        let end = start + k;
+        if rest[k..].starts_with('、') || without_note(scan, next_comma(scan, end)) == end {
+            return item(scan, Span::new(start, end));
         }
     }
     // The last item: where a name read there ends.
     let n = read_name(scan, start)?;
-    (ends_item(scan, n.end) && name_shaped(scan, n)).then_some(n)
+    (ends_item(scan, n.end) && name_shaped(scan, n)).then_some(Item {
+        span: n,
+        named: true,
+    })
+}
+
+/// The next `、` at or after `pos`, or `pos`.
+fn next_comma(scan: &Scan<'_>, pos: usize) -> usize {
+    scan.text[pos..].find('、').map_or(pos, |k| pos + k)
 }
 
 /// True when the last item of a list may end at `pos`.
@@ -208,9 +268,14 @@ fn strong_after(scan: &Scan<'_>, pos: usize) -> bool {
             .iter()
             .any(|h| scan.hit_is(h, |c| matches!(c, LexClass::TitleRole | LexClass::TitleOrg)))
     };
-    if let Some(after) = rest.strip_prefix('为') {
+    if rest.starts_with('为') {
+        // `为副主席`, `为自治区政协副主席`: a post ends the clause.
         let p = pos + '为'.len_utf8();
-        return post_at(p) || after.starts_with(['省', '市', '县', '区', '镇', '乡']);
+        let end = scan.clause_at(p).end;
+        return post_at(p)
+            || scan
+                .hits_ending_at(end)
+                .any(|h| h.span().start >= p && scan.hit_is(h, |c| c == LexClass::TitleRole));
     }
     post_at(pos)
         || scan.hits_at(pos).iter().any(|h| {
