@@ -80,6 +80,16 @@ pub(crate) fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Opti
         if !valid_given(given) {
             continue;
         }
+        // A character that is mostly a common word (`有`, `经`, `平`) opens
+        // a name only where the segmenter reads one.
+        if !strong
+            && !scan
+                .tokens_around(start)
+                .iter()
+                .any(|t| t.span == Span::new(start, end) && t.tag.starts_with("nr"))
+        {
+            continue;
+        }
         let before_ok = (scan.is_break_before(start)
             && (strong || scan.char_before(start) != Some('、')))
             || (strong

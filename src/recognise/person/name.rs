@@ -9,7 +9,10 @@ use crate::span::Span;
 use crate::text::{LazyCharSet, is_cjk, is_clause_break};
 
 /// Characters that never stand in a given name in this genre.
-static NOT_IN_NAME: LazyCharSet = LazyCharSet::new("的了是在等对率赴说也就及镇区县市省局办委部");
+/// (Function words, adverbs that follow a subject, and level characters
+/// of bodies: `于海又来到` is 于海.)
+static NOT_IN_NAME: LazyCharSet =
+    LazyCharSet::new("的了是在等对率赴说也就及镇区县市省局办委部又还都已曾便却亦被把");
 
 /// True when `hit` is a trigger word of kind `t`.
 pub(crate) fn is_trigger(scan: &Scan<'_>, hit: &crate::matcher::Hit, t: Trigger) -> bool {
@@ -156,6 +159,18 @@ fn ends_after_two(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
     // then ends the name.
     let runs_past = word_at(e1) && !word_at(e2);
     let tokens = scan.tokens_around(pos);
+    // `刘海生曾`, `周望军公开`: an adverb right after the third character
+    // follows the whole name.
+    let adverb = |t: &str| matches!(t, "d" | "ad");
+    if scan
+        .word_tag(&scan.text[e2..scan.forward(e2, 1)])
+        .is_some_and(adverb)
+        || tokens
+            .iter()
+            .any(|t| t.span.start == e2 && t.span.end > e2 && adverb(t.tag))
+    {
+        return false;
+    }
     runs_past
         || scan
             .word_tag(&scan.text[e1..e2])

@@ -26,6 +26,8 @@ use hashbrown::HashSet;
 
 /// How much a surname that is mostly a common word needs (see [`Evidence::enough`]).
 const WEAK_SURNAME_EVIDENCE: u8 = 3;
+/// The longest name without a known surname read after a post, in chars.
+const MAX_PLAIN_NAME: usize = 4;
 /// The longest part of a transliterated name between `·`, in chars.
 const MAX_TRANSLITERATED_PART: usize = 8;
 
@@ -44,6 +46,8 @@ struct Evidence {
     weak: u8,
     /// The name's length in chars.
     chars: u8,
+    /// A post ends right before the name.
+    after_post: bool,
 }
 
 impl Evidence {
@@ -82,10 +86,22 @@ pub(crate) fn find(
             i = next;
             continue;
         }
-        let t = tokens[i];
+        let mut t = tokens[i];
         i += 1;
         if !t.tag.starts_with("nr") {
             continue;
+        }
+        // `梅德韦/nr 杰夫/nrt`: a transliteration cut in two.
+        while let Some(next) = tokens.get(i).filter(|n| {
+            n.span.start == t.span.end
+                && n.tag.starts_with("nr")
+                && (n.tag == "nrt" || t.tag == "nrt")
+        }) {
+            t = Token {
+                span: Span::new(t.span.start, next.span.end),
+                tag: "nrt",
+            };
+            i += 1;
         }
         if t.tag == "nrt" {
             if t.span.len() >= 9
@@ -100,6 +116,17 @@ pub(crate) fn find(
             continue;
         }
         let Some((_, clear)) = surname(scan, t.span.start) else {
+            // No surname the lexicon knows (`丹增`, a rare one): after a
+            // post, with a break or a cue after it.
+            let e = evidence(scan, t.span, title_ends);
+            if e.after_post
+                && e.score() >= 3
+                && (2..=MAX_PLAIN_NAME).contains(&scan.text[t.span.range()].chars().count())
+                && !overlaps(taken, t.span)
+                && !is_not_a_name(scan, t.span)
+            {
+                out.push((t.span, Rule::PersonSegmenter));
+            }
             continue;
         };
         let Some(n) = read_name(scan, t.span.start) else {
@@ -165,6 +192,10 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
         })
     {
         e.strong += 1;
+        e.after_post = title_ends.contains(&start)
+            || scan
+                .hits_ending_at(start)
+                .any(|h| scan.hit_is(h, |c| c == LexClass::TitleRole));
     } else if scan.char_before(start).is_none_or(opens_weakly) {
         e.weak += 1;
     }
