@@ -65,3 +65,17 @@ __all__ = [
     "UnknownNodeError",
     "__version__",
 ]
+
+# Tracebacks name the errors where users import them from.
+for _cls in (
+    AmbiguousNodeError,
+    DictionaryError,
+    FileError,
+    GovkgError,
+    GraphFileError,
+    InputError,
+    InvalidDateError,
+    UnknownNodeError,
+):
+    _cls.__module__ = __name__
+del _cls

@@ -31,6 +31,11 @@ class FileError(GovkgError, OSError):
     and ``errno`` the system's error number, when there is one.
     """
 
+    def __str__(self) -> str:
+        # The message as given (OSError's own would rebuild it from errno,
+        # strerror and filename).
+        return str(self.args[0]) if self.args else super().__str__()
+
 
 class InputError(GovkgError, ValueError):
     """A JSON document could not be parsed (``source`` and ``line`` say where)."""

@@ -389,9 +389,9 @@ impl Document {
     }
 
     fn parse(text: &str) -> PyResult<Self> {
-        serde_json::from_str(text)
-            .map(Document::new)
-            .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("not a govkg document: {e}")))
+        serde_json::from_str(text).map(Document::new).map_err(|e| {
+            pyo3::exceptions::PyValueError::new_err(format!("not a govkg document: {e}"))
+        })
     }
 }
 

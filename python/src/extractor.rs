@@ -218,7 +218,10 @@ fn id_and_text(item: &Bound<'_, PyAny>, position: u64) -> PyResult<(String, Stri
             return Err(bad());
         };
         let id = d.get_item("id")?;
-        (id.unwrap_or_else(|| item.py().None().into_bound(item.py())), text)
+        (
+            id.unwrap_or_else(|| item.py().None().into_bound(item.py())),
+            text,
+        )
     } else if let Ok(l) = item.cast::<pyo3::types::PyList>() {
         if l.len() != 2 {
             return Err(bad());

@@ -232,7 +232,14 @@ impl Edge {
     fn __hash__(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::hash::DefaultHasher::new();
-        (self.kind, &self.source, &self.target, &self.doc, self.evidence).hash(&mut h);
+        (
+            self.kind,
+            &self.source,
+            &self.target,
+            &self.doc,
+            self.evidence,
+        )
+            .hash(&mut h);
         h.finish()
     }
 }
@@ -252,7 +259,11 @@ pub struct Reached {
 #[pymethods]
 impl Reached {
     fn __repr__(&self) -> String {
-        format!("Reached({}, distance={})", self.node.get().id, self.distance)
+        format!(
+            "Reached({}, distance={})",
+            self.node.get().id,
+            self.distance
+        )
     }
 }
 
@@ -311,8 +322,8 @@ impl KnowledgeGraph {
             if let Ok(d) = item.cast::<Document>() {
                 b.add(&d.get().inner);
             } else if item.cast::<PyDict>().is_ok() {
-                let d: govkg::Document = serde_json::from_str(&json::dumps(&item)?)
-                    .map_err(|e| {
+                let d: govkg::Document =
+                    serde_json::from_str(&json::dumps(&item)?).map_err(|e| {
                         PyValueError::new_err(format!("document {i}: not a govkg document: {e}"))
                     })?;
                 b.add(&d);
@@ -323,9 +334,7 @@ impl KnowledgeGraph {
                 )));
             }
         }
-        Ok(KnowledgeGraph {
-            inner: b.finish(),
-        })
+        Ok(KnowledgeGraph { inner: b.finish() })
     }
 
     /// Reads a graph saved by `save` or by `govkg graph -o FILE`.
