@@ -5,6 +5,8 @@ import inspect
 from pathlib import Path
 from typing import Dict, Set
 
+import pytest
+
 import govkg
 import govkg._govkg as native
 
@@ -65,3 +67,21 @@ def test_errors_hierarchy() -> None:
 
 def test_version() -> None:
     assert govkg.__version__.count(".") == 2
+
+
+def test_the_readme_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    pytest.importorskip("networkx")
+    pytest.importorskip("pandas")
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Python") :]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    assert code, "README's Python section has no python block"
+    monkeypatch.chdir(root)
+    scope: Dict[str, object] = {}
+    exec(compile(code.group(1), "README.md", "exec"), scope)
+    out = capsys.readouterr().out
+    assert "于勇" in out and "督查" in out
+    assert scope["G"].number_of_nodes() == scope["g"].node_count  # type: ignore[attr-defined]
