@@ -73,10 +73,13 @@ def test_one_sentence() -> None:
     visits = [r for r in doc.relations if r.type == "VISIT"]
     assert len(visits) == 1
     v = visits[0]
-    assert (doc.entity(v.head).text, doc.entity(v.tail).text, v.date, v.purpose) == ("于勇", "七宝镇", "11月20日", "督查")
+    head, tail = doc.entity(v.head), doc.entity(v.tail or "")
+    assert head is not None and tail is not None
+    assert (head.text, tail.text, v.date, v.purpose) == ("于勇", "七宝镇", "11月20日", "督查")
     leads = [(r.role, r.org) for r in doc.relations if r.type == "LEADS"]
     assert ("书记", "七宝镇党委") in leads
-    assert any(r.type == "ACCOMPANY" and doc.entity(r.head).text == "严俊" for r in doc.relations)
+    companions = [doc.entity(r.head) for r in doc.relations if r.type == "ACCOMPANY"]
+    assert any(e is not None and e.text == "严俊" for e in companions)
 
 
 def test_offsets_slice_python_strings_outside_the_bmp() -> None:
@@ -98,7 +101,8 @@ def test_offsets_slice_python_strings_outside_the_bmp() -> None:
         start, end = r.evidence
         assert 0 <= start < end <= len(text)
         sentence = text[start:end]
-        assert doc.entity(r.head).text in sentence
+        head = doc.entity(r.head)
+        assert head is not None and head.text in sentence
     # A UTF-16 or UTF-8 offset would be past these.
     assert max(e.end for e in doc.entities) <= len(text)
 

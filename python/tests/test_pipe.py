@@ -70,7 +70,7 @@ def test_pipe_is_lazy(extractor: govkg.Extractor) -> None:
 
 
 def test_pipe_bad_item_raises_after_the_documents_before_it(extractor: govkg.Extractor) -> None:
-    stream = extractor.pipe([SHORT, ("x", SHORT), 42, SHORT], jobs=2)
+    stream = extractor.pipe([SHORT, ("x", SHORT), 42, SHORT], jobs=2)  # type: ignore[list-item]
     assert next(stream).id == "0"
     assert next(stream).id == "x"
     with pytest.raises(TypeError, match="item 2 is int"):
