@@ -26,7 +26,7 @@ def _need(module: str, method: str) -> Any:
     except ImportError as e:
         raise ImportError(
             f"KnowledgeGraph.{method}() needs {module}, which is not installed: "
-            f"pip install {module}  (or pip install 'govkg[all]')"
+            f"pip install {module}"
         ) from e
 
 
