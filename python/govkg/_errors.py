@@ -1,0 +1,72 @@
+"""The exceptions govkg raises.
+
+Every one derives from :class:`GovkgError` and from the built-in exception a
+Python user would expect (``ValueError``, ``OSError``, ``LookupError``). The
+message is the one the ``govkg`` command-line tool prints after ``govkg:``
+(a bad dictionary line: ``my-places.txt:3: ...``).
+"""
+
+from typing import List, Optional
+
+
+class GovkgError(Exception):
+    """Base class of every govkg error."""
+
+
+class DictionaryError(GovkgError, ValueError):
+    """A dictionary line could not be read.
+
+    The message is ``FILE:LINE: what is wrong``; ``source`` is the file (or
+    ``<embedded:NAME>``) and ``line`` the 1-based line number.
+    """
+
+    source: Optional[str] = None
+    line: Optional[int] = None
+
+
+class FileError(GovkgError, OSError):
+    """A file could not be opened, read or written.
+
+    The message is ``PATH: what the system said``; ``filename`` is the path
+    and ``errno`` the system's error number, when there is one.
+    """
+
+    def __str__(self) -> str:
+        # The message as given (OSError's own would rebuild it from errno,
+        # strerror and filename).
+        return str(self.args[0]) if self.args else super().__str__()
+
+
+class InputError(GovkgError, ValueError):
+    """A JSON document could not be parsed (``source`` and ``line`` say where)."""
+
+    source: Optional[str] = None
+    line: Optional[int] = None
+
+
+class GraphFileError(GovkgError, ValueError):
+    """A saved graph is damaged, truncated, or not a graph saved by govkg."""
+
+    source: Optional[str] = None
+
+
+class UnknownNodeError(GovkgError, LookupError):
+    """A query named a node the graph does not hold (``name``)."""
+
+    name: Optional[str] = None
+
+
+class AmbiguousNodeError(GovkgError, LookupError):
+    """A name given to a query names several nodes.
+
+    ``candidates`` lists their ids; pass one of them (``place:七宝镇``).
+    """
+
+    name: Optional[str] = None
+    candidates: List[str] = []
+
+
+class InvalidDateError(GovkgError, ValueError):
+    """A date given to a query could not be read (``text``)."""
+
+    text: Optional[str] = None

@@ -1,0 +1,568 @@
+//! `KnowledgeGraph` and the small objects its queries return: `Node`,
+//! `Edge` and `Reached`.
+
+use crate::document::Document;
+use crate::errors::IntoPyResult;
+use crate::extractor::Extractor;
+use crate::json;
+use govkg::export::{self, Format};
+use govkg::graph::{DateRange, EdgeRef, GraphBuilder, NodeRef};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyType};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The embedded lexicon, for graphs built without an extractor.
+fn embedded_lexicon() -> &'static govkg::Lexicon {
+    static LEX: OnceLock<govkg::Lexicon> = OnceLock::new();
+    LEX.get_or_init(govkg::Lexicon::embedded)
+}
+
+/// A node of the graph: a person, organisation, place or plot.
+///
+/// Attributes: `id` (`place:七宝镇`), `kind` (`PERSON`, `ORG`, `PLACE`,
+/// `PLOT`), `name` (normalised), `aliases` (other names merged into it),
+/// `mentions` (how many times documents name it) and `documents` (the ids
+/// of those documents).
+#[pyclass(module = "govkg", frozen, get_all)]
+pub struct Node {
+    /// The stable id, `kind:name` (`place:七宝镇`).
+    id: String,
+    /// `PERSON`, `ORG`, `PLACE` or `PLOT`.
+    kind: &'static str,
+    /// The normalised name.
+    name: String,
+    /// Other names merged into this node (`七宝` for `七宝镇`).
+    aliases: Vec<String>,
+    /// Number of mentions in the documents.
+    mentions: usize,
+    /// Ids of the documents mentioning it, sorted.
+    documents: Vec<String>,
+}
+
+impl Node {
+    fn of(n: &NodeRef<'_>) -> Node {
+        Node {
+            id: n.id().to_string(),
+            kind: n.kind().type_name(),
+            name: n.name().to_string(),
+            aliases: n.aliases().map(str::to_string).collect(),
+            mentions: n.mention_count(),
+            documents: n.documents().into_iter().map(str::to_string).collect(),
+        }
+    }
+}
+
+#[pymethods]
+impl Node {
+    /// The node as in the node-link export (`id`, `kind`, `name`,
+    /// `mentions`, `documents`, `aliases`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("id", &self.id)?;
+        d.set_item("kind", self.kind)?;
+        d.set_item("name", &self.name)?;
+        d.set_item("mentions", self.mentions)?;
+        d.set_item("documents", &self.documents)?;
+        d.set_item("aliases", &self.aliases)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Node({}, {} mentions)", self.id, self.mentions)
+    }
+
+    fn __str__(&self) -> String {
+        self.name.clone()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Node>().is_ok_and(|o| o.get().id == self.id)
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        self.id.hash(&mut h);
+        h.finish()
+    }
+}
+
+/// An edge of the graph: one stated VISIT, LEADS or ACCOMPANY, or a
+/// PART_OF between places.
+///
+/// `source` and `target` are node ids (`person:于勇`), `source_name` and
+/// `target_name` their names. `doc`, `date`, `purpose` (VISIT) and `role`
+/// (LEADS) are None when the edge has none; `evidence` is the `(start,
+/// end)` code-point range of the sentence(s) in document `doc` and
+/// `evidence_text` their text, when the graph was built from documents
+/// that kept it.
+#[pyclass(module = "govkg", frozen, get_all)]
+pub struct Edge {
+    /// `VISIT`, `LEADS`, `ACCOMPANY` or `PART_OF`.
+    #[pyo3(name = "type")]
+    kind: &'static str,
+    /// The source node's id (the visitor, the person holding a post, the
+    /// companion, the place inside another).
+    source: String,
+    /// The source node's name.
+    source_name: String,
+    /// The target node's id (the place visited, the organisation, the
+    /// person accompanied, the enclosing place).
+    target: String,
+    /// The target node's name.
+    target_name: String,
+    /// The document stating it (None for PART_OF).
+    doc: Option<String>,
+    /// VISIT: the date as written.
+    date: Option<String>,
+    /// VISIT: what for, as written.
+    purpose: Option<String>,
+    /// LEADS: the post minus its organisation.
+    role: Option<String>,
+    /// `(start, end)` code points of the evidence in the document.
+    evidence: Option<(usize, usize)>,
+    /// The evidence sentence(s) as written.
+    evidence_text: Option<String>,
+}
+
+impl Edge {
+    fn of(e: &EdgeRef<'_>) -> Edge {
+        let ev = e.evidence();
+        Edge {
+            kind: e.kind().as_str(),
+            source: e.source().id().to_string(),
+            source_name: e.source().name().to_string(),
+            target: e.target().id().to_string(),
+            target_name: e.target().name().to_string(),
+            doc: e.document().map(str::to_string),
+            date: e.date().map(str::to_string),
+            purpose: e.purpose().map(str::to_string),
+            role: e.role().map(str::to_string),
+            evidence: ev.map(|ev| (ev.start, ev.end)),
+            evidence_text: ev.and_then(|ev| ev.text).map(str::to_string),
+        }
+    }
+
+    fn all(v: Vec<EdgeRef<'_>>) -> Vec<Edge> {
+        v.iter().map(Edge::of).collect()
+    }
+
+    fn key(&self) -> impl Eq + '_ {
+        (
+            self.kind,
+            &self.source,
+            &self.target,
+            &self.doc,
+            &self.date,
+            &self.purpose,
+            &self.role,
+            self.evidence,
+        )
+    }
+}
+
+#[pymethods]
+impl Edge {
+    /// The evidence on one line, at most `width` characters (`…` marks a
+    /// cut), centred on the names of both ends; None without evidence text.
+    #[pyo3(signature = (width = 72))]
+    fn snippet(&self, width: usize) -> Option<String> {
+        let (start, end) = self.evidence?;
+        let ev = govkg::graph::Evidence {
+            start,
+            end,
+            text: self.evidence_text.as_deref(),
+        };
+        ev.snippet(width, &[&self.source_name, &self.target_name])
+    }
+
+    /// The edge as `govkg query --json` prints it (`type`, `source`,
+    /// `source_name`, `target`, `target_name`, then `doc`, `date`, `purpose`,
+    /// `role`, `evidence` and `evidence_text` when set).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("type", self.kind)?;
+        d.set_item("source", &self.source)?;
+        d.set_item("source_name", &self.source_name)?;
+        d.set_item("target", &self.target)?;
+        d.set_item("target_name", &self.target_name)?;
+        for (k, v) in [
+            ("doc", &self.doc),
+            ("date", &self.date),
+            ("purpose", &self.purpose),
+            ("role", &self.role),
+        ] {
+            if let Some(v) = v {
+                d.set_item(k, v)?;
+            }
+        }
+        if let Some((a, b)) = self.evidence {
+            d.set_item("evidence", [a, b])?;
+            if let Some(t) = &self.evidence_text {
+                d.set_item("evidence_text", t)?;
+            }
+        }
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        let mut s = format!(
+            "Edge({} -{}-> {}",
+            self.source_name, self.kind, self.target_name
+        );
+        for v in [&self.role, &self.date, &self.purpose, &self.doc]
+            .into_iter()
+            .flatten()
+        {
+            s.push(' ');
+            s.push_str(v);
+        }
+        s.push(')');
+        s
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Edge>()
+            .is_ok_and(|o| o.get().key() == self.key())
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        (
+            self.kind,
+            &self.source,
+            &self.target,
+            &self.doc,
+            self.evidence,
+        )
+            .hash(&mut h);
+        h.finish()
+    }
+}
+
+/// A node reached from another by `neighbours`: the `node`, its `distance`
+/// in edges, and the last edge of the way there, `via`.
+#[pyclass(module = "govkg", frozen, get_all)]
+pub struct Reached {
+    /// The node reached.
+    node: Py<Node>,
+    /// Edges on the shortest way there (in either direction).
+    distance: usize,
+    /// The last edge of that way.
+    via: Py<Edge>,
+}
+
+#[pymethods]
+impl Reached {
+    fn __repr__(&self) -> String {
+        format!(
+            "Reached({}, distance={})",
+            self.node.get().id,
+            self.distance
+        )
+    }
+}
+
+/// A knowledge graph of persons, organisations, places and plots, and the
+/// visits, posts and companions the documents state (with PART_OF edges
+/// between places from the lexicon's hierarchy).
+///
+/// Build it with `KnowledgeGraph.from_documents`, store it with `save` and
+/// `load` (the file `govkg graph -o FILE` writes and `govkg query` reads),
+/// ask it with the queries, and hand it to networkx or pandas.
+///
+/// Names given to queries may be aliases (七宝 for 七宝镇) or `KIND:NAME`
+/// (`place:七宝镇`) when a name is ambiguous; an unknown name raises
+/// `UnknownNodeError`, an ambiguous one `AmbiguousNodeError`.
+#[pyclass(module = "govkg", frozen)]
+pub struct KnowledgeGraph {
+    inner: govkg::KnowledgeGraph,
+}
+
+fn dates(py: Python<'_>, since: Option<&str>, until: Option<&str>) -> PyResult<DateRange> {
+    DateRange::new(since, until).py_err(py)
+}
+
+#[pymethods]
+impl KnowledgeGraph {
+    /// An empty graph.
+    #[new]
+    fn new() -> Self {
+        KnowledgeGraph {
+            inner: govkg::KnowledgeGraph::new(),
+        }
+    }
+
+    /// The graph of these documents.
+    ///
+    /// Args:
+    ///     docs: an iterable of `Document` (from `extract` or `pipe`), or of
+    ///         dicts in the shape of `govkg tag`'s JSON.
+    ///     extractor: the `Extractor` that tagged them, whose dictionaries
+    ///         then also decide place aliases and the place hierarchy, as
+    ///         `govkg graph --dict` does (default: the embedded ones).
+    #[classmethod]
+    #[pyo3(signature = (docs, extractor = None))]
+    fn from_documents(
+        _cls: &Bound<'_, PyType>,
+        docs: &Bound<'_, PyAny>,
+        extractor: Option<PyRef<'_, Extractor>>,
+    ) -> PyResult<Self> {
+        let lexicon = match &extractor {
+            Some(e) => e.rust().lexicon(),
+            None => embedded_lexicon(),
+        };
+        let mut b = GraphBuilder::new(lexicon);
+        for (i, item) in docs.try_iter()?.enumerate() {
+            let item = item?;
+            if let Ok(d) = item.cast::<Document>() {
+                b.add(&d.get().inner);
+            } else if item.cast::<PyDict>().is_ok() {
+                let d: govkg::Document =
+                    serde_json::from_str(&json::dumps(&item)?).map_err(|e| {
+                        PyValueError::new_err(format!("document {i}: not a govkg document: {e}"))
+                    })?;
+                b.add(&d);
+            } else {
+                return Err(PyTypeError::new_err(format!(
+                    "document {i} is {}, not a govkg.Document or a dict",
+                    item.get_type().name()?
+                )));
+            }
+        }
+        Ok(KnowledgeGraph { inner: b.finish() })
+    }
+
+    /// Reads a graph saved by `save` or by `govkg graph -o FILE`.
+    #[classmethod]
+    fn load(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let g = py.detach(|| govkg::KnowledgeGraph::load_file(&path));
+        Ok(KnowledgeGraph {
+            inner: g.py_err(py)?,
+        })
+    }
+
+    /// Writes the graph, without loss, in the form `govkg query` reads.
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        py.detach(|| self.inner.save_file(&path)).py_err(py)
+    }
+
+    /// Writes an export: `format` is `"json"` (node-link), `"graphml"`,
+    /// `"dot"`, `"html"` (a page for a web browser) or `"govkg"` (as
+    /// `save`); without it, the file name decides as for `govkg graph -o`
+    /// (`.graphml`, `.dot`/`.gv`, `.html`/`.htm`, anything else `govkg`).
+    #[pyo3(signature = (path, format = None))]
+    fn export(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<()> {
+        let format = match format {
+            Some(f) => f.to_ascii_lowercase(),
+            None => match path.extension().and_then(|e| e.to_str()) {
+                Some("graphml") => "graphml".into(),
+                Some("dot" | "gv") => "dot".into(),
+                Some("html" | "htm") => "html".into(),
+                _ => "govkg".into(),
+            },
+        };
+        let f = match format.as_str() {
+            "govkg" => return self.save(py, path),
+            "json" | "node-link" | "node_link" => Format::NodeLink,
+            "graphml" => Format::GraphMl,
+            "dot" => Format::Dot,
+            "html" => Format::Html,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown format {other:?} (json, graphml, dot, html or govkg)"
+                )));
+            }
+        };
+        py.detach(|| export::write_file(&self.inner, f, &path))
+            .py_err(py)
+    }
+
+    /// Number of nodes.
+    #[getter]
+    fn node_count(&self) -> usize {
+        self.inner.node_count()
+    }
+
+    /// Number of edges (PART_OF included).
+    #[getter]
+    fn edge_count(&self) -> usize {
+        self.inner.edge_count()
+    }
+
+    /// Counts as `govkg query GRAPH stats --json` prints them:
+    /// `{"nodes": N, "edges": M, "by_kind": {"PERSON": …, "VISIT": …}}`.
+    fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let by_kind = PyDict::new(py);
+        for (k, n) in self.inner.node_counts() {
+            by_kind.set_item(k.type_name(), n)?;
+        }
+        for (k, n) in self.inner.edge_counts() {
+            by_kind.set_item(k.as_str(), n)?;
+        }
+        let d = PyDict::new(py);
+        d.set_item("nodes", self.inner.node_count())?;
+        d.set_item("edges", self.inner.edge_count())?;
+        d.set_item("by_kind", by_kind)?;
+        Ok(d)
+    }
+
+    /// Every node, sorted by id.
+    fn nodes(&self) -> Vec<Node> {
+        self.inner.nodes().map(|n| Node::of(&n)).collect()
+    }
+
+    /// Every edge, sorted by source, target, then facts.
+    fn edges(&self) -> Vec<Edge> {
+        self.inner.edges().map(|e| Edge::of(&e)).collect()
+    }
+
+    /// The node named `name` (or `KIND:NAME`), of any kind.
+    fn node(&self, py: Python<'_>, name: &str) -> PyResult<Node> {
+        Ok(Node::of(&self.inner.lookup_any(name).py_err(py)?))
+    }
+
+    /// Who visited a place (or an organisation or plot): its VISIT edges,
+    /// sorted by visitor, document and evidence.
+    ///
+    /// `since` and `until` (inclusive, like `govkg query --from/--to`) keep
+    /// the visits within those dates; dates compare on the fields both
+    /// sides have (a visit on 11月20日, year unknown, is within 2018年11月),
+    /// and visits without a date are left out when either is given. Dates
+    /// are written 2018年11月20日, 11月20日, 2018年 or 2018-11-20.
+    #[pyo3(signature = (place, since = None, until = None))]
+    fn visitors(
+        &self,
+        py: Python<'_>,
+        place: &str,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> PyResult<Vec<Edge>> {
+        let range = dates(py, since, until)?;
+        Ok(Edge::all(self.inner.visitors(place, &range).py_err(py)?))
+    }
+
+    /// Where a person (or organisation) went: VISIT edges out of it, within
+    /// `since` and `until` as for `visitors`.
+    #[pyo3(signature = (visitor, since = None, until = None))]
+    fn visited(
+        &self,
+        py: Python<'_>,
+        visitor: &str,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> PyResult<Vec<Edge>> {
+        let range = dates(py, since, until)?;
+        Ok(Edge::all(self.inner.visited(visitor, &range).py_err(py)?))
+    }
+
+    /// Who holds posts in an organisation (named as resolved in full:
+    /// 七宝镇党委): its LEADS edges, the post in `role`.
+    fn leaders(&self, py: Python<'_>, org: &str) -> PyResult<Vec<Edge>> {
+        Ok(Edge::all(self.inner.leaders(org).py_err(py)?))
+    }
+
+    /// The posts a person holds: LEADS edges out of them.
+    fn positions(&self, py: Python<'_>, person: &str) -> PyResult<Vec<Edge>> {
+        Ok(Edge::all(self.inner.positions(person).py_err(py)?))
+    }
+
+    /// Who accompanied a person, and whom they accompanied: ACCOMPANY edges
+    /// both ways (the source accompanied the target).
+    fn accompanied(&self, py: Python<'_>, person: &str) -> PyResult<Vec<Edge>> {
+        Ok(Edge::all(self.inner.accompanied(person).py_err(py)?))
+    }
+
+    /// A shortest chain of edges between two nodes, following edges either
+    /// way (read each edge's `source` and `target` for its direction); None
+    /// when they are not connected, empty when they are the same node.
+    #[pyo3(name = "path")]
+    fn shortest_path(&self, py: Python<'_>, start: &str, end: &str) -> PyResult<Option<Vec<Edge>>> {
+        Ok(self.inner.path(start, end).py_err(py)?.map(Edge::all))
+    }
+
+    /// Every node within `depth` edges of `name` (edges followed either
+    /// way), nearest first.
+    #[pyo3(signature = (name, depth = 1))]
+    fn neighbours(&self, py: Python<'_>, name: &str, depth: usize) -> PyResult<Vec<Reached>> {
+        self.inner
+            .neighbours(name, depth)
+            .py_err(py)?
+            .into_iter()
+            .map(|r| {
+                Ok(Reached {
+                    node: Py::new(py, Node::of(&r.node))?,
+                    distance: r.distance,
+                    via: Py::new(py, Edge::of(&r.via))?,
+                })
+            })
+            .collect()
+    }
+
+    /// The places a place lies in, nearest first (七宝镇 → 闵行区, 上海市).
+    fn ancestors(&self, py: Python<'_>, place: &str) -> PyResult<Vec<Node>> {
+        Ok(self
+            .inner
+            .ancestors(place)
+            .py_err(py)?
+            .iter()
+            .map(Node::of)
+            .collect())
+    }
+
+    /// A new graph holding both graphs' nodes and edges (as `govkg graph
+    /// merge`).
+    fn merge(&self, other: PyRef<'_, KnowledgeGraph>) -> KnowledgeGraph {
+        KnowledgeGraph {
+            inner: self.inner.clone().merged(&other.inner),
+        }
+    }
+
+    /// The node-link export (`govkg graph --format json`) as a dict:
+    /// `directed`, `multigraph`, `graph`, `nodes`, `edges` and `links`.
+    fn node_link<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let mut buf = Vec::new();
+        export::write(&self.inner, Format::NodeLink, &mut buf).py_err(py)?;
+        let text = String::from_utf8(buf).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        json::loads(py, &text)
+    }
+
+    /// A `networkx.MultiDiGraph` with the nodes and edges, and the
+    /// attributes, of the node-link export (nodes keyed by id, edges by
+    /// their `key`). Needs networkx.
+    fn to_networkx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let data = self.node_link(py)?;
+        py.import("govkg._convert")?
+            .call_method1("to_networkx", (data,))
+    }
+
+    /// Two pandas DataFrames, `(nodes, edges)`, with the columns of the
+    /// node-link export. Needs pandas.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let data = self.node_link(py)?;
+        py.import("govkg._convert")?
+            .call_method1("to_pandas", (data,))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "KnowledgeGraph({} nodes, {} edges)",
+            self.inner.node_count(),
+            self.inner.edge_count()
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<KnowledgeGraph>()
+            .is_ok_and(|o| o.get().inner == self.inner)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.node_count()
+    }
+}
