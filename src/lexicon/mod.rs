@@ -47,6 +47,31 @@ pub struct Entry {
     /// Marks a weak entry (a surname character that is more often a common
     /// word, such as `和`).
     pub ambiguous: bool,
+    /// What a suffix asks of the names it ends (`needs=`, `holds=`,
+    /// `governing=`).
+    pub traits: SuffixTraits,
+}
+
+/// What a suffix asks of the names it ends, from its attributes in
+/// `dictionaries/suffixes.txt`.
+///
+/// ```
+/// let lex = govkg::Lexicon::embedded();
+/// let company = lex.lookup("有限公司").next().unwrap();
+/// assert!(company.traits.needs_proper);
+/// let bureau = lex.lookup("局").next().unwrap();
+/// assert!(bureau.traits.holds_verbs);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct SuffixTraits {
+    /// `needs=proper`: the name needs a proper part (`公司` alone, or after
+    /// a generic noun, is no body; `宏远重工公司` is).
+    pub needs_proper: bool,
+    /// `holds=verbs`: the name may hold a verb (`执法局`, `推进办`).
+    pub holds_verbs: bool,
+    /// `governing=1`: a governing body (`政府`, `人大`, `党委`): another
+    /// body's name never stands before it (`区委` + `区政府` are two).
+    pub governing: bool,
 }
 
 impl Entry {
@@ -241,6 +266,7 @@ impl LexiconBuilder {
             parent: None,
             full: None,
             ambiguous: false,
+            traits: SuffixTraits::default(),
         });
         self
     }

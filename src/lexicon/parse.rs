@@ -1,6 +1,6 @@
 //! The dictionary line format and its errors.
 
-use super::{Entry, LexClass, Text};
+use super::{Entry, LexClass, SuffixTraits, Text};
 use crate::error::{Error, Result};
 use std::borrow::Cow;
 use std::io::BufRead;
@@ -63,6 +63,7 @@ struct Fields<'a> {
     full: Option<&'a str>,
     short: Option<&'a str>,
     ambiguous: bool,
+    traits: SuffixTraits,
 }
 
 impl<'a> Fields<'a> {
@@ -77,6 +78,7 @@ impl<'a> Fields<'a> {
             parent: parent.clone(),
             full: Some(text.clone()),
             ambiguous: false,
+            traits: SuffixTraits::default(),
         });
         push(Entry {
             text,
@@ -84,6 +86,7 @@ impl<'a> Fields<'a> {
             parent,
             full: self.full.map(&own),
             ambiguous: self.ambiguous,
+            traits: self.traits,
         });
         if let Some(short) = short {
             push(short);
@@ -133,6 +136,7 @@ fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
         full: None,
         short: None,
         ambiguous: false,
+        traits: SuffixTraits::default(),
     };
     for attr in split_on(attrs, b';').map(trim).filter(|a| !a.is_empty()) {
         let (k, v) = memchr::memchr(b'=', attr.as_bytes())
@@ -147,11 +151,19 @@ fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
             "short" => f.short = Some(v),
             "full" => f.full = Some(v),
             "ambiguous" => f.ambiguous = v == "1" || v == "true",
+            "needs" if v == "proper" => f.traits.needs_proper = true,
+            "holds" if v == "verbs" => f.traits.holds_verbs = true,
+            "governing" => f.traits.governing = v == "1" || v == "true",
+            "needs" | "holds" => {
+                return Err(format!(
+                    "attribute `{k}={v}`: expected needs=proper or holds=verbs"
+                ));
+            }
             // Informational attributes of the generated gazetteers.
             "continent" => {}
             other => {
                 return Err(format!(
-                    "unknown attribute `{other}` (expected parent, short, full, ambiguous or continent)"
+                    "unknown attribute `{other}` (expected parent, short, full, ambiguous, needs, holds, governing or continent)"
                 ));
             }
         }

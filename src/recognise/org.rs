@@ -6,7 +6,7 @@
 
 use super::edge::{LEVEL_CHARS, left_edge};
 use super::{Mention, Scan};
-use crate::lexicon::LexClass;
+use crate::lexicon::{LexClass, SuffixTraits};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, non_ideographs};
@@ -15,34 +15,6 @@ use crate::text::{LazyCharSet, non_ideographs};
 fn is_single_char(s: &str) -> bool {
     s.chars().count() == 1
 }
-
-/// Suffixes that make a generic noun a name only with a proper part
-/// (`公司` alone is not an organisation; `宏远重工公司` is).
-const NEEDS_PROPER: &[&str] = &[
-    "公司",
-    "有限公司",
-    "集团",
-    "中心",
-    "小组",
-    "联盟",
-    "协会",
-    "商会",
-    "银行",
-    "学校",
-    "医院",
-    "部",
-    "代表团",
-    "考察团",
-    "访问团",
-    "调研组",
-    "视察组",
-    "督查组",
-    "工作组",
-    "厂",
-    "工作站",
-    "服务站",
-    "合作社",
-];
 
 /// Left parts that are generic nouns, not names (`街道党工委`, `平台公司`).
 const GENERIC_LEFT: &[&str] = &[
@@ -72,40 +44,15 @@ const BEFORE_BODY: &str = "报将由经向对在把被从为和与及或、:到�
 /// Characters that never stand inside a body's name.
 static NOT_IN_BODY: LazyCharSet = LazyCharSet::new("的了是在对从把被将这那其各该报由向着过");
 
-/// Suffixes whose names may hold a verb (`执法局`, `推进办`, `指挥中心`).
-const VERB_MODIFIED: &[&str] = &[
-    "局",
-    "办",
-    "办公室",
-    "中心",
-    "委员会",
-    "委",
-    "组",
-    "小组",
-    "领导小组",
-    "工作组",
-    "站",
-    "工作站",
-    "服务站",
-    "部",
-    "管委会",
-    "院",
-];
-
-/// Governing bodies: another body's name never stands before them
-/// (`区委` + `区政府` are two organisations).
-const GOVERNING_BODIES: &[&str] = &[
-    "政府",
-    "人民政府",
-    "人大",
-    "政协",
-    "党委",
-    "党工委",
-    "纪委",
-    "常委会",
-    "人大常委会",
-    "人民代表大会",
-];
+/// What the organisation suffix `word` asks of its names (its attributes
+/// in `dictionaries/suffixes.txt`).
+fn suffix_traits(scan: &Scan<'_>, word: &str) -> SuffixTraits {
+    scan.lex
+        .lookup(word)
+        .find(|e| e.class == LexClass::OrgSuffix)
+        .map(|e| e.traits)
+        .unwrap_or_default()
+}
 
 /// Finds ORG candidates.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
@@ -187,8 +134,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         // `区人大常委会视察调研组`: the words saying what a group does
         // (cue words elsewhere) stand between its body and its suffix.
         let group_words = group_words_before(scan, name_end, word);
-        let allow_verb = !merged && VERB_MODIFIED.contains(&word);
-        let allow_org = !GOVERNING_BODIES.contains(&word);
+        let traits = suffix_traits(scan, word);
+        let allow_verb = !merged && traits.holds_verbs;
+        let allow_org = !traits.governing;
         let mut edge = left_edge(scan, group_words, 20, allow_verb, allow_org);
         // A group needs its body: `视察调研组` alone is a generic noun.
         if edge.start == hit.span().start || (group_words < name_end && edge.start == group_words) {
@@ -243,7 +191,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 Rule::OrgRegionInParentheses,
             ));
         }
-        if NEEDS_PROPER.contains(&word) && !edge.proper {
+        if traits.needs_proper && !edge.proper {
             continue;
         }
         // A level character alone before the suffix is no name (`区委` is

@@ -92,24 +92,24 @@ pub(crate) fn leading_divisions(lex: &Lexicon, text: &str) -> (Vec<(String, Leve
     (out, i)
 }
 
-/// Bodies written right after a division's name in an organisation's name
-/// (`通道县人大常委会`, `城东区政府`, `某县委`), longest first.
-const GOVERNING_BODIES: [&str; 7] = [
-    "人大常委会",
-    "人民政府",
-    "政府",
-    "人大",
-    "政协",
-    "纪委",
-    "委",
-];
+/// A governing body of the lexicon (`人大常委会`, `政府`, `党委`), or the
+/// party committee written as `委` after a level (`县委`).
+fn is_governing_body(lex: &Lexicon, word: &str) -> bool {
+    word == "委"
+        || lex
+            .lookup(word)
+            .any(|e| e.class == LexClass::OrgSuffix && e.traits.governing)
+}
 
 /// The division that an organisation's name opens with, when the lexicon
 /// does not know it: `通道县` in `通道县人大常委会` (a name of at least three
 /// characters ending in a level character, then a governing body).
-fn division_before_body(text: &str) -> Option<(String, Level)> {
-    let body = GOVERNING_BODIES.iter().find(|b| text.ends_with(**b))?;
-    let place = &text[..text.len() - body.len()];
+fn division_before_body(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
+    let place = text
+        .char_indices()
+        .map(|(i, _)| &text[i..])
+        .find(|body| is_governing_body(lex, body))
+        .map(|body| &text[..text.len() - body.len()])?;
     let level = if place.ends_with("街道") {
         Level::Town
     } else {
@@ -131,7 +131,7 @@ pub(crate) fn divisions_in_name(lex: &Lexicon, text: &str) -> Vec<(String, Level
     let text = text.strip_prefix("中共").unwrap_or(text);
     let (mut divs, used) = leading_divisions(lex, text);
     let rest_at = text.char_indices().nth(used).map_or(text.len(), |(i, _)| i);
-    if let Some(d) = division_before_body(&text[rest_at..]) {
+    if let Some(d) = division_before_body(lex, &text[rest_at..]) {
         divs.push(d);
     }
     divs
