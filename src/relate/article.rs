@@ -120,7 +120,13 @@ fn division_before_body(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
             _ => return None,
         }
     };
-    let ok = place.chars().count() >= 3 && place.chars().all(crate::text::is_cjk);
+    // `高新技术示范区`, `某某开发区`: a zone, named by a place suffix of
+    // two characters or more, is no division.
+    let zone = place.char_indices().any(|(i, _)| {
+        let tail = &place[i..];
+        tail.chars().count() >= 2 && lex.is(tail, LexClass::PlaceSuffix)
+    });
+    let ok = !zone && place.chars().count() >= 3 && place.chars().all(crate::text::is_cjk);
     ok.then(|| (place.to_string(), level))
 }
 
