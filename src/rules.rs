@@ -91,6 +91,8 @@ rules! {
     OrgLexicon => "org.lexicon",
     /// A name ending in an organisation suffix (`有限公司`, `中学`, `局`).
     OrgSuffix => "org.suffix",
+    /// A company named in full from the region it is registered in (`某省某某新材料有限公司`).
+    OrgCompany => "org.company",
     /// A company with its region in parentheses (`某某(福建)有限公司`).
     OrgRegionInParentheses => "org.region-in-parentheses",
     /// A body named from a level and a body word (`镇文明办`, `区城管执法局`).

@@ -72,6 +72,9 @@ pub struct SuffixTraits {
     /// `governing=1`: a governing body (`政府`, `人大`, `党委`): another
     /// body's name never stands before it (`区委` + `区政府` are two).
     pub governing: bool,
+    /// `company=1`: a company's legal form (`有限公司`, `集团`): the name
+    /// may open with the region the company is registered in.
+    pub company: bool,
 }
 
 impl Entry {

@@ -154,6 +154,7 @@ fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
             "needs" if v == "proper" => f.traits.needs_proper = true,
             "holds" if v == "verbs" => f.traits.holds_verbs = true,
             "governing" => f.traits.governing = v == "1" || v == "true",
+            "company" => f.traits.company = v == "1" || v == "true",
             "needs" | "holds" => {
                 return Err(format!(
                     "attribute `{k}={v}`: expected needs=proper or holds=verbs"
@@ -163,7 +164,7 @@ fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
             "continent" => {}
             other => {
                 return Err(format!(
-                    "unknown attribute `{other}` (expected parent, short, full, ambiguous, needs, holds, governing or continent)"
+                    "unknown attribute `{other}` (expected parent, short, full, ambiguous, needs, holds, governing, company or continent)"
                 ));
             }
         }

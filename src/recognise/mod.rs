@@ -9,6 +9,7 @@
 //! then the document cache). Titles without a person are dropped.
 
 mod account;
+mod company;
 mod date;
 mod edge;
 mod enumeration;
@@ -139,6 +140,7 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     places.extend(ends);
     let mut orgs = org::find(scan);
     orgs.extend(org::list_items(scan));
+    orgs.extend(company::find(scan));
     orgs.extend(group::numbered(scan));
     trace.retain(&mut orgs, Rule::RejectDocumentNumber, |m| {
         !org::opens_document_number(scan, m.span)

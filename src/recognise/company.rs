@@ -1,0 +1,144 @@
+//! Companies named in full: the region they are registered in, a brand, an
+//! industry and a legal form (`某省某某新材料有限公司`, `某市某某集团某某化工公司`).
+//! The general left edge of a body stops inside such names (at a brand
+//! the segmenter reads as a verb or a conjunction, at an adjective such as
+//! `新`); here the name runs from the suffix back to where a clause, a
+//! grammar word or a trigger word stops it, and counts when a region of
+//! the lexicon opens it.
+
+use super::{Mention, Scan};
+use crate::lexicon::{Level, LexClass};
+use crate::rules::Rule;
+use crate::span::{EntityKind, Span};
+use crate::text::{LazyCharSet, is_clause_break};
+
+/// The longest stretch between the region and the legal form, in chars.
+const MAX_BETWEEN: usize = 14;
+
+/// Characters that never stand inside a company's name: particles,
+/// prepositions, demonstratives (a conjunction may: `和世泰`).
+static STOPS: LazyCharSet = LazyCharSet::new("的了是在对从把被将这那其各该由向着过于为等");
+
+/// Companies whose name opens with a region: one per legal-form suffix.
+pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for hit in scan.hits() {
+        let is_company = scan
+            .entries(hit)
+            .any(|e| e.class == LexClass::OrgSuffix && e.traits.company);
+        if !is_company {
+            continue;
+        }
+        let suffix = hit.span();
+        let start = stretch_start(scan, suffix.start);
+        if start >= suffix.start {
+            continue;
+        }
+        let Some(region) = region_at(scan, start) else {
+            continue;
+        };
+        let between = scan.text[region..suffix.start].chars().count();
+        if (1..=MAX_BETWEEN).contains(&between) {
+            out.push(Mention::new(
+                Span::new(start, suffix.end),
+                EntityKind::Org,
+                Rule::OrgCompany,
+            ));
+        }
+    }
+    out
+}
+
+/// Where the stretch before a legal form at `end` starts: walking left,
+/// the first clause break, grammar word, or end of a trigger, cue or post
+/// (two characters at least) stops it; so does another company's legal form followed by a
+/// conjunction (`甲公司和乙公司`).
+fn stretch_start(scan: &Scan<'_>, end: usize) -> usize {
+    let mut pos = end;
+    for _ in 0..(MAX_BETWEEN + 8) {
+        let Some(c) = scan.char_before(pos) else {
+            return pos;
+        };
+        if is_clause_break(c) && !matches!(c, '(' | ')' | '（' | '）') || STOPS.contains(c) {
+            return pos;
+        }
+        // A word of two characters or more: one-character cues are grammar
+        // words, some of them inside brands (`和`).
+        let stop = scan.hits_ending_at(pos).any(|h| {
+            h.span().start + c.len_utf8() < pos
+                && scan.hit_is(h, |k| {
+                    matches!(
+                        k,
+                        LexClass::NameCue | LexClass::TitleRole | LexClass::Trigger(_)
+                    )
+                })
+                && !scan.hit_is(h, |k| k.is_place())
+        });
+        if stop {
+            return pos;
+        }
+        if matches!(c, '和' | '与' | '及')
+            && scan.hits_ending_at(pos - c.len_utf8()).any(|h| {
+                scan.entries(h)
+                    .any(|e| e.class == LexClass::OrgSuffix && e.traits.company)
+            })
+        {
+            return pos;
+        }
+        pos -= c.len_utf8();
+    }
+    pos
+}
+
+/// The end of a region (a province, city or county, or the short form of
+/// one) starting at `pos`, the longest there.
+fn region_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
+    scan.hits_at(pos)
+        .iter()
+        .find(|h| {
+            h.span().len() >= 6
+                && scan.entries(h).any(|e| match e.class {
+                    LexClass::Division(l) => (Level::Province..=Level::County).contains(&l),
+                    LexClass::PlaceShort => e
+                        .full
+                        .as_deref()
+                        .and_then(|f| super::place::level_of(scan, f))
+                        .is_some_and(|l| (Level::Province..=Level::County).contains(&l)),
+                    _ => false,
+                })
+        })
+        .map(|h| h.span().end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::Org;
+
+    #[test]
+    fn a_company_named_with_its_region() {
+        assert_eq!(
+            spans(
+                "调研组先后来到浙江和润达新材料有限公司、江苏远通物流有限公司。",
+                Org
+            ),
+            ["浙江和润达新材料有限公司", "江苏远通物流有限公司"]
+        );
+    }
+
+    #[test]
+    fn a_parent_company_and_its_unit_are_one_name() {
+        assert_eq!(
+            spans("在河北石化集团华东精细化工公司,他了解了生产情况。", Org),
+            ["河北石化集团华东精细化工公司"]
+        );
+    }
+
+    #[test]
+    fn a_grammar_word_ends_the_stretch() {
+        assert_eq!(
+            spans("他走访了位于湖南的宏达机械有限公司。", Org),
+            ["宏达机械有限公司"]
+        );
+    }
+}
