@@ -16,8 +16,9 @@ use crate::text::{LazyCharSet, is_clause_break};
 const MAX_BETWEEN: usize = 14;
 
 /// Characters that never stand inside a company's name: particles,
-/// prepositions, demonstratives (a conjunction may: `和世泰`).
-static STOPS: LazyCharSet = LazyCharSet::new("的了是在对从把被将这那其各该由向着过于为等");
+/// prepositions, demonstratives, adverbs (a conjunction may: `和世泰`).
+static STOPS: LazyCharSet =
+    LazyCharSet::new("的了是在对从把被将这那其各该由向着过于为等还也又就都");
 
 /// Companies whose name opens with a region: one per legal-form suffix.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
@@ -66,13 +67,16 @@ fn stretch_start(scan: &Scan<'_>, end: usize) -> usize {
         // words, some of them inside brands (`和`).
         let stop = scan.hits_ending_at(pos).any(|h| {
             h.span().start + c.len_utf8() < pos
-                && scan.hit_is(h, |k| {
+                && (scan.hit_is(h, |k| {
                     matches!(
                         k,
                         LexClass::NameCue | LexClass::TitleRole | LexClass::Trigger(_)
                     )
-                })
-                && !scan.hit_is(h, |k| k.is_place())
+                }) && !scan.hit_is(h, |k| k.is_place())
+                    // A government or a party committee ends its own name.
+                    || scan
+                        .entries(h)
+                        .any(|e| e.class == LexClass::OrgSuffix && e.traits.governing))
         });
         if stop {
             return pos;
