@@ -483,6 +483,9 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
                     || !scan.text[hit.span().end..].starts_with(['区', '镇', '市', '乡']))
                 && (!scan.is_known_word(hw) || head.is_proper())
                 && (!head.tag.starts_with("nr") || ["村", "庄", "屯"].contains(&suffix))
+                && !scan
+                    .char_before(head.span.start)
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
             {
                 out.push(Mention::new(
                     head.span,
@@ -529,6 +532,14 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
                     Rule::PlaceRoad,
                 ));
             }
+            continue;
+        }
+        // `G228线牛庄`: a name does not start inside a code (the `线` of
+        // `G228线` belongs to the route).
+        if scan
+            .char_before(edge.start)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
             continue;
         }
         let left = &scan.text[edge.start..name_end];
@@ -885,7 +896,9 @@ mod tests {
     #[test]
     fn a_town_the_segmenter_tags_as_a_common_noun() {
         // jieba's dictionary has `震泽镇` as `n`; `震泽` is no common word.
-        assert_eq!(places("考察团参观了震泽镇丝绸小镇。")[0], "震泽镇");
+        assert_eq!(places("考察团参观了震泽镇。"), ["震泽镇"]);
+        // Glued to a named site after it, the town is part of one chain.
+        assert_eq!(places("考察团参观了震泽镇丝绸小镇。"), ["震泽镇丝绸小镇"]);
         assert!(places("建设中心镇。").is_empty());
     }
 
