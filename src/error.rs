@@ -63,13 +63,16 @@ pub enum Error {
         /// The ids of the nodes it names.
         candidates: Vec<String>,
     },
-    /// A date given to a query could not be read.
+    /// A date or date range given to a query is unusable: unreadable,
+    /// without a year, or reversed.
     #[error(
-        "cannot read the date {text:?} (write it like 2018年11月20日, 11月20日, 2018年 or 2018-11-20)"
+        "date {text:?}: {reason} (write dates like 2018年11月20日, 2018年11月, 2018 or 2018-11-20)"
     )]
     InvalidDate {
-        /// The date as given.
+        /// The date (or range) as given.
         text: String,
+        /// What is wrong with it.
+        reason: String,
     },
 }
 

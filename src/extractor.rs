@@ -150,14 +150,16 @@ impl Extractor {
             e.id = entity_id(i + 1);
         }
         let relations = relate::relate(&prepared, &entities, &self.lexicon, &cps);
-        Document {
+        let mut doc = Document {
             id: id.to_string(),
             text: self.options.keep_text.then(|| text.to_string()),
             entities,
             relations,
             context: None,
             rejected: Vec::new(),
-        }
+        };
+        crate::dates::fill_dates(&mut doc, text);
+        doc
     }
 }
 

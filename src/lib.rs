@@ -72,6 +72,7 @@
 
 #![deny(missing_docs)]
 
+pub mod dates;
 pub mod document;
 mod error;
 pub mod eval;

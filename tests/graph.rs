@@ -428,6 +428,7 @@ fn neo4j_csv_headers_and_fields() {
             ":TYPE",
             "doc",
             "date",
+            "when",
             "purpose",
             "role",
             "evidence_start:int",
@@ -438,7 +439,7 @@ fn neo4j_csv_headers_and_fields() {
     assert_eq!(nodes.len(), 1 + g.node_count());
     assert_eq!(rels.len(), 1 + g.edge_count());
     assert!(nodes[1..].iter().all(|r| r.len() == 7));
-    assert!(rels[1..].iter().all(|r| r.len() == 10));
+    assert!(rels[1..].iter().all(|r| r.len() == 11));
     let ids: Vec<&str> = nodes[1..].iter().map(|r| r[0].as_str()).collect();
     assert!(ids.contains(&"person:A&B <C> \"D\""));
     assert!(ids.contains(&"org:Org, \"Inc\" & <Co>"));
@@ -447,7 +448,7 @@ fn neo4j_csv_headers_and_fields() {
     }
     let doc = nasty_doc();
     assert!(rels.iter().any(|r| r[3] == doc.id));
-    assert!(rels.iter().any(|r| r[9] == doc.text.as_deref().unwrap()));
+    assert!(rels.iter().any(|r| r[10] == doc.text.as_deref().unwrap()));
 }
 
 #[test]

@@ -60,7 +60,7 @@ enum Command {
     Graph(graph::GraphArgs),
     /// Ask a saved graph: visitors, visited, leaders, positions, accompanied, neighbours, path, stats.
     #[command(
-        after_help = "Names may be aliases (七宝 for 七宝镇) or KIND:NAME (place:七宝镇) when a name is ambiguous.\n\nExamples:\n  govkg query qibao.govkg.json visitors 七宝镇\n  govkg query qibao.govkg.json visitors 七宝镇 --from 2018年11月1日 --to 2018年11月30日 --json\n  govkg query qibao.govkg.json positions 于勇\n  govkg query qibao.govkg.json path 严俊 上海市\n\nExit status: 0 answered (possibly with no answer), 1 a name is not in the graph, 2 usage error or\nunreadable graph."
+        after_help = "Names may be aliases (七宝 for 七宝镇) or KIND:NAME (place:七宝镇) when a name is ambiguous.\n\nExamples:\n  govkg query qibao.govkg.json visitors 七宝镇\n  govkg query qibao.govkg.json visitors 七宝镇 --from 2018年11月1日 --to 2018年11月30日 --keep-undated --json\n  govkg query qibao.govkg.json positions 于勇\n  govkg query qibao.govkg.json path 严俊 上海市\n\nExit status: 0 answered (possibly with no answer), 1 a name is not in the graph, 2 usage error or\nunreadable graph."
     )]
     Query(query::QueryArgs),
     /// Work with user dictionaries: `govkg dict check FILE…` reports every bad line as FILE:LINE: reason.

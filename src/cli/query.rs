@@ -32,16 +32,22 @@ struct Dates {
     /// Only visits on or before this date.
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
+    /// With --from or --to, also list the visits whose year is unknown (a
+    /// date such as 11月20日 in an article without a date) or that have no
+    /// date at all.
+    #[arg(long)]
+    keep_undated: bool,
 }
 
 #[derive(clap::Subcommand, Debug)]
 enum Question {
     /// Who visited a place (or an organisation or plot).
     #[command(
-        after_help = "Dates compare on the fields both sides have (a visit on 11月20日, year unknown, is\n\
-within --from 2018年11月1日 --to 2018年11月30日); visits with no date are left out when\n\
---from or --to is given.\n\n\
-Example:\n  govkg query qibao.govkg.json visitors 七宝镇 --from 2018年11月 --to 2018年12月"
+        after_help = "Dates are compared as normalised by govkg tag: 11月20日 takes its year from the article's\n\
+publication line or first full date. Visits whose year is unknown, and visits with no date, are\n\
+left out when --from or --to is given, unless --keep-undated. Bounds need a year; --from after\n\
+--to is a usage error (exit 2).\n\n\
+Example:\n  govkg query qibao.govkg.json visitors 七宝镇 --from 2018年11月 --to 2018年12月 --keep-undated"
     )]
     Visitors {
         /// The place: a name, an alias (七宝), or KIND:NAME (place:七宝镇).
@@ -142,7 +148,7 @@ pub fn run(a: QueryArgs) -> u8 {
 }
 
 fn range(d: &Dates) -> govkg::Result<DateRange> {
-    DateRange::new(d.from.as_deref(), d.to.as_deref())
+    Ok(DateRange::new(d.from.as_deref(), d.to.as_deref())?.keep_undated(d.keep_undated))
 }
 
 fn answer(

@@ -263,6 +263,7 @@ fn add_document(
             kind,
             doc: Some(doc.id.clone()),
             date: clean(date),
+            when: when_of(r, doc),
             purpose: clean(purpose),
             role: role.and_then(|(_, r)| clean(Some(r))),
             evidence: Some(ordered(ev[0], ev[1])),
@@ -279,6 +280,21 @@ fn add_document(
         summary.relations += 1;
     }
     summary
+}
+
+/// The normalised date of a VISIT: its `when`, or, for documents tagged
+/// before it was filled, its date normalised against the article's date.
+fn when_of(r: &Relation, doc: &Document) -> Option<String> {
+    let Relation::Visit { date, when, .. } = r else {
+        return None;
+    };
+    when.as_deref()
+        .map(normalize_name)
+        .filter(|w| !w.is_empty())
+        .or_else(|| {
+            let article = doc.context.as_ref().and_then(|c| c.date.as_deref());
+            crate::dates::normalize(date.as_deref()?, article)
+        })
 }
 
 /// A range with its ends in order (documents from elsewhere may have them

@@ -62,8 +62,9 @@ mod query;
 mod store;
 mod view;
 
+pub use crate::dates::PartialDate;
 pub use build::{AddSummary, GraphBuilder};
-pub use date::{DateRange, PartialDate};
+pub use date::DateRange;
 pub use id::{NodeId, NodeKind, ParseNodeIdError, normalize_name};
 pub use query::Reached;
 pub use view::{EdgeRef, Evidence, Mention, NodeRef};
@@ -188,6 +189,8 @@ struct EdgeFacts {
     kind: EdgeKind,
     doc: Option<String>,
     date: Option<String>,
+    /// The date normalised (`2018-11-20`, `--11-20`), see [`crate::dates`].
+    when: Option<String>,
     purpose: Option<String>,
     role: Option<String>,
     /// Code-point range of the evidence in the document.
@@ -200,6 +203,7 @@ impl EdgeFacts {
             kind: EdgeKind::PartOf,
             doc: None,
             date: None,
+            when: None,
             purpose: None,
             role: None,
             evidence: None,
