@@ -48,15 +48,17 @@ pub enum Error {
         message: String,
     },
     /// A query named a node the graph does not hold.
-    #[error("no {kinds} named {name:?} in the graph")]
+    #[error("no {kinds} named {name:?} in the graph{}", closest_names(closest))]
     UnknownNode {
         /// The name as given.
         name: String,
         /// The kinds looked for (`person or org`).
         kinds: String,
+        /// The ids of the nodes with the closest names, nearest first.
+        closest: Vec<String>,
     },
     /// A name given to a query names several nodes.
-    #[error("{name:?} names {} nodes ({}); write one of them in full, as KIND:NAME", candidates.len(), candidates.join(", "))]
+    #[error("{name:?} names {} nodes: {}; write one of them in full, as KIND:NAME", candidates.len(), candidates.join(", "))]
     AmbiguousNode {
         /// The name as given.
         name: String,
@@ -74,6 +76,15 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+}
+
+/// `; closest: A, B` for an unknown name, or nothing.
+fn closest_names(closest: &[String]) -> String {
+    if closest.is_empty() {
+        String::new()
+    } else {
+        format!("; closest: {}", closest.join(", "))
+    }
 }
 
 /// `Result` with [`Error`].

@@ -57,8 +57,12 @@ mod build;
 mod date;
 mod hierarchy;
 mod id;
+mod lookup;
 mod merge;
+mod orgname;
+mod placename;
 mod query;
+mod resolve;
 mod store;
 mod view;
 

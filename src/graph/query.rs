@@ -5,11 +5,8 @@
 //! Queries take names as users write them: `七宝镇`, `七宝` (an alias), or
 //! `place:七宝镇` (a [`NodeId`]) when a name is ambiguous.
 
-use super::{
-    DateRange, EdgeIx, EdgeKind, EdgeRef, KnowledgeGraph, NodeId, NodeIx, NodeKind, NodeRef,
-    normalize_name,
-};
-use crate::error::{Error, Result};
+use super::{DateRange, EdgeIx, EdgeKind, EdgeRef, KnowledgeGraph, NodeIx, NodeKind, NodeRef};
+use crate::error::Result;
 use petgraph::Direction;
 use petgraph::visit::EdgeRef as _;
 use std::collections::{HashMap, VecDeque};
@@ -25,97 +22,7 @@ pub struct Reached<'g> {
     pub via: EdgeRef<'g>,
 }
 
-const ALL: [NodeKind; 4] = [
-    NodeKind::Person,
-    NodeKind::Place,
-    NodeKind::Org,
-    NodeKind::Plot,
-];
-
 impl KnowledgeGraph {
-    /// The node a user means by `name`, looked for among `kinds`.
-    ///
-    /// In order: a [`NodeId`] written `kind:name`; a node named exactly
-    /// `name` (normalised), of the first of `kinds` that has one; the one
-    /// node of those kinds that has `name` as an alias. An empty `kinds`
-    /// means every kind, in the order person, place, org, plot.
-    ///
-    /// ```
-    /// use govkg::{Extractor, graph::{KnowledgeGraph, NodeKind}};
-    /// let ex = Extractor::new();
-    /// let d = ex.extract("a", "七宝镇党委书记严俊来到七宝老街。七宝的老街很美。");
-    /// let g = KnowledgeGraph::from_documents_with([&d], ex.lexicon());
-    /// assert_eq!(g.lookup("七宝", &[NodeKind::Place])?.name(), "七宝镇");
-    /// assert_eq!(g.lookup("place:七宝镇", &[NodeKind::Person])?.name(), "七宝镇");
-    /// assert!(g.lookup("浦东新区", &[NodeKind::Place]).is_err());
-    /// # Ok::<(), govkg::Error>(())
-    /// ```
-    pub fn lookup(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeRef<'_>> {
-        let kinds = if kinds.is_empty() { &ALL[..] } else { kinds };
-        if let Ok(id) = name.parse::<NodeId>()
-            && let Some(n) = self.node(&id)
-        {
-            return Ok(n);
-        }
-        let norm = normalize_name(name);
-        if let Some(n) = kinds.iter().find_map(|&k| self.find(k, &norm)) {
-            return Ok(n);
-        }
-        self.by_alias(name, &norm, kinds)
-    }
-
-    /// The node named `name` (or `kind:name`), of any kind; an error when
-    /// nodes of several kinds have that name.
-    ///
-    /// ```
-    /// use govkg::{Extractor, graph::KnowledgeGraph};
-    /// let ex = Extractor::new();
-    /// let d = ex.extract("a", "区委副书记于勇来到七宝镇。");
-    /// let g = KnowledgeGraph::from_documents_with([&d], ex.lexicon());
-    /// assert_eq!(g.lookup_any("七宝镇")?.id().to_string(), "place:七宝镇");
-    /// # Ok::<(), govkg::Error>(())
-    /// ```
-    pub fn lookup_any(&self, name: &str) -> Result<NodeRef<'_>> {
-        if let Ok(id) = name.parse::<NodeId>()
-            && let Some(n) = self.node(&id)
-        {
-            return Ok(n);
-        }
-        let norm = normalize_name(name);
-        let exact: Vec<NodeRef<'_>> = ALL.iter().filter_map(|&k| self.find(k, &norm)).collect();
-        match exact.as_slice() {
-            [one] => Ok(*one),
-            [] => self.by_alias(name, &norm, &ALL),
-            many => Err(Error::AmbiguousNode {
-                name: name.to_string(),
-                candidates: many.iter().map(|n| n.id().to_string()).collect(),
-            }),
-        }
-    }
-
-    /// The one node of `kinds` with the alias `norm`.
-    fn by_alias(&self, name: &str, norm: &str, kinds: &[NodeKind]) -> Result<NodeRef<'_>> {
-        let by_alias: Vec<NodeRef<'_>> = self
-            .nodes()
-            .filter(|n| kinds.contains(&n.kind()) && n.aliases().any(|a| a == norm))
-            .collect();
-        match by_alias.as_slice() {
-            [one] => Ok(*one),
-            [] => Err(Error::UnknownNode {
-                name: name.to_string(),
-                kinds: kinds
-                    .iter()
-                    .map(|k| k.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" or "),
-            }),
-            many => Err(Error::AmbiguousNode {
-                name: name.to_string(),
-                candidates: many.iter().map(|n| n.id().to_string()).collect(),
-            }),
-        }
-    }
-
     /// Who visited a place (or an organisation or plot), within `dates`
     /// (see [`DateRange`] for how normalised dates compare): VISIT edges
     /// into it, sorted by visitor, document and evidence.
@@ -317,6 +224,7 @@ impl KnowledgeGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
     use crate::document::{Document, Entity, Relation};
     use crate::span::EntityKind;
 
