@@ -38,7 +38,7 @@
 //!
 //! let ex = Extractor::new();
 //! let docs = [ex.extract("000", "11月20日,区委副书记于勇一行来到七宝镇开展督查。")];
-//! let g = KnowledgeGraph::from_documents_with(&docs, ex.lexicon());
+//! let g = KnowledgeGraph::from_documents(&docs, ex.lexicon());
 //! for visit in g.visitors("七宝镇", &DateRange::any())? {
 //!     println!("{} {:?}", visit.source().name(), visit.date());
 //! }
@@ -52,7 +52,7 @@
 //!
 //! let ex = Extractor::new();
 //! let docs = [ex.extract("000", "11月20日,区委副书记于勇一行来到七宝镇开展督查。")];
-//! let g = KnowledgeGraph::from_documents_with(&docs, ex.lexicon());
+//! let g = KnowledgeGraph::from_documents(&docs, ex.lexicon());
 //! let mut graphml = Vec::new();
 //! export::write(&g, Format::GraphMl, &mut graphml)?; // Gephi, yEd, networkx
 //! let mut page = Vec::new();

@@ -151,7 +151,22 @@ fn query_questions() {
         "{path}"
     );
     let stats = ok(&["query", g, "stats"]);
-    assert!(stats.lines().next().unwrap().ends_with("edges"), "{stats}");
+    let lines: Vec<&str> = stats.lines().collect();
+    assert!(lines[0].ends_with("edges"), "{stats}");
+    // Node kinds first, then edge types, each marked: never one mixed list.
+    let marks: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            "nodes", "nodes", "nodes", "nodes", "edges", "edges", "edges", "edges"
+        ],
+        "{stats}"
+    );
+    assert!(lines[1].starts_with("nodes\tPERSON\t"), "{stats}");
+    assert!(lines[5].starts_with("edges\tVISIT\t"), "{stats}");
 }
 
 #[test]

@@ -4,8 +4,7 @@
 use super::placename::parent_chains;
 use super::resolve::{Resolved, Resolver};
 use super::{
-    EdgeData, EdgeFacts, EdgeKind, KnowledgeGraph, Mention, NodeIx, NodeKind, embedded_lexicon,
-    normalize_name,
+    EdgeData, EdgeFacts, EdgeKind, KnowledgeGraph, Mention, NodeIx, NodeKind, normalize_name,
 };
 use crate::document::{Document, Relation};
 use crate::lexicon::Lexicon;
@@ -94,15 +93,19 @@ impl<'l> GraphBuilder<'l> {
 }
 
 impl KnowledgeGraph {
-    /// The graph of these documents, with the embedded lexicon deciding
-    /// place aliases and the hierarchy.
-    pub fn from_documents<'d>(docs: impl IntoIterator<Item = &'d Document>) -> Self {
-        Self::from_documents_with(docs, embedded_lexicon())
-    }
-
-    /// The graph of these documents, with `lexicon` deciding place aliases
-    /// and the hierarchy.
-    pub fn from_documents_with<'d>(
+    /// The graph of these documents, with `lexicon` deciding place aliases,
+    /// canonical names and the hierarchy: pass the extractor's
+    /// ([`crate::Extractor::lexicon`]), which is already built, with any
+    /// user dictionary in it.
+    ///
+    /// ```
+    /// use govkg::{Extractor, KnowledgeGraph};
+    /// let ex = Extractor::new();
+    /// let docs = [ex.extract("a", "区委副书记于勇来到七宝镇。")];
+    /// let g = KnowledgeGraph::from_documents(&docs, ex.lexicon());
+    /// assert!(g.lookup_any("于勇").is_ok());
+    /// ```
+    pub fn from_documents<'d>(
         docs: impl IntoIterator<Item = &'d Document>,
         lexicon: &Lexicon,
     ) -> Self {
@@ -113,16 +116,11 @@ impl KnowledgeGraph {
         b.finish()
     }
 
-    /// Adds one document (embedded lexicon). This re-derives the place
-    /// hierarchy, which costs time in proportion to the graph: to add many
-    /// documents, use a [`GraphBuilder`].
-    pub fn add_document(&mut self, doc: &Document) -> AddSummary {
-        self.add_document_with(doc, embedded_lexicon())
-    }
-
-    /// Adds one document, with `lexicon` deciding place aliases and the
-    /// hierarchy; see [`KnowledgeGraph::add_document`].
-    pub fn add_document_with(&mut self, doc: &Document, lexicon: &Lexicon) -> AddSummary {
+    /// Adds one document, with `lexicon` deciding place aliases, canonical
+    /// names and the hierarchy. This re-derives the place hierarchy, which
+    /// costs time in proportion to the graph: to add many documents, use a
+    /// [`GraphBuilder`].
+    pub fn add_document(&mut self, doc: &Document, lexicon: &Lexicon) -> AddSummary {
         let s = add_document(self, doc, lexicon, &mut HashSet::new());
         self.derive_hierarchy();
         s
@@ -377,7 +375,7 @@ mod tests {
     fn same_name_same_node_across_documents() {
         let a = doc("a", vec![ent("e1", EntityKind::Person, 0, "于勇")]);
         let b = doc("b", vec![ent("e1", EntityKind::Person, 5, "于\n\n勇")]);
-        let g = KnowledgeGraph::from_documents([&a, &b]);
+        let g = KnowledgeGraph::from_documents([&a, &b], crate::graph::embedded_lexicon());
         let n = g.find(NodeKind::Person, "于勇").unwrap();
         assert_eq!(n.mention_count(), 2);
         assert_eq!(n.documents(), ["a", "b"]);
@@ -392,7 +390,7 @@ mod tests {
                 ent("e2", EntityKind::Org, 3, "七宝"),
             ],
         );
-        let g = KnowledgeGraph::from_documents([&a]);
+        let g = KnowledgeGraph::from_documents([&a], crate::graph::embedded_lexicon());
         assert!(g.find(NodeKind::Org, "七宝").is_some());
     }
 
@@ -406,7 +404,7 @@ mod tests {
                 ent("e2", EntityKind::Place, 5, "七宝"),
             ],
         );
-        let g = KnowledgeGraph::from_documents([&a]);
+        let g = KnowledgeGraph::from_documents([&a], crate::graph::embedded_lexicon());
         assert_eq!(names(&g, NodeKind::Place), ["七宝镇"]);
         let n = g.find(NodeKind::Place, "七宝镇").unwrap();
         assert_eq!(n.aliases().collect::<Vec<_>>(), ["七宝"]);
@@ -417,7 +415,7 @@ mod tests {
     fn short_form_joins_the_name_enclosing_the_others() {
         // 七宝 may be 七宝镇 or 七宝村, which lies in 七宝镇: the town.
         let a = doc("a", vec![ent("e1", EntityKind::Place, 0, "七宝")]);
-        let g = KnowledgeGraph::from_documents([&a]);
+        let g = KnowledgeGraph::from_documents([&a], crate::graph::embedded_lexicon());
         assert_eq!(names(&g, NodeKind::Place), ["七宝镇"]);
         let b = doc(
             "b",
@@ -427,7 +425,7 @@ mod tests {
                 ent("e3", EntityKind::Place, 8, "七宝"),
             ],
         );
-        let g = KnowledgeGraph::from_documents([&a, &b]);
+        let g = KnowledgeGraph::from_documents([&a, &b], crate::graph::embedded_lexicon());
         assert_eq!(names(&g, NodeKind::Place), ["七宝村", "七宝镇"]);
         assert!(g.find(NodeKind::Place, "七宝").is_none());
     }
@@ -436,7 +434,7 @@ mod tests {
     fn ambiguous_short_form_stays_apart() {
         // 栖霞: 栖霞区 of Nanjing or 栖霞市 of Yantai.
         let a = doc("a", vec![ent("e1", EntityKind::Place, 0, "栖霞")]);
-        let g = KnowledgeGraph::from_documents([&a]);
+        let g = KnowledgeGraph::from_documents([&a], crate::graph::embedded_lexicon());
         assert_eq!(names(&g, NodeKind::Place), ["栖霞"]);
         let b = doc(
             "b",
@@ -445,7 +443,7 @@ mod tests {
                 ent("e2", EntityKind::Place, 4, "栖霞"),
             ],
         );
-        let g = KnowledgeGraph::from_documents([&b]);
+        let g = KnowledgeGraph::from_documents([&b], crate::graph::embedded_lexicon());
         assert_eq!(names(&g, NodeKind::Place), ["栖霞区"]);
     }
 
@@ -470,7 +468,7 @@ mod tests {
             evidence: [0, 42],
             rule: None,
         });
-        let g = KnowledgeGraph::from_documents([&d]);
+        let g = KnowledgeGraph::from_documents([&d], crate::graph::embedded_lexicon());
         assert_eq!(names(&g, NodeKind::Org), ["七宝镇人民政府"]);
         let n = g.find(NodeKind::Org, "七宝镇人民政府").unwrap();
         assert_eq!(n.mention_count(), 4);
@@ -489,7 +487,7 @@ mod tests {
     #[test]
     fn unique_short_form_joins_its_full_name() {
         let a = doc("a", vec![ent("e1", EntityKind::Place, 0, "闵行")]);
-        let g = KnowledgeGraph::from_documents([&a]);
+        let g = KnowledgeGraph::from_documents([&a], crate::graph::embedded_lexicon());
         assert_eq!(names(&g, NodeKind::Place), ["闵行区"]);
     }
 
@@ -503,7 +501,7 @@ mod tests {
                 ent("e3", EntityKind::Place, 19, "七宝"),
             ],
         );
-        let g = KnowledgeGraph::from_documents([&a]);
+        let g = KnowledgeGraph::from_documents([&a], crate::graph::embedded_lexicon());
         assert_eq!(names(&g, NodeKind::Place), ["七宝镇", "酒房乡"]);
         let n = g.find(NodeKind::Place, "七宝镇").unwrap();
         assert_eq!(n.aliases().collect::<Vec<_>>(), ["七宝", "闵行区七宝镇"]);
@@ -522,7 +520,7 @@ mod tests {
                 ent("e4", EntityKind::Date, 8, "11月20日"),
             ],
         );
-        let g = KnowledgeGraph::from_documents([&a]);
+        let g = KnowledgeGraph::from_documents([&a], crate::graph::embedded_lexicon());
         let ids: Vec<String> = g.nodes().map(|n| n.id().to_string()).collect();
         assert_eq!(ids, ["org:七宝镇党委"]);
     }
@@ -561,7 +559,7 @@ mod tests {
             rule: None,
         });
         assert_eq!(&text.chars().skip(18).take(3).collect::<String>(), "七宝镇");
-        let g = KnowledgeGraph::from_documents([&d]);
+        let g = KnowledgeGraph::from_documents([&d], crate::graph::embedded_lexicon());
         let visit = g
             .edges()
             .find(|e| e.kind() == EdgeKind::Visit)
@@ -598,7 +596,7 @@ mod tests {
             when: None,
         });
         let mut g = KnowledgeGraph::new();
-        let s = g.add_document(&d);
+        let s = g.add_document(&d, crate::graph::embedded_lexicon());
         assert_eq!((s.relations, s.skipped), (0, 1));
         assert_eq!(g.edge_count(), 0);
     }
@@ -615,7 +613,7 @@ mod tests {
             evidence: [0, 9],
             rule: None,
         });
-        let g = KnowledgeGraph::from_documents([&d]);
+        let g = KnowledgeGraph::from_documents([&d], crate::graph::embedded_lexicon());
         let org = g.find(NodeKind::Org, "七宝镇党委").unwrap();
         assert_eq!(org.mention_count(), 0);
         let e = &org.incoming()[0];

@@ -42,7 +42,7 @@ impl KnowledgeGraph {
     /// use govkg::{Error, Extractor, graph::{KnowledgeGraph, NodeKind}};
     /// let ex = Extractor::new();
     /// let d = ex.extract("a", "七宝镇党委书记严俊来到七宝老街。七宝的老街很美。");
-    /// let g = KnowledgeGraph::from_documents_with([&d], ex.lexicon());
+    /// let g = KnowledgeGraph::from_documents([&d], ex.lexicon());
     /// assert_eq!(g.lookup("七宝", &[NodeKind::Place])?.name(), "七宝镇");
     /// assert_eq!(g.lookup("place:七宝镇", &[NodeKind::Person])?.name(), "七宝镇");
     /// let Err(Error::UnknownNode { closest, .. }) = g.lookup("七宝真", &[NodeKind::Place]) else {
@@ -98,7 +98,7 @@ impl KnowledgeGraph {
     /// use govkg::{Extractor, graph::KnowledgeGraph};
     /// let ex = Extractor::new();
     /// let d = ex.extract("a", "区委副书记于勇来到七宝镇。");
-    /// let g = KnowledgeGraph::from_documents_with([&d], ex.lexicon());
+    /// let g = KnowledgeGraph::from_documents([&d], ex.lexicon());
     /// assert_eq!(g.lookup_any("七宝镇")?.id().to_string(), "place:七宝镇");
     /// # Ok::<(), govkg::Error>(())
     /// ```

@@ -22,7 +22,7 @@
 //!
 //! let ex = Extractor::new();
 //! let doc = ex.extract("000", "11月20日,区委副书记于勇一行来到七宝镇开展督查。");
-//! let g = KnowledgeGraph::from_documents_with([&doc], ex.lexicon());
+//! let g = KnowledgeGraph::from_documents([&doc], ex.lexicon());
 //! let visits = g.visitors("七宝镇", &DateRange::any())?;
 //! let who: Vec<&str> = visits.iter().map(|e| e.source().name()).collect();
 //! assert_eq!(who, ["于勇"]);
@@ -447,8 +447,9 @@ fn hash_of_edge(
         .map_or(0, |(a, b)| hasher.hash_one((a, b, &graph[e].facts)))
 }
 
-/// The embedded lexicon, built once.
-fn embedded_lexicon() -> &'static crate::Lexicon {
+/// The embedded lexicon, built once (for queries' canonical names, and the
+/// crate's tests).
+pub(crate) fn embedded_lexicon() -> &'static crate::Lexicon {
     static LEX: std::sync::OnceLock<crate::Lexicon> = std::sync::OnceLock::new();
     LEX.get_or_init(crate::Lexicon::embedded)
 }

@@ -131,7 +131,7 @@ impl KnowledgeGraph {
     /// use govkg::{Extractor, graph::KnowledgeGraph};
     /// let ex = Extractor::new();
     /// let d = ex.extract("a", "11月20日,区委副书记于勇来到七宝镇督查,七宝镇党委书记严俊陪同督查。");
-    /// let g = KnowledgeGraph::from_documents_with([&d], ex.lexicon());
+    /// let g = KnowledgeGraph::from_documents([&d], ex.lexicon());
     /// let path = g.path("严俊", "闵行区")?.expect("connected");
     /// assert!(path.len() >= 2);
     /// # Ok::<(), govkg::Error>(())
@@ -296,7 +296,7 @@ mod tests {
             context: None,
             rejected: Vec::new(),
         };
-        KnowledgeGraph::from_documents([&d])
+        KnowledgeGraph::from_documents([&d], crate::graph::embedded_lexicon())
     }
 
     fn sources(v: &[EdgeRef<'_>]) -> Vec<String> {
@@ -450,7 +450,7 @@ mod tests {
             context: None,
             rejected: Vec::new(),
         };
-        g2.add_document(&d);
+        g2.add_document(&d, crate::graph::embedded_lexicon());
         // A person and an organisation share the name: paths need a kind.
         let e = g2.path("于勇", "严俊").unwrap_err();
         assert!(matches!(e, Error::AmbiguousNode { .. }), "{e}");

@@ -99,7 +99,7 @@ impl KnowledgeGraph {
     /// ```
     /// use govkg::{Extractor, graph::KnowledgeGraph};
     /// let ex = Extractor::new();
-    /// let g = KnowledgeGraph::from_documents([&ex.extract("a", "区委副书记于勇来到七宝镇。")]);
+    /// let g = KnowledgeGraph::from_documents([&ex.extract("a", "区委副书记于勇来到七宝镇。")], ex.lexicon());
     /// let mut buf = Vec::new();
     /// g.save(&mut buf)?;
     /// assert_eq!(KnowledgeGraph::load(buf.as_slice())?, g);
@@ -348,7 +348,7 @@ mod tests {
             context: None,
             rejected: Vec::new(),
         };
-        KnowledgeGraph::from_documents([&d])
+        KnowledgeGraph::from_documents([&d], crate::graph::embedded_lexicon())
     }
 
     fn saved(g: &KnowledgeGraph) -> String {

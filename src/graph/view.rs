@@ -298,7 +298,7 @@ impl<'g> EdgeRef<'g> {
     /// use govkg::{Extractor, KnowledgeGraph, graph::EdgeKind};
     /// let ex = Extractor::new();
     /// let docs = [ex.extract("a", "11月20日,区委副书记于勇一行来到七宝镇开展督查。")];
-    /// let g = KnowledgeGraph::from_documents_with(&docs, ex.lexicon());
+    /// let g = KnowledgeGraph::from_documents(&docs, ex.lexicon());
     /// let visit = g.edges().find(|e| e.kind() == EdgeKind::Visit).unwrap();
     /// let names: Vec<&str> = visit.attributes().map(|(k, _)| k).collect();
     /// assert_eq!(names, ["doc", "date", "when", "purpose"]);

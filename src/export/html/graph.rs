@@ -24,7 +24,7 @@ const JS: &str = include_str!("assets/graph.js");
 /// ```
 /// use govkg::{Extractor, KnowledgeGraph, export::html};
 /// let doc = Extractor::new().extract("a", "区委副书记于勇来到七宝镇。");
-/// let g = KnowledgeGraph::from_documents([&doc]);
+/// let g = KnowledgeGraph::from_documents([&doc], &govkg::Lexicon::embedded());
 /// let mut out = Vec::new();
 /// html::write_graph(&g, &mut out)?;
 /// let page = String::from_utf8(out).unwrap();
@@ -201,7 +201,7 @@ mod tests {
             context: None,
             rejected: Vec::new(),
         };
-        KnowledgeGraph::from_documents([&d])
+        KnowledgeGraph::from_documents([&d], crate::graph::embedded_lexicon())
     }
 
     #[test]
