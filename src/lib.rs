@@ -34,7 +34,7 @@
 //! ## Build a knowledge graph
 //!
 //! ```
-//! use govkg::{Extractor, KnowledgeGraph, graph::DateRange};
+//! use govkg::{DateRange, Extractor, KnowledgeGraph};
 //!
 //! let ex = Extractor::new();
 //! let docs = [ex.extract("000", "11月20日,区委副书记于勇一行来到七宝镇开展督查。")];
@@ -87,9 +87,15 @@ mod span;
 pub mod text;
 pub mod validate;
 
-pub use document::{Document, Entity, Relation};
+pub use document::{Context, Document, Entity, Relation};
 pub use error::{Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, Options};
-pub use graph::KnowledgeGraph;
+pub use graph::{DateRange, KnowledgeGraph, NodeId, NodeKind};
 pub use lexicon::{Level, LexClass, Lexicon, LexiconBuilder};
 pub use span::{EntityKind, Span};
+
+/// The README's Rust examples, compiled and run by `cargo test --doc`, so
+/// that the front page cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
