@@ -61,8 +61,7 @@ fn the_readme_alias_finds_the_town() {
     );
     assert_eq!(by_alias, ok(&["query", g, "visitors", "七宝镇"]));
     // No node of its own: 七宝 is 七宝镇 in every document.
-    let o = run(&["query", g, "neighbours", "place:七宝"]);
-    assert_eq!(o.status.code(), Some(1));
+    fails(&["query", g, "neighbours", "place:七宝"]);
 }
 
 #[test]
@@ -96,6 +95,12 @@ fn an_unknown_name_lists_the_closest() {
     assert!(err.contains("place:七宝镇"), "{err}");
     let err = fails(&["query", g, "positions", "于永"]);
     assert!(err.contains("closest: person:于勇"), "{err}");
+    // KIND:NAME is exact; an unknown one is offered names of that kind.
+    let err = fails(&["query", g, "neighbours", "place:七宝"]);
+    assert!(
+        err.starts_with("govkg: no place named \"place:七宝\" in the graph; closest: place:"),
+        "{err}"
+    );
 }
 
 /// A graph where `栖霞` names three places: a document naming neither

@@ -3,7 +3,8 @@
 //! A name given to a query (`七宝镇`, `七宝`, `place:七宝镇`) is read, in
 //! order, as:
 //!
-//! 1. a [`NodeId`] `kind:name` of a node in the graph: that node;
+//! 1. a [`NodeId`] `kind:name`: that node, exactly (an unknown one is an
+//!    error offering the closest names of that kind);
 //! 2. the name or an alias (normalised) of nodes of the kinds asked for;
 //! 3. failing that, the name's canonical forms by the embedded lexicon (a
 //!    body's canonical name, `上海市闵行区七宝镇政府` → `七宝镇人民政府`; a
@@ -53,10 +54,12 @@ impl KnowledgeGraph {
     /// ```
     pub fn lookup(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeRef<'_>> {
         let kinds = if kinds.is_empty() { &ALL[..] } else { kinds };
-        if let Ok(id) = name.parse::<NodeId>()
-            && let Some(n) = self.node(&id)
-        {
-            return Ok(n);
+        if let Ok(id) = name.parse::<NodeId>() {
+            // `kind:name` names one node exactly, or none: the closest of
+            // that kind are offered.
+            return self
+                .node(&id)
+                .ok_or_else(|| self.unknown(name, id.name(), &[id.kind()]));
         }
         let norm = normalize_name(name);
         let mut found = self.named(&norm, kinds);
@@ -71,23 +74,29 @@ impl KnowledgeGraph {
         }
         match found.as_slice() {
             [one] => Ok(*one),
-            [] => Err(Error::UnknownNode {
-                name: name.to_string(),
-                kinds: kinds
-                    .iter()
-                    .map(|k| k.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" or "),
-                closest: self
-                    .closest(&norm, kinds)
-                    .iter()
-                    .map(|n| n.id().to_string())
-                    .collect(),
-            }),
+            [] => Err(self.unknown(name, &norm, kinds)),
             many => Err(Error::AmbiguousNode {
                 name: name.to_string(),
                 candidates: many.iter().map(|n| n.id().to_string()).collect(),
             }),
+        }
+    }
+
+    /// The error for `name` (normalised `norm`), which names no node of
+    /// `kinds`, with the closest names.
+    fn unknown(&self, name: &str, norm: &str, kinds: &[NodeKind]) -> Error {
+        Error::UnknownNode {
+            name: name.to_string(),
+            kinds: kinds
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(" or "),
+            closest: self
+                .closest(norm, kinds)
+                .iter()
+                .map(|n| n.id().to_string())
+                .collect(),
         }
     }
 

@@ -24,6 +24,15 @@ const MAX_DIVISION_CHARS: usize = 16;
 /// Division suffixes a government is named after (`镇政府`, `自治区政府`).
 const DIVISION_ENDS: &[char] = &['省', '市', '县', '区', '镇', '乡', '旗', '州', '盟'];
 
+/// The last characters of the lexicon's division names (those of
+/// [`DIVISION_ENDS`], villages' `村`, streets' `街道`, farms' `场`, offices'
+/// `办事处`, `苏木`, `兵团`, parks' `园`, `城`: all but 0.1 % of them): only
+/// names ending so are looked up when splitting leading divisions.
+const NAME_ENDS: &[char] = &[
+    '省', '市', '县', '区', '镇', '乡', '旗', '州', '盟', '村', '道', '场', '处', '木', '团', '园',
+    '城',
+];
+
 /// The canonical name of the body written `name` (normalised), as the
 /// module docs say.
 pub(super) fn canonical_org(lex: &Lexicon, name: &str) -> String {
@@ -71,11 +80,13 @@ fn without_higher_levels<'n>(lex: &Lexicon, name: &'n str) -> Option<&'n str> {
 /// that leaves something after it.
 fn division_at(lex: &Lexicon, name: &str, at: usize) -> Option<usize> {
     let rest = &name[at..];
+    // Ends after a character a division's name may end with.
     let ends: Vec<usize> = rest
         .char_indices()
-        .skip(1)
         .take(MAX_DIVISION_CHARS)
-        .map(|(i, _)| at + i)
+        .filter(|&(i, c)| i > 0 && NAME_ENDS.contains(&c))
+        .map(|(i, c)| at + i + c.len_utf8())
+        .filter(|&end| end < name.len())
         .collect();
     ends.into_iter()
         .rev()
