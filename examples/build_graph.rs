@@ -34,7 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 2. One graph of all of them; the extractor's lexicon decides place
     //    aliases (七宝 → 七宝镇) and the hierarchy (七宝镇 → 闵行区 → 上海市).
-    let graph = KnowledgeGraph::from_documents_with(&docs, extractor.lexicon());
+    let graph = KnowledgeGraph::from_documents(&docs, extractor.lexicon());
     println!("{} nodes, {} edges", graph.node_count(), graph.edge_count());
 
     // 3. Who visited 七宝镇, and when?

@@ -53,7 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // The graph built with the custom lexicon places 青禾镇 in 闵行区.
     let doc = custom.extract("demo", TEXT);
-    let graph = KnowledgeGraph::from_documents_with([&doc], custom.lexicon());
+    let graph = KnowledgeGraph::from_documents([&doc], custom.lexicon());
     let chain: Vec<&str> = graph
         .ancestors("青禾镇")?
         .iter()

@@ -66,7 +66,7 @@ fn tag_all(jieba: &jieba_rs::Jieba, docs: &[String]) -> usize {
 /// the machine's caches and load in the way.
 #[inline(never)]
 fn graph_build(ex: &Extractor, docs: &[Document]) -> usize {
-    KnowledgeGraph::from_documents_with(docs, ex.lexicon()).node_count()
+    KnowledgeGraph::from_documents(docs, ex.lexicon()).node_count()
 }
 
 /// The counted lexicon build: the embedded dictionaries parsed into a

@@ -48,29 +48,43 @@ pub enum Error {
         message: String,
     },
     /// A query named a node the graph does not hold.
-    #[error("no {kinds} named {name:?} in the graph")]
+    #[error("no {kinds} named {name:?} in the graph{}", closest_names(closest))]
     UnknownNode {
         /// The name as given.
         name: String,
         /// The kinds looked for (`person or org`).
         kinds: String,
+        /// The ids of the nodes with the closest names, nearest first.
+        closest: Vec<String>,
     },
     /// A name given to a query names several nodes.
-    #[error("{name:?} names {} nodes ({}); write one of them in full, as KIND:NAME", candidates.len(), candidates.join(", "))]
+    #[error("{name:?} names {} nodes: {}; write one of them in full, as KIND:NAME", candidates.len(), candidates.join(", "))]
     AmbiguousNode {
         /// The name as given.
         name: String,
         /// The ids of the nodes it names.
         candidates: Vec<String>,
     },
-    /// A date given to a query could not be read.
+    /// A date or date range given to a query is unusable: unreadable,
+    /// without a year, or reversed.
     #[error(
-        "cannot read the date {text:?} (write it like 2018年11月20日, 11月20日, 2018年 or 2018-11-20)"
+        "date {text:?}: {reason} (write dates like 2018年11月20日, 2018年11月, 2018 or 2018-11-20)"
     )]
     InvalidDate {
-        /// The date as given.
+        /// The date (or range) as given.
         text: String,
+        /// What is wrong with it.
+        reason: String,
     },
+}
+
+/// `; closest: A, B` for an unknown name, or nothing.
+fn closest_names(closest: &[String]) -> String {
+    if closest.is_empty() {
+        String::new()
+    } else {
+        format!("; closest: {}", closest.join(", "))
+    }
 }
 
 /// `Result` with [`Error`].

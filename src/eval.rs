@@ -1,6 +1,6 @@
 //! Scoring predictions against gold, exactly as the reference scorer
-//! `shared/eval/score.py` does (same matching rules, same numbers, same
-//! text report).
+//! `tests/fixtures/score.py` does (same matching rules, same numbers, same
+//! text report; `tests/cli.rs` checks the parity).
 //!
 //! Entities match on exact `(start, end, type)`; a predicted span strictly
 //! inside a gold span that is not itself gold is ignored. Relations match
@@ -17,6 +17,39 @@ use std::io::BufRead;
 pub const ENTITY_TYPES: [&str; 6] = ["PERSON", "TITLE", "PLACE", "ORG", "PLOT", "DATE"];
 /// The relation types scored, in report order.
 pub const RELATION_TYPES: [&str; 3] = ["VISIT", "LEADS", "ACCOMPANY"];
+
+/// Reads a comma-separated list of entity types to score, in any case
+/// (`person,Title`), into [`ENTITY_TYPES`] names, each once, in the order
+/// given. An unknown or missing type is an error naming it and the types
+/// there are.
+///
+/// ```
+/// use govkg::eval::parse_types;
+/// assert_eq!(parse_types("person, Title").unwrap(), ["PERSON", "TITLE"]);
+/// assert!(parse_types("PERSON,PEOPLE").unwrap_err().contains("PEOPLE"));
+/// assert!(parse_types(",").is_err());
+/// ```
+pub fn parse_types(list: &str) -> std::result::Result<Vec<&'static str>, String> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for t in list.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        let Some(&known) = ENTITY_TYPES.iter().find(|k| k.eq_ignore_ascii_case(t)) else {
+            return Err(format!(
+                "unknown entity type {t:?} (the types are {})",
+                ENTITY_TYPES.join(", ")
+            ));
+        };
+        if !out.contains(&known) {
+            out.push(known);
+        }
+    }
+    if out.is_empty() {
+        return Err(format!(
+            "no entity type given (the types are {})",
+            ENTITY_TYPES.join(", ")
+        ));
+    }
+    Ok(out)
+}
 
 /// True positives, false positives, false negatives.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

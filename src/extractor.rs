@@ -167,14 +167,16 @@ impl Extractor {
                 })
             })
             .collect();
-        Document {
+        let mut doc = Document {
             id: id.to_string(),
             text: self.options.keep_text.then(|| text.to_string()),
             entities,
             relations,
             context: None,
             rejected,
-        }
+        };
+        crate::dates::fill_dates(&mut doc, text);
+        doc
     }
 }
 

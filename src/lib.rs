@@ -34,11 +34,11 @@
 //! ## Build a knowledge graph
 //!
 //! ```
-//! use govkg::{Extractor, KnowledgeGraph, graph::DateRange};
+//! use govkg::{DateRange, Extractor, KnowledgeGraph};
 //!
 //! let ex = Extractor::new();
 //! let docs = [ex.extract("000", "11月20日,区委副书记于勇一行来到七宝镇开展督查。")];
-//! let g = KnowledgeGraph::from_documents_with(&docs, ex.lexicon());
+//! let g = KnowledgeGraph::from_documents(&docs, ex.lexicon());
 //! for visit in g.visitors("七宝镇", &DateRange::any())? {
 //!     println!("{} {:?}", visit.source().name(), visit.date());
 //! }
@@ -52,7 +52,7 @@
 //!
 //! let ex = Extractor::new();
 //! let docs = [ex.extract("000", "11月20日,区委副书记于勇一行来到七宝镇开展督查。")];
-//! let g = KnowledgeGraph::from_documents_with(&docs, ex.lexicon());
+//! let g = KnowledgeGraph::from_documents(&docs, ex.lexicon());
 //! let mut graphml = Vec::new();
 //! export::write(&g, Format::GraphMl, &mut graphml)?; // Gephi, yEd, networkx
 //! let mut page = Vec::new();
@@ -73,6 +73,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod dates;
 pub mod document;
 mod error;
 pub mod eval;
@@ -89,10 +90,16 @@ mod span;
 pub mod text;
 pub mod validate;
 
-pub use document::{Document, Entity, Relation};
+pub use document::{Context, Document, Entity, Relation};
 pub use error::{Error, Result};
 pub use extractor::{Extractor, ExtractorBuilder, Options};
-pub use graph::KnowledgeGraph;
+pub use graph::{DateRange, KnowledgeGraph, NodeId, NodeKind};
 pub use lexicon::{Level, LexClass, Lexicon, LexiconBuilder};
 pub use rules::Rule;
 pub use span::{EntityKind, Span};
+
+/// The README's Rust examples, compiled and run by `cargo test --doc`, so
+/// that the front page cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -225,7 +225,16 @@ fn malformed_json_line_reports_and_continues() {
         c
     });
     assert_eq!(o.status.code(), Some(1), "stderr: {}", stderr(&o));
-    assert_eq!(ids(&json_lines(&stdout(&o))), ["a", "c"]);
+    // One row per input line: the bad one is an error row.
+    let rows = json_lines(&stdout(&o));
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        (rows[0]["id"].as_str(), rows[2]["id"].as_str()),
+        (Some("a"), Some("c"))
+    );
+    assert_eq!(rows[1]["line"], 2);
+    assert_eq!(rows[1]["path"], path.display().to_string());
+    assert!(rows[1]["error"].as_str().unwrap().starts_with("not JSON"));
     let err = stderr(&o);
     let prefix = format!("govkg: {}:2: ", path.display());
     assert!(
@@ -252,11 +261,12 @@ fn missing_file_is_named_and_others_still_run() {
         err.starts_with("govkg: tests/fixtures/no-such-file.txt: "),
         "stderr: {err}"
     );
-    assert_eq!(
-        json_lines(&stdout(&o)).len(),
-        5,
-        "the good inputs are still tagged"
-    );
+    let rows = json_lines(&stdout(&o));
+    assert_eq!(rows.len(), 6, "an error row, then the good inputs");
+    assert_eq!(rows[0]["id"], "no-such-file");
+    assert_eq!(rows[0]["path"], "tests/fixtures/no-such-file.txt");
+    assert!(rows[0]["error"].is_string());
+    assert!(rows[1..].iter().all(|d| d["entities"].is_array()));
 }
 
 #[test]

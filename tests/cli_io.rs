@@ -231,18 +231,31 @@ fn bad_inputs_among_a_thousand_documents() {
     let o = run(c);
     assert_eq!(o.status.code(), Some(1), "stderr: {}", stderr(&o));
 
+    // One row per input, in order: a document, or an error row for each
+    // bad file and bad line.
     let mut want: Vec<String> = Vec::new();
     for name in &good {
         want.push(format!("\"{name}\""));
-        if name == "0500" {
-            want.push("\"j1\"".into());
-            want.push("\"j3\"".into());
-        }
-        if name == "0600" && root {
-            want.push("\"0600a\"".into());
+        match name.as_str() {
+            "0100" | "0200" | "0300" | "0400" => want.push(format!("\"{name}a\" error")),
+            "0500" => {
+                want.push("\"j1\"".into());
+                want.push("null error".into());
+                want.push("\"j3\"".into());
+            }
+            "0600" if root => want.push("\"0600a\"".into()),
+            "0600" => want.push("\"0600a\" error".into()),
+            _ => {}
         }
     }
-    assert_eq!(ids(&json_lines(&o)), want);
+    let rows: Vec<String> = json_lines(&o)
+        .iter()
+        .map(|d| match d.get("error") {
+            Some(_) => format!("{} error", d["id"]),
+            None => d["id"].to_string(),
+        })
+        .collect();
+    assert_eq!(rows, want);
 
     let err = stderr(&o);
     let p = |f: &str| d.join(f).display().to_string();
@@ -280,7 +293,12 @@ fn oversized_inputs_are_refused_and_the_run_goes_on() {
     c.args(["tag", "--max-doc-bytes", "64K"]);
     let o = run_with_stdin(c, big);
     assert_eq!(o.status.code(), Some(1));
-    assert!(o.stdout.is_empty());
+    let rows = json_lines(&o);
+    assert_eq!(rows.len(), 1, "an error row stands for the document");
+    assert_eq!(
+        (&rows[0]["id"], &rows[0]["line"]),
+        (&json!("stdin"), &Value::Null)
+    );
     assert!(
         stderr(&o).starts_with("govkg: <stdin>: more text than --max-doc-bytes (64 KiB)"),
         "{}",

@@ -15,7 +15,7 @@ fn saved() -> String {
         "a",
         "11月20日,区委副书记于勇一行来到七宝镇开展督查。镇党委书记严俊陪同。",
     );
-    let g = KnowledgeGraph::from_documents_with([&doc], ex.lexicon());
+    let g = KnowledgeGraph::from_documents([&doc], ex.lexicon());
     assert!(g.edge_count() > 0, "the sample has edges");
     let mut buf = Vec::new();
     g.save(&mut buf).unwrap();

@@ -30,7 +30,7 @@ fn corpus_docs() -> &'static [Document] {
 }
 
 fn corpus_graph() -> KnowledgeGraph {
-    KnowledgeGraph::from_documents_with(corpus_docs(), extractor().lexicon())
+    KnowledgeGraph::from_documents(corpus_docs(), extractor().lexicon())
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn merging_in_any_order_gives_the_same_graph() {
     let docs = corpus_docs();
     let one: Vec<KnowledgeGraph> = docs
         .iter()
-        .map(|d| KnowledgeGraph::from_documents_with([d], lex))
+        .map(|d| KnowledgeGraph::from_documents([d], lex))
         .collect();
     let all = corpus_graph();
     // Left to right, right to left, and grouped differently.
@@ -118,7 +118,7 @@ fn merging_in_any_order_gives_the_same_graph() {
     // Adding documents one by one agrees too.
     let mut inc = KnowledgeGraph::new();
     for d in docs.iter().rev() {
-        inc.add_document_with(d, lex);
+        inc.add_document(d, lex);
     }
     assert_eq!(inc, all);
     // And the saved files are byte for byte equal.
@@ -428,6 +428,7 @@ fn neo4j_csv_headers_and_fields() {
             ":TYPE",
             "doc",
             "date",
+            "when",
             "purpose",
             "role",
             "evidence_start:int",
@@ -438,7 +439,7 @@ fn neo4j_csv_headers_and_fields() {
     assert_eq!(nodes.len(), 1 + g.node_count());
     assert_eq!(rels.len(), 1 + g.edge_count());
     assert!(nodes[1..].iter().all(|r| r.len() == 7));
-    assert!(rels[1..].iter().all(|r| r.len() == 10));
+    assert!(rels[1..].iter().all(|r| r.len() == 11));
     let ids: Vec<&str> = nodes[1..].iter().map(|r| r[0].as_str()).collect();
     assert!(ids.contains(&"person:A&B <C> \"D\""));
     assert!(ids.contains(&"org:Org, \"Inc\" & <Co>"));
@@ -447,7 +448,7 @@ fn neo4j_csv_headers_and_fields() {
     }
     let doc = nasty_doc();
     assert!(rels.iter().any(|r| r[3] == doc.id));
-    assert!(rels.iter().any(|r| r[9] == doc.text.as_deref().unwrap()));
+    assert!(rels.iter().any(|r| r[10] == doc.text.as_deref().unwrap()));
 }
 
 #[test]
@@ -483,4 +484,29 @@ fn dot_is_read_by_graphviz_when_present() {
     let canon = String::from_utf8(out.stdout).unwrap();
     assert!(canon.contains(r#"label="A&B <C> \"D\"""#), "{canon}");
     assert!(canon.contains(r#"label="back\\slash""#), "{canon}");
+}
+
+/// The graph takes the extractor's lexicon, user dictionaries included:
+/// a town only the user's dictionary knows gets its place in the
+/// hierarchy (issue 21: `from_documents` used to build the embedded
+/// lexicon of its own and ignored them).
+#[test]
+fn the_graph_uses_the_extractors_lexicon() {
+    let ex = Extractor::builder()
+        .dictionary_reader(
+            "mine.txt",
+            "星星镇\tplace.town\tparent=上海市/闵行区\n".as_bytes(),
+        )
+        .unwrap()
+        .build()
+        .unwrap();
+    let docs = [ex.extract("a", "11月2日,区委副书记于勇来到星星镇调研。")];
+    let g = KnowledgeGraph::from_documents(&docs, ex.lexicon());
+    let up: Vec<&str> = g
+        .ancestors("星星镇")
+        .unwrap()
+        .iter()
+        .map(|n| n.name())
+        .collect();
+    assert_eq!(up, ["闵行区", "上海市"]);
 }

@@ -151,7 +151,22 @@ fn query_questions() {
         "{path}"
     );
     let stats = ok(&["query", g, "stats"]);
-    assert!(stats.lines().next().unwrap().ends_with("edges"), "{stats}");
+    let lines: Vec<&str> = stats.lines().collect();
+    assert!(lines[0].ends_with("edges"), "{stats}");
+    // Node kinds first, then edge types, each marked: never one mixed list.
+    let marks: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            "nodes", "nodes", "nodes", "nodes", "edges", "edges", "edges", "edges"
+        ],
+        "{stats}"
+    );
+    assert!(lines[1].starts_with("nodes\tPERSON\t"), "{stats}");
+    assert!(lines[5].starts_with("edges\tVISIT\t"), "{stats}");
 }
 
 #[test]
@@ -159,7 +174,7 @@ fn visitors_within_dates() {
     let dir = tempfile::tempdir().unwrap();
     let g = corpus_graph(dir.path());
     let all = ok(&["query", p(&g), "visitors", "七宝镇"]);
-    let nov = ok(&[
+    let nov = [
         "query",
         p(&g),
         "visitors",
@@ -168,13 +183,84 @@ fn visitors_within_dates() {
         "2018年11月1日",
         "--to",
         "2018年11月30日",
-    ]);
-    assert!(nov.lines().count() < all.lines().count());
-    assert!(nov.lines().all(|l| l.contains("11月")), "{nov}");
-    assert!(nov.lines().any(|l| l.starts_with("于勇 ")), "{nov}");
+    ];
+    // The newsletter 000 has no date of its own: its 11月20日 has no year
+    // and is no date in November 2018 unless undated visits are kept.
+    assert!(
+        !ok(&nov).lines().any(|l| l.starts_with("于勇 ")),
+        "{}",
+        ok(&nov)
+    );
+    let kept = ok(&[&nov[..], &["--keep-undated"]].concat());
+    assert!(kept.lines().count() < all.lines().count() + 1);
+    assert!(kept.lines().any(|l| l.starts_with("于勇 ")), "{kept}");
     let o = run(&["query", p(&g), "visitors", "七宝镇", "--from", "yesterday"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("yesterday"));
+}
+
+/// Three visits on 11月20日: in an article published 2018-12-03, in an
+/// article without a date, and in one published 2019-11-25.
+fn dated_visits(dir: &Path) -> PathBuf {
+    let input = dir.join("dated.jsonl");
+    let lines = [
+        r#"{"id":"a","text":"发布时间:2018-12-03\n11月20日,区委副书记于勇一行来到七宝镇开展督查。"}"#,
+        r#"{"id":"b","text":"11月20日,区委常委刘世军一行来到七宝镇开展督查。"}"#,
+        r#"{"id":"c","text":"发布时间:2019-11-25\n11月20日,副区长汪向阳一行来到七宝镇调研。"}"#,
+    ];
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let g = dir.join("dated.govkg.json");
+    ok(&["graph", p(&input), "-o", p(&g)]);
+    g
+}
+
+fn visitors_of(out: &str) -> Vec<&str> {
+    out.lines().map(|l| l.split("  ").next().unwrap()).collect()
+}
+
+#[test]
+fn dates_without_a_year_take_the_articles_or_stay_undated() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dated_visits(dir.path());
+    let q = |extra: &[&str]| {
+        let mut args = vec!["query", p(&g), "visitors", "七宝镇"];
+        args.extend_from_slice(extra);
+        ok(&args)
+    };
+    assert_eq!(visitors_of(&q(&[])).len(), 3);
+    let nov2018 = ["--from", "2018年11月1日", "--to", "2018年11月30日"];
+    assert_eq!(visitors_of(&q(&nov2018)), ["于勇"]);
+    let kept = q(&[&nov2018[..], &["--keep-undated"]].concat());
+    assert_eq!(visitors_of(&kept), ["于勇", "刘世军"]);
+    assert_eq!(visitors_of(&q(&["--from", "2019"])), ["汪向阳"]);
+    // JSON answers carry the normalised date.
+    let json = q(&["--json"]);
+    let whens: Vec<String> = json
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["when"].to_string())
+        .collect();
+    assert_eq!(whens, ["\"2018-11-20\"", "\"--11-20\"", "\"2019-11-20\""]);
+}
+
+#[test]
+fn reversed_or_yearless_ranges_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dated_visits(dir.path());
+    for (bounds, says) in [
+        (
+            ["--from", "2019年", "--to", "2018年"],
+            "--from comes after --to",
+        ),
+        (["--from", "11月1日", "--to", "2018年"], "needs a year"),
+    ] {
+        let mut args = vec!["query", p(&g), "visitors", "七宝镇"];
+        args.extend_from_slice(&bounds);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{bounds:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(says), "{err}");
+        assert!(o.stdout.is_empty());
+    }
 }
 
 #[test]
@@ -405,6 +491,7 @@ fn help_shows_working_examples() {
             "2018年11月",
             "--to",
             "2018年12月",
+            "--keep-undated",
         ],
     ] {
         let mut args = vec!["query", p(&g)];

@@ -7,6 +7,12 @@ use govkg::graph::{DateRange, KnowledgeGraph, PartialDate};
 use govkg::{Document, Entity, EntityKind, Relation};
 use proptest::prelude::*;
 
+/// The embedded lexicon, built once for the whole test binary.
+fn lex() -> &'static govkg::Lexicon {
+    static LEX: std::sync::OnceLock<govkg::Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(govkg::Lexicon::embedded)
+}
+
 fn name() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("七宝镇".to_string()),
@@ -17,6 +23,9 @@ fn name() -> impl Strategy<Value = String> {
         Just("于勇".to_string()),
         Just("严俊".to_string()),
         Just("闵行区七宝镇".to_string()),
+        Just("七宝镇政府".to_string()),
+        Just("上海市闵行区七宝镇人民政府".to_string()),
+        Just("栖霞".to_string()),
         Just("A&B <C> \"D\", E".to_string()),
         Just("七宝\n\n镇".to_string()),
         "[\\u{4e00}-\\u{4e20}]{1,3}",
@@ -123,10 +132,10 @@ proptest! {
 
     #[test]
     fn build_save_load_merge(a in document("a".into()), b in document("b".into()), c in document("c".into())) {
-        let ga = KnowledgeGraph::from_documents([&a]);
-        let gb = KnowledgeGraph::from_documents([&b]);
-        let gc = KnowledgeGraph::from_documents([&c]);
-        let all = KnowledgeGraph::from_documents([&a, &b, &c]);
+        let ga = KnowledgeGraph::from_documents([&a], lex());
+        let gb = KnowledgeGraph::from_documents([&b], lex());
+        let gc = KnowledgeGraph::from_documents([&c], lex());
+        let all = KnowledgeGraph::from_documents([&a, &b, &c], lex());
         prop_assert_eq!(&ga.clone().merged(&gb).merged(&gc), &all);
         prop_assert_eq!(&gc.clone().merged(&gb.clone().merged(&ga)), &all);
         let back = KnowledgeGraph::load(saved(&all).as_slice()).unwrap();

@@ -22,6 +22,12 @@ const CROSS: [(&str, &str); 2] = [
     ("x-shenzhen", "12月3日,镇党委书记严俊来到深圳市开展督查。"),
 ];
 
+/// The embedded lexicon, built once for the whole test binary.
+fn lex() -> &'static govkg::Lexicon {
+    static LEX: std::sync::OnceLock<govkg::Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(govkg::Lexicon::embedded)
+}
+
 /// The sample documents and the [`CROSS`] pair, tagged once (with their
 /// text, for evidence).
 fn samples() -> &'static [Document] {
@@ -71,7 +77,7 @@ fn saved(g: &KnowledgeGraph) -> Vec<u8> {
 /// A shard as `govkg graph` writes it and `govkg graph merge` reads it
 /// back: through the saved form.
 fn shard(docs: &[&Document]) -> KnowledgeGraph {
-    let g = KnowledgeGraph::from_documents(docs.iter().copied());
+    let g = KnowledgeGraph::from_documents(docs.iter().copied(), lex());
     KnowledgeGraph::load(saved(&g).as_slice()).expect("a saved shard loads")
 }
 
@@ -98,7 +104,7 @@ fn reduce(mut graphs: Vec<KnowledgeGraph>, picks: &[(usize, bool)]) -> Knowledge
 fn the_corpus_makes_the_properties_worth_testing() {
     // The properties below would prove little on a graph without edges, or
     // on shards whose hierarchy does not depend on each other.
-    let g = KnowledgeGraph::from_documents(samples());
+    let g = KnowledgeGraph::from_documents(samples(), lex());
     for kind in EdgeKind::ALL {
         assert!(
             g.edges().any(|e| e.kind() == kind),
@@ -119,7 +125,7 @@ fn a_hundred_single_document_shards_merge_into_the_direct_graph() {
     let mut docs = corpus(15);
     docs.truncate(100);
     assert_eq!(docs.len(), 100);
-    let direct = saved(&KnowledgeGraph::from_documents(&docs));
+    let direct = saved(&KnowledgeGraph::from_documents(&docs, lex()));
     let shards: Vec<KnowledgeGraph> = docs.iter().map(|d| shard(&[d])).collect();
 
     // All at once, forwards and backwards.
@@ -161,7 +167,7 @@ proptest! {
         picks in prop::collection::vec((any::<usize>(), any::<bool>()), 1..12),
     ) {
         let docs = corpus(1);
-        let direct = saved(&KnowledgeGraph::from_documents(&docs));
+        let direct = saved(&KnowledgeGraph::from_documents(&docs, lex()));
         let shards: Vec<KnowledgeGraph> = order
             .iter()
             .map(|&s| {

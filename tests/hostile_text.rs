@@ -20,7 +20,7 @@ fn check(text: &str) -> Result<Document, TestCaseError> {
     let doc = EXTRACTOR.extract("t", text);
     let problems = govkg::validate::problems(&doc, text);
     prop_assert!(problems.is_empty(), "{text:?}:\n{}", problems.join("\n"));
-    let graph = KnowledgeGraph::from_documents_with([&doc], EXTRACTOR.lexicon());
+    let graph = KnowledgeGraph::from_documents([&doc], EXTRACTOR.lexicon());
     let mut saved = Vec::new();
     graph.save(&mut saved).unwrap();
     let back = KnowledgeGraph::load(saved.as_slice()).unwrap();
@@ -156,7 +156,7 @@ proptest! {
     #[test]
     fn several_documents_build_one_graph(ts in prop::collection::vec(hostile(), 1..4)) {
         let docs: Vec<Document> = ts.iter().map(|t| check(t)).collect::<Result<_, _>>()?;
-        let g = KnowledgeGraph::from_documents_with(&docs, EXTRACTOR.lexicon());
+        let g = KnowledgeGraph::from_documents(&docs, EXTRACTOR.lexicon());
         let mut saved = Vec::new();
         g.save(&mut saved).unwrap();
         prop_assert!(KnowledgeGraph::load(saved.as_slice()).unwrap() == g);
@@ -207,7 +207,7 @@ fn a_long_line_of_genre_words_without_punctuation() {
     let problems = govkg::validate::problems(&doc, &line);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(doc.entities.iter().any(|e| e.text == "七宝镇"));
-    let g = KnowledgeGraph::from_documents_with([&doc], EXTRACTOR.lexicon());
+    let g = KnowledgeGraph::from_documents([&doc], EXTRACTOR.lexicon());
     assert!(g.node_count() > 0);
 }
 
@@ -221,7 +221,7 @@ fn a_megabyte_line_of_plot_numbers() {
     let doc = EXTRACTOR.extract("mb", &line);
     let problems = govkg::validate::problems(&doc, &line);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    KnowledgeGraph::from_documents_with([&doc], EXTRACTOR.lexicon());
+    KnowledgeGraph::from_documents([&doc], EXTRACTOR.lexicon());
 }
 
 /// One deterministic megabyte of CJK characters with no punctuation: the
@@ -238,7 +238,7 @@ fn a_megabyte_line_of_cjk_without_punctuation() {
     let doc = EXTRACTOR.extract("cjk", &line);
     let problems = govkg::validate::problems(&doc, &line);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    KnowledgeGraph::from_documents_with([&doc], EXTRACTOR.lexicon());
+    KnowledgeGraph::from_documents([&doc], EXTRACTOR.lexicon());
 }
 
 /// `words` glued in a fixed order that does not repeat with a short period,

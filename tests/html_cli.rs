@@ -63,13 +63,6 @@ fn tag_writes_one_page_with_a_mark_per_entity() {
 }
 
 #[test]
-fn tag_refuses_output_files_for_json_lines() {
-    let out = govkg(&["tag", "-o", "x.jsonl", "-"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("-o is for --format html"));
-}
-
-#[test]
 fn graph_html_follows_the_file_name_and_holds_every_node() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = corpus();

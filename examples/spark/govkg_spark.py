@@ -94,6 +94,12 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
         "give a local path when OUT is not on the local file system)",
     )
     p.add_argument("--no-graph", action="store_true", help="only tag")
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace OUT/tagged when it exists (an earlier run's); without it, "
+        "an existing OUT/tagged stops the job before it starts",
+    )
     a = p.parse_args(argv)
     if a.partitions < 0 or a.threads < 0 or a.fan_in < 2:
         p.error("--partitions and --threads must be >= 0 and --fan-in >= 2")
@@ -142,6 +148,15 @@ def _matches(sc: SparkContext, pattern: str) -> bool:
     fs = path.getFileSystem(sc._jsc.hadoopConfiguration())  # noqa: SLF001
     found = fs.globStatus(path)
     return found is not None and len(found) > 0
+
+
+def _existing(sc: SparkContext, path: str):
+    """The Hadoop file system and path of ``path`` when something is there
+    (None otherwise), on any file system Spark reads."""
+    jvm = sc._jvm  # noqa: SLF001
+    hpath = jvm.org.apache.hadoop.fs.Path(path)
+    fs = hpath.getFileSystem(sc._jsc.hadoopConfiguration())  # noqa: SLF001
+    return (fs, hpath) if fs.exists(hpath) else None
 
 
 def _text_record(path_and_text) -> str:
@@ -264,6 +279,20 @@ def main(argv: List[str]) -> int:
         return line
 
     tagged_dir = a.out.rstrip("/") + "/tagged"
+    # Spark refuses to write into an existing folder, with a Java stack
+    # trace at the end of the job: say it plainly, before any work.
+    existing = _existing(sc, tagged_dir)
+    if existing is not None:
+        if not a.overwrite:
+            print(
+                f"govkg_spark: {tagged_dir} exists (an earlier run's output?); "
+                "remove it, choose another OUT, or pass --overwrite",
+                file=sys.stderr,
+            )
+            spark.stop()
+            return 2
+        fs, hpath = existing
+        fs.delete(hpath, True)
     records.pipe(tag_command(govkg, a.dict, a.threads), checkCode=True).map(count_untagged).saveAsTextFile(
         tagged_dir
     )

@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
             doc
         })
         .collect();
-    let graph = KnowledgeGraph::from_documents_with(&docs, EXTRACTOR.lexicon());
+    let graph = KnowledgeGraph::from_documents(&docs, EXTRACTOR.lexicon());
     let mut saved = Vec::new();
     graph.save(&mut saved).expect("saving to memory works");
     let back = KnowledgeGraph::load(saved.as_slice()).expect("a saved graph loads");

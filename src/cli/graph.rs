@@ -28,16 +28,38 @@ pub enum GraphFormat {
 }
 
 impl GraphFormat {
-    /// The format `-o` implies when `--format` is not given.
-    pub(super) fn from_path(p: &Path) -> GraphFormat {
-        match p.extension().and_then(|e| e.to_str()) {
-            Some("graphml") => GraphFormat::Graphml,
-            Some("dot" | "gv") => GraphFormat::Dot,
-            Some("html" | "htm") => GraphFormat::Html,
-            _ => GraphFormat::Govkg,
+    /// The format `-o` implies when `--format` is not given: `.graphml`,
+    /// `.dot` or `.gv`, `.html` or `.htm`, `.json` (the saved form, as in
+    /// `qibao.govkg.json`), a folder (a name ending in `/`, or an existing
+    /// directory) for csv, and `-` (standard output) for the saved form.
+    /// Any other name is an error that says what to write.
+    pub(super) fn from_path(p: &Path) -> Result<GraphFormat, String> {
+        if p.as_os_str() == "-" {
+            return Ok(GraphFormat::Govkg);
+        }
+        let text = p.to_string_lossy();
+        if text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) || p.is_dir() {
+            return Ok(GraphFormat::Csv);
+        }
+        let ext = p
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("json") => Ok(GraphFormat::Govkg),
+            Some("graphml") => Ok(GraphFormat::Graphml),
+            Some("dot" | "gv") => Ok(GraphFormat::Dot),
+            Some("html" | "htm") => Ok(GraphFormat::Html),
+            _ => Err(format!(
+                "-o {}: cannot tell the format from the name; {OUTPUT_NAMES}, or give --format govkg|json|graphml|csv|dot|html",
+                p.display()
+            )),
         }
     }
 }
+
+/// The names `-o` reads a format from, for messages and help.
+pub(super) const OUTPUT_NAMES: &str = "end it in .json (the saved graph, e.g. g.govkg.json), .graphml, .dot or .gv, .html or .htm, or name a folder (out/) for csv";
 
 #[derive(clap::Args, Debug)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -52,9 +74,9 @@ pub struct GraphArgs {
     /// --format csv.
     #[arg(short, long, value_name = "OUT", required = true)]
     output: Option<PathBuf>,
-    /// Output format; without it, OUT ending in .graphml gives graphml,
-    /// .dot or .gv gives dot, .html or .htm gives html, anything else the
-    /// saved form (govkg).
+    /// Output format; without it, OUT decides: .json gives the saved form
+    /// (govkg), .graphml graphml, .dot or .gv dot, .html or .htm html, a
+    /// folder (out/) csv, - the saved form; any other name is an error.
     #[arg(short, long, value_enum)]
     format: Option<GraphFormat>,
     /// Print no summary or progress on standard error.
@@ -97,11 +119,13 @@ pub fn run(a: GraphArgs) -> u8 {
         report("graph: -o OUT is required");
         return EXIT_USAGE;
     };
-    let format = a.format.unwrap_or_else(|| GraphFormat::from_path(&output));
-    if let Err(msg) = check_output(&output, format) {
-        report(msg);
-        return EXIT_USAGE;
-    }
+    let format = match output_format(&output, a.format) {
+        Ok(f) => f,
+        Err(msg) => {
+            report(msg);
+            return EXIT_USAGE;
+        }
+    };
     // The lexicon decides place aliases and the hierarchy; the extractor
     // (slower to build) is made only when a text needs tagging.
     let lexicon = match lexicon(&a.dict) {
@@ -149,12 +173,20 @@ pub fn run(a: GraphArgs) -> u8 {
     if failed { EXIT_SOME_FAILED } else { EXIT_OK }
 }
 
-/// Why an output path cannot take a format, if it cannot.
-pub(super) fn check_output(output: &Path, format: GraphFormat) -> Result<(), &'static str> {
+/// The format to write `output` in: `--format` if given, else the one the
+/// name implies; an error when the name implies none or cannot take it.
+pub(super) fn output_format(
+    output: &Path,
+    format: Option<GraphFormat>,
+) -> Result<GraphFormat, String> {
+    let format = match format {
+        Some(f) => f,
+        None => GraphFormat::from_path(output)?,
+    };
     if output.as_os_str() == "-" && format == GraphFormat::Csv {
-        return Err("--format csv writes a folder: give -o a folder name, not -");
+        return Err("--format csv writes a folder: give -o a folder name, not -".into());
     }
-    Ok(())
+    Ok(format)
 }
 
 /// `N nodes, M edges (VISIT n, …)`, for the summary line.
@@ -236,14 +268,29 @@ mod tests {
     #[test]
     fn format_follows_the_file_name() {
         let f = |p: &str| GraphFormat::from_path(Path::new(p));
-        assert_eq!(f("g.graphml"), GraphFormat::Graphml);
-        assert_eq!(f("g.dot"), GraphFormat::Dot);
-        assert_eq!(f("g.gv"), GraphFormat::Dot);
-        assert_eq!(f("page.html"), GraphFormat::Html);
-        assert_eq!(f("page.htm"), GraphFormat::Html);
-        assert_eq!(f("qibao.govkg.json"), GraphFormat::Govkg);
-        assert_eq!(f("g.json"), GraphFormat::Govkg);
-        assert_eq!(f("-"), GraphFormat::Govkg);
+        assert_eq!(f("g.graphml"), Ok(GraphFormat::Graphml));
+        assert_eq!(f("g.dot"), Ok(GraphFormat::Dot));
+        assert_eq!(f("g.gv"), Ok(GraphFormat::Dot));
+        assert_eq!(f("page.html"), Ok(GraphFormat::Html));
+        assert_eq!(f("page.HTM"), Ok(GraphFormat::Html));
+        assert_eq!(f("qibao.govkg.json"), Ok(GraphFormat::Govkg));
+        assert_eq!(f("g.json"), Ok(GraphFormat::Govkg));
+        assert_eq!(f("-"), Ok(GraphFormat::Govkg));
+        assert_eq!(f("neo4j/"), Ok(GraphFormat::Csv));
+        for bad in ["g.svg", "m.gexf", "graph", "g.txt"] {
+            let e = f(bad).unwrap_err();
+            assert!(e.contains(bad) && e.contains("--format"), "{e}");
+        }
+    }
+
+    #[test]
+    fn format_overrides_the_name() {
+        let p = Path::new("g.svg");
+        assert_eq!(
+            output_format(p, Some(GraphFormat::Dot)),
+            Ok(GraphFormat::Dot)
+        );
+        assert!(output_format(Path::new("-"), Some(GraphFormat::Csv)).is_err());
     }
 
     #[test]

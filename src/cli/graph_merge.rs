@@ -13,14 +13,14 @@
 //! and the exit status is 2, so that a reduce step never silently drops a
 //! shard.
 
-use super::graph::{GraphFormat, check_output, counts, destination, write_graph};
+use super::graph::{GraphFormat, counts, destination, output_format, write_graph};
 use super::{EXIT_OK, EXIT_USAGE, report};
 use govkg::graph::KnowledgeGraph;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// Examples and exit status, for `govkg graph merge --help`.
-pub const AFTER_HELP: &str = "Inputs are graphs saved by `govkg graph` (the default govkg format), not exports.\n\nExamples:\n  govkg tag part-1.jsonl > t1.jsonl && govkg graph t1.jsonl -o s1.govkg.json\n  govkg tag part-2.jsonl > t2.jsonl && govkg graph t2.jsonl -o s2.govkg.json\n  govkg graph merge s1.govkg.json s2.govkg.json -o all.govkg.json\n  govkg graph merge shards/*.govkg.json -o all.graphml\n\nExit status: 0 merged, 1 the output could not be written, 2 usage error or an input is not a\nusable saved graph (each is reported as `path: what is wrong`; nothing is written).";
+pub const AFTER_HELP: &str = "Inputs are graphs saved by `govkg graph` (the default govkg format), not exports.\n\nExamples:\n  govkg tag part-1.jsonl > t1.jsonl && govkg graph t1.jsonl -o s1.govkg.json\n  govkg tag part-2.jsonl > t2.jsonl && govkg graph t2.jsonl -o s2.govkg.json\n  govkg graph merge s1.govkg.json s2.govkg.json -o all.govkg.json\n  govkg graph merge shards/*.govkg.json -o all.graphml\n  govkg graph merge shards/*.govkg.json -o all.html        # the graph page\n\nThe output's name picks its format as for `govkg graph`: .json the saved graph, .graphml,\n.dot or .gv, .html or .htm, a folder (out/) for csv; any other name needs --format.\n\nExit status: 0 merged, 1 the output could not be written, 2 usage error or an input is not a\nusable saved graph (each is reported as `path: what is wrong`; nothing is written).";
 
 #[derive(clap::Args, Debug)]
 pub struct MergeArgs {
@@ -31,8 +31,9 @@ pub struct MergeArgs {
     /// --format csv.
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
-    /// Output format; without it, OUT ending in .graphml gives graphml,
-    /// .dot or .gv gives dot, anything else the saved form (govkg).
+    /// Output format; without it, OUT decides: .json gives the saved form
+    /// (govkg), .graphml graphml, .dot or .gv dot, .html or .htm html, a
+    /// folder (out/) csv, - the saved form; any other name is an error.
     #[arg(short, long, value_enum)]
     format: Option<GraphFormat>,
     /// Print no summary on standard error.
@@ -41,13 +42,13 @@ pub struct MergeArgs {
 }
 
 pub fn run(a: MergeArgs) -> u8 {
-    let format = a
-        .format
-        .unwrap_or_else(|| GraphFormat::from_path(&a.output));
-    if let Err(msg) = check_output(&a.output, format) {
-        report(msg);
-        return EXIT_USAGE;
-    }
+    let format: GraphFormat = match output_format(&a.output, a.format) {
+        Ok(f) => f,
+        Err(msg) => {
+            report(msg);
+            return EXIT_USAGE;
+        }
+    };
     let mut bad = 0usize;
     // Shards are loaded one at a time: memory holds the result and one
     // shard.

@@ -48,19 +48,19 @@ enum Command {
         after_help = TAG_HELP
     )]
     Tag(tag::TagArgs),
-    /// Score predictions against gold, exactly as shared/eval/score.py does.
+    /// Score predictions against gold, exactly as the reference scorer tests/fixtures/score.py does.
     #[command(
         after_help = "Example:\n  govkg tag --no-text corpus/ > pred.jsonl && govkg eval gold.jsonl pred.jsonl\n\nExit status: 0 scored (and above --min-micro/--min-rel), 1 below a minimum, 2 usage error or\nunreadable file."
     )]
     Eval(eval::EvalArgs),
     /// Build the knowledge graph of documents and save or export it.
     #[command(
-        after_help = "Inputs as for `govkg tag`, and also `govkg tag` output (JSON lines with \"entities\" are used\nas they are; keep their text for evidence snippets).\n\nExamples:\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json          # saved form, for govkg query\n  govkg graph tests/fixtures/corpus/ -o qibao.graphml              # GraphML (format from the name)\n  govkg graph tests/fixtures/corpus/ -o neo4j/ --format csv        # nodes.csv + relationships.csv\n  govkg graph tests/fixtures/corpus/ -o - --format json > nl.json  # node-link JSON for networkx\n  govkg tag corpus/ > tagged.jsonl && govkg graph tagged.jsonl -o g.govkg.json\n  govkg graph merge s1.govkg.json s2.govkg.json -o all.govkg.json  # merge graph shards\n\nA first PATH named `merge` is the merge subcommand: write ./merge for a file of that name.\n\nExit status: 0 all good, 1 some inputs failed (the graph holds the rest), 2 usage error\n(`graph merge`: 2 when a shard is unusable, and nothing is written)."
+        after_help = "Inputs as for `govkg tag`, and also `govkg tag` output (JSON lines with \"entities\" are used\nas they are; keep their text for evidence snippets).\n\nExamples:\n  govkg graph tests/fixtures/corpus/ -o qibao.govkg.json          # saved form, for govkg query\n  govkg graph tests/fixtures/corpus/ -o qibao.graphml              # GraphML (format from the name)\n  govkg graph tests/fixtures/corpus/ -o neo4j/                     # nodes.csv + relationships.csv\n  govkg graph tests/fixtures/corpus/ -o - --format json > nl.json  # node-link JSON for networkx\n  govkg tag corpus/ > tagged.jsonl && govkg graph tagged.jsonl -o g.govkg.json\n  govkg graph merge s1.govkg.json s2.govkg.json -o all.govkg.json  # merge graph shards\n\nThe name of OUT picks the format unless --format is given: .json the saved graph, .graphml,\n.dot or .gv, .html or .htm, a folder (out/) for csv, - the saved graph on standard output;\nany other name (g.svg, g.gexf) is a usage error.\n\nA first PATH named `merge` is the merge subcommand: write ./merge for a file of that name.\n\nExit status: 0 all good, 1 some inputs failed (the graph holds the rest), 2 usage error\n(`graph merge`: 2 when a shard is unusable, and nothing is written)."
     )]
     Graph(graph::GraphArgs),
     /// Ask a saved graph: visitors, visited, leaders, positions, accompanied, neighbours, path, stats.
     #[command(
-        after_help = "Names may be aliases (七宝 for 七宝镇) or KIND:NAME (place:七宝镇) when a name is ambiguous.\n\nExamples:\n  govkg query qibao.govkg.json visitors 七宝镇\n  govkg query qibao.govkg.json visitors 七宝镇 --from 2018年11月1日 --to 2018年11月30日 --json\n  govkg query qibao.govkg.json positions 于勇\n  govkg query qibao.govkg.json path 严俊 上海市\n\nExit status: 0 answered (possibly with no answer), 1 a name is not in the graph, 2 usage error or\nunreadable graph."
+        after_help = "Names may be aliases (七宝 for 七宝镇) or KIND:NAME (place:七宝镇) when a name is ambiguous.\n\nExamples:\n  govkg query qibao.govkg.json visitors 七宝镇\n  govkg query qibao.govkg.json visitors 七宝镇 --from 2018年11月1日 --to 2018年11月30日 --keep-undated --json\n  govkg query qibao.govkg.json positions 于勇\n  govkg query qibao.govkg.json path 严俊 上海市\n\nExit status: 0 answered (possibly with no answer), 1 a name is not in the graph, 2 usage error or\nunreadable graph."
     )]
     Query(query::QueryArgs),
     /// Work with user dictionaries: `govkg dict check FILE…` reports every bad line as FILE:LINE: reason.
@@ -78,15 +78,20 @@ endings), or - for standard input (plain text or JSON Lines). Output is in input
 Encodings: UTF-8, UTF-8 or UTF-16 with a byte order mark, and GB18030/GBK are detected
 (an HTML page's <meta charset> is tried first); -v shows the decision, --encoding overrides it.
 
+Output: one JSON object per input, in input order, so that outputs line up with inputs: a
+document per text or HTML file and per JSON line, and for an input that gave none (a bad line,
+an empty, undecodable, unreadable or too big file) an error row
+  {\"id\": <its id, or null>, \"path\": \"...\", \"line\": <N, or null>, \"error\": \"what is wrong\"}
+with `path[:line]: what is wrong` on stderr, and the run goes on. -o FILE writes them to FILE.
+
 Streaming filter: JSON Lines on stdin give exactly one JSON object per non-blank line on stdout,
-in order, flushed at once (for pipes and Spark's RDD.pipe). A bad line gives an error object
-  {\"id\": <its id, or null>, \"line\": N, \"error\": \"what is wrong\"}
-on stdout and `<stdin>:N: what is wrong` on stderr, and the stream goes on. Bad files and bad
-lines of files are reported on stderr only (path[:line]: what is wrong).
+in order, flushed at once (for pipes and Spark's RDD.pipe). On a terminal, govkg says that it
+reads standard input.
 
 Examples:
   govkg tag tests/fixtures/corpus/ > tagged.jsonl
   govkg tag -j 2 --no-text tests/fixtures/corpus/ | head -1
+  govkg tag tests/fixtures/corpus/ -o tagged.jsonl
   govkg tag --format html -o tagged.html tests/fixtures/corpus/   # a page for a browser
   echo '{\"id\":\"a\",\"text\":\"区委副书记于勇来到七宝镇。\"}' | govkg tag
 

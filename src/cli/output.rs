@@ -9,8 +9,8 @@ use super::source::Failure;
 /// The output formats of `govkg tag`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TagFormat {
-    /// JSON Lines: one object per document (or per failed JSON line from
-    /// standard input).
+    /// JSON Lines: one object per document, and one error row per input
+    /// that gave none.
     #[default]
     Jsonl,
     /// One self-contained HTML page showing every document with its
@@ -33,13 +33,16 @@ impl TagFormat {
         }
     }
 
-    /// Appends the error object that stands for a failed JSON line read
-    /// from standard input: `{"id": <id or null>, "line": N, "error": "..."}`.
+    /// Appends the error row that stands for an input (a file, a JSON
+    /// line, standard input) that gave no document, so that outputs line
+    /// up with inputs: `{"id": <id or null>, "path": "...", "line": <N or
+    /// null>, "error": "..."}`.
     pub fn error_object(self, f: &Failure, out: &mut Vec<u8>) {
         match self {
             TagFormat::Jsonl | TagFormat::Html => {
                 let v = serde_json::json!({
-                    "id": f.id,
+                    "id": f.document_id(),
+                    "path": f.name,
                     "line": f.line,
                     "error": f.message,
                 });
@@ -67,8 +70,22 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(
             v,
-            serde_json::json!({"id": null, "line": 3, "error": "not JSON: EOF"})
+            serde_json::json!({"id": null, "path": "<stdin>", "line": 3, "error": "not JSON: EOF"})
         );
         assert_eq!(out.last(), Some(&b'\n'));
+    }
+
+    #[test]
+    fn a_failed_file_is_named_by_its_stem() {
+        let row = |name: &str| {
+            let mut out = Vec::new();
+            TagFormat::Jsonl.error_object(&Failure::of_file(name, "empty file"), &mut out);
+            serde_json::from_slice::<serde_json::Value>(&out).unwrap()
+        };
+        assert_eq!(row("corpus/a.txt")["id"], "a");
+        assert_eq!(row("corpus/a.txt")["line"], serde_json::Value::Null);
+        assert_eq!(row("corpus/a.txt")["path"], "corpus/a.txt");
+        assert_eq!(row("<stdin>")["id"], "stdin");
+        assert_eq!(row("docs.jsonl")["id"], serde_json::Value::Null);
     }
 }

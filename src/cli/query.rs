@@ -32,16 +32,22 @@ struct Dates {
     /// Only visits on or before this date.
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
+    /// With --from or --to, also list the visits whose year is unknown (a
+    /// date such as 11月20日 in an article without a date) or that have no
+    /// date at all.
+    #[arg(long)]
+    keep_undated: bool,
 }
 
 #[derive(clap::Subcommand, Debug)]
 enum Question {
     /// Who visited a place (or an organisation or plot).
     #[command(
-        after_help = "Dates compare on the fields both sides have (a visit on 11月20日, year unknown, is\n\
-within --from 2018年11月1日 --to 2018年11月30日); visits with no date are left out when\n\
---from or --to is given.\n\n\
-Example:\n  govkg query qibao.govkg.json visitors 七宝镇 --from 2018年11月 --to 2018年12月"
+        after_help = "Dates are compared as normalised by govkg tag: 11月20日 takes its year from the article's\n\
+publication line or first full date. Visits whose year is unknown, and visits with no date, are\n\
+left out when --from or --to is given, unless --keep-undated. Bounds need a year; --from after\n\
+--to is a usage error (exit 2).\n\n\
+Example:\n  govkg query qibao.govkg.json visitors 七宝镇 --from 2018年11月 --to 2018年12月 --keep-undated"
     )]
     Visitors {
         /// The place: a name, an alias (七宝), or KIND:NAME (place:七宝镇).
@@ -95,8 +101,10 @@ Example:\n  govkg query qibao.govkg.json visitors 七宝镇 --from 2018年11月 
         /// Where to arrive.
         to: String,
     },
-    /// Counts of nodes and edges by kind.
-    #[command(after_help = "Example:\n  govkg query qibao.govkg.json stats")]
+    /// Counts of nodes by kind and of edges by type.
+    #[command(
+        after_help = "Prints `N nodes, M edges`, then one `nodes<TAB>KIND<TAB>count` line per node kind and one\n`edges<TAB>TYPE<TAB>count` line per edge type (--json: nodes_by_kind and edges_by_type).\n\nExample:\n  govkg query qibao.govkg.json stats"
+    )]
     Stats,
 }
 
@@ -142,7 +150,7 @@ pub fn run(a: QueryArgs) -> u8 {
 }
 
 fn range(d: &Dates) -> govkg::Result<DateRange> {
-    DateRange::new(d.from.as_deref(), d.to.as_deref())
+    Ok(DateRange::new(d.from.as_deref(), d.to.as_deref())?.keep_undated(d.keep_undated))
 }
 
 fn answer(
@@ -213,17 +221,21 @@ fn answer(
             }
         }
         Question::Stats => {
-            let mut m = Map::new();
-            for (k, n) in g.node_counts() {
-                m.insert(k.type_name().to_string(), n.into());
-            }
-            for (k, n) in g.edge_counts() {
-                m.insert(k.as_str().to_string(), n.into());
-            }
+            let nodes: Map<String, Value> = g
+                .node_counts()
+                .into_iter()
+                .map(|(k, n)| (k.type_name().to_string(), n.into()))
+                .collect();
+            let edges: Map<String, Value> = g
+                .edge_counts()
+                .into_iter()
+                .map(|(k, n)| (k.as_str().to_string(), n.into()))
+                .collect();
             if json {
                 out.push(
-                    json!({"nodes": g.node_count(), "edges": g.edge_count(), "by_kind": m})
-                        .to_string(),
+                    json!({"nodes": g.node_count(), "edges": g.edge_count(),
+                        "nodes_by_kind": nodes, "edges_by_type": edges})
+                    .to_string(),
                 );
             } else {
                 out.push(format!(
@@ -231,8 +243,12 @@ fn answer(
                     g.node_count(),
                     g.edge_count()
                 ));
-                for (k, v) in m {
-                    out.push(format!("{k}\t{v}"));
+                // Node kinds and edge types apart, each in its fixed order.
+                for (k, n) in g.node_counts() {
+                    out.push(format!("nodes\t{}\t{n}", k.type_name()));
+                }
+                for (k, n) in g.edge_counts() {
+                    out.push(format!("edges\t{k}\t{n}"));
                 }
             }
         }
@@ -410,7 +426,7 @@ mod tests {
             context: None,
             rejected: Vec::new(),
         };
-        KnowledgeGraph::from_documents([&d])
+        KnowledgeGraph::from_documents([&d], &govkg::Lexicon::embedded())
     }
 
     #[test]
@@ -442,6 +458,8 @@ mod tests {
         let mut out = Vec::new();
         answer(&g, &Question::Stats, true, &mut out).unwrap();
         let s: Value = serde_json::from_str(&out[0]).unwrap();
-        assert_eq!(s["by_kind"]["VISIT"], 1);
+        assert_eq!(s["edges_by_type"]["VISIT"], 1);
+        assert_eq!(s["nodes_by_kind"]["PERSON"], 2);
+        assert!(s["nodes_by_kind"].get("VISIT").is_none());
     }
 }

@@ -8,8 +8,12 @@ use super::pipeline::{self, Limits};
 use super::progress::Progress;
 use super::source::{self, Task};
 use super::tagging::{self, Context};
+use std::io::IsTerminal;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
+
+/// Said on standard error when standard input, a terminal, is to be read.
+pub const STDIN_NOTE: &str = "reading standard input (plain text, or JSON Lines of {\"id\", \"text\"}); end it with Ctrl-D, or give a PATH (see --help)";
 
 /// The default of `--max-doc-bytes`: far above any article (a long report
 /// is under 1 MiB), and what one pathological input (a 1 GB file without a
@@ -63,6 +67,10 @@ pub fn each_in_order<O, W, C>(
     W: Fn(Task) -> O + Sync,
     C: FnMut(O, &Progress) -> ControlFlow<()>,
 {
+    if source::reads_stdin(paths) && std::io::stdin().is_terminal() {
+        // Otherwise a user who forgot the PATH sees a silent wait.
+        super::report(STDIN_NOTE);
+    }
     let mut progress = Progress::new(quiet);
     pipeline::ordered_map(
         Limits::for_jobs(read.jobs()),

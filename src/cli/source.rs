@@ -72,10 +72,21 @@ impl Failure {
         }
     }
 
-    /// True for a line read from standard input: a streaming filter's
-    /// reader expects an answer for it on stdout.
-    pub fn wants_error_object(&self) -> bool {
-        self.line.is_some() && self.name == STDIN_NAME
+    /// The id of the document that failed: the one read before the
+    /// failure, else, for a whole text or HTML file, its id as a document
+    /// (the file stem, or `stdin`); none for a JSON Lines input.
+    pub fn document_id(&self) -> Option<String> {
+        if self.id.is_some() || self.line.is_some() {
+            return self.id.clone();
+        }
+        if self.name == STDIN_NAME {
+            return Some("stdin".into());
+        }
+        let path = Path::new(&self.name);
+        if is_jsonl_name(path) {
+            return None;
+        }
+        path.file_stem().map(|s| s.to_string_lossy().into_owned())
     }
 }
 

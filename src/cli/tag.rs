@@ -35,7 +35,8 @@ pub struct TagArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = TagFormat::Jsonl)]
     format: TagFormat,
-    /// With --format html, write the page to FILE instead of standard output.
+    /// Write to FILE instead of standard output (JSON Lines, or the page
+    /// with --format html); - is standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// No progress line.
@@ -52,10 +53,6 @@ pub fn run(a: TagArgs) -> u8 {
     if a.format == TagFormat::Html {
         return run_html(a);
     }
-    if a.output.is_some() {
-        report("-o is for --format html; JSON Lines go to standard output (redirect them with >)");
-        return EXIT_USAGE;
-    }
     let extractor = match a
         .dict
         .builder(!a.no_text)
@@ -70,18 +67,34 @@ pub fn run(a: TagArgs) -> u8 {
     // A filter's reader (RDD.pipe, an interactive pipe) sees each result
     // as soon as it is ready.
     let flush_each = source::reads_stdin(&a.paths);
-    let stdout = std::io::stdout();
-    let out = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());
-    tag_into(&a, &extractor, out, flush_each)
+    match a.output.as_deref().filter(|p| p.as_os_str() != "-") {
+        Some(path) => {
+            let file = match std::fs::File::create(path) {
+                Ok(f) => f,
+                Err(e) => {
+                    report(format!("{}: {e}", path.display()));
+                    return EXIT_USAGE;
+                }
+            };
+            let out = std::io::BufWriter::with_capacity(64 << 10, file);
+            tag_into(&a, &extractor, out, false, &path.display().to_string())
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let out = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());
+            tag_into(&a, &extractor, out, flush_each, "<stdout>")
+        }
+    }
 }
 
 /// Tags every input of `a` and writes the results as JSON Lines, in input
-/// order, to `out`; returns the exit status.
+/// order, to `out` (named `name` in messages); returns the exit status.
 fn tag_into<W: Write>(
     a: &TagArgs,
     extractor: &govkg::Extractor,
     mut out: W,
     flush_each: bool,
+    name: &str,
 ) -> u8 {
     let cx = Context {
         extractor: Extractor::Ready(extractor),
@@ -130,7 +143,7 @@ fn tag_into<W: Write>(
         Ok(()) => {}
         Err(e) if is_broken_pipe(&e) => return EXIT_OK,
         Err(e) => {
-            report(format!("<stdout>: {e}"));
+            report(format!("{name}: {e}"));
             failed = true;
         }
     }

@@ -123,8 +123,8 @@ pub fn tag(task: Task, cx: &Context<'_>) -> Tagged {
     Tagged { doc, notes, bytes }
 }
 
-/// Tags one task and renders it in the output format (an error object for
-/// a failed line of standard input).
+/// Tags one task and renders it in the output format (an error row for an
+/// input that gave no document).
 pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
     let t = tag(task, cx);
     let mut r = Rendered {
@@ -135,9 +135,7 @@ pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
     match t.doc {
         Ok(d) => cx.format.document(&d, &mut r.out),
         Err(f) => {
-            if f.wants_error_object() {
-                cx.format.error_object(&f, &mut r.out);
-            }
+            cx.format.error_object(&f, &mut r.out);
             r.messages.push(f.to_string());
             r.failed = true;
         }
@@ -230,6 +228,14 @@ fn json_line(
     }
     let v: serde_json::Value =
         serde_json::from_str(&decoded.text).map_err(|e| fail(None, format!("not JSON: {e}")))?;
+    if cx.tagged_input
+        && v.get("text").is_none()
+        && let Some(error) = v.get("error").and_then(|e| e.as_str())
+    {
+        // An input `govkg tag` could not tag: it stays a failure.
+        let id = v.get("id").and_then(|i| i.as_str()).map(str::to_string);
+        return Err(fail(id, format!("an error row of govkg tag: {error}")));
+    }
     if cx.tagged_input && v.get("entities").is_some() {
         let id = v.get("id").and_then(|i| i.as_str()).map(str::to_string);
         return serde_json::from_value(v)

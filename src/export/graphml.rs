@@ -4,7 +4,8 @@
 //! Node attributes: `label` and `name` (the name), `kind` (`PERSON`, `ORG`,
 //! `PLACE`, `PLOT`), `mentions` (int), `documents` and `aliases` (lists
 //! joined with `;`). Edge attributes: `label` and `type` (`VISIT`, `LEADS`,
-//! `ACCOMPANY`, `PART_OF`), `doc`, `date`, `purpose`, `role`,
+//! `ACCOMPANY`, `PART_OF`), `doc`, `date`, `when` (the date normalised,
+//! `2018-11-20`), `purpose`, `role`,
 //! `evidence_start` and `evidence_end` (int), `evidence` (the text).
 //! Attributes a node or edge does not have are left out. Node ids are
 //! [`NodeId`](crate::graph::NodeId)s (`person:于勇`); edge ids are `e0`,
@@ -20,7 +21,7 @@ use crate::graph::KnowledgeGraph;
 use std::io::{self, Write};
 
 /// `(id, for, attr.name, attr.type)` of every key.
-const KEYS: [(&str, &str, &str, &str); 15] = [
+const KEYS: [(&str, &str, &str, &str); 16] = [
     ("n_label", "node", "label", "string"),
     ("n_kind", "node", "kind", "string"),
     ("n_name", "node", "name", "string"),
@@ -31,6 +32,7 @@ const KEYS: [(&str, &str, &str, &str); 15] = [
     ("e_type", "edge", "type", "string"),
     ("e_doc", "edge", "doc", "string"),
     ("e_date", "edge", "date", "string"),
+    ("e_when", "edge", "when", "string"),
     ("e_purpose", "edge", "purpose", "string"),
     ("e_role", "edge", "role", "string"),
     ("e_evidence_start", "edge", "evidence_start", "int"),
@@ -75,6 +77,7 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
         for (k, v) in [
             ("e_doc", e.document()),
             ("e_date", e.date()),
+            ("e_when", e.when()),
             ("e_purpose", e.purpose()),
             ("e_role", e.role()),
         ] {

@@ -16,7 +16,7 @@
 //! ```
 //! use govkg::{Extractor, KnowledgeGraph, export::{self, Format}};
 //! let ex = Extractor::new();
-//! let g = KnowledgeGraph::from_documents([&ex.extract("a", "区委副书记于勇来到七宝镇。")]);
+//! let g = KnowledgeGraph::from_documents([&ex.extract("a", "区委副书记于勇来到七宝镇。")], ex.lexicon());
 //! let mut out = Vec::new();
 //! export::write(&g, Format::GraphMl, &mut out)?;
 //! assert!(String::from_utf8(out).unwrap().contains("<node id=\"person:于勇\">"));
@@ -195,6 +195,6 @@ pub(crate) mod testgraph {
             context: None,
             rejected: Vec::new(),
         };
-        KnowledgeGraph::from_documents([&d])
+        KnowledgeGraph::from_documents([&d], crate::graph::embedded_lexicon())
     }
 }

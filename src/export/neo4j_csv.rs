@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! nodes.csv          id:ID,:LABEL,name,kind,mentions:int,documents:string[],aliases:string[]
-//! relationships.csv  :START_ID,:END_ID,:TYPE,doc,date,purpose,role,evidence_start:int,evidence_end:int,evidence
+//! relationships.csv  :START_ID,:END_ID,:TYPE,doc,date,when,purpose,role,evidence_start:int,evidence_end:int,evidence
 //! ```
 //!
 //! `id:ID` is the [`NodeId`](crate::graph::NodeId) (`person:于勇`), `:LABEL`
@@ -28,8 +28,7 @@ use std::path::Path;
 pub const NODES_HEADER: &str =
     "id:ID,:LABEL,name,kind,mentions:int,documents:string[],aliases:string[]";
 /// The header of `relationships.csv`.
-pub const RELATIONSHIPS_HEADER: &str =
-    ":START_ID,:END_ID,:TYPE,doc,date,purpose,role,evidence_start:int,evidence_end:int,evidence";
+pub const RELATIONSHIPS_HEADER: &str = ":START_ID,:END_ID,:TYPE,doc,date,when,purpose,role,evidence_start:int,evidence_end:int,evidence";
 
 /// Writes `nodes.csv` and `relationships.csv` into `dir` (created if
 /// missing).
@@ -80,12 +79,13 @@ pub fn write_relationships(g: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<
         let ev = e.evidence();
         writeln!(
             w,
-            "{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{}",
             quote(&e.source().id().to_string()),
             quote(&e.target().id().to_string()),
             e.kind().as_str(),
             opt(e.document()),
             opt(e.date()),
+            opt(e.when()),
             opt(e.purpose()),
             opt(e.role()),
             ev.map(|v| v.start.to_string()).unwrap_or_default(),
@@ -178,7 +178,7 @@ pub(crate) mod tests {
         assert_eq!(r.lines().next().unwrap(), RELATIONSHIPS_HEADER);
         let nodes = parse(&n);
         assert!(nodes.iter().all(|rec| rec.len() == 7));
-        assert!(parse(&r).iter().all(|rec| rec.len() == 10));
+        assert!(parse(&r).iter().all(|rec| rec.len() == 11));
     }
 
     #[test]
@@ -200,10 +200,11 @@ pub(crate) mod tests {
             assert_eq!(rec[2].0, e.kind().as_str());
             assert_eq!(rec[3].0, e.document().unwrap_or(""));
             assert_eq!(rec[4].0, e.date().unwrap_or(""));
-            assert_eq!(rec[5].0, e.purpose().unwrap_or(""));
-            assert_eq!(rec[6].0, e.role().unwrap_or(""));
+            assert_eq!(rec[5].0, e.when().unwrap_or(""));
+            assert_eq!(rec[6].0, e.purpose().unwrap_or(""));
+            assert_eq!(rec[7].0, e.role().unwrap_or(""));
             let ev = e.evidence();
-            assert_eq!(rec[9].0, ev.and_then(|v| v.text).unwrap_or(""));
+            assert_eq!(rec[10].0, ev.and_then(|v| v.text).unwrap_or(""));
             // Missing values are unquoted empty fields: no property.
             assert_eq!(rec[4].1, e.date().is_some());
         }

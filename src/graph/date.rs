@@ -1,311 +1,49 @@
-//! Dates as the documents write them (`11月20日`, `2018年`, `2023-2025年`,
-//! `9月底`, `6.30`) and date ranges for queries.
+//! Date ranges for queries, over the normalised dates of visits.
 //!
-//! # The comparison rule
+//! # The rule
 //!
-//! A date is read into a [`PartialDate`]: year, month and day, each
-//! optional. Two partial dates compare on the fields **both** have, from
-//! the year down: the years if both have one, then the months if both have
-//! one, then the days if both have a day and a month. When no field can be
-//! compared the dates count as equal, that is, "possibly the same".
+//! A visit's date is its normalised value ([`EdgeRef::when`]: `2018-11-20`,
+//! `2018-11`, `2018`, or an interval `2023/2025`), with the year taken from
+//! the text or the article's date (see [`crate::dates`]). A range has a
+//! first and a last day; a value is in it when the days it may stand for
+//! and the range's overlap: `2018` is within `2018年11月..2019年`.
 //!
-//! A written date may be a span (`2023-2025年`, `11月20日至22日`); it is in
-//! a [`DateRange`] when the span and the range possibly overlap: its end is
-//! not before the range's start and its start is not after the range's end.
-//! So `11月20日` (no year) is within `2018年11月1日..2018年11月30日`, and
-//! `2018年` is within `2018年11月..2019年`. A relation with no date, or with
-//! a date that cannot be read, is outside every range that has a bound.
+//! A visit with no date, with a date that cannot be read, or with a date
+//! whose year could not be resolved (`--11-20`) is *undated*: it is outside
+//! every range that has a bound, unless the range keeps undated visits
+//! ([`DateRange::keep_undated`], `--keep-undated` on the command line).
+//! A bound needs a year, and the first bound may not come after the last.
+//!
+//! [`EdgeRef::when`]: super::EdgeRef::when
 
+use crate::dates::{PartialDate, value_span};
 use crate::error::{Error, Result};
-use std::cmp::Ordering;
-use std::fmt;
-
-/// A calendar date with any of its fields unknown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct PartialDate {
-    /// The year (`2018`).
-    pub year: Option<i32>,
-    /// The month, 1 to 12.
-    pub month: Option<u8>,
-    /// The day of the month, 1 to 31.
-    pub day: Option<u8>,
-}
-
-impl PartialDate {
-    /// Compares on the fields both dates have (see the module docs); `Equal`
-    /// when none can be compared.
-    ///
-    /// ```
-    /// use govkg::graph::PartialDate;
-    /// use std::cmp::Ordering;
-    /// let d = |s: &str| PartialDate::parse(s).unwrap();
-    /// assert_eq!(d("11月20日").compare(&d("2018年11月1日")), Ordering::Greater);
-    /// assert_eq!(d("2018年").compare(&d("2018年11月1日")), Ordering::Equal);
-    /// assert_eq!(d("2017年12月").compare(&d("2018年1月")), Ordering::Less);
-    /// ```
-    pub fn compare(&self, other: &PartialDate) -> Ordering {
-        if let (Some(a), Some(b)) = (self.year, other.year) {
-            match a.cmp(&b) {
-                Ordering::Equal => {}
-                o => return o,
-            }
-        }
-        if let (Some(a), Some(b)) = (self.month, other.month) {
-            match a.cmp(&b) {
-                Ordering::Equal => {}
-                o => return o,
-            }
-            if let (Some(a), Some(b)) = (self.day, other.day) {
-                return a.cmp(&b);
-            }
-        }
-        Ordering::Equal
-    }
-
-    /// Reads one date (`2018年11月20日`, `11月20日`, `2018年`, `9月底`,
-    /// `2018-11-20`, `2018.11`, `6.30`, `二〇一八年十一月二十日`). A span
-    /// (`2023-2025年`) gives its start; see [`PartialDate::parse_span`].
-    pub fn parse(s: &str) -> Option<PartialDate> {
-        Self::parse_span(s).map(|(a, _)| a)
-    }
-
-    /// Reads a date or a span of dates into its first and last date
-    /// (equal for a single date).
-    ///
-    /// ```
-    /// use govkg::graph::PartialDate;
-    /// let (a, b) = PartialDate::parse_span("2023-2025年").unwrap();
-    /// assert_eq!((a.year, b.year), (Some(2023), Some(2025)));
-    /// let (a, b) = PartialDate::parse_span("11月20日至22日").unwrap();
-    /// assert_eq!((a.day, b.month, b.day), (Some(20), Some(11), Some(22)));
-    /// ```
-    pub fn parse_span(s: &str) -> Option<(PartialDate, PartialDate)> {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                '．' => '.',
-                '－' | '—' | '–' | '～' | '~' => '-',
-                '／' => '/',
-                _ => c,
-            })
-            .collect();
-        if s.is_empty() {
-            return None;
-        }
-        if let Some(d) = numeric(&s) {
-            return Some((d, d));
-        }
-        let cut = s
-            .char_indices()
-            .find(|&(_, c)| matches!(c, '-' | '至' | '到'))
-            .map(|(i, c)| (i, i + c.len_utf8()));
-        let Some((l, r)) = cut else {
-            let d = fields(&s, None)?;
-            return Some((d, d));
-        };
-        let right = fields(&s[r..], None)?;
-        let left_str = &s[..l];
-        let left = fields(left_str, Some(first_unit(&right))).or_else(|| numeric(left_str))?;
-        // The end inherits the larger fields it leaves out (`至22日` of
-        // `11月20日至22日` is in November).
-        let right = PartialDate {
-            year: right.year.or(left.year),
-            month: right.month.or(if right.year.is_none() {
-                left.month
-            } else {
-                None
-            }),
-            day: right.day,
-        };
-        Some((left, right))
-    }
-}
-
-impl fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(y) = self.year {
-            write!(f, "{y}年")?;
-        }
-        if let Some(m) = self.month {
-            write!(f, "{m}月")?;
-        }
-        if let Some(d) = self.day {
-            write!(f, "{d}日")?;
-        }
-        Ok(())
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Unit {
-    Year,
-    Month,
-    Day,
-}
-
-fn first_unit(d: &PartialDate) -> Unit {
-    if d.year.is_some() {
-        Unit::Year
-    } else if d.month.is_some() {
-        Unit::Month
-    } else {
-        Unit::Day
-    }
-}
-
-/// `2018-11-20`, `2018/11/20`, `2018.11.20`, `2018-11`, `6.30`, `2018`.
-fn numeric(s: &str) -> Option<PartialDate> {
-    let parts: Vec<&str> = s.split(['-', '.', '/']).collect();
-    if parts
-        .iter()
-        .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    let n = |p: &str| p.parse::<u32>().ok();
-    let d = match parts.as_slice() {
-        [y] if y.len() == 4 => PartialDate {
-            year: n(y).and_then(|v| i32::try_from(v).ok()),
-            ..PartialDate::default()
-        },
-        [y, m] if y.len() == 4 => PartialDate {
-            year: n(y).and_then(|v| i32::try_from(v).ok()),
-            month: month(n(m)?),
-            day: None,
-        },
-        [m, d] => PartialDate {
-            year: None,
-            month: month(n(m)?),
-            day: day(n(d)?),
-        },
-        [y, m, d] if y.len() == 4 => PartialDate {
-            year: n(y).and_then(|v| i32::try_from(v).ok()),
-            month: month(n(m)?),
-            day: day(n(d)?),
-        },
-        _ => return None,
-    };
-    valid(d)
-}
-
-/// Reads `2018年11月20日`-style fields; a bare number takes `bare` as its
-/// unit (or is a year when it has four digits).
-fn fields(s: &str, bare: Option<Unit>) -> Option<PartialDate> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut d = PartialDate::default();
-    let mut i = 0;
-    let mut any = false;
-    while i < chars.len() {
-        let start = i;
-        while i < chars.len() && is_numeral(chars[i]) {
-            i += 1;
-        }
-        if start == i {
-            // Words like 底, 初, 中旬, 度 qualify a field; skip them.
-            i += 1;
-            continue;
-        }
-        let digits: String = chars[start..i].iter().collect();
-        let value = number(&digits)?;
-        let unit = match chars.get(i) {
-            Some('年') => Some(Unit::Year),
-            Some('月') => Some(Unit::Month),
-            Some('日' | '号') => Some(Unit::Day),
-            _ if digits.chars().count() == 4 => Some(Unit::Year),
-            _ => bare,
-        };
-        match unit {
-            Some(Unit::Year) => d.year = Some(i32::try_from(value).ok()?),
-            Some(Unit::Month) => d.month = Some(month(value)?),
-            Some(Unit::Day) => d.day = Some(day(value)?),
-            None => return None,
-        }
-        any = true;
-        i += 1;
-    }
-    if !any {
-        return None;
-    }
-    valid(d)
-}
-
-fn valid(d: PartialDate) -> Option<PartialDate> {
-    (d.year.is_some() || d.month.is_some() || d.day.is_some()).then_some(d)
-}
-
-fn month(v: u32) -> Option<u8> {
-    (1..=12).contains(&v).then_some(v as u8)
-}
-
-fn day(v: u32) -> Option<u8> {
-    (1..=31).contains(&v).then_some(v as u8)
-}
-
-fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || "〇零一二两三四五六七八九十".contains(c)
-}
-
-/// `2018`, `二〇一八` (digit by digit), `十一`, `二十三` (with tens).
-fn number(s: &str) -> Option<u32> {
-    if s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.parse().ok();
-    }
-    let digit = |c: char| -> Option<u32> {
-        Some(match c {
-            '〇' | '零' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            c => c.to_digit(10)?,
-        })
-    };
-    if let Some((tens, units)) = s.split_once('十') {
-        let t = if tens.is_empty() {
-            1
-        } else {
-            digit(single(tens)?)?
-        };
-        let u = if units.is_empty() {
-            0
-        } else {
-            digit(single(units)?)?
-        };
-        return Some(t * 10 + u);
-    }
-    s.chars()
-        .try_fold(0u32, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?))
-}
-
-fn single(s: &str) -> Option<char> {
-    let mut it = s.chars();
-    let c = it.next()?;
-    it.next().is_none().then_some(c)
-}
 
 /// A range of dates for queries; either bound may be open.
 ///
 /// ```
 /// use govkg::graph::DateRange;
 /// let r = DateRange::new(Some("2018年11月1日"), Some("2018年11月30日"))?;
-/// assert!(r.contains(Some("11月20日")));
-/// assert!(r.contains(Some("2018年")));
-/// assert!(!r.contains(Some("12月3日")));
+/// assert!(r.contains(Some("2018-11-20")));
+/// assert!(r.contains(Some("2018")));
+/// assert!(!r.contains(Some("2018-12-03")));
+/// // No year: outside the range, unless undated visits are kept.
+/// assert!(!r.contains(Some("--11-20")));
+/// assert!(r.keep_undated(true).contains(Some("--11-20")));
 /// assert!(!r.contains(None));
 /// assert!(DateRange::any().contains(None));
+/// // A reversed range is an error, and so is a bound without a year.
+/// assert!(DateRange::new(Some("2019年"), Some("2018年")).is_err());
+/// assert!(DateRange::new(Some("11月1日"), None).is_err());
 /// # Ok::<(), govkg::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DateRange {
-    from: Option<PartialDate>,
-    to: Option<PartialDate>,
+    /// The first day: `(year, month, day)`.
+    from: Option<(i32, u8, u8)>,
+    /// The last day.
+    to: Option<(i32, u8, u8)>,
+    keep_undated: bool,
 }
 
 impl DateRange {
@@ -314,19 +52,53 @@ impl DateRange {
         DateRange::default()
     }
 
-    /// The range from `from` to `to`, both included, read as dates are (a
-    /// span given as `from` starts the range at its start, as `to` ends it
-    /// at its end).
+    /// The range from `from` to `to`, both included, written as documents
+    /// write dates (`2018年11月1日`, `2018年11月`, `2018`, `2018-11-20`). A
+    /// bound that is a span or less than a day counts in full: `--from
+    /// 2018年11月` starts on the first of November, `--to 2018` ends on
+    /// the last day of 2018.
+    ///
+    /// Errors ([`Error::InvalidDate`]): a bound that cannot be read, a
+    /// bound without a year, or `from` after `to`.
     pub fn new(from: Option<&str>, to: Option<&str>) -> Result<Self> {
-        let read = |s: &str| {
-            PartialDate::parse_span(s).ok_or_else(|| Error::InvalidDate {
+        let read = |s: &str| -> Result<(PartialDate, PartialDate)> {
+            let (a, b) = PartialDate::parse_span(s).ok_or_else(|| Error::InvalidDate {
                 text: s.to_string(),
-            })
+                reason: "cannot read it".into(),
+            })?;
+            if a.year.is_none() || b.year.is_none() {
+                return Err(Error::InvalidDate {
+                    text: s.to_string(),
+                    reason: "a bound needs a year".into(),
+                });
+            }
+            Ok((a, b))
         };
-        Ok(DateRange {
-            from: from.map(read).transpose()?.map(|(a, _)| a),
-            to: to.map(read).transpose()?.map(|(_, b)| b),
-        })
+        let from_days = from.map(read).transpose()?;
+        let to_days = to.map(read).transpose()?;
+        let range = DateRange {
+            from: from_days.and_then(|(a, _)| a.first_day()),
+            to: to_days.and_then(|(_, b)| b.last_day()),
+            keep_undated: false,
+        };
+        if let (Some(f), Some(t)) = (range.from, range.to)
+            && f > t
+        {
+            return Err(Error::InvalidDate {
+                text: format!("{} .. {}", from.unwrap_or(""), to.unwrap_or("")),
+                reason: "--from comes after --to".into(),
+            });
+        }
+        Ok(range)
+    }
+
+    /// The same range, keeping (`true`) or leaving out (`false`, the
+    /// default) visits whose date has no year or is missing.
+    pub fn keep_undated(self, keep: bool) -> Self {
+        DateRange {
+            keep_undated: keep,
+            ..self
+        }
     }
 
     /// True when neither bound is set.
@@ -334,19 +106,19 @@ impl DateRange {
         self.from.is_none() && self.to.is_none()
     }
 
-    /// True when the written date possibly falls in the range (see the
-    /// module docs for the rule).
-    pub fn contains(&self, date: Option<&str>) -> bool {
+    /// True when the normalised date `value` (see the module docs) falls in
+    /// the range.
+    pub fn contains(&self, value: Option<&str>) -> bool {
         if self.is_any() {
             return true;
         }
-        let Some((start, end)) = date.and_then(PartialDate::parse_span) else {
-            return false;
+        let days = value
+            .and_then(value_span)
+            .and_then(|(a, b)| Some((a.first_day()?, b.last_day()?)));
+        let Some((start, end)) = days else {
+            return self.keep_undated;
         };
-        self.from.is_none_or(|f| end.compare(&f) != Ordering::Less)
-            && self
-                .to
-                .is_none_or(|t| start.compare(&t) != Ordering::Greater)
+        self.from.is_none_or(|f| end >= f) && self.to.is_none_or(|t| start <= t)
     }
 }
 
@@ -354,87 +126,45 @@ impl DateRange {
 mod tests {
     use super::*;
 
-    fn d(y: Option<i32>, m: Option<u8>, day: Option<u8>) -> PartialDate {
-        PartialDate {
-            year: y,
-            month: m,
-            day,
-        }
-    }
-
     #[test]
-    fn written_dates_parse() {
-        let cases = [
-            ("11月20日", d(None, Some(11), Some(20))),
-            ("2018年", d(Some(2018), None, None)),
-            ("2018年11月20日", d(Some(2018), Some(11), Some(20))),
-            ("9月底", d(None, Some(9), None)),
-            ("2021年度", d(Some(2021), None, None)),
-            ("6.30", d(None, Some(6), Some(30))),
-            ("2018-11-20", d(Some(2018), Some(11), Some(20))),
-            ("2018.11", d(Some(2018), Some(11), None)),
-            ("２０１８年１１月", d(Some(2018), Some(11), None)),
-            ("二〇一八年十一月二十日", d(Some(2018), Some(11), Some(20))),
-            ("十月1号", d(None, Some(10), Some(1))),
-            ("2018", d(Some(2018), None, None)),
-        ];
-        for (s, want) in cases {
-            assert_eq!(PartialDate::parse(s), Some(want), "{s}");
-        }
-    }
-
-    #[test]
-    fn nonsense_does_not_parse() {
-        for s in [
-            "",
-            "今年",
-            "13月",
-            "上半年",
-            "32日",
-            "12",
-            "一二三四五六七八九〇一二三四年",
-            "99999999999年",
-            "-",
-            "至",
-            "年月日",
-        ] {
-            assert_eq!(PartialDate::parse(s), None, "{s}");
-        }
-    }
-
-    #[test]
-    fn spans_parse() {
-        let (a, b) = PartialDate::parse_span("2023-2025年").unwrap();
-        assert_eq!(
-            (a, b),
-            (d(Some(2023), None, None), d(Some(2025), None, None))
-        );
-        let (a, b) = PartialDate::parse_span("3-5月").unwrap();
-        assert_eq!((a.month, b.month), (Some(3), Some(5)));
-        let (a, b) = PartialDate::parse_span("2018年11月20日至2019年1月").unwrap();
-        assert_eq!(a, d(Some(2018), Some(11), Some(20)));
-        assert_eq!(b, d(Some(2019), Some(1), None));
-    }
-
-    #[test]
-    fn ranges_compare_what_they_can() {
+    fn ranges_overlap_what_the_value_may_mean() {
         let r = DateRange::new(Some("2018年11月"), Some("2019年")).unwrap();
-        assert!(r.contains(Some("2018年")));
-        assert!(r.contains(Some("2019年3月")));
-        assert!(r.contains(Some("11月20日")));
-        assert!(!r.contains(Some("2017年")));
-        assert!(!r.contains(Some("2018年10月31日")));
-        assert!(r.contains(Some("2017-2018年")));
-        assert!(!r.contains(Some("2020-2025年")));
+        assert!(r.contains(Some("2018")));
+        assert!(r.contains(Some("2019-03")));
+        assert!(!r.contains(Some("2017")));
+        assert!(!r.contains(Some("2018-10-31")));
+        assert!(r.contains(Some("2017/2018")));
+        assert!(!r.contains(Some("2020/2025")));
         assert!(!r.contains(Some("上半年")));
         let open = DateRange::new(None, Some("2018年")).unwrap();
-        assert!(open.contains(Some("2018年12月31日")));
-        assert!(!open.contains(Some("2019年1月1日")));
+        assert!(open.contains(Some("2018-12-31")));
+        assert!(!open.contains(Some("2019-01-01")));
+    }
+
+    #[test]
+    fn undated_values_are_out_unless_kept() {
+        let r = DateRange::new(Some("2018-11-01"), Some("2018-11-30")).unwrap();
+        for v in [
+            Some("--11-20"),
+            Some("--11-20/--11-22"),
+            Some("---20"),
+            None,
+        ] {
+            assert!(!r.contains(v), "{v:?}");
+            assert!(r.keep_undated(true).contains(v), "{v:?}");
+        }
+        assert!(!r.keep_undated(true).contains(Some("2018-12-01")));
     }
 
     #[test]
     fn bad_bounds_are_errors() {
         let e = DateRange::new(Some("yesterday"), None).unwrap_err();
         assert!(e.to_string().contains("yesterday"), "{e}");
+        let e = DateRange::new(None, Some("11月30日")).unwrap_err();
+        assert!(e.to_string().contains("needs a year"), "{e}");
+        let e = DateRange::new(Some("2018年12月"), Some("2018年11月")).unwrap_err();
+        assert!(e.to_string().contains("after"), "{e}");
+        // The same month as both bounds is one month, not reversed.
+        assert!(DateRange::new(Some("2018年11月"), Some("2018年11月")).is_ok());
     }
 }

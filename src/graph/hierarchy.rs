@@ -159,7 +159,10 @@ mod tests {
 
     #[test]
     fn chains_go_up_to_the_top_with_ancestors_added() {
-        let g = KnowledgeGraph::from_documents([&place_doc("a", &["七宝镇"])]);
+        let g = KnowledgeGraph::from_documents(
+            [&place_doc("a", &["七宝镇"])],
+            crate::graph::embedded_lexicon(),
+        );
         assert_eq!(part_of(&g), ["七宝镇<闵行区", "闵行区<上海市"]);
         let minhang = g.find(NodeKind::Place, "闵行区").unwrap();
         assert!(minhang.is_hierarchy_only());
@@ -168,20 +171,32 @@ mod tests {
 
     #[test]
     fn ambiguous_places_follow_the_places_the_graph_holds() {
-        let g = KnowledgeGraph::from_documents([&place_doc("a", &["航头镇"])]);
+        let g = KnowledgeGraph::from_documents(
+            [&place_doc("a", &["航头镇"])],
+            crate::graph::embedded_lexicon(),
+        );
         assert!(part_of(&g).is_empty());
-        let g = KnowledgeGraph::from_documents([&place_doc("a", &["航头镇", "浦东新区"])]);
+        let g = KnowledgeGraph::from_documents(
+            [&place_doc("a", &["航头镇", "浦东新区"])],
+            crate::graph::embedded_lexicon(),
+        );
         assert_eq!(part_of(&g), ["浦东新区<上海市", "航头镇<浦东新区"]);
     }
 
     #[test]
     fn rederiving_drops_stale_ancestors() {
-        let mut g = KnowledgeGraph::from_documents([&place_doc("a", &["七宝镇"])]);
+        let mut g = KnowledgeGraph::from_documents(
+            [&place_doc("a", &["七宝镇"])],
+            crate::graph::embedded_lexicon(),
+        );
         let before = g.clone();
         g.derive_hierarchy();
         assert_eq!(g, before);
         // An ancestor that becomes mentioned is kept with its mention.
-        g.add_document(&place_doc("b", &["闵行区"]));
+        g.add_document(
+            &place_doc("b", &["闵行区"]),
+            crate::graph::embedded_lexicon(),
+        );
         assert!(
             !g.find(NodeKind::Place, "闵行区")
                 .unwrap()

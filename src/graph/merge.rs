@@ -15,8 +15,8 @@ impl KnowledgeGraph {
     /// ```
     /// use govkg::{Extractor, graph::{KnowledgeGraph, NodeKind}};
     /// let ex = Extractor::new();
-    /// let a = KnowledgeGraph::from_documents([&ex.extract("a", "镇党委书记严俊来到七宝老街。")]);
-    /// let b = KnowledgeGraph::from_documents([&ex.extract("b", "七宝镇党委书记严俊陪同督查。")]);
+    /// let a = KnowledgeGraph::from_documents([&ex.extract("a", "镇党委书记严俊来到七宝老街。")], ex.lexicon());
+    /// let b = KnowledgeGraph::from_documents([&ex.extract("b", "七宝镇党委书记严俊陪同督查。")], ex.lexicon());
     /// let mut ab = a.clone();
     /// ab.merge(&b);
     /// let mut ba = b.clone();
@@ -41,9 +41,9 @@ impl KnowledgeGraph {
     /// let ex = Extractor::new();
     /// let a = ex.extract("a", "区委副书记于勇一行来到七宝镇开展督查。");
     /// let b = ex.extract("b", "七宝镇党委书记严俊陪同督查。");
-    /// let shards = [KnowledgeGraph::from_documents([&b]), KnowledgeGraph::from_documents([&a])];
+    /// let shards = [KnowledgeGraph::from_documents([&b], ex.lexicon()), KnowledgeGraph::from_documents([&a], ex.lexicon())];
     /// let merged = KnowledgeGraph::merge_all(&shards);
-    /// assert_eq!(merged, KnowledgeGraph::from_documents([&a, &b]));
+    /// assert_eq!(merged, KnowledgeGraph::from_documents([&a, &b], ex.lexicon()));
     /// ```
     ///
     /// The graphs may be borrowed or owned, so an iterator that loads
@@ -142,10 +142,18 @@ mod tests {
 
     #[test]
     fn merge_is_commutative_and_associative() {
-        let a =
-            KnowledgeGraph::from_documents([&visit_doc("a", "于勇", "七宝镇", Some("11月20日"))]);
-        let b = KnowledgeGraph::from_documents([&visit_doc("b", "于勇", "航头镇", None)]);
-        let c = KnowledgeGraph::from_documents([&visit_doc("c", "严俊", "浦东新区", None)]);
+        let a = KnowledgeGraph::from_documents(
+            [&visit_doc("a", "于勇", "七宝镇", Some("11月20日"))],
+            crate::graph::embedded_lexicon(),
+        );
+        let b = KnowledgeGraph::from_documents(
+            [&visit_doc("b", "于勇", "航头镇", None)],
+            crate::graph::embedded_lexicon(),
+        );
+        let c = KnowledgeGraph::from_documents(
+            [&visit_doc("c", "严俊", "浦东新区", None)],
+            crate::graph::embedded_lexicon(),
+        );
         let ab_c = a.clone().merged(&b).merged(&c);
         let a_bc = a.clone().merged(&b.clone().merged(&c));
         let cba = c.clone().merged(&b).merged(&a);
@@ -153,11 +161,14 @@ mod tests {
         assert_eq!(ab_c, cba);
         // The same as one graph of all documents: 航头镇 now finds its
         // district through 浦东新区, which only c mentions.
-        let all = KnowledgeGraph::from_documents([
-            &visit_doc("a", "于勇", "七宝镇", Some("11月20日")),
-            &visit_doc("b", "于勇", "航头镇", None),
-            &visit_doc("c", "严俊", "浦东新区", None),
-        ]);
+        let all = KnowledgeGraph::from_documents(
+            [
+                &visit_doc("a", "于勇", "七宝镇", Some("11月20日")),
+                &visit_doc("b", "于勇", "航头镇", None),
+                &visit_doc("c", "严俊", "浦东新区", None),
+            ],
+            crate::graph::embedded_lexicon(),
+        );
         assert_eq!(ab_c, all);
         let hangtou = ab_c.find(NodeKind::Place, "航头镇").unwrap();
         let up: Vec<&str> = hangtou
@@ -176,7 +187,10 @@ mod tests {
 
     #[test]
     fn merging_with_itself_changes_nothing() {
-        let a = KnowledgeGraph::from_documents([&visit_doc("a", "于勇", "七宝镇", None)]);
+        let a = KnowledgeGraph::from_documents(
+            [&visit_doc("a", "于勇", "七宝镇", None)],
+            crate::graph::embedded_lexicon(),
+        );
         assert_eq!(a.clone().merged(&a), a);
         assert_eq!(a.clone().merged(&KnowledgeGraph::new()), a);
         assert_eq!(KnowledgeGraph::new().merged(&a), a);
@@ -187,8 +201,8 @@ mod tests {
         let with = visit_doc("a", "于勇", "七宝镇", None);
         let mut without = with.clone();
         without.text = None;
-        let g1 = KnowledgeGraph::from_documents([&with]);
-        let g2 = KnowledgeGraph::from_documents([&without]);
+        let g1 = KnowledgeGraph::from_documents([&with], crate::graph::embedded_lexicon());
+        let g2 = KnowledgeGraph::from_documents([&without], crate::graph::embedded_lexicon());
         let m = g2.clone().merged(&g1);
         assert_eq!(m, g1.clone().merged(&g2));
         assert_eq!(m.edge_count(), g1.edge_count());

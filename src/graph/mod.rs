@@ -22,7 +22,7 @@
 //!
 //! let ex = Extractor::new();
 //! let doc = ex.extract("000", "11月20日,区委副书记于勇一行来到七宝镇开展督查。");
-//! let g = KnowledgeGraph::from_documents_with([&doc], ex.lexicon());
+//! let g = KnowledgeGraph::from_documents([&doc], ex.lexicon());
 //! let visits = g.visitors("七宝镇", &DateRange::any())?;
 //! let who: Vec<&str> = visits.iter().map(|e| e.source().name()).collect();
 //! assert_eq!(who, ["于勇"]);
@@ -57,13 +57,18 @@ mod build;
 mod date;
 mod hierarchy;
 mod id;
+mod lookup;
 mod merge;
+mod orgname;
+mod placename;
 mod query;
+mod resolve;
 mod store;
 mod view;
 
+pub use crate::dates::PartialDate;
 pub use build::{AddSummary, GraphBuilder};
-pub use date::{DateRange, PartialDate};
+pub use date::DateRange;
 pub use id::{NodeId, NodeKind, ParseNodeIdError, normalize_name};
 pub use query::Reached;
 pub use view::{EdgeRef, Evidence, Mention, NodeRef};
@@ -188,6 +193,8 @@ struct EdgeFacts {
     kind: EdgeKind,
     doc: Option<String>,
     date: Option<String>,
+    /// The date normalised (`2018-11-20`, `--11-20`), see [`crate::dates`].
+    when: Option<String>,
     purpose: Option<String>,
     role: Option<String>,
     /// Code-point range of the evidence in the document.
@@ -200,6 +207,7 @@ impl EdgeFacts {
             kind: EdgeKind::PartOf,
             doc: None,
             date: None,
+            when: None,
             purpose: None,
             role: None,
             evidence: None,
@@ -439,8 +447,9 @@ fn hash_of_edge(
         .map_or(0, |(a, b)| hasher.hash_one((a, b, &graph[e].facts)))
 }
 
-/// The embedded lexicon, built once.
-fn embedded_lexicon() -> &'static crate::Lexicon {
+/// The embedded lexicon, built once (for queries' canonical names, and the
+/// crate's tests).
+pub(crate) fn embedded_lexicon() -> &'static crate::Lexicon {
     static LEX: std::sync::OnceLock<crate::Lexicon> = std::sync::OnceLock::new();
     LEX.get_or_init(crate::Lexicon::embedded)
 }

@@ -5,11 +5,8 @@
 //! Queries take names as users write them: `七宝镇`, `七宝` (an alias), or
 //! `place:七宝镇` (a [`NodeId`]) when a name is ambiguous.
 
-use super::{
-    DateRange, EdgeIx, EdgeKind, EdgeRef, KnowledgeGraph, NodeId, NodeIx, NodeKind, NodeRef,
-    normalize_name,
-};
-use crate::error::{Error, Result};
+use super::{DateRange, EdgeIx, EdgeKind, EdgeRef, KnowledgeGraph, NodeIx, NodeKind, NodeRef};
+use crate::error::Result;
 use petgraph::Direction;
 use petgraph::visit::EdgeRef as _;
 use std::collections::{HashMap, VecDeque};
@@ -25,100 +22,10 @@ pub struct Reached<'g> {
     pub via: EdgeRef<'g>,
 }
 
-const ALL: [NodeKind; 4] = [
-    NodeKind::Person,
-    NodeKind::Place,
-    NodeKind::Org,
-    NodeKind::Plot,
-];
-
 impl KnowledgeGraph {
-    /// The node a user means by `name`, looked for among `kinds`.
-    ///
-    /// In order: a [`NodeId`] written `kind:name`; a node named exactly
-    /// `name` (normalised), of the first of `kinds` that has one; the one
-    /// node of those kinds that has `name` as an alias. An empty `kinds`
-    /// means every kind, in the order person, place, org, plot.
-    ///
-    /// ```
-    /// use govkg::{Extractor, graph::{KnowledgeGraph, NodeKind}};
-    /// let ex = Extractor::new();
-    /// let d = ex.extract("a", "七宝镇党委书记严俊来到七宝老街。七宝的老街很美。");
-    /// let g = KnowledgeGraph::from_documents_with([&d], ex.lexicon());
-    /// assert_eq!(g.lookup("七宝", &[NodeKind::Place])?.name(), "七宝镇");
-    /// assert_eq!(g.lookup("place:七宝镇", &[NodeKind::Person])?.name(), "七宝镇");
-    /// assert!(g.lookup("浦东新区", &[NodeKind::Place]).is_err());
-    /// # Ok::<(), govkg::Error>(())
-    /// ```
-    pub fn lookup(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeRef<'_>> {
-        let kinds = if kinds.is_empty() { &ALL[..] } else { kinds };
-        if let Ok(id) = name.parse::<NodeId>()
-            && let Some(n) = self.node(&id)
-        {
-            return Ok(n);
-        }
-        let norm = normalize_name(name);
-        if let Some(n) = kinds.iter().find_map(|&k| self.find(k, &norm)) {
-            return Ok(n);
-        }
-        self.by_alias(name, &norm, kinds)
-    }
-
-    /// The node named `name` (or `kind:name`), of any kind; an error when
-    /// nodes of several kinds have that name.
-    ///
-    /// ```
-    /// use govkg::{Extractor, graph::KnowledgeGraph};
-    /// let ex = Extractor::new();
-    /// let d = ex.extract("a", "区委副书记于勇来到七宝镇。");
-    /// let g = KnowledgeGraph::from_documents_with([&d], ex.lexicon());
-    /// assert_eq!(g.lookup_any("七宝镇")?.id().to_string(), "place:七宝镇");
-    /// # Ok::<(), govkg::Error>(())
-    /// ```
-    pub fn lookup_any(&self, name: &str) -> Result<NodeRef<'_>> {
-        if let Ok(id) = name.parse::<NodeId>()
-            && let Some(n) = self.node(&id)
-        {
-            return Ok(n);
-        }
-        let norm = normalize_name(name);
-        let exact: Vec<NodeRef<'_>> = ALL.iter().filter_map(|&k| self.find(k, &norm)).collect();
-        match exact.as_slice() {
-            [one] => Ok(*one),
-            [] => self.by_alias(name, &norm, &ALL),
-            many => Err(Error::AmbiguousNode {
-                name: name.to_string(),
-                candidates: many.iter().map(|n| n.id().to_string()).collect(),
-            }),
-        }
-    }
-
-    /// The one node of `kinds` with the alias `norm`.
-    fn by_alias(&self, name: &str, norm: &str, kinds: &[NodeKind]) -> Result<NodeRef<'_>> {
-        let by_alias: Vec<NodeRef<'_>> = self
-            .nodes()
-            .filter(|n| kinds.contains(&n.kind()) && n.aliases().any(|a| a == norm))
-            .collect();
-        match by_alias.as_slice() {
-            [one] => Ok(*one),
-            [] => Err(Error::UnknownNode {
-                name: name.to_string(),
-                kinds: kinds
-                    .iter()
-                    .map(|k| k.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" or "),
-            }),
-            many => Err(Error::AmbiguousNode {
-                name: name.to_string(),
-                candidates: many.iter().map(|n| n.id().to_string()).collect(),
-            }),
-        }
-    }
-
     /// Who visited a place (or an organisation or plot), within `dates`
-    /// (see [`DateRange`] for how written dates compare): VISIT edges into
-    /// it, sorted by visitor, document and evidence.
+    /// (see [`DateRange`] for how normalised dates compare): VISIT edges
+    /// into it, sorted by visitor, document and evidence.
     pub fn visitors(&self, place: &str, dates: &DateRange) -> Result<Vec<EdgeRef<'_>>> {
         let n = self.lookup(place, &[NodeKind::Place, NodeKind::Org, NodeKind::Plot])?;
         Ok(self.directed(n.ix(), Direction::Incoming, EdgeKind::Visit, dates))
@@ -224,7 +131,7 @@ impl KnowledgeGraph {
     /// use govkg::{Extractor, graph::KnowledgeGraph};
     /// let ex = Extractor::new();
     /// let d = ex.extract("a", "11月20日,区委副书记于勇来到七宝镇督查,七宝镇党委书记严俊陪同督查。");
-    /// let g = KnowledgeGraph::from_documents_with([&d], ex.lexicon());
+    /// let g = KnowledgeGraph::from_documents([&d], ex.lexicon());
     /// let path = g.path("严俊", "闵行区")?.expect("connected");
     /// assert!(path.len() >= 2);
     /// # Ok::<(), govkg::Error>(())
@@ -261,7 +168,7 @@ impl KnowledgeGraph {
             .edges_directed(ix, dir)
             .filter(|e| e.weight().facts.kind == kind)
             .map(|e| self.edge_view(e.id()))
-            .filter(|e| dates.contains(e.date()))
+            .filter(|e| dates.contains(e.when()))
             .collect();
         v.sort_by(|a, b| a.key().cmp(&b.key()));
         v
@@ -317,6 +224,7 @@ impl KnowledgeGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
     use crate::document::{Document, Entity, Relation};
     use crate::span::EntityKind;
 
@@ -388,7 +296,7 @@ mod tests {
             context: None,
             rejected: Vec::new(),
         };
-        KnowledgeGraph::from_documents([&d])
+        KnowledgeGraph::from_documents([&d], crate::graph::embedded_lexicon())
     }
 
     fn sources(v: &[EdgeRef<'_>]) -> Vec<String> {
@@ -413,9 +321,13 @@ mod tests {
     fn visitors_within_dates() {
         let g = graph();
         let nov = DateRange::new(Some("2018年11月1日"), Some("2018年11月30日")).unwrap();
-        assert_eq!(g.visitors("七宝镇", &nov).unwrap().len(), 2);
-        let dec = DateRange::new(Some("12月1日"), None).unwrap();
-        assert!(g.visitors("七宝镇", &dec).unwrap().is_empty());
+        // 11月20日 has no year (the document has no date): outside the
+        // range, unless undated visits are kept.
+        assert!(g.visitors("七宝镇", &nov).unwrap().is_empty());
+        assert_eq!(
+            g.visitors("七宝镇", &nov.keep_undated(true)).unwrap().len(),
+            2
+        );
         // Undated visits are outside every bounded range.
         let any_year = DateRange::new(Some("1900年"), None).unwrap();
         assert!(g.visitors("酒房乡", &any_year).unwrap().is_empty());
@@ -430,8 +342,10 @@ mod tests {
         assert_eq!(places, ["七宝镇", "九星村"]);
         let y2019 = DateRange::new(Some("2019"), Some("2019")).unwrap();
         let v = g.visited("于勇", &y2019).unwrap();
-        // 11月20日 has no year: it may be in 2019.
-        assert_eq!(v.len(), 2);
+        // 11月20日 has no year: it is not placed in 2019.
+        let places: Vec<&str> = v.iter().map(|e| e.target().name()).collect();
+        assert_eq!(places, ["九星村"]);
+        assert_eq!(v[0].when(), Some("2019-03"));
     }
 
     #[test]
@@ -536,7 +450,7 @@ mod tests {
             context: None,
             rejected: Vec::new(),
         };
-        g2.add_document(&d);
+        g2.add_document(&d, crate::graph::embedded_lexicon());
         // A person and an organisation share the name: paths need a kind.
         let e = g2.path("于勇", "严俊").unwrap_err();
         assert!(matches!(e, Error::AmbiguousNode { .. }), "{e}");

@@ -11,7 +11,7 @@
 //! {"id":"place:七宝镇","kind":"PLACE","name":"七宝镇","aliases":["七宝"],"parents":["上海市/闵行区"],"mentions":[["000",44,47]]},
 //! …],
 //! "edges":[
-//! {"source":"person:于勇","target":"place:七宝镇","type":"VISIT","doc":"000","date":"11月20日","purpose":"督查","evidence":{"start":118,"end":190,"text":"…"}},
+//! {"source":"person:于勇","target":"place:七宝镇","type":"VISIT","doc":"000","date":"11月20日","when":"2018-11-20","purpose":"督查","evidence":{"start":118,"end":190,"text":"…"}},
 //! …]}
 //! ```
 //!
@@ -69,6 +69,8 @@ struct SavedEdge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    when: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     purpose: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     role: Option<String>,
@@ -97,7 +99,7 @@ impl KnowledgeGraph {
     /// ```
     /// use govkg::{Extractor, graph::KnowledgeGraph};
     /// let ex = Extractor::new();
-    /// let g = KnowledgeGraph::from_documents([&ex.extract("a", "区委副书记于勇来到七宝镇。")]);
+    /// let g = KnowledgeGraph::from_documents([&ex.extract("a", "区委副书记于勇来到七宝镇。")], ex.lexicon());
     /// let mut buf = Vec::new();
     /// g.save(&mut buf)?;
     /// assert_eq!(KnowledgeGraph::load(buf.as_slice())?, g);
@@ -156,6 +158,7 @@ impl KnowledgeGraph {
                 kind: e.kind(),
                 doc: e.document().map(str::to_string),
                 date: e.date().map(str::to_string),
+                when: e.when().map(str::to_string),
                 purpose: e.purpose().map(str::to_string),
                 role: e.role().map(str::to_string),
                 evidence: e.evidence().map(|ev| SavedEvidence {
@@ -280,6 +283,7 @@ impl KnowledgeGraph {
                 kind: e.kind,
                 doc: e.doc,
                 date: e.date,
+                when: e.when,
                 purpose: e.purpose,
                 role: e.role,
                 evidence: e.evidence.as_ref().map(|ev| (ev.start, ev.end)),
@@ -344,7 +348,7 @@ mod tests {
             context: None,
             rejected: Vec::new(),
         };
-        KnowledgeGraph::from_documents([&d])
+        KnowledgeGraph::from_documents([&d], crate::graph::embedded_lexicon())
     }
 
     fn saved(g: &KnowledgeGraph) -> String {

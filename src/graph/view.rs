@@ -274,6 +274,12 @@ impl<'g> EdgeRef<'g> {
         self.facts().date.as_deref()
     }
 
+    /// VISIT: the date normalised (`2018-11-20`; `--11-20` when its year is
+    /// unknown), see [`crate::dates`].
+    pub fn when(&self) -> Option<&'g str> {
+        self.facts().when.as_deref()
+    }
+
     /// VISIT: what for, as written (`督查`).
     pub fn purpose(&self) -> Option<&'g str> {
         self.facts().purpose.as_deref()
@@ -285,22 +291,23 @@ impl<'g> EdgeRef<'g> {
     }
 
     /// The attributes the edge has, as `(name, value)`: `doc`, `date`,
-    /// `purpose` and `role`, in that order, those that are set. The exports
+    /// `when`, `purpose` and `role`, in that order, those that are set. The exports
     /// write them under these names.
     ///
     /// ```
     /// use govkg::{Extractor, KnowledgeGraph, graph::EdgeKind};
     /// let ex = Extractor::new();
     /// let docs = [ex.extract("a", "11月20日,区委副书记于勇一行来到七宝镇开展督查。")];
-    /// let g = KnowledgeGraph::from_documents_with(&docs, ex.lexicon());
+    /// let g = KnowledgeGraph::from_documents(&docs, ex.lexicon());
     /// let visit = g.edges().find(|e| e.kind() == EdgeKind::Visit).unwrap();
     /// let names: Vec<&str> = visit.attributes().map(|(k, _)| k).collect();
-    /// assert_eq!(names, ["doc", "date", "purpose"]);
+    /// assert_eq!(names, ["doc", "date", "when", "purpose"]);
     /// ```
     pub fn attributes(&self) -> impl Iterator<Item = (&'static str, &'g str)> + use<'g> {
         [
             ("doc", self.document()),
             ("date", self.date()),
+            ("when", self.when()),
             ("purpose", self.purpose()),
             ("role", self.role()),
         ]
@@ -327,6 +334,7 @@ impl fmt::Debug for EdgeRef<'_> {
             .field("target", &self.target().id().to_string())
             .field("doc", &self.document())
             .field("date", &self.date())
+            .field("when", &self.when())
             .field("purpose", &self.purpose())
             .field("role", &self.role())
             .field("evidence", &self.facts().evidence)

@@ -126,7 +126,7 @@ impl<'a> Doc<'a> {
             })
             .collect();
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        let sentences = sentence::split(&chars);
+        let sentences = sentence::split(&chars, prepared);
         let articles = article::split(&chars, norm, &ncp, &mentions)
             .into_iter()
             .map(|(start, end)| Article {

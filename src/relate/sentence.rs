@@ -4,6 +4,14 @@
 //! normaliser has already removed the breaks a PDF left inside sentences, so
 //! every break that remains separates blocks (headlines, paragraphs, table
 //! cells). A paragraph is one line.
+//!
+//! The normaliser also joins a headline to the paragraph after it when the
+//! headline reads like prose (it has a comma, or is long):
+//! `…刘世军一行赴七宝镇开展“创全”督查\n\n2018年是闵行区…`. Such a joined
+//! break still ends a sentence (and a paragraph), so that evidence never
+//! runs from a headline into the text below it: see [`headline_ends`].
+
+use crate::text::Prepared;
 
 /// One sentence: a char range of the normalised text, trimmed of spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +41,103 @@ pub(crate) fn is_sentence_end(c: char) -> bool {
 /// its last clause break before the limit, or at the limit.
 pub(crate) const MAX_SENTENCE_CHARS: usize = 1000;
 
+/// The longest line read as a headline, in chars.
+pub(crate) const MAX_HEADLINE_CHARS: usize = 50;
+
+/// Splits the normalised text of `prepared`, as `chars`, into sentences:
+/// [`split_at`] with the [`headline_ends`] of the text.
+pub(crate) fn split(chars: &[char], prepared: &Prepared) -> Vec<Sentence> {
+    split_at(chars, &headline_ends(prepared))
+}
+
+/// Where the normaliser joined a headline to the text below it: the
+/// chars of the normalised text that follow such a headline, in order.
+///
+/// A line of the original is a headline here when its break to the next
+/// line was removed, and it
+///
+/// - starts a block: it is the first line, or the break before it was kept
+///   (or is itself a headline's end);
+/// - follows no sentence: the line before it, if any, does not end with
+///   closing punctuation (a title, a byline, another headline);
+/// - is short (at most [`MAX_HEADLINE_CHARS`] chars), holds no closing
+///   punctuation and does not start with a digit (a dated lead,
+///   `11月22日,…`, is the first line of a paragraph, not a headline).
+///
+/// So a paragraph whose lines a PDF broke keeps its sentences whole: its
+/// first line follows a sentence's end or is long, and its later lines
+/// start no block.
+pub(crate) fn headline_ends(prepared: &Prepared) -> Vec<usize> {
+    let text = prepared.original();
+    // The non-blank lines: byte ranges of their content, trimmed.
+    let lines: Vec<(usize, usize)> = line_ranges(text)
+        .filter_map(|(a, b)| {
+            let line = &text[a..b];
+            let start = a + (line.len() - line.trim_start().len());
+            let end = a + line.trim_end().len();
+            (start < end).then_some((start, end))
+        })
+        .collect();
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut starts_block = true;
+    let mut after_sentence = false;
+    for pair in lines.windows(2) {
+        let [(a, b), (next, _)] = [pair[0], pair[1]];
+        let joined = prepared.normalized_offset(b) == prepared.normalized_offset(next);
+        let line = &text[a..b];
+        let cut = joined && starts_block && !after_sentence && is_headline(line);
+        if cut {
+            cuts.push(prepared.normalized_offset(next));
+        }
+        starts_block = !joined || cut;
+        after_sentence = ends_a_sentence(line);
+    }
+    // Bytes of the normalised text to chars, in one pass.
+    let norm = prepared.normalized();
+    let mut out = Vec::with_capacity(cuts.len());
+    let mut want = cuts.into_iter().peekable();
+    for (i, (byte, _)) in norm.char_indices().enumerate() {
+        while want.next_if(|&w| w <= byte).is_some() {
+            out.push(i);
+        }
+        if want.peek().is_none() {
+            break;
+        }
+    }
+    out
+}
+
+/// The byte ranges of the lines of `text` (without their line break).
+fn line_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    text.split('\n').map(move |l| {
+        let r = (start, start + l.len());
+        start += l.len() + 1;
+        r
+    })
+}
+
+/// A short line that holds no closing punctuation and starts with no digit.
+fn is_headline(line: &str) -> bool {
+    !line.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && !line.chars().any(is_sentence_end)
+        && line.chars().take(MAX_HEADLINE_CHARS + 1).count() <= MAX_HEADLINE_CHARS
+}
+
+/// True when the line ends with closing punctuation (quotes and brackets
+/// after it aside).
+fn ends_a_sentence(line: &str) -> bool {
+    line.trim_end_matches(['”', '’', '」', '』', ')', '\u{FF09}'])
+        .chars()
+        .next_back()
+        .is_some_and(is_sentence_end)
+}
+
 /// Splits `chars` into sentences (empty ones dropped), none longer than
-/// [`MAX_SENTENCE_CHARS`].
-pub(crate) fn split(chars: &[char]) -> Vec<Sentence> {
+/// [`MAX_SENTENCE_CHARS`], ending one also at every char of `cuts` (sorted;
+/// a cut starts a new paragraph too).
+pub(crate) fn split_at(chars: &[char], cuts: &[usize]) -> Vec<Sentence> {
+    let mut cuts = cuts.iter().copied().peekable();
     let mut out = Vec::new();
     let mut para = 0usize;
     let mut start = 0usize;
@@ -74,6 +176,12 @@ pub(crate) fn split(chars: &[char]) -> Vec<Sentence> {
     };
     let mut i = 0usize;
     while i < chars.len() {
+        if cuts.next_if(|&cut| cut <= i).is_some() {
+            push(&mut out, start, i, para);
+            para += 1;
+            start = i;
+            continue;
+        }
         let c = chars[i];
         if c == '\n' {
             push(&mut out, start, i, para);
@@ -104,7 +212,7 @@ mod tests {
 
     fn texts(s: &str) -> Vec<(String, usize)> {
         let chars: Vec<char> = s.chars().collect();
-        split(&chars)
+        split_at(&chars, &[])
             .iter()
             .map(|x| (chars[x.start..x.end].iter().collect(), x.para))
             .collect()
@@ -156,5 +264,62 @@ mod tests {
     fn empty() {
         assert!(texts("").is_empty());
         assert!(texts("\n \n").is_empty());
+    }
+
+    /// The sentences of a text, split as the relation rules see it.
+    fn sentences(text: &str) -> Vec<String> {
+        let p = Prepared::new(text);
+        let chars: Vec<char> = p.normalized().chars().collect();
+        split(&chars, &p)
+            .iter()
+            .map(|x| chars[x.start..x.end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_ends_its_sentence() {
+        let text = "全力推进“创全”各项任务落实到位\n\n区委副书记于勇,区委常委、宣传部部长刘世军一行赴七宝镇开展“创全”督查\n\n2018年是闵行区新一轮“创全”的起始年,也是七宝镇规划落实“创全”三年行动实施方案的第一年。";
+        assert_eq!(
+            sentences(text),
+            [
+                "全力推进“创全”各项任务落实到位",
+                "区委副书记于勇,区委常委、宣传部部长刘世军一行赴七宝镇开展“创全”督查",
+                "2018年是闵行区新一轮“创全”的起始年,也是七宝镇规划落实“创全”三年行动实施方案的第一年。",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_broken_by_a_pdf_stays_whole() {
+        // After a sentence: the short first line of the paragraph is no
+        // headline, and its second line starts no block.
+        let text = "上一段结束了。\n\n会上,施继平介绍了施甸县的基本情况以及对口援建的\n\n初步设想,严俊表示欢迎并希望双方加强交流\n\n共同进步。";
+        assert_eq!(
+            sentences(text),
+            [
+                "上一段结束了。",
+                "会上,施继平介绍了施甸县的基本情况以及对口援建的初步设想,严俊表示欢迎并希望双方加强交流共同进步。"
+            ]
+        );
+        // A dated lead under a title is a paragraph, not a headline.
+        let text = "七宝镇召开重大项目专题推进会\n\n11月22日,七宝镇召开重大项目专题推进会,会议由镇党委书\n\n记严俊主持。";
+        assert_eq!(
+            sentences(text),
+            [
+                "七宝镇召开重大项目专题推进会",
+                "11月22日,七宝镇召开重大项目专题推进会,会议由镇党委书记严俊主持。"
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_ends_are_chars_of_the_normalised_text() {
+        let p = Prepared::new(
+            "标题一,副标题\n\n正文第一句很长很长很长很长很长很长很长很长很长很长,还在继续。",
+        );
+        let ends = headline_ends(&p);
+        let chars: Vec<char> = p.normalized().chars().collect();
+        assert_eq!(ends.len(), 1);
+        assert_eq!(chars[ends[0]], '正');
     }
 }

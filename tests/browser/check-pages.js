@@ -10,7 +10,10 @@
 // one highlighted entity per entity of `govkg tag`'s JSON, one drawn node
 // per node of `govkg graph --format json`, no console error, no page
 // error, no dialog, the XSS payloads shown as text, clicking a node lists
-// its mentions, and the search box filters. Screenshots go to --out; with
+// its mentions, and the search box filters; and that the drawing opens
+// fitted, keeps nodes and labels apart, shows edge types only on hover or
+// selection, and hides the nodes without relations behind a toggle with
+// their count. Screenshots go to --out; with
 // --update-screenshots the corpus ones are also copied to docs/img/.
 // SPDX-License-Identifier: MIT OR Apache-2.0
 'use strict';
@@ -149,11 +152,71 @@ async function checkGraphPage(context, name, htmlFile, graph, hostile) {
   const labels = await page.$$eval('svg#graph g.node text', (ts) => ts.map((t) => t.textContent));
   check(JSON.stringify(labels.slice().sort()) === JSON.stringify(nodes.map((n) => n.name).sort()), `${name}: node labels are the node names`);
 
+  // The nodes without relations are off at first, behind a toggle that
+  // gives their count.
+  const related = new Set();
+  graph.edges.forEach((e) => { related.add(e.source); related.add(e.target); });
+  const lonely = nodes.filter((n) => !related.has(n.id)).length;
+  const shownNodes = () => page.$$eval('svg#graph g.node', (gs) => gs.filter((g) => getComputedStyle(g).display !== 'none').length);
+  check(await shownNodes() === nodes.length - lonely, `${name}: ${await shownNodes()} nodes shown at first, the ${nodes.length - lonely} with relations`);
+  const toggleText = await page.locator('#show-lonely-label').innerText();
+  check(!(await page.locator('#show-lonely').isChecked()) && toggleText.includes(` ${lonely} `),
+    `${name}: the toggle is off and says ${JSON.stringify(toggleText)} (${lonely} without relations)`);
+
+  // The page opens fitted: every node shown lies inside the drawing area.
+  const inside = () => page.evaluate(() => {
+    const area = document.getElementById('graph').getBoundingClientRect();
+    return Array.from(document.querySelectorAll('svg#graph g.node')).filter((g) => getComputedStyle(g).display !== 'none')
+      .every((g) => {
+        const c = g.querySelector('circle').getBoundingClientRect();
+        const x = c.left + c.width / 2;
+        const y = c.top + c.height / 2;
+        return x >= area.left && x <= area.right && y >= area.top && y <= area.bottom;
+      });
+  });
+  check(await inside(), `${name}: the page opens fitted, every node shown inside the drawing`);
+
+  // The layout keeps nodes apart: no two circles shown overlap, nor do
+  // two labels.
+  const overlaps = await page.evaluate(() => {
+    const shown = Array.from(document.querySelectorAll('svg#graph g.node')).filter((g) => getComputedStyle(g).display !== 'none');
+    const circles = shown.map((g) => g.querySelector('circle').getBoundingClientRect());
+    const texts = shown.map((g) => g.querySelector('text').getBoundingClientRect());
+    let c = 0;
+    let t = 0;
+    for (let i = 0; i < shown.length; i++) {
+      for (let j = i + 1; j < shown.length; j++) {
+        const a = circles[i];
+        const b = circles[j];
+        const d = Math.hypot(a.left + a.width / 2 - b.left - b.width / 2, a.top + a.height / 2 - b.top - b.height / 2);
+        if (d < (a.width + b.width) / 2 - 0.5) { c += 1; }
+        const p = texts[i];
+        const q = texts[j];
+        const ox = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+        const oy = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+        if (ox > 1 && oy > 1) { t += 1; }
+      }
+    }
+    return { circles: c, labels: t, shown: shown.length };
+  });
+  check(overlaps.circles === 0 && overlaps.labels === 0,
+    `${name}: of ${overlaps.shown} nodes shown, ${overlaps.circles} circles and ${overlaps.labels} labels overlap`);
+
+  // Edge types are hidden until an edge's node is hovered or selected.
+  const edgeLabels = () => page.$$eval('svg#graph g.edge text', (ts) => ts.filter((t) => getComputedStyle(t).visibility === 'visible').length);
+  check(await edgeLabels() === 0, `${name}: no edge type shown at first (${await edgeLabels()})`);
+
   // Click the node with the most relations (then mentions): the panel
   // lists its mentions and relations.
   const degreeOf = (n) => graph.edges.filter((e) => e.source === n.id || e.target === n.id).length;
   const top = nodes.slice().sort((a, b) => degreeOf(b) - degreeOf(a) || b.mentions - a.mentions || (a.id < b.id ? -1 : 1))[0];
-  await page.locator(`svg#graph g.node[data-index="${nodes.indexOf(top)}"] circle`).click();
+  const topNode = page.locator(`svg#graph g.node[data-index="${nodes.indexOf(top)}"] circle`);
+  await topNode.hover();
+  const hovered = await edgeLabels();
+  check(hovered === degreeOf(top), `${name}: hovering ${top.id} shows the types of its ${degreeOf(top)} edges (${hovered})`);
+  await page.mouse.move(1, 1);
+  await topNode.click();
+  check(await edgeLabels() === degreeOf(top), `${name}: selecting ${top.id} shows the types of its edges`);
   const shown = await page.locator('#details .mention').count();
   check(shown === top.mentions, `${name}: clicking ${top.id} lists ${shown} mentions, the graph has ${top.mentions}`);
   const heading = await page.locator('#details h2').innerText();
@@ -179,6 +242,15 @@ async function checkGraphPage(context, name, htmlFile, graph, hostile) {
   }
   await page.fill('#search', '');
   check(await page.locator('svg#graph g.node.dim').count() === 0, `${name}: clearing the search lights every node again`);
+
+  // The toggle shows the nodes without relations, fitted, and hides them again.
+  if (lonely > 0) {
+    await page.locator('#show-lonely').check();
+    check(await shownNodes() === nodes.length, `${name}: the toggle shows all ${nodes.length} nodes`);
+    check(await inside(), `${name}: with the toggle on, every node lies inside the drawing`);
+    await page.locator('#show-lonely').uncheck();
+    check(await shownNodes() === nodes.length - lonely, `${name}: unchecking hides the ${lonely} again`);
+  }
 
   if (hostile) {
     const labelsText = labels.join('\n');

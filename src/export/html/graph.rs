@@ -1,7 +1,9 @@
 //! The graph page: the [`KnowledgeGraph`] drawn as SVG by a small force
-//! layout inside the page, nodes coloured by type, edges labelled with
-//! their type, a search box, and a panel showing the mentions and evidence
-//! of the node clicked.
+//! layout inside the page that keeps nodes and their labels apart, nodes
+//! coloured by type, edge types shown on hover and selection, the nodes
+//! without relations behind a toggle (off at first), a search box, and a
+//! panel showing the mentions and evidence of the node clicked. The page
+//! opens fitted to the drawing.
 //!
 //! The graph travels as JSON in a `<script type="application/json"
 //! id="graph-data">` block (escaped with [`script_json`]) that the page's
@@ -24,7 +26,7 @@ const JS: &str = include_str!("assets/graph.js");
 /// ```
 /// use govkg::{Extractor, KnowledgeGraph, export::html};
 /// let doc = Extractor::new().extract("a", "区委副书记于勇来到七宝镇。");
-/// let g = KnowledgeGraph::from_documents([&doc]);
+/// let g = KnowledgeGraph::from_documents([&doc], &govkg::Lexicon::embedded());
 /// let mut out = Vec::new();
 /// html::write_graph(&g, &mut out)?;
 /// let page = String::from_utf8(out).unwrap();
@@ -53,9 +55,12 @@ pub fn write_graph<W: Write + ?Sized>(g: &KnowledgeGraph, w: &mut W) -> io::Resu
 const BODY: &str = "<div class=\"wrap\">\n\
 <div class=\"stage\"><svg id=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
 aria-label=\"knowledge graph\"></svg>\n\
-<p class=\"hint\">Drag to pan, wheel to zoom, click a node for its mentions and evidence.</p></div>\n\
+<p class=\"hint\">Drag to pan, wheel to zoom, hover an edge or a node for relation types, click a node for its \
+mentions and evidence.</p></div>\n\
 <aside class=\"panel\">\n\
 <input id=\"search\" type=\"search\" placeholder=\"Search names, e.g. 七宝\" aria-label=\"Search nodes\" autocomplete=\"off\">\n\
+<p class=\"controls\"><label><input id=\"show-lonely\" type=\"checkbox\"> <span id=\"show-lonely-label\">\
+Show the nodes without relations</span></label> <button id=\"fit\" type=\"button\">Fit</button></p>\n\
 <p id=\"match-count\" class=\"meta\"></p>\n<ul id=\"matches\"></ul>\n\
 <div id=\"details\"><p class=\"meta\">Click a node to see its mentions and evidence.</p></div>\n\
 </aside>\n</div>\n\
@@ -201,7 +206,7 @@ mod tests {
             context: None,
             rejected: Vec::new(),
         };
-        KnowledgeGraph::from_documents([&d])
+        KnowledgeGraph::from_documents([&d], crate::graph::embedded_lexicon())
     }
 
     #[test]

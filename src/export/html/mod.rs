@@ -21,7 +21,7 @@
 //! let ex = Extractor::new();
 //! let doc = ex.extract("a", "区委副书记于勇来到七宝镇。");
 //! let mut out = Vec::new();
-//! html::write_graph(&KnowledgeGraph::from_documents([&doc]), &mut out)?;
+//! html::write_graph(&KnowledgeGraph::from_documents([&doc], ex.lexicon()), &mut out)?;
 //! assert!(String::from_utf8(out).unwrap().contains("<svg"));
 //! # Ok::<(), std::io::Error>(())
 //! ```

@@ -53,8 +53,8 @@
   });
 
   // Nodes with relations are laid out by force; those without any (a name
-  // mentioned but never related) are lined up in a grid under them, so
-  // they neither crowd the drawing nor push it apart.
+  // mentioned but never related) are hidden until the toggle shows them,
+  // lined up in a grid under the drawing.
   var linked = [];
   var lonely = [];
   nodes.forEach(function (d) { (d.degree > 0 ? linked : lonely).push(d); });
@@ -111,23 +111,91 @@
   }
   layout(linked);
 
-  function extent(list) {
+  // ---- Keeping nodes apart. Labels keep their size on screen whatever
+  // the zoom (12px), so whether two labels collide depends on the scale
+  // the page opens at: the boxes (circle and label) are separated at that
+  // scale, a few times, as separating widens the drawing.
+  var LABEL_PX = 12;
+  var GAP_PX = 4;
+  function labelPx(d) {
+    var w = 0;
+    Array.from(d.name).forEach(function (c) { w += c.charCodeAt(0) > 0x2e80 ? LABEL_PX : LABEL_PX * 0.6; });
+    return w;
+  }
+  nodes.forEach(function (d) { d.w = labelPx(d); });
+  // The box of a node, in user units at `u` units per pixel.
+  function boxOf(d, u) {
+    var half = Math.max(d.r, (LABEL_PX / 2 + GAP_PX / 2) * u);
+    return { x0: d.x - d.r - GAP_PX * u, x1: d.x + d.r + (3 + d.w + GAP_PX) * u, y0: d.y - half, y1: d.y + half };
+  }
+  // Pushes overlapping boxes apart, along the axis where they overlap
+  // least; a sweep over the boxes sorted by their left edge finds the
+  // pairs. Returns the number of overlaps left.
+  function separate(list, u, rounds) {
+    var left = 0;
+    for (var round = 0; round < rounds; round++) {
+      var boxes = list.map(function (d) { var b = boxOf(d, u); b.d = d; return b; });
+      boxes.sort(function (a, b) { return a.x0 - b.x0; });
+      left = 0;
+      for (var i = 0; i < boxes.length; i++) {
+        var a = boxes[i];
+        for (var j = i + 1; j < boxes.length && boxes[j].x0 < a.x1; j++) {
+          var b = boxes[j];
+          var ox = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+          var oy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+          if (ox <= 0 || oy <= 0) { continue; }
+          left += 1;
+          if (oy <= ox) {
+            var sy = (a.d.y < b.d.y || (a.d.y === b.d.y && i < j)) ? 1 : -1;
+            a.d.y -= sy * (oy / 2 + 0.01); b.d.y += sy * (oy / 2 + 0.01);
+          } else {
+            var sx = a.d.x <= b.d.x ? 1 : -1;
+            a.d.x -= sx * (ox / 2 + 0.01); b.d.x += sx * (ox / 2 + 0.01);
+          }
+        }
+      }
+      if (left === 0) { break; }
+    }
+    return left;
+  }
+
+  function extent(list, u) {
     var b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
     list.forEach(function (d) {
-      b.x0 = Math.min(b.x0, d.x - d.r); b.y0 = Math.min(b.y0, d.y - d.r);
-      b.x1 = Math.max(b.x1, d.x + d.r + 8 + 11 * Array.from(d.name).length); b.y1 = Math.max(b.y1, d.y + d.r);
+      var k = boxOf(d, u);
+      b.x0 = Math.min(b.x0, k.x0); b.y0 = Math.min(b.y0, k.y0);
+      b.x1 = Math.max(b.x1, k.x1); b.y1 = Math.max(b.y1, k.y1);
     });
     return b;
   }
-  var linkedBox = linked.length ? extent(linked) : { x0: 0, y0: 0, x1: 600, y1: 0 };
-  var CELL_W = 120;
-  var CELL_H = 24;
-  var columns = Math.max(4, Math.floor((linkedBox.x1 - linkedBox.x0) / CELL_W));
-  var gridTop = linkedBox.y1 + (linked.length ? 60 : 0);
+  // Units per pixel when `list` is fitted into the drawing area.
+  function fittedScale(list, u) {
+    var r = svg.getBoundingClientRect();
+    var b = extent(list, u);
+    var pad = 20 * u;
+    return Math.max((b.x1 - b.x0 + 2 * pad) / (r.width || 800), (b.y1 - b.y0 + 2 * pad) / (r.height || 600), 1 / 1.5);
+  }
+  var scale = 1;
+  if (linked.length) {
+    for (var pass = 0; pass < 6; pass++) {
+      scale = fittedScale(linked, scale);
+      if (separate(linked, scale, 400) === 0 && pass > 0) { break; }
+    }
+    scale = fittedScale(linked, scale);
+  }
+
+  // The unconnected nodes: a grid under the drawing, columns as wide as
+  // their longest label.
+  var linkedBox = linked.length ? extent(linked, scale) : { x0: 0, y0: 0, x1: 600, y1: 0 };
+  var widest = lonely.reduce(function (m, d) { return Math.max(m, d.w); }, 0);
+  var cellW = (widest + 3 + 2 * GAP_PX) * scale + 14;
+  var cellH = (LABEL_PX + 2 * GAP_PX) * scale;
+  var columns = Math.max(4, Math.floor((linkedBox.x1 - linkedBox.x0) / cellW));
+  var gridTop = linkedBox.y1 + (linked.length ? 40 * scale : 0);
   lonely.forEach(function (d, i) {
     d.r = Math.min(d.r, 7);
-    d.x = linkedBox.x0 + 10 + (i % columns) * CELL_W;
-    d.y = gridTop + 20 + Math.floor(i / columns) * CELL_H;
+    d.x = linkedBox.x0 + 10 + (i % columns) * cellW;
+    d.y = gridTop + 20 * scale + Math.floor(i / columns) * cellH;
   });
 
   // ---- Drawing.
@@ -152,6 +220,24 @@
     list.forEach(function (e, i) { e.bend = (i - (list.length - 1) / 2) * 18; });
   });
 
+  // Puts an edge's type at `at` (0 at the source, 1 at the target) along
+  // its curve. The types of a selected or hovered node's edges go near
+  // the other ends, where they spread out instead of piling up on it.
+  function placeLabel(e, at) {
+    var c = e.curve;
+    var a = (1 - at) * (1 - at);
+    var b = 2 * at * (1 - at);
+    var q = at * at;
+    e.label.setAttribute('x', (a * c[0] + b * c[2] + q * c[4]).toFixed(1));
+    e.label.setAttribute('y', (a * c[1] + b * c[3] + q * c[5] - 2 * scale).toFixed(1));
+  }
+  function labelsAwayFrom(i, on) {
+    nodes[i].edges.forEach(function (k) {
+      var e = edges[k];
+      placeLabel(e, !on || e.s === e.t ? 0.5 : (e.s === i ? 0.72 : 0.28));
+    });
+  }
+
   edges.forEach(function (e) {
     var s = nodes[e.s];
     var t = nodes[e.t];
@@ -168,16 +254,17 @@
     var el2 = Math.sqrt(ex * ex + ey * ey) || 1;
     var tx = t.x - (ex / el2) * (t.r + 2);
     var ty = t.y - (ey / el2) * (t.r + 2);
-    svgEl('path', {
-      d: 'M' + s.x.toFixed(1) + ',' + s.y.toFixed(1) + ' Q' + mx.toFixed(1) + ',' + my.toFixed(1) +
-        ' ' + tx.toFixed(1) + ',' + ty.toFixed(1),
-      'marker-end': 'url(#arrow)'
-    }, g);
-    var label = svgEl('text', {
-      x: ((s.x + 2 * mx + t.x) / 4).toFixed(1),
-      y: ((s.y + 2 * my + t.y) / 4 - 2).toFixed(1)
-    }, g);
+    var path = 'M' + s.x.toFixed(1) + ',' + s.y.toFixed(1) + ' Q' + mx.toFixed(1) + ',' + my.toFixed(1) +
+      ' ' + tx.toFixed(1) + ',' + ty.toFixed(1);
+    svgEl('path', { d: path, 'marker-end': 'url(#arrow)' }, g);
+    // A wider, invisible stroke to hover.
+    svgEl('path', { d: path, 'class': 'hit' }, g);
+    // The type, shown when the edge is hovered or its node selected.
+    e.curve = [s.x, s.y, mx, my, tx, ty];
+    var label = svgEl('text', null, g);
     label.textContent = e.type;
+    e.label = label;
+    placeLabel(e, 0.5);
     var tip = svgEl('title', null, g);
     tip.textContent = e.type + ': ' + s.name + ' \u2192 ' + t.name;
     e.el = g;
@@ -185,33 +272,57 @@
 
   nodes.forEach(function (d, i) {
     var g = svgEl('g', {
-      'class': 'node ' + kindClass(d.kind) + (d.hierarchy ? ' ghost' : ''),
+      'class': 'node ' + kindClass(d.kind) + (d.hierarchy ? ' ghost' : '') + (d.degree ? '' : ' lonely'),
       'data-index': i,
       'data-id': d.id,
       transform: 'translate(' + d.x.toFixed(1) + ',' + d.y.toFixed(1) + ')',
       tabindex: 0
     }, nodeLayer);
     svgEl('circle', { r: d.r.toFixed(1) }, g);
-    var label = svgEl('text', { x: (d.r + 3).toFixed(1), y: 4 }, g);
+    var label = svgEl('text', { x: (d.r + 3 * scale).toFixed(1), y: (4 * scale).toFixed(1), 'class': 'name' }, g);
     label.textContent = d.name;
     var tip = svgEl('title', null, g);
     tip.textContent = d.kind + ' ' + d.name + ' \u00b7 ' + d.mentions.length + ' mentions';
     d.el = g;
+    // Hovering a node shows the types of its edges.
+    g.addEventListener('mouseenter', function () {
+      labelsAwayFrom(i, true);
+      d.edges.forEach(function (k) { edges[k].el.classList.add('lit'); });
+    });
+    g.addEventListener('mouseleave', function () {
+      d.edges.forEach(function (k) { edges[k].el.classList.remove('lit'); });
+      if (selected !== null) { labelsAwayFrom(selected, true); }
+    });
   });
 
+  var caption = null;
   if (lonely.length) {
-    var caption = svgEl('text', { 'class': 'caption', x: linkedBox.x0, y: gridTop }, view);
+    caption = svgEl('text', { 'class': 'caption lonely', x: linkedBox.x0, y: gridTop }, view);
     caption.textContent = lonely.length + ' nodes without relations';
   }
 
+  // ---- The toggle of the nodes without relations (off at first).
+  var toggle = document.getElementById('show-lonely');
+  var toggleLabel = document.getElementById('show-lonely-label');
+  toggleLabel.textContent = 'Show the ' + lonely.length + ' nodes without relations';
+  if (!lonely.length) { toggle.disabled = true; }
+  function showLonely(on) {
+    toggle.checked = on;
+    svg.classList.toggle('with-lonely', on);
+    fit();
+  }
+  toggle.addEventListener('change', function () { showLonely(toggle.checked); });
+
   // ---- View box: fit, pan, zoom.
   var box = { x: -100, y: -100, w: 200, h: 200 };
-  // The first view shows the nodes with relations (all nodes if none has
-  // any); the grid of the others is a scroll (drag) away.
+  // Fits the nodes shown (those with relations, and the others when the
+  // toggle shows them; all nodes if none has a relation).
   function fit() {
     if (!nodes.length) { return; }
-    var b = extent(linked.length ? linked : nodes);
-    var pad = 20;
+    var shown = svg.classList.contains('with-lonely') || !linked.length ? nodes : linked;
+    var b = extent(shown, scale);
+    if (shown === nodes && caption) { b.y0 = Math.min(b.y0, gridTop - 16 * scale); }
+    var pad = 20 * scale;
     box = { x: b.x0 - pad, y: b.y0 - pad, w: b.x1 - b.x0 + 2 * pad, h: b.y1 - b.y0 + 2 * pad };
     // A small graph is not blown up past 1.5 times its size.
     var r = svg.getBoundingClientRect();
@@ -233,6 +344,7 @@
     return Math.max(box.w / (r.width || 1), box.h / (r.height || 1));
   }
   fit();
+  document.getElementById('fit').addEventListener('click', fit);
 
   svg.addEventListener('wheel', function (ev) {
     ev.preventDefault();
@@ -283,7 +395,9 @@
         nodes[e.t].el.classList.remove('near');
       });
     }
+    if (selected !== null) { labelsAwayFrom(selected, false); }
     selected = i;
+    if (i !== null) { labelsAwayFrom(i, true); }
     clear(details);
     if (i === null) {
       svg.classList.remove('selecting');
@@ -291,6 +405,7 @@
       return;
     }
     var d = nodes[i];
+    if (!d.degree && !toggle.checked) { showLonely(true); }
     svg.classList.add('selecting');
     d.el.classList.add('sel');
     d.edges.forEach(function (k) {
@@ -322,8 +437,11 @@
       li.appendChild(document.createTextNode(outgoing ? ' \u2192 ' : ' \u2190 '));
       var b = text(li, 'button', other.name, { type: 'button', 'class': 'other ' + kindClass(other.kind) });
       b.addEventListener('click', function () { select(outgoing ? e.t : e.s); });
-      ['date', 'purpose', 'role', 'doc'].forEach(function (f) {
-        if (e[f] !== undefined) { text(li, 'span', f + ' ' + e[f], { 'class': 'fact' }); }
+      ['date', 'when', 'purpose', 'role', 'doc'].forEach(function (f) {
+        if (e[f] === undefined) { return; }
+        // A normalised date without a year (`--11-20`) says so in words.
+        var v = f === 'when' && e[f].indexOf('--') === 0 ? 'year unknown' : e[f];
+        text(li, 'span', f + ' ' + v, { 'class': 'fact' });
       });
       if (e.evidence !== undefined) {
         text(li, 'blockquote', e.evidence, { title: 'evidence, code points ' + e.ev[0] + '\u2013' + e.ev[1] });

@@ -1,0 +1,233 @@
+//! The date of an article: when it was published or signed, which dates
+//! without a year are read against.
+//!
+//! In order:
+//!
+//! 1. a publication line: a line of at most [`PUBLICATION_LINE_CHARS`]
+//!    characters holding a marker (`发布时间`, `发布日期`, `发布:`, `来源:`,
+//!    `日期:`, `时间:` …) and, within [`MARKER_REACH`] characters after it, a
+//!    date with a year (`发布时间:2025-03-10`, `来源:七宝镇 2021年9月14日`);
+//! 2. else the first full date (year, month and day) of the text: a dated
+//!    lead (`2018年11月20日,…`), a dateline, or the date under a signature
+//!    (`中共七宝镇委员会 2023年9月26日`);
+//! 3. else none: the article's dates without a year stay without one.
+//!
+//! One pass over the text, in time linear in its length.
+
+use super::PartialDate;
+
+/// The longest line read as a publication line, in characters.
+pub const PUBLICATION_LINE_CHARS: usize = 120;
+
+/// How far after its marker a publication line's date may start, in
+/// characters.
+pub const MARKER_REACH: usize = 40;
+
+/// Words that introduce the date of a publication line.
+const MARKERS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "发表时间",
+    "发表日期",
+    "发文日期",
+    "成文日期",
+    "印发日期",
+    "更新时间",
+    "发布于",
+    "发布:",
+    "发布:",
+    "日期:",
+    "日期:",
+    "时间:",
+    "时间:",
+    "来源:",
+    "来源:",
+];
+
+/// The longest run of characters read as one written date.
+const MAX_DATE_CHARS: usize = 24;
+
+/// The article date of `text` as a normalised value (`2025-03-10`,
+/// `2025-03` or `2025`), found as the module docs say.
+///
+/// ```
+/// use govkg::dates::article_date;
+/// assert_eq!(article_date("标题\n发布时间:2025-03-10 09:30\n正文").as_deref(), Some("2025-03-10"));
+/// assert_eq!(article_date("2018年11月20日,区委副书记于勇来到七宝镇。").as_deref(), Some("2018-11-20"));
+/// assert_eq!(article_date("11月20日,于勇来到七宝镇。2019年是关键一年。"), None);
+/// ```
+pub fn article_date(text: &str) -> Option<String> {
+    let mut first_full: Option<PartialDate> = None;
+    for line in text.lines() {
+        if let Some(d) = publication_date(line) {
+            return d.to_value();
+        }
+        if first_full.is_none() {
+            first_full =
+                dates_in(line).find(|d| d.year.is_some() && d.month.is_some() && d.day.is_some());
+        }
+    }
+    first_full.and_then(|d| d.to_value())
+}
+
+/// The date of a publication line, if `line` is one.
+fn publication_date(line: &str) -> Option<PartialDate> {
+    // Cheap tests first: most lines are long or hold no marker.
+    if line.len() > PUBLICATION_LINE_CHARS * 4 || line.chars().count() > PUBLICATION_LINE_CHARS {
+        return None;
+    }
+    let at = MARKERS
+        .iter()
+        .filter_map(|m| line.find(m).map(|i| i + m.len()))
+        .min()?;
+    let after: String = line[at..]
+        .chars()
+        .take(MARKER_REACH + MAX_DATE_CHARS)
+        .collect();
+    let reach: usize = after
+        .char_indices()
+        .nth(MARKER_REACH)
+        .map_or(after.len(), |(i, _)| i);
+    dates_at(&after)
+        .find(|&(start, d)| start <= reach && d.year.is_some())
+        .map(|(_, d)| d)
+}
+
+/// The dates written in `s` that start with a year, in order.
+fn dates_in(s: &str) -> impl Iterator<Item = PartialDate> + '_ {
+    dates_at(s).map(|(_, d)| d)
+}
+
+/// The dates written in `s` that start with a four-digit year (`2018年…`,
+/// `2018-11-20`, `二〇一八年…`), with the byte where each starts.
+fn dates_at(s: &str) -> impl Iterator<Item = (usize, PartialDate)> + '_ {
+    let mut rest = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = rest.next() {
+            if !is_digit_like(c) {
+                continue;
+            }
+            // The whole run of date characters from here, at most
+            // MAX_DATE_CHARS (a longer run is skipped whole).
+            let mut end = i + c.len_utf8();
+            let mut n = 1;
+            while let Some(&(j, d)) = rest.peek() {
+                if !is_date_char(d) {
+                    break;
+                }
+                rest.next();
+                end = j + d.len_utf8();
+                n += 1;
+            }
+            if n > MAX_DATE_CHARS {
+                continue;
+            }
+            if let Some(d) = read_run(&s[i..end]) {
+                return Some((i, d));
+            }
+        }
+        None
+    })
+}
+
+/// A run of date characters read as one date, when it starts with a year.
+fn read_run(run: &str) -> Option<PartialDate> {
+    let year_digits = run.chars().take_while(|&c| is_digit_like(c)).count();
+    if year_digits != 4 {
+        return None;
+    }
+    // Spaces count only next to 年, 月, 日 (`2020 年 6 月 8 日`); any other
+    // space ends the date (`2017-06-05 09:30`).
+    let chars: Vec<char> = run.chars().collect();
+    let mut kept = String::with_capacity(run.len());
+    for (k, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let unit =
+                |x: Option<&char>| x.is_some_and(|&x| matches!(x, '年' | '月' | '日' | '号'));
+            if unit(k.checked_sub(1).and_then(|p| chars.get(p))) || unit(chars.get(k + 1)) {
+                continue;
+            }
+            break;
+        }
+        kept.push(c);
+    }
+    let kept = kept
+        .trim_end_matches(|c: char| !is_digit_like(c) && !matches!(c, '年' | '月' | '日' | '号'));
+    let d = PartialDate::parse(kept)?;
+    d.year.is_some().then_some(d)
+}
+
+/// A digit: ASCII, full-width, or a Chinese numeral of a year (`二〇一八`).
+fn is_digit_like(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九".contains(c)
+}
+
+/// A character a written date may hold after its first digit.
+fn is_date_char(c: char) -> bool {
+    is_digit_like(c)
+        || matches!(
+            c,
+            '十' | '年' | '月' | '日' | '号' | '-' | '.' | '/' | '－' | '．' | '／' | ' '
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publication_lines_win() {
+        let text = "2019年3月1日的计划\n来源:上海市闵行区七宝镇  时间:2021年9月14日\n正文";
+        assert_eq!(article_date(text).as_deref(), Some("2021-09-14"));
+        assert_eq!(
+            article_date("发布:2017-06-05 09:30\n").as_deref(),
+            Some("2017-06-05")
+        );
+        assert_eq!(
+            article_date("发布日期:2020 年 6 月 8 日\n").as_deref(),
+            Some("2020-06-08")
+        );
+        assert_eq!(
+            article_date("发布时间:2021年9月\n").as_deref(),
+            Some("2021-09")
+        );
+    }
+
+    #[test]
+    fn a_signature_date_counts() {
+        let text = "行动方案\n全文……2025年5月底前完成。\n中共七宝镇委员会 2023年9月26日 |";
+        assert_eq!(article_date(text).as_deref(), Some("2023-09-26"));
+        assert_eq!(
+            article_date("中共七宝镇委员会\n二〇二三年九月二十六日").as_deref(),
+            Some("2023-09-26")
+        );
+    }
+
+    #[test]
+    fn years_alone_and_numbers_are_no_article_date() {
+        assert_eq!(article_date("2018年是起始年,11月20日督查。"), None);
+        assert_eq!(article_date("编号2023-05475,增长8.59%"), None);
+        assert_eq!(
+            article_date("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九"),
+            None
+        );
+        assert_eq!(article_date(""), None);
+    }
+
+    #[test]
+    fn a_marker_far_from_the_date_is_no_publication_line() {
+        let text = format!("时间:{}2019年1月2日\n2018年5月6日", "字".repeat(50));
+        assert_eq!(article_date(&text).as_deref(), Some("2019-01-02"));
+        // (The first line is read for its full date, not as a publication line.)
+        let text = format!("时间:{}2019年1月\n2018年5月6日", "字".repeat(50));
+        assert_eq!(article_date(&text).as_deref(), Some("2018-05-06"));
+    }
+
+    #[test]
+    fn long_unpunctuated_text_is_read_in_one_pass() {
+        let text = "字".repeat(1 << 20) + "2018年11月20日";
+        assert_eq!(article_date(&text).as_deref(), Some("2018-11-20"));
+        let digits = "1".repeat(1 << 20);
+        assert_eq!(article_date(&digits), None);
+    }
+}

@@ -1,0 +1,216 @@
+//! Finding the node a user means by a name.
+//!
+//! A name given to a query (`七宝镇`, `七宝`, `place:七宝镇`) is read, in
+//! order, as:
+//!
+//! 1. a [`NodeId`] `kind:name`: that node, exactly (an unknown one is an
+//!    error offering the closest names of that kind);
+//! 2. the name or an alias (normalised) of nodes of the kinds asked for;
+//! 3. failing that, the name's canonical forms by the embedded lexicon (a
+//!    body's canonical name, `上海市闵行区七宝镇政府` → `七宝镇人民政府`; a
+//!    place's short form or glued chain, `闵行` → `闵行区`), so that
+//!    spellings no document used find their node too.
+//!
+//! One node found is the answer. Several are an [`Error::AmbiguousNode`]
+//! that lists them (write one as `kind:name`); none is an
+//! [`Error::UnknownNode`] that lists the closest names.
+
+use super::orgname::canonical_org;
+use super::placename::canonical_alone;
+use super::{KnowledgeGraph, NodeId, NodeKind, NodeRef, embedded_lexicon, normalize_name};
+use crate::error::{Error, Result};
+
+/// Every kind, in the order candidates are listed.
+const ALL: [NodeKind; 4] = [
+    NodeKind::Person,
+    NodeKind::Place,
+    NodeKind::Org,
+    NodeKind::Plot,
+];
+
+/// How many of the closest names an unknown name lists.
+const CLOSEST: usize = 5;
+
+/// Names longer than this (in characters) are compared on their first
+/// this many only, so that a hostile name costs bounded time per node.
+const COMPARED_CHARS: usize = 64;
+
+impl KnowledgeGraph {
+    /// The node a user means by `name`, looked for among `kinds` (every
+    /// kind when empty), as the [module docs](self) say.
+    ///
+    /// ```
+    /// use govkg::{Error, Extractor, graph::{KnowledgeGraph, NodeKind}};
+    /// let ex = Extractor::new();
+    /// let d = ex.extract("a", "七宝镇党委书记严俊来到七宝老街。七宝的老街很美。");
+    /// let g = KnowledgeGraph::from_documents([&d], ex.lexicon());
+    /// assert_eq!(g.lookup("七宝", &[NodeKind::Place])?.name(), "七宝镇");
+    /// assert_eq!(g.lookup("place:七宝镇", &[NodeKind::Person])?.name(), "七宝镇");
+    /// let Err(Error::UnknownNode { closest, .. }) = g.lookup("七宝真", &[NodeKind::Place]) else {
+    ///     panic!("七宝真 is no node");
+    /// };
+    /// assert_eq!(closest[0], "place:七宝镇");
+    /// # Ok::<(), govkg::Error>(())
+    /// ```
+    pub fn lookup(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeRef<'_>> {
+        let kinds = if kinds.is_empty() { &ALL[..] } else { kinds };
+        if let Ok(id) = name.parse::<NodeId>() {
+            // `kind:name` names one node exactly, or none: the closest of
+            // that kind are offered.
+            return self
+                .node(&id)
+                .ok_or_else(|| self.unknown(name, id.name(), &[id.kind()]));
+        }
+        let norm = normalize_name(name);
+        let mut found = self.named(&norm, kinds);
+        if found.is_empty() {
+            for other in canonical_forms(&norm, kinds) {
+                for n in self.named(&other, kinds) {
+                    if !found.contains(&n) {
+                        found.push(n);
+                    }
+                }
+            }
+        }
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(self.unknown(name, &norm, kinds)),
+            many => Err(Error::AmbiguousNode {
+                name: name.to_string(),
+                candidates: many.iter().map(|n| n.id().to_string()).collect(),
+            }),
+        }
+    }
+
+    /// The error for `name` (normalised `norm`), which names no node of
+    /// `kinds`, with the closest names.
+    fn unknown(&self, name: &str, norm: &str, kinds: &[NodeKind]) -> Error {
+        Error::UnknownNode {
+            name: name.to_string(),
+            kinds: kinds
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(" or "),
+            closest: self
+                .closest(norm, kinds)
+                .iter()
+                .map(|n| n.id().to_string())
+                .collect(),
+        }
+    }
+
+    /// The node named `name` (or `kind:name`), of any kind; see
+    /// [`KnowledgeGraph::lookup`].
+    ///
+    /// ```
+    /// use govkg::{Extractor, graph::KnowledgeGraph};
+    /// let ex = Extractor::new();
+    /// let d = ex.extract("a", "区委副书记于勇来到七宝镇。");
+    /// let g = KnowledgeGraph::from_documents([&d], ex.lexicon());
+    /// assert_eq!(g.lookup_any("七宝镇")?.id().to_string(), "place:七宝镇");
+    /// # Ok::<(), govkg::Error>(())
+    /// ```
+    pub fn lookup_any(&self, name: &str) -> Result<NodeRef<'_>> {
+        self.lookup(name, &[])
+    }
+
+    /// The nodes of `kinds` named `norm` or having it as an alias, in the
+    /// order of `kinds`, then by id.
+    fn named(&self, norm: &str, kinds: &[NodeKind]) -> Vec<NodeRef<'_>> {
+        let mut out: Vec<NodeRef<'_>> = kinds.iter().filter_map(|&k| self.find(k, norm)).collect();
+        let mut by_alias: Vec<NodeRef<'_>> = self
+            .nodes()
+            .filter(|n| kinds.contains(&n.kind()) && n.aliases().any(|a| a == norm))
+            .filter(|n| !out.contains(n))
+            .collect();
+        by_alias.sort_by_key(|n| kinds.iter().position(|&k| k == n.kind()));
+        out.extend(by_alias);
+        out
+    }
+
+    /// The nodes of `kinds` whose name or an alias is nearest `norm` (in
+    /// edits of one character), at most [`CLOSEST`], nearest first; names
+    /// with nothing in common are left out.
+    fn closest(&self, norm: &str, kinds: &[NodeKind]) -> Vec<NodeRef<'_>> {
+        let query: Vec<char> = norm.chars().take(COMPARED_CHARS).collect();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut scored: Vec<(usize, NodeRef<'_>)> = self
+            .nodes()
+            .filter(|n| kinds.contains(&n.kind()))
+            .filter_map(|n| {
+                std::iter::once(n.name())
+                    .chain(n.aliases())
+                    .filter_map(|s| {
+                        let s: Vec<char> = s.chars().take(COMPARED_CHARS).collect();
+                        let d = edit_distance(&query, &s);
+                        (d < query.len().max(s.len())).then_some(d)
+                    })
+                    .min()
+                    .map(|d| (d, n))
+            })
+            .collect();
+        scored.sort_by(|a, b| (a.0, a.1.id()).cmp(&(b.0, b.1.id())));
+        scored.into_iter().take(CLOSEST).map(|(_, n)| n).collect()
+    }
+}
+
+/// Other names a user's `norm` may stand for: a body's canonical name, a
+/// place's full name.
+fn canonical_forms(norm: &str, kinds: &[NodeKind]) -> Vec<String> {
+    let lex = embedded_lexicon();
+    let mut out = Vec::new();
+    if kinds.contains(&NodeKind::Org) {
+        out.push(canonical_org(lex, norm));
+    }
+    if kinds.contains(&NodeKind::Place) {
+        out.push(canonical_alone(lex, norm));
+    }
+    out.retain(|n| n != norm);
+    out.dedup();
+    out
+}
+
+/// The Levenshtein distance between two strings of characters.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance(&chars("七宝镇"), &chars("七宝镇")), 0);
+        assert_eq!(edit_distance(&chars("七宝真"), &chars("七宝镇")), 1);
+        assert_eq!(edit_distance(&chars("七宝"), &chars("七宝镇")), 1);
+        assert_eq!(edit_distance(&chars(""), &chars("abc")), 3);
+        assert_eq!(edit_distance(&chars("kitten"), &chars("sitting")), 3);
+    }
+
+    #[test]
+    fn canonical_forms_of_a_query() {
+        let org = canonical_forms("上海市闵行区七宝镇政府", &[NodeKind::Org]);
+        assert_eq!(org, ["七宝镇人民政府"]);
+        let place = canonical_forms("闵行", &[NodeKind::Place]);
+        assert_eq!(place, ["闵行区"]);
+        assert!(canonical_forms("于勇", &ALL).is_empty());
+    }
+}
