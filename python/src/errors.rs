@@ -71,7 +71,10 @@ fn build(py: Python<'_>, e: &govkg::Error) -> PyResult<PyErr> {
             exc.setattr("name", name)?;
             exc.setattr("candidates", candidates.clone())?;
         }
-        E::InvalidDate { text } => exc.setattr("text", text)?,
+        E::InvalidDate { text, reason } => {
+            exc.setattr("text", text)?;
+            exc.setattr("reason", reason)?;
+        }
         _ => {}
     }
     Ok(PyErr::from_value(exc))
