@@ -151,7 +151,15 @@ impl Extractor {
         for (i, e) in entities.iter_mut().enumerate() {
             e.id = entity_id(i + 1);
         }
-        let relations = relate::relate(&prepared, &entities, &self.lexicon, &cps, explain);
+        let triggers = scan.trigger_hits();
+        let relations = relate::relate(
+            &prepared,
+            &entities,
+            &self.lexicon,
+            &cps,
+            &triggers,
+            explain,
+        );
         let rejected = trace
             .rejected
             .into_iter()

@@ -32,19 +32,80 @@ pub enum Trigger {
     Byline,
     /// An honour or a community role written before a name (`村民`, `劳模`) (`trigger.honour`).
     Honour,
+    /// A verb of going somewhere (`来到`, `赴`, `深入`) (`trigger.visit-motion`).
+    VisitMotion,
+    /// A verb of inspecting something (`调研`, `考察`, `察看`) (`trigger.visit-inspect`).
+    VisitInspect,
+    /// What a visit was for, as written (`调研`, `交流考察`) (`trigger.purpose`).
+    Purpose,
+    /// After it, the persons before are not the visitors (`陪同`, `会见`) (`trigger.barrier`).
+    Barrier,
+    /// Makes the persons before it a visiting group (`一行`, `率`) (`trigger.group`).
+    Group,
+    /// A meeting attended, which makes a journey no visit (`参加`, `出席`) (`trigger.attend`).
+    Attend,
+    /// A verb that ends a list of places visited (`开展`, `了解`) (`trigger.link-verb`).
+    LinkVerb,
+    /// Opens a clause that continues the previous visit (`随后`) (`trigger.sequence`).
+    Sequence,
+    /// A participant joins a visit with it (`一同参加`, `随同`) (`trigger.join`).
+    Join,
 }
 
 impl Trigger {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Trigger; 3] = [Trigger::PersonVerb, Trigger::Byline, Trigger::Honour];
+    pub const ALL: [Trigger; 12] = [
+        Trigger::PersonVerb,
+        Trigger::Byline,
+        Trigger::Honour,
+        Trigger::VisitMotion,
+        Trigger::VisitInspect,
+        Trigger::Purpose,
+        Trigger::Barrier,
+        Trigger::Group,
+        Trigger::Attend,
+        Trigger::LinkVerb,
+        Trigger::Sequence,
+        Trigger::Join,
+    ];
 
-    /// The kind's name after `trigger.`.
+    /// The kind's name in dictionary files.
     pub const fn as_str(self) -> &'static str {
         match self {
             Trigger::PersonVerb => "trigger.person-verb",
             Trigger::Byline => "trigger.byline",
             Trigger::Honour => "trigger.honour",
+            Trigger::VisitMotion => "trigger.visit-motion",
+            Trigger::VisitInspect => "trigger.visit-inspect",
+            Trigger::Purpose => "trigger.purpose",
+            Trigger::Barrier => "trigger.barrier",
+            Trigger::Group => "trigger.group",
+            Trigger::Attend => "trigger.attend",
+            Trigger::LinkVerb => "trigger.link-verb",
+            Trigger::Sequence => "trigger.sequence",
+            Trigger::Join => "trigger.join",
         }
+    }
+}
+
+/// A set of trigger kinds, one bit each: what one automaton hit triggers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct TriggerSet(u16);
+
+impl TriggerSet {
+    /// Adds `t`.
+    pub fn insert(&mut self, t: Trigger) {
+        self.0 |= 1 << (t as u16);
+    }
+
+    /// True when the set holds `t`.
+    pub fn contains(self, t: Trigger) -> bool {
+        self.0 & (1 << (t as u16)) != 0
+    }
+
+    /// True when the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
     }
 }
 
@@ -142,8 +203,8 @@ impl LexClass {
     }
 
     /// Every class name accepted in dictionary files.
-    pub const NAMES: [&'static str; 20] = {
-        let mut names = [""; 20];
+    pub const NAMES: [&'static str; 29] = {
+        let mut names = [""; 29];
         let mut i = 0;
         while i < names.len() {
             names[i] = LexClass::ALL[i].as_str();
@@ -164,7 +225,7 @@ impl LexClass {
 impl LexClass {
     /// Every class, in the order of [`LexClass::NAMES`] (which is made
     /// from it).
-    const ALL: [LexClass; 20] = [
+    const ALL: [LexClass; 29] = [
         LexClass::Division(Level::Country),
         LexClass::Division(Level::Province),
         LexClass::Division(Level::City),
@@ -185,6 +246,15 @@ impl LexClass {
         LexClass::Trigger(Trigger::PersonVerb),
         LexClass::Trigger(Trigger::Byline),
         LexClass::Trigger(Trigger::Honour),
+        LexClass::Trigger(Trigger::VisitMotion),
+        LexClass::Trigger(Trigger::VisitInspect),
+        LexClass::Trigger(Trigger::Purpose),
+        LexClass::Trigger(Trigger::Barrier),
+        LexClass::Trigger(Trigger::Group),
+        LexClass::Trigger(Trigger::Attend),
+        LexClass::Trigger(Trigger::LinkVerb),
+        LexClass::Trigger(Trigger::Sequence),
+        LexClass::Trigger(Trigger::Join),
     ];
 
     /// The class's place in [`LexClass::ALL`].

@@ -19,6 +19,7 @@ mod parse;
 
 pub use check::{Diagnostic, Severity, check, check_file};
 use class::ClassSet;
+pub(crate) use class::TriggerSet;
 pub use class::{Level, LexClass, Trigger};
 
 use crate::error::Result;

@@ -42,6 +42,22 @@ pub(crate) struct Scan<'a> {
     word_tags: RefCell<HashMap<Box<str>, Option<&'static str>>>,
 }
 
+/// The trigger words among `hits` (`trigger.*` entries of `lex`), in the
+/// hits' order, with the kinds each one triggers.
+pub(crate) fn trigger_hits(lex: &Lexicon, hits: &[Hit]) -> Vec<(Span, crate::lexicon::TriggerSet)> {
+    hits.iter()
+        .filter_map(|h| {
+            let mut set = crate::lexicon::TriggerSet::default();
+            for e in lex.entries_of(h.pattern) {
+                if let LexClass::Trigger(t) = e.class {
+                    set.insert(t);
+                }
+            }
+            (!set.is_empty()).then(|| (h.span(), set))
+        })
+        .collect()
+}
+
 /// The clause breaks of `text` (a middle dot `·` joins foreign names and
 /// breaks nothing).
 fn clause_breaks(text: &str) -> Vec<Span> {
@@ -76,6 +92,12 @@ impl<'a> Scan<'a> {
             clauses: RefCell::new(HashMap::new()),
             word_tags: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// The trigger words among the hits (`trigger.*` entries), by start,
+    /// longest first, with the kinds each one triggers.
+    pub fn trigger_hits(&self) -> Vec<(Span, crate::lexicon::TriggerSet)> {
+        trigger_hits(self.lex, &self.hits)
     }
 
     /// All hits, sorted by start (longest first).

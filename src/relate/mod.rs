@@ -20,10 +20,10 @@ mod sentence;
 mod visit;
 
 use crate::document::{Entity, Relation};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Trigger as LexTrigger, TriggerSet};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
-use crate::text::{CodePoints, Prepared, Words};
+use crate::text::{CodePoints, Prepared};
 use article::{Article, NamedPlace};
 use hashbrown::{HashMap, HashSet};
 use sentence::Sentence;
@@ -43,6 +43,17 @@ pub(crate) struct Mention {
     pub text: String,
 }
 
+/// A trigger word the automaton found, in chars of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Trigger {
+    start: usize,
+    end: usize,
+    kinds: TriggerSet,
+}
+
+/// The longest trigger word, in chars (a bound for looking back).
+const MAX_TRIGGER_CHARS: usize = 8;
+
 /// The document as the relation rules see it.
 pub(crate) struct Doc<'a> {
     /// The normalised text, as chars (the rules count in chars).
@@ -61,6 +72,8 @@ pub(crate) struct Doc<'a> {
     pub doc_places: Vec<NamedPlace>,
     /// The lexicon.
     pub lex: &'a Lexicon,
+    /// Trigger words, by start (longest first).
+    triggers: Vec<Trigger>,
     /// For each first character of a person's name: the first mention of
     /// the only person whose name starts with it (`None` when several do).
     pub by_initial: HashMap<char, Option<usize>>,
@@ -105,10 +118,19 @@ impl<'a> Doc<'a> {
         entities: &[Entity],
         lex: &'a Lexicon,
         ocp: &CodePoints,
+        triggers: &[(Span, TriggerSet)],
     ) -> Self {
         let norm = prepared.normalized();
         let chars: Vec<char> = norm.chars().collect();
         let ncp = CodePoints::new(norm);
+        let triggers = triggers
+            .iter()
+            .map(|&(s, kinds)| Trigger {
+                start: ncp.of(s.start),
+                end: ncp.of(s.end),
+                kinds,
+            })
+            .collect();
         let mut mentions: Vec<Mention> = entities
             .iter()
             .enumerate()
@@ -153,6 +175,7 @@ impl<'a> Doc<'a> {
         }
         Doc {
             by_initial,
+            triggers,
             chars,
             norm,
             starts: ncp,
@@ -162,6 +185,37 @@ impl<'a> Doc<'a> {
             doc_places,
             lex,
         }
+    }
+
+    /// The length in chars of the longest trigger word of kind `t` written
+    /// at char `pos`.
+    pub(crate) fn trigger_at(&self, pos: usize, t: LexTrigger) -> Option<usize> {
+        let i = self.triggers.partition_point(|h| h.start < pos);
+        self.triggers[i..]
+            .iter()
+            .take_while(|h| h.start == pos)
+            .find(|h| h.kinds.contains(t))
+            .map(|h| h.end - h.start)
+    }
+
+    /// True when a trigger word of kind `t` ends at char `pos`.
+    pub(crate) fn trigger_ends_at(&self, pos: usize, t: LexTrigger) -> bool {
+        let i = self
+            .triggers
+            .partition_point(|h| h.start + MAX_TRIGGER_CHARS < pos);
+        self.triggers[i..]
+            .iter()
+            .take_while(|h| h.start < pos)
+            .any(|h| h.end == pos && h.kinds.contains(t))
+    }
+
+    /// True when a trigger word of kind `t` lies wholly inside chars `a..b`.
+    pub(crate) fn trigger_within(&self, a: usize, b: usize, t: LexTrigger) -> bool {
+        let i = self.triggers.partition_point(|h| h.start < a);
+        self.triggers[i..]
+            .iter()
+            .take_while(|h| h.start < b)
+            .any(|h| h.end <= b && h.kinds.contains(t))
     }
 
     /// The chars `a..b` as a string.
@@ -217,12 +271,6 @@ impl<'a> Doc<'a> {
         self.norm[self.starts.byte(pos)..].starts_with(word)
     }
 
-    /// The first of `words` written at char `pos`.
-    #[inline]
-    pub(crate) fn word_at(&self, pos: usize, words: &Words) -> Option<&'static str> {
-        words.find(*self.chars.get(pos)?, |w| self.at(pos, w))
-    }
-
     /// True when `word` ends at char `pos`.
     pub(crate) fn ends_at(&self, pos: usize, word: &str) -> bool {
         if pos > self.chars.len() {
@@ -254,9 +302,10 @@ pub(crate) fn relate(
     entities: &[Entity],
     lexicon: &Lexicon,
     ocp: &CodePoints,
+    triggers: &[(Span, TriggerSet)],
     explain: bool,
 ) -> Vec<Relation> {
-    let doc = Doc::new(prepared, entities, lexicon, ocp);
+    let doc = Doc::new(prepared, entities, lexicon, ocp, triggers);
     let mut found = Vec::new();
     let leads = leads::find(&doc);
     let visits = visit::find(&doc, &leads);
@@ -401,7 +450,9 @@ pub(crate) mod testing {
         // Leaked so the view may borrow it for the rest of the test.
         let prepared: &'static Prepared = Box::leak(Box::new(Prepared::new(text)));
         let ocp = CodePoints::new(text);
-        Doc::new(prepared, &d.entities, ex.lexicon(), &ocp)
+        let hits = ex.matcher().hits(prepared.normalized());
+        let triggers = crate::recognise::scan::trigger_hits(ex.lexicon(), &hits);
+        Doc::new(prepared, &d.entities, ex.lexicon(), &ocp, &triggers)
     }
 
     /// The relations of `text` as readable keys: `VISIT 张三 -> 七宝镇`,

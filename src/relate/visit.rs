@@ -33,96 +33,11 @@ use super::article::{division_level, divisions_in_name, full_of_short};
 use super::leads::orgs_by_person;
 use super::{Doc, Found};
 use crate::lexicon::LexClass;
+use crate::lexicon::Trigger as T;
 use crate::recognise::group::{GROUP_WORDS, is_generic_group, is_group_name};
 use crate::rules::Rule;
 use crate::span::EntityKind;
-use crate::text::Words;
 use hashbrown::HashMap;
-
-/// Verbs of going somewhere, longest first.
-const MOTION: [&str; 13] = [
-    "深入到",
-    "来到",
-    "抵达",
-    "到达",
-    "前往",
-    "赶赴",
-    "奔赴",
-    "莅临",
-    "走进",
-    "深入",
-    "赴",
-    "到",
-    "来",
-];
-
-/// Verbs of inspecting something, longest first.
-const INSPECT: [&str; 18] = [
-    "调研", "考察", "视察", "督查", "督导", "检查", "察看", "查看", "参观", "看望", "慰问", "走访",
-    "踏勘", "勘查", "巡查", "巡视", "观摩", "看了",
-];
-
-/// Words that say what a visit was for, longest first.
-const PURPOSES: [&str; 21] = [
-    "交流考察",
-    "调研考察",
-    "调研视察",
-    "调研指导",
-    "指导工作",
-    "看望慰问",
-    "实地调研",
-    "调研",
-    "考察",
-    "视察",
-    "督查",
-    "督导",
-    "检查",
-    "走访",
-    "察看",
-    "查看",
-    "参观",
-    "座谈",
-    "指导",
-    "看望",
-    "慰问",
-];
-
-/// After these, the persons before are not the visitors.
-const BARRIERS: [&str; 14] = [
-    "感谢", "欢迎", "陪同", "邀请", "指出", "表示", "强调", "要求", "认为", "希望", "介绍", "汇报",
-    "听取", "会见",
-];
-
-/// Words that make the persons before them a visiting group.
-const GROUP_MARKERS: [&str; 6] = ["一行", "带队", "率领", "带领", "率", "组织"];
-
-/// Words after the places that make a journey a meeting attended.
-const ATTEND: [&str; 5] = ["参加", "出席", "列席", "参会", "开会"];
-
-/// Verbs that end a list of places visited.
-const LINK_VERBS: [&str; 16] = [
-    "开展", "进行", "是", "调研", "考察", "督查", "视察", "检查", "了解", "听取", "召开", "座谈",
-    "参加", "指导", "走访", "察看",
-];
-
-/// Words that open a clause continuing the previous visit.
-const SEQUENCE: [&str; 9] = [
-    "随后",
-    "紧接着",
-    "接着",
-    "之后",
-    "然后",
-    "最后",
-    "其后",
-    "此后",
-    "其间",
-];
-
-/// Words a participant joins a visit with.
-const JOIN: [&str; 5] = ["一同参加", "一同", "参加", "参与", "随同"];
-
-/// The [`JOIN`] words, looked for at every character of a sentence.
-static JOIN_WORDS: Words = Words::new(&JOIN);
 
 /// A visiting group: the persons and delegations that travel together.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -299,7 +214,7 @@ fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (
         let joined = between.trim().is_empty()
             || between.contains(['、', '和', '与', '及', '或', ',', '\u{FF0C}']);
         let descriptor =
-            between.chars().count() <= 10 && !LINK_VERBS.iter().any(|v| between.contains(v));
+            between.chars().count() <= 10 && !doc.trigger_within(pos, m.start, T::LinkVerb);
         if !joined && !descriptor {
             break;
         }
@@ -424,8 +339,8 @@ fn purpose_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<String> {
         if matches!(c, '。' | ';' | '\u{FF1B}') {
             return None;
         }
-        if let Some(w) = doc.word_at(p, &PURPOSE_WORDS) {
-            return Some(w.to_string());
+        if let Some(n) = doc.trigger_at(p, T::Purpose) {
+            return Some(doc.text(p, p + n).to_string());
         }
         p += 1;
     }
@@ -441,21 +356,16 @@ fn purpose_of_verb(doc: &Doc<'_>, start: usize, word: &str) -> Option<String> {
         return Some(format!("交流{word}"));
     }
     let end = start + word.chars().count();
-    if let Some(w) = INSPECT
-        .iter()
-        .chain(["指导"].iter())
-        .find(|w| doc.at(end, w) && **w != "看了")
-    {
+    let next = doc
+        .trigger_at(end, T::VisitInspect)
+        .map(|n| doc.text(end, end + n))
+        .filter(|w| *w != "看了")
+        .or_else(|| doc.at(end, "指导").then_some("指导"));
+    if let Some(w) = next {
         return Some(format!("{word}{w}"));
     }
     Some(word.to_string())
 }
-
-/// The word lists looked for at every character of a sentence.
-static MOTION_WORDS: Words = Words::new(&MOTION);
-static INSPECT_WORDS: Words = Words::new(&INSPECT);
-static BARRIER_WORDS: Words = Words::new(&BARRIERS);
-static PURPOSE_WORDS: Words = Words::new(&PURPOSES);
 
 /// The visit clauses of sentence `si`, in text order.
 fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
@@ -467,8 +377,12 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
             p += 1;
             continue;
         }
-        let motion = doc.word_at(p, &MOTION_WORDS);
-        let inspect = doc.word_at(p, &INSPECT_WORDS);
+        let motion = doc
+            .trigger_at(p, T::VisitMotion)
+            .map(|n| doc.text(p, p + n));
+        let inspect = doc
+            .trigger_at(p, T::VisitInspect)
+            .map(|n| doc.text(p, p + n));
         let (word, is_motion) = match (motion, inspect) {
             (Some(m), Some(i)) if i.len() > m.len() => (i, false),
             (Some(m), _) => (m, true),
@@ -491,7 +405,7 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
             None
         };
         let next = doc.chars.get(end).copied();
-        let joined = JOIN.iter().any(|j| doc.ends_at(p, j)) || doc.ends_at(p, "陪同");
+        let joined = doc.trigger_ends_at(p, T::Join) || doc.ends_at(p, "陪同");
         // `督查室`, `调研组`, `考察团`: the verb names a body or a post.
         let noun = !is_motion && next.is_some_and(|c| "室组团员办处科队".contains(c));
         let skip = joined
@@ -513,7 +427,7 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
         }
         let (mut tails, mut tails_end) = tails_after(doc, end, s.end, s.start);
         // `前往北京参加…大会`: going to a meeting is no visit.
-        if is_motion && ATTEND.iter().any(|w| doc.at(tails_end, w)) {
+        if is_motion && doc.trigger_at(tails_end, T::Attend).is_some() {
             tails.clear();
             tails_end = end;
         }
@@ -526,9 +440,8 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
         if word == "来" {
             // `来某镇调研`: a place at once, then what for.
             let ok = !tails.is_empty()
-                && PURPOSES
-                    .iter()
-                    .any(|w| (tails_end..(tails_end + 3).min(s.end)).any(|q| doc.at(q, w)));
+                && (tails_end..(tails_end + 3).min(s.end))
+                    .any(|q| doc.trigger_at(q, T::Purpose).is_some());
             if !ok {
                 p = end;
                 continue;
@@ -641,7 +554,7 @@ fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
                 let next_break = (after + 1..s.end)
                     .find(|&k| {
                         matches!(doc.chars[k], ',' | '\u{FF0C}' | ';')
-                            || BARRIERS.iter().any(|w| doc.at(k, w))
+                            || doc.trigger_at(k, T::Barrier).is_some()
                     })
                     .unwrap_or(s.end);
                 if !tails.is_empty() {
@@ -666,8 +579,8 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
     // Start after the last barrier.
     let mut start = a;
     for (q, &cov) in covered.iter().enumerate().take(b).skip(a) {
-        if !cov && let Some(w) = doc.word_at(q, &BARRIER_WORDS) {
-            start = start.max(q + w.chars().count());
+        if !cov && let Some(n) = doc.trigger_at(q, T::Barrier) {
+            start = start.max(q + n);
         }
     }
     let mut out = Subject::default();
@@ -709,7 +622,7 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
         q += 1;
     }
     let text = doc.text(start, b);
-    out.marker = GROUP_MARKERS.iter().any(|w| text.contains(w));
+    out.marker = doc.trigger_within(start, b, T::Group);
     out.separately = text.contains("分别");
     out.pronoun = out.persons.is_empty() && text.contains(['他', '她']);
     out.backref = out.persons.is_empty()
@@ -760,7 +673,7 @@ fn continues(doc: &Doc<'_>, si: usize) -> bool {
             p += w.chars().count();
         }
     }
-    SEQUENCE.iter().any(|w| doc.at(p, w))
+    doc.trigger_at(p, T::Sequence).is_some()
 }
 
 struct State {
@@ -985,10 +898,10 @@ fn join_participants(
         if cov {
             continue;
         }
-        let Some(j) = doc.word_at(q, &JOIN_WORDS) else {
+        let Some(n) = doc.trigger_at(q, T::Join) else {
             continue;
         };
-        let after = q + j.chars().count();
+        let after = q + n;
         let what = ["调研", "督查", "考察", "视察", "检查", "走访", "活动"];
         if !what.iter().any(|w| doc.at(after, w)) {
             continue;
@@ -1005,10 +918,11 @@ fn join_participants(
     let text = doc.text(s.start, s.end);
     if let Some(k) = text.find("还有")
         && !text[..k].contains("陪同")
-        && INSPECT
-            .iter()
-            .chain(MOTION.iter())
-            .any(|w| text[..k].contains(w))
+        && {
+            let at = s.start + text[..k].chars().count();
+            doc.trigger_within(s.start, at, T::VisitInspect)
+                || doc.trigger_within(s.start, at, T::VisitMotion)
+        }
     {
         let at = s.start + text[..k].chars().count();
         for i in doc.mentions_in(at, s.end) {

@@ -20,34 +20,18 @@ impl CharSet {
     }
 }
 
-/// The [`CharSet`] of a constant string's chars, or of the first chars of
-/// a constant word list, made on first use: a `static` set that loops ask
-/// about at every character.
+/// The [`CharSet`] of a constant string's chars, made on first use: a
+/// `static` set that loops ask about at every character.
 pub(crate) struct LazyCharSet {
-    source: Source,
+    chars: &'static str,
     set: std::sync::OnceLock<CharSet>,
-}
-
-/// What a [`LazyCharSet`] is made of.
-enum Source {
-    Chars(&'static str),
-    Initials(&'static [&'static str]),
 }
 
 impl LazyCharSet {
     /// The set of the chars of `chars`.
     pub const fn new(chars: &'static str) -> Self {
         LazyCharSet {
-            source: Source::Chars(chars),
-            set: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// The set of the first chars of `words`: a position whose char is not
-    /// in it starts none of them.
-    pub const fn initials(words: &'static [&'static str]) -> Self {
-        LazyCharSet {
-            source: Source::Initials(words),
+            chars,
             set: std::sync::OnceLock::new(),
         }
     }
@@ -56,39 +40,8 @@ impl LazyCharSet {
     #[inline]
     pub fn contains(&self, c: char) -> bool {
         self.set
-            .get_or_init(|| match self.source {
-                Source::Chars(chars) => chars.chars().collect(),
-                Source::Initials(words) => words.iter().filter_map(|w| w.chars().next()).collect(),
-            })
+            .get_or_init(|| self.chars.chars().collect())
             .contains(c)
-    }
-}
-
-/// A constant word list and the set of its first chars, for loops that
-/// ask at every character which of the words starts there: a character
-/// that starts none is passed over with one look-up.
-pub(crate) struct Words {
-    list: &'static [&'static str],
-    initials: LazyCharSet,
-}
-
-impl Words {
-    /// The words of `list`, tried in its order.
-    pub const fn new(list: &'static [&'static str]) -> Self {
-        Words {
-            list,
-            initials: LazyCharSet::initials(list),
-        }
-    }
-
-    /// The first word of the list, in list order, that starts with `first`
-    /// and is written where `written_at` says.
-    #[inline]
-    pub fn find(&self, first: char, written_at: impl Fn(&str) -> bool) -> Option<&'static str> {
-        if !self.initials.contains(first) {
-            return None;
-        }
-        self.list.iter().copied().find(|w| written_at(w))
     }
 }
 
@@ -129,24 +82,6 @@ mod tests {
             assert!(SET.contains(c));
         }
         assert!(!SET.contains('在') && !SET.contains(','));
-    }
-
-    #[test]
-    fn initials_are_the_first_chars_of_the_words() {
-        static SET: LazyCharSet = LazyCharSet::initials(&["调研", "考察", "", "调查"]);
-        assert!(SET.contains('调') && SET.contains('考'));
-        assert!(!SET.contains('研') && !SET.contains('查'));
-    }
-
-    #[test]
-    fn words_are_found_in_list_order_from_their_first_char() {
-        static WORDS: Words = Words::new(&["调研", "调研组", "考察"]);
-        let at = |rest: &'static str| move |w: &str| rest.starts_with(w);
-        assert_eq!(WORDS.find('调', at("调研组来")), Some("调研"));
-        assert_eq!(WORDS.find('考', at("考察")), Some("考察"));
-        assert_eq!(WORDS.find('调', at("调查")), None);
-        // A char no word starts with is not tried.
-        assert_eq!(WORDS.find('研', |_| true), None);
     }
 
     #[test]

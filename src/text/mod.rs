@@ -8,6 +8,6 @@ mod prepared;
 
 pub use chars::{is_cjk, is_clause_break, is_sentence_end};
 pub(crate) use chars::{non_ideographs, starts_an_ideograph_row};
-pub(crate) use charset::{CharSet, LazyCharSet, Words};
+pub(crate) use charset::{CharSet, LazyCharSet};
 pub use offsets::CodePoints;
 pub use prepared::Prepared;
