@@ -4,6 +4,7 @@
 //! share the classifier.
 
 use super::code::{self, char_before};
+use super::prefix;
 use super::{list, numeral, unit};
 use crate::recognise::{Mention, Scan};
 use crate::rules::Rule;
@@ -68,7 +69,7 @@ fn classified(scan: &Scan<'_>, i: usize, cls: &str, out: &mut Vec<Mention>) {
     }
     let (code_end, numbered) = code_end_before(text, i, is_unit);
     if let Some(start) = code::code_start(text, code_end) {
-        let start = super::with_certificate_prefix(scan, start);
+        let start = prefix::with_land_prefix(scan, start);
         coded(scan, Span::new(start, code_end), end, is_unit, out);
         return;
     }

@@ -10,7 +10,12 @@ const NOT_CODES: &[&str] = &["2G", "3G", "4G", "5G", "6G", "3D", "4D", "4K", "8K
 
 /// A character a code is written with.
 pub(super) fn is_code_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '-' | '#' | '/')
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '#' | '/' | '\u{FF0F}')
+}
+
+/// A slash, ASCII or full-width.
+fn is_slash(c: char) -> bool {
+    matches!(c, '/' | '\u{FF0F}')
 }
 
 /// An opening parenthesis, ASCII or full-width.
@@ -72,19 +77,19 @@ pub(super) fn is_code(code: &str) -> bool {
     let Some(last) = code.chars().next_back() else {
         return false;
     };
-    if matches!(last, '-' | '/') {
+    if last == '-' || is_slash(last) {
         return false;
     }
     let has_digit = code.bytes().any(|b| b.is_ascii_digit());
     let single_capital = code.len() == 1 && last.is_ascii_uppercase();
-    let slash_ok = !code.contains('/') || code.bytes().any(|b| b.is_ascii_alphabetic());
+    let slash_ok = !code.contains(is_slash) || code.bytes().any(|b| b.is_ascii_alphabetic());
     (has_digit || single_capital) && slash_ok && !NOT_CODES.contains(&code)
 }
 
 /// The start of the code ending at byte `end`, if one does.
 pub(super) fn code_start(text: &str, end: usize) -> Option<usize> {
     let raw = raw_start(text, end);
-    let code = text[raw..end].trim_start_matches(['-', '/']);
+    let code = text[raw..end].trim_start_matches(|c| c == '-' || is_slash(c));
     is_code(code).then_some(end - code.len())
 }
 
@@ -138,6 +143,10 @@ mod tests {
         assert_eq!(
             code_before("东侧QS0202-C1/C2-05地块", "地块").as_deref(),
             Some("QS0202-C1/C2-05")
+        );
+        assert_eq!(
+            code_before("东侧QS0202-C1／C2地块", "地块").as_deref(),
+            Some("QS0202-C1／C2")
         );
         assert_eq!(code_before("这是B地块", "地块").as_deref(), Some("B"));
         assert_eq!(code_before("青山-3#地块", "地块").as_deref(), Some("3#"));

@@ -5,6 +5,7 @@
 
 use super::code::{self, char_before};
 use super::numeral;
+use super::prefix;
 use crate::recognise::Scan;
 use crate::span::Span;
 
@@ -36,7 +37,7 @@ fn item_before(scan: &Scan<'_>, next: Span) -> Option<Span> {
         return None;
     }
     let end = next.start - sep.len_utf8();
-    let start = super::with_certificate_prefix(scan, code::code_start(text, end)?);
+    let start = prefix::with_land_prefix(scan, code::code_start(text, end)?);
     let item = Span::new(start, end);
     (code::shape(&text[item.range()]) == code::shape(&text[next.range()])).then_some(item)
 }
@@ -67,7 +68,7 @@ pub(super) fn counted(scan: &Scan<'_>, classifier: usize) -> Vec<Span> {
     let Some(start) = code::code_start(text, pos) else {
         return Vec::new();
     };
-    let last = Span::new(super::with_certificate_prefix(scan, start), pos);
+    let last = Span::new(prefix::with_land_prefix(scan, start), pos);
     let mut items = items_before(scan, last);
     items.insert(0, last);
     let counted = count.is_some_and(|n| n as usize == items.len() && n > 1);

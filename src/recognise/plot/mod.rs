@@ -22,21 +22,24 @@ mod classified;
 mod code;
 mod list;
 mod numeral;
+mod prefix;
 mod unit;
 
 use super::{Mention, Scan};
-use crate::lexicon::LexClass;
 use crate::rules::Rule;
 use crate::span::EntityKind;
 
 /// Finds every PLOT in the scan, without overlaps.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = classified::find(scan);
-    out.extend(
-        bare::find(scan.text)
-            .into_iter()
-            .map(|s| Mention::new(s, EntityKind::Plot, Rule::PlotBareCode)),
-    );
+    for code in bare::find(scan.text) {
+        out.push(Mention::new(code, EntityKind::Plot, Rule::PlotBareCode));
+        out.extend(
+            list::items_before(scan, code)
+                .into_iter()
+                .map(|s| Mention::new(s, EntityKind::Plot, Rule::PlotSharedClassifier)),
+        );
+    }
     without_overlaps(out)
 }
 
@@ -55,27 +58,6 @@ fn without_overlaps(mut plots: Vec<Mention>) -> Vec<Mention> {
         }
     }
     kept
-}
-
-/// `苏地2015-WG-1号地块`: a land-certificate prefix (a province
-/// abbreviation and `地`) before the code starting at `start` belongs to
-/// it; returns where the code starts with it.
-fn with_certificate_prefix(scan: &Scan<'_>, start: usize) -> usize {
-    if scan.char_before(start) != Some('地') {
-        return start;
-    }
-    let p = start - '地'.len_utf8();
-    match scan.char_before(p) {
-        Some(c)
-            if scan
-                .lex
-                .lookup(c.encode_utf8(&mut [0; 4]))
-                .any(|e| e.class == LexClass::PlaceShort) =>
-        {
-            p - c.len_utf8()
-        }
-        _ => start,
-    }
 }
 
 #[cfg(test)]
