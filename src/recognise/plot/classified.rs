@@ -140,12 +140,6 @@ fn numbered_in_words(
     }
     let long = text[start..end].chars().count() > 1;
     let block = matches!(cls, "街坊" | "街区" | "地块");
-    let ordinal = char_before(text, start) == Some('第');
-    let start = if ordinal {
-        start - '第'.len_utf8()
-    } else {
-        start
-    };
     let marked = numbered || (matches!(cls, "街坊" | "街区") && (long || phased));
     let bare_one = !numbered && &text[start..end] == "一";
     (block && marked && !bare_one).then_some(start)
@@ -199,7 +193,9 @@ mod tests {
         assert_eq!(plots("青山东块十三街坊二期启动征收"), ["十三街坊二期"]);
         assert_eq!(plots("推进三号地块建设"), ["三号地块"]);
         assert_eq!(plots("西二地块开工"), ["西二地块"]);
-        assert_eq!(plots("第十一街坊居民"), ["第十一街坊"]);
+        // An ordinal's 第 is no part of the number, as with digits.
+        assert_eq!(plots("第十一街坊居民"), ["十一街坊"]);
+        assert_eq!(plots("第11街坊居民"), ["11街坊"]);
     }
 
     #[test]

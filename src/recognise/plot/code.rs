@@ -58,9 +58,12 @@ fn raw_start(text: &str, end: usize) -> usize {
 fn group_open(text: &str, close: usize) -> Option<usize> {
     let mut inner = close;
     while let Some(c) = char_before(text, inner).filter(char::is_ascii_alphanumeric) {
+        if close - inner == MAX_GROUP {
+            return None;
+        }
         inner -= c.len_utf8();
     }
-    if inner == close || close - inner > MAX_GROUP {
+    if inner == close {
         return None;
     }
     let open = char_before(text, inner).filter(|&c| is_open(c))?;

@@ -36,10 +36,24 @@ fn item_before(scan: &Scan<'_>, next: Span) -> Option<Span> {
     if sep != '、' && !CONJUNCTIONS.contains(&sep) {
         return None;
     }
-    let end = next.start - sep.len_utf8();
-    let start = prefix::with_land_prefix(scan, code::code_start(text, end)?);
-    let item = Span::new(start, end);
-    (code::shape(&text[item.range()]) == code::shape(&text[next.range()])).then_some(item)
+    let item = item_ending_at(scan, next.start - sep.len_utf8())?;
+    (shape(&text[item.range()]) == shape(&text[next.range()])).then_some(item)
+}
+
+/// The item of a list ending at `end`: a code with its land prefix, and
+/// the `号` after it (`1号、2号地块` → `1号`).
+fn item_ending_at(scan: &Scan<'_>, end: usize) -> Option<Span> {
+    let code_end = match char_before(scan.text, end) {
+        Some('号') => end - '号'.len_utf8(),
+        _ => end,
+    };
+    let start = code::code_start(scan.text, code_end)?;
+    Some(Span::new(prefix::with_land_prefix(scan, start), end))
+}
+
+/// The shape of an item's code, without its `号`.
+fn shape(item: &str) -> String {
+    code::shape(item.strip_suffix('号').unwrap_or(item))
 }
 
 /// `A1、A2、A3三幅地块`, `A1、A2等地块`: the codes of a list closed by `等`
@@ -65,10 +79,9 @@ pub(super) fn counted(scan: &Scan<'_>, classifier: usize) -> Vec<Span> {
     } else if count.is_none() {
         return Vec::new();
     }
-    let Some(start) = code::code_start(text, pos) else {
+    let Some(last) = item_ending_at(scan, pos) else {
         return Vec::new();
     };
-    let last = Span::new(prefix::with_land_prefix(scan, start), pos);
     let mut items = items_before(scan, last);
     items.insert(0, last);
     let counted = count.is_some_and(|n| n as usize == items.len() && n > 1);
@@ -91,6 +104,9 @@ mod tests {
         assert_eq!(plots("青山07-01、07-04地块出让"), ["07-01", "07-04地块"]);
         assert_eq!(plots("征收21、22、25街坊"), ["21", "22", "25街坊"]);
         assert_eq!(plots("完成1、2号地块"), ["1", "2号地块"]);
+        assert_eq!(plots("完成1号、2号地块"), ["1号", "2号地块"]);
+        assert_eq!(plots("完成1号、2号等地块"), ["1号", "2号"]);
+        assert!(plots("完成1号、2号楼").is_empty());
     }
 
     #[test]

@@ -62,11 +62,32 @@ fn without_overlaps(mut plots: Vec<Mention>) -> Vec<Mention> {
 
 #[cfg(test)]
 mod tests {
-    use crate::recognise::testing::spans;
+    use crate::recognise::testing::{extractor, spans};
     use crate::span::EntityKind::Plot;
 
     fn plots(text: &str) -> Vec<String> {
         spans(text, Plot)
+    }
+
+    proptest::proptest! {
+        /// Text made of the characters the plot rules read: every plot is
+        /// the text between its offsets, and no two plots overlap.
+        #[test]
+        fn plots_are_spans_of_the_text(
+            text in "[0-9A-Za-z#/／ 　\\-、和等个幅三十二一东政储出地块单元街坊区号期项目规划(（)）〔〕\\[\\]链栋室第]{0,40}"
+        ) {
+            let doc = extractor().extract("t", &text);
+            let chars: Vec<char> = text.chars().collect();
+            let mut plots: Vec<_> = doc.entities.iter().filter(|e| e.kind == Plot).collect();
+            plots.sort_by_key(|e| e.start);
+            for e in &plots {
+                let written: String = chars[e.start..e.end].iter().collect();
+                proptest::prop_assert_eq!(&written, &e.text);
+            }
+            for w in plots.windows(2) {
+                proptest::prop_assert!(w[0].end <= w[1].start);
+            }
+        }
     }
 
     #[test]
