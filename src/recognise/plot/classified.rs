@@ -83,12 +83,13 @@ fn classified(scan: &Scan<'_>, i: usize, cls: &str, out: &mut Vec<Mention>) {
 }
 
 /// Where the code before the classifier at `i` ends, past a space
-/// (`A1 地块`) and a `号` (`S2207号地块`; not before a unit), and whether a
-/// `号` was passed.
+/// (`A1 地块`, not the year in `2024 地块`) and a `号` (`S2207号地块`; not
+/// before a unit), and whether a `号` was passed.
 fn code_end_before(text: &str, i: usize, is_unit: bool) -> (usize, bool) {
     let mut pos = i;
     if let Some(s) = char_before(text, pos).filter(|&c| is_space(c))
         && char_before(text, pos - s.len_utf8()).is_some_and(code::is_code_char)
+        && !ends_with_year(&text[..pos - s.len_utf8()])
     {
         pos -= s.len_utf8();
     }
@@ -96,6 +97,16 @@ fn code_end_before(text: &str, i: usize, is_unit: bool) -> (usize, bool) {
         return (pos - '号'.len_utf8(), true);
     }
     (pos, false)
+}
+
+/// True when `text` ends with a year standing alone (`截至2024`).
+fn ends_with_year(text: &str) -> bool {
+    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let head = &text[..text.len() - digits];
+    let year = &text[head.len()..];
+    digits == 4
+        && (year.starts_with("19") || year.starts_with("20"))
+        && !head.ends_with(|c: char| code::is_code_char(c))
 }
 
 /// The code at `code` with its classifier ending at `end`, and the bare
@@ -210,6 +221,8 @@ mod tests {
     fn a_space_before_the_classifier() {
         assert_eq!(plots("完成B2 地块出让"), ["B2 地块"]);
         assert_eq!(plots("完成B2\u{3000}地块出让"), ["B2\u{3000}地块"]);
+        assert_eq!(plots("完成373 地块出让"), ["373 地块"]);
+        assert!(plots("截至2024 地块出让").is_empty());
     }
 
     #[test]

@@ -35,12 +35,14 @@ pub(super) fn named_code(text: &str, unit: usize) -> Option<Span> {
 /// letters or dashes a coded unit (`N010203单元`, `01-02单元`). `list` is
 /// where the list of codes sharing `单元` starts, `after` where `单元` ends.
 pub(super) fn rule(text: &str, code: Span, list: usize, after: usize) -> Option<Rule> {
+    if is_stairwell(text, list, after) {
+        return None;
+    }
     let code = &text[code.range()];
     let digits_only = code.bytes().all(|b| b.is_ascii_digit());
     if digits_only {
         let lesson = char_before(text, list) == Some('第');
-        let short = code.len() <= MAX_DIGITS;
-        return (short && !lesson && !is_stairwell(text, list, after)).then_some(Rule::PlotCode);
+        return (code.len() <= MAX_DIGITS && !lesson).then_some(Rule::PlotCode);
     }
     let has_digit = code.bytes().any(|b| b.is_ascii_digit());
     let short_parts = code.split('-').all(|p| {
@@ -50,8 +52,8 @@ pub(super) fn rule(text: &str, code: Span, list: usize, after: usize) -> Option<
 }
 
 /// `5栋2单元`, `2单元301室`: a stairwell, after a building or before a
-/// room or floor (`室`, `户`, `楼`, `层`, or a number and `号`); asked of
-/// numbered units only, since coded units have letters.
+/// room or floor (`室`, `户`, `楼`, `层`, or a number and `号`; block
+/// codes after a unit have none: `Q0203单元05、06街坊`).
 fn is_stairwell(text: &str, list: usize, after: usize) -> bool {
     let building = char_before(text, list).is_some_and(|c| BUILDING.contains(&c));
     let rest = text[after..].trim_start_matches(|c: char| c.is_ascii_digit());
@@ -101,6 +103,8 @@ mod tests {
         assert!(plots("青山苑3单元502室").is_empty());
         assert!(plots("青山苑3单元5楼").is_empty());
         assert!(plots("3号楼2单元的居民").is_empty());
+        assert!(plots("3号楼A1单元的居民").is_empty());
+        assert!(plots("青山苑B2单元1203室").is_empty());
         assert!(plots("居民住在5栋1、2单元").is_empty());
         assert!(plots("学习第3单元课文").is_empty());
         assert!(plots("共有20231单元").is_empty());
