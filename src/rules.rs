@@ -57,6 +57,8 @@ rules! {
     PlotUnitCode => "plot.unit-code",
     /// A bare code in a planning context (`将02-215规划为…`).
     PlotBareCode => "plot.bare-code",
+    /// A block numbered in words (`十二街坊二期`, `东一地块`, `三号地块`).
+    PlotWordNumber => "plot.word-number",
     // ---- places ----
     /// A division or named site of the lexicon, where it stands as a word.
     PlaceLexicon => "place.lexicon",
