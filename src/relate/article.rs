@@ -171,7 +171,9 @@ pub(crate) fn fits_level_word(w: &str, name: &str, level: Level) -> bool {
 pub(crate) const LEVEL_WORDS: [&str; 9] = ["街道", "省", "市", "州", "区", "县", "旗", "镇", "乡"];
 
 /// A line that closes an article: `(镇文明办)`, `高志强/文 施明忠/摄`.
-fn is_byline(line: &str) -> bool {
+/// `action` says whether the line tells what happens (a visit or
+/// inspection verb): a photo caption in brackets does, a byline does not.
+fn is_byline(line: &str, action: bool) -> bool {
     let t = line.trim();
     let n = t.chars().count();
     if n == 0 {
@@ -179,7 +181,9 @@ fn is_byline(line: &str) -> bool {
     }
     let paren = (t.starts_with('(') || t.starts_with('\u{FF08}'))
         && (t.ends_with(')') || t.ends_with('\u{FF09}'));
-    if paren && n <= 30 && !t.contains('。') {
+    // A photo caption in brackets tells what happens (`(某某在某村察看…)`);
+    // a byline names a unit or reporters.
+    if paren && n <= 30 && !t.contains('。') && !action {
         return true;
     }
     (t.contains("/文") || t.contains("/摄")) && n <= 40
@@ -201,6 +205,7 @@ pub(crate) fn split(
     text: &str,
     starts: &CodePoints,
     mentions: &[Mention],
+    action: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
     // Lines as char ranges.
     let mut lines: Vec<(usize, usize)> = Vec::new();
@@ -249,7 +254,7 @@ pub(crate) fn split(
     while i < nonempty.len() {
         let r = nonempty[i];
         let t = text(r);
-        if is_byline(t) || (prose_seen && ends_with_signature(r)) {
+        if is_byline(t, action(r.0, r.1)) || (prose_seen && ends_with_signature(r)) {
             if let Some(next) = nonempty.get(i + 1) {
                 cuts.push(next.0);
             }
@@ -429,6 +434,14 @@ mod tests {
             .iter()
             .collect();
         assert!(second.starts_with("乙事标题"));
+    }
+
+    #[test]
+    fn a_photo_caption_in_brackets_is_no_byline() {
+        let d = doc(
+            "5月2日,县委书记张明一行来到青山镇调研。\n(张明在青山镇柳树村察看农田)\n县委常委李华参加调研。",
+        );
+        assert_eq!(d.articles.len(), 1);
     }
 
     #[test]

@@ -123,7 +123,7 @@ impl<'a> Doc<'a> {
         let norm = prepared.normalized();
         let chars: Vec<char> = norm.chars().collect();
         let ncp = CodePoints::new(norm);
-        let triggers = triggers
+        let triggers: Vec<Trigger> = triggers
             .iter()
             .map(|&(s, kinds)| Trigger {
                 start: ncp.of(s.start),
@@ -149,7 +149,16 @@ impl<'a> Doc<'a> {
             .collect();
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let sentences = sentence::split(&chars, prepared);
-        let articles = article::split(&chars, norm, &ncp, &mentions)
+        let action = |a: usize, b: usize| {
+            triggers.iter().any(|t: &Trigger| {
+                t.start >= a
+                    && t.end <= b
+                    && (t.kinds.contains(LexTrigger::VisitInspect)
+                        || t.kinds.contains(LexTrigger::VisitMotion)
+                        || t.kinds.contains(LexTrigger::LinkVerb))
+            })
+        };
+        let articles = article::split(&chars, norm, &ncp, &mentions, action)
             .into_iter()
             .map(|(start, end)| Article {
                 start,
