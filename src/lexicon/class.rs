@@ -50,11 +50,13 @@ pub enum Trigger {
     Sequence,
     /// A participant joins a visit with it (`一同参加`, `随同`) (`trigger.join`).
     Join,
+    /// Refers back to the visiting group (`与会人员`, `委员们`) (`trigger.group-ref`).
+    GroupRef,
 }
 
 impl Trigger {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Trigger; 12] = [
+    pub const ALL: [Trigger; 13] = [
         Trigger::PersonVerb,
         Trigger::Byline,
         Trigger::Honour,
@@ -67,6 +69,7 @@ impl Trigger {
         Trigger::LinkVerb,
         Trigger::Sequence,
         Trigger::Join,
+        Trigger::GroupRef,
     ];
 
     /// The kind's name in dictionary files.
@@ -84,6 +87,7 @@ impl Trigger {
             Trigger::LinkVerb => "trigger.link-verb",
             Trigger::Sequence => "trigger.sequence",
             Trigger::Join => "trigger.join",
+            Trigger::GroupRef => "trigger.group-ref",
         }
     }
 }
@@ -203,8 +207,8 @@ impl LexClass {
     }
 
     /// Every class name accepted in dictionary files.
-    pub const NAMES: [&'static str; 29] = {
-        let mut names = [""; 29];
+    pub const NAMES: [&'static str; 30] = {
+        let mut names = [""; 30];
         let mut i = 0;
         while i < names.len() {
             names[i] = LexClass::ALL[i].as_str();
@@ -225,7 +229,7 @@ impl LexClass {
 impl LexClass {
     /// Every class, in the order of [`LexClass::NAMES`] (which is made
     /// from it).
-    const ALL: [LexClass; 29] = [
+    const ALL: [LexClass; 30] = [
         LexClass::Division(Level::Country),
         LexClass::Division(Level::Province),
         LexClass::Division(Level::City),
@@ -255,6 +259,7 @@ impl LexClass {
         LexClass::Trigger(Trigger::LinkVerb),
         LexClass::Trigger(Trigger::Sequence),
         LexClass::Trigger(Trigger::Join),
+        LexClass::Trigger(Trigger::GroupRef),
     ];
 
     /// The class's place in [`LexClass::ALL`].

@@ -627,7 +627,9 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
     out.pronoun = out.persons.is_empty() && text.contains(['他', '她']);
     out.backref = out.persons.is_empty()
         && out.orgs.is_empty()
-        && (text.contains("一行") || !out.nouns.is_empty());
+        && (text.contains("一行")
+            || !out.nouns.is_empty()
+            || doc.trigger_within(start, b, T::GroupRef));
     if out.persons.is_empty()
         && out.orgs.is_empty()
         && let Some(p) = alias(doc, start, b, covered)
@@ -763,14 +765,24 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                     st.groups[g].nouns.extend(sub.nouns.iter().cloned());
                     st.latest = Some(g);
                     Some(Heads::Group(g))
-                } else if (0..st.groups.len()).any(|g| {
+                } else if let Some(g) = (0..st.groups.len()).rev().find(|&g| {
                     st.groups[g].art == art
                         && sub
                             .persons
                             .iter()
                             .all(|&p| st.groups[g].members.iter().any(|&x| State::same(doc, x, p)))
                 }) {
-                    Some(Heads::Explicit(sub.persons.clone()))
+                    // Members of the group visit with all of it, unless the
+                    // sentence dates a visit of their own (`5月12日,某副主席到…`).
+                    let own_day = date
+                        .as_ref()
+                        .is_some_and(|d| st.groups[g].date.as_ref().is_some_and(|gd| gd != d));
+                    if own_day {
+                        Some(Heads::Explicit(sub.persons.clone()))
+                    } else {
+                        st.latest = Some(g);
+                        Some(Heads::Group(g))
+                    }
                 } else if c.tails.is_empty() {
                     None
                 } else {
