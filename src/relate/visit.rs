@@ -580,7 +580,11 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
     let mut start = a;
     for (q, &cov) in covered.iter().enumerate().take(b).skip(a) {
         if !cov && let Some(n) = doc.trigger_at(q, T::Barrier) {
-            start = start.max(q + n);
+            // `在某某的陪同下`: the persons before are still the visitors.
+            let passive = doc.ends_at(q, "的") && doc.at(q + n, "下");
+            if !passive {
+                start = start.max(q + n);
+            }
         }
     }
     let mut out = Subject::default();
@@ -914,8 +918,11 @@ fn join_participants(
             continue;
         };
         let after = q + n;
-        let what = ["调研", "督查", "考察", "视察", "检查", "走访", "活动"];
-        if !what.iter().any(|w| doc.at(after, w)) {
+        // `参加调研`, `一同观摩`, `参加视察活动`: joining a visit.
+        let visit = doc.trigger_at(after, T::VisitInspect).is_some()
+            || doc.trigger_at(after, T::Purpose).is_some()
+            || doc.at(after, "活动");
+        if !visit {
             continue;
         }
         for i in doc.mentions_in(from, q) {
@@ -1013,6 +1020,21 @@ mod tests {
             .into_iter()
             .filter(|k| k.starts_with("VISIT"))
             .collect()
+    }
+
+    #[test]
+    fn visitors_accompanied_by_hosts_are_still_the_visitors() {
+        let v = visits(
+            "5月3日,市农业局局长王明华率副局长李国强一行,在当地干部的陪同下,来到青山镇调研。",
+        );
+        assert!(v.contains(&"VISIT 王明华 -> 青山镇".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 李国强 -> 青山镇".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn participants_join_with_any_inspection_word() {
+        let v = visits("5月3日,县长张明远来到柳树村观摩。县委常委李华参加观摩。");
+        assert!(v.contains(&"VISIT 李华 -> 柳树村".to_string()), "{v:?}");
     }
 
     #[test]
