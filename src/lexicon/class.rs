@@ -52,11 +52,13 @@ pub enum Trigger {
     Join,
     /// Refers back to the visiting group (`与会人员`, `委员们`) (`trigger.group-ref`).
     GroupRef,
+    /// An industry that ends a company's short name (`机械`, `纺织`) (`trigger.industry`).
+    Industry,
 }
 
 impl Trigger {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Trigger; 13] = [
+    pub const ALL: [Trigger; 14] = [
         Trigger::PersonVerb,
         Trigger::Byline,
         Trigger::Honour,
@@ -70,6 +72,7 @@ impl Trigger {
         Trigger::Sequence,
         Trigger::Join,
         Trigger::GroupRef,
+        Trigger::Industry,
     ];
 
     /// The kind's name in dictionary files.
@@ -88,6 +91,7 @@ impl Trigger {
             Trigger::Sequence => "trigger.sequence",
             Trigger::Join => "trigger.join",
             Trigger::GroupRef => "trigger.group-ref",
+            Trigger::Industry => "trigger.industry",
         }
     }
 }
@@ -207,8 +211,8 @@ impl LexClass {
     }
 
     /// Every class name accepted in dictionary files.
-    pub const NAMES: [&'static str; 30] = {
-        let mut names = [""; 30];
+    pub const NAMES: [&'static str; 31] = {
+        let mut names = [""; 31];
         let mut i = 0;
         while i < names.len() {
             names[i] = LexClass::ALL[i].as_str();
@@ -229,7 +233,7 @@ impl LexClass {
 impl LexClass {
     /// Every class, in the order of [`LexClass::NAMES`] (which is made
     /// from it).
-    const ALL: [LexClass; 30] = [
+    const ALL: [LexClass; 31] = [
         LexClass::Division(Level::Country),
         LexClass::Division(Level::Province),
         LexClass::Division(Level::City),
@@ -260,6 +264,7 @@ impl LexClass {
         LexClass::Trigger(Trigger::Sequence),
         LexClass::Trigger(Trigger::Join),
         LexClass::Trigger(Trigger::GroupRef),
+        LexClass::Trigger(Trigger::Industry),
     ];
 
     /// The class's place in [`LexClass::ALL`].

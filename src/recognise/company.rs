@@ -7,7 +7,7 @@
 //! the lexicon opens it.
 
 use super::{Mention, Scan};
-use crate::lexicon::{Level, LexClass};
+use crate::lexicon::{Level, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, is_clause_break};
@@ -71,7 +71,7 @@ fn stretch_start(scan: &Scan<'_>, end: usize) -> usize {
                     matches!(
                         k,
                         LexClass::NameCue | LexClass::TitleRole | LexClass::Trigger(_)
-                    )
+                    ) && k != LexClass::Trigger(Trigger::Industry)
                 }) && !scan.hit_is(h, |k| k.is_place())
                     // A government or a party committee ends its own name.
                     || scan

@@ -24,6 +24,7 @@ mod plot;
 mod route;
 pub(crate) mod scan;
 pub(crate) mod segment;
+mod site;
 pub(crate) mod taught;
 mod title;
 mod words;
@@ -141,6 +142,12 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     let mut orgs = org::find(scan);
     orgs.extend(org::list_items(scan));
     orgs.extend(company::find(scan));
+    for m in site::find(scan) {
+        match m.kind {
+            EntityKind::Place => places.push(m),
+            _ => orgs.push(m),
+        }
+    }
     orgs.extend(group::numbered(scan));
     trace.retain(&mut orgs, Rule::RejectDocumentNumber, |m| {
         !org::opens_document_number(scan, m.span)

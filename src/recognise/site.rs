@@ -1,0 +1,233 @@
+//! Sites of a visit: every item of the list after a verb of going or of
+//! inspecting (`先后来到A、B、C等地`, `深入A、B和C`, `察看了A`) is a place or
+//! a body, also when its name has no suffix (a company's short name,
+//! `东方机械`). The list gives each name its edges, which the suffix rules
+//! must otherwise guess: an item runs from a separator to the next.
+//!
+//! An item is kept when it ends in a place or organisation suffix (its kind
+//! then), or when it holds a proper or unknown word and no common noun
+//! phrase explains it (`困难群众` is no site): then it is a body, as a
+//! company or unit named without its legal form most often is.
+
+use super::{Mention, Scan};
+use crate::lexicon::{LexClass, Trigger};
+use crate::rules::Rule;
+use crate::span::{EntityKind, Span};
+use crate::text::{LazyCharSet, is_cjk, is_clause_break};
+
+/// The longest item read, in chars.
+const MAX_ITEM: usize = 12;
+/// The shortest item without a suffix, in chars.
+const MIN_BARE_ITEM: usize = 2;
+/// The most items read after one verb.
+const MAX_ITEMS: usize = 12;
+
+/// Characters that never stand inside a site's name: particles,
+/// prepositions, pronouns, adverbs.
+static NOT_IN_SITE: LazyCharSet =
+    LazyCharSet::new("的了是在对从把被将这那其各该着过也都就还又再并");
+
+/// The sites of every visit list.
+pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for hit in scan.hits() {
+        let visit = scan.hit_is(hit, |c| {
+            matches!(
+                c,
+                LexClass::Trigger(Trigger::VisitMotion) | LexClass::Trigger(Trigger::VisitInspect)
+            )
+        });
+        // A verb of two characters or more (`来到`, `察看`); the one-character
+        // ones (`到`, `赴`) only after `先后`, `分别`, `还`, `又`, `再`.
+        if !visit || !(hit.span().len() >= 6 || adverb_before(scan, hit.span().start)) {
+            continue;
+        }
+        // The verb must stand alone (`调研组`, `考察团` are nouns).
+        if scan
+            .char_at(hit.span().end)
+            .is_some_and(|c| "室组团员办处科队".contains(c))
+        {
+            continue;
+        }
+        let list = items(scan, hit.span().end);
+        let kinds: Vec<Option<EntityKind>> = list.iter().map(|&i| kind(scan, i)).collect();
+        // Bare brand names (`悦达`) take the kind of the named items of
+        // their list.
+        let sibling = kinds.iter().flatten().copied().next();
+        for (&item, k) in list.iter().zip(&kinds) {
+            let bare = || sibling.filter(|_| list.len() > 1 && bare_name(scan, item));
+            match k.or_else(bare) {
+                Some(EntityKind::Place) => {
+                    out.push(Mention::new(item, EntityKind::Place, Rule::PlaceVisitSite));
+                }
+                Some(_) => out.push(Mention::new(item, EntityKind::Org, Rule::OrgVisitSite)),
+                None => {}
+            }
+        }
+    }
+    out
+}
+
+/// `先后到`, `分别赴`, `又来`: an adverb that makes a one-character verb
+/// one of motion.
+fn adverb_before(scan: &Scan<'_>, pos: usize) -> bool {
+    ["先后", "分别", "还", "又", "再", "随后", "深入"]
+        .iter()
+        .any(|w| scan.text[..pos].ends_with(w))
+}
+
+/// The items of the list starting at `pos` (after the verb): separated by
+/// `、`, `和`, `及`, `与`, ended by a clause break, `等`, or a purpose.
+fn items(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
+    let text = scan.text;
+    // `察看了`, `来到了`, `走进位于…的`.
+    for skip in ["了", "过"] {
+        if text[pos..].starts_with(skip) {
+            pos += skip.len();
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = pos;
+    let mut i = pos;
+    while i < text.len() && out.len() < MAX_ITEMS {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let end_here = is_clause_break(c) && c != '、' && !matches!(c, '(' | ')' | '（' | '）')
+            || c == '等'
+            || (i > start && ends_list(scan, i));
+        let sep =
+            c == '、' || (matches!(c, '和' | '及' | '与') && i > start && !inside_word(scan, i));
+        if end_here || sep {
+            if i > start {
+                out.push(Span::new(start, i));
+            }
+            if end_here {
+                break;
+            }
+            start = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// True when a purpose or a verb that ends a list starts at `pos`
+/// (`…开展调研`, `…了解情况`).
+fn ends_list(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.hits_at(pos).iter().any(|h| {
+        scan.hit_is(h, |c| {
+            matches!(
+                c,
+                LexClass::Trigger(Trigger::LinkVerb)
+                    | LexClass::Trigger(Trigger::Purpose)
+                    | LexClass::Trigger(Trigger::Attend)
+            )
+        })
+    }) && !inside_word(scan, pos)
+}
+
+/// True when the segmenter reads a word across `pos` (the `和` of `和平村`).
+fn inside_word(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.token_containing(pos)
+        .is_some_and(|t| t.span.start < pos && scan.is_known_word(&scan.text[t.span.range()]))
+}
+
+/// The kind of the site an item names as a body without its legal form
+/// (`宏远机械`: a proper or unknown word, then an industry): ORG; other
+/// items are left to the suffix rules.
+fn kind(scan: &Scan<'_>, item: Span) -> Option<EntityKind> {
+    let item = trim(scan, item)?;
+    if !plain(scan, item) {
+        return None;
+    }
+    let industry = scan.hits_ending_at(item.end).find(|h| {
+        h.span().start > item.start && scan.hit_is(h, |c| c == LexClass::Trigger(Trigger::Industry))
+    })?;
+    let brand = Span::new(item.start, industry.span().start);
+    bare_name(scan, brand).then_some(EntityKind::Org)
+}
+
+/// True when `item` could be a name: a short stretch of name characters
+/// with no grammar word, post, cue or set phrase inside.
+fn plain(scan: &Scan<'_>, item: Span) -> bool {
+    let w = &scan.text[item.range()];
+    let n = w.chars().count();
+    (MIN_BARE_ITEM..=MAX_ITEM).contains(&n)
+        && w.chars()
+            .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || "()（）·".contains(c))
+        && !w.chars().any(|c| NOT_IN_SITE.contains(c))
+        && !scan.hits_within(item).any(|h| {
+            scan.hit_is(h, |c| {
+                matches!(
+                    c,
+                    LexClass::TitleRole
+                        | LexClass::Stop
+                        | LexClass::Person
+                        | LexClass::NameCue
+                        | LexClass::OrgSuffix
+                        | LexClass::PlaceSuffix
+                )
+            }) && h.span().len() >= 6
+        })
+}
+
+/// True when `span` is a brand: words the segmenter does not know or tags
+/// as proper names, and no common word (`困难群众`, `民营企业`).
+fn bare_name(scan: &Scan<'_>, span: Span) -> bool {
+    let Some(span) = trim(scan, span) else {
+        return false;
+    };
+    if !plain(scan, span)
+        || scan.is_known_word(&scan.text[span.range()])
+            && !scan.lex.any(&scan.text[span.range()], |c| c.is_place())
+    {
+        return false;
+    }
+    let tokens = scan.tokens_around(span.start);
+    let inside: Vec<_> = tokens
+        .iter()
+        .filter(|t| t.span.start >= span.start && t.span.end <= span.end)
+        .collect();
+    let aligned = inside.first().is_some_and(|t| t.span.start == span.start)
+        && inside.last().is_some_and(|t| t.span.end == span.end);
+    aligned
+        && inside
+            .iter()
+            .all(|t| t.is_proper() || !scan.is_known_word(&scan.text[t.span.range()]))
+}
+
+/// The item without the words around a name: `位于某区的` before it, a
+/// space.
+fn trim(scan: &Scan<'_>, item: Span) -> Option<Span> {
+    let mut s = item.start;
+    let e = item.end;
+    let text = &scan.text[s..e];
+    if let Some(k) = text.find("的")
+        && text.starts_with("位于")
+    {
+        s += k + "的".len();
+    }
+    while s < e && scan.char_at(s).is_some_and(char::is_whitespace) {
+        s += 1;
+    }
+    (s < e).then(|| Span::new(s, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::{Org, Place};
+
+    #[test]
+    fn every_item_of_a_visit_list_is_a_site() {
+        let t = "代表团先后来到宏远机械、青山湖公园和星辉电子等企业参观。";
+        assert_eq!(spans(t, Org), ["宏远机械", "星辉电子"]);
+        assert_eq!(spans(t, Place), ["青山湖公园"]);
+    }
+
+    #[test]
+    fn common_nouns_are_no_sites() {
+        assert!(spans("他走访了困难群众、老党员。", Org).is_empty());
+    }
+}
