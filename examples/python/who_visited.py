@@ -3,11 +3,14 @@ town in a date range, and draw the leaders of one body.
 
     pip install ./python networkx matplotlib      # from the root of a govkg checkout
     python examples/python/who_visited.py tests/fixtures/corpus/ \\
-        --town 七宝镇 --since 2018年11月1日 --until 2018年12月31日 \\
+        --town 七宝镇 --since 2018年11月1日 --until 2018年12月31日 --keep-undated \\
         --leaders-of 七宝镇党委 --png examples/python/leaders.png
 
 Articles are the folder's .txt files (UTF-8; the id is the file name
-without .txt), tagged on all cores with `Extractor.pipe`. The picture
+without .txt), tagged on all cores with `Extractor.pipe`. Dates in the
+range need a year; a visit's year comes from its text or else from its
+article's date, and visits whose year cannot be told (`--11-20`), or that
+have no date, are left out of the range unless --keep-undated. The picture
 needs a font with Chinese characters (WenQuanYi, Noto CJK, Source Han,
 SimHei, Microsoft YaHei or PingFang; on Debian: apt install
 fonts-wqy-microhei); without one the names are drawn as boxes.
@@ -119,8 +122,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder", type=Path, help="a folder of .txt articles")
     ap.add_argument("--town", default="七宝镇", help="the place whose visitors to list")
-    ap.add_argument("--since", help="first date (2018年11月1日, 2018-11-01, 11月1日)")
-    ap.add_argument("--until", help="last date")
+    ap.add_argument("--since", help="first date, with a year (2018年11月1日, 2018年11月, 2018-11-01)")
+    ap.add_argument("--until", help="last date, with a year")
+    ap.add_argument(
+        "--keep-undated",
+        action="store_true",
+        help="with --since/--until, also list visits whose year cannot be told or that have no date",
+    )
     ap.add_argument("--leaders-of", default="七宝镇党委", help="the body whose leaders to draw")
     ap.add_argument("--png", type=Path, default=Path(__file__).with_name("leaders.png"))
     ap.add_argument("--dict", type=Path, action="append", default=[], help="a user dictionary (repeatable)")
@@ -140,8 +148,17 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     span = " ".join(x for x in (args.since and f"from {args.since}", args.until and f"to {args.until}") if x)
     print(f"\nwho visited {args.town} {span}".rstrip() + ":")
-    for v in graph.visitors(args.town, since=args.since, until=args.until):
-        print(f"  {v.source_name:<10} {v.date or '(no date)':<10} {v.purpose or '':<6} {v.doc}  {v.snippet(50)}")
+    try:
+        visits = graph.visitors(args.town, since=args.since, until=args.until, keep_undated=args.keep_undated)
+        with_undated = graph.visitors(args.town, since=args.since, until=args.until, keep_undated=True)
+    except (govkg.InvalidDateError, govkg.UnknownNodeError, govkg.AmbiguousNodeError) as err:
+        print(f"who_visited: {err}", file=sys.stderr)
+        return 2
+    for v in visits:
+        date = f"{v.date} ({v.when})" if v.date else "(no date)"
+        print(f"  {v.source_name:<10} {date:<22} {v.purpose or '':<6} {v.doc}  {v.snippet(50)}")
+    if len(with_undated) > len(visits):
+        print(f"  ({len(with_undated) - len(visits)} visits without a year or a date left out; --keep-undated lists them)")
 
     print(f"\nleaders of {args.leaders_of}:")
     for e in graph.leaders(args.leaders_of):

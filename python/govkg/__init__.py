@@ -13,7 +13,7 @@ documents, ask it, and hand it to networkx or pandas::
     docs = list(ex.pipe(texts))              # many texts, on all cores, in order
     g = govkg.KnowledgeGraph.from_documents(docs, extractor=ex)
     for v in g.visitors("七宝镇", since="2018年11月1日", until="2018年11月30日"):
-        print(v.source_name, v.date, v.purpose)
+        print(v.source_name, v.date, v.when, v.purpose)   # when: 2018-11-20
     nx_graph = g.to_networkx()               # needs networkx
     nodes, edges = g.to_pandas()             # needs pandas
 

@@ -1,6 +1,6 @@
 """The node-link export to networkx and pandas (optional dependencies)."""
 
-from typing import Any, Dict, Tuple
+from typing import Any, Dict, List, Tuple
 
 NODE_COLUMNS = ["id", "kind", "name", "mentions", "documents", "aliases"]
 EDGE_COLUMNS = [
@@ -10,6 +10,7 @@ EDGE_COLUMNS = [
     "type",
     "doc",
     "date",
+    "when",
     "purpose",
     "role",
     "evidence_start",
@@ -54,15 +55,28 @@ def to_networkx(data: Dict[str, Any]) -> Any:
 def to_pandas(data: Dict[str, Any]) -> Tuple[Any, Any]:
     """``(nodes, edges)`` DataFrames from node-link data.
 
-    Columns are those of the node-link export; an attribute an edge does not
+    Columns are those of the node-link export, the known ones in a fixed
+    order and any newer attribute after them, so none is dropped; an attribute an edge does not
     have is missing (``None``, or ``<NA>`` in the nullable integer columns
     ``evidence_start`` and ``evidence_end``).
     """
     pd = _need("pandas", "to_pandas")
-    nodes = pd.DataFrame(data["nodes"], columns=NODE_COLUMNS)
-    edges = pd.DataFrame(data["edges"], columns=EDGE_COLUMNS)
+    nodes = pd.DataFrame(data["nodes"], columns=_columns(NODE_COLUMNS, data["nodes"]))
+    edges = pd.DataFrame(data["edges"], columns=_columns(EDGE_COLUMNS, data["edges"]))
     for column in ("evidence_start", "evidence_end"):
         edges[column] = edges[column].astype("Int64")
-    for column in ("doc", "date", "purpose", "role", "evidence"):
+    for column in ("doc", "date", "when", "purpose", "role", "evidence"):
         edges[column] = edges[column].astype(object).where(edges[column].notna(), None)
     return nodes, edges
+
+
+def _columns(known: List[str], rows: List[Dict[str, Any]]) -> List[str]:
+    """``known``, then the keys of ``rows`` not in it, in order of appearance."""
+    columns = list(known)
+    seen = set(columns)
+    for row in rows:
+        for key in row:
+            if key not in seen:
+                seen.add(key)
+                columns.append(key)
+    return columns

@@ -51,9 +51,17 @@ class GraphFileError(GovkgError, ValueError):
 
 
 class UnknownNodeError(GovkgError, LookupError):
-    """A query named a node the graph does not hold (``name``)."""
+    """A query named a node the graph does not hold.
+
+    ``name`` is the name as given, ``kinds`` the kinds looked for
+    (``place or org or plot``) and ``closest`` the ids of the nodes with the
+    closest names, nearest first (``["place:七宝镇", ...]``; empty when no
+    name is near).
+    """
 
     name: Optional[str] = None
+    kinds: Optional[str] = None
+    closest: List[str] = []
 
 
 class AmbiguousNodeError(GovkgError, LookupError):
@@ -67,6 +75,12 @@ class AmbiguousNodeError(GovkgError, LookupError):
 
 
 class InvalidDateError(GovkgError, ValueError):
-    """A date given to a query could not be read (``text``)."""
+    """A date bound given to a query is unusable.
+
+    ``text`` is the date as given (both bounds, ``"2019年 .. 2018年"``, for
+    a reversed range) and ``reason`` what is wrong: ``cannot read it``, ``a
+    bound needs a year`` or ``--from comes after --to``.
+    """
 
     text: Optional[str] = None
+    reason: Optional[str] = None

@@ -83,8 +83,9 @@ impl Entity {
         self.inner.nested
     }
 
-    /// A DATE's normalised value (`2018-11-20`, `2018-11`, `2018`,
-    /// `--11-20`), or None.
+    /// A DATE's normalised value (`2018-11-20`, `2018-11`, `2018`; the year
+    /// from the text or else the article's date; `--11-20` when no year can
+    /// be told), or None for other types.
     #[getter]
     fn value(&self) -> Option<&str> {
         self.inner.value.as_deref()
@@ -282,7 +283,9 @@ impl Relation {
         self.fields().purpose
     }
 
-    /// VISIT: the date normalised (`2018-11-20`), when known.
+    /// VISIT: the date normalised (`2018-11-20`, `2018-11`, `2018`), its
+    /// year from the text or else the article's date; `--11-20` when no year
+    /// is known; None without a date.
     #[getter]
     fn when(&self) -> Option<&str> {
         self.fields().when
@@ -430,8 +433,12 @@ impl Document {
         PyList::new(py, rels.iter().map(|r| r.bind(py)))
     }
 
-    /// What the article is about (its place and date) as a dict, or None
-    /// when the text does not say.
+    /// What the article is about, as in `govkg tag`'s JSON: a dict with its
+    /// place (`province`, `city`, `county`, `town`, and `certainty`: `high`,
+    /// `medium` or `low`) and its `date` normalised (`2018-12-03`, from a
+    /// publication line or a dated lead; dates without a year in the text
+    /// take their year from it), each key only when known; None when the
+    /// text says none of these.
     #[getter]
     fn context<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         match &self.inner.context {

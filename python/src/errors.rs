@@ -66,7 +66,15 @@ fn build(py: Python<'_>, e: &govkg::Error) -> PyResult<PyErr> {
             exc.setattr("strerror", source.to_string())?;
         }
         E::GraphFile { source_name, .. } => exc.setattr("source", source_name)?,
-        E::UnknownNode { name, .. } => exc.setattr("name", name)?,
+        E::UnknownNode {
+            name,
+            kinds,
+            closest,
+        } => {
+            exc.setattr("name", name)?;
+            exc.setattr("kinds", kinds)?;
+            exc.setattr("closest", closest.clone())?;
+        }
         E::AmbiguousNode { name, candidates } => {
             exc.setattr("name", name)?;
             exc.setattr("candidates", candidates.clone())?;

@@ -93,8 +93,8 @@ impl Node {
 /// PART_OF between places.
 ///
 /// `source` and `target` are node ids (`person:于勇`), `source_name` and
-/// `target_name` their names. `doc`, `date`, `purpose` (VISIT) and `role`
-/// (LEADS) are None when the edge has none; `evidence` is the `(start,
+/// `target_name` their names. `doc`, `date`, `when`, `purpose` (VISIT) and
+/// `role` (LEADS) are None when the edge has none; `evidence` is the `(start,
 /// end)` code-point range of the sentence(s) in document `doc` and
 /// `evidence_text` their text, when the graph was built from documents
 /// that kept it.
@@ -115,8 +115,11 @@ pub struct Edge {
     target_name: String,
     /// The document stating it (None for PART_OF).
     doc: Option<String>,
-    /// VISIT: the date as written.
+    /// VISIT: the date as written (`11月20日`).
     date: Option<String>,
+    /// VISIT: the date normalised (`2018-11-20`, `2018-11`, `2018`), or
+    /// `--11-20` when its year could not be told.
+    when: Option<String>,
     /// VISIT: what for, as written.
     purpose: Option<String>,
     /// LEADS: the post minus its organisation.
@@ -138,6 +141,7 @@ impl Edge {
             target_name: e.target().name().to_string(),
             doc: e.document().map(str::to_string),
             date: e.date().map(str::to_string),
+            when: e.when().map(str::to_string),
             purpose: e.purpose().map(str::to_string),
             role: e.role().map(str::to_string),
             evidence: ev.map(|ev| (ev.start, ev.end)),
@@ -156,6 +160,7 @@ impl Edge {
             &self.target,
             &self.doc,
             &self.date,
+            &self.when,
             &self.purpose,
             &self.role,
             self.evidence,
@@ -179,8 +184,8 @@ impl Edge {
     }
 
     /// The edge as `govkg query --json` prints it (`type`, `source`,
-    /// `source_name`, `target`, `target_name`, then `doc`, `date`, `purpose`,
-    /// `role`, `evidence` and `evidence_text` when set).
+    /// `source_name`, `target`, `target_name`, then `doc`, `date`, `when`,
+    /// `purpose`, `role`, `evidence` and `evidence_text` when set).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("type", self.kind)?;
@@ -191,6 +196,7 @@ impl Edge {
         for (k, v) in [
             ("doc", &self.doc),
             ("date", &self.date),
+            ("when", &self.when),
             ("purpose", &self.purpose),
             ("role", &self.role),
         ] {
@@ -275,16 +281,45 @@ impl Reached {
 /// `load` (the file `govkg graph -o FILE` writes and `govkg query` reads),
 /// ask it with the queries, and hand it to networkx or pandas.
 ///
-/// Names given to queries may be aliases (七宝 for 七宝镇) or `KIND:NAME`
-/// (`place:七宝镇`) when a name is ambiguous; an unknown name raises
-/// `UnknownNodeError`, an ambiguous one `AmbiguousNodeError`.
+/// Names given to queries may be a node's name, an alias (七宝 for 七宝镇),
+/// a spelling of a body no document used (上海市闵行区七宝镇政府 for
+/// 七宝镇人民政府) or `KIND:NAME` (`place:七宝镇`). A name that matches
+/// several nodes raises `AmbiguousNodeError` (its `candidates`); one that
+/// matches none raises `UnknownNodeError` (with the `closest` names).
 #[pyclass(module = "govkg", frozen)]
 pub struct KnowledgeGraph {
     inner: govkg::KnowledgeGraph,
 }
 
-fn dates(py: Python<'_>, since: Option<&str>, until: Option<&str>) -> PyResult<DateRange> {
-    DateRange::new(since, until).py_err(py)
+fn dates(
+    py: Python<'_>,
+    since: Option<&str>,
+    until: Option<&str>,
+    keep_undated: bool,
+) -> PyResult<DateRange> {
+    Ok(DateRange::new(since, until)
+        .py_err(py)?
+        .keep_undated(keep_undated))
+}
+
+/// The format `export` reads from a file name, as `govkg graph -o` does;
+/// None for a name that says none.
+fn format_from_name(path: &std::path::Path) -> Option<&'static str> {
+    let text = path.to_string_lossy();
+    if text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) || path.is_dir() {
+        return Some("csv");
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("json") => Some("govkg"),
+        Some("graphml") => Some("graphml"),
+        Some("dot" | "gv") => Some("dot"),
+        Some("html" | "htm") => Some("html"),
+        _ => None,
+    }
 }
 
 #[pymethods]
@@ -352,29 +387,42 @@ impl KnowledgeGraph {
     }
 
     /// Writes an export: `format` is `"json"` (node-link), `"graphml"`,
-    /// `"dot"`, `"html"` (a page for a web browser) or `"govkg"` (as
-    /// `save`); without it, the file name decides as for `govkg graph -o`
-    /// (`.graphml`, `.dot`/`.gv`, `.html`/`.htm`, anything else `govkg`).
+    /// `"dot"`, `"html"` (a page for a web browser), `"csv"` (a folder with
+    /// Neo4j's `nodes.csv` and `relationships.csv`) or `"govkg"` (as
+    /// `save`). Without it, the name decides as for `govkg graph -o`:
+    /// `.json` the saved graph, `.graphml`, `.dot` or `.gv`, `.html` or
+    /// `.htm`, a folder (an existing one, or a str ending in `/`) csv; any
+    /// other name raises `ValueError`.
     #[pyo3(signature = (path, format = None))]
     fn export(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<()> {
+        const FORMATS: &str = "json, graphml, dot, html, csv or govkg";
         let format = match format {
             Some(f) => f.to_ascii_lowercase(),
-            None => match path.extension().and_then(|e| e.to_str()) {
-                Some("graphml") => "graphml".into(),
-                Some("dot" | "gv") => "dot".into(),
-                Some("html" | "htm") => "html".into(),
-                _ => "govkg".into(),
-            },
+            None => format_from_name(&path)
+                .ok_or_else(|| {
+                    PyValueError::new_err(format!(
+                        "{}: cannot tell the format from the name; end it in .json (the saved \
+                     graph, e.g. g.govkg.json), .graphml, .dot or .gv, .html or .htm, or name \
+                     a folder (out/) for csv, or give format= ({FORMATS})",
+                        path.display()
+                    ))
+                })?
+                .to_string(),
         };
         let f = match format.as_str() {
             "govkg" => return self.save(py, path),
+            "csv" => {
+                return py
+                    .detach(|| export::write_neo4j_csv(&self.inner, &path))
+                    .py_err(py);
+            }
             "json" | "node-link" | "node_link" => Format::NodeLink,
             "graphml" => Format::GraphMl,
             "dot" => Format::Dot,
             "html" => Format::Html,
             other => {
                 return Err(PyValueError::new_err(format!(
-                    "unknown format {other:?} (json, graphml, dot, html or govkg)"
+                    "unknown format {other:?} ({FORMATS})"
                 )));
             }
         };
@@ -394,20 +442,23 @@ impl KnowledgeGraph {
         self.inner.edge_count()
     }
 
-    /// Counts as `govkg query GRAPH stats --json` prints them:
-    /// `{"nodes": N, "edges": M, "by_kind": {"PERSON": …, "VISIT": …}}`.
+    /// Counts as `govkg query GRAPH stats --json` prints them: `{"nodes":
+    /// N, "edges": M, "nodes_by_kind": {"PERSON": …, …}, "edges_by_type":
+    /// {"VISIT": …, …}}`.
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let by_kind = PyDict::new(py);
+        let nodes_by_kind = PyDict::new(py);
         for (k, n) in self.inner.node_counts() {
-            by_kind.set_item(k.type_name(), n)?;
+            nodes_by_kind.set_item(k.type_name(), n)?;
         }
+        let edges_by_type = PyDict::new(py);
         for (k, n) in self.inner.edge_counts() {
-            by_kind.set_item(k.as_str(), n)?;
+            edges_by_type.set_item(k.as_str(), n)?;
         }
         let d = PyDict::new(py);
         d.set_item("nodes", self.inner.node_count())?;
         d.set_item("edges", self.inner.edge_count())?;
-        d.set_item("by_kind", by_kind)?;
+        d.set_item("nodes_by_kind", nodes_by_kind)?;
+        d.set_item("edges_by_type", edges_by_type)?;
         Ok(d)
     }
 
@@ -430,38 +481,45 @@ impl KnowledgeGraph {
     /// sorted by visitor, document and evidence.
     ///
     /// `since` and `until` (inclusive, like `govkg query --from/--to`) keep
-    /// the visits within those dates; dates compare on the fields both
-    /// sides have (a visit on 11月20日, year unknown, is within 2018年11月),
-    /// and visits without a date are left out when either is given. Dates
-    /// are written 2018年11月20日, 11月20日, 2018年 or 2018-11-20.
-    #[pyo3(signature = (place, since = None, until = None))]
+    /// the visits whose normalised date (`Edge.when`) falls within them: a
+    /// visit in 2018 is within 2018年11月. Bounds are written 2018年11月20日,
+    /// 2018年11月, 2018年 or 2018-11-20 and need a year; a bound without one,
+    /// or `since` after `until`, raises `InvalidDateError`.
+    ///
+    /// A visit whose year could not be told (`when` is `--11-20`: the text
+    /// and the article give no year) or that has no date is left out when a
+    /// bound is given, unless `keep_undated` is True (`--keep-undated`).
+    #[pyo3(signature = (place, since = None, until = None, *, keep_undated = false))]
     fn visitors(
         &self,
         py: Python<'_>,
         place: &str,
         since: Option<&str>,
         until: Option<&str>,
+        keep_undated: bool,
     ) -> PyResult<Vec<Edge>> {
-        let range = dates(py, since, until)?;
+        let range = dates(py, since, until, keep_undated)?;
         Ok(Edge::all(self.inner.visitors(place, &range).py_err(py)?))
     }
 
     /// Where a person (or organisation) went: VISIT edges out of it, within
-    /// `since` and `until` as for `visitors`.
-    #[pyo3(signature = (visitor, since = None, until = None))]
+    /// `since` and `until` as for `visitors` (`keep_undated` likewise).
+    #[pyo3(signature = (visitor, since = None, until = None, *, keep_undated = false))]
     fn visited(
         &self,
         py: Python<'_>,
         visitor: &str,
         since: Option<&str>,
         until: Option<&str>,
+        keep_undated: bool,
     ) -> PyResult<Vec<Edge>> {
-        let range = dates(py, since, until)?;
+        let range = dates(py, since, until, keep_undated)?;
         Ok(Edge::all(self.inner.visited(visitor, &range).py_err(py)?))
     }
 
-    /// Who holds posts in an organisation (named as resolved in full:
-    /// 七宝镇党委): its LEADS edges, the post in `role`.
+    /// Who holds posts in an organisation (named as resolved in full,
+    /// 七宝镇党委, or any spelling of a body, 七宝镇政府 for 七宝镇人民政府):
+    /// its LEADS edges, the post in `role`.
     fn leaders(&self, py: Python<'_>, org: &str) -> PyResult<Vec<Edge>> {
         Ok(Edge::all(self.inner.leaders(org).py_err(py)?))
     }

@@ -89,3 +89,31 @@ def cli_node_link(govkg_bin: str) -> Dict[str, Any]:
 @pytest.fixture(scope="session")
 def graph(extractor: govkg.Extractor, corpus: List[Tuple[str, str]]) -> govkg.KnowledgeGraph:
     return govkg.KnowledgeGraph.from_documents(extractor.pipe(corpus), extractor=extractor)
+
+
+# Short articles whose visits have dates of every kind, for the date-range
+# questions (the sample corpus gives no year to its dates): a year from a
+# publication line, from the text, a month only, no year at all, no date.
+DATED: List[Tuple[str, str]] = [
+    ("a", "发布时间:2018-12-03\n11月20日,区委副书记于勇一行来到七宝镇开展督查。12月2日,副区长汪向阳带队赴七宝镇调研城市建设工作。\n"),
+    ("b", "2019年1月5日,区委书记倪耀明来到七宝镇调研。\n"),
+    ("c", "11月28日,施甸县委书记施继平率代表团一行到七宝镇交流考察。\n"),
+    ("d", "近期,副区长吴斌赴七宝镇开展专项调研。\n"),
+    ("e", "2018年11月,区长陈宇剑来到七宝镇调研。\n"),
+]
+
+
+@pytest.fixture(scope="session")
+def dated_graph(extractor: govkg.Extractor) -> govkg.KnowledgeGraph:
+    return govkg.KnowledgeGraph.from_documents(extractor.pipe(DATED), extractor=extractor)
+
+
+@pytest.fixture(scope="session")
+def cli_dated_graph_file(govkg_bin: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`govkg graph` of the DATED articles, each a file named by its id."""
+    folder = tmp_path_factory.mktemp("dated")
+    for doc_id, text in DATED:
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    path = tmp_path_factory.mktemp("dated-graph") / "dated.govkg.json"
+    run_cli(govkg_bin, "graph", "-q", folder, "-o", path)
+    return path

@@ -42,6 +42,7 @@ def test_attributes_match_the_json(extractor: govkg.Extractor, corpus: List[Tupl
     doc = extractor.extract(text, doc_id)
     d = doc.to_dict()
     assert doc.id == doc_id and doc.text == text
+    assert doc.context == d.get("context")
     for e, j in zip(doc.entities, d["entities"]):
         assert (e.id, e.type, e.start, e.end, e.text) == (j["id"], j["type"], j["start"], j["end"], j["text"])
         assert e.nested == j.get("nested", False)
@@ -56,6 +57,7 @@ def test_attributes_match_the_json(extractor: govkg.Extractor, corpus: List[Tupl
         assert r.tail == j.get("tail")
         assert r.evidence == tuple(j["evidence"])
         assert (r.date, r.purpose, r.org, r.role) == (j.get("date"), j.get("purpose"), j.get("org"), j.get("role"))
+        assert r.when == j.get("when")
         head = doc.entity(r.head)
         assert head is not None and head.type in ("PERSON", "ORG")
         start, end = r.evidence

@@ -4,12 +4,12 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Set, Tuple
 
 import pytest
 
 import govkg
-from conftest import run_cli
+from conftest import CORPUS, DATED, run_cli
 
 
 def test_graph_equals_the_one_govkg_graph_saves(graph: govkg.KnowledgeGraph, cli_graph_file: Path) -> None:
@@ -35,6 +35,10 @@ def test_save_and_load(graph: govkg.KnowledgeGraph, tmp_path: Path, govkg_bin: s
     # The tool reads what Python saved.
     stats = json.loads(run_cli(govkg_bin, "query", path, "stats", "--json").stdout)
     assert stats == graph.stats()
+    # Node kinds and edge types apart, each adding up to its total.
+    assert sum(stats["nodes_by_kind"].values()) == stats["nodes"] == graph.node_count
+    assert sum(stats["edges_by_type"].values()) == stats["edges"] == graph.edge_count
+    assert "PERSON" in stats["nodes_by_kind"] and "VISIT" in stats["edges_by_type"]
 
 
 def test_loading_a_damaged_graph_raises(tmp_path: Path, govkg_bin: str) -> None:
@@ -48,18 +52,25 @@ def test_loading_a_damaged_graph_raises(tmp_path: Path, govkg_bin: str) -> None:
         govkg.KnowledgeGraph.load(tmp_path / "missing.govkg.json")
 
 
-QUESTIONS: List[Tuple[str, Tuple[str, ...], Dict[str, str]]] = [
+QUESTIONS: List[Tuple[str, Tuple[str, ...], Dict[str, Any]]] = [
     ("visitors", ("七宝镇",), {}),
-    ("visitors", ("闵行区七宝镇",), {}),  # an alias of 七宝镇
+    ("visitors", ("七宝",), {}),  # a short form of 七宝镇
+    ("visitors", ("闵行区七宝镇",), {}),  # a glued chain, 七宝镇 too
     ("visitors", ("place:七宝镇",), {}),  # a node id
-    ("visitors", ("七宝镇",), {"since": "11月1日", "until": "11月30日"}),
-    ("visitors", ("七宝镇",), {"since": "2018年12月"}),
+    ("visitors", ("七宝镇",), {"since": "2018年11月1日", "until": "2018年11月30日", "keep_undated": True}),
     ("visited", ("于勇",), {}),
     ("leaders", ("七宝镇党委",), {}),
+    ("leaders", ("上海市闵行区七宝镇政府",), {}),  # a spelling of org:七宝镇人民政府
     ("positions", ("严俊",), {}),
     ("accompanied", ("于勇",), {}),
     ("path", ("严俊", "上海市"), {}),
 ]
+
+
+def cli_answers(govkg_bin: str, graph_file: Path, method: str, args: Tuple[str, ...], dates: Dict[str, Any]) -> List[Any]:
+    """`govkg query GRAPH METHOD ARGS... --json`, the dates as its flags, parsed."""
+    out = run_cli(govkg_bin, "query", graph_file, method, *args, *cli_flags(dates), "--json").stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
 @pytest.mark.parametrize("method,args,dates", QUESTIONS)
@@ -69,30 +80,78 @@ def test_queries_answer_as_govkg_query(
     govkg_bin: str,
     method: str,
     args: Tuple[str, ...],
-    dates: Dict[str, str],
+    dates: Dict[str, Any],
 ) -> None:
     answer = getattr(graph, method)(*args, **dates)
     assert answer is not None
     assert all(isinstance(e, govkg.Edge) for e in answer)
-    flags: List[str] = []
-    if "since" in dates:
-        flags += ["--from", dates["since"]]
-    if "until" in dates:
-        flags += ["--to", dates["until"]]
-    out = run_cli(govkg_bin, "query", cli_graph_file, method, *args, *flags, "--json").stdout
-    expected = [json.loads(line) for line in out.splitlines() if line.strip()]
-    assert [e.to_dict() for e in answer] == expected
-    if method != "path" and not dates:
+    assert [e.to_dict() for e in answer] == cli_answers(govkg_bin, cli_graph_file, method, args, dates)
+    if method != "path":
         assert answer, f"{method}{args} should have answers on the sample corpus"
 
 
+# Date ranges over DATED: 于勇 2018-11-20 (its year from the publication
+# line), 汪向阳 2018-12-02, 倪耀明 2019-01-05, 陈宇剑 2018-11, 施继平
+# --11-28 (no year to be told), 吴斌 no date.
+DATE_QUESTIONS: List[Tuple[str, Tuple[str, ...], Dict[str, Any], Set[str]]] = [
+    ("visitors", ("七宝镇",), {}, {"于勇", "汪向阳", "倪耀明", "陈宇剑", "施继平", "吴斌"}),
+    ("visitors", ("七宝镇",), {"since": "2018年11月1日", "until": "2018年11月30日"}, {"于勇", "陈宇剑"}),
+    (
+        "visitors",
+        ("七宝镇",),
+        {"since": "2018年11月1日", "until": "2018年11月30日", "keep_undated": True},
+        {"于勇", "陈宇剑", "施继平", "吴斌"},
+    ),
+    ("visitors", ("七宝镇",), {"since": "2018年12月"}, {"汪向阳", "倪耀明"}),
+    ("visitors", ("七宝镇",), {"until": "2018"}, {"于勇", "汪向阳", "陈宇剑"}),
+    ("visitors", ("七宝镇",), {"since": "2018-11-20", "until": "2018-11-20"}, {"于勇", "陈宇剑"}),
+    ("visited", ("于勇",), {"since": "2018年"}, {"于勇"}),
+    ("visited", ("施继平",), {"since": "2018年"}, set()),
+    ("visited", ("施继平",), {"since": "2018年", "keep_undated": True}, {"施继平"}),
+]
+
+
+@pytest.mark.parametrize("method,args,dates,who", DATE_QUESTIONS)
+def test_date_ranges_answer_as_govkg_query(
+    dated_graph: govkg.KnowledgeGraph,
+    cli_dated_graph_file: Path,
+    govkg_bin: str,
+    method: str,
+    args: Tuple[str, ...],
+    dates: Dict[str, Any],
+    who: Set[str],
+) -> None:
+    answer = getattr(dated_graph, method)(*args, **dates)
+    assert [e.to_dict() for e in answer] == cli_answers(govkg_bin, cli_dated_graph_file, method, args, dates)
+    assert {e.source_name for e in answer} == who
+
+
+def test_visits_carry_their_normalised_date(dated_graph: govkg.KnowledgeGraph, extractor: govkg.Extractor) -> None:
+    when = {e.source_name: e.when for e in dated_graph.visitors("七宝镇")}
+    assert when == {
+        "于勇": "2018-11-20",
+        "汪向阳": "2018-12-02",
+        "倪耀明": "2019-01-05",
+        "陈宇剑": "2018-11",
+        "施继平": "--11-28",
+        "吴斌": None,
+    }
+    doc = extractor.extract(DATED[0][1], id=DATED[0][0])
+    assert doc.context is not None and doc.context["date"] == "2018-12-03"
+    dates = [e for e in doc.entities if e.type == "DATE" and e.text == "11月20日"]
+    assert dates and dates[0].value == "2018-11-20"
+    visit = next(r for r in doc.relations if r.type == "VISIT" and r.head_text == "于勇")
+    assert (visit.date, visit.when) == ("11月20日", "2018-11-20")
+
+
 def test_query_results_are_small_objects(graph: govkg.KnowledgeGraph) -> None:
-    visits = graph.visitors("七宝镇", since="11月20日", until="11月20日")
+    visits = [v for v in graph.visitors("七宝镇") if v.date == "11月20日"]
     who = {v.source_name for v in visits}
     assert "于勇" in who
     v = next(v for v in visits if v.source_name == "于勇")
     assert (v.type, v.source, v.target, v.target_name) == ("VISIT", "person:于勇", "place:七宝镇", "七宝镇")
     assert (v.date, v.purpose, v.role) == ("11月20日", "督查", None)
+    assert v.when is not None and v.when.endswith("-11-20")
     assert v.doc == "000_67e299d5ffcb0bd7"
     assert v.evidence is not None and v.evidence_text is not None and "于勇" in v.evidence_text
     snippet = v.snippet(40)
@@ -104,6 +163,10 @@ def test_query_results_are_small_objects(graph: govkg.KnowledgeGraph) -> None:
     assert (node.id, node.kind, node.name) == ("place:七宝镇", "PLACE", "七宝镇")
     assert node.mentions > 0 and node.documents
     assert [n.name for n in graph.ancestors("七宝镇")] == ["闵行区", "上海市"]
+    # Every spelling of a body is its one node.
+    body = graph.node("七宝镇人民政府")
+    assert body.id == "org:七宝镇人民政府"
+    assert graph.node("七宝镇政府") == graph.node("上海市闵行区七宝镇人民政府") == body
     near = graph.neighbours("严俊", depth=1)
     assert near and all(r.distance == 1 for r in near)
     assert graph.path("严俊", "严俊") == []
@@ -114,15 +177,56 @@ def test_query_errors(graph: govkg.KnowledgeGraph, cli_graph_file: Path, govkg_b
         graph.visitors("不存在镇")
     assert isinstance(unknown.value, LookupError)
     cli = run_cli(govkg_bin, "query", cli_graph_file, "visitors", "不存在镇", check=False)
+    assert cli.returncode == 1
     assert cli.stderr.strip() == f"govkg: {unknown.value}"
+    # A misspelt name: the closest names, nearest first, as the tool lists them.
+    with pytest.raises(govkg.UnknownNodeError) as misspelt:
+        graph.visitors("七宝真")
+    err = misspelt.value
+    assert err.name == "七宝真" and err.kinds is not None
+    assert "place:七宝镇" in err.closest
+    assert str(err).endswith("; closest: " + ", ".join(err.closest))
+    cli = run_cli(govkg_bin, "query", cli_graph_file, "visitors", "七宝真", check=False)
+    assert cli.stderr.strip() == f"govkg: {err}"
+
+
+@pytest.mark.parametrize(
+    "dates,reason",
+    [
+        ({"since": "yesterday"}, "cannot read it"),
+        ({"since": "11月1日"}, "a bound needs a year"),
+        ({"until": "11月30日"}, "a bound needs a year"),
+        ({"since": "2019年", "until": "2018年"}, "--from comes after --to"),
+    ],
+)
+def test_bad_dates_raise_as_govkg_query_refuses_them(
+    graph: govkg.KnowledgeGraph, cli_graph_file: Path, govkg_bin: str, dates: Dict[str, Any], reason: str
+) -> None:
     with pytest.raises(govkg.InvalidDateError) as bad_date:
-        graph.visitors("七宝镇", since="yesterday")
-    assert isinstance(bad_date.value, ValueError)
-    cli = run_cli(govkg_bin, "query", cli_graph_file, "visitors", "七宝镇", "--from", "yesterday", check=False)
-    assert cli.stderr.strip() == f"govkg: {bad_date.value}"
+        graph.visitors("七宝镇", **dates)
+    err = bad_date.value
+    assert isinstance(err, ValueError)
+    assert err.reason == reason and err.text is not None
+    cli = run_cli(
+        govkg_bin, "query", cli_graph_file, "visitors", "七宝镇", *cli_flags(dates), check=False
+    )
+    assert cli.returncode == 2
+    assert cli.stderr.strip() == f"govkg: {err}"
 
 
-def test_ambiguous_names_raise() -> None:
+def cli_flags(dates: Dict[str, Any]) -> List[str]:
+    """The `govkg query` flags of a query's date keywords."""
+    flags: List[str] = []
+    if "since" in dates:
+        flags += ["--from", dates["since"]]
+    if "until" in dates:
+        flags += ["--to", dates["until"]]
+    if dates.get("keep_undated"):
+        flags.append("--keep-undated")
+    return flags
+
+
+def test_ambiguous_names_raise(tmp_path: Path, govkg_bin: str) -> None:
     doc = govkg.Document.from_dict(
         {
             "id": "d",
@@ -139,6 +243,11 @@ def test_ambiguous_names_raise() -> None:
         g.path("七宝", "七宝")
     assert sorted(info.value.candidates) == ["org:七宝", "person:七宝"]
     assert g.node("org:七宝").kind == "ORG"
+    path = tmp_path / "ambiguous.govkg.json"
+    g.save(path)
+    cli = run_cli(govkg_bin, "query", path, "path", "七宝", "七宝", check=False)
+    assert cli.returncode == 1
+    assert cli.stderr.strip() == f"govkg: {info.value}"
 
 
 def test_to_networkx_has_the_counts_and_attributes_of_the_node_link_export(
@@ -176,6 +285,10 @@ def test_to_pandas(graph: govkg.KnowledgeGraph, cli_node_link: Dict[str, Any]) -
     assert len(edges) == len(cli_node_link["edges"])
     assert list(nodes.columns) == ["id", "kind", "name", "mentions", "documents", "aliases"]
     assert list(edges.columns[:4]) == ["source", "target", "key", "type"]
+    # No attribute of the export is dropped (the normalised date among them).
+    assert {k for e in cli_node_link["edges"] for k in e} <= set(edges.columns)
+    assert {k for n in cli_node_link["nodes"] for k in n} <= set(nodes.columns)
+    assert "when" in edges.columns
     assert set(edges["type"]) == {"VISIT", "LEADS", "ACCOMPANY", "PART_OF"}
     visits = edges[(edges["type"] == "VISIT") & (edges["target"] == "place:七宝镇")]
     assert "person:于勇" in set(visits["source"])
@@ -207,6 +320,26 @@ def test_exports(graph: govkg.KnowledgeGraph, tmp_path: Path, govkg_bin: str, su
     assert json.loads(node_link.read_text(encoding="utf-8")) == graph.node_link()
     with pytest.raises(ValueError, match="unknown format"):
         graph.export(path, format="pdf")
+
+
+def test_export_names_pick_formats_as_govkg_graph_does(graph: govkg.KnowledgeGraph, tmp_path: Path, govkg_bin: str) -> None:
+    saved = tmp_path / "g.json"
+    graph.export(saved)
+    assert govkg.KnowledgeGraph.load(saved) == graph
+    csv = tmp_path / "neo4j"
+    csv.mkdir()
+    graph.export(csv)
+    assert (csv / "nodes.csv").is_file() and (csv / "relationships.csv").is_file()
+    # A name that says no format is refused, as by `govkg graph -o`, and
+    # nothing is written.
+    svg = tmp_path / "g.svg"
+    with pytest.raises(ValueError, match="cannot tell the format"):
+        graph.export(svg)
+    assert not svg.exists()
+    graph.export(svg, format="dot")
+    assert "digraph" in svg.read_text(encoding="utf-8")
+    cli = run_cli(govkg_bin, "graph", "-q", CORPUS, "-o", tmp_path / "cli.svg", check=False)
+    assert cli.returncode == 2 and "cannot tell the format" in cli.stderr
 
 
 def test_merge_and_empty(extractor: govkg.Extractor, corpus: List[Tuple[str, str]], graph: govkg.KnowledgeGraph) -> None:

@@ -83,5 +83,7 @@ def test_the_readme_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest
     scope: Dict[str, object] = {}
     exec(compile(code.group(1), "README.md", "exec"), scope)
     out = capsys.readouterr().out
-    assert "于勇" in out and "督查" in out
+    assert "DATE 11月20日 11月20日 2018-11-20" in out.splitlines()
+    # The visit in range is the one whose year the publication line gives.
+    assert any(line.startswith("于勇 11月20日 2018-11-20 督查 ") for line in out.splitlines()), out
     assert scope["G"].number_of_nodes() == scope["g"].node_count  # type: ignore[attr-defined]
