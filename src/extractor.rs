@@ -152,7 +152,7 @@ impl Extractor {
             e.id = entity_id(i + 1);
         }
         let triggers = scan.trigger_hits();
-        let relations = relate::relate(
+        let (relations, context) = relate::relate(
             &prepared,
             &entities,
             &self.lexicon,
@@ -180,7 +180,7 @@ impl Extractor {
             text: self.options.keep_text.then(|| text.to_string()),
             entities,
             relations,
-            context: None,
+            context,
             rejected,
         };
         crate::dates::fill_dates(&mut doc, text);

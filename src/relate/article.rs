@@ -27,6 +27,8 @@ pub(crate) struct Article {
     pub end: usize,
     /// The divisions the article names.
     pub places: Vec<NamedPlace>,
+    /// The divisions its dateline, byline and headline name, surest first.
+    pub context: Vec<super::context::ContextPlace>,
 }
 
 /// A division named in an article, by its full name.
@@ -173,7 +175,7 @@ pub(crate) const LEVEL_WORDS: [&str; 9] = ["街道", "省", "市", "州", "区",
 /// A line that closes an article: `(镇文明办)`, `高志强/文 施明忠/摄`.
 /// `action` says whether the line tells what happens (a visit or
 /// inspection verb): a photo caption in brackets does, a byline does not.
-fn is_byline(line: &str, action: bool) -> bool {
+pub(crate) fn is_byline(line: &str, action: bool) -> bool {
     let t = line.trim();
     let n = t.chars().count();
     if n == 0 {
@@ -190,7 +192,7 @@ fn is_byline(line: &str, action: bool) -> bool {
 }
 
 /// A short line without sentence punctuation: a headline or a heading.
-fn is_headline(line: &str) -> bool {
+pub(crate) fn is_headline(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
     n > 0 && n <= 40 && !t.contains(['。', ',', '\u{FF0C}', ';', ':', '\u{FF1A}'])
@@ -370,6 +372,14 @@ impl Doc<'_> {
     /// tie), else the one the whole document names most often. Between
     /// candidates, one that is a parent of the article's town wins.
     pub(crate) fn place_for(&self, art: usize, w: &str) -> Option<String> {
+        // The article context first: the dateline, byline or headline.
+        if let Some(p) = self.articles.get(art).and_then(|a| {
+            a.context
+                .iter()
+                .find(|p| fits_level_word(w, &p.name, p.level))
+        }) {
+            return Some(p.name.clone());
+        }
         let pick = |places: &[NamedPlace]| -> Option<String> {
             let town = self.town_in(places);
             let parents: Vec<String> = town

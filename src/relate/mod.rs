@@ -14,6 +14,7 @@
 
 mod accompany;
 mod article;
+mod context;
 mod leads;
 mod orgname;
 mod sentence;
@@ -164,6 +165,7 @@ impl<'a> Doc<'a> {
                 start,
                 end,
                 places: article::named_places(lex, &chars, &mentions, start, end),
+                context: context::places(lex, &chars, norm, &ncp, &mentions, start, end),
             })
             .collect();
         let doc_places = article::named_places(lex, &chars, &mentions, 0, chars.len());
@@ -313,15 +315,20 @@ pub(crate) fn relate(
     ocp: &CodePoints,
     triggers: &[(Span, TriggerSet)],
     explain: bool,
-) -> Vec<Relation> {
+) -> (Vec<Relation>, Option<crate::document::Context>) {
     let doc = Doc::new(prepared, entities, lexicon, ocp, triggers);
+    let context = doc
+        .articles
+        .first()
+        .and_then(|a| context::to_context(&a.context, &a.places));
     let mut found = Vec::new();
     let leads = leads::find(&doc);
     let visits = visit::find(&doc, &leads);
     found.extend(leads.iter().cloned());
     found.extend(visits.relations);
     found.extend(accompany::find(&doc, &visits.groups));
-    to_relations(&doc, prepared, entities, found, ocp, explain)
+    let relations = to_relations(&doc, prepared, entities, found, ocp, explain);
+    (relations, context)
 }
 
 /// A text without white space (how mention texts are compared).

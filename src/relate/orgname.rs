@@ -305,7 +305,7 @@ pub(crate) fn resolve_glued(
     if let Some(w) = implied
         && (body.is_empty() || body == "人民政府" || body == format!("{w}人民政府"))
     {
-        let (org, owner) = level_bound(doc, art, w, &format!("{w}人民政府"), known);
+        let (org, owner) = level_bound(doc, art, w, &format!("{w}人民政府"), known, prev);
         return done(org, owner);
     }
     if body.is_empty() {
@@ -328,7 +328,7 @@ pub(crate) fn resolve_glued(
         return done(body, String::new());
     }
     if let Some(w) = level_word(&body) {
-        let (org, owner) = level_bound(doc, art, w, &body, known);
+        let (org, owner) = level_bound(doc, art, w, &body, known, prev);
         return done(org, owner);
     }
     // `集中区党工委`: a generic area name, resolved to the named one.
@@ -380,8 +380,9 @@ fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
         })
 }
 
-/// Resolves a body that starts with the level word `w`: the article's
-/// division of that level, else a longer organisation already named with
+/// Resolves a body that starts with the level word `w`: the division of
+/// that level the title before it in the sentence names, else the
+/// article's division of that level, else a longer organisation already named with
 /// this ending, else as written. Returns the organisation and its owner.
 fn level_bound(
     doc: &Doc<'_>,
@@ -389,7 +390,19 @@ fn level_bound(
     w: &str,
     body: &str,
     known: &[String],
+    prev: Option<&Resolved>,
 ) -> (String, String) {
+    // `某县县委副书记、县长`: the title before it in the sentence names the
+    // division of this level.
+    if let Some(p) = prev
+        && let Some((name, level)) = super::article::divisions_in_name(doc.lex, &p.owner).pop()
+        && super::article::fits_level_word(w, &name, level)
+        && p.owner.ends_with(&name)
+    {
+        // Only the division of this level: the title keeps the levels it
+        // writes, and this one writes none (`某省某市委书记、市长` → 某市人民政府).
+        return (attach(&name, body), name);
+    }
     if let Some(p) = doc.place_for(art, w) {
         return (attach(&p, body), p);
     }

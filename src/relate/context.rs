@@ -1,0 +1,264 @@
+//! The article context: which province, city, county and town an article
+//! is about, read where the genre writes it and ranked by how sure that
+//! place is:
+//!
+//! 1. the dateline and the byline (`青山新闻网讯`, `(青山融媒)`,
+//!    `来源:青山县融媒体中心`): the publisher's own place;
+//! 2. the headline (the short lines before the first sentence);
+//! 3. the places the body names most (see [`super::article`]).
+//!
+//! An abbreviated body (`区委`, `县人民政府`) resolves to the context's
+//! division of its level before any other place the text names: visitors
+//! from elsewhere write their own place in their titles (`某市委常委`),
+//! the host's officials do not.
+
+use super::Mention;
+use super::article::{
+    NamedPlace, division_level, full_of_short, is_byline, is_headline, named_places,
+};
+use crate::document::{Certainty, Context};
+use crate::lexicon::{Level, LexClass, Lexicon};
+use crate::text::CodePoints;
+
+/// The longest dateline head read before `讯` or `电`, in chars.
+const MAX_DATELINE: usize = 24;
+/// The most headline lines read before the first sentence.
+const MAX_HEADLINE_LINES: usize = 3;
+/// The longest place name looked up in a dateline or byline, in chars.
+const MAX_PLACE_CHARS: usize = 8;
+
+/// A division the context names, and how sure it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ContextPlace {
+    /// Full name (`青山区`, also for a short form `青山`).
+    pub name: String,
+    /// Its level.
+    pub level: Level,
+    /// Where it was read.
+    pub certainty: Certainty,
+}
+
+/// The context places of the article in chars `start..end` of `chars`
+/// (whose text `text` `starts` indexes), surest first.
+pub(crate) fn places(
+    lex: &Lexicon,
+    chars: &[char],
+    text: &str,
+    starts: &CodePoints,
+    mentions: &[Mention],
+    start: usize,
+    end: usize,
+) -> Vec<ContextPlace> {
+    let lines = lines(chars, start, end);
+    let line_text = |r: (usize, usize)| &text[starts.byte(r.0)..starts.byte(r.1)];
+    let mut out: Vec<ContextPlace> = Vec::new();
+    let mut add = |found: Vec<(String, Level)>, certainty: Certainty| {
+        for (name, level) in found {
+            if !out.iter().any(|p| p.name == name) {
+                out.push(ContextPlace {
+                    name,
+                    level,
+                    certainty,
+                });
+            }
+        }
+    };
+    // Datelines and bylines.
+    for &r in &lines {
+        let t = line_text(r);
+        if is_byline(t, false) || is_source_line(t) {
+            add(divisions_written(lex, t), Certainty::High);
+        } else if let Some(byline) = trailing_byline(t) {
+            add(divisions_written(lex, byline), Certainty::High);
+        }
+    }
+    if let Some(&first_prose) = lines.iter().find(|&&r| !is_headline(line_text(r))) {
+        let t = line_text(first_prose);
+        if let Some(head) = dateline(t) {
+            add(divisions_written(lex, head), Certainty::High);
+        }
+    }
+    // The headline.
+    let headline: Vec<(usize, usize)> = lines
+        .iter()
+        .take_while(|&&r| is_headline(line_text(r)))
+        .take(MAX_HEADLINE_LINES)
+        .copied()
+        .collect();
+    for r in headline {
+        let named = named_places(lex, chars, mentions, r.0, r.1);
+        add(
+            named.into_iter().map(|p| (p.name, p.level)).collect(),
+            Certainty::High,
+        );
+    }
+    out
+}
+
+/// The non-blank lines of `start..end`, as char ranges.
+fn lines(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = start;
+    for i in start..end {
+        if chars[i] == '\n' {
+            out.push((s, i));
+            s = i + 1;
+        }
+    }
+    out.push((s, end));
+    out.retain(|&(a, b)| chars[a..b].iter().any(|c| !c.is_whitespace()));
+    out
+}
+
+/// `…高质量发展。(青山融媒)`: a byline in brackets closing a paragraph.
+fn trailing_byline(line: &str) -> Option<&str> {
+    let t = line.trim_end();
+    let close = t.chars().next_back().filter(|c| matches!(c, ')' | '）'))?;
+    let open = t.rfind(['(', '（'])?;
+    let open_len = t[open..].chars().next()?.len_utf8();
+    let inner = t.get(open + open_len..t.len() - close.len_utf8())?;
+    let before = t[..open].chars().next_back()?;
+    (matches!(before, '。' | '!' | '！' | '?' | '？')
+        && (1..=MAX_BYLINE).contains(&inner.chars().count()))
+    .then_some(inner)
+}
+
+/// The longest byline read in brackets at the end of a paragraph, in chars.
+const MAX_BYLINE: usize = 12;
+
+/// `来源:某某融媒体中心`, `某某融媒`: a line that names the publisher.
+fn is_source_line(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() <= 40
+        && (t.starts_with("来源") || t.contains("来源:") || t.contains("来源\u{FF1A}"))
+}
+
+/// The head of a dateline: what stands before `讯` or `电` at the start of
+/// a lead (`青山新闻网讯`, `新华社青山5月3日电`).
+fn dateline(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let head: String = t.chars().take(MAX_DATELINE).collect();
+    let k = head.find(['讯', '电'])?;
+    Some(&t[..k])
+}
+
+/// The divisions written in `text` (a dateline or byline): each longest
+/// division name or short form of the lexicon, read left to right.
+fn divisions_written(lex: &Lexicon, text: &str) -> Vec<(String, Level)> {
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let n = bounds.len() - 1;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let found = (i + 2..=(i + MAX_PLACE_CHARS).min(n)).rev().find_map(|j| {
+            let w = &text[bounds[i]..bounds[j]];
+            let full = match division_level(lex, w) {
+                Some(l) => Some((w.to_string(), l)),
+                None => full_of_short(lex, w).and_then(|f| division_level(lex, &f).map(|l| (f, l))),
+            };
+            full.map(|f| (f, j))
+        });
+        match found {
+            Some((f, j)) if f.1 < Level::Village && !lex.any(&f.0, |c| c == LexClass::Person) => {
+                out.push(f);
+                i = j;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The JSON context of a document from its first article's context
+/// places and named places: each level's surest division, and the
+/// certainty of the most specific one.
+pub(crate) fn to_context(context: &[ContextPlace], named: &[NamedPlace]) -> Option<Context> {
+    let mut c = Context::default();
+    let mut how: [Option<Certainty>; 4] = [None; 4];
+    let slot = |level: Level| match level {
+        Level::Province => Some(0),
+        Level::City => Some(1),
+        Level::County => Some(2),
+        Level::Town => Some(3),
+        _ => None,
+    };
+    let mut set = |name: &str, level: Level, certainty: Certainty, c: &mut Context| {
+        let Some(i) = slot(level) else { return };
+        let field = [&mut c.province, &mut c.city, &mut c.county, &mut c.town]
+            .into_iter()
+            .nth(i)
+            .expect("four levels");
+        if field.is_none() {
+            *field = Some(name.to_string());
+            how[i] = Some(certainty);
+        }
+    };
+    for p in context {
+        set(&p.name, p.level, p.certainty, &mut c);
+    }
+    // The body's most named division of each level fills the rest.
+    let mut by_count: Vec<&NamedPlace> = named.iter().collect();
+    by_count.sort_by_key(|p| (std::cmp::Reverse(p.count), p.first));
+    for p in by_count {
+        let certainty = if p.count >= 2 {
+            Certainty::Medium
+        } else {
+            Certainty::Low
+        };
+        set(&p.name, p.level, certainty, &mut c);
+    }
+    c.certainty = how.iter().rev().flatten().next().copied();
+    (c != Context::default()).then_some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byline_closing_a_paragraph() {
+        assert_eq!(
+            trailing_byline("工作取得实效。(青山融媒)"),
+            Some("青山融媒")
+        );
+        assert_eq!(trailing_byline("会议(第二次)"), None);
+    }
+
+    #[test]
+    fn datelines_name_the_publisher() {
+        assert_eq!(dateline("青山新闻网讯 近日,…"), Some("青山新闻网"));
+        assert_eq!(dateline("5月3日,县委书记…"), None);
+        assert!(is_source_line("来源:青山县融媒体中心"));
+    }
+
+    #[test]
+    fn the_dateline_decides_an_abbreviated_body() {
+        // The visitor's city is written in full; the host's county only in
+        // the dateline. `县长` is the host's.
+        let text = "柳河县融媒讯 5月3日,青山市委常委王立新来我县调研,县长赵德明陪同。";
+        let keys = crate::relate::testing::keys(text);
+        assert!(
+            keys.contains(&"LEADS 赵德明 -> 柳河县人民政府 县长".to_string()),
+            "{keys:?}"
+        );
+        assert!(
+            keys.contains(&"LEADS 王立新 -> 青山市委 常委".to_string()),
+            "{keys:?}"
+        );
+        let doc = crate::recognise::testing::extractor().extract("t", text);
+        let c = doc.context.expect("a context");
+        assert_eq!(c.county.as_deref(), Some("柳河县"));
+        assert_eq!(c.certainty, Some(Certainty::High));
+    }
+
+    #[test]
+    fn divisions_written_in_a_byline() {
+        let lex = Lexicon::embedded();
+        let found = divisions_written(&lex, "(闵行融媒)");
+        assert_eq!(found, [("闵行区".to_string(), Level::County)]);
+    }
+}
