@@ -99,8 +99,8 @@ pub(crate) fn places(
 fn lines(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = start;
-    for i in start..end {
-        if chars[i] == '\n' {
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        if c == '\n' {
             out.push((s, i));
             s = i + 1;
         }
