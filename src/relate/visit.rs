@@ -787,9 +787,11 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                         st.latest = Some(g);
                         Some(Heads::Group(g))
                     }
-                } else if c.tails.is_empty() {
+                } else if c.tails.is_empty() && c.weak {
                     None
                 } else {
+                    // A visit with no place named yet (`某某来我县调研`)
+                    // still forms the group its companions go with.
                     let g = st.new_group(art, date.clone());
                     for &m in &sub.persons {
                         st.add(doc, g, m);
