@@ -50,6 +50,9 @@ pub(crate) struct Group {
     pub nouns: Vec<String>,
     /// The date of its first visit.
     pub date: Option<String>,
+    /// Guests of the article's own place (`来我县调研`): its host's
+    /// officials who take part are hosts, not members.
+    pub guest: bool,
 }
 
 /// The groups of a document.
@@ -594,6 +597,8 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
             continue;
         }
         match m.kind {
+            // `记者某某报道:…`: the reporter is no visitor.
+            EntityKind::Person if doc.trigger_ends_at(m.start, T::Byline) => {}
             EntityKind::Person => out.persons.push(i),
             EntityKind::Org if is_group_name(&m.text) => {
                 if is_generic_group(&m.text) {
@@ -719,6 +724,7 @@ impl State {
             members: Vec::new(),
             nouns: Vec::new(),
             date,
+            guest: false,
         });
         self.groups.len() - 1
     }
@@ -823,6 +829,15 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                 None
             };
             let Some(heads) = heads else { continue };
+            if let Heads::Group(g) = heads
+                && comes_to_us(
+                    doc,
+                    c.subject.1.saturating_sub(4).max(c.subject.0),
+                    c.end.max(c.subject.1),
+                )
+            {
+                st.groups[g].guest = true;
+            }
             if c.tails.is_empty() || (c.weak && last_in_sentence.is_none()) {
                 continue;
             }
@@ -901,6 +916,31 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
     }
 }
 
+/// True when the clause in chars `a..b` (the end of its subject to its
+/// places) brings its visitors to the article's own place (`来我县考察`,
+/// `到我市调研`).
+fn comes_to_us(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let b = (b + 4).min(doc.chars.len());
+    (a..b).any(|q| {
+        doc.chars[q] == '我'
+            && doc
+                .chars
+                .get(q + 1)
+                .is_some_and(|c| "省市州县区旗镇乡".contains(*c))
+    })
+}
+
+/// True when the persons named from `from` on are the host's officials
+/// (`我县领导甲、乙参加`, `县领导丙参加` where the group are guests).
+fn hosts_named(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    let t = doc.text(from, to);
+    t.contains("我")
+        && ["市", "县", "区", "镇"]
+            .iter()
+            .any(|l| t.contains(&format!("我{l}")))
+        || t.contains("领导")
+}
+
 /// Named participants join the current group: `乙参加调研`, `…还有丙`.
 fn join_participants(
     doc: &Doc<'_>,
@@ -955,6 +995,13 @@ fn join_participants(
         }
     }
     if joiners.is_empty() {
+        return;
+    }
+    // A guest group's hosts who take part stay hosts.
+    if let Some(g) = st.latest
+        && st.groups[g].guest
+        && hosts_named(doc, from, doc.mentions[joiners[0]].start)
+    {
         return;
     }
     if let Some(g) = st.latest {
@@ -1037,6 +1084,22 @@ mod tests {
     fn participants_join_with_any_inspection_word() {
         let v = visits("5月3日,县长张明远来到柳树村观摩。县委常委李华参加观摩。");
         assert!(v.contains(&"VISIT 李华 -> 柳树村".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_guest_group_s_hosts_who_take_part_stay_hosts() {
+        let v = visits(
+            "5月3日,青山县委书记张明远率考察团来我县考察,先后来到柳树村、杨林村。县领导李华、王强参加调研。",
+        );
+        assert!(v.contains(&"VISIT 张明远 -> 柳树村".to_string()), "{v:?}");
+        assert!(!v.iter().any(|k| k.starts_with("VISIT 李华")), "{v:?}");
+    }
+
+    #[test]
+    fn a_reporter_is_no_visitor() {
+        let v = visits("青山讯 记者周平报道:5月3日,县长张明远深入柳树村检查防汛工作。");
+        assert!(v.contains(&"VISIT 张明远 -> 柳树村".to_string()), "{v:?}");
+        assert!(!v.iter().any(|k| k.starts_with("VISIT 周平")), "{v:?}");
     }
 
     #[test]
