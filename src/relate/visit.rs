@@ -91,6 +91,8 @@ struct Event {
     purpose: Option<String>,
     /// Where the clause's places end.
     end: usize,
+    /// The rule that read it.
+    rule: Rule,
 }
 
 /// A visit clause: where its subject lies and what it governs.
@@ -104,6 +106,8 @@ struct Clause {
     end: usize,
     /// A weak trigger (`看了`) only continues a visit of its sentence.
     weak: bool,
+    /// The places stand before the verb (`在某地考察`, `在A,甲察看…`).
+    frame: bool,
 }
 
 /// What the subject of a clause names.
@@ -466,6 +470,7 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
                 purpose,
                 end: p,
                 weak: word == "看了",
+                frame: false,
             });
             p = end;
             continue;
@@ -479,6 +484,7 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
             purpose,
             end: tails_end,
             weak: word == "看了",
+            frame: subject_end < p,
         });
         p = end;
     }
@@ -567,6 +573,7 @@ fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
                         purpose: None,
                         end: p,
                         weak: false,
+                        frame: true,
                     });
                 }
             }
@@ -691,6 +698,8 @@ struct State {
     groups: Vec<Group>,
     events: Vec<Event>,
     latest: Option<usize>,
+    /// Mentions that joined a group as participants.
+    joined: Vec<usize>,
 }
 
 impl State {
@@ -738,6 +747,7 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
         groups: Vec::new(),
         events: Vec::new(),
         latest: None,
+        joined: Vec::new(),
     };
     let mut current = vec![None; doc.sentences.len()];
     let mut art_of_latest = usize::MAX;
@@ -828,7 +838,15 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
             } else {
                 None
             };
+            let continued = sub.persons.is_empty() && sub.orgs.is_empty();
             let Some(heads) = heads else { continue };
+            let rule = if c.frame {
+                Rule::VisitFrame
+            } else if continued {
+                Rule::VisitContinued
+            } else {
+                Rule::VisitClause
+            };
             if let Heads::Group(g) = heads
                 && comes_to_us(
                     doc,
@@ -862,6 +880,7 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                 date: ev_date,
                 purpose: c.purpose,
                 end: c.end,
+                rule,
             });
             last_in_sentence = Some(st.events.len() - 1);
         }
@@ -896,13 +915,18 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                 continue;
             }
             for &h in &heads {
+                let rule = if st.joined.contains(&h) {
+                    Rule::VisitParticipant
+                } else {
+                    e.rule
+                };
                 relations.push(Found::Visit {
                     head: h,
                     tail: t,
                     sentence: e.sentence,
                     date: e.date.clone(),
                     purpose: e.purpose.clone(),
-                    rule: Rule::VisitClause,
+                    rule,
                 });
             }
         }
@@ -1007,6 +1031,7 @@ fn join_participants(
     if let Some(g) = st.latest {
         for m in joiners {
             st.add(doc, g, m);
+            st.joined.push(m);
         }
     }
 }
