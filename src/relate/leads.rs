@@ -150,6 +150,21 @@ fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
 /// Words that end the name of an office inside a body (`审判庭`, `民行科`).
 const OFFICE_ENDS: [&str; 9] = ["庭", "科", "处", "室", "办", "局", "部", "所", "中心"];
 
+/// `某市农业局某某局长`: the body written right before the person who holds
+/// the title `t` written right after them, when the title names no body.
+fn body_before_holder(doc: &Doc<'_>, pairs: &[(usize, usize)], t: usize) -> Option<String> {
+    let title = &doc.mentions[t];
+    if orgname::names_a_body(doc.lex, &title.text) {
+        return None;
+    }
+    let &(p, _) = pairs.iter().find(|&&(p, tt)| {
+        tt == t && doc.mentions[p].end <= title.start && doc.blank(doc.mentions[p].end, title.start)
+    })?;
+    let holder = &doc.mentions[p];
+    let body = p.checked_sub(1).map(|b| &doc.mentions[b])?;
+    (body.kind == EntityKind::Org && doc.blank(body.end, holder.start)).then(|| body.text.clone())
+}
+
 /// Every LEADS of the document.
 pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
     let pairs = pairs(doc);
@@ -175,7 +190,11 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
         let context = prev.as_ref().filter(|(s, _)| *s == si).map(|(_, r)| r);
         let (text, glued) = match glued_prefix(doc, m.start) {
             Some(p) => (format!("{p}{}", m.text), false),
-            None => (m.text.clone(), glued_before(&doc.chars, m.start)),
+            None => match body_before_holder(doc, &pairs, t) {
+                // `某市农业局某某局长`: the body is written before the person.
+                Some(body) => (format!("{body}{}", m.text), false),
+                None => (m.text.clone(), glued_before(&doc.chars, m.start)),
+            },
         };
         if let Some(r) = orgname::resolve_glued(doc, art, &text, glued, context, known) {
             if !known.contains(&r.org) {

@@ -117,6 +117,12 @@ fn is_named_body(lex: &Lexicon, body: &str) -> bool {
 }
 
 /// Splits a title into places, body and role, or `None` when no post ends it.
+/// True when the title `title` names a body or a place of its own (not a
+/// bare post such as `局长`).
+pub(crate) fn names_a_body(lex: &Lexicon, title: &str) -> bool {
+    split_title(lex, title).is_none_or(|p| !p.body.is_empty() || !p.places.is_empty())
+}
+
 pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
     let title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
     // Byte offsets of the char boundaries: `s(a, b)` is chars `a..b`.

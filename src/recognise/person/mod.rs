@@ -185,13 +185,15 @@ pub(crate) fn find(
     sorted.sort_by_key(|t| std::cmp::Reverse(t.span.start));
     let mut kept_starts: HashSet<usize> = HashSet::new();
     for t in sorted {
+        // `镇长  某某`: spaces before the name (a speech's byline).
         let mut after = t.span.end;
-        if scan.char_at(after) == Some(' ') {
-            after += 1;
+        while scan.char_at(after).is_some_and(|c| c == ' ' || c == '\u{3000}') {
+            after += scan.char_at(after).map_or(1, char::len_utf8);
         }
+        // Titles of one person are joined by `、` or `兼`.
+        let joiner = scan.char_at(t.span.end).filter(|c| matches!(c, '、' | '兼'));
         let ok = person_starts.contains(&after)
-            || (scan.char_at(t.span.end) == Some('、')
-                && kept_starts.contains(&(t.span.end + '、'.len_utf8())))
+            || joiner.is_some_and(|j| kept_starts.contains(&(t.span.end + j.len_utf8())))
             || person_before_post(scan, t.span.start, &person_ends);
         if ok {
             kept_starts.insert(t.span.start);
