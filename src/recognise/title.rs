@@ -147,9 +147,12 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
 /// The start of an organisation or place written right before `pos`.
 fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Option<usize> {
     let from_mentions = bodies.ending_at(pos).map(|m| m.span.start).min();
+    // A short form counts only where the place rules found it (`春在` of
+    // some 春在乡 is no place in `龙长春在州委常委`).
     let from_lex = scan
         .longest_ending_at(pos, |c| {
-            matches!(c, LexClass::TitleOrg | LexClass::Org) || c.is_place()
+            matches!(c, LexClass::TitleOrg | LexClass::Org)
+                || c.is_place() && c != LexClass::PlaceShort
         })
         .map(|h| h.span().start);
     let mut best = [
@@ -186,7 +189,13 @@ fn unit_name_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     let suffix = scan.longest_ending_at(pos, |c| c == LexClass::OrgSuffix)?;
     let edge = super::edge::left_edge(scan, suffix.span().start, 8, true, true);
     let left = &scan.text[edge.start..suffix.span().start];
-    (left.chars().count() >= 2 && !super::edge::opens_generically(left)).then_some(edge.start)
+    // `某某在州委`: a grammar word is no part of a unit's name.
+    (left.chars().count() >= 2
+        && !super::edge::opens_generically(left)
+        && !left
+            .chars()
+            .any(|c| super::edge::FUNCTION_CHARS.contains(c)))
+    .then_some(edge.start)
 }
 
 /// A zone named by its kind alone right before a post's body, as a level
@@ -289,6 +298,14 @@ mod tests {
     fn national_posts_and_river_chiefs() {
         assert_eq!(titles("国务院副总理刘国中在南昌考察。"), ["国务院副总理"]);
         assert_eq!(titles("区级河长王建国巡河。")[0], "河长");
+    }
+
+    #[test]
+    fn a_grammar_word_is_no_part_of_a_title() {
+        assert_eq!(
+            titles("州委书记龙长春在州委常委、州委秘书长王忠的陪同下调研。"),
+            ["州委书记", "州委常委", "州委秘书长"]
+        );
     }
 
     #[test]

@@ -187,11 +187,16 @@ pub(crate) fn find(
     for t in sorted {
         // `镇长  某某`: spaces before the name (a speech's byline).
         let mut after = t.span.end;
-        while scan.char_at(after).is_some_and(|c| c == ' ' || c == '\u{3000}') {
+        while scan
+            .char_at(after)
+            .is_some_and(|c| c == ' ' || c == '\u{3000}')
+        {
             after += scan.char_at(after).map_or(1, char::len_utf8);
         }
         // Titles of one person are joined by `、` or `兼`.
-        let joiner = scan.char_at(t.span.end).filter(|c| matches!(c, '、' | '兼'));
+        let joiner = scan
+            .char_at(t.span.end)
+            .filter(|c| matches!(c, '、' | '兼'));
         let ok = person_starts.contains(&after)
             || joiner.is_some_and(|j| kept_starts.contains(&(t.span.end + j.len_utf8())))
             || person_before_post(scan, t.span.start, &person_ends);
