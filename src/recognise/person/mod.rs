@@ -342,6 +342,11 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_like_a_place_before_tongzhi() {
+        assert_eq!(persons("县人大常委会主任钱玉桥同志带队调研。"), ["钱玉桥"]);
+    }
+
+    #[test]
     fn not_names() {
         assert!(persons("陈书记强调,要做好工作。").is_empty());
         assert!(persons("教育、医疗、养老等民生项目。").is_empty());

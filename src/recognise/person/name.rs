@@ -256,14 +256,16 @@ pub(crate) fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
     }) {
         return true;
     }
-    // A name does not end in a place or org suffix (`七宝镇`).
-    scan.hits_ending_at(n.end).any(|h| {
-        h.span().start > n.start
-            && scan.hit_is(h, |c| {
-                matches!(c, LexClass::OrgSuffix | LexClass::PlaceSuffix)
-            })
-            && (h.span().len() >= 6 || !"城山江湖林园华".contains(&scan.text[h.span().range()]))
-    })
+    // A name does not end in a place or org suffix (`七宝镇`), unless
+    // `同志` says it is one (`主任赵贡桥同志`).
+    !scan.text[n.end..].starts_with("同志")
+        && scan.hits_ending_at(n.end).any(|h| {
+            h.span().start > n.start
+                && scan.hit_is(h, |c| {
+                    matches!(c, LexClass::OrgSuffix | LexClass::PlaceSuffix)
+                })
+                && (h.span().len() >= 6 || !"城山江湖林园华".contains(&scan.text[h.span().range()]))
+        })
 }
 
 /// True when the lexicon entry `e` says its text is a place and so no
