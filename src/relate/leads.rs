@@ -44,8 +44,8 @@ fn run(doc: &Doc<'_>, i: usize, kind: EntityKind) -> Vec<usize> {
     while j + 1 < ms.len() && ms[j + 1].kind == kind {
         let between = doc.text(ms[j].end, ms[j + 1].start);
         let between = between.trim();
-        if between.is_empty() || between == "、" || (kind == EntityKind::Title && between == "兼")
-        {
+        let title_joiner = kind == EntityKind::Title && matches!(between, "兼" | "," | "\u{FF0C}");
+        if between.is_empty() || between == "、" || title_joiner {
             out.push(j + 1);
             j += 1;
         } else {
@@ -251,6 +251,32 @@ mod tests {
         );
         assert!(
             k.contains(&"LEADS 李卫东 -> 闵行区人民政府 副区长".to_string()),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn titles_across_a_comma_before_one_person() {
+        let t = "会上,青山省人大常委会党组副书记、副主任,省总工会主席赵明德讲话。";
+        let k = keys(t);
+        assert!(
+            k.contains(&"LEADS 赵明德 -> 青山省人大常委会 副主任".to_string()),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&"LEADS 赵明德 -> 省总工会 主席".to_string())
+                || k.iter().any(|x| x.contains("总工会 主席")),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_post_takes_the_body_before_the_person() {
+        let t = "5月3日,青山市农业局王建国局长带队到柳树村调研。";
+        let k = keys(t);
+        assert!(
+            k.iter()
+                .any(|x| x.starts_with("LEADS 王建国 -> ") && x.ends_with("农业局 局长")),
             "{k:?}"
         );
     }

@@ -319,7 +319,13 @@ pub(crate) fn resolve_glued(
             return done("中共中央".to_string(), String::new());
         }
         if let Some(p) = prev {
-            return done(p.org.clone(), p.owner.clone());
+            // `某会党组副书记、副主任`: a post of the body itself, not of its
+            // party group.
+            let org = match p.org.strip_suffix("党组") {
+                Some(body) if !is_party_group_post(&role) => body.to_string(),
+                _ => p.org.clone(),
+            };
+            return done(org, p.owner.clone());
         }
         // A civil-service rank alone (`副调研员`) serves the town's government;
         // other posts alone (`总经理`) name no organisation.
@@ -368,6 +374,11 @@ pub(crate) fn resolve_glued(
         Some(town) => done(attach(&town, &body), town),
         None => done(body, String::new()),
     }
+}
+
+/// A post of a party group (`党组书记`, `党组成员`): 书记, 副书记, 成员.
+fn is_party_group_post(role: &str) -> bool {
+    matches!(role, "书记" | "副书记" | "成员")
 }
 
 /// A body whose first part is a generic area ending in a level character

@@ -193,10 +193,11 @@ pub(crate) fn find(
         {
             after += scan.char_at(after).map_or(1, char::len_utf8);
         }
-        // Titles of one person are joined by `、` or `兼`.
+        // Titles of one person are joined by `、` or `兼`, or by a comma
+        // when no name stands between (`某党组副书记、副主任,某会主席某某`).
         let joiner = scan
             .char_at(t.span.end)
-            .filter(|c| matches!(c, '、' | '兼'));
+            .filter(|c| matches!(c, '、' | '兼' | ',' | '\u{FF0C}'));
         let ok = person_starts.contains(&after)
             || joiner.is_some_and(|j| kept_starts.contains(&(t.span.end + j.len_utf8())))
             || person_before_post(scan, t.span.start, &person_ends);
