@@ -86,10 +86,18 @@ fn corpus_graph_holds_the_sample_facts() {
         let ev = e.evidence().unwrap();
         assert!(ev.start < ev.end && ev.text.is_some(), "{e:?}");
     }
-    // No petgraph index anywhere: ids are kind:name.
+    // No petgraph index anywhere: ids are kind:name, or
+    // kind:name@jurisdiction.
     for n in g.nodes() {
-        assert_eq!(n.id().to_string(), format!("{}:{}", n.kind(), n.name()));
+        let id = n.id().to_string();
+        match n.id().jurisdiction() {
+            None => assert_eq!(id, format!("{}:{}", n.kind(), n.name())),
+            Some(j) => assert_eq!(id, format!("{}:{}@{j}", n.kind(), n.name())),
+        }
     }
+    // 于勇 is 区委副书记 of articles about 闵行区; 严俊 leads 七宝镇党委.
+    assert!(g.node(&"person:于勇@闵行区".parse().unwrap()).is_some());
+    assert!(g.node(&"person:严俊@七宝镇".parse().unwrap()).is_some());
 }
 
 #[test]

@@ -136,7 +136,8 @@ fn query_questions() {
     );
     let near = ok(&["query", g, "neighbours", "七宝镇", "--depth", "1"]);
     assert!(
-        near.lines().any(|l| l.starts_with("1\tperson:于勇\t")),
+        near.lines()
+            .any(|l| l.starts_with("1\tperson:于勇@闵行区\t")),
         "{near}"
     );
     assert!(

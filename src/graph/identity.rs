@@ -241,7 +241,11 @@ mod tests {
         let district = place(&["上海市", "闵行区"]);
         assert_eq!(
             reps(&[town.clone(), district.clone(), Juris::Unknown]),
-            [Some("七宝镇".into()), Some("七宝镇".into()), Some("七宝镇".into())]
+            [
+                Some("七宝镇".into()),
+                Some("七宝镇".into()),
+                Some("七宝镇".into())
+            ]
         );
         // Two towns of the district: the district and nowhere stay apart.
         let other = place(&["上海市", "闵行区", "虹桥镇"]);

@@ -126,7 +126,10 @@ fn opens_with_body(lex: &Lexicon, rest: &str) -> bool {
 
 /// True when the lexicon knows `name` as a division below the country.
 fn is_division(lex: &Lexicon, name: &str) -> bool {
-    lex.any(name, |c| matches!(c, LexClass::Division(l) if l != Level::Country))
+    lex.any(
+        name,
+        |c| matches!(c, LexClass::Division(l) if l != Level::Country),
+    )
 }
 
 /// The level of a division the lexicon knows (the highest, when it knows
@@ -181,7 +184,8 @@ impl PlaceRef {
     /// A place from its stored parts; `None` when they do not fit (an empty
     /// chain, or `shown` past it).
     pub(super) fn from_parts(chain: Vec<String>, shown: usize) -> Option<Self> {
-        (!chain.is_empty() && (1..=chain.len()).contains(&shown)).then_some(PlaceRef { chain, shown })
+        (!chain.is_empty() && (1..=chain.len()).contains(&shown))
+            .then_some(PlaceRef { chain, shown })
     }
 
     /// The chain, top down, the place last.
@@ -303,7 +307,9 @@ impl Hints {
     /// lies below what is written before it, if anything is. Otherwise the
     /// place is unplaced: its chain is its name alone.
     pub(super) fn locate(&self, lex: &Lexicon, name: &str, above: &[String]) -> PlaceRef {
-        let known = lex.any(name, |c| matches!(c, LexClass::Division(_) | LexClass::Site));
+        let known = lex.any(name, |c| {
+            matches!(c, LexClass::Division(_) | LexClass::Site)
+        });
         let (chains, star) = parent_chains(lex, name);
         let written_parent = || {
             above
@@ -388,9 +394,19 @@ mod tests {
             ["云南省", "保山市", "施甸县"]
         );
         assert_eq!(divisions_in_name(l, "中共七宝镇委员会"), ["七宝镇"]);
-        assert_eq!(divisions_in_name(l, "海门县东风镇人民政府"), ["海门县", "东风镇"]);
+        assert_eq!(
+            divisions_in_name(l, "海门县东风镇人民政府"),
+            ["海门县", "东风镇"]
+        );
         assert_eq!(divisions_in_name(l, "通道县人大常委会"), ["通道县"]);
-        for none in ["区委", "县人民政府", "市场监管局", "高新区党工委", "镇党委书记", ""] {
+        for none in [
+            "区委",
+            "县人民政府",
+            "市场监管局",
+            "高新区党工委",
+            "镇党委书记",
+            "",
+        ] {
             assert!(divisions_in_name(l, none).is_empty(), "{none}");
         }
     }
@@ -415,7 +431,10 @@ mod tests {
     #[test]
     fn the_lexicon_places_a_name_it_ties_to_one_place() {
         let h = hints(None, &[]);
-        assert_eq!(chain(&h.locate(lex(), "七宝镇", &[])), "上海市/闵行区/七宝镇");
+        assert_eq!(
+            chain(&h.locate(lex(), "七宝镇", &[])),
+            "上海市/闵行区/七宝镇"
+        );
         // 青山区: 武汉市 or 包头市, and nothing says which.
         assert_eq!(chain(&h.locate(lex(), "青山区", &[])), "青山区");
         // A name the lexicon does not know stays alone, or below what is
@@ -436,10 +455,16 @@ mod tests {
             ..Context::default()
         };
         let h = hints(Some(ctx.clone()), &[]);
-        assert_eq!(chain(&h.locate(lex(), "青山区", &[])), "湖北省/武汉市/青山区");
+        assert_eq!(
+            chain(&h.locate(lex(), "青山区", &[])),
+            "湖北省/武汉市/青山区"
+        );
         // Named in the document, or written before it.
         let h = hints(None, &["包头市"]);
-        assert_eq!(chain(&h.locate(lex(), "青山区", &[])), "内蒙古自治区/包头市/青山区");
+        assert_eq!(
+            chain(&h.locate(lex(), "青山区", &[])),
+            "内蒙古自治区/包头市/青山区"
+        );
         let h = hints(None, &[]);
         assert_eq!(
             chain(&h.locate(lex(), "青山区", &["武汉市".into()])),
@@ -450,7 +475,10 @@ mod tests {
             certainty: Some(Certainty::Low),
             ..ctx
         };
-        assert_eq!(chain(&hints(Some(low), &[]).locate(lex(), "青山区", &[])), "青山区");
+        assert_eq!(
+            chain(&hints(Some(low), &[]).locate(lex(), "青山区", &[])),
+            "青山区"
+        );
     }
 
     #[test]
@@ -467,7 +495,10 @@ mod tests {
         assert_eq!(chain(&p), "云南省/保山市/施甸县/城关镇");
         assert_eq!(p.key(), "城关镇@施甸县");
         assert_eq!(p.written(), "施甸县城关镇");
-        assert_eq!(chain(&hints(None, &[]).locate(lex(), "城关镇", &[])), "城关镇");
+        assert_eq!(
+            chain(&hints(None, &[]).locate(lex(), "城关镇", &[])),
+            "城关镇"
+        );
         assert_eq!(
             chain(&h.context_place(lex()).unwrap()),
             "云南省/保山市/施甸县"

@@ -225,10 +225,7 @@ impl<'l> Resolver<'l> {
         let posts = self.posts(doc);
         let mut by_name: BTreeMap<String, Vec<&Entity>> = BTreeMap::new();
         for e in doc.entities.iter().filter(|e| e.kind == EntityKind::Person) {
-            by_name
-                .entry(normalize_name(&e.text))
-                .or_default()
-                .push(e);
+            by_name.entry(normalize_name(&e.text)).or_default().push(e);
         }
         let mut out = HashMap::new();
         for (name, mut ents) in by_name {
@@ -328,10 +325,7 @@ fn opens_with_body(lex: &Lexicon, rest: &str) -> bool {
         .chain(std::iter::once(rest.len()))
         .any(|end| {
             lex.any(&rest[..end], |c| {
-                matches!(
-                    c,
-                    LexClass::OrgSuffix | LexClass::TitleOrg | LexClass::Org
-                )
+                matches!(c, LexClass::OrgSuffix | LexClass::TitleOrg | LexClass::Org)
             })
         })
 }
@@ -425,7 +419,10 @@ mod tests {
             None,
         );
         let r = Resolver::new(lex(), &d);
-        assert_eq!(id_of(&r, NodeKind::Person, &d.entities[1]), "person:王伟@海门县");
+        assert_eq!(
+            id_of(&r, NodeKind::Person, &d.entities[1]),
+            "person:王伟@海门县"
+        );
     }
 
     #[test]
@@ -437,19 +434,29 @@ mod tests {
             "person:王伟@施甸县"
         );
         let d = doc(vec![p.clone()], vec![], None);
-        assert_eq!(id_of(&Resolver::new(lex(), &d), NodeKind::Person, &p), "person:王伟");
+        assert_eq!(
+            id_of(&Resolver::new(lex(), &d), NodeKind::Person, &p),
+            "person:王伟"
+        );
         let low = Context {
             certainty: Some(Certainty::Low),
             ..shigou()
         };
         let d = doc(vec![p.clone()], vec![], Some(low));
-        assert_eq!(id_of(&Resolver::new(lex(), &d), NodeKind::Person, &p), "person:王伟");
+        assert_eq!(
+            id_of(&Resolver::new(lex(), &d), NodeKind::Person, &p),
+            "person:王伟"
+        );
     }
 
     #[test]
     fn a_national_figure_is_keyed_nationally_unless_a_local_post_says_otherwise() {
         let xi = ent("p", EntityKind::Person, 0, "习近平");
-        let d = doc(vec![xi.clone()], vec![leads("p", "中共中央", None)], Some(shigou()));
+        let d = doc(
+            vec![xi.clone()],
+            vec![leads("p", "中共中央", None)],
+            Some(shigou()),
+        );
         assert_eq!(
             id_of(&Resolver::new(lex(), &d), NodeKind::Person, &xi),
             "person:习近平@全国"
@@ -522,7 +529,10 @@ mod tests {
         assert_eq!(name("市场监管局"), "org:市场监管局");
         let none = doc(vec![], vec![], None);
         let r = Resolver::new(lex(), &none);
-        assert_eq!(r.org("县人民政府").unwrap().id.to_string(), "org:县人民政府");
+        assert_eq!(
+            r.org("县人民政府").unwrap().id.to_string(),
+            "org:县人民政府"
+        );
     }
 
     #[test]
@@ -536,7 +546,10 @@ mod tests {
         let d = doc(vec![], vec![], Some(wuhan));
         let r = Resolver::new(lex(), &d);
         assert_eq!(r.org("区委").unwrap().id.to_string(), "org:武汉市青山区委");
-        assert_eq!(r.org("青山区委").unwrap().id.to_string(), "org:武汉市青山区委");
+        assert_eq!(
+            r.org("青山区委").unwrap().id.to_string(),
+            "org:武汉市青山区委"
+        );
         let r = Resolver::new(lex(), &doc(vec![], vec![], None));
         assert_eq!(r.org("青山区委").unwrap().id.to_string(), "org:青山区委");
         assert_eq!(

@@ -32,9 +32,9 @@
 use super::identity::Juris;
 use super::jurisdiction::PlaceRef;
 use super::{EdgeData, EdgeFacts, EdgeKind, KnowledgeGraph, Mention, NodeData, NodeId, NodeKind};
-use std::collections::{BTreeMap, BTreeSet};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 
@@ -189,8 +189,12 @@ impl KnowledgeGraph {
             if data.parents_ambiguous {
                 parents.push("*".into());
             }
-            let index: BTreeMap<&Mention, usize> =
-                data.mentions.iter().enumerate().map(|(i, m)| (m, i)).collect();
+            let index: BTreeMap<&Mention, usize> = data
+                .mentions
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m, i))
+                .collect();
             let identities = data
                 .identities
                 .iter()
@@ -357,12 +361,16 @@ impl KnowledgeGraph {
             }
             for (k, ident) in n.identities.iter().enumerate() {
                 let Some(j) = ident.juris() else {
-                    return Err(bad(format!("{at}: identity {k} is neither a place, national nor nowhere")));
+                    return Err(bad(format!(
+                        "{at}: identity {k} is neither a place, national nor nowhere"
+                    )));
                 };
                 let mut ms = BTreeSet::new();
                 for &i in &ident.mentions {
                     let Some(m) = listed.get(i) else {
-                        return Err(bad(format!("{at}: identity {k} names mention {i}, which the node does not have")));
+                        return Err(bad(format!(
+                            "{at}: identity {k} names mention {i}, which the node does not have"
+                        )));
                     };
                     ms.insert(m.clone());
                 }
@@ -384,19 +392,22 @@ impl KnowledgeGraph {
             }
             // A person end's identity: the one named, else (a graph saved
             // before jurisdictions) the node's first.
-            let juris = |ix: super::NodeIx, k: Option<usize>, which: &str| -> Result<Option<Juris>> {
-                let data = &g.graph[ix];
-                if data.id.kind() != NodeKind::Person {
-                    return Ok(None);
-                }
-                let ids = &data.identities;
-                match k {
-                    Some(k) => ids.keys().nth(k).cloned().map(Some).ok_or_else(|| {
-                        bad(format!("{at}: the {which} has no identity {k}"))
-                    }),
-                    None => Ok(Some(ids.keys().next().cloned().unwrap_or(Juris::Unknown))),
-                }
-            };
+            let juris =
+                |ix: super::NodeIx, k: Option<usize>, which: &str| -> Result<Option<Juris>> {
+                    let data = &g.graph[ix];
+                    if data.id.kind() != NodeKind::Person {
+                        return Ok(None);
+                    }
+                    let ids = &data.identities;
+                    match k {
+                        Some(k) => {
+                            ids.keys().nth(k).cloned().map(Some).ok_or_else(|| {
+                                bad(format!("{at}: the {which} has no identity {k}"))
+                            })
+                        }
+                        None => Ok(Some(ids.keys().next().cloned().unwrap_or(Juris::Unknown))),
+                    }
+                };
             let source_juris = juris(from, e.source_identity, "source")?;
             let target_juris = juris(to, e.target_identity, "target")?;
             let facts = EdgeFacts {
