@@ -105,39 +105,39 @@ impl KnowledgeGraph {
     }
 
     /// The nodes of `kinds` named `who` (or having it as an alias) whose
-    /// jurisdiction is `place`; when none is, those whose jurisdiction
-    /// lies in it (a person's places, a place's parent chain, the glued
-    /// parents of a jurisdiction).
+    /// jurisdiction is `place` as written, else is its full name
+    /// (`包头` → `包头市`), else lies in it (a person's places, a place's
+    /// parent chain, the glued parents of a jurisdiction).
     fn in_place(&self, who: &str, place: &str, kinds: &[NodeKind]) -> Vec<NodeRef<'_>> {
         let place = normalize_name(place);
         let full = canonical_alone(embedded_lexicon(), &place);
-        let names = [place.as_str(), full.as_str()];
         let all = self.named(who, kinds);
-        let exact: Vec<NodeRef<'_>> = all
-            .iter()
-            .copied()
-            .filter(|n| {
-                n.jurisdiction()
-                    .is_some_and(|j| names.contains(&j.as_str()))
-            })
-            .collect();
-        if !exact.is_empty() {
-            return exact;
-        }
-        all.into_iter()
-            .filter(|n| {
-                let j = n.jurisdiction().unwrap_or_default();
-                names.iter().any(|p| {
+        let is = |p: &str| {
+            all.iter()
+                .copied()
+                .filter(|n| n.jurisdiction().as_deref() == Some(p))
+                .collect::<Vec<_>>()
+        };
+        let within = |p: &str| {
+            all.iter()
+                .copied()
+                .filter(|n| {
+                    let j = n.jurisdiction().unwrap_or_default();
                     !p.is_empty()
                         && (j.ends_with(p)
                             || j.starts_with(p)
-                            || n.places().contains(p)
+                            || n.places().contains(&p)
                             || n.parent_chains().any(|c| {
                                 c.iter().any(|k| k == p || k.split('@').next() == Some(p))
                             }))
                 })
-            })
-            .collect()
+                .collect::<Vec<_>>()
+        };
+        let tiers = [is(&place), is(&full), within(&place), within(&full)];
+        tiers
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
     }
 
     /// The error for `name` (normalised `norm`), which names no node of
