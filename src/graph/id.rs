@@ -356,6 +356,37 @@ mod tests {
     }
 
     #[test]
+    fn ids_carry_a_jurisdiction() {
+        let id: NodeId = "person:王伟@武汉市青山区".parse().unwrap();
+        assert_eq!(id.name(), "王伟");
+        assert_eq!(id.jurisdiction(), Some("武汉市青山区"));
+        assert_eq!(id.key(), "王伟@武汉市青山区");
+        assert_eq!(id.to_string(), "person:王伟@武汉市青山区");
+        assert_eq!(NodeId::from_key(NodeKind::Person, "王伟@武汉市青山区"), id);
+        // An empty jurisdiction is none; an empty name is no id.
+        assert_eq!(
+            "person:王伟@".parse::<NodeId>().unwrap().jurisdiction(),
+            None
+        );
+        assert!("person:@青山区".parse::<NodeId>().is_err());
+        // An @ in a name is kept full-width, so that ids read back.
+        let odd = NodeId::new(NodeKind::Org, "a@b");
+        assert_eq!(odd.name(), "a\u{FF20}b");
+        assert_eq!(odd.to_string().parse::<NodeId>().unwrap(), odd);
+        // The nodes of one name sort together, the one without a
+        // jurisdiction first.
+        let mut ids = [
+            NodeId::with_jurisdiction(NodeKind::Person, "王伟", Some("青山区")),
+            NodeId::new(NodeKind::Person, "王伟伟"),
+            NodeId::new(NodeKind::Person, "王伟"),
+            NodeId::with_jurisdiction(NodeKind::Person, "王伟", Some("七宝镇")),
+        ];
+        ids.sort();
+        let keys: Vec<String> = ids.iter().map(NodeId::key).collect();
+        assert_eq!(keys, ["王伟", "王伟@七宝镇", "王伟@青山区", "王伟伟"]);
+    }
+
+    #[test]
     fn ids_order_by_kind_then_name() {
         let mut ids = [
             NodeId::new(NodeKind::Place, "七宝镇"),

@@ -517,6 +517,83 @@ mod tests {
     }
 
     #[test]
+    fn identities_round_trip_and_version_1_reads_as_nowhere() {
+        let ent = |id: &str, start: usize| Entity {
+            id: id.into(),
+            kind: EntityKind::Person,
+            start,
+            end: start + 2,
+            text: "王伟".into(),
+            nested: false,
+            rule: None,
+            value: None,
+        };
+        let leads = |head: &str, org: &str| Relation::Leads {
+            head: head.into(),
+            head_text: None,
+            org: org.into(),
+            role: "书记".into(),
+            title: None,
+            evidence: [0, 9],
+            rule: None,
+        };
+        let doc = |id: &str, org: Option<&str>| Document {
+            id: id.into(),
+            text: None,
+            entities: vec![ent("e1", 0)],
+            relations: org.map(|o| leads("e1", o)).into_iter().collect(),
+            context: None,
+            rejected: Vec::new(),
+        };
+        let g = KnowledgeGraph::from_documents(
+            [
+                &doc("a", Some("七宝镇党委")),
+                &doc("b", None),
+                &doc("c", Some("闵行区委")),
+            ],
+            crate::graph::embedded_lexicon(),
+        );
+        let text = saved(&g);
+        assert!(text.contains("\"id\":\"person:王伟@七宝镇\",\"kind\":\"PERSON\",\"name\":\"王伟\",\"jurisdiction\":\"七宝镇\""), "{text}");
+        assert!(
+            text.contains(
+                "{\"place\":[\"上海市\",\"闵行区\",\"七宝镇\"],\"shown\":1,\"mentions\":[0]}"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("\"source_identity\":"), "{text}");
+        let back = KnowledgeGraph::load(text.as_bytes()).unwrap();
+        assert_eq!(back, g);
+        assert_eq!(saved(&back), text);
+        // Version 1 had no jurisdictions: its persons are placed nowhere.
+        let v1 = "{\"format\":\"govkg-graph\",\"version\":1,\"nodes\":[\
+            {\"id\":\"person:王伟\",\"kind\":\"PERSON\",\"name\":\"王伟\",\"mentions\":[[\"a\",0,2]]},\
+            {\"id\":\"org:七宝镇党委\",\"kind\":\"ORG\",\"name\":\"七宝镇党委\",\"mentions\":[]}],\
+            \"edges\":[{\"source\":\"person:王伟\",\"target\":\"org:七宝镇党委\",\"type\":\"LEADS\",\"doc\":\"a\",\"role\":\"书记\"}]}";
+        let old = KnowledgeGraph::load(v1.as_bytes()).unwrap();
+        let wang = old.find(NodeKind::Person, "王伟").unwrap();
+        assert_eq!(wang.id().to_string(), "person:王伟");
+        assert_eq!(wang.outgoing().len(), 1);
+        assert!(saved(&old).contains("\"identities\":[{\"mentions\":[0]}]"));
+        // Merged with a graph that places 王伟, the unplaced one joins it.
+        let merged = old.merged(&g);
+        let ids: Vec<String> = merged
+            .nodes()
+            .filter(|n| n.kind() == NodeKind::Person)
+            .map(|n| n.id().to_string())
+            .collect();
+        assert_eq!(ids, ["person:王伟@七宝镇"]);
+        assert_eq!(
+            merged
+                .find(NodeKind::Person, "王伟")
+                .unwrap()
+                .outgoing()
+                .len(),
+            3
+        );
+    }
+
+    #[test]
     fn empty_graph_round_trips() {
         let g = KnowledgeGraph::new();
         let back = KnowledgeGraph::load(saved(&g).as_bytes()).unwrap();
