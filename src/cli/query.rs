@@ -331,19 +331,20 @@ enum Show {
     Companion,
 }
 
-/// One readable answer: `于勇  11月20日  督查  000_67e2…:104-233  “…于勇…来到七宝镇…”`.
+/// One readable answer: `于勇@闵行区  11月20日  督查  000_67e2…:104-233  “…于勇…来到七宝镇…”`
+/// (a name with the jurisdiction its id carries).
 fn edge_line(e: &EdgeRef<'_>, show: Show) -> String {
-    let (src, tgt) = (e.source().name(), e.target().name());
+    let (src, tgt) = (e.source().id().key(), e.target().id().key());
     let mut parts: Vec<String> = match show {
-        Show::Visitor => vec![src.to_string()],
-        Show::Visited => vec![tgt.to_string()],
-        Show::Leader => vec![src.to_string()],
+        Show::Visitor => vec![src.clone()],
+        Show::Visited => vec![tgt.clone()],
+        Show::Leader => vec![src.clone()],
         Show::Position => vec![],
         Show::Companion => vec![format!("{src} accompanied {tgt}")],
     };
     parts.extend(facts(e));
     if let Show::Position = show {
-        parts.push(tgt.to_string());
+        parts.push(tgt);
     }
     parts.extend(source(e));
     parts.join("  ")
@@ -380,22 +381,14 @@ fn source(e: &EdgeRef<'_>) -> Vec<String> {
     v
 }
 
-/// `A -VISIT-> B` read forwards, `B <-VISIT- A` backwards.
+/// `A -VISIT-> B` read forwards, `B <-VISIT- A` backwards (names with the
+/// jurisdiction their ids carry, `王伟@青山区`).
 fn hop(e: &EdgeRef<'_>, forward: bool) -> String {
+    let (s, t) = (e.source().id().key(), e.target().id().key());
     if forward {
-        format!(
-            "{} -{}-> {}",
-            e.source().name(),
-            e.kind(),
-            e.target().name()
-        )
+        format!("{s} -{}-> {t}", e.kind())
     } else {
-        format!(
-            "{} <-{}- {}",
-            e.target().name(),
-            e.kind(),
-            e.source().name()
-        )
+        format!("{t} <-{}- {s}", e.kind())
     }
 }
 
@@ -404,8 +397,14 @@ fn edge_json(e: &EdgeRef<'_>) -> Value {
     m.insert("type".into(), e.kind().as_str().into());
     m.insert("source".into(), e.source().id().to_string().into());
     m.insert("source_name".into(), e.source().name().into());
+    if let Some(j) = e.source().jurisdiction() {
+        m.insert("source_jurisdiction".into(), j.into());
+    }
     m.insert("target".into(), e.target().id().to_string().into());
     m.insert("target_name".into(), e.target().name().into());
+    if let Some(j) = e.target().jurisdiction() {
+        m.insert("target_jurisdiction".into(), j.into());
+    }
     for (k, v) in e.attributes() {
         m.insert(k.into(), v.into());
     }
@@ -423,6 +422,7 @@ fn reached_json(r: &Reached<'_>) -> Value {
         "id": r.node.id().to_string(),
         "kind": r.node.kind().type_name(),
         "name": r.node.name(),
+        "jurisdiction": r.node.jurisdiction(),
         "distance": r.distance,
         "via": edge_json(&r.via),
     })
@@ -500,9 +500,9 @@ mod tests {
         let p = g.positions("严俊").unwrap();
         assert!(edge_line(&p[0], Show::Position).starts_with("书记  七宝镇党委  000:0-32"));
         let l = g.leaders("七宝镇党委").unwrap();
-        assert!(edge_line(&l[0], Show::Leader).starts_with("严俊  书记  000:0-32"));
+        assert!(edge_line(&l[0], Show::Leader).starts_with("严俊@七宝镇  书记  000:0-32"));
         let a = g.accompanied("于勇").unwrap();
-        assert!(edge_line(&a[0], Show::Companion).starts_with("严俊 accompanied 于勇  000"));
+        assert!(edge_line(&a[0], Show::Companion).starts_with("严俊@七宝镇 accompanied 于勇  000"));
         assert_eq!(hop(&v[0], true), "于勇 -VISIT-> 七宝镇");
         assert_eq!(hop(&v[0], false), "七宝镇 <-VISIT- 于勇");
     }

@@ -23,7 +23,9 @@
 
 use super::orgname::canonical_org;
 use super::placename::canonical_alone;
-use super::{KnowledgeGraph, NodeId, NodeKind, NodeRef, embedded_lexicon, normalize_name};
+use super::{
+    KnowledgeGraph, NodeId, NodeKind, NodeRef, divisions_in_name, embedded_lexicon, normalize_name,
+};
 use crate::error::{Error, Result};
 
 /// Every kind, in the order candidates are listed.
@@ -97,11 +99,30 @@ impl KnowledgeGraph {
                 }
             }
         }
+        if found.is_empty() && kinds.contains(&NodeKind::Org) {
+            found = self.with_parents(&canonical_org(embedded_lexicon(), &norm));
+        }
         match found.as_slice() {
             [one] => Ok(*one),
             [] => Err(self.unknown(name, &norm, kinds)),
             many => Err(ambiguous(name, many)),
         }
+    }
+
+    /// The bodies named `canonical` with the parents of a shared place
+    /// name written before it (`浦东新区航头镇人民政府` for
+    /// `航头镇人民政府`, see [`super::resolve`]), for spellings that no
+    /// document used.
+    fn with_parents(&self, canonical: &str) -> Vec<NodeRef<'_>> {
+        let lex = embedded_lexicon();
+        self.nodes()
+            .filter(|n| n.kind() == NodeKind::Org)
+            .filter(|n| {
+                n.name().strip_suffix(canonical).is_some_and(|before| {
+                    !before.is_empty() && divisions_in_name(lex, before).concat() == before
+                })
+            })
+            .collect()
     }
 
     /// The nodes of `kinds` named `who` (or having it as an alias) whose
@@ -272,6 +293,48 @@ mod tests {
         assert_eq!(edit_distance(&chars("七宝"), &chars("七宝镇")), 1);
         assert_eq!(edit_distance(&chars(""), &chars("abc")), 3);
         assert_eq!(edit_distance(&chars("kitten"), &chars("sitting")), 3);
+    }
+
+    #[test]
+    fn a_body_of_a_shared_place_name_answers_to_its_short_spellings() {
+        use crate::document::{Document, Entity};
+        use crate::span::EntityKind;
+        let ent = |id: &str, kind, start: usize, t: &str| Entity {
+            id: id.into(),
+            kind,
+            start,
+            end: start + t.chars().count(),
+            text: t.into(),
+            nested: false,
+            rule: None,
+            value: None,
+        };
+        // 航头镇 is a town of 浦东新区 and one of 建德市; the document names
+        // 浦东新区.
+        let d = Document {
+            id: "a".into(),
+            text: None,
+            entities: vec![
+                ent("e1", EntityKind::Place, 0, "浦东新区"),
+                ent("e2", EntityKind::Org, 5, "航头镇政府"),
+            ],
+            relations: vec![],
+            context: None,
+            rejected: Vec::new(),
+        };
+        let g = KnowledgeGraph::from_documents([&d], embedded_lexicon());
+        for spelling in [
+            "浦东新区航头镇人民政府",
+            "航头镇政府",
+            "航头镇人民政府",
+            "上海市浦东新区航头镇政府",
+        ] {
+            assert_eq!(
+                g.lookup(spelling, &[NodeKind::Org]).unwrap().name(),
+                "浦东新区航头镇人民政府",
+                "{spelling}"
+            );
+        }
     }
 
     #[test]
