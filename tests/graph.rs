@@ -423,6 +423,7 @@ fn neo4j_csv_headers_and_fields() {
             ":LABEL",
             "name",
             "kind",
+            "jurisdiction",
             "mentions:int",
             "documents:string[]",
             "aliases:string[]"
@@ -446,7 +447,7 @@ fn neo4j_csv_headers_and_fields() {
     );
     assert_eq!(nodes.len(), 1 + g.node_count());
     assert_eq!(rels.len(), 1 + g.edge_count());
-    assert!(nodes[1..].iter().all(|r| r.len() == 7));
+    assert!(nodes[1..].iter().all(|r| r.len() == 8));
     assert!(rels[1..].iter().all(|r| r.len() == 11));
     let ids: Vec<&str> = nodes[1..].iter().map(|r| r[0].as_str()).collect();
     assert!(ids.contains(&"person:A&B <C> \"D\""));

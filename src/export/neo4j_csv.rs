@@ -180,7 +180,7 @@ pub(crate) mod tests {
         assert_eq!(n.lines().next().unwrap(), NODES_HEADER);
         assert_eq!(r.lines().next().unwrap(), RELATIONSHIPS_HEADER);
         let nodes = parse(&n);
-        assert!(nodes.iter().all(|rec| rec.len() == 7));
+        assert!(nodes.iter().all(|rec| rec.len() == 8));
         assert!(parse(&r).iter().all(|rec| rec.len() == 11));
     }
 
@@ -194,7 +194,9 @@ pub(crate) mod tests {
             assert_eq!(rec[0].0, node.id().to_string());
             assert_eq!(rec[1].0, node.kind().label());
             assert_eq!(rec[2].0, node.name());
-            assert_eq!(rec[4].0, node.mention_count().to_string());
+            assert_eq!(rec[4].0, node.jurisdiction().unwrap_or_default());
+            assert_eq!(rec[4].1, node.jurisdiction().is_some());
+            assert_eq!(rec[5].0, node.mention_count().to_string());
         }
         let rels = parse(&r);
         assert_eq!(rels.len(), 1 + g.edge_count());
