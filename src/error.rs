@@ -58,7 +58,7 @@ pub enum Error {
         closest: Vec<String>,
     },
     /// A name given to a query names several nodes.
-    #[error("{name:?} names {} nodes: {}; write one of them in full, as KIND:NAME", candidates.len(), candidates.join(", "))]
+    #[error("{name:?} names {} nodes: {}; write one of them in full, as KIND:NAME or NAME@PLACE", candidates.len(), candidates.join(", "))]
     AmbiguousNode {
         /// The name as given.
         name: String,

@@ -1,5 +1,6 @@
 //! A damaged saved graph (issue 6): cut short, another version, another
-//! shape, edges to nodes that are not there, bytes that are no JSON. Each
+//! shape, edges to nodes that are not there, persons' identities that name
+//! nothing (issue 23), bytes that are no JSON. Each
 //! gives a clear `Error::GraphFile` naming the file from
 //! `KnowledgeGraph::load_file`, and `govkg query` exits with status 2 and
 //! the same message, never a panic.
@@ -38,12 +39,12 @@ fn damaged() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         ("empty", Vec::new(), "ends too early"),
         (
             "version",
-            good.replacen("\"version\":1", "\"version\":2", 1).into_bytes(),
-            "version Some(2)",
+            good.replacen("\"version\":2", "\"version\":9", 1).into_bytes(),
+            "version Some(9)",
         ),
         (
             "no-version",
-            good.replacen("\"version\":1,", "", 1).into_bytes(),
+            good.replacen("\"version\":2,", "", 1).into_bytes(),
             "version None",
         ),
         (
@@ -76,6 +77,18 @@ fn damaged() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "reversed-mention",
             b"{\"format\":\"govkg-graph\",\"version\":1,\"nodes\":[{\"id\":\"person:a\",\"kind\":\"PERSON\",\"name\":\"a\",\"mentions\":[[\"d\",5,1]]}],\"edges\":[]}".to_vec(),
             "ends before it starts",
+        ),
+        (
+            "identity-of-no-mention",
+            good.replacen("\"mentions\":[0]", "\"mentions\":[7]", 1)
+                .into_bytes(),
+            "names mention 7",
+        ),
+        (
+            "edge-of-no-identity",
+            good.replacen("\"source_identity\":0", "\"source_identity\":3", 1)
+                .into_bytes(),
+            "has no identity 3",
         ),
         ("binary", vec![0x89, b'P', b'N', b'G', 0, 0xff, 0xfe, 7], "line 1 column"),
         (

@@ -86,10 +86,18 @@ fn corpus_graph_holds_the_sample_facts() {
         let ev = e.evidence().unwrap();
         assert!(ev.start < ev.end && ev.text.is_some(), "{e:?}");
     }
-    // No petgraph index anywhere: ids are kind:name.
+    // No petgraph index anywhere: ids are kind:name, or
+    // kind:name@jurisdiction.
     for n in g.nodes() {
-        assert_eq!(n.id().to_string(), format!("{}:{}", n.kind(), n.name()));
+        let id = n.id().to_string();
+        match n.id().jurisdiction() {
+            None => assert_eq!(id, format!("{}:{}", n.kind(), n.name())),
+            Some(j) => assert_eq!(id, format!("{}:{}@{j}", n.kind(), n.name())),
+        }
     }
+    // 于勇 is 区委副书记 of articles about 闵行区; 严俊 leads 七宝镇党委.
+    assert!(g.node(&"person:于勇@闵行区".parse().unwrap()).is_some());
+    assert!(g.node(&"person:严俊@七宝镇".parse().unwrap()).is_some());
 }
 
 #[test]
@@ -415,6 +423,7 @@ fn neo4j_csv_headers_and_fields() {
             ":LABEL",
             "name",
             "kind",
+            "jurisdiction",
             "mentions:int",
             "documents:string[]",
             "aliases:string[]"
@@ -438,7 +447,7 @@ fn neo4j_csv_headers_and_fields() {
     );
     assert_eq!(nodes.len(), 1 + g.node_count());
     assert_eq!(rels.len(), 1 + g.edge_count());
-    assert!(nodes[1..].iter().all(|r| r.len() == 7));
+    assert!(nodes[1..].iter().all(|r| r.len() == 8));
     assert!(rels[1..].iter().all(|r| r.len() == 11));
     let ids: Vec<&str> = nodes[1..].iter().map(|r| r[0].as_str()).collect();
     assert!(ids.contains(&"person:A&B <C> \"D\""));

@@ -76,7 +76,7 @@ fn readme_commands_answer_who_visited_qibao() {
     let out = ok(&["query", p(&g), "visitors", "七宝镇"]);
     let yu = out
         .lines()
-        .find(|l| l.starts_with("于勇 "))
+        .find(|l| l.starts_with("于勇@闵行区 "))
         .unwrap_or_else(|| panic!("于勇 among the visitors:\n{out}"));
     // Date, purpose, document and range, and an evidence snippet.
     assert!(yu.contains("11月20日"), "{yu}");
@@ -121,12 +121,13 @@ fn query_questions() {
     );
     let leaders = ok(&["query", g, "leaders", "七宝镇党委"]);
     assert!(
-        leaders.lines().any(|l| l.starts_with("严俊  书记")),
+        leaders.lines().any(|l| l.starts_with("严俊@七宝镇  书记")),
         "{leaders}"
     );
     let acc = ok(&["query", g, "accompanied", "于勇"]);
     assert!(
-        acc.lines().any(|l| l.starts_with("严俊 accompanied 于勇")),
+        acc.lines()
+            .any(|l| l.starts_with("严俊@七宝镇 accompanied 于勇@闵行区")),
         "{acc}"
     );
     let visited = ok(&["query", g, "visited", "于勇"]);
@@ -136,7 +137,8 @@ fn query_questions() {
     );
     let near = ok(&["query", g, "neighbours", "七宝镇", "--depth", "1"]);
     assert!(
-        near.lines().any(|l| l.starts_with("1\tperson:于勇\t")),
+        near.lines()
+            .any(|l| l.starts_with("1\tperson:于勇@闵行区\t")),
         "{near}"
     );
     assert!(
@@ -187,13 +189,16 @@ fn visitors_within_dates() {
     // The newsletter 000 has no date of its own: its 11月20日 has no year
     // and is no date in November 2018 unless undated visits are kept.
     assert!(
-        !ok(&nov).lines().any(|l| l.starts_with("于勇 ")),
+        !ok(&nov).lines().any(|l| l.starts_with("于勇@闵行区 ")),
         "{}",
         ok(&nov)
     );
     let kept = ok(&[&nov[..], &["--keep-undated"]].concat());
     assert!(kept.lines().count() < all.lines().count() + 1);
-    assert!(kept.lines().any(|l| l.starts_with("于勇 ")), "{kept}");
+    assert!(
+        kept.lines().any(|l| l.starts_with("于勇@闵行区 ")),
+        "{kept}"
+    );
     let o = run(&["query", p(&g), "visitors", "七宝镇", "--from", "yesterday"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("yesterday"));

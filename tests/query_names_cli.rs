@@ -56,7 +56,7 @@ fn the_readme_alias_finds_the_town() {
     let g = p(corpus_graph());
     let by_alias = ok(&["query", g, "visitors", "七宝"]);
     assert!(
-        by_alias.lines().any(|l| l.starts_with("于勇 ")),
+        by_alias.lines().any(|l| l.starts_with("于勇@闵行区 ")),
         "{by_alias}"
     );
     assert_eq!(by_alias, ok(&["query", g, "visitors", "七宝镇"]));

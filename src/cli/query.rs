@@ -123,7 +123,15 @@ pub fn run(a: QueryArgs) -> u8 {
             govkg::Error::InvalidDate { .. } => EXIT_USAGE,
             _ => EXIT_SOME_FAILED,
         };
+        let details = match &e {
+            govkg::Error::AmbiguousNode { candidates, .. } => describe(&g, candidates),
+            _ => Vec::new(),
+        };
         report(e);
+        let mut err = std::io::stderr().lock();
+        for d in details {
+            let _ = writeln!(err, "  {d}");
+        }
         return code;
     }
     let stdout = std::io::stdout();
@@ -147,6 +155,58 @@ pub fn run(a: QueryArgs) -> u8 {
         eprintln!("govkg: no answer");
     }
     EXIT_OK
+}
+
+/// How many documents and posts a candidate's line names at most.
+const LISTED: usize = 5;
+
+/// One line per candidate node of an ambiguous name, so that the user can
+/// choose: its id, where it is, a person's posts, and its documents
+/// (`person:王伟@青山区  in 青山区  posts 青山区委书记  documents a, c`).
+fn describe(g: &KnowledgeGraph, candidates: &[String]) -> Vec<String> {
+    candidates
+        .iter()
+        .map(|c| {
+            let Some(n) = c.parse().ok().and_then(|id| g.node(&id)) else {
+                return c.clone();
+            };
+            let mut parts = vec![c.clone()];
+            let places = n.places();
+            parts.push(match (places.is_empty(), n.jurisdiction()) {
+                (false, _) => format!("in {}", places.join("/")),
+                (true, Some(j)) => format!("in {j}"),
+                (true, None) => "in no known place".to_string(),
+            });
+            let mut posts: Vec<String> = Vec::new();
+            for e in n.outgoing() {
+                if e.kind() != EdgeKind::Leads {
+                    continue;
+                }
+                let post = format!("{}{}", e.target().name(), e.role().unwrap_or_default());
+                if !posts.contains(&post) {
+                    posts.push(post);
+                }
+            }
+            if !posts.is_empty() {
+                parts.push(format!("posts {}", list(&posts)));
+            }
+            let docs = n.documents();
+            if !docs.is_empty() {
+                parts.push(format!("documents {}", list(&docs)));
+            }
+            parts.join("  ")
+        })
+        .collect()
+}
+
+/// The first [`LISTED`] items joined with `, `, and how many more.
+fn list<T: AsRef<str>>(items: &[T]) -> String {
+    let shown: Vec<&str> = items.iter().take(LISTED).map(AsRef::as_ref).collect();
+    let mut s = shown.join(", ");
+    if items.len() > LISTED {
+        s.push_str(&format!(" and {} more", items.len() - LISTED));
+    }
+    s
 }
 
 fn range(d: &Dates) -> govkg::Result<DateRange> {
@@ -271,19 +331,20 @@ enum Show {
     Companion,
 }
 
-/// One readable answer: `于勇  11月20日  督查  000_67e2…:104-233  “…于勇…来到七宝镇…”`.
+/// One readable answer: `于勇@闵行区  11月20日  督查  000_67e2…:104-233  “…于勇…来到七宝镇…”`
+/// (a name with the jurisdiction its id carries).
 fn edge_line(e: &EdgeRef<'_>, show: Show) -> String {
-    let (src, tgt) = (e.source().name(), e.target().name());
+    let (src, tgt) = (e.source().id().key(), e.target().id().key());
     let mut parts: Vec<String> = match show {
-        Show::Visitor => vec![src.to_string()],
-        Show::Visited => vec![tgt.to_string()],
-        Show::Leader => vec![src.to_string()],
+        Show::Visitor => vec![src.clone()],
+        Show::Visited => vec![tgt.clone()],
+        Show::Leader => vec![src.clone()],
         Show::Position => vec![],
         Show::Companion => vec![format!("{src} accompanied {tgt}")],
     };
     parts.extend(facts(e));
     if let Show::Position = show {
-        parts.push(tgt.to_string());
+        parts.push(tgt);
     }
     parts.extend(source(e));
     parts.join("  ")
@@ -320,22 +381,14 @@ fn source(e: &EdgeRef<'_>) -> Vec<String> {
     v
 }
 
-/// `A -VISIT-> B` read forwards, `B <-VISIT- A` backwards.
+/// `A -VISIT-> B` read forwards, `B <-VISIT- A` backwards (names with the
+/// jurisdiction their ids carry, `王伟@青山区`).
 fn hop(e: &EdgeRef<'_>, forward: bool) -> String {
+    let (s, t) = (e.source().id().key(), e.target().id().key());
     if forward {
-        format!(
-            "{} -{}-> {}",
-            e.source().name(),
-            e.kind(),
-            e.target().name()
-        )
+        format!("{s} -{}-> {t}", e.kind())
     } else {
-        format!(
-            "{} <-{}- {}",
-            e.target().name(),
-            e.kind(),
-            e.source().name()
-        )
+        format!("{t} <-{}- {s}", e.kind())
     }
 }
 
@@ -344,8 +397,14 @@ fn edge_json(e: &EdgeRef<'_>) -> Value {
     m.insert("type".into(), e.kind().as_str().into());
     m.insert("source".into(), e.source().id().to_string().into());
     m.insert("source_name".into(), e.source().name().into());
+    if let Some(j) = e.source().jurisdiction() {
+        m.insert("source_jurisdiction".into(), j.into());
+    }
     m.insert("target".into(), e.target().id().to_string().into());
     m.insert("target_name".into(), e.target().name().into());
+    if let Some(j) = e.target().jurisdiction() {
+        m.insert("target_jurisdiction".into(), j.into());
+    }
     for (k, v) in e.attributes() {
         m.insert(k.into(), v.into());
     }
@@ -363,6 +422,7 @@ fn reached_json(r: &Reached<'_>) -> Value {
         "id": r.node.id().to_string(),
         "kind": r.node.kind().type_name(),
         "name": r.node.name(),
+        "jurisdiction": r.node.jurisdiction(),
         "distance": r.distance,
         "via": edge_json(&r.via),
     })
@@ -440,9 +500,9 @@ mod tests {
         let p = g.positions("严俊").unwrap();
         assert!(edge_line(&p[0], Show::Position).starts_with("书记  七宝镇党委  000:0-32"));
         let l = g.leaders("七宝镇党委").unwrap();
-        assert!(edge_line(&l[0], Show::Leader).starts_with("严俊  书记  000:0-32"));
+        assert!(edge_line(&l[0], Show::Leader).starts_with("严俊@七宝镇  书记  000:0-32"));
         let a = g.accompanied("于勇").unwrap();
-        assert!(edge_line(&a[0], Show::Companion).starts_with("严俊 accompanied 于勇  000"));
+        assert!(edge_line(&a[0], Show::Companion).starts_with("严俊@七宝镇 accompanied 于勇  000"));
         assert_eq!(hop(&v[0], true), "于勇 -VISIT-> 七宝镇");
         assert_eq!(hop(&v[0], false), "七宝镇 <-VISIT- 于勇");
     }

@@ -1,7 +1,10 @@
 //! Graphviz DOT (`dot -Tsvg graph.dot > graph.svg`).
 //!
 //! Nodes are `n0`, `n1`, … in [`NodeId`](crate::graph::NodeId) order, with
-//! the name as `label`, the id as `tooltip`, and a shape and colour per
+//! the name (and the jurisdiction the id carries, `王伟@青山区`) as `label`,
+//! the id as `tooltip`, the jurisdiction (see
+//! [`NodeRef::jurisdiction`](crate::graph::NodeRef::jurisdiction)) as
+//! `jurisdiction` when there is one, and a shape and colour per
 //! kind (persons ellipses, organisations boxes, places houses, plots
 //! notes). Edges are labelled with their type and their date or role.
 //!
@@ -29,10 +32,14 @@ pub fn write<W: Write>(g: &KnowledgeGraph, w: &mut W) -> io::Result<()> {
             NodeKind::Place => ("house", "#d9ead3"),
             _ => ("note", "#eeeeee"),
         };
+        let jurisdiction = n
+            .jurisdiction()
+            .map(|j| format!(", jurisdiction={}", quote(&j)))
+            .unwrap_or_default();
         writeln!(
             w,
-            "  n{i} [label={}, tooltip={}, kind={}, shape={shape}, fillcolor=\"{colour}\"];",
-            quote(n.name()),
+            "  n{i} [label={}, tooltip={}, kind={}{jurisdiction}, shape={shape}, fillcolor=\"{colour}\"];",
+            quote(&n.id().key()),
             quote(&n.id().to_string()),
             quote(n.kind().type_name()),
         )?;

@@ -1,9 +1,11 @@
 //! GraphML with typed attribute keys, for Gephi, yEd, Cytoscape and
 //! networkx (`networkx.read_graphml`).
 //!
-//! Node attributes: `label` and `name` (the name), `kind` (`PERSON`, `ORG`,
-//! `PLACE`, `PLOT`), `mentions` (int), `documents` and `aliases` (lists
-//! joined with `;`). Edge attributes: `label` and `type` (`VISIT`, `LEADS`,
+//! Node attributes: `label` (the name, with the jurisdiction the id
+//! carries: `王伟@青山区`), `name` (the name), `kind` (`PERSON`, `ORG`,
+//! `PLACE`, `PLOT`), `jurisdiction` (see
+//! [`NodeRef::jurisdiction`](crate::graph::NodeRef::jurisdiction)),
+//! `mentions` (int), `documents` and `aliases` (lists joined with `;`). Edge attributes: `label` and `type` (`VISIT`, `LEADS`,
 //! `ACCOMPANY`, `PART_OF`), `doc`, `date`, `when` (the date normalised,
 //! `2018-11-20`), `purpose`, `role`,
 //! `evidence_start` and `evidence_end` (int), `evidence` (the text).
@@ -21,10 +23,11 @@ use crate::graph::KnowledgeGraph;
 use std::io::{self, Write};
 
 /// `(id, for, attr.name, attr.type)` of every key.
-const KEYS: [(&str, &str, &str, &str); 16] = [
+const KEYS: [(&str, &str, &str, &str); 17] = [
     ("n_label", "node", "label", "string"),
     ("n_kind", "node", "kind", "string"),
     ("n_name", "node", "name", "string"),
+    ("n_jurisdiction", "node", "jurisdiction", "string"),
     ("n_mentions", "node", "mentions", "int"),
     ("n_documents", "node", "documents", "string"),
     ("n_aliases", "node", "aliases", "string"),
@@ -57,9 +60,12 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
     writeln!(w, "  <graph id=\"govkg\" edgedefault=\"directed\">")?;
     for n in g.nodes() {
         writeln!(w, "    <node id=\"{}\">", attr(&n.id().to_string()))?;
-        data(w, "n_label", n.name())?;
+        data(w, "n_label", &n.id().key())?;
         data(w, "n_kind", n.kind().type_name())?;
         data(w, "n_name", n.name())?;
+        if let Some(j) = n.jurisdiction() {
+            data(w, "n_jurisdiction", &j)?;
+        }
         data(w, "n_mentions", &n.mention_count().to_string())?;
         data(w, "n_documents", &n.documents().join(";"))?;
         data(w, "n_aliases", &n.aliases().collect::<Vec<_>>().join(";"))?;

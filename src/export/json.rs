@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! {"directed":true,"multigraph":true,"graph":{},
-//!  "nodes":[{"id":"person:于勇","kind":"PERSON","name":"于勇","mentions":3,"documents":["000"],"aliases":[]},…],
+//!  "nodes":[{"id":"person:于勇@闵行区","kind":"PERSON","name":"于勇","mentions":3,"documents":["000"],"aliases":[],
+//!            "jurisdiction":"闵行区"},…],
 //!  "edges":[{"source":"person:于勇","target":"place:七宝镇","key":0,"type":"VISIT","doc":"000","date":"11月20日",
 //!            "purpose":"督查","evidence_start":118,"evidence_end":190,"evidence":"…"},…],
 //!  "links":[…the same list…]}
@@ -13,7 +14,10 @@
 //! d3) read `links`, so `networkx.node_link_graph(json.load(f))` works as is
 //! with every version. `key` numbers the edges between the same two nodes
 //! (0, 1, …), as networkx's own `node_link_data` does for multigraphs.
-//! Attributes a node or edge does not have are left out. JSON escapes
+//! A node's `jurisdiction` is [`NodeRef::jurisdiction`]: where a person
+//! is keyed, the place a place is keyed by, the divisions a body's name
+//! opens with. Attributes a node or edge does not have (a jurisdiction
+//! included) are left out. JSON escapes
 //! every character that needs it, so names survive as they are.
 
 use crate::graph::{EdgeRef, KnowledgeGraph, NodeRef};
@@ -22,14 +26,18 @@ use std::io::{self, Write};
 
 /// The JSON object of a node.
 pub(crate) fn node_object(n: &NodeRef<'_>) -> Value {
-    json!({
+    let mut v = json!({
         "id": n.id().to_string(),
         "kind": n.kind().type_name(),
         "name": n.name(),
         "mentions": n.mention_count(),
         "documents": n.documents(),
         "aliases": n.aliases().collect::<Vec<_>>(),
-    })
+    });
+    if let Some(j) = n.jurisdiction() {
+        v["jurisdiction"] = j.into();
+    }
+    v
 }
 
 /// The JSON object of an edge, with its multigraph `key`.

@@ -2,12 +2,14 @@
 //! `relationships.csv` with Neo4j's import headers.
 //!
 //! ```text
-//! nodes.csv          id:ID,:LABEL,name,kind,mentions:int,documents:string[],aliases:string[]
+//! nodes.csv          id:ID,:LABEL,name,kind,jurisdiction,mentions:int,documents:string[],aliases:string[]
 //! relationships.csv  :START_ID,:END_ID,:TYPE,doc,date,when,purpose,role,evidence_start:int,evidence_end:int,evidence
 //! ```
 //!
-//! `id:ID` is the [`NodeId`](crate::graph::NodeId) (`person:于勇`), `:LABEL`
-//! is `Person`, `Org`, `Place` or `Plot`, `:TYPE` is `VISIT`, `LEADS`,
+//! `id:ID` is the [`NodeId`](crate::graph::NodeId) (`person:于勇@闵行区`),
+//! `:LABEL` is `Person`, `Org`, `Place` or `Plot`, `jurisdiction` is
+//! [`NodeRef::jurisdiction`](crate::graph::NodeRef::jurisdiction) (empty for
+//! a node without one), `:TYPE` is `VISIT`, `LEADS`,
 //! `ACCOMPANY` or `PART_OF`. Arrays use Neo4j's default `;` delimiter.
 //! Fields are quoted as RFC 4180 says (text fields always, a `"` doubled);
 //! a missing value is an empty, unquoted field, which Neo4j imports as no
@@ -26,7 +28,7 @@ use std::path::Path;
 
 /// The header of `nodes.csv`.
 pub const NODES_HEADER: &str =
-    "id:ID,:LABEL,name,kind,mentions:int,documents:string[],aliases:string[]";
+    "id:ID,:LABEL,name,kind,jurisdiction,mentions:int,documents:string[],aliases:string[]";
 /// The header of `relationships.csv`.
 pub const RELATIONSHIPS_HEADER: &str = ":START_ID,:END_ID,:TYPE,doc,date,when,purpose,role,evidence_start:int,evidence_end:int,evidence";
 
@@ -59,11 +61,12 @@ pub fn write_nodes(g: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         let aliases = array(n.aliases());
         writeln!(
             w,
-            "{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{}",
             quote(&n.id().to_string()),
             n.kind().label(),
             quote(n.name()),
             n.kind().type_name(),
+            opt(n.jurisdiction().as_deref()),
             n.mention_count(),
             opt(Some(&docs)),
             opt(Some(&aliases)),
@@ -177,7 +180,7 @@ pub(crate) mod tests {
         assert_eq!(n.lines().next().unwrap(), NODES_HEADER);
         assert_eq!(r.lines().next().unwrap(), RELATIONSHIPS_HEADER);
         let nodes = parse(&n);
-        assert!(nodes.iter().all(|rec| rec.len() == 7));
+        assert!(nodes.iter().all(|rec| rec.len() == 8));
         assert!(parse(&r).iter().all(|rec| rec.len() == 11));
     }
 
@@ -191,7 +194,9 @@ pub(crate) mod tests {
             assert_eq!(rec[0].0, node.id().to_string());
             assert_eq!(rec[1].0, node.kind().label());
             assert_eq!(rec[2].0, node.name());
-            assert_eq!(rec[4].0, node.mention_count().to_string());
+            assert_eq!(rec[4].0, node.jurisdiction().unwrap_or_default());
+            assert_eq!(rec[4].1, node.jurisdiction().is_some());
+            assert_eq!(rec[5].0, node.mention_count().to_string());
         }
         let rels = parse(&r);
         assert_eq!(rels.len(), 1 + g.edge_count());

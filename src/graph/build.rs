@@ -1,6 +1,8 @@
 //! From documents to nodes and edges: which entity is which node (place
 //! aliases decided by the lexicon), and one edge per relation.
 
+use super::identity::Juris;
+use super::jurisdiction::keyed_chain;
 use super::placename::parent_chains;
 use super::resolve::{Resolved, Resolver};
 use super::{
@@ -85,8 +87,10 @@ impl<'l> GraphBuilder<'l> {
         self.summary
     }
 
-    /// The graph, with its place hierarchy.
+    /// The graph, with its persons grouped by jurisdiction and its place
+    /// hierarchy.
     pub fn finish(mut self) -> KnowledgeGraph {
+        self.graph.derive_identities();
         self.graph.derive_hierarchy();
         self.graph
     }
@@ -117,19 +121,22 @@ impl KnowledgeGraph {
     }
 
     /// Adds one document, with `lexicon` deciding place aliases, canonical
-    /// names and the hierarchy. This re-derives the place hierarchy, which
-    /// costs time in proportion to the graph: to add many documents, use a
-    /// [`GraphBuilder`].
+    /// names and the hierarchy. This regroups persons and re-derives the
+    /// place hierarchy, which costs time in proportion to the graph: to add
+    /// many documents, use a [`GraphBuilder`].
     pub fn add_document(&mut self, doc: &Document, lexicon: &Lexicon) -> AddSummary {
         let s = add_document(self, doc, lexicon, &mut HashSet::new());
+        self.derive_identities();
         self.derive_hierarchy();
         s
     }
 }
 
-/// Adds a document without touching the hierarchy. Place nodes in
-/// `chained` already have `lex`'s parent chains (a pure function of their
-/// name), so they are looked up once per node, not once per mention.
+/// Adds a document without regrouping persons or touching the hierarchy.
+/// Place nodes in `chained` already have `lex`'s parent chains (a pure
+/// function of their name), so they are looked up once per node, not once
+/// per mention; a place keyed by where it lies gets the chain the document
+/// gave it.
 fn add_document(
     g: &mut KnowledgeGraph,
     doc: &Document,
@@ -152,7 +159,7 @@ fn add_document(
         })
         .collect();
 
-    let mut node_of: HashMap<&str, NodeIx> = HashMap::new();
+    let mut node_of: HashMap<&str, (NodeIx, Option<Juris>)> = HashMap::new();
     for e in &doc.entities {
         let Some(kind) = NodeKind::of_entity(e.kind) else {
             continue;
@@ -162,23 +169,36 @@ fn add_document(
         if e.nested && !referenced.contains(e.id.as_str()) {
             continue;
         }
-        let Some(resolved) = resolver.resolve(kind, &e.text) else {
+        let Some(mut resolved) = resolver.entity(kind, e) else {
             continue;
         };
+        let juris = resolved.juris.take();
+        let parents = resolved.parents.take();
         let ix = node_of_resolved(g, resolved);
         let data = &mut g.graph[ix];
-        data.mentions.insert(Mention {
+        let mention = Mention {
             doc: doc.id.clone(),
             start: e.start.min(e.end),
             end: e.start.max(e.end),
-        });
-        if kind == NodeKind::Place && chained.insert(ix) {
-            let (chains, ambiguous) = parent_chains(lex, data.id.name());
+        };
+        if let Some(j) = &juris {
+            data.identities
+                .entry(j.clone())
+                .or_default()
+                .insert(mention.clone());
+        }
+        data.mentions.insert(mention);
+        if let Some(chain) = parents {
+            if !chain.is_empty() {
+                data.parents.insert(chain);
+            }
+        } else if kind == NodeKind::Place && chained.insert(ix) {
+            let (chains, ambiguous) = place_parents(lex, data.id.name());
             data.parents.extend(chains);
             data.parents_ambiguous |= ambiguous;
         }
         summary.mentions += 1;
-        node_of.insert(e.id.as_str(), ix);
+        node_of.insert(e.id.as_str(), (ix, juris));
     }
 
     let evidence = EvidenceText::new(doc.text.as_deref());
@@ -232,18 +252,16 @@ fn add_document(
                 evidence,
             ),
         };
-        let Some(&from) = node_of.get(head.as_str()) else {
+        let Some((from, source_juris)) = node_of.get(head.as_str()).cloned() else {
             summary.skipped += 1;
             continue;
         };
         let to = match (tail, role) {
-            (Some(tail), _) => node_of.get(tail).copied(),
-            (None, Some((org, _))) => resolver
-                .resolve(NodeKind::Org, org)
-                .map(|r| node_of_resolved(g, r)),
+            (Some(tail), _) => node_of.get(tail).cloned(),
+            (None, Some((org, _))) => resolver.org(org).map(|r| (node_of_resolved(g, r), None)),
             (None, None) => None,
         };
-        let Some(to) = to else {
+        let Some((to, target_juris)) = to else {
             summary.skipped += 1;
             continue;
         };
@@ -255,6 +273,8 @@ fn add_document(
             purpose: clean(purpose),
             role: role.and_then(|(_, r)| clean(Some(r))),
             evidence: Some(ordered(ev[0], ev[1])),
+            source_juris,
+            target_juris,
         };
         let evidence_text = facts.evidence.and_then(|(s, e)| evidence.slice(s, e));
         g.insert_edge(
@@ -278,6 +298,15 @@ fn node_of_resolved(g: &mut KnowledgeGraph, r: Resolved) -> NodeIx {
         g.graph[ix].aliases.insert(alias);
     }
     ix
+}
+
+/// The lexicon's parent chains of a place named `name` (as
+/// [`parent_chains`]), each name in them keyed as its node is
+/// (`青山区@武汉市` in a chain through 武汉市's 青山区).
+fn place_parents(lex: &Lexicon, name: &str) -> (std::collections::BTreeSet<Vec<String>>, bool) {
+    let (chains, ambiguous) = parent_chains(lex, name);
+    let keyed = chains.iter().map(|c| keyed_chain(lex, c)).collect();
+    (keyed, ambiguous)
 }
 
 /// The normalised date of a VISIT: its `when`, or, for documents tagged

@@ -26,12 +26,14 @@ impl KnowledgeGraph {
             self.remove_isolated(ix);
         }
 
-        let held: BTreeSet<&str> = self
+        // Places by key (`七宝镇`, `城关镇@施甸县`), as chains name them.
+        let keys: Vec<String> = self
             .nodes
             .keys()
             .filter(|id| id.kind() == NodeKind::Place)
-            .map(NodeId::name)
+            .map(NodeId::key)
             .collect();
+        let held: BTreeSet<&str> = keys.iter().map(String::as_str).collect();
         let plan: Vec<(NodeIx, Vec<String>)> = self
             .nodes
             .iter()
@@ -46,7 +48,7 @@ impl KnowledgeGraph {
         for (ix, chain) in plan {
             let mut child = ix;
             for name in chain.iter().rev() {
-                let parent = self.node_ix(NodeId::new(NodeKind::Place, name));
+                let parent = self.node_ix(NodeId::from_key(NodeKind::Place, name));
                 if parent != child {
                     self.insert_edge(
                         child,

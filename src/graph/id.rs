@@ -91,8 +91,17 @@ impl fmt::Display for NodeKind {
     }
 }
 
-/// The stable identity of a node: its kind and its normalised name,
-/// written `kind:name` (`person:于勇`, `place:七宝镇`).
+/// The stable identity of a node: its kind, its normalised name and, when
+/// the name alone does not say which one is meant, its **jurisdiction**:
+/// written `kind:name` or `kind:name@jurisdiction` (`person:于勇@闵行区`,
+/// `place:七宝镇`, `place:城关镇@施甸县`).
+///
+/// The jurisdiction is where a person holds posts or the article places
+/// them (`王伟@青山区`, `习近平@全国` for a national leader), and for a place
+/// whose name is shared by places in several counties or provinces, the
+/// place it lies in (`城关镇@施甸县`); see the [graph docs](super) for how
+/// it is decided. An `@` in a name is stored as the full-width `＠`, so
+/// that the first `@` of an id always begins its jurisdiction.
 ///
 /// Unlike a petgraph index, a `NodeId` never changes when nodes are added,
 /// removed or merged, and it is the same in every graph built from the same
@@ -104,20 +113,41 @@ impl fmt::Display for NodeKind {
 /// assert_eq!(id.name(), "七宝镇");
 /// assert_eq!(id.to_string(), "place:七宝镇");
 /// assert_eq!("place:七宝镇".parse::<NodeId>().unwrap(), id);
+/// let wang = NodeId::with_jurisdiction(NodeKind::Person, "王伟", Some("青山区"));
+/// assert_eq!(wang.to_string(), "person:王伟@青山区");
+/// assert_eq!(wang.jurisdiction(), Some("青山区"));
+/// assert_eq!("person:王伟@青山区".parse::<NodeId>().unwrap(), wang);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NodeId {
     kind: NodeKind,
     name: Box<str>,
+    jurisdiction: Option<Box<str>>,
 }
 
 impl NodeId {
     /// The id of a `kind` node named `name` (normalised with
-    /// [`normalize_name`]).
+    /// [`normalize_name`]), without a jurisdiction.
     pub fn new(kind: NodeKind, name: &str) -> Self {
+        Self::with_jurisdiction(kind, name, None)
+    }
+
+    /// The id of a `kind` node named `name` in `jurisdiction` (both
+    /// normalised; an empty jurisdiction is none).
+    pub fn with_jurisdiction(kind: NodeKind, name: &str, jurisdiction: Option<&str>) -> Self {
         NodeId {
             kind,
-            name: normalize_name(name).into_boxed_str(),
+            name: id_part(name),
+            jurisdiction: jurisdiction.map(id_part).filter(|j| !j.is_empty()),
+        }
+    }
+
+    /// The id written `name` or `name@jurisdiction` (as in a node's key,
+    /// without its kind).
+    pub fn from_key(kind: NodeKind, key: &str) -> Self {
+        match key.split_once('@') {
+            Some((name, j)) => Self::with_jurisdiction(kind, name, Some(j)),
+            None => Self::new(kind, key),
         }
     }
 
@@ -130,11 +160,39 @@ impl NodeId {
     pub fn name(&self) -> &str {
         &self.name
     }
+
+    /// The jurisdiction the node is keyed in, if any (`青山区` of
+    /// `person:王伟@青山区`).
+    pub fn jurisdiction(&self) -> Option<&str> {
+        self.jurisdiction.as_deref()
+    }
+
+    /// The id without its kind: `name` or `name@jurisdiction`.
+    pub fn key(&self) -> String {
+        match &self.jurisdiction {
+            Some(j) => format!("{}@{j}", self.name),
+            None => self.name.to_string(),
+        }
+    }
+}
+
+/// A name or jurisdiction as an id holds it: normalised, `@` full-width.
+fn id_part(s: &str) -> Box<str> {
+    let n = normalize_name(s);
+    if n.contains('@') {
+        n.replace('@', "\u{FF20}").into_boxed_str()
+    } else {
+        n.into_boxed_str()
+    }
 }
 
 impl fmt::Display for NodeId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.kind.as_str(), self.name)
+        write!(f, "{}:{}", self.kind.as_str(), self.name)?;
+        if let Some(j) = &self.jurisdiction {
+            write!(f, "@{j}")?;
+        }
+        Ok(())
     }
 }
 
@@ -146,7 +204,7 @@ impl fmt::Display for ParseNodeIdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:?} is not a node id (expected KIND:NAME with KIND one of person, org, place, plot)",
+            "{:?} is not a node id (expected KIND:NAME or KIND:NAME@PLACE with KIND one of person, org, place, plot)",
             self.0
         )
     }
@@ -159,9 +217,9 @@ impl FromStr for NodeId {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || ParseNodeIdError(s.to_string());
-        let (kind, name) = s.split_once(':').ok_or_else(err)?;
+        let (kind, key) = s.split_once(':').ok_or_else(err)?;
         let kind = NodeKind::parse(kind).ok_or_else(err)?;
-        let id = NodeId::new(kind, name);
+        let id = NodeId::from_key(kind, key);
         if id.name.is_empty() {
             return Err(err());
         }
@@ -295,6 +353,37 @@ mod tests {
         assert!("于勇".parse::<NodeId>().is_err());
         assert!("title:区委书记".parse::<NodeId>().is_err());
         assert!("person: \n".parse::<NodeId>().is_err());
+    }
+
+    #[test]
+    fn ids_carry_a_jurisdiction() {
+        let id: NodeId = "person:王伟@武汉市青山区".parse().unwrap();
+        assert_eq!(id.name(), "王伟");
+        assert_eq!(id.jurisdiction(), Some("武汉市青山区"));
+        assert_eq!(id.key(), "王伟@武汉市青山区");
+        assert_eq!(id.to_string(), "person:王伟@武汉市青山区");
+        assert_eq!(NodeId::from_key(NodeKind::Person, "王伟@武汉市青山区"), id);
+        // An empty jurisdiction is none; an empty name is no id.
+        assert_eq!(
+            "person:王伟@".parse::<NodeId>().unwrap().jurisdiction(),
+            None
+        );
+        assert!("person:@青山区".parse::<NodeId>().is_err());
+        // An @ in a name is kept full-width, so that ids read back.
+        let odd = NodeId::new(NodeKind::Org, "a@b");
+        assert_eq!(odd.name(), "a\u{FF20}b");
+        assert_eq!(odd.to_string().parse::<NodeId>().unwrap(), odd);
+        // The nodes of one name sort together, the one without a
+        // jurisdiction first.
+        let mut ids = [
+            NodeId::with_jurisdiction(NodeKind::Person, "王伟", Some("青山区")),
+            NodeId::new(NodeKind::Person, "王伟伟"),
+            NodeId::new(NodeKind::Person, "王伟"),
+            NodeId::with_jurisdiction(NodeKind::Person, "王伟", Some("七宝镇")),
+        ];
+        ids.sort();
+        let keys: Vec<String> = ids.iter().map(NodeId::key).collect();
+        assert_eq!(keys, ["王伟", "王伟@七宝镇", "王伟@青山区", "王伟伟"]);
     }
 
     #[test]

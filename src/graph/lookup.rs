@@ -1,23 +1,31 @@
 //! Finding the node a user means by a name.
 //!
-//! A name given to a query (`七宝镇`, `七宝`, `place:七宝镇`) is read, in
-//! order, as:
+//! A name given to a query (`七宝镇`, `七宝`, `place:七宝镇`, `王伟@青山区`)
+//! is read, in order, as:
 //!
-//! 1. a [`NodeId`] `kind:name`: that node, exactly (an unknown one is an
-//!    error offering the closest names of that kind);
-//! 2. the name or an alias (normalised) of nodes of the kinds asked for;
-//! 3. failing that, the name's canonical forms by the embedded lexicon (a
+//! 1. a [`NodeId`] `kind:name` or `kind:name@place`: that node, exactly
+//!    (for `kind:name@place`, else the one node of that name whose
+//!    jurisdiction lies in the place); an unknown one is an error offering
+//!    the closest names of that kind;
+//! 2. `name@place`: the nodes of that name (or alias) whose jurisdiction is
+//!    the place (`王伟@青山区`), else lies in it (`王伟@闵行区` finds
+//!    `王伟@七宝镇`, `城关镇@保山市` finds `城关镇@施甸县`);
+//! 3. the name or an alias (normalised) of nodes of the kinds asked for,
+//!    in every jurisdiction (`王伟` is every 王伟);
+//! 4. failing that, the name's canonical forms by the embedded lexicon (a
 //!    body's canonical name, `上海市闵行区七宝镇政府` → `七宝镇人民政府`; a
 //!    place's short form or glued chain, `闵行` → `闵行区`), so that
 //!    spellings no document used find their node too.
 //!
 //! One node found is the answer. Several are an [`Error::AmbiguousNode`]
-//! that lists them (write one as `kind:name`); none is an
+//! that lists them (write one as `kind:name` or `name@place`); none is an
 //! [`Error::UnknownNode`] that lists the closest names.
 
 use super::orgname::canonical_org;
 use super::placename::canonical_alone;
-use super::{KnowledgeGraph, NodeId, NodeKind, NodeRef, embedded_lexicon, normalize_name};
+use super::{
+    KnowledgeGraph, NodeId, NodeKind, NodeRef, divisions_in_name, embedded_lexicon, normalize_name,
+};
 use crate::error::{Error, Result};
 
 /// Every kind, in the order candidates are listed.
@@ -56,10 +64,29 @@ impl KnowledgeGraph {
         let kinds = if kinds.is_empty() { &ALL[..] } else { kinds };
         if let Ok(id) = name.parse::<NodeId>() {
             // `kind:name` names one node exactly, or none: the closest of
-            // that kind are offered.
-            return self
-                .node(&id)
-                .ok_or_else(|| self.unknown(name, id.name(), &[id.kind()]));
+            // that kind are offered. `kind:name@place` may name the one
+            // node of that name in the place.
+            if let Some(n) = self.node(&id) {
+                return Ok(n);
+            }
+            let in_place = match id.jurisdiction() {
+                Some(place) => self.in_place(id.name(), place, &[id.kind()]),
+                None => Vec::new(),
+            };
+            return match in_place.as_slice() {
+                [one] => Ok(*one),
+                [] => Err(self.unknown(name, id.name(), &[id.kind()])),
+                many => Err(ambiguous(name, many)),
+            };
+        }
+        if let Some((who, place)) = name.split_once('@') {
+            let who = normalize_name(who);
+            let found = self.in_place(&who, place, kinds);
+            return match found.as_slice() {
+                [one] => Ok(*one),
+                [] => Err(self.unknown(name, &who, kinds)),
+                many => Err(ambiguous(name, many)),
+            };
         }
         let norm = normalize_name(name);
         let mut found = self.named(&norm, kinds);
@@ -72,14 +99,66 @@ impl KnowledgeGraph {
                 }
             }
         }
+        if found.is_empty() && kinds.contains(&NodeKind::Org) {
+            found = self.with_parents(&canonical_org(embedded_lexicon(), &norm));
+        }
         match found.as_slice() {
             [one] => Ok(*one),
             [] => Err(self.unknown(name, &norm, kinds)),
-            many => Err(Error::AmbiguousNode {
-                name: name.to_string(),
-                candidates: many.iter().map(|n| n.id().to_string()).collect(),
-            }),
+            many => Err(ambiguous(name, many)),
         }
+    }
+
+    /// The bodies named `canonical` with the parents of a shared place
+    /// name written before it (`浦东新区航头镇人民政府` for
+    /// `航头镇人民政府`, see [`super::resolve`]), for spellings that no
+    /// document used.
+    fn with_parents(&self, canonical: &str) -> Vec<NodeRef<'_>> {
+        let lex = embedded_lexicon();
+        self.nodes()
+            .filter(|n| n.kind() == NodeKind::Org)
+            .filter(|n| {
+                n.name().strip_suffix(canonical).is_some_and(|before| {
+                    !before.is_empty() && divisions_in_name(lex, before).concat() == before
+                })
+            })
+            .collect()
+    }
+
+    /// The nodes of `kinds` named `who` (or having it as an alias) whose
+    /// jurisdiction is `place` as written, else is its full name
+    /// (`包头` → `包头市`), else lies in it (a person's places, a place's
+    /// parent chain, the glued parents of a jurisdiction).
+    fn in_place(&self, who: &str, place: &str, kinds: &[NodeKind]) -> Vec<NodeRef<'_>> {
+        let place = normalize_name(place);
+        let full = canonical_alone(embedded_lexicon(), &place);
+        let all = self.named(who, kinds);
+        let is = |p: &str| {
+            all.iter()
+                .copied()
+                .filter(|n| n.jurisdiction().as_deref() == Some(p))
+                .collect::<Vec<_>>()
+        };
+        let within = |p: &str| {
+            all.iter()
+                .copied()
+                .filter(|n| {
+                    let j = n.jurisdiction().unwrap_or_default();
+                    !p.is_empty()
+                        && (j.ends_with(p)
+                            || j.starts_with(p)
+                            || n.places().contains(&p)
+                            || n.parent_chains().any(|c| {
+                                c.iter().any(|k| k == p || k.split('@').next() == Some(p))
+                            }))
+                })
+                .collect::<Vec<_>>()
+        };
+        let tiers = [is(&place), is(&full), within(&place), within(&full)];
+        tiers
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
     }
 
     /// The error for `name` (normalised `norm`), which names no node of
@@ -115,10 +194,13 @@ impl KnowledgeGraph {
         self.lookup(name, &[])
     }
 
-    /// The nodes of `kinds` named `norm` or having it as an alias, in the
-    /// order of `kinds`, then by id.
+    /// The nodes of `kinds` named `norm` (in any jurisdiction) or having it
+    /// as an alias, in the order of `kinds`, then by id.
     fn named(&self, norm: &str, kinds: &[NodeKind]) -> Vec<NodeRef<'_>> {
-        let mut out: Vec<NodeRef<'_>> = kinds.iter().filter_map(|&k| self.find(k, norm)).collect();
+        let mut out: Vec<NodeRef<'_>> = kinds
+            .iter()
+            .flat_map(|&k| self.named_in_any(k, norm))
+            .collect();
         let mut by_alias: Vec<NodeRef<'_>> = self
             .nodes()
             .filter(|n| kinds.contains(&n.kind()) && n.aliases().any(|a| a == norm))
@@ -154,6 +236,14 @@ impl KnowledgeGraph {
             .collect();
         scored.sort_by(|a, b| (a.0, a.1.id()).cmp(&(b.0, b.1.id())));
         scored.into_iter().take(CLOSEST).map(|(_, n)| n).collect()
+    }
+}
+
+/// The error for `name`, which names the nodes `many`.
+fn ambiguous(name: &str, many: &[NodeRef<'_>]) -> Error {
+    Error::AmbiguousNode {
+        name: name.to_string(),
+        candidates: many.iter().map(|n| n.id().to_string()).collect(),
     }
 }
 
@@ -203,6 +293,48 @@ mod tests {
         assert_eq!(edit_distance(&chars("七宝"), &chars("七宝镇")), 1);
         assert_eq!(edit_distance(&chars(""), &chars("abc")), 3);
         assert_eq!(edit_distance(&chars("kitten"), &chars("sitting")), 3);
+    }
+
+    #[test]
+    fn a_body_of_a_shared_place_name_answers_to_its_short_spellings() {
+        use crate::document::{Document, Entity};
+        use crate::span::EntityKind;
+        let ent = |id: &str, kind, start: usize, t: &str| Entity {
+            id: id.into(),
+            kind,
+            start,
+            end: start + t.chars().count(),
+            text: t.into(),
+            nested: false,
+            rule: None,
+            value: None,
+        };
+        // 航头镇 is a town of 浦东新区 and one of 建德市; the document names
+        // 浦东新区.
+        let d = Document {
+            id: "a".into(),
+            text: None,
+            entities: vec![
+                ent("e1", EntityKind::Place, 0, "浦东新区"),
+                ent("e2", EntityKind::Org, 5, "航头镇政府"),
+            ],
+            relations: vec![],
+            context: None,
+            rejected: Vec::new(),
+        };
+        let g = KnowledgeGraph::from_documents([&d], embedded_lexicon());
+        for spelling in [
+            "浦东新区航头镇人民政府",
+            "航头镇政府",
+            "航头镇人民政府",
+            "上海市浦东新区航头镇政府",
+        ] {
+            assert_eq!(
+                g.lookup(spelling, &[NodeKind::Org]).unwrap().name(),
+                "浦东新区航头镇人民政府",
+                "{spelling}"
+            );
+        }
     }
 
     #[test]

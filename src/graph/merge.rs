@@ -1,10 +1,14 @@
-//! Merging graphs: a set union of nodes (with their mentions, aliases and
-//! parent chains) and of edges, then the hierarchy derived again.
+//! Merging graphs: a set union of nodes (with their mentions, aliases,
+//! parent chains and persons' jurisdictions) and of edges, then persons
+//! regrouped and the hierarchy derived again.
 //!
-//! Every part is a set union or a minimum, so merging is associative and
+//! Every part is a set union or a minimum, and the regrouping and the
+//! hierarchy are functions of the result, so merging is associative and
 //! commutative: `a.merge(b)` equals `b.merge(a)`, and any grouping of many
 //! graphs gives the same graph as building one graph from all their
-//! documents.
+//! documents. A person may change node in a merge: `王伟` placed nowhere
+//! joins `王伟@青山区` while that is the only 王伟, and leaves it when a
+//! graph with `王伟@海门县` is merged in (see [`super::identity`]).
 
 use super::{EdgeData, EdgeKind, KnowledgeGraph};
 use std::borrow::Borrow;
@@ -26,6 +30,7 @@ impl KnowledgeGraph {
     /// ```
     pub fn merge(&mut self, other: &KnowledgeGraph) {
         self.absorb_graph(other);
+        self.derive_identities();
         self.derive_hierarchy();
     }
 
@@ -55,6 +60,7 @@ impl KnowledgeGraph {
         for g in graphs {
             out.absorb_graph(g.borrow());
         }
+        out.derive_identities();
         out.derive_hierarchy();
         out
     }

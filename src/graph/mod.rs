@@ -57,6 +57,8 @@ mod build;
 mod date;
 mod hierarchy;
 mod id;
+mod identity;
+mod jurisdiction;
 mod lookup;
 mod merge;
 mod orgname;
@@ -70,6 +72,8 @@ pub use crate::dates::PartialDate;
 pub use build::{AddSummary, GraphBuilder};
 pub use date::DateRange;
 pub use id::{NodeId, NodeKind, ParseNodeIdError, normalize_name};
+pub use identity::NATIONAL;
+pub use jurisdiction::divisions_in_name;
 pub use query::Reached;
 pub use view::{EdgeRef, Evidence, Mention, NodeRef};
 
@@ -163,6 +167,9 @@ struct NodeData {
     parents: BTreeSet<Vec<String>>,
     /// Places: the lexicon marks the parent chain as too ambiguous to list.
     parents_ambiguous: bool,
+    /// Persons: the mentions by the jurisdiction their document gave them
+    /// (see [`identity`]).
+    identities: BTreeMap<identity::Juris, BTreeSet<Mention>>,
 }
 
 impl NodeData {
@@ -173,6 +180,7 @@ impl NodeData {
             mentions: BTreeSet::new(),
             parents: BTreeSet::new(),
             parents_ambiguous: false,
+            identities: BTreeMap::new(),
         }
     }
 
@@ -183,6 +191,12 @@ impl NodeData {
         self.mentions.extend(other.mentions.iter().cloned());
         self.parents.extend(other.parents.iter().cloned());
         self.parents_ambiguous |= other.parents_ambiguous;
+        for (j, m) in &other.identities {
+            self.identities
+                .entry(j.clone())
+                .or_default()
+                .extend(m.iter().cloned());
+        }
     }
 }
 
@@ -199,6 +213,11 @@ struct EdgeFacts {
     role: Option<String>,
     /// Code-point range of the evidence in the document.
     evidence: Option<(usize, usize)>,
+    /// A person source: where the document places them, which decides
+    /// the node the edge leaves from (see [`identity`]).
+    source_juris: Option<identity::Juris>,
+    /// A person target: where the document places them.
+    target_juris: Option<identity::Juris>,
 }
 
 impl EdgeFacts {
@@ -211,6 +230,8 @@ impl EdgeFacts {
             purpose: None,
             role: None,
             evidence: None,
+            source_juris: None,
+            target_juris: None,
         }
     }
 }
@@ -316,9 +337,50 @@ impl KnowledgeGraph {
         self.nodes.get(id).map(|&ix| self.view(ix))
     }
 
-    /// The node of this kind with this name (normalised first).
+    /// The node of this kind with this name (normalised first): the node
+    /// `name@jurisdiction` when `name` holds an `@`, else the node with no
+    /// jurisdiction, else the only node of that name in any jurisdiction
+    /// (none when there are several: see [`KnowledgeGraph::lookup`], which
+    /// says which).
+    ///
+    /// ```
+    /// use govkg::{Document, Entity, EntityKind, KnowledgeGraph, graph::NodeKind};
+    /// let person = |doc: &str, text: &str| Document {
+    ///     id: doc.into(), text: None, relations: vec![], context: None, rejected: vec![],
+    ///     entities: vec![Entity { id: "e1".into(), kind: EntityKind::Person, start: 0,
+    ///         end: 2, text: text.into(), nested: false, rule: None, value: None }],
+    /// };
+    /// let g = KnowledgeGraph::from_documents([&person("a", "于勇")], &govkg::Lexicon::embedded());
+    /// assert_eq!(g.find(NodeKind::Person, "于勇").unwrap().id().to_string(), "person:于勇");
+    /// ```
     pub fn find(&self, kind: NodeKind, name: &str) -> Option<NodeRef<'_>> {
-        self.node(&NodeId::new(kind, name))
+        let id = NodeId::from_key(kind, name);
+        if let Some(n) = self.node(&id) {
+            return Some(n);
+        }
+        if id.jurisdiction().is_some() {
+            return None;
+        }
+        let mut all = self.named_in_any(kind, id.name());
+        match (all.next(), all.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    }
+
+    /// Every node of `kind` named `name` (normalised), whatever its
+    /// jurisdiction, in id order.
+    fn named_in_any<'g>(
+        &'g self,
+        kind: NodeKind,
+        name: &str,
+    ) -> impl Iterator<Item = NodeRef<'g>> + 'g {
+        let first = NodeId::new(kind, name);
+        let name = first.name().to_string();
+        self.nodes
+            .range(first..)
+            .take_while(move |(id, _)| id.kind() == kind && id.name() == name)
+            .map(move |(_, &ix)| self.view(ix))
     }
 
     /// Every node, in [`NodeId`] order.
@@ -417,12 +479,17 @@ impl KnowledgeGraph {
             .filter(|&e| self.graph[e].facts.kind == kind)
             .collect();
         for e in doomed {
-            let h = self.hash_of_edge(e);
-            if let Ok(entry) = self.edges.find_entry(h, |&x| x == e) {
-                entry.remove();
-            }
-            self.graph.remove_edge(e);
+            self.detach_edge(e);
         }
+    }
+
+    /// Removes one edge from the graph and from the edge table.
+    fn detach_edge(&mut self, e: EdgeIx) {
+        let h = self.hash_of_edge(e);
+        if let Ok(entry) = self.edges.find_entry(h, |&x| x == e) {
+            entry.remove();
+        }
+        self.graph.remove_edge(e);
     }
 
     /// Removes a node that has no edge.

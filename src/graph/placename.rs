@@ -2,7 +2,7 @@
 //! lexicon's hierarchy of places (parent chains, glued chains).
 
 use super::normalize_name;
-use crate::document::Document;
+use crate::document::{Certainty, Document};
 use crate::lexicon::{LexClass, Lexicon};
 use crate::span::EntityKind;
 use hashbrown::HashSet;
@@ -14,6 +14,9 @@ pub(super) struct PlaceNames<'l> {
     /// Every place the document names (nested spans and the last division
     /// of glued chains included), normalised.
     named: HashSet<String>,
+    /// The places of the article context, unless it is unsure
+    /// (`certainty: low`), normalised.
+    context: HashSet<String>,
 }
 
 impl<'l> PlaceNames<'l> {
@@ -27,16 +30,33 @@ impl<'l> PlaceNames<'l> {
             }
             named.insert(n);
         }
-        PlaceNames { lex, named }
+        let context = doc
+            .context
+            .iter()
+            .filter(|c| c.certainty != Some(Certainty::Low))
+            .flat_map(|c| [&c.province, &c.city, &c.county, &c.town])
+            .filter_map(|f| f.as_deref().map(normalize_name))
+            .collect();
+        PlaceNames {
+            lex,
+            named,
+            context,
+        }
+    }
+
+    /// Every place the document names, normalised.
+    pub(super) fn named(&self) -> &HashSet<String> {
+        &self.named
     }
 
     /// The node name of a place written `written` (normalised):
     ///
     /// - a name the lexicon knows as a place is itself;
     /// - a short form (`七宝`) becomes a full name: of the possible full
-    ///   names the document names, or, when it names none, of all the
-    ///   lexicon's, the only one, or else the one that encloses all the
-    ///   others (`七宝镇` over `七宝村`, which lies in it);
+    ///   names the document names, or, when it names none, of those in the
+    ///   article context's places, or else of all the lexicon's, the only
+    ///   one, or else the one that encloses all the others (`七宝镇` over
+    ///   `七宝村`, which lies in it);
     /// - a chain of divisions glued together (`闵行区七宝镇`) becomes its last
     ///   division when the lexicon's parent chain of that division holds the
     ///   others, in order;
@@ -53,7 +73,21 @@ impl<'l> PlaceNames<'l> {
                 .copied()
                 .filter(|f| self.named.contains(*f))
                 .collect();
-            let pool = if in_doc.is_empty() { &fulls } else { &in_doc };
+            let in_context: BTreeSet<&str> = fulls
+                .iter()
+                .copied()
+                .filter(|f| {
+                    self.context.contains(*f)
+                        || parent_chains(self.lex, f)
+                            .0
+                            .iter()
+                            .any(|c| c.iter().any(|p| self.context.contains(p)))
+                })
+                .collect();
+            let pool = [&in_doc, &in_context]
+                .into_iter()
+                .find(|p| !p.is_empty())
+                .unwrap_or(&fulls);
             return one_of(self.lex, pool).unwrap_or(written).to_string();
         }
         glued_chain(self.lex, written).unwrap_or_else(|| written.to_string())
@@ -67,6 +101,7 @@ pub(super) fn canonical_alone(lex: &Lexicon, written: &str) -> String {
     PlaceNames {
         lex,
         named: HashSet::new(),
+        context: HashSet::new(),
     }
     .canonical(written)
 }

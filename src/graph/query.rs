@@ -380,7 +380,8 @@ mod tests {
             .iter()
             .map(|r| r.node.id().to_string())
             .collect();
-        assert_eq!(one, ["person:严俊", "place:七宝镇", "place:九星村"]);
+        // 严俊 leads 七宝镇党委: he is 七宝镇's.
+        assert_eq!(one, ["person:严俊@七宝镇", "place:七宝镇", "place:九星村"]);
         let two = g.neighbours("于勇", 2).unwrap();
         assert!(
             two.iter()
@@ -403,7 +404,7 @@ mod tests {
             [
                 "person:刘世军 -VISIT-> place:七宝镇",
                 "person:于勇 -VISIT-> place:七宝镇",
-                "person:严俊 -ACCOMPANY-> person:于勇",
+                "person:严俊@七宝镇 -ACCOMPANY-> person:于勇",
             ]
         );
         assert_eq!(g.path("于勇", "于勇").unwrap().unwrap().len(), 0);

@@ -5,31 +5,45 @@
 //! One JSON object, one node or edge per line (so files diff well):
 //!
 //! ```text
-//! {"format":"govkg-graph","version":1,
+//! {"format":"govkg-graph","version":2,
 //! "nodes":[
-//! {"id":"person:于勇","kind":"PERSON","name":"于勇","mentions":[["000",125,127]]},
+//! {"id":"person:于勇@闵行区","kind":"PERSON","name":"于勇","jurisdiction":"闵行区","mentions":[["000",125,127],["001",8,10]],
+//!  "identities":[{"place":["上海市","闵行区"],"shown":1,"mentions":[0]},{"mentions":[1]}]},
 //! {"id":"place:七宝镇","kind":"PLACE","name":"七宝镇","aliases":["七宝"],"parents":["上海市/闵行区"],"mentions":[["000",44,47]]},
 //! …],
 //! "edges":[
-//! {"source":"person:于勇","target":"place:七宝镇","type":"VISIT","doc":"000","date":"11月20日","when":"2018-11-20","purpose":"督查","evidence":{"start":118,"end":190,"text":"…"}},
+//! {"source":"person:于勇@闵行区","target":"place:七宝镇","type":"VISIT","doc":"000","date":"11月20日","when":"2018-11-20","purpose":"督查","evidence":{"start":118,"end":190,"text":"…"},"source_identity":0},
 //! …]}
 //! ```
 //!
 //! A mention is `[document id, start, end]` in code points. `parents` lists
 //! the lexicon's parent chains of a place (`*` when the lexicon marks it
-//! ambiguous). Nodes and edges are written in sorted order, so equal
-//! graphs give equal files.
+//! ambiguous). A person's `identities` say where each document placed it
+//! (the indices of its mentions, with the `place` chain and how many of its
+//! last names the written jurisdiction glues, `national`, or neither for
+//! nowhere), and an edge's `source_identity` and `target_identity` which of
+//! them a person end is: merging regroups persons from them (see
+//! [`super::identity`]). Nodes and edges are written in sorted order, so
+//! equal graphs give equal files.
+//!
+//! Graphs saved in version 1, before jurisdictions, are read as persons
+//! placed nowhere.
 
+use super::identity::Juris;
+use super::jurisdiction::PlaceRef;
 use super::{EdgeData, EdgeFacts, EdgeKind, KnowledgeGraph, Mention, NodeData, NodeId, NodeKind};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 
 /// The `format` field of a saved graph.
 const FORMAT: &str = "govkg-graph";
-/// The version this code writes and reads.
-const VERSION: u32 = 1;
+/// The version this code writes.
+const VERSION: u32 = 2;
+/// The versions this code reads: 1 had no jurisdictions.
+const READS: [u32; 2] = [1, 2];
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -42,12 +56,49 @@ struct SavedNode {
     id: NodeId,
     kind: NodeKind,
     name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    jurisdiction: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     parents: Vec<String>,
     #[serde(default)]
     mentions: Vec<(String, usize, usize)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    identities: Vec<SavedIdentity>,
+}
+
+/// Where documents placed some of a person's mentions.
+#[derive(Serialize, Deserialize)]
+struct SavedIdentity {
+    /// A place's chain, top down.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    place: Vec<String>,
+    /// How many of the chain's last names the written jurisdiction glues.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    shown: usize,
+    /// A national figure.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    national: bool,
+    /// Indices into the node's mentions.
+    mentions: Vec<usize>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl SavedIdentity {
+    fn juris(&self) -> Option<Juris> {
+        match (self.national, self.place.is_empty()) {
+            (true, true) => Some(Juris::National),
+            (false, true) => (self.shown == 0).then_some(Juris::Unknown),
+            (false, false) => {
+                PlaceRef::from_parts(self.place.clone(), self.shown).map(Juris::place)
+            }
+            (true, false) => None,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -76,6 +127,10 @@ struct SavedEdge {
     role: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     evidence: Option<SavedEvidence>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source_identity: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    target_identity: Option<usize>,
 }
 
 /// The header of a saved graph; every other field is skipped.
@@ -134,10 +189,33 @@ impl KnowledgeGraph {
             if data.parents_ambiguous {
                 parents.push("*".into());
             }
+            let index: BTreeMap<&Mention, usize> = data
+                .mentions
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m, i))
+                .collect();
+            let identities = data
+                .identities
+                .iter()
+                .map(|(j, ms)| {
+                    let (place, shown) = match j {
+                        Juris::Place(p) => (p.chain().to_vec(), p.shown()),
+                        _ => (Vec::new(), 0),
+                    };
+                    SavedIdentity {
+                        place,
+                        shown,
+                        national: *j == Juris::National,
+                        mentions: ms.iter().filter_map(|m| index.get(m).copied()).collect(),
+                    }
+                })
+                .collect();
             let saved = SavedNode {
                 id: data.id.clone(),
                 kind: data.id.kind(),
                 name: data.id.name().to_string(),
+                jurisdiction: data.id.jurisdiction().map(str::to_string),
                 aliases: data.aliases.iter().cloned().collect(),
                 parents,
                 mentions: data
@@ -145,13 +223,19 @@ impl KnowledgeGraph {
                     .iter()
                     .map(|m| (m.doc.clone(), m.start, m.end))
                     .collect(),
+                identities,
             };
             w.write_all(if i == 0 { b"\n" } else { b",\n" })
                 .map_err(fail)?;
             serde_json::to_writer(&mut w, &saved).map_err(|e| fail(e.into()))?;
         }
         w.write_all(b"],\n\"edges\":[").map_err(fail)?;
+        let identity_of = |n: super::NodeRef<'_>, j: &Option<Juris>| {
+            let j = j.as_ref()?;
+            self.graph[n.ix()].identities.keys().position(|k| k == j)
+        };
         for (i, e) in self.edges().enumerate() {
+            let facts = &self.graph[e.ix()].facts;
             let saved = SavedEdge {
                 source: e.source().id().clone(),
                 target: e.target().id().clone(),
@@ -166,6 +250,8 @@ impl KnowledgeGraph {
                     end: ev.end,
                     text: ev.text.map(str::to_string),
                 }),
+                source_identity: identity_of(e.source(), &facts.source_juris),
+                target_identity: identity_of(e.target(), &facts.target_juris),
             };
             w.write_all(if i == 0 { b"\n" } else { b",\n" })
                 .map_err(fail)?;
@@ -228,9 +314,9 @@ impl KnowledgeGraph {
                 )));
             }
         }
-        if probe.version != Some(VERSION) {
+        if !probe.version.is_some_and(|v| READS.contains(&v)) {
             return Err(bad(format!(
-                "version {:?}, but this govkg reads version {VERSION}; build the graph again",
+                "version {:?}, but this govkg reads versions 1 and {VERSION}; build the graph again",
                 probe.version
             )));
         }
@@ -239,10 +325,13 @@ impl KnowledgeGraph {
         let mut g = KnowledgeGraph::new();
         for (i, n) in saved.nodes.into_iter().enumerate() {
             let at = format!("node {} ({})", i + 1, n.id);
-            if n.id.kind() != n.kind || n.id.name() != n.name {
+            if n.id.kind() != n.kind
+                || n.id.name() != n.name
+                || n.jurisdiction.is_some() && n.id.jurisdiction() != n.jurisdiction.as_deref()
+            {
                 return Err(bad(format!(
-                    "{at}: kind {:?} and name {:?} do not match the id",
-                    n.kind, n.name
+                    "{at}: kind {:?}, name {:?} and jurisdiction {:?} do not match the id",
+                    n.kind, n.name, n.jurisdiction
                 )));
             }
             if g.nodes.contains_key(&n.id) {
@@ -258,14 +347,36 @@ impl KnowledgeGraph {
                         .insert(p.split('/').map(str::to_string).collect());
                 }
             }
+            let mut listed: Vec<Mention> = Vec::with_capacity(n.mentions.len());
             for (doc, start, end) in n.mentions {
                 if start > end {
                     return Err(bad(format!(
                         "{at}: mention {doc} {start}..{end} ends before it starts"
                     )));
                 }
-                data.mentions.insert(Mention { doc, start, end });
+                listed.push(Mention { doc, start, end });
             }
+            if !n.identities.is_empty() && n.kind != NodeKind::Person {
+                return Err(bad(format!("{at}: only persons have identities")));
+            }
+            for (k, ident) in n.identities.iter().enumerate() {
+                let Some(j) = ident.juris() else {
+                    return Err(bad(format!(
+                        "{at}: identity {k} is neither a place, national nor nowhere"
+                    )));
+                };
+                let mut ms = BTreeSet::new();
+                for &i in &ident.mentions {
+                    let Some(m) = listed.get(i) else {
+                        return Err(bad(format!(
+                            "{at}: identity {k} names mention {i}, which the node does not have"
+                        )));
+                    };
+                    ms.insert(m.clone());
+                }
+                data.identities.entry(j).or_default().extend(ms);
+            }
+            data.mentions.extend(listed);
             let ix = g.graph.add_node(data);
             g.nodes.insert(n.id, ix);
         }
@@ -279,6 +390,26 @@ impl KnowledgeGraph {
             {
                 return Err(bad(format!("{at}: the evidence ends before it starts")));
             }
+            // A person end's identity: the one named, else (a graph saved
+            // before jurisdictions) the node's first.
+            let juris =
+                |ix: super::NodeIx, k: Option<usize>, which: &str| -> Result<Option<Juris>> {
+                    let data = &g.graph[ix];
+                    if data.id.kind() != NodeKind::Person {
+                        return Ok(None);
+                    }
+                    let ids = &data.identities;
+                    match k {
+                        Some(k) => {
+                            ids.keys().nth(k).cloned().map(Some).ok_or_else(|| {
+                                bad(format!("{at}: the {which} has no identity {k}"))
+                            })
+                        }
+                        None => Ok(Some(ids.keys().next().cloned().unwrap_or(Juris::Unknown))),
+                    }
+                };
+            let source_juris = juris(from, e.source_identity, "source")?;
+            let target_juris = juris(to, e.target_identity, "target")?;
             let facts = EdgeFacts {
                 kind: e.kind,
                 doc: e.doc,
@@ -287,6 +418,8 @@ impl KnowledgeGraph {
                 purpose: e.purpose,
                 role: e.role,
                 evidence: e.evidence.as_ref().map(|ev| (ev.start, ev.end)),
+                source_juris,
+                target_juris,
             };
             g.insert_edge(
                 from,
@@ -297,6 +430,7 @@ impl KnowledgeGraph {
                 },
             );
         }
+        g.derive_identities();
         Ok(g)
     }
 }
@@ -376,10 +510,87 @@ mod tests {
     #[test]
     fn one_record_per_line() {
         let text = saved(&sample());
-        assert!(text.starts_with("{\"format\":\"govkg-graph\",\"version\":1,\n\"nodes\":[\n{"));
+        assert!(text.starts_with("{\"format\":\"govkg-graph\",\"version\":2,\n\"nodes\":[\n{"));
         let lines = text.lines().count();
         assert_eq!(lines, 3 + sample().node_count() + sample().edge_count());
         serde_json::from_str::<serde_json::Value>(&text).unwrap();
+    }
+
+    #[test]
+    fn identities_round_trip_and_version_1_reads_as_nowhere() {
+        let ent = |id: &str, start: usize| Entity {
+            id: id.into(),
+            kind: EntityKind::Person,
+            start,
+            end: start + 2,
+            text: "王伟".into(),
+            nested: false,
+            rule: None,
+            value: None,
+        };
+        let leads = |head: &str, org: &str| Relation::Leads {
+            head: head.into(),
+            head_text: None,
+            org: org.into(),
+            role: "书记".into(),
+            title: None,
+            evidence: [0, 9],
+            rule: None,
+        };
+        let doc = |id: &str, org: Option<&str>| Document {
+            id: id.into(),
+            text: None,
+            entities: vec![ent("e1", 0)],
+            relations: org.map(|o| leads("e1", o)).into_iter().collect(),
+            context: None,
+            rejected: Vec::new(),
+        };
+        let g = KnowledgeGraph::from_documents(
+            [
+                &doc("a", Some("七宝镇党委")),
+                &doc("b", None),
+                &doc("c", Some("闵行区委")),
+            ],
+            crate::graph::embedded_lexicon(),
+        );
+        let text = saved(&g);
+        assert!(text.contains("\"id\":\"person:王伟@七宝镇\",\"kind\":\"PERSON\",\"name\":\"王伟\",\"jurisdiction\":\"七宝镇\""), "{text}");
+        assert!(
+            text.contains(
+                "{\"place\":[\"上海市\",\"闵行区\",\"七宝镇\"],\"shown\":1,\"mentions\":[0]}"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("\"source_identity\":"), "{text}");
+        let back = KnowledgeGraph::load(text.as_bytes()).unwrap();
+        assert_eq!(back, g);
+        assert_eq!(saved(&back), text);
+        // Version 1 had no jurisdictions: its persons are placed nowhere.
+        let v1 = "{\"format\":\"govkg-graph\",\"version\":1,\"nodes\":[\
+            {\"id\":\"person:王伟\",\"kind\":\"PERSON\",\"name\":\"王伟\",\"mentions\":[[\"a\",0,2]]},\
+            {\"id\":\"org:七宝镇党委\",\"kind\":\"ORG\",\"name\":\"七宝镇党委\",\"mentions\":[]}],\
+            \"edges\":[{\"source\":\"person:王伟\",\"target\":\"org:七宝镇党委\",\"type\":\"LEADS\",\"doc\":\"a\",\"role\":\"书记\"}]}";
+        let old = KnowledgeGraph::load(v1.as_bytes()).unwrap();
+        let wang = old.find(NodeKind::Person, "王伟").unwrap();
+        assert_eq!(wang.id().to_string(), "person:王伟");
+        assert_eq!(wang.outgoing().len(), 1);
+        assert!(saved(&old).contains("\"identities\":[{\"mentions\":[0]}]"));
+        // Merged with a graph that places 王伟, the unplaced one joins it.
+        let merged = old.merged(&g);
+        let ids: Vec<String> = merged
+            .nodes()
+            .filter(|n| n.kind() == NodeKind::Person)
+            .map(|n| n.id().to_string())
+            .collect();
+        assert_eq!(ids, ["person:王伟@七宝镇"]);
+        assert_eq!(
+            merged
+                .find(NodeKind::Person, "王伟")
+                .unwrap()
+                .outgoing()
+                .len(),
+            3
+        );
     }
 
     #[test]

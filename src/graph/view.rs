@@ -130,6 +130,46 @@ impl<'g> NodeRef<'g> {
         self.data().id.name()
     }
 
+    /// Where the node is, as far as the documents and the lexicon say:
+    ///
+    /// - a person: the jurisdiction it is keyed in (`青山区` of
+    ///   `person:王伟@青山区`, [`NATIONAL`](super::NATIONAL) for a national
+    ///   figure), none for a person no document placed;
+    /// - a place: the place it is keyed by (`施甸县` of `place:城关镇@施甸县`),
+    ///   none for a name that says which place it is, or that no document
+    ///   tied to one;
+    /// - an organisation: the divisions its name opens with (`施甸县` of
+    ///   `施甸县人民政府`, by the embedded lexicon), none for a body named
+    ///   without its place (`县人民政府`);
+    /// - a plot: none.
+    ///
+    /// A node without one gathers the mentions of that name from every
+    /// place the documents speak of.
+    pub fn jurisdiction(&self) -> Option<String> {
+        match self.kind() {
+            NodeKind::Org => {
+                let divs = super::divisions_in_name(super::embedded_lexicon(), self.name());
+                (!divs.is_empty()).then(|| divs.concat())
+            }
+            _ => self.id().jurisdiction().map(str::to_string),
+        }
+    }
+
+    /// A person: the places its jurisdiction lies in, top down, ending with
+    /// it (`["上海市", "闵行区", "七宝镇"]`), as far as known; empty for
+    /// other kinds and for persons placed nowhere or nationally.
+    pub fn places(&self) -> Vec<&'g str> {
+        let data = self.data();
+        let Some(j) = data.id.jurisdiction() else {
+            return Vec::new();
+        };
+        data.identities
+            .keys()
+            .find(|k| k.written().as_deref() == Some(j))
+            .map(|k| k.chain().iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
     /// Other names merged into this node (`七宝` for `七宝镇`), sorted.
     pub fn aliases(&self) -> impl Iterator<Item = &'g str> + 'g {
         self.data().aliases.iter().map(String::as_str)
@@ -229,6 +269,10 @@ pub struct EdgeRef<'g> {
 impl<'g> EdgeRef<'g> {
     pub(super) fn new(graph: &'g KnowledgeGraph, ix: EdgeIx) -> Self {
         EdgeRef { graph, ix }
+    }
+
+    pub(super) fn ix(&self) -> EdgeIx {
+        self.ix
     }
 
     fn facts(&self) -> &'g EdgeFacts {

@@ -150,7 +150,10 @@ async function checkGraphPage(context, name, htmlFile, graph, hostile) {
   const placed = await page.$$eval('svg#graph g.node', (gs) => gs.every((g) => /^translate\(-?[\d.]+,-?[\d.]+\)$/.test(g.getAttribute('transform'))));
   check(placed, `${name}: every node has a finite position`);
   const labels = await page.$$eval('svg#graph g.node text', (ts) => ts.map((t) => t.textContent));
-  check(JSON.stringify(labels.slice().sort()) === JSON.stringify(nodes.map((n) => n.name).sort()), `${name}: node labels are the node names`);
+  // A label is the node's name with the jurisdiction its id carries
+  // (`王伟@青山区`): the id without its kind.
+  const keys = nodes.map((n) => n.id.slice(n.id.indexOf(':') + 1));
+  check(JSON.stringify(labels.slice().sort()) === JSON.stringify(keys.sort()), `${name}: node labels are the node names with their ids' jurisdictions`);
 
   // The nodes without relations are off at first, behind a toggle that
   // gives their count.

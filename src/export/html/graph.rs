@@ -114,6 +114,10 @@ fn data(g: &KnowledgeGraph) -> Value {
                 "id": n.id().to_string(),
                 "kind": n.kind().type_name(),
                 "name": n.name(),
+                // The name with the jurisdiction its id carries, to tell
+                // apart persons of one name (`王伟@青山区`).
+                "label": n.id().key(),
+                "jurisdiction": n.jurisdiction(),
                 "aliases": n.aliases().collect::<Vec<_>>(),
                 "mentions": n.mentions().map(|m| json!([m.doc, m.start, m.end])).collect::<Vec<_>>(),
                 "hierarchy": n.is_hierarchy_only(),

@@ -119,7 +119,7 @@
   var GAP_PX = 4;
   function labelPx(d) {
     var w = 0;
-    Array.from(d.name).forEach(function (c) { w += c.charCodeAt(0) > 0x2e80 ? LABEL_PX : LABEL_PX * 0.6; });
+    Array.from(d.label).forEach(function (c) { w += c.charCodeAt(0) > 0x2e80 ? LABEL_PX : LABEL_PX * 0.6; });
     return w;
   }
   nodes.forEach(function (d) { d.w = labelPx(d); });
@@ -266,7 +266,7 @@
     e.label = label;
     placeLabel(e, 0.5);
     var tip = svgEl('title', null, g);
-    tip.textContent = e.type + ': ' + s.name + ' \u2192 ' + t.name;
+    tip.textContent = e.type + ': ' + s.label + ' \u2192 ' + t.label;
     e.el = g;
   });
 
@@ -280,9 +280,9 @@
     }, nodeLayer);
     svgEl('circle', { r: d.r.toFixed(1) }, g);
     var label = svgEl('text', { x: (d.r + 3 * scale).toFixed(1), y: (4 * scale).toFixed(1), 'class': 'name' }, g);
-    label.textContent = d.name;
+    label.textContent = d.label;
     var tip = svgEl('title', null, g);
-    tip.textContent = d.kind + ' ' + d.name + ' \u00b7 ' + d.mentions.length + ' mentions';
+    tip.textContent = d.kind + ' ' + d.label + ' \u00b7 ' + d.mentions.length + ' mentions';
     d.el = g;
     // Hovering a node shows the types of its edges.
     g.addEventListener('mouseenter', function () {
@@ -421,8 +421,11 @@
   function showDetails(d, i) {
     var h = el('h2', null, details);
     text(h, 'span', d.kind, { 'class': 'badge ' + kindClass(d.kind) });
-    h.appendChild(document.createTextNode(' ' + d.name));
+    h.appendChild(document.createTextNode(' ' + d.label));
     text(details, 'p', d.id + (d.hierarchy ? ' \u00b7 added by the place hierarchy' : ''), { 'class': 'meta' });
+    if (d.jurisdiction) {
+      text(details, 'p', 'In ' + d.jurisdiction, { 'class': 'meta' });
+    }
     if (d.aliases.length) {
       text(details, 'p', 'Also written: ' + d.aliases.join(', '), { 'class': 'meta' });
     }
@@ -435,7 +438,7 @@
       var outgoing = e.s === i;
       var other = nodes[outgoing ? e.t : e.s];
       li.appendChild(document.createTextNode(outgoing ? ' \u2192 ' : ' \u2190 '));
-      var b = text(li, 'button', other.name, { type: 'button', 'class': 'other ' + kindClass(other.kind) });
+      var b = text(li, 'button', other.label, { type: 'button', 'class': 'other ' + kindClass(other.kind) });
       b.addEventListener('click', function () { select(outgoing ? e.t : e.s); });
       ['date', 'when', 'purpose', 'role', 'doc'].forEach(function (f) {
         if (e[f] === undefined) { return; }
@@ -500,7 +503,7 @@
     matchCount.textContent = hits.length + ' of ' + nodes.length + ' nodes match';
     hits.slice(0, 60).forEach(function (i) {
       var li = el('li', null, matchList);
-      var b = text(li, 'button', nodes[i].name, { type: 'button', 'class': kindClass(nodes[i].kind) });
+      var b = text(li, 'button', nodes[i].label, { type: 'button', 'class': kindClass(nodes[i].kind) });
       b.addEventListener('click', function () { select(i); });
     });
   }
