@@ -109,6 +109,8 @@ rules! {
     OrgParentUnit => "org.parent-unit",
     /// A site of a visit list whose name has no suffix, typed as a body by its siblings.
     OrgVisitSite => "org.visit-site",
+    /// The body a title opens with (`某省委` in `某省委书记`), reported nested in it.
+    OrgTitleBody => "org.title-body",
     // ---- titles ----
     /// A post with the organisation glued before it (`区委副书记`).
     Title => "title.post",

@@ -168,6 +168,7 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
         }
     }
     let mut titles_m = title::mentions(&kept_titles);
+    orgs.extend(title::bodies(scan, &kept_titles));
     // `习近平总书记`, `陈某副区长`: a post right after a person.
     for p in &persons {
         if let Some(h) = scan.longest_at(p.span.end, |c| c == LexClass::TitleRole) {

@@ -223,6 +223,39 @@ fn starts_clause_word(scan: &Scan<'_>, pos: usize) -> bool {
 }
 
 /// Converts kept titles to mentions.
+/// The bodies titles open with (`某省委` of `某省委书记`, `某部` of
+/// `某部副部长`): a place or a body of the lexicon, ending in a body word
+/// right before the post. They end up nested in their titles.
+pub(crate) fn bodies(scan: &Scan<'_>, titles: &[TitleCand]) -> Vec<Mention> {
+    titles
+        .iter()
+        .filter_map(|t| {
+            let body = Span::new(t.span.start, t.role.start);
+            let w = &scan.text[body.range()];
+            if w.chars().count() < MIN_TITLE_BODY {
+                return None;
+            }
+            let ends_in_body = scan.hits_ending_at(body.end).any(|h| {
+                h.span().start >= body.start
+                    && scan.hit_is(h, |c| {
+                        matches!(c, LexClass::Org | LexClass::OrgSuffix | LexClass::TitleOrg)
+                    })
+            });
+            let opens_with_place = scan.hits_at(body.start).iter().any(|h| {
+                h.span().end < body.end
+                    && scan.hit_is(h, |c| {
+                        matches!(c, LexClass::Division(_) | LexClass::PlaceShort)
+                    })
+            });
+            (ends_in_body && (opens_with_place || scan.lex.is(w, LexClass::Org)))
+                .then(|| Mention::new(body, EntityKind::Org, Rule::OrgTitleBody))
+        })
+        .collect()
+}
+
+/// The shortest body read before a post, in chars (`区委` alone is generic).
+const MIN_TITLE_BODY: usize = 3;
+
 pub(crate) fn mentions(titles: &[TitleCand]) -> Vec<Mention> {
     titles
         .iter()
