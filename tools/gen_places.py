@@ -16,6 +16,7 @@ Writes (into DIR, default: dictionaries/ beside tools/):
   places-china.txt               province / city / county / town
   places-shanghai-villages.txt   村 / 社区 level under 上海市
   places-world.txt               country names       (needs the wheel)
+  places-world-cities.txt        capitals and cities of other countries (needs the wheel)
   surnames-jionlp.txt            百家姓 surname list  (needs the wheel)
   LICENSE-jionlp.txt             Apache-2.0 text + attribution (needs the wheel)
 
@@ -530,6 +531,43 @@ def build_world(src, out_dir):
     return len(lines)
 
 
+def build_world_cities(src, out_dir):
+    """Capitals and major cities of other countries (place.site, ambiguous=1:
+    many are common words as well, 万象, 金边, so the recogniser takes them
+    only where the text says a place stands: a dateline, after 在, 赴 …)."""
+    if not src.world_text:
+        print("world_location.txt not available: places-world-cities.txt not written",
+              file=sys.stderr)
+        return None
+    countries = set()
+    cities = set()
+    for line in src.world_text.splitlines():
+        line = line.strip()
+        if not line or line.endswith(":") or line.endswith("："):
+            continue
+        fields = [x.strip() for x in line.split("\t")]
+        countries.update(f for f in fields[:2] if f)
+        if fields[0] == "中国":
+            continue
+        if len(fields) > 2 and fields[2]:
+            cities.add(fields[2])
+        if len(fields) > 3 and fields[3]:
+            cities.update(c.strip() for c in fields[3].split("/") if c.strip())
+    names = sorted(c for c in cities if c not in countries and len(c) >= 2)
+    lines = ["%s\tplace.site\tambiguous=1" % n for n in names]
+    hdr = header(
+        "govkg gazetteer: capitals and major cities of other countries",
+        "jionlp/dictionary/world_location.txt", src.version or "(version not given)", None,
+        "TEXT<TAB>place.site<TAB>ambiguous=1 (taken only where the text says a place stands)",
+        [("place.site", len(lines))],
+    )
+    with open(os.path.join(out_dir, "places-world-cities.txt"), "w", encoding="utf-8",
+              newline="\n") as f:
+        f.write(hdr)
+        f.write("\n".join(lines) + "\n")
+    return len(lines)
+
+
 # --------------------------------------------------------------------------
 # surnames from jionlp/rule/rule_pattern.py
 
@@ -576,7 +614,8 @@ def write_license(src, out_dir):
         return
     notice = (
         "The files dictionaries/places-china.txt, dictionaries/places-shanghai-villages.txt,\n"
-        "dictionaries/places-world.txt and dictionaries/surnames-jionlp.txt are derived from\n"
+        "dictionaries/places-world.txt, dictionaries/places-world-cities.txt and\n"
+        "dictionaries/surnames-jionlp.txt are derived from\n"
         "data shipped in the Python package jionlp %s (JioNLP, by dongrixinyu,\n"
         "https://github.com/dongrixinyu/JioNLP), licensed under the Apache License 2.0:\n"
         "  jionlp/dictionary/china_location.zip (china_location.txt),\n"
@@ -610,12 +649,15 @@ def main():
         src.version = args.jionlp_version
     counts, nvill, stats, dropped_short = build_places(src, out_dir, args.all_towns)
     nworld = build_world(src, out_dir)
+    ncities = build_world_cities(src, out_dir)
     nsur = build_surnames(src, out_dir)
     write_license(src, out_dir)
     print("places-china.txt: " + ", ".join("%s=%d" % kv for kv in counts.items()))
     print("places-shanghai-villages.txt: place.village=%d" % nvill)
     if nworld is not None:
         print("places-world.txt: place.country=%d" % nworld)
+    if ncities is not None:
+        print("places-world-cities.txt: place.site=%d" % ncities)
     if nsur is not None:
         print("surnames-jionlp.txt: surname=%d" % nsur)
     if args.report:

@@ -15,6 +15,10 @@ pub(crate) const DICTIONARIES: &[(&str, &str)] = &[
         include_str!("../../dictionaries/places-world.txt"),
     ),
     (
+        "places-world-cities.txt",
+        include_str!("../../dictionaries/places-world-cities.txt"),
+    ),
+    (
         "places-regions.txt",
         include_str!("../../dictionaries/places-regions.txt"),
     ),

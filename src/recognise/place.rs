@@ -117,7 +117,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     }
                     accepted = true;
                 }
-                LexClass::Site => accepted = true,
+                // A site that is also a common word (a foreign city, `万象`)
+                // where the text says a place stands.
+                LexClass::Site => accepted |= !e.ambiguous || stands_as_place(scan, hit.span()),
                 LexClass::PlaceShort => {
                     let n = word.chars().count();
                     if n == 1 {
@@ -151,7 +153,10 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                                 &fulls,
                             )
                             || (level.is_some_and(|l| l >= Level::Town)
-                                && lists.listed_with_places(scan, hit.span(), &fulls));
+                                && lists.listed_with_places(scan, hit.span(), &fulls))
+                            // `新华社大连1月10日电`: a city or county in a dateline.
+                            || (level.is_some_and(|l| l <= Level::County)
+                                && in_dateline(scan, hit.span()));
                     }
                 }
                 _ => {}
@@ -407,6 +412,40 @@ fn inside_a_stop_phrase(scan: &Scan<'_>, name: Span) -> bool {
             .iter()
             .any(|h| h.span().end > name.end && scan.hit_is(h, |c| c == LexClass::Stop))
     })
+}
+
+/// True when the text says a place stands at `span`: a dateline (`新华社某地
+/// 1月6日电`), or a word of location or travel right before it (`在`, `赴`,
+/// `抵达`), or a country right before it.
+fn stands_as_place(scan: &Scan<'_>, span: Span) -> bool {
+    let head = &scan.text[..span.start];
+    let before_ok = [
+        "在", "赴", "抵达", "到达", "飞抵", "前往", "访问", "途经", "社", "来自",
+    ]
+    .iter()
+    .any(|w| head.ends_with(w))
+        || scan
+            .longest_ending_at(span.start, |c| c == LexClass::Division(Level::Country))
+            .is_some();
+    before_ok || dated_wire_after(scan, span.end)
+}
+
+/// True when `span` is the place of a dateline: after a news agency or a
+/// paper (`社`, `报`, `讯`) and before a date and `电`.
+fn in_dateline(scan: &Scan<'_>, span: Span) -> bool {
+    let after_agency = ["社", "报", "本报"]
+        .iter()
+        .any(|w| scan.text[..span.start].ends_with(w));
+    after_agency && dated_wire_after(scan, span.end)
+}
+
+/// A date then `电` right after `pos` (`1月10日电`).
+fn dated_wire_after(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.text[pos..]
+        .chars()
+        .take(12)
+        .take_while(|&c| c.is_numeric() || "月日年电".contains(c))
+        .any(|c| c == '电')
 }
 
 /// Named sites ending in a place suffix.
@@ -975,6 +1014,16 @@ mod tests {
         );
         assert!(places("要理清思路,修好道路。").is_empty());
         assert_eq!(places("来沪返沪人员"), ["沪", "沪"]);
+    }
+
+    #[test]
+    fn a_foreign_city_where_the_text_says_a_place_stands() {
+        assert_eq!(
+            places("新华社万象1月6日电 会谈在万象举行。"),
+            ["万象", "万象"]
+        );
+        assert!(places("春回大地,万象更新。").is_empty());
+        assert_eq!(places("新华社大连1月10日电 会议开幕。"), ["大连"]);
     }
 
     #[test]
