@@ -139,6 +139,8 @@ rules! {
     PersonListItem => "person.list-item",
     /// A name after a verb that takes a person (`任命`, `会见`, `看望`).
     PersonAfterVerb => "person.after-verb",
+    /// A name between a body and a post (`某某局张三副局长`).
+    PersonBeforePost => "person.before-post",
     // ---- siblings ----
     /// An item of an enumeration typed by its named siblings.
     EnumerationSibling => "enumeration.sibling",

@@ -194,6 +194,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if traits.needs_proper && !edge.proper {
             continue;
         }
+        if holds_a_named_person(scan, Span::new(span.start, hit.span().start)) {
+            continue;
+        }
         // A level character alone before the suffix is no name (`区委` is
         // in the lexicon; `镇办` is not a body).
         if left_len == 1
@@ -211,6 +214,23 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         out.push(Mention::new(span, EntityKind::Org, Rule::OrgSuffix));
     }
     out
+}
+
+/// `某某博士出任中心`, `某某局长主持会议`: a name the segmenter tags as a
+/// person, right before a post or an honour, is a sentence inside what
+/// looked like a body's name.
+fn holds_a_named_person(scan: &Scan<'_>, part: Span) -> bool {
+    let tokens = scan.tokens_around(part.start);
+    scan.hits_within(part).any(|h| {
+        scan.hit_is(h, |c| {
+            matches!(
+                c,
+                LexClass::TitleRole | LexClass::Trigger(crate::lexicon::Trigger::Honour)
+            )
+        }) && tokens.iter().any(|t| {
+            t.span.end == h.span().start && t.span.start >= part.start && t.tag.starts_with("nr")
+        })
+    })
 }
 
 /// A company's name may hold its region in parentheses between the brand

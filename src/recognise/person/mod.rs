@@ -146,8 +146,10 @@ pub(crate) fn find(
             names.push((hit.span(), Rule::PersonKnown));
         }
     }
-    // After a verb that takes a person (`任命甲为…`, `会见乙`).
+    // After a verb that takes a person (`任命甲为…`, `会见乙`), and between
+    // a body and its post (`某局某某局长`).
     names.extend(verb::find(scan));
+    names.extend(verb::between_body_and_post(scan, orgs));
     // 5. What the segmenter tags as a name, with evidence around it.
     let title_ends: HashSet<usize> = titles.iter().map(|t| t.span.end).collect();
     let taken = tagged::taken(places, orgs);

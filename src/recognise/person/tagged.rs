@@ -26,6 +26,8 @@ use hashbrown::HashSet;
 
 /// How much a surname that is mostly a common word needs (see [`Evidence::enough`]).
 const WEAK_SURNAME_EVIDENCE: u8 = 3;
+/// The shortest name in Latin letters read after a post, in letters.
+const MIN_LATIN_NAME: usize = 3;
 /// The longest name without a known surname read after a post, in chars.
 const MAX_PLAIN_NAME: usize = 4;
 /// The longest part of a transliterated name between `·`, in chars.
@@ -88,6 +90,19 @@ pub(crate) fn find(
         }
         let mut t = tokens[i];
         i += 1;
+        // `副总裁Danny表示`: a name in Latin letters right after a post.
+        if t.tag == "eng" {
+            let e = evidence(scan, t.span, title_ends);
+            let w = &scan.text[t.span.range()];
+            if e.after_post
+                && e.score() >= 3
+                && w.len() >= MIN_LATIN_NAME
+                && w.bytes().all(|b| b.is_ascii_alphabetic())
+            {
+                out.push((t.span, Rule::PersonSegmenter));
+            }
+            continue;
+        }
         if !t.tag.starts_with("nr") {
             continue;
         }
@@ -119,8 +134,10 @@ pub(crate) fn find(
             // No surname the lexicon knows (`丹增`, a rare one): after a
             // post, with a break or a cue after it.
             let e = evidence(scan, t.span, title_ends);
+            // A transliteration of three characters or more needs only the post.
+            let long = scan.text[t.span.range()].chars().count() >= 3;
             if e.after_post
-                && e.score() >= 3
+                && (e.score() >= 3 || long)
                 && (2..=MAX_PLAIN_NAME).contains(&scan.text[t.span.range()].chars().count())
                 && !overlaps(taken, t.span)
                 && !is_not_a_name(scan, t.span)

@@ -38,10 +38,38 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<(Span, Rule)> {
     out
 }
 
+/// `某市农业局王某局长`: a name between a body and a post of it.
+pub(crate) fn between_body_and_post(
+    scan: &Scan<'_>,
+    orgs: &[super::super::Mention],
+) -> Vec<(Span, Rule)> {
+    orgs.iter()
+        .filter_map(|o| {
+            let n = read_name(scan, o.span.end)?;
+            let post = scan
+                .hits_at(n.end)
+                .iter()
+                .any(|h| scan.hit_is(h, |c| c == crate::lexicon::LexClass::TitleRole));
+            (post
+                && surname(scan, n.start).is_some_and(|(_, clear)| clear)
+                && !is_not_a_name(scan, n))
+            .then_some((n, Rule::PersonBeforePost))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::recognise::testing::spans;
     use crate::span::EntityKind::Person;
+
+    #[test]
+    fn a_name_between_a_body_and_its_post() {
+        assert_eq!(
+            spans("青山市农业局韩明远局长带队调研。", Person),
+            ["韩明远"]
+        );
+    }
 
     #[test]
     fn appointments_and_meetings() {
