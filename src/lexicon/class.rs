@@ -54,11 +54,14 @@ pub enum Trigger {
     GroupRef,
     /// An industry that ends a company's short name (`机械`, `纺织`) (`trigger.industry`).
     Industry,
+    /// A form of address after a surname (`先生`, `女士`, `某`): no full name
+    /// (`trigger.address`).
+    Address,
 }
 
 impl Trigger {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Trigger; 14] = [
+    pub const ALL: [Trigger; 15] = [
         Trigger::PersonVerb,
         Trigger::Byline,
         Trigger::Honour,
@@ -73,6 +76,7 @@ impl Trigger {
         Trigger::Join,
         Trigger::GroupRef,
         Trigger::Industry,
+        Trigger::Address,
     ];
 
     /// The kind's name in dictionary files.
@@ -92,6 +96,7 @@ impl Trigger {
             Trigger::Join => "trigger.join",
             Trigger::GroupRef => "trigger.group-ref",
             Trigger::Industry => "trigger.industry",
+            Trigger::Address => "trigger.address",
         }
     }
 }
@@ -211,8 +216,8 @@ impl LexClass {
     }
 
     /// Every class name accepted in dictionary files.
-    pub const NAMES: [&'static str; 31] = {
-        let mut names = [""; 31];
+    pub const NAMES: [&'static str; 32] = {
+        let mut names = [""; 32];
         let mut i = 0;
         while i < names.len() {
             names[i] = LexClass::ALL[i].as_str();
@@ -233,7 +238,7 @@ impl LexClass {
 impl LexClass {
     /// Every class, in the order of [`LexClass::NAMES`] (which is made
     /// from it).
-    const ALL: [LexClass; 31] = [
+    const ALL: [LexClass; 32] = [
         LexClass::Division(Level::Country),
         LexClass::Division(Level::Province),
         LexClass::Division(Level::City),
@@ -265,6 +270,7 @@ impl LexClass {
         LexClass::Trigger(Trigger::Join),
         LexClass::Trigger(Trigger::GroupRef),
         LexClass::Trigger(Trigger::Industry),
+        LexClass::Trigger(Trigger::Address),
     ];
 
     /// The class's place in [`LexClass::ALL`].

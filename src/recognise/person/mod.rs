@@ -350,6 +350,12 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_and_a_form_of_address_is_no_name() {
+        assert!(persons("客户经理黄先生每天打电话,王某也来了。").is_empty());
+        assert!(persons("他看望了老师和同学。").is_empty());
+    }
+
+    #[test]
     fn not_names() {
         assert!(persons("陈书记强调,要做好工作。").is_empty());
         assert!(persons("教育、医疗、养老等民生项目。").is_empty());

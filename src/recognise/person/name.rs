@@ -222,6 +222,16 @@ pub(crate) fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
         {
             return true;
         }
+        // `和同学`, `向记者`: a character that is mostly a common word
+        // before a word for people.
+        if scan.lex.any(given, |c| {
+            matches!(
+                c,
+                LexClass::Trigger(Trigger::Honour | Trigger::Byline | Trigger::Address)
+            )
+        }) {
+            return true;
+        }
         // `和李明`: a conjunction glued to a name that has its own surname.
         if scan
             .word_tag(&w[..w.len() - given.len()])
@@ -230,6 +240,16 @@ pub(crate) fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
         {
             return true;
         }
+    }
+    // `李先生`, `王某`: a surname and a form of address.
+    if let Some((sn, _)) = surname(scan, n.start)
+        && scan
+            .lex
+            .any(&w[scan.forward(n.start, sn) - n.start..], |c| {
+                c == LexClass::Trigger(Trigger::Address)
+            })
+    {
+        return true;
     }
     // `陈书记`, `王镇长`: a surname and a post.
     if w.char_indices().skip(1).any(|(i, _)| {
