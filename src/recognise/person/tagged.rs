@@ -193,6 +193,13 @@ fn opens_weakly(c: char) -> bool {
     (is_clause_break(c) && !is_quote_or_list(c)) || LINKS.contains(c)
 }
 
+/// True when the segmenter reads a verb (not a verbal noun) at `pos`.
+fn verb_follows(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.tokens_around(pos)
+        .iter()
+        .any(|t| t.span.start == pos && t.tag.starts_with('v') && t.tag != "vn")
+}
+
 /// The signs around a name at `span`.
 fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidence {
     let mut e = Evidence {
@@ -238,6 +245,9 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
                 } else if w == "在" && e.weak > 0 {
                     e.weak += 1;
                 }
+            } else if e.weak > 0 && verb_follows(scan, end) {
+                // `某某是…`, `某某曾任…` at a clause start: the subject of a verb.
+                e.weak += 1;
             }
         }
     }
