@@ -117,7 +117,24 @@ impl Extractor {
 
     /// Extracts the entities of one text. Never panics; offsets in the
     /// result are code points of `text`.
+    ///
+    /// A text longer than [`crate::chunks::MAX_CHUNK_BYTES`] (a scraped
+    /// page without punctuation, a whole report) is read in chunks cut at
+    /// paragraph or sentence ends, so time and memory stay linear in its
+    /// length; relations never cross a cut.
     pub fn extract(&self, id: &str, text: &str) -> Document {
+        let mut doc = if text.len() > crate::chunks::MAX_CHUNK_BYTES {
+            crate::chunks::extract_in_chunks(text, |chunk| self.extract_whole(id, chunk))
+        } else {
+            self.extract_whole(id, text)
+        };
+        doc.text = self.options.keep_text.then(|| text.to_string());
+        crate::dates::fill_dates(&mut doc, text);
+        doc
+    }
+
+    /// [`Extractor::extract`] on one piece, without the document's dates.
+    fn extract_whole(&self, id: &str, text: &str) -> Document {
         let prepared = Prepared::new(text);
         let norm = prepared.normalized();
         let hits = self.matcher.hits(norm);
@@ -175,16 +192,14 @@ impl Extractor {
                 })
             })
             .collect();
-        let mut doc = Document {
+        Document {
             id: id.to_string(),
-            text: self.options.keep_text.then(|| text.to_string()),
+            text: None,
             entities,
             relations,
             context,
             rejected,
-        };
-        crate::dates::fill_dates(&mut doc, text);
-        doc
+        }
     }
 }
 

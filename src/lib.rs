@@ -73,6 +73,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+mod chunks;
 pub mod dates;
 pub mod document;
 mod error;

@@ -156,9 +156,13 @@ fn divisions_written(lex: &Lexicon, text: &str) -> Vec<(String, Level)> {
     while i < n {
         let found = (i + 2..=(i + MAX_PLACE_CHARS).min(n)).rev().find_map(|j| {
             let w = &text[bounds[i]..bounds[j]];
+            // A short form of a county or above (`青山` of 青山县); a town's
+            // short form is too often a common word (`文明` of some 文明乡).
             let full = match division_level(lex, w) {
                 Some(l) => Some((w.to_string(), l)),
-                None => full_of_short(lex, w).and_then(|f| division_level(lex, &f).map(|l| (f, l))),
+                None => full_of_short(lex, w)
+                    .and_then(|f| division_level(lex, &f).map(|l| (f, l)))
+                    .filter(|&(_, l)| l <= Level::County),
             };
             full.map(|f| (f, j))
         });
@@ -258,6 +262,8 @@ mod tests {
     #[test]
     fn divisions_written_in_a_byline() {
         let lex = Lexicon::embedded();
+        // A town's short form is too often a common word.
+        assert!(divisions_written(&lex, "(镇文明办)").is_empty());
         let found = divisions_written(&lex, "(闵行融媒)");
         assert_eq!(found, [("闵行区".to_string(), Level::County)]);
     }

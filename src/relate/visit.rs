@@ -700,31 +700,37 @@ struct State {
     latest: Option<usize>,
     /// Mentions that joined a group as participants.
     joined: Vec<usize>,
+    /// For each member's text and article: the groups that hold it, in
+    /// order (a look-up, not a walk through every group's members: a page
+    /// of names without punctuation is one long article).
+    holding: HashMap<(usize, String), Vec<usize>>,
 }
 
 impl State {
-    fn same(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-        doc.mentions[a].text == doc.mentions[b].text
+    /// True when group `g` holds a member written as mention `m`.
+    fn holds(&self, doc: &Doc<'_>, g: usize, m: usize) -> bool {
+        self.holding
+            .get(&(self.groups[g].art, doc.mentions[m].text.clone()))
+            .is_some_and(|gs| gs.contains(&g))
     }
 
     fn add(&mut self, doc: &Doc<'_>, g: usize, m: usize) {
-        if !self.groups[g]
-            .members
-            .iter()
-            .any(|&x| Self::same(doc, x, m))
-        {
+        if self.groups[g].members.len() >= MAX_GROUP {
+            return;
+        }
+        let key = (self.groups[g].art, doc.mentions[m].text.clone());
+        let gs = self.holding.entry(key).or_default();
+        if !gs.contains(&g) {
+            gs.push(g);
             self.groups[g].members.push(m);
         }
     }
 
+    /// The latest group of article `art` that holds a member written as `m`.
     fn group_with(&self, doc: &Doc<'_>, art: usize, m: usize) -> Option<usize> {
-        (0..self.groups.len()).rev().find(|&g| {
-            self.groups[g].art == art
-                && self.groups[g]
-                    .members
-                    .iter()
-                    .any(|&x| Self::same(doc, x, m))
-        })
+        self.holding
+            .get(&(art, doc.mentions[m].text.clone()))
+            .and_then(|gs| gs.last().copied())
     }
 
     fn new_group(&mut self, art: usize, date: Option<String>) -> usize {
@@ -739,6 +745,11 @@ impl State {
     }
 }
 
+/// The most members a visiting group takes: real delegations are a few
+/// dozen, and a bound keeps a page of names without punctuation from
+/// making relations quadratic in its length.
+const MAX_GROUP: usize = 64;
+
 /// Finds the visits of the document; `leads` give each visitor's own
 /// divisions.
 pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
@@ -748,6 +759,7 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
         events: Vec::new(),
         latest: None,
         joined: Vec::new(),
+        holding: HashMap::new(),
     };
     let mut current = vec![None; doc.sentences.len()];
     let mut art_of_latest = usize::MAX;
@@ -785,13 +797,10 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                     st.groups[g].nouns.extend(sub.nouns.iter().cloned());
                     st.latest = Some(g);
                     Some(Heads::Group(g))
-                } else if let Some(g) = (0..st.groups.len()).rev().find(|&g| {
-                    st.groups[g].art == art
-                        && sub
-                            .persons
-                            .iter()
-                            .all(|&p| st.groups[g].members.iter().any(|&x| State::same(doc, x, p)))
-                }) {
+                } else if let Some(g) = st
+                    .group_with(doc, art, leader)
+                    .filter(|&g| sub.persons.iter().all(|&p| st.holds(doc, g, p)))
+                {
                     // Members of the group visit with all of it, unless the
                     // sentence dates a visit of their own (`5月12日,某副主席到…`).
                     let own_day = date
