@@ -43,6 +43,13 @@ def articles(folder: Path) -> Iterator[Tuple[str, str]]:
             yield path.stem, f.read()
 
 
+def who(node_id: str) -> str:
+    """A node id without its kind, as `govkg query` prints names: a person
+    with the place it is keyed in (`于勇@闵行区`), so that namesakes from
+    different places stay apart."""
+    return node_id.split(":", 1)[1]
+
+
 def cjk_font() -> Optional[str]:
     from matplotlib import font_manager
 
@@ -156,13 +163,13 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 2
     for v in visits:
         date = f"{v.date} ({v.when})" if v.date else "(no date)"
-        print(f"  {v.source_name:<10} {date:<22} {v.purpose or '':<6} {v.doc}  {v.snippet(50)}")
+        print(f"  {who(v.source):<12} {date:<22} {v.purpose or '':<6} {v.doc}  {v.snippet(50)}")
     if len(with_undated) > len(visits):
         print(f"  ({len(with_undated) - len(visits)} visits without a year or a date left out; --keep-undated lists them)")
 
     print(f"\nleaders of {args.leaders_of}:")
     for e in graph.leaders(args.leaders_of):
-        print(f"  {e.source_name:<6} {e.role}")
+        print(f"  {who(e.source):<10} {e.role}")
     draw_leaders(graph, args.leaders_of, args.png)
     print(f"\ndrawn: {args.png}")
     return 0

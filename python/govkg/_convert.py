@@ -2,7 +2,7 @@
 
 from typing import Any, Dict, List, Tuple
 
-NODE_COLUMNS = ["id", "kind", "name", "mentions", "documents", "aliases"]
+NODE_COLUMNS = ["id", "kind", "name", "mentions", "documents", "aliases", "jurisdiction"]
 EDGE_COLUMNS = [
     "source",
     "target",
@@ -56,13 +56,15 @@ def to_pandas(data: Dict[str, Any]) -> Tuple[Any, Any]:
     """``(nodes, edges)`` DataFrames from node-link data.
 
     Columns are those of the node-link export, the known ones in a fixed
-    order and any newer attribute after them, so none is dropped; an attribute an edge does not
-    have is missing (``None``, or ``<NA>`` in the nullable integer columns
-    ``evidence_start`` and ``evidence_end``).
+    order and any newer attribute after them, so none is dropped; an
+    attribute a node or edge does not have is missing (``None``, or ``<NA>``
+    in the nullable integer columns ``evidence_start`` and ``evidence_end``):
+    a node's ``jurisdiction`` is None where the export leaves it out.
     """
     pd = _need("pandas", "to_pandas")
     nodes = pd.DataFrame(data["nodes"], columns=_columns(NODE_COLUMNS, data["nodes"]))
     edges = pd.DataFrame(data["edges"], columns=_columns(EDGE_COLUMNS, data["edges"]))
+    nodes["jurisdiction"] = nodes["jurisdiction"].astype(object).where(nodes["jurisdiction"].notna(), None)
     for column in ("evidence_start", "evidence_end"):
         edges[column] = edges[column].astype("Int64")
     for column in ("doc", "date", "when", "purpose", "role", "evidence"):

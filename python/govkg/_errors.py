@@ -6,7 +6,10 @@ message is the one the ``govkg`` command-line tool prints after ``govkg:``
 (a bad dictionary line: ``my-places.txt:3: ...``).
 """
 
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
+
+if TYPE_CHECKING:
+    from ._govkg import Node
 
 
 class GovkgError(Exception):
@@ -67,11 +70,22 @@ class UnknownNodeError(GovkgError, LookupError):
 class AmbiguousNodeError(GovkgError, LookupError):
     """A name given to a query names several nodes.
 
-    ``candidates`` lists their ids; pass one of them (``place:七宝镇``).
+    ``name`` is the name as given and ``candidates`` lists the ids of the
+    nodes it names; pass one of them (``person:王伟@青山区``), or the name
+    with a place (``王伟@青山区``). ``nodes`` holds the candidates as
+    :class:`Node` objects (their ``jurisdiction``, ``places`` and
+    ``documents``), in the same order, and ``details`` one line per
+    candidate as ``govkg query`` prints them under the error: the id, where
+    it is, a person's posts and the documents
+    (``person:王伟@青山区  in 青山区  posts 青山区委书记  documents a, c``).
+    The message is the tool's: the first line, then the ``details``, each
+    on a line of its own indented by two spaces.
     """
 
     name: Optional[str] = None
     candidates: List[str] = []
+    nodes: List["Node"] = []
+    details: List[str] = []
 
 
 class InvalidDateError(GovkgError, ValueError):

@@ -126,11 +126,18 @@ class Node:
     """A person, organisation, place or plot of a KnowledgeGraph."""
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """``kind:name`` or ``kind:name@jurisdiction`` (``person:于勇@闵行区``)."""
     @property
     def kind(self) -> NodeKind: ...
     @property
     def name(self) -> str: ...
+    @property
+    def jurisdiction(self) -> Optional[str]:
+        """Where the node is (``闵行区``), as the exports' attribute; None when unknown."""
+    @property
+    def places(self) -> List[str]:
+        """A person's jurisdiction and the places holding it, top down (``["上海市", "闵行区"]``)."""
     @property
     def aliases(self) -> List[str]: ...
     @property
@@ -151,9 +158,15 @@ class Edge:
     @property
     def source_name(self) -> str: ...
     @property
+    def source_jurisdiction(self) -> Optional[str]:
+        """The source node's jurisdiction (Node.jurisdiction)."""
+    @property
     def target(self) -> str: ...
     @property
     def target_name(self) -> str: ...
+    @property
+    def target_jurisdiction(self) -> Optional[str]:
+        """The target node's jurisdiction (Node.jurisdiction)."""
     @property
     def doc(self) -> Optional[str]: ...
     @property
@@ -169,7 +182,8 @@ class Edge:
     @property
     def evidence_text(self) -> Optional[str]: ...
     def snippet(self, width: int = 72) -> Optional[str]: ...
-    def to_dict(self) -> Dict[str, Any]: ...
+    def to_dict(self) -> Dict[str, Any]:
+        """The edge as ``govkg query --json`` prints it."""
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -182,6 +196,8 @@ class Reached:
     def distance(self) -> int: ...
     @property
     def via(self) -> Edge: ...
+    def to_dict(self) -> Dict[str, Any]:
+        """The answer as ``govkg query neighbours --json`` prints it."""
 
 class KnowledgeGraph:
     """Who visited where, who leads what, who accompanied whom."""
@@ -204,7 +220,10 @@ class KnowledgeGraph:
     def stats(self) -> Dict[str, Any]: ...
     def nodes(self) -> List[Node]: ...
     def edges(self) -> List[Edge]: ...
-    def node(self, name: str) -> Node: ...
+    def node(self, name: str) -> Node:
+        """The node a query would take for ``name`` (a name, ``NAME@PLACE`` or an id)."""
+    def find(self, kind: str, name: str) -> Optional[Node]:
+        """The ``kind`` node named exactly ``name`` or ``name@place``; None if none or several."""
     def visitors(
         self,
         place: str,

@@ -2,11 +2,11 @@
 //! `Edge` and `Reached`.
 
 use crate::document::Document;
-use crate::errors::IntoPyResult;
+use crate::errors::{IntoPyResult, IntoPyResultIn};
 use crate::extractor::Extractor;
 use crate::json;
 use govkg::export::{self, Format};
-use govkg::graph::{DateRange, EdgeRef, GraphBuilder, NodeRef};
+use govkg::graph::{DateRange, EdgeKind, EdgeRef, GraphBuilder, NodeKind, NodeRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
@@ -19,20 +19,94 @@ fn embedded_lexicon() -> &'static govkg::Lexicon {
     LEX.get_or_init(govkg::Lexicon::embedded)
 }
 
+/// An id without its kind, as `govkg query` writes names in its readable
+/// answers: `于勇@闵行区` of `person:于勇@闵行区`.
+fn id_key(id: &str) -> &str {
+    id.split_once(':').map_or(id, |(_, key)| key)
+}
+
+/// How many documents and posts a candidate's line names at most.
+const LISTED: usize = 5;
+
+/// One line per candidate node of an ambiguous name, as `govkg query`
+/// prints them under its error (src/cli/query.rs, `describe`), so that the
+/// user can choose: its id, where it is, a person's posts, and its
+/// documents (`person:王伟@青山区  in 青山区  posts 青山区委书记  documents
+/// a, c`).
+pub(crate) fn describe(g: &govkg::KnowledgeGraph, candidates: &[String]) -> Vec<String> {
+    candidates
+        .iter()
+        .map(|c| {
+            let Some(n) = c.parse().ok().and_then(|id| g.node(&id)) else {
+                return c.clone();
+            };
+            let mut parts = vec![c.clone()];
+            let places = n.places();
+            parts.push(match (places.is_empty(), n.jurisdiction()) {
+                (false, _) => format!("in {}", places.join("/")),
+                (true, Some(j)) => format!("in {j}"),
+                (true, None) => "in no known place".to_string(),
+            });
+            let mut posts: Vec<String> = Vec::new();
+            for e in n.outgoing() {
+                if e.kind() != EdgeKind::Leads {
+                    continue;
+                }
+                let post = format!("{}{}", e.target().name(), e.role().unwrap_or_default());
+                if !posts.contains(&post) {
+                    posts.push(post);
+                }
+            }
+            if !posts.is_empty() {
+                parts.push(format!("posts {}", listed(&posts)));
+            }
+            let docs = n.documents();
+            if !docs.is_empty() {
+                parts.push(format!("documents {}", listed(&docs)));
+            }
+            parts.join("  ")
+        })
+        .collect()
+}
+
+/// The first [`LISTED`] items joined with `, `, and how many more.
+fn listed<T: AsRef<str>>(items: &[T]) -> String {
+    let shown: Vec<&str> = items.iter().take(LISTED).map(AsRef::as_ref).collect();
+    let mut s = shown.join(", ");
+    if items.len() > LISTED {
+        s.push_str(&format!(" and {} more", items.len() - LISTED));
+    }
+    s
+}
+
 /// A node of the graph: a person, organisation, place or plot.
 ///
-/// Attributes: `id` (`place:七宝镇`), `kind` (`PERSON`, `ORG`, `PLACE`,
-/// `PLOT`), `name` (normalised), `aliases` (other names merged into it),
-/// `mentions` (how many times documents name it) and `documents` (the ids
-/// of those documents).
+/// Attributes: `id` (`place:七宝镇`, `person:于勇@闵行区`), `kind`
+/// (`PERSON`, `ORG`, `PLACE`, `PLOT`), `name` (normalised), `jurisdiction`
+/// (where it is: `闵行区` of `person:于勇@闵行区`, or None), `places` (a
+/// person's jurisdiction with the places it lies in, top down), `aliases`
+/// (other names merged into it), `mentions` (how many times documents name
+/// it) and `documents` (the ids of those documents).
 #[pyclass(module = "govkg", frozen, get_all)]
 pub struct Node {
-    /// The stable id, `kind:name` (`place:七宝镇`).
+    /// The stable id, `kind:name` or `kind:name@jurisdiction`
+    /// (`place:七宝镇`, `person:于勇@闵行区`).
     id: String,
     /// `PERSON`, `ORG`, `PLACE` or `PLOT`.
     kind: &'static str,
     /// The normalised name.
     name: String,
+    /// Where the node is, as the exports' `jurisdiction` attribute says: a
+    /// person's jurisdiction (`闵行区` of `person:于勇@闵行区`, `全国` for a
+    /// national figure), the place a shared place name is keyed by
+    /// (`施甸县` of `place:城关镇@施甸县`), the divisions a body's name
+    /// opens with (`七宝镇` of `七宝镇党委`); None when the documents say
+    /// none (such a node gathers that name's mentions from every place).
+    jurisdiction: Option<String>,
+    /// A person: its jurisdiction and the places that hold it, top down,
+    /// ending with it (`["上海市", "闵行区"]`), as far as known; empty for
+    /// other kinds and for persons placed nowhere or nationally.
+    places: Vec<String>,
     /// Other names merged into this node (`七宝` for `七宝镇`).
     aliases: Vec<String>,
     /// Number of mentions in the documents.
@@ -42,11 +116,13 @@ pub struct Node {
 }
 
 impl Node {
-    fn of(n: &NodeRef<'_>) -> Node {
+    pub(crate) fn of(n: &NodeRef<'_>) -> Node {
         Node {
             id: n.id().to_string(),
             kind: n.kind().type_name(),
             name: n.name().to_string(),
+            jurisdiction: n.jurisdiction(),
+            places: n.places().into_iter().map(str::to_string).collect(),
             aliases: n.aliases().map(str::to_string).collect(),
             mentions: n.mention_count(),
             documents: n.documents().into_iter().map(str::to_string).collect(),
@@ -57,7 +133,8 @@ impl Node {
 #[pymethods]
 impl Node {
     /// The node as in the node-link export (`id`, `kind`, `name`,
-    /// `mentions`, `documents`, `aliases`).
+    /// `mentions`, `documents`, `aliases`, and `jurisdiction` when it has
+    /// one).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("id", &self.id)?;
@@ -66,6 +143,9 @@ impl Node {
         d.set_item("mentions", self.mentions)?;
         d.set_item("documents", &self.documents)?;
         d.set_item("aliases", &self.aliases)?;
+        if let Some(j) = &self.jurisdiction {
+            d.set_item("jurisdiction", j)?;
+        }
         Ok(d)
     }
 
@@ -92,8 +172,10 @@ impl Node {
 /// An edge of the graph: one stated VISIT, LEADS or ACCOMPANY, or a
 /// PART_OF between places.
 ///
-/// `source` and `target` are node ids (`person:于勇`), `source_name` and
-/// `target_name` their names. `doc`, `date`, `when`, `purpose` (VISIT) and
+/// `source` and `target` are node ids (`person:于勇@闵行区`), `source_name`
+/// and `target_name` their names, `source_jurisdiction` and
+/// `target_jurisdiction` their `Node.jurisdiction` (None when the node has
+/// none). `doc`, `date`, `when`, `purpose` (VISIT) and
 /// `role` (LEADS) are None when the edge has none; `evidence` is the `(start,
 /// end)` code-point range of the sentence(s) in document `doc` and
 /// `evidence_text` their text, when the graph was built from documents
@@ -108,11 +190,17 @@ pub struct Edge {
     source: String,
     /// The source node's name.
     source_name: String,
+    /// The source node's jurisdiction (`闵行区` of `person:于勇@闵行区`), as
+    /// `Node.jurisdiction`; None when it has none.
+    source_jurisdiction: Option<String>,
     /// The target node's id (the place visited, the organisation, the
     /// person accompanied, the enclosing place).
     target: String,
     /// The target node's name.
     target_name: String,
+    /// The target node's jurisdiction, as `Node.jurisdiction`; None when it
+    /// has none.
+    target_jurisdiction: Option<String>,
     /// The document stating it (None for PART_OF).
     doc: Option<String>,
     /// VISIT: the date as written (`11月20日`).
@@ -137,8 +225,10 @@ impl Edge {
             kind: e.kind().as_str(),
             source: e.source().id().to_string(),
             source_name: e.source().name().to_string(),
+            source_jurisdiction: e.source().jurisdiction(),
             target: e.target().id().to_string(),
             target_name: e.target().name().to_string(),
+            target_jurisdiction: e.target().jurisdiction(),
             doc: e.document().map(str::to_string),
             date: e.date().map(str::to_string),
             when: e.when().map(str::to_string),
@@ -183,16 +273,24 @@ impl Edge {
         ev.snippet(width, &[&self.source_name, &self.target_name])
     }
 
-    /// The edge as `govkg query --json` prints it (`type`, `source`,
-    /// `source_name`, `target`, `target_name`, then `doc`, `date`, `when`,
-    /// `purpose`, `role`, `evidence` and `evidence_text` when set).
+    /// The edge as `govkg query --json` prints it: `type`, `source`,
+    /// `source_name`, `source_jurisdiction`, `target`, `target_name`,
+    /// `target_jurisdiction`, `doc`, `date`, `when`, `purpose`, `role`,
+    /// `evidence` and `evidence_text`, those but the first five only when
+    /// set.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("type", self.kind)?;
         d.set_item("source", &self.source)?;
         d.set_item("source_name", &self.source_name)?;
+        if let Some(j) = &self.source_jurisdiction {
+            d.set_item("source_jurisdiction", j)?;
+        }
         d.set_item("target", &self.target)?;
         d.set_item("target_name", &self.target_name)?;
+        if let Some(j) = &self.target_jurisdiction {
+            d.set_item("target_jurisdiction", j)?;
+        }
         for (k, v) in [
             ("doc", &self.doc),
             ("date", &self.date),
@@ -216,7 +314,9 @@ impl Edge {
     fn __repr__(&self) -> String {
         let mut s = format!(
             "Edge({} -{}-> {}",
-            self.source_name, self.kind, self.target_name
+            id_key(&self.source),
+            self.kind,
+            id_key(&self.target)
         );
         for v in [&self.role, &self.date, &self.purpose, &self.doc]
             .into_iter()
@@ -251,7 +351,8 @@ impl Edge {
 }
 
 /// A node reached from another by `neighbours`: the `node`, its `distance`
-/// in edges, and the last edge of the way there, `via`.
+/// in edges, and the last edge of the way there, `via`; `to_dict()` is the
+/// answer of `govkg query neighbours --json`.
 #[pyclass(module = "govkg", frozen, get_all)]
 pub struct Reached {
     /// The node reached.
@@ -264,6 +365,21 @@ pub struct Reached {
 
 #[pymethods]
 impl Reached {
+    /// The answer as `govkg query neighbours --json` prints it: the node's
+    /// `id`, `kind`, `name` and `jurisdiction` (None when it has none),
+    /// `distance`, and `via` as `Edge.to_dict()`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let node = self.node.get();
+        let d = PyDict::new(py);
+        d.set_item("id", &node.id)?;
+        d.set_item("kind", node.kind)?;
+        d.set_item("name", &node.name)?;
+        d.set_item("jurisdiction", &node.jurisdiction)?;
+        d.set_item("distance", self.distance)?;
+        d.set_item("via", self.via.get().to_dict(py)?)?;
+        Ok(d)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Reached({}, distance={})",
@@ -281,11 +397,19 @@ impl Reached {
 /// `load` (the file `govkg graph -o FILE` writes and `govkg query` reads),
 /// ask it with the queries, and hand it to networkx or pandas.
 ///
+/// A person is a name in a place: its node is keyed by the name and the
+/// jurisdiction the documents place it in (`person:王伟@青山区`), so that
+/// namesakes in different places are different nodes.
+///
 /// Names given to queries may be a node's name, an alias (七宝 for 七宝镇),
 /// a spelling of a body no document used (上海市闵行区七宝镇政府 for
-/// 七宝镇人民政府) or `KIND:NAME` (`place:七宝镇`). A name that matches
-/// several nodes raises `AmbiguousNodeError` (its `candidates`); one that
-/// matches none raises `UnknownNodeError` (with the `closest` names).
+/// 七宝镇人民政府), `NAME@PLACE` (`王伟@青山区`; a place that holds the
+/// jurisdiction also does, `王伟@上海市`) or an id, `KIND:NAME` or
+/// `KIND:NAME@PLACE` (`place:七宝镇`, `person:王伟@青山区`). A name that
+/// matches several nodes raises `AmbiguousNodeError` (its `candidates`,
+/// with their places, posts and documents, as `govkg query` lists them);
+/// one that matches none raises `UnknownNodeError` (with the `closest`
+/// names).
 #[pyclass(module = "govkg", frozen)]
 pub struct KnowledgeGraph {
     inner: govkg::KnowledgeGraph,
@@ -472,9 +596,30 @@ impl KnowledgeGraph {
         self.inner.edges().map(|e| Edge::of(&e)).collect()
     }
 
-    /// The node named `name` (or `KIND:NAME`), of any kind.
+    /// The node named `name`, of any kind, as the queries find it: a name
+    /// or alias (`七宝`), `NAME@PLACE` (`王伟@青山区`, or a place that holds
+    /// its jurisdiction, `王伟@上海市`), or an id (`person:王伟@青山区`). A
+    /// name of several nodes raises `AmbiguousNodeError`, one of none
+    /// `UnknownNodeError`.
     fn node(&self, py: Python<'_>, name: &str) -> PyResult<Node> {
-        Ok(Node::of(&self.inner.lookup_any(name).py_err(py)?))
+        Ok(Node::of(
+            &self.inner.lookup_any(name).py_err_in(py, &self.inner)?,
+        ))
+    }
+
+    /// The node of `kind` (`"PERSON"`, `"ORG"`, `"PLACE"`, `"PLOT"`, in any
+    /// case) named exactly `name` (normalised; no alias or other spelling):
+    /// for `NAME@PLACE` the node keyed in that jurisdiction; for a bare
+    /// name the node without a jurisdiction, else the only node of that
+    /// name in any jurisdiction. None when there is none, or several (the
+    /// queries and `node` say which).
+    fn find(&self, kind: &str, name: &str) -> PyResult<Option<Node>> {
+        let k = NodeKind::parse(kind).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "unknown node kind {kind:?} (PERSON, ORG, PLACE or PLOT)"
+            ))
+        })?;
+        Ok(self.inner.find(k, name).map(|n| Node::of(&n)))
     }
 
     /// Who visited a place (or an organisation or plot): its VISIT edges,
@@ -499,7 +644,11 @@ impl KnowledgeGraph {
         keep_undated: bool,
     ) -> PyResult<Vec<Edge>> {
         let range = dates(py, since, until, keep_undated)?;
-        Ok(Edge::all(self.inner.visitors(place, &range).py_err(py)?))
+        Ok(Edge::all(
+            self.inner
+                .visitors(place, &range)
+                .py_err_in(py, &self.inner)?,
+        ))
     }
 
     /// Where a person (or organisation) went: VISIT edges out of it, within
@@ -514,25 +663,35 @@ impl KnowledgeGraph {
         keep_undated: bool,
     ) -> PyResult<Vec<Edge>> {
         let range = dates(py, since, until, keep_undated)?;
-        Ok(Edge::all(self.inner.visited(visitor, &range).py_err(py)?))
+        Ok(Edge::all(
+            self.inner
+                .visited(visitor, &range)
+                .py_err_in(py, &self.inner)?,
+        ))
     }
 
     /// Who holds posts in an organisation (named as resolved in full,
     /// 七宝镇党委, or any spelling of a body, 七宝镇政府 for 七宝镇人民政府):
     /// its LEADS edges, the post in `role`.
     fn leaders(&self, py: Python<'_>, org: &str) -> PyResult<Vec<Edge>> {
-        Ok(Edge::all(self.inner.leaders(org).py_err(py)?))
+        Ok(Edge::all(
+            self.inner.leaders(org).py_err_in(py, &self.inner)?,
+        ))
     }
 
     /// The posts a person holds: LEADS edges out of them.
     fn positions(&self, py: Python<'_>, person: &str) -> PyResult<Vec<Edge>> {
-        Ok(Edge::all(self.inner.positions(person).py_err(py)?))
+        Ok(Edge::all(
+            self.inner.positions(person).py_err_in(py, &self.inner)?,
+        ))
     }
 
     /// Who accompanied a person, and whom they accompanied: ACCOMPANY edges
     /// both ways (the source accompanied the target).
     fn accompanied(&self, py: Python<'_>, person: &str) -> PyResult<Vec<Edge>> {
-        Ok(Edge::all(self.inner.accompanied(person).py_err(py)?))
+        Ok(Edge::all(
+            self.inner.accompanied(person).py_err_in(py, &self.inner)?,
+        ))
     }
 
     /// A shortest chain of edges between two nodes, following edges either
@@ -540,7 +699,11 @@ impl KnowledgeGraph {
     /// when they are not connected, empty when they are the same node.
     #[pyo3(name = "path")]
     fn shortest_path(&self, py: Python<'_>, start: &str, end: &str) -> PyResult<Option<Vec<Edge>>> {
-        Ok(self.inner.path(start, end).py_err(py)?.map(Edge::all))
+        Ok(self
+            .inner
+            .path(start, end)
+            .py_err_in(py, &self.inner)?
+            .map(Edge::all))
     }
 
     /// Every node within `depth` edges of `name` (edges followed either
@@ -549,7 +712,7 @@ impl KnowledgeGraph {
     fn neighbours(&self, py: Python<'_>, name: &str, depth: usize) -> PyResult<Vec<Reached>> {
         self.inner
             .neighbours(name, depth)
-            .py_err(py)?
+            .py_err_in(py, &self.inner)?
             .into_iter()
             .map(|r| {
                 Ok(Reached {
@@ -566,7 +729,7 @@ impl KnowledgeGraph {
         Ok(self
             .inner
             .ancestors(place)
-            .py_err(py)?
+            .py_err_in(py, &self.inner)?
             .iter()
             .map(Node::of)
             .collect())
@@ -590,8 +753,9 @@ impl KnowledgeGraph {
     }
 
     /// A `networkx.MultiDiGraph` with the nodes and edges, and the
-    /// attributes, of the node-link export (nodes keyed by id, edges by
-    /// their `key`). Needs networkx.
+    /// attributes, of the node-link export (nodes keyed by id, with their
+    /// `jurisdiction` when they have one; edges by their `key`). Needs
+    /// networkx.
     fn to_networkx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let data = self.node_link(py)?;
         py.import("govkg._convert")?
@@ -599,7 +763,8 @@ impl KnowledgeGraph {
     }
 
     /// Two pandas DataFrames, `(nodes, edges)`, with the columns of the
-    /// node-link export. Needs pandas.
+    /// node-link export (the nodes' `jurisdiction` None where they have
+    /// none). Needs pandas.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let data = self.node_link(py)?;
         py.import("govkg._convert")?

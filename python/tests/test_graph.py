@@ -64,6 +64,11 @@ QUESTIONS: List[Tuple[str, Tuple[str, ...], Dict[str, Any]]] = [
     ("positions", ("严俊",), {}),
     ("accompanied", ("于勇",), {}),
     ("path", ("严俊", "上海市"), {}),
+    # A person by name and place: the jurisdiction, a place holding it, the id.
+    ("visited", ("于勇@闵行区",), {}),
+    ("visited", ("于勇@上海市",), {}),
+    ("positions", ("person:严俊@七宝镇",), {}),
+    ("path", ("严俊@七宝镇", "于勇@闵行区"), {}),
 ]
 
 
@@ -88,6 +93,22 @@ def test_queries_answer_as_govkg_query(
     assert [e.to_dict() for e in answer] == cli_answers(govkg_bin, cli_graph_file, method, args, dates)
     if method != "path":
         assert answer, f"{method}{args} should have answers on the sample corpus"
+    # Both ends carry their jurisdiction, as the tool's answers do.
+    for e in answer:
+        d = e.to_dict()
+        assert d.get("source_jurisdiction") == e.source_jurisdiction == graph.node(e.source).jurisdiction
+        assert d.get("target_jurisdiction") == e.target_jurisdiction == graph.node(e.target).jurisdiction
+
+
+@pytest.mark.parametrize("name,depth", [("严俊", 1), ("于勇@闵行区", 2), ("place:七宝镇", 1)])
+def test_neighbours_answer_as_govkg_query(
+    graph: govkg.KnowledgeGraph, cli_graph_file: Path, govkg_bin: str, name: str, depth: int
+) -> None:
+    answer = graph.neighbours(name, depth=depth)
+    assert answer
+    cli = cli_answers(govkg_bin, cli_graph_file, "neighbours", (name, "--depth", str(depth)), {})
+    assert [r.to_dict() for r in answer] == cli
+    assert all(r.to_dict()["jurisdiction"] == r.node.jurisdiction for r in answer)
 
 
 # Date ranges over DATED: 于勇 2018-11-20 (its year from the publication
@@ -149,7 +170,10 @@ def test_query_results_are_small_objects(graph: govkg.KnowledgeGraph) -> None:
     who = {v.source_name for v in visits}
     assert "于勇" in who
     v = next(v for v in visits if v.source_name == "于勇")
-    assert (v.type, v.source, v.target, v.target_name) == ("VISIT", "person:于勇", "place:七宝镇", "七宝镇")
+    # A person is keyed by name and jurisdiction: 于勇 holds a post of 闵行区.
+    assert (v.type, v.source, v.target, v.target_name) == ("VISIT", "person:于勇@闵行区", "place:七宝镇", "七宝镇")
+    assert (v.source_jurisdiction, v.target_jurisdiction) == ("闵行区", None)
+    assert repr(v).startswith("Edge(于勇@闵行区 -VISIT-> 七宝镇 ")
     assert (v.date, v.purpose, v.role) == ("11月20日", "督查", None)
     assert v.when is not None and v.when.endswith("-11-20")
     assert v.doc == "000_67e299d5ffcb0bd7"
@@ -162,6 +186,16 @@ def test_query_results_are_small_objects(graph: govkg.KnowledgeGraph) -> None:
     node = graph.node("七宝镇")
     assert (node.id, node.kind, node.name) == ("place:七宝镇", "PLACE", "七宝镇")
     assert node.mentions > 0 and node.documents
+    assert (node.jurisdiction, node.places) == (None, [])
+    yu = graph.node("于勇")
+    assert (yu.id, yu.jurisdiction, yu.places) == ("person:于勇@闵行区", "闵行区", ["上海市", "闵行区"])
+    assert graph.node("于勇@闵行区") == graph.node("于勇@上海市") == graph.node("person:于勇@闵行区") == yu
+    assert graph.node("七宝镇党委").jurisdiction == "七宝镇"  # the division its name opens with
+    # find: the exact name, or name@place; None for none.
+    assert graph.find("PERSON", "于勇@闵行区") == graph.find("person", "于勇") == yu
+    assert graph.find("PERSON", "于勇@青山区") is None and graph.find("PLACE", "于勇") is None
+    with pytest.raises(ValueError, match="unknown node kind"):
+        graph.find("TITLE", "书记")
     assert [n.name for n in graph.ancestors("七宝镇")] == ["闵行区", "上海市"]
     # Every spelling of a body is its one node.
     body = graph.node("七宝镇人民政府")
@@ -241,13 +275,64 @@ def test_ambiguous_names_raise(tmp_path: Path, govkg_bin: str) -> None:
     g = govkg.KnowledgeGraph.from_documents([doc])
     with pytest.raises(govkg.AmbiguousNodeError) as info:
         g.path("七宝", "七宝")
-    assert sorted(info.value.candidates) == ["org:七宝", "person:七宝"]
+    err = info.value
+    assert err.name == "七宝"
+    assert sorted(err.candidates) == ["org:七宝", "person:七宝"]
+    assert [n.id for n in err.nodes] == err.candidates
+    assert err.details == [f"{c}  in no known place  documents d" for c in err.candidates]
+    assert str(err).splitlines()[1:] == ["  " + d for d in err.details]
     assert g.node("org:七宝").kind == "ORG"
     path = tmp_path / "ambiguous.govkg.json"
     g.save(path)
     cli = run_cli(govkg_bin, "query", path, "path", "七宝", "七宝", check=False)
     assert cli.returncode == 1
-    assert cli.stderr.strip() == f"govkg: {info.value}"
+    assert cli.stderr.strip() == f"govkg: {err}"
+
+
+# The three articles of issue 23: one 王伟 in 青山区 (a, c), another in 海门县 (b).
+NAMESAKES = [
+    ("a", "青山区委书记王伟来到柳树村调研。"),
+    ("b", "海门县县长王伟到东风镇检查工作。"),
+    ("c", "青山区委书记王伟主持召开会议。"),
+]
+
+
+def test_namesakes_in_different_places_are_different_nodes(
+    extractor: govkg.Extractor, tmp_path: Path, govkg_bin: str
+) -> None:
+    folder = tmp_path / "namesakes"
+    folder.mkdir()
+    for doc_id, text in NAMESAKES:
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    saved = tmp_path / "namesakes.govkg.json"
+    run_cli(govkg_bin, "graph", "-q", folder, "-o", saved)
+    g = govkg.KnowledgeGraph.from_documents(extractor.pipe(NAMESAKES), extractor=extractor)
+    assert g == govkg.KnowledgeGraph.load(saved)
+    people = {n.id: n for n in g.nodes() if n.kind == "PERSON"}
+    assert sorted(people) == ["person:王伟@海门县", "person:王伟@青山区"]
+    qingshan = people["person:王伟@青山区"]
+    assert (qingshan.jurisdiction, qingshan.places, qingshan.documents) == ("青山区", ["青山区"], ["a", "c"])
+    assert people["person:王伟@海门县"].documents == ["b"]
+    # A bare name asks to choose, listing places, posts and documents as the tool does.
+    with pytest.raises(govkg.AmbiguousNodeError) as info:
+        g.positions("王伟")
+    err = info.value
+    assert err.candidates == sorted(people)
+    assert [n.jurisdiction for n in err.nodes] == ["海门县", "青山区"]
+    assert err.details[1] == "person:王伟@青山区  in 青山区  posts 青山区委书记  documents a, c"
+    cli = run_cli(govkg_bin, "query", saved, "positions", "王伟", check=False)
+    assert cli.returncode == 1
+    assert cli.stderr.strip() == f"govkg: {err}"
+    # name@place picks one, in Python as in the tool.
+    answer = g.positions("王伟@青山区")
+    assert {e.doc for e in answer} == {"a", "c"} and all(e.source == qingshan.id for e in answer)
+    assert [e.to_dict() for e in answer] == cli_answers(govkg_bin, saved, "positions", ("王伟@青山区",), {})
+    assert g.node("王伟@青山区") == g.find("PERSON", "王伟@青山区") == qingshan
+    assert g.find("PERSON", "王伟") is None  # two of them
+    # The exports carry the jurisdiction.
+    nodes = {n["id"]: n for n in g.node_link()["nodes"]}
+    assert nodes["person:王伟@青山区"]["jurisdiction"] == "青山区"
+    assert [n.to_dict() for n in g.nodes()] == g.node_link()["nodes"]
 
 
 def test_to_networkx_has_the_counts_and_attributes_of_the_node_link_export(
@@ -261,6 +346,9 @@ def test_to_networkx_has_the_counts_and_attributes_of_the_node_link_export(
     for n in cli_node_link["nodes"]:
         attrs = {k: v for k, v in n.items() if k != "id"}
         assert g.nodes[n["id"]] == attrs
+    assert g.nodes["person:于勇@闵行区"]["jurisdiction"] == "闵行区"
+    # Node.to_dict() is the export's node.
+    assert [n.to_dict() for n in graph.nodes()] == cli_node_link["nodes"]
     for e in cli_node_link["edges"]:
         attrs = {k: v for k, v in e.items() if k not in ("source", "target", "key")}
         assert g.edges[e["source"], e["target"], e["key"]] == attrs
@@ -283,7 +371,7 @@ def test_to_pandas(graph: govkg.KnowledgeGraph, cli_node_link: Dict[str, Any]) -
     nodes, edges = graph.to_pandas()
     assert len(nodes) == len(cli_node_link["nodes"])
     assert len(edges) == len(cli_node_link["edges"])
-    assert list(nodes.columns) == ["id", "kind", "name", "mentions", "documents", "aliases"]
+    assert list(nodes.columns) == ["id", "kind", "name", "mentions", "documents", "aliases", "jurisdiction"]
     assert list(edges.columns[:4]) == ["source", "target", "key", "type"]
     # No attribute of the export is dropped (the normalised date among them).
     assert {k for e in cli_node_link["edges"] for k in e} <= set(edges.columns)
@@ -291,7 +379,9 @@ def test_to_pandas(graph: govkg.KnowledgeGraph, cli_node_link: Dict[str, Any]) -
     assert "when" in edges.columns
     assert set(edges["type"]) == {"VISIT", "LEADS", "ACCOMPANY", "PART_OF"}
     visits = edges[(edges["type"] == "VISIT") & (edges["target"] == "place:七宝镇")]
-    assert "person:于勇" in set(visits["source"])
+    assert "person:于勇@闵行区" in set(visits["source"])
+    by_id = nodes.set_index("id")["jurisdiction"]
+    assert by_id["person:于勇@闵行区"] == "闵行区" and by_id["place:七宝镇"] is None
     part_of = edges[edges["type"] == "PART_OF"]
     assert part_of["evidence_start"].isna().all() and part_of["doc"].isna().all()
     assert str(edges["evidence_start"].dtype) == "Int64"

@@ -16,8 +16,28 @@ def test_pipe_gives_govkg_tag_output(
     corpus: List[Tuple[str, str]],
     cli_tagged: List[Dict[str, Any]],
 ) -> None:
+    # Document by document and key by key (the article `context` among
+    # them), so that a difference names its document, key and first item.
+    assert [d["id"] for d in cli_tagged] == [i for i, _ in corpus]
     for jobs in (1, 2):
-        assert [d.to_dict() for d in extractor.pipe(corpus, jobs=jobs)] == cli_tagged
+        got = [d.to_dict() for d in extractor.pipe(corpus, jobs=jobs)]
+        assert [d["id"] for d in got] == [d["id"] for d in cli_tagged], jobs
+        for mine, theirs in zip(got, cli_tagged):
+            where = f"jobs={jobs} {theirs['id']}"
+            assert list(mine) == list(theirs), f"{where}: keys"
+            for key in theirs:
+                assert mine[key] == theirs[key], f"{where} {key}: {first_difference(mine[key], theirs[key])}"
+    assert any("context" in d for d in cli_tagged), "the sample corpus should give article contexts"
+
+
+def first_difference(mine: Any, theirs: Any) -> str:
+    """The first item where two lists differ, or both values."""
+    if isinstance(mine, list) and isinstance(theirs, list):
+        for i, (a, b) in enumerate(zip(mine, theirs)):
+            if a != b:
+                return f"item {i}: {a} != {b}"
+        return f"{len(mine)} items != {len(theirs)}"
+    return f"{mine!r} != {theirs!r}"
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 3, 8])
