@@ -580,6 +580,73 @@ fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
         }
         p += 1;
     }
+    out.extend(fronted_lists(doc, si));
+    out
+}
+
+/// `在A、B、C等地,考察团一行…`: a list of places opened by `在` at the head
+/// of a clause and closed by a comma (after `等` and a word for them, if
+/// any), visited by the subject of the next clause.
+fn fronted_lists(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
+    let s = doc.sentences[si];
+    let mut out = Vec::new();
+    for o in s.start..s.end {
+        if doc.chars[o] != '在' || doc.mention_covering(o).is_some() {
+            continue;
+        }
+        let head_of_clause = o == s.start
+            || matches!(doc.chars[o - 1], ',' | '\u{FF0C}' | ';' | '\u{FF1B}')
+            || doc
+                .mention_covering(o - 1)
+                .is_some_and(|m| doc.mentions[m].kind == EntityKind::Date);
+        let Some(first) = doc.mention_at(o + 1) else {
+            continue;
+        };
+        if !head_of_clause || !is_tail_kind(doc.mentions[first].kind) {
+            continue;
+        }
+        // Places joined by separators, then perhaps `等` and a short word.
+        let mut tails = vec![first];
+        let mut pos = doc.mentions[first].end;
+        while let Some(next) = doc.mentions.get(tails[tails.len() - 1] + 1) {
+            let between = doc.text(pos, next.start);
+            if next.start > s.end
+                || !is_tail_kind(next.kind)
+                || !matches!(between, "、" | "和" | "与" | "及" | "以及")
+            {
+                break;
+            }
+            tails.push(tails[tails.len() - 1] + 1);
+            pos = next.end;
+        }
+        if doc.chars.get(pos) == Some(&'等') {
+            pos += 1;
+            while pos < s.end
+                && pos - doc.mentions[tails[tails.len() - 1]].end <= 5
+                && !matches!(doc.chars[pos], ',' | '\u{FF0C}')
+            {
+                pos += 1;
+            }
+        }
+        if !matches!(doc.chars.get(pos), Some(',' | '\u{FF0C}')) {
+            continue;
+        }
+        let after = pos + 1;
+        let next_break = (after..s.end)
+            .find(|&k| {
+                matches!(doc.chars[k], ',' | '\u{FF0C}' | ';')
+                    || doc.trigger_at(k, T::Barrier).is_some()
+            })
+            .unwrap_or(s.end);
+        out.push(Clause {
+            subject: (after, next_break),
+            tails,
+            purpose: None,
+            end: pos,
+            weak: false,
+            frame: true,
+        });
+    }
     out
 }
 
@@ -675,6 +742,29 @@ fn alias(doc: &Doc<'_>, a: usize, b: usize, covered: &[bool]) -> Option<usize> {
     }
     None
 }
+
+/// True when the clause has no subject at all: nothing but a date, a time,
+/// a frame of place (`在某地`) or a motion verb stands before its verb
+/// (`前往某县调研了…`, `在某村察看了…`). Its visitors are the last ones.
+fn no_subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> bool {
+    let s = doc.sentences[si];
+    let mut bare = 0usize;
+    for q in a.max(s.start)..b {
+        if covered[q] || doc.chars[q].is_whitespace() || crate::text::is_clause_break(doc.chars[q])
+        {
+            continue;
+        }
+        bare += 1;
+    }
+    bare <= MAX_BARE_SUBJECT
+        && doc
+            .mentions_in(a, b)
+            .all(|i| !matches!(doc.mentions[i].kind, EntityKind::Person | EntityKind::Org))
+}
+
+/// The most characters outside mentions before the verb of a clause with
+/// no subject (`在`, `前往`, `并`).
+const MAX_BARE_SUBJECT: usize = 3;
 
 /// True when sentence `si` opens with a word that continues the visit told
 /// before (`随后,…`), after a date or time of day.
@@ -838,7 +928,10 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                 st.latest.map(Heads::Group)
             } else if let Some(e) = last_in_sentence {
                 Some(st.events[e].heads.clone())
-            } else if continues(doc, si) || sub.pronoun {
+            } else if continues(doc, si)
+                || sub.pronoun
+                || no_subject(doc, si, c.subject.0, c.subject.1, &covered)
+            {
                 st.events
                     .iter()
                     .rev()
@@ -1134,6 +1227,21 @@ mod tests {
         let v = visits("青山讯 记者周平报道:5月3日,县长张明远深入柳树村检查防汛工作。");
         assert!(v.contains(&"VISIT 张明远 -> 柳树村".to_string()), "{v:?}");
         assert!(!v.iter().any(|k| k.starts_with("VISIT 周平")), "{v:?}");
+    }
+
+    #[test]
+    fn a_clause_with_no_subject_goes_on_with_the_visitors() {
+        let v = visits("5月3日,县长张明远一行来到柳树村调研。\n前往杨林村察看了农田。");
+        assert!(v.contains(&"VISIT 张明远 -> 杨林村".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_list_of_places_fronted_before_the_group() {
+        let v = visits(
+            "5月3日,县长张明远带领考察团来到青山镇。在柳树村、杨林村等地,考察团一行听取了汇报。",
+        );
+        assert!(v.contains(&"VISIT 张明远 -> 柳树村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 张明远 -> 杨林村".to_string()), "{v:?}");
     }
 
     #[test]
