@@ -748,14 +748,14 @@ fn alias(doc: &Doc<'_>, a: usize, b: usize, covered: &[bool]) -> Option<usize> {
 /// (`前往某县调研了…`, `在某村察看了…`). Its visitors are the last ones.
 fn no_subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> bool {
     let s = doc.sentences[si];
-    let mut bare = 0usize;
-    for q in a.max(s.start)..b {
-        if covered[q] || doc.chars[q].is_whitespace() || crate::text::is_clause_break(doc.chars[q])
-        {
-            continue;
-        }
-        bare += 1;
-    }
+    let from = a.max(s.start);
+    let bare = (from..b)
+        .filter(|&q| {
+            !covered[q]
+                && !doc.chars[q].is_whitespace()
+                && !crate::text::is_clause_break(doc.chars[q])
+        })
+        .count();
     bare <= MAX_BARE_SUBJECT
         && doc
             .mentions_in(a, b)
