@@ -210,7 +210,9 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
             && is_bare_level_body(scan, m.span)
             && (followed_by_post(scan, m.span.end)
                 || after_generic_levels(scan, m.span.start)
-                || listed_after_ge(scan, m.span.start))
+                || listed_after_ge(scan, m.span.start)
+                // `全县政协组织`: every body of that level.
+                || scan.char_before(m.span.start) == Some('全'))
     };
     trace.retain(&mut weak, Rule::RejectGenericBody, |m| !generic_body(m));
     // Siblings in enumerations share the kind of the named items.

@@ -194,7 +194,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if traits.needs_proper && !edge.proper {
             continue;
         }
-        if holds_a_named_person(scan, Span::new(span.start, hit.span().start)) {
+        if holds_a_named_person(scan, Span::new(span.start, hit.span().start))
+            || holds_a_clause_verb(scan, Span::new(span.start, hit.span().start))
+        {
             continue;
         }
         // A level character alone before the suffix is no name (`区委` is
@@ -230,6 +232,26 @@ fn holds_a_named_person(scan: &Scan<'_>, part: Span) -> bool {
         }) && tokens.iter().any(|t| {
             t.span.end == h.span().start && t.span.start >= part.start && t.tag.starts_with("nr")
         })
+    })
+}
+
+/// `县政协召开第十一届委员会`, `市委关于加强人大`: a verb that moves a clause
+/// (a verb that ends a list of places and is no inspection, such as
+/// `召开`, `开展`, `了解`) or a preposition (`关于`) inside what looked like
+/// a body's name.
+fn holds_a_clause_verb(scan: &Scan<'_>, part: Span) -> bool {
+    use crate::lexicon::Trigger;
+    scan.hits_within(part).any(|h| {
+        scan.hit_is(h, |c| c == LexClass::Trigger(Trigger::LinkVerb))
+            && !scan.hit_is(h, |c| {
+                matches!(
+                    c,
+                    LexClass::Trigger(Trigger::VisitInspect) | LexClass::Trigger(Trigger::Purpose)
+                )
+            })
+            && h.span().len() >= 6
+    }) || scan.tokens_around(part.start).iter().any(|t| {
+        t.span.start >= part.start && t.span.end <= part.end && t.span.len() >= 6 && t.tag == "p"
     })
 }
 
@@ -365,6 +387,7 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
             if scan
                 .hits_within(Span::new(pos, suffix.start))
                 .any(|h| super::edge::is_post_or_cue(scan, h))
+                || holds_a_clause_verb(scan, Span::new(pos, suffix.start))
             {
                 return None;
             }
@@ -705,6 +728,21 @@ mod tests {
                 .iter()
                 .all(|o| !o.ends_with("室"))
         );
+    }
+
+    #[test]
+    fn a_clause_verb_or_a_name_inside_is_no_body() {
+        assert!(
+            orgs("7月20日,县政协召开第十一届委员会第十五次常委会议。")
+                .iter()
+                .all(|o| !o.contains("召开"))
+        );
+        assert!(
+            orgs("研究所所长秦立文博士出任中心主任。")
+                .iter()
+                .all(|o| !o.contains("秦立文"))
+        );
+        assert!(orgs("全县政协组织要发挥作用。").is_empty());
     }
 
     #[test]
