@@ -375,7 +375,25 @@ fn short_form_ok(
             .lookup(f)
             .any(|e| matches!(e.class, LexClass::Division(l) if l <= Level::County))
     });
-    let known_place = high && scan.word_tag(word).is_some_and(|t| t == "ns");
+    // A place the segmenter knows as one, or a word it does not know at all
+    // (`邹城` of 邹城市: no common word).
+    let known_place =
+        high && (scan.word_tag(word).is_some_and(|t| t == "ns") || !scan.is_known_word(word));
+    // `来邹城开展…`, `位于自贡`: a county or city where the text says a
+    // place stands, whatever the segmenter's dictionary calls the word.
+    let placed = high
+        && word.chars().count() >= 2
+        && !scan
+            .word_tag(word)
+            .is_some_and(|t| t.starts_with('v') || matches!(t, "a" | "ad" | "d" | "c" | "p"))
+        && scan.hits_ending_at(span.start).any(|h| {
+            scan.hit_is(h, |c| {
+                c == LexClass::Trigger(crate::lexicon::Trigger::VisitMotion)
+            })
+        });
+    if placed && aligned(scan, span) {
+        return true;
+    }
     if !(in_doc || known_place) {
         return false;
     }

@@ -90,7 +90,9 @@ pub(crate) fn find(
             let s = item.span;
             if (item.named || plain_ok)
                 && !known.contains(&s)
-                && taken.overlapping(s).next().is_none()
+                // A place or body reading of exactly the item (`石峰`, the
+                // short form of some 石峰区) yields to the list of names.
+                && taken.overlapping(s).all(|m| m.span == s && item.named)
                 && !is_not_a_name(scan, s)
             {
                 out.push((s, Rule::PersonListItem));
