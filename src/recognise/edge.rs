@@ -4,75 +4,12 @@
 //! lexicon's hits, not from a list of whole names.
 
 use super::Scan;
-use crate::lexicon::LexClass;
+use crate::lexicon::{Grammar, LexClass, Lexicon, embedded_grammar};
 use crate::text::{LazyCharSet, is_clause_break};
 
 /// Characters that name an administrative level when written alone before
 /// a body (`区` in `区城管执法局`).
 pub(crate) const LEVEL_CHARS: &[char] = &['省', '市', '区', '县', '镇', '乡', '村', '州', '旗'];
-
-/// Words that make a name generic when they open it (`各部门`, `相关企业`).
-const GENERIC_OPENERS: &[&str] = &[
-    "各",
-    "相关",
-    "有关",
-    "该",
-    "本",
-    "其",
-    "其他",
-    "其它",
-    "部分",
-    "全体",
-    "所有",
-    "多个",
-    "一些",
-    "这",
-    "那",
-    "此",
-    "每",
-    "我",
-    "我们",
-    "他们",
-    "全",
-    "各级",
-    "各类",
-    "重点",
-    "主要",
-    "当地",
-    "原",
-    "新建",
-    "现有",
-    "两家",
-    "多家",
-    "这些",
-    "上述",
-    "下属",
-    "一个",
-    "新一轮",
-    "历届",
-    "上届",
-    "本届",
-    "新一届",
-    "各乡镇",
-    "乡镇",
-    // Slogan adjectives of campaigns (`美丽家园`, `平安小区`, `智慧社区`).
-    "美丽",
-    "平安",
-    "文明",
-    "智慧",
-    "幸福",
-    "和谐",
-    "友好",
-    "宜居",
-    "绿色",
-    "健康",
-    "活力",
-    "数字",
-    "法治",
-    "全域",
-    "优质",
-    "示范",
-];
 
 /// Characters of grammar words (particles, prepositions, conjunctions):
 /// an unknown word holding one was glued across a name's edge (`村至`,
@@ -166,7 +103,7 @@ pub(crate) fn left_edge(
                     && toks
                         .iter()
                         .any(|t| t.span.start < h.span().start && t.span.end == start);
-                if is_generic_opener(word) || scan.lex.is(word, LexClass::Stop) {
+                if is_generic_opener(scan, word) || scan.lex.is(word, LexClass::Stop) {
                     break;
                 }
                 if tail_of_word || (aligned && n >= 2 && common) {
@@ -189,7 +126,7 @@ pub(crate) fn left_edge(
             break;
         };
         let word = &scan.text[tok.span.range()];
-        if is_generic_opener(word)
+        if is_generic_opener(scan, word)
             || scan.lex.any(word, |c| {
                 matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole)
             })
@@ -310,27 +247,36 @@ fn is_term(word: &str) -> bool {
         })
 }
 
-/// True when `word` is one of [`GENERIC_OPENERS`] (a hashed look-up: the
-/// left-edge walk asks this of every word it passes).
-fn is_generic_opener(word: &str) -> bool {
-    static SET: std::sync::OnceLock<hashbrown::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| GENERIC_OPENERS.iter().copied().collect())
-        .contains(word)
+/// True when `word` makes a name generic when it opens it (`各`, `相关`,
+/// `美丽`: `grammar.generic-opener`).
+fn is_generic_opener(scan: &Scan<'_>, word: &str) -> bool {
+    scan.lex.is(word, LexClass::Grammar(Grammar::GenericOpener))
 }
 
-/// Ranks of a programme or an honour (`省级示范村`, `国家级开发区`).
-const RANKS: &[&str] = &["国家级", "省级", "市级", "县级", "区级", "镇级", "乡级"];
-
-/// True when `text` holds a rank: it describes a kind of place or body
-/// (`省级新农村示范村`), it names none.
+/// True when `text` holds a rank (`省级`, `国家级`: `grammar.rank`): it
+/// describes a kind of place or body (`省级新农村示范村`), it names none.
 pub(crate) fn holds_rank(text: &str) -> bool {
-    RANKS.iter().any(|r| text.contains(r))
+    holds_rank_in(embedded_grammar(), text)
 }
 
-/// True when `word` opens with a generic or slogan word (`各居村`, `平安小区`).
+/// [`holds_rank`] with the ranks of `lex`.
+pub(crate) fn holds_rank_in(lex: &Lexicon, text: &str) -> bool {
+    let rank = LexClass::Grammar(Grammar::Rank);
+    text.char_indices()
+        .any(|(i, _)| lex.starts_with(&text[i..], rank))
+}
+
+/// True when `word` opens with a generic or slogan word (`各居村`,
+/// `平安小区`): one of two characters or more, or `各` (every), which
+/// addresses every body of a kind. The other one-character openers open
+/// names too (`本溪`, `全椒`).
 pub(crate) fn opens_generically(word: &str) -> bool {
-    GENERIC_OPENERS
-        .iter()
-        .any(|g| g.chars().nth(1).is_some() && word.starts_with(g))
+    opens_generically_in(embedded_grammar(), word)
+}
+
+/// [`opens_generically`] with the openers of `lex`.
+pub(crate) fn opens_generically_in(lex: &Lexicon, word: &str) -> bool {
+    lex.prefixes_of(word, LexClass::Grammar(Grammar::GenericOpener))
+        .any(|g| g.chars().nth(1).is_some())
         || word.starts_with('各')
 }

@@ -4,10 +4,10 @@
 //! 春申路等`), and a list closed by `等…企业` names companies
 //! (`星河电气、蓝海科创、宏远重工等重点企业`).
 
-use super::edge::opens_generically;
+use super::edge::opens_generically_in;
 use super::index::MentionIndex;
 use super::{Mention, Scan};
-use crate::lexicon::LexClass;
+use crate::lexicon::{Grammar, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{is_cjk, is_clause_break, non_ideographs};
@@ -125,7 +125,7 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
         .filter(|&it| {
             !overlapped(it)
                 && bare_name(scan, it)
-                && !super::edge::holds_rank(&scan.text[it.range()])
+                && !holds_rank(scan, it)
         })
         .map(|it| {
             Mention::new(
@@ -135,6 +135,13 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
             )
         })
         .collect()
+}
+
+/// True when the item holds a rank (`省级`: `grammar.rank`): it describes
+/// a kind of place or body, it names none.
+fn holds_rank(scan: &Scan<'_>, it: Span) -> bool {
+    scan.hits_within(it)
+        .any(|h| scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Rank)))
 }
 
 /// The kind a list's bare items take from the mentions among its items
@@ -174,7 +181,7 @@ fn own_kind(scan: &Scan<'_>, it: Span) -> Option<EntityKind> {
 fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
     let w = &scan.text[it.range()];
     let n = w.chars().count();
-    if !(2..=8).contains(&n) || !w.chars().all(is_cjk) || opens_generically(w) {
+    if !(2..=8).contains(&n) || !w.chars().all(is_cjk) || opens_generically_in(scan.lex, w) {
         return false;
     }
     // Descriptive facility words stay outside names (`葛根基地`), and

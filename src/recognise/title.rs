@@ -186,7 +186,7 @@ fn unit_name_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     let suffix = scan.longest_ending_at(pos, |c| c == LexClass::OrgSuffix)?;
     let edge = super::edge::left_edge(scan, suffix.span().start, 8, true, true);
     let left = &scan.text[edge.start..suffix.span().start];
-    (left.chars().count() >= 2 && !super::edge::opens_generically(left)).then_some(edge.start)
+    (left.chars().count() >= 2 && !super::edge::opens_generically_in(scan.lex, left)).then_some(edge.start)
 }
 
 /// A zone named by its kind alone right before a post's body, as a level
