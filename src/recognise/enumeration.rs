@@ -12,26 +12,9 @@ use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{is_cjk, is_clause_break, non_ideographs};
 
-/// Descriptive words of facilities and projects: an item ending in one is
-/// a description, not a name.
-const FACILITY_WORDS: &[&str] = &[
-    "基地",
-    "项目",
-    "工程",
-    "现场",
-    "点位",
-    "设施",
-    "场所",
-    "基础设施",
-    "示范点",
-];
-
-/// Words for people: an item ending in one names people, not a body or
-/// a place (`人大部门负责人`).
-const PEOPLE_WORDS: &[&str] = &["负责人", "同志", "领导", "干部", "代表", "人员", "委员"];
-
-/// Words after `等` that say the items were companies.
-const COMPANY_WORDS: &[&str] = &["企业", "公司", "集团", "房企", "厂家", "开发商", "上市公司"];
+/// How far after the `等` closing a list a noun for companies says the
+/// items were companies (`等重点企业`), in characters.
+const COMPANY_NOUN_WITHIN: usize = 8;
 
 /// Finds new mentions for bare items of enumerations.
 pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
@@ -82,11 +65,14 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     let mut items = raw[..raw.len() - 1].to_vec();
     if let Some(k) = last_text.find('等') {
         items.push(Span::new(last.start, last.start + k));
-        tail_after_deng = Some(&text[last.start + k + '等'.len_utf8()..last.end]);
+        tail_after_deng = Some(Span::new(last.start + k + '等'.len_utf8(), last.end));
     }
+    // `等重点企业`: a noun for companies right after `等`.
     let company_list = tail_after_deng.is_some_and(|t| {
-        let head: String = t.chars().take(8).collect();
-        COMPANY_WORDS.iter().any(|w| head.contains(w))
+        let head = Span::new(t.start, scan.forward(t.start, COMPANY_NOUN_WITHIN).min(t.end));
+        scan.hits_within(head).any(|h| {
+            scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::CompanyNoun))
+        })
     });
     let covering = |it: Span| known.exactly(it).find(|m| !m.nested).copied();
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
@@ -186,10 +172,15 @@ fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
     }
     // Descriptive facility words stay outside names (`葛根基地`), and
     // people are no names of places or bodies.
-    if FACILITY_WORDS
-        .iter()
-        .chain(PEOPLE_WORDS)
-        .any(|f| w.ends_with(f))
+    let describes = |c: LexClass| {
+        matches!(
+            c,
+            LexClass::Grammar(Grammar::Facility | Grammar::People)
+        )
+    };
+    if scan
+        .hits_ending_at(it.end)
+        .any(|h| h.span().start >= it.start && scan.hit_is(h, describes))
     {
         return false;
     }
