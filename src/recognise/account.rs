@@ -5,16 +5,13 @@
 
 use super::index::MentionIndex;
 use super::{Mention, Scan};
+use crate::lexicon::{Grammar, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
 
 /// What an account's name ends in.
 const ACCOUNT_WORD: &str = "发布";
-
-/// Units that run an account, written between its place and `发布`
-/// (`上海社区发布`).
-const UNIT_WORDS: &[&str] = &["社区", "新闻", "政务"];
 
 /// Accounts: a place found in the document (`places`), perhaps a unit
 /// word, then `发布`, standing alone on its line or between quotes.
@@ -49,10 +46,10 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
             continue;
         }
         // The place, perhaps with the kind of unit that runs the account.
-        let place_end = UNIT_WORDS
-            .iter()
-            .find(|w| text[..at].ends_with(**w))
-            .map_or(at, |w| at - w.len());
+        // (`社区`, `政务`: `grammar.account-unit`).
+        let place_end = scan
+            .longest_ending_at(at, |c| c == LexClass::Grammar(Grammar::AccountUnit))
+            .map_or(at, |w| w.span().start);
         let places = index.get_or_insert_with(|| MentionIndex::new(places));
         if places.exactly(Span::new(open, place_end)).next().is_some() {
             out.push(Mention::new(name, EntityKind::Org, Rule::OrgAccount));

@@ -8,15 +8,21 @@
 //! summit (`G20峰会`).
 
 use super::{Mention, Scan};
+use crate::lexicon::{Grammar, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
 
-/// Road words glued after the number, longest first.
-const ROAD_WORDS: &[&str] = &["国道", "省道", "县道", "线"];
+/// Road words glued after the number (`国道`, `线`: `grammar.route`).
+const ROUTE: LexClass = LexClass::Grammar(Grammar::Route);
 
-/// What, right after the digits, makes them something else.
-const NOT_A_ROUTE: &[&str] = &["号", "地块", "峰会", "期", "单元", "栋", "幢", "室"];
+/// What, right after the digits, makes them something else (`号`, `峰会`:
+/// `grammar.code-unit`).
+const CODE_UNIT: LexClass = LexClass::Grammar(Grammar::CodeUnit);
+
+/// Words that end a road's or a line's name (`线`, `公路`:
+/// `grammar.road-end`).
+const ROAD_END: LexClass = LexClass::Grammar(Grammar::RoadEnd);
 
 /// Finds route numbers.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
@@ -41,17 +47,17 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             .as_bytes()
             .first()
             .is_some_and(|&c| is_code_byte(c) || c == b'.')
-            || NOT_A_ROUTE.iter().any(|w| rest.starts_with(w))
+            || scan.longest_at(end, |c| c == CODE_UNIT).is_some()
         {
             continue;
         }
-        let word = ROAD_WORDS.iter().find(|w| rest.starts_with(**w));
+        let word = scan.longest_at(end, |c| c == ROUTE);
         // A bare number needs two digits at least (`G7` is more often a
         // summit than a road).
         if word.is_none() && digits < 2 {
             continue;
         }
-        let end = end + word.map_or(0, |w| w.len());
+        let end = word.map_or(end, |w| w.span().end);
         out.push(Mention::new(
             Span::new(i, end),
             EntityKind::Place,
@@ -61,9 +67,6 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     out
 }
 
-/// Words that end a road's or a line's name.
-const ROAD_ENDS: &[&str] = &["线", "路", "公路", "高速", "国道", "省道", "大道", "铁路"];
-
 /// The two ends of a road section, written after the road (`某某线甲地至乙地段`,
 /// as works on roads are reported): places, though the lexicon may know
 /// neither. `places` are the places found so far; ends they already cover
@@ -72,8 +75,10 @@ pub(crate) fn section_ends(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> 
     let text = scan.text;
     let mut out = Vec::new();
     for m in places {
-        let name = &text[m.span.range()];
-        if !ROAD_ENDS.iter().any(|w| name.ends_with(w)) {
+        if !scan
+            .hits_ending_at(m.span.end)
+            .any(|h| h.span().start >= m.span.start && scan.hit_is(h, |c| c == ROAD_END))
+        {
             continue;
         }
         let rest = &text[m.span.end..];

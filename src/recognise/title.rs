@@ -20,24 +20,6 @@ pub(crate) struct TitleCand {
     pub role: Span,
 }
 
-/// Posts too vague to stand without an organisation before them.
-const WEAK_ROLES: &[&str] = &[
-    "代表",
-    "委员",
-    "负责人",
-    "助理",
-    "组长",
-    "副组长",
-    "经理",
-    "副经理",
-    "主编",
-    "社长",
-    "董事",
-    "监事",
-    "专员",
-    "常委",
-];
-
 /// Finds title candidates, given the organisation and place candidates.
 pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec<TitleCand> {
     let mut out: Vec<TitleCand> = Vec::new();
@@ -102,7 +84,12 @@ fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCan
             scan.lex.is(&c.to_string(), LexClass::Surname)
                 && scan.is_break_before(start - c.len_utf8())
         });
-        if surname_before || WEAK_ROLES.contains(&word) {
+        // `代表`, `经理`: a post too vague to stand alone (`needs=body`).
+        let needs_body = scan
+            .lex
+            .lookup(word)
+            .any(|e| e.class == LexClass::TitleRole && e.traits.needs_body);
+        if surname_before || needs_body {
             return None;
         }
     }
