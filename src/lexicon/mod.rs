@@ -285,6 +285,19 @@ impl Lexicon {
             .filter(move |w| self.is(w, class))
     }
 
+    /// The entries of `class` that end `text`, longest first: what a
+    /// rule asks of a name's ending when an attribute decides (`named=1`
+    /// of `公司` in `某某科技有限公司`).
+    pub fn suffix_entries<'t>(
+        &'t self,
+        text: &'t str,
+        class: LexClass,
+    ) -> impl Iterator<Item = &'t Entry> + 't {
+        self.suffixes_of(text, class)
+            .flat_map(move |w| self.lookup(w))
+            .filter(move |e| e.class == class)
+    }
+
     /// True when `text` starts with an entry of `class`.
     pub fn starts_with(&self, text: &str, class: LexClass) -> bool {
         self.prefixes_of(text, class).next().is_some()

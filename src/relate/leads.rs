@@ -18,22 +18,11 @@
 use super::article::glued_before;
 use super::orgname::{self, Resolved};
 use super::{Doc, Found};
+use crate::lexicon::{Grammar, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::EntityKind;
 use crate::text::is_cjk;
 use hashbrown::HashMap;
-
-/// Words between a person and the title they are given.
-const GIVEN: [&str; 8] = [
-    "当选为",
-    "当选",
-    "为",
-    "任",
-    "担任",
-    "出任",
-    "任命为",
-    "兼任",
-];
 
 /// The mentions `i, i+1, …` of `kind` joined by `、` (or written together),
 /// as a run of indices starting at `i`.
@@ -95,7 +84,10 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
                     let followed_by_person = after < ms.len()
                         && ms[after].kind == EntityKind::Person
                         && doc.blank(ms[after - 1].end, ms[after].start);
-                    let given = GIVEN.contains(&between);
+                    // `当选为`, `任`: a word that gives the post (`trigger.appoint`).
+                    let given = doc
+                        .lex
+                        .is(between, LexClass::Trigger(Trigger::Appoint));
                     let glued = raw.is_empty() && persons.len() == 1 && !followed_by_person;
                     if given || glued {
                         for &p in &persons {
@@ -121,7 +113,7 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
 /// before a title that starts with its body (`高新技术示范区` + `党工委书记`:
 /// at least three characters outside any mention, ending in a level
 /// character), or an office of the organisation named before it
-/// (`县法院` + `民事审判庭` + `庭长`).
+/// (`县法院` + `民事审判庭` + `庭长`; `庭`, `科`: `grammar.office`).
 fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
     let mut a = start;
     while a > 0
@@ -137,7 +129,7 @@ fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
         && doc.mentions[o].end == a
         && !p.is_empty()
         && p.chars().count() <= 8
-        && OFFICE_ENDS.iter().any(|w| p.ends_with(w))
+        && doc.lex.ends_with(p, LexClass::Grammar(Grammar::Office))
     {
         return Some(format!("{}{p}", doc.mentions[o].text));
     }
@@ -146,9 +138,6 @@ fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
         .any(|w| p.ends_with(w));
     (p.chars().count() >= 3 && level_end).then(|| p.to_string())
 }
-
-/// Words that end the name of an office inside a body (`审判庭`, `民行科`).
-const OFFICE_ENDS: [&str; 9] = ["庭", "科", "处", "室", "办", "局", "部", "所", "中心"];
 
 /// Every LEADS of the document.
 pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {

@@ -31,7 +31,7 @@
 
 use super::Doc;
 use super::article::{LEVEL_WORDS, leading_divisions};
-use crate::lexicon::{LexClass, Lexicon};
+use crate::lexicon::{Grammar, LexClass, Lexicon};
 
 /// A title split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,66 +44,15 @@ pub(crate) struct TitleParts {
     pub role: String,
 }
 
-/// Bodies that the lexicon's compound posts begin with (`党委书记`,
-/// `常委会副主任`, `人大代表`).
-const BODY_IN_ROLE: [&str; 16] = [
-    "党委",
-    "党工委",
-    "党组",
-    "党总支",
-    "党支部",
-    "支部",
-    "纪委",
-    "纪工委",
-    "监察委",
-    "监委",
-    "常委会",
-    "人大",
-    "政协",
-    "村委会",
-    "居委会",
-    "村",
-];
-
-/// Party departments: they belong to the committee named before them
-/// (`区委常委、宣传部部长` → `闵行区委宣传部`).
-const PARTY_DEPARTMENTS: [&str; 4] = ["宣传部", "组织部", "统战部", "政法委"];
-
-/// Place parts that are not divisions (`社区党委`, `园区党委`).
-const NOT_A_DIVISION_END: [&str; 11] = [
-    "社区", "小区", "园区", "校区", "景区", "片区", "城区", "辖区", "全区", "我区", "本区",
-];
-
-/// Civil-service ranks, held in a government.
-const GOVERNMENT_RANKS: [&str; 4] = ["调研员", "巡视员", "科员", "督学"];
-
-/// Endings of bodies that have a name of their own.
-const NAMED_BODY_ENDS: [&str; 18] = [
-    "公司",
-    "集团",
-    "银行",
-    "医院",
-    "学校",
-    "大学",
-    "学院",
-    "中学",
-    "小学",
-    "幼儿园",
-    "协会",
-    "商会",
-    "研究院",
-    "研究所",
-    "报社",
-    "电视台",
-    "基金会",
-    "事务所",
-];
-
 /// True for a body that names itself: an enterprise or institution
 /// (`某某有限公司`), or one that opens with a place's short form
 /// (`上海某某中心`).
 fn is_named_body(lex: &Lexicon, body: &str) -> bool {
-    if NAMED_BODY_ENDS.iter().any(|e| body.ends_with(e)) {
+    // `公司`, `医院`, `协会`: `named=1` in suffixes.txt.
+    if lex
+        .suffix_entries(body, LexClass::OrgSuffix)
+        .any(|e| e.traits.named)
+    {
         return true;
     }
     // The heads of `k` = two to four chars, with at least three chars
@@ -132,10 +81,10 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
     // Peel a body off the front of a compound post, if what remains is a post.
     loop {
         let role = s(role_start, n);
-        let Some(b) = BODY_IN_ROLE
-            .iter()
-            .filter(|b| role.starts_with(**b) && is_role(&role[b.len()..]))
-            .max_by_key(|b| b.len())
+        // `党委` of `党委书记` (`grammar.body-in-role`).
+        let Some(b) = lex
+            .prefixes_of(role, LexClass::Grammar(Grammar::BodyInRole))
+            .find(|b| is_role(&role[b.len()..]))
         else {
             break;
         };
@@ -317,7 +266,11 @@ pub(crate) fn resolve_glued(
         }
         // A civil-service rank alone (`副调研员`) serves the town's government;
         // other posts alone (`总经理`) name no organisation.
-        if !GOVERNMENT_RANKS.iter().any(|r| role.ends_with(r)) {
+        if !doc
+            .lex
+            .suffix_entries(&role, LexClass::TitleRole)
+            .any(|e| e.traits.civil)
+        {
             return None;
         }
         let town = doc.town_of(art)?;
@@ -350,7 +303,11 @@ pub(crate) fn resolve_glued(
         return done(body, String::new());
     }
     if let Some(p) = prev {
-        if PARTY_DEPARTMENTS.contains(&body.as_str()) && p.org.ends_with('委') {
+        let party_department = doc
+            .lex
+            .lookup(&body)
+            .any(|e| e.class == LexClass::TitleOrg && e.traits.party);
+        if party_department && p.org.ends_with('委') {
             return done(format!("{}{body}", p.org), p.owner.clone());
         }
         if !p.owner.is_empty() {
@@ -411,7 +368,11 @@ fn level_bound(
         if k.len() > body.len() && k.ends_with(body) {
             let owner = &k[..k.len() - rest.len()];
             let stem = &k[..k.len() - body.len()];
-            if stem.chars().count() >= 2 && !NOT_A_DIVISION_END.iter().any(|e| owner.ends_with(e)) {
+            if stem.chars().count() >= 2
+                && !doc
+                    .lex
+                    .ends_with(owner, LexClass::Grammar(Grammar::NotDivision))
+            {
                 return (k.clone(), owner.to_string());
             }
         }
