@@ -15,13 +15,15 @@
 mod check;
 mod class;
 mod embedded;
+mod levels;
 mod parse;
 
 pub use check::{Diagnostic, Severity, check, check_file};
-pub(crate) use embedded::grammar as embedded_grammar;
-use class::{CLASSES, ClassSet};
 pub(crate) use class::TriggerSet;
+use class::{CLASSES, ClassSet};
 pub use class::{Grammar, Level, LexClass, Trigger};
+pub(crate) use embedded::grammar as embedded_grammar;
+pub(crate) use levels::level_chars;
 
 use crate::error::Result;
 use hashbrown::HashTable;

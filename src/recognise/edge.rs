@@ -4,12 +4,14 @@
 //! lexicon's hits, not from a list of whole names.
 
 use super::Scan;
-use crate::lexicon::{Grammar, LexClass, Lexicon, embedded_grammar};
+use crate::lexicon::{Grammar, Level, LexClass, Lexicon, embedded_grammar, level_chars};
 use crate::text::{LazyCharSet, is_clause_break};
+use std::sync::LazyLock;
 
 /// Characters that name an administrative level when written alone before
-/// a body (`区` in `区城管执法局`).
-pub(crate) const LEVEL_CHARS: &[char] = &['省', '市', '区', '县', '镇', '乡', '村', '州', '旗'];
+/// a body (`区` in `区城管执法局`): the one-character level words
+/// ([`Level::of_char`]), for the rules that hold a list of them.
+pub(crate) static LEVEL_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| level_chars().collect());
 
 /// Characters of grammar words (particles, prepositions, conjunctions):
 /// an unknown word holding one was glued across a name's edge (`村至`,
@@ -49,7 +51,7 @@ pub(crate) fn left_edge(
         }
         // A short form with its level character (`东乡` + `县`).
         if let Some(c) = scan.char_before(start)
-            && matches!(c, '省' | '市' | '州' | '县' | '区' | '盟' | '旗')
+            && Level::of_char(c).is_some_and(|l| l <= Level::County)
             && let Some(h) =
                 scan.longest_ending_at(start - c.len_utf8(), |k| k == LexClass::PlaceShort)
             && h.span().len() >= 6
@@ -164,11 +166,7 @@ pub(crate) fn left_edge(
             first = false;
             continue;
         }
-        let level = n == 1
-            && word
-                .chars()
-                .next()
-                .is_some_and(|c| LEVEL_CHARS.contains(&c));
+        let level = n == 1 && word.chars().next().and_then(Level::of_char).is_some();
         let verb_next_to_suffix = allow_verb && first && tok.tag.starts_with('v');
         // A word the segmenter built from unknown characters (`德必`), whatever
         // tag its model guessed, is a name's part.

@@ -69,10 +69,12 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     }
     // `等重点企业`: a noun for companies right after `等`.
     let company_list = tail_after_deng.is_some_and(|t| {
-        let head = Span::new(t.start, scan.forward(t.start, COMPANY_NOUN_WITHIN).min(t.end));
-        scan.hits_within(head).any(|h| {
-            scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::CompanyNoun))
-        })
+        let head = Span::new(
+            t.start,
+            scan.forward(t.start, COMPANY_NOUN_WITHIN).min(t.end),
+        );
+        scan.hits_within(head)
+            .any(|h| scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::CompanyNoun)))
     });
     let covering = |it: Span| known.exactly(it).find(|m| !m.nested).copied();
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
@@ -108,11 +110,7 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     };
     items
         .into_iter()
-        .filter(|&it| {
-            !overlapped(it)
-                && bare_name(scan, it)
-                && !holds_rank(scan, it)
-        })
+        .filter(|&it| !overlapped(it) && bare_name(scan, it) && !holds_rank(scan, it))
         .map(|it| {
             Mention::new(
                 it,
@@ -172,12 +170,8 @@ fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
     }
     // Descriptive facility words stay outside names (`葛根基地`), and
     // people are no names of places or bodies.
-    let describes = |c: LexClass| {
-        matches!(
-            c,
-            LexClass::Grammar(Grammar::Facility | Grammar::People)
-        )
-    };
+    let describes =
+        |c: LexClass| matches!(c, LexClass::Grammar(Grammar::Facility | Grammar::People));
     if scan
         .hits_ending_at(it.end)
         .any(|h| h.span().start >= it.start && scan.hit_is(h, describes))

@@ -4,10 +4,9 @@
 //! follows it, directly or through a chain joined by `、`; the person
 //! recogniser decides that.
 
-use super::edge::LEVEL_CHARS;
 use super::index::MentionIndex;
 use super::{Mention, Scan};
-use crate::lexicon::LexClass;
+use crate::lexicon::{Level, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
@@ -71,7 +70,7 @@ fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCan
     }
     // A level character alone before the post's body (`镇` + `党委书记`).
     if let Some(c) = scan.char_before(start)
-        && LEVEL_CHARS.contains(&c)
+        && Level::of_char(c).is_some()
     {
         let p = start - c.len_utf8();
         if scan.is_break_before(p) || starts_clause_word(scan, p) {
@@ -110,7 +109,7 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
     let (Some(unit), Some('长'), None) = (chars.next(), chars.next(), chars.next()) else {
         return None;
     };
-    if LEVEL_CHARS.contains(&unit) || scan.char_before(role.start) != Some(unit) {
+    if Level::of_char(unit).is_some() || scan.char_before(role.start) != Some(unit) {
         return None;
     }
     let mut pos = role.start - unit.len_utf8();
@@ -151,7 +150,7 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Optio
     // A level character before a body (`区` + `人大常委会`, `镇` + `城运中心`).
     if let Some(s) = best
         && let Some(c) = scan.char_before(s)
-        && LEVEL_CHARS.contains(&c)
+        && Level::of_char(c).is_some()
         && scan.longest_ending_at(s, |c| c.is_place()).is_none()
     {
         let p = s - c.len_utf8();
@@ -173,7 +172,8 @@ fn unit_name_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     let suffix = scan.longest_ending_at(pos, |c| c == LexClass::OrgSuffix)?;
     let edge = super::edge::left_edge(scan, suffix.span().start, 8, true, true);
     let left = &scan.text[edge.start..suffix.span().start];
-    (left.chars().count() >= 2 && !super::edge::opens_generically_in(scan.lex, left)).then_some(edge.start)
+    (left.chars().count() >= 2 && !super::edge::opens_generically_in(scan.lex, left))
+        .then_some(edge.start)
 }
 
 /// A zone named by its kind alone right before a post's body, as a level

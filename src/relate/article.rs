@@ -112,16 +112,9 @@ fn division_before_body(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
         .map(|(i, _)| &text[i..])
         .find(|body| is_governing_body(lex, body))
         .map(|body| &text[..text.len() - body.len()])?;
-    let level = if place.ends_with("街道") {
-        Level::Town
-    } else {
-        match place.chars().last()? {
-            '县' | '区' | '旗' => Level::County,
-            '市' | '州' => Level::City,
-            '镇' | '乡' => Level::Town,
-            _ => return None,
-        }
-    };
+    let level = Level::word_ending(place)
+        .map(|(_, l)| l)
+        .filter(|&l| l != Level::Village)?;
     // `高新技术示范区`, `某某开发区`: a zone, named by a place suffix of
     // two characters or more, is no division.
     let zone = place.char_indices().any(|(i, _)| {
@@ -156,21 +149,8 @@ pub(crate) fn glued_before(chars: &[char], pos: usize) -> bool {
 /// True when a division `name` of `level` fits the level word `w` written
 /// before a body (`区` in `区委`, `镇` in `镇党委`, `街道` …).
 pub(crate) fn fits_level_word(w: &str, name: &str, level: Level) -> bool {
-    if !name.ends_with(w) {
-        return false;
-    }
-    match w {
-        "省" => level == Level::Province,
-        "市" => matches!(level, Level::Province | Level::City | Level::County),
-        "州" => level == Level::City,
-        "区" | "县" | "旗" => level == Level::County,
-        "镇" | "乡" | "街道" => level == Level::Town,
-        _ => false,
-    }
+    name.ends_with(w) && level.fits_word(w)
 }
-
-/// The level words a body can start with, longest first.
-pub(crate) const LEVEL_WORDS: [&str; 9] = ["街道", "省", "市", "州", "区", "县", "旗", "镇", "乡"];
 
 /// A line that closes an article: `(镇文明办)`, `高志强/文 施明忠/摄`.
 /// `action` says whether the line tells what happens (a visit or

@@ -18,7 +18,7 @@
 use super::article::glued_before;
 use super::orgname::{self, Resolved};
 use super::{Doc, Found};
-use crate::lexicon::{Grammar, LexClass, Trigger};
+use crate::lexicon::{Grammar, Level, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::EntityKind;
 use crate::text::is_cjk;
@@ -85,9 +85,7 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
                         && ms[after].kind == EntityKind::Person
                         && doc.blank(ms[after - 1].end, ms[after].start);
                     // `当选为`, `任`: a word that gives the post (`trigger.appoint`).
-                    let given = doc
-                        .lex
-                        .is(between, LexClass::Trigger(Trigger::Appoint));
+                    let given = doc.lex.is(between, LexClass::Trigger(Trigger::Appoint));
                     let glued = raw.is_empty() && persons.len() == 1 && !followed_by_person;
                     if given || glued {
                         for &p in &persons {
@@ -133,9 +131,7 @@ fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
     {
         return Some(format!("{}{p}", doc.mentions[o].text));
     }
-    let level_end = ["区", "县", "市", "镇", "乡", "街道"]
-        .iter()
-        .any(|w| p.ends_with(w));
+    let level_end = Level::division_word_ending(p).is_some();
     (p.chars().count() >= 3 && level_end).then(|| p.to_string())
 }
 

@@ -30,8 +30,8 @@
 //! `区委`, as the spec asks.
 
 use super::Doc;
-use super::article::{LEVEL_WORDS, leading_divisions};
-use crate::lexicon::{Grammar, LexClass, Lexicon};
+use super::article::leading_divisions;
+use crate::lexicon::{Grammar, Level, LexClass, Lexicon};
 
 /// A title split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,14 +109,16 @@ pub(crate) fn role_level(role: &str) -> Option<&'static str> {
         }
     }
     let core = r.strip_suffix('长')?;
-    ["省", "市", "区", "县", "镇", "乡", "州", "旗"]
-        .into_iter()
-        .find(|w| core == *w)
+    Level::word_starting(core)
+        .filter(|&(w, l)| w == core && l != Level::Village)
+        .map(|(w, _)| w)
 }
 
 /// The level word a body starts with (`区委` → `区`, `街道党工委` → `街道`).
 fn level_word(body: &str) -> Option<&'static str> {
-    LEVEL_WORDS.into_iter().find(|w| body.starts_with(w))
+    Level::word_starting(body)
+        .filter(|&(_, l)| l != Level::Village)
+        .map(|(w, _)| w)
 }
 
 /// Spells out governments, courts and procuratorates, and the national
@@ -331,7 +333,7 @@ fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
         .take(n.saturating_sub(2))
         .find_map(|(at, _)| {
             let (area, rest) = body.split_at(at);
-            (area.ends_with(['区', '县', '市', '镇', '乡'])
+            (Level::division_word_ending(area).is_some()
                 && (lex.is(rest, LexClass::TitleOrg) || lex.is(rest, LexClass::Org)))
             .then(|| (area.to_string(), rest.to_string()))
         })
