@@ -15,7 +15,7 @@
 mod check;
 mod class;
 mod embedded;
-mod levels;
+mod grammar;
 mod parse;
 
 pub use check::{Diagnostic, Severity, check, check_file};
@@ -23,7 +23,7 @@ pub(crate) use class::TriggerSet;
 use class::{CLASSES, ClassSet};
 pub use class::{Grammar, Level, LexClass, Trigger};
 pub(crate) use embedded::grammar as embedded_grammar;
-pub(crate) use levels::level_chars;
+pub(crate) use grammar::{is_numeral, level_chars};
 
 use crate::error::Result;
 use hashbrown::HashTable;

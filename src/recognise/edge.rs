@@ -4,7 +4,9 @@
 //! lexicon's hits, not from a list of whole names.
 
 use super::Scan;
-use crate::lexicon::{Grammar, Level, LexClass, Lexicon, embedded_grammar, level_chars};
+use crate::lexicon::{
+    Grammar, Level, LexClass, Lexicon, embedded_grammar, is_numeral, level_chars,
+};
 use crate::text::{LazyCharSet, is_clause_break};
 use std::sync::LazyLock;
 
@@ -237,12 +239,7 @@ fn is_term(word: &str) -> bool {
     let w = word.strip_prefix('第').unwrap_or(word);
     w.ends_with('届')
         && w.len() > '届'.len_utf8()
-        && w.trim_end_matches('届').chars().all(|c| {
-            matches!(
-                c,
-                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
-            )
-        })
+        && w.trim_end_matches('届').chars().all(is_numeral)
 }
 
 /// True when `word` makes a name generic when it opens it (`各`, `相关`,

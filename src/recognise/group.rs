@@ -78,10 +78,7 @@ fn is_generic_group_in(lex: &Lexicon, t: &str) -> bool {
 
 /// Numerals of an ordinal (`第三`, `第12`).
 fn is_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零'
-    ) || c.is_ascii_digit()
+    crate::lexicon::is_numeral(c) || c.is_ascii_digit()
 }
 
 /// Numbered groups: `第二视察调研组`, and with the body that sent them,

@@ -1,13 +1,16 @@
-//! Level words: the generic ending of a division's name written alone,
-//! before a body (`区` in `区委`, `街道` in `街道党工委`), in a post
-//! (`镇长`) or after a short form (`东乡` + `县`). Every rule that reads a
-//! level from a word asks here, so that the set is written once.
+//! The closed sets of the grammar that stay in code: level words and
+//! numerals. Every rule that reads a level or a numeral asks here, so that
+//! each set is written once.
 //!
-//! They stay in code, not in `dictionaries/`: they are a closed set of the
-//! language, mostly single characters (`市`, `区`, `县`) that the automaton
-//! would find at every few characters of a government text, and the rules
-//! that walk a name character by character ask a character's level, not a
-//! hit's.
+//! They are not in `dictionaries/` with the other grammar words
+//! (`grammar.txt`): they are closed sets of the language, mostly single
+//! characters (`市`, `区`, `县`, `一`, `十`) that the automaton would find
+//! at every few characters of a government text, and the rules that walk
+//! a name character by character ask a character's class, not a hit's.
+//!
+//! Level words are the generic ending of a division's name written alone,
+//! before a body (`区` in `区委`, `街道` in `街道党工委`), in a post
+//! (`镇长`) or after a short form (`东乡` + `县`).
 
 use super::Level;
 
@@ -100,6 +103,17 @@ impl Level {
             None => false,
         }
     }
+}
+
+/// A character of a number written in Chinese numerals, as counts and
+/// ordinals are (`第十七届`, `第三巡视组`, `一百零一`): the digits with
+/// `〇` and `零`, and the units `十` and `百`. (`两` counts things, it
+/// numbers none: `两届` is no term.)
+pub(crate) fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+    )
 }
 
 #[cfg(test)]
