@@ -4,9 +4,11 @@
 //! lexicon's hits, not from a list of whole names.
 
 use super::Scan;
+use super::segment::Token;
 use crate::lexicon::{
     Grammar, Level, LexClass, Lexicon, embedded_grammar, is_numeral, level_chars,
 };
+use crate::span::Span;
 use crate::text::{LazyCharSet, is_clause_break};
 use std::sync::LazyLock;
 
@@ -33,6 +35,55 @@ pub(crate) struct Edge {
     pub anchored: bool,
 }
 
+/// The shortest short form taken with the level character after it
+/// (`东乡` + `县`), in characters.
+const MIN_SHORT_WITH_LEVEL: usize = 2;
+
+/// How far before a token a post or a cue crossing into it may start, in
+/// characters.
+const CROSSING_REACH: usize = 4;
+
+/// What one step of the walk did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Took a word: walk on.
+    Took,
+    /// The name starts here (the walk may have taken a last word).
+    Stop,
+    /// Not this step's case: the next step decides.
+    Pass,
+}
+
+/// Where a walk left from a suffix stands.
+struct Walk {
+    /// Byte where the name starts so far.
+    start: usize,
+    proper: bool,
+    anchored: bool,
+    /// Characters taken so far.
+    chars: usize,
+    /// Nothing taken yet: the word read is next to the suffix.
+    first: bool,
+    max_chars: usize,
+    allow_verb: bool,
+    allow_org: bool,
+}
+
+impl Walk {
+    /// True when `n` more characters still fit.
+    fn fits(&self, n: usize) -> bool {
+        self.chars + n <= self.max_chars
+    }
+
+    /// Takes the `n` characters from `start`.
+    fn take(&mut self, start: usize, n: usize) -> Step {
+        self.start = start;
+        self.chars += n;
+        self.first = false;
+        Step::Took
+    }
+}
+
 /// Walks left from byte `pos` (the suffix start) over at most `max_chars`
 /// characters of name material.
 pub(crate) fn left_edge(
@@ -42,172 +93,203 @@ pub(crate) fn left_edge(
     allow_verb: bool,
     allow_org: bool,
 ) -> Edge {
-    let mut start = pos;
-    let mut proper = false;
-    let mut anchored = false;
-    let mut chars = 0usize;
-    let mut first = true;
-    loop {
-        if scan.char_before(start).is_none_or(is_clause_break) {
-            break;
+    let mut w = Walk {
+        start: pos,
+        proper: false,
+        anchored: false,
+        chars: 0,
+        first: true,
+        max_chars,
+        allow_verb,
+        allow_org,
+    };
+    while !scan.char_before(w.start).is_none_or(is_clause_break) {
+        let mut step = short_form_with_level(scan, &mut w);
+        if step == Step::Pass {
+            step = lexicon_word(scan, &mut w);
         }
-        // A short form with its level character (`东乡` + `县`).
-        if let Some(c) = scan.char_before(start)
-            && Level::of_char(c).is_some_and(|l| l <= Level::County)
-            && let Some(h) =
-                scan.longest_ending_at(start - c.len_utf8(), |k| k == LexClass::PlaceShort)
-            && h.span().len() >= 6
-            && chars + scan.text[h.span().start..start].chars().count() <= max_chars
-        {
-            chars += scan.text[h.span().start..start].chars().count();
-            start = h.span().start;
-            proper = true;
-            anchored = true;
-            first = false;
-            continue;
+        if step == Step::Pass {
+            step = segmented_word(scan, &mut w);
         }
-        // A governing body's name holds no other body (`中共某市委` +
-        // `某市人民政府`, two bodies written side by side).
-        if !allow_org
-            && scan
-                .longest_ending_at(start, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
-                .is_some()
-        {
-            break;
-        }
-        // A lexicon place or organisation ending here is taken whole.
-        if let Some(h) = scan.longest_ending_at(start, |c| {
-            c.is_place() || (allow_org && matches!(c, LexClass::Org | LexClass::TitleOrg))
-        }) {
-            let word = &scan.text[h.span().range()];
-            let n = word.chars().count();
-            if chars + n > max_chars {
-                break;
-            }
-            // A short form only counts when the segmenter agrees it is a word.
-            let mut take = true;
-            if scan.hit_is(&h, |c| c == LexClass::PlaceShort)
-                && !scan.hit_is(&h, |c| matches!(c, LexClass::Division(_) | LexClass::Site))
-            {
-                let toks = scan.tokens_around(h.span().start);
-                // Its first character must not be a function word the
-                // segmenter reads alone (`和中` in `延安路和中环路`).
-                let aligned = toks.iter().any(|t| {
-                    t.span.start == h.span().start
-                        && !(t.span.len() <= 3 && matches!(t.tag, "c" | "p" | "u" | "uj" | "d"))
-                });
-                // A common word that is also a short form (`发展` of 发展乡)
-                // is read below like any other word.
-                let common = scan
-                    .word_tag(word)
-                    .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
-                // The tail of a longer word (`资源` of `国土资源`): the word
-                // is read below like any other.
-                let tail_of_word = n >= 2
-                    && toks
-                        .iter()
-                        .any(|t| t.span.start < h.span().start && t.span.end == start);
-                if is_generic_opener(scan, word) || scan.lex.is(word, LexClass::Stop) {
-                    break;
-                }
-                if tail_of_word || (aligned && n >= 2 && common) {
-                    take = false;
-                } else if !aligned || n < 2 {
-                    break;
-                }
-            }
-            if take {
-                start = h.span().start;
-                chars += n;
-                proper = true;
-                anchored = true;
-                first = false;
-                continue;
-            }
-        }
-        let toks = scan.tokens_around(start.saturating_sub(1));
-        let Some(tok) = toks.iter().find(|t| t.span.end == start) else {
-            break;
-        };
-        let word = &scan.text[tok.span.range()];
-        if is_generic_opener(scan, word)
-            || scan.lex.any(word, |c| {
-                matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole)
-            })
-            || crosses_post_or_cue(scan, tok.span)
-        {
-            break;
-        }
-        let n = word.chars().count();
-        if chars + n > max_chars {
-            break;
-        }
-        // A preposition the segmenter glued to the name (`由城` + `投公司`):
-        // the name starts after it.
-        if n >= 2 && word.starts_with(['由', '被', '把']) {
-            let after = tok.span.start + '由'.len_utf8();
-            if after < start {
-                proper |= !scan.is_known_word(&scan.text[after..start]);
-                start = after;
-            }
-            break;
-        }
-        // Another body's abbreviation never opens a governing body's name
-        // (`市委` + `政府`).
-        if !allow_org && scan.lex.any(word, |c| c == LexClass::Org) {
-            break;
-        }
-        // A locative ends the name (`镇域` + `内` + `体育公园`).
-        if is_locative(word) {
-            break;
-        }
-        // A term of office: `第十七届`, `十六届`.
-        if is_term(word) {
-            start = tok.span.start;
-            chars += n;
-            first = false;
-            continue;
-        }
-        let level = n == 1 && word.chars().next().and_then(Level::of_char).is_some();
-        let verb_next_to_suffix = allow_verb && first && tok.tag.starts_with('v');
-        // A word the segmenter built from unknown characters (`德必`), whatever
-        // tag its model guessed, is a name's part.
-        let unknown = n >= 2
-            && !scan.is_known_word(word)
-            && !tok.tag.starts_with(['v', 'a', 'm'])
-            && !word.contains(|c| FUNCTION_CHARS.contains(c));
-        if !(tok.is_nominal() || level || verb_next_to_suffix || unknown) {
-            break;
-        }
-        if word.chars().any(|c| c.is_ascii_digit()) {
-            break;
-        }
-        // An unknown word swallowing a conjunction (`小胜及`) ends the name.
-        if n >= 2 && word.contains(['及', '与', '和']) && !scan.lex.any(word, |c| c.is_place()) {
-            break;
-        }
-        start = tok.span.start;
-        chars += n;
-        proper |= tok.is_proper() || level || !scan.is_known_word(word);
-        anchored |= level;
-        first = false;
-        if level {
-            // A level character opens the name: `区` + 城管执法局.
+        if step != Step::Took {
             break;
         }
     }
     Edge {
-        start,
-        proper,
-        anchored,
+        start: w.start,
+        proper: w.proper,
+        anchored: w.anchored,
     }
+}
+
+/// A short form with its level character (`东乡` + `县`).
+fn short_form_with_level(scan: &Scan<'_>, w: &mut Walk) -> Step {
+    let Some(c) = scan.char_before(w.start) else {
+        return Step::Pass;
+    };
+    if Level::of_char(c).is_none_or(|l| l > Level::County) {
+        return Step::Pass;
+    }
+    let Some(h) = scan.longest_ending_at(w.start - c.len_utf8(), |k| k == LexClass::PlaceShort)
+    else {
+        return Step::Pass;
+    };
+    let short = scan.text[h.span().range()].chars().count();
+    let n = short + 1;
+    if short < MIN_SHORT_WITH_LEVEL || !w.fits(n) {
+        return Step::Pass;
+    }
+    w.proper = true;
+    w.anchored = true;
+    w.take(h.span().start, n)
+}
+
+/// A place of the lexicon ending at the walk's start is taken whole, and
+/// so is an organisation where the name may hold one; a governing body's
+/// name holds no other body (`中共某市委` + `某市人民政府`, two bodies
+/// written side by side).
+fn lexicon_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
+    let body = |c: LexClass| matches!(c, LexClass::Org | LexClass::TitleOrg);
+    if !w.allow_org && scan.longest_ending_at(w.start, body).is_some() {
+        return Step::Stop;
+    }
+    let Some(h) = scan.longest_ending_at(w.start, |c| c.is_place() || (w.allow_org && body(c)))
+    else {
+        return Step::Pass;
+    };
+    let n = scan.text[h.span().range()].chars().count();
+    if !w.fits(n) {
+        return Step::Stop;
+    }
+    if scan.hit_is(&h, |c| c == LexClass::PlaceShort)
+        && !scan.hit_is(&h, |c| matches!(c, LexClass::Division(_) | LexClass::Site))
+    {
+        let step = short_form_alone(scan, h.span(), w.start);
+        if step != Step::Took {
+            return step;
+        }
+    }
+    w.proper = true;
+    w.anchored = true;
+    w.take(h.span().start, n)
+}
+
+/// Whether a short form that is nothing else (`发展` of 发展乡) is taken
+/// ([`Step::Took`]), ends the name, or is read as a word like any other
+/// ([`Step::Pass`]): it counts only when the segmenter agrees it is a word.
+fn short_form_alone(scan: &Scan<'_>, short: Span, end: usize) -> Step {
+    let word = &scan.text[short.range()];
+    let n = word.chars().count();
+    let toks = scan.tokens_around(short.start);
+    // Its first character must not be a function word the segmenter reads
+    // alone (`和中` in `延安路和中环路`).
+    let aligned = toks.iter().any(|t| {
+        t.span.start == short.start
+            && !(scan.text[t.span.range()].chars().count() == 1
+                && matches!(t.tag, "c" | "p" | "u" | "uj" | "d"))
+    });
+    // A common word that is also a short form (`发展` of 发展乡) is read
+    // like any other word.
+    let common = scan
+        .word_tag(word)
+        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
+    // The tail of a longer word (`资源` of `国土资源`): the word is read
+    // like any other.
+    let tail_of_word = n >= 2
+        && toks
+            .iter()
+            .any(|t| t.span.start < short.start && t.span.end == end);
+    if is_generic_opener(scan, word) || scan.lex.is(word, LexClass::Stop) {
+        Step::Stop
+    } else if tail_of_word || (aligned && n >= 2 && common) {
+        Step::Pass
+    } else if !aligned || n < 2 {
+        Step::Stop
+    } else {
+        Step::Took
+    }
+}
+
+/// The segmenter's word ending at the walk's start: taken when it is name
+/// material (a noun, a level character, an unknown word, a term of office,
+/// a verb right before the suffix where the name may hold one).
+fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
+    let toks = scan.tokens_around(w.start.saturating_sub(1));
+    let Some(tok) = toks.iter().find(|t| t.span.end == w.start) else {
+        return Step::Stop;
+    };
+    let word = &scan.text[tok.span.range()];
+    let n = word.chars().count();
+    if ends_the_name(scan, tok) || !w.fits(n) {
+        return Step::Stop;
+    }
+    // A preposition the segmenter glued to the name (`由城` + `投公司`):
+    // the name starts after it.
+    if n >= 2 && word.starts_with(['由', '被', '把']) {
+        let after = tok.span.start + '由'.len_utf8();
+        if after < w.start {
+            w.proper |= !scan.is_known_word(&scan.text[after..w.start]);
+            w.start = after;
+        }
+        return Step::Stop;
+    }
+    // Another body's abbreviation never opens a governing body's name
+    // (`市委` + `政府`); a locative ends the name (`镇域` + `内` + `体育公园`).
+    if (!w.allow_org && scan.lex.any(word, |c| c == LexClass::Org)) || is_locative(word) {
+        return Step::Stop;
+    }
+    // A term of office: `第十七届`, `十六届`.
+    if is_term(word) {
+        return w.take(tok.span.start, n);
+    }
+    let level = n == 1 && word.chars().next().and_then(Level::of_char).is_some();
+    if !is_name_part(scan, tok, w, level) {
+        return Step::Stop;
+    }
+    w.proper |= tok.is_proper() || level || !scan.is_known_word(word);
+    w.anchored |= level;
+    w.take(tok.span.start, n);
+    if level {
+        // A level character opens the name: `区` + 城管执法局.
+        return Step::Stop;
+    }
+    Step::Took
+}
+
+/// True when the token ends the name before it is read: a generic
+/// opener, a stop phrase, a cue or a post, or one crossing into it.
+fn ends_the_name(scan: &Scan<'_>, tok: &Token) -> bool {
+    let word = &scan.text[tok.span.range()];
+    is_generic_opener(scan, word)
+        || scan.lex.any(word, |c| {
+            matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole)
+        })
+        || crosses_post_or_cue(scan, tok.span)
+}
+
+/// True when the token is a name's part: a noun, a `level` character, a
+/// verb right before the suffix where the name may hold one, or a word
+/// the segmenter built from unknown characters (`德必`) whatever tag its
+/// model guessed; but no digits, and no unknown word swallowing a
+/// conjunction (`小胜及`).
+fn is_name_part(scan: &Scan<'_>, tok: &Token, w: &Walk, level: bool) -> bool {
+    let word = &scan.text[tok.span.range()];
+    let n = word.chars().count();
+    let verb_next_to_suffix = w.allow_verb && w.first && tok.tag.starts_with('v');
+    let unknown = n >= 2
+        && !scan.is_known_word(word)
+        && !tok.tag.starts_with(['v', 'a', 'm'])
+        && !word.contains(|c| FUNCTION_CHARS.contains(c));
+    (tok.is_nominal() || level || verb_next_to_suffix || unknown)
+        && !word.chars().any(|c| c.is_ascii_digit())
+        && !(n >= 2 && word.contains(['及', '与', '和']) && !scan.lex.any(word, |c| c.is_place()))
 }
 
 /// True when a post or a cue word lies inside or across the token
 /// (`书记施继平率` read as one unknown word).
-fn crosses_post_or_cue(scan: &Scan<'_>, tok: crate::span::Span) -> bool {
+fn crosses_post_or_cue(scan: &Scan<'_>, tok: Span) -> bool {
     // Hits overlapping the token start at most a few characters before it.
-    let from = scan.back(tok.start, 4);
+    let from = scan.back(tok.start, CROSSING_REACH);
     (from..tok.end)
         .filter(|&p| scan.text.is_char_boundary(p))
         .any(|p| {
