@@ -45,16 +45,7 @@ pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
 
 fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention> {
     let text = scan.text;
-    // Raw items between `、`.
-    let mut raw: Vec<Span> = Vec::new();
-    let mut s = clause.start;
-    for (k, c) in text[clause.range()].char_indices() {
-        if c == '、' {
-            raw.push(Span::new(s, clause.start + k));
-            s = clause.start + k + c.len_utf8();
-        }
-    }
-    raw.push(Span::new(s, clause.end));
+    let raw = raw_items(text, clause);
     if raw.len() < 2 {
         return Vec::new();
     }
@@ -126,6 +117,20 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
 fn holds_rank(scan: &Scan<'_>, it: Span) -> bool {
     scan.hits_within(it)
         .any(|h| scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Rank)))
+}
+
+/// The raw items of a clause, the stretches between its `、`.
+fn raw_items(text: &str, clause: Span) -> Vec<Span> {
+    let mut raw: Vec<Span> = Vec::new();
+    let mut s = clause.start;
+    for (k, c) in text[clause.range()].char_indices() {
+        if c == '、' {
+            raw.push(Span::new(s, clause.start + k));
+            s = clause.start + k + c.len_utf8();
+        }
+    }
+    raw.push(Span::new(s, clause.end));
+    raw
 }
 
 /// The kind a list's bare items take from the mentions among its items

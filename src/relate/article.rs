@@ -189,82 +189,15 @@ pub(crate) fn split(
     mentions: &[Mention],
     action: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
-    // Lines as char ranges.
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut s = 0usize;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '\n' {
-            lines.push((s, i));
-            s = i + 1;
-        }
-    }
-    lines.push((s, chars.len()));
-    let text = |r: (usize, usize)| -> &str { &text[starts.byte(r.0)..starts.byte(r.1)] };
-    let nonempty: Vec<(usize, usize)> = lines
-        .into_iter()
-        .filter(|&r| !text(r).trim().is_empty())
-        .collect();
-    let starts_with_date = |r: (usize, usize)| {
-        let first = (r.0..r.1)
-            .find(|&i| !chars[i].is_whitespace())
-            .unwrap_or(r.0);
-        let from = mentions.partition_point(|m| m.start < first);
-        mentions[from..]
-            .iter()
-            .take_while(|m| m.start <= first + 1)
-            .any(|m| m.kind == EntityKind::Date)
+    let lines = Lines {
+        chars,
+        text,
+        starts,
+        mentions,
     };
-    // A line that is only a person's name (or prose closed by one) signs off.
-    let ends_with_signature = |r: (usize, usize)| {
-        let t = text(r);
-        let t = t.trim_end();
-        let end = r.0 + t.chars().count();
-        let from = mentions.partition_point(|m| m.start < r.0);
-        mentions[from..]
-            .iter()
-            .take_while(|m| m.start < end)
-            .any(|m| {
-                m.kind == EntityKind::Person
-                    && m.end == end
-                    && (m.start == r.0 + (t.chars().count() - t.trim_start().chars().count())
-                        || (m.start > r.0 && matches!(chars[m.start - 1], '。' | '!' | '?')))
-            })
-    };
-    let mut cuts: Vec<usize> = Vec::new();
-    let mut prose_seen = false;
-    let mut i = 0usize;
-    while i < nonempty.len() {
-        let r = nonempty[i];
-        let t = text(r);
-        if is_byline(t, action(r.0, r.1)) || (prose_seen && ends_with_signature(r)) {
-            if let Some(next) = nonempty.get(i + 1) {
-                cuts.push(next.0);
-            }
-            prose_seen = false;
-            i += 1;
-            continue;
-        }
-        if is_headline(t) && prose_seen {
-            // A run of headline lines followed by a dated lead opens an article.
-            let mut j = i;
-            while j < nonempty.len() && is_headline(text(nonempty[j])) {
-                j += 1;
-            }
-            if j < nonempty.len() && starts_with_date(nonempty[j]) {
-                cuts.push(r.0);
-                prose_seen = false;
-                i = j;
-                continue;
-            }
-        }
-        if !is_headline(t) {
-            prose_seen = true;
-        }
-        i += 1;
-    }
     let mut out = Vec::new();
     let mut start = 0usize;
-    for c in cuts {
+    for c in lines.cuts(action) {
         if c > start {
             out.push((start, c));
             start = c;
@@ -272,6 +205,104 @@ pub(crate) fn split(
     }
     out.push((start, chars.len()));
     out
+}
+
+/// The lines of a document, as [`split`] reads them.
+struct Lines<'d> {
+    chars: &'d [char],
+    text: &'d str,
+    starts: &'d CodePoints,
+    mentions: &'d [Mention],
+}
+
+impl Lines<'_> {
+    /// The line `r` (a char range) as a slice of the text.
+    fn text(&self, r: (usize, usize)) -> &str {
+        &self.text[self.starts.byte(r.0)..self.starts.byte(r.1)]
+    }
+
+    /// The lines that hold more than white space, as char ranges.
+    fn nonempty(&self) -> Vec<(usize, usize)> {
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        let mut s = 0usize;
+        for (i, &c) in self.chars.iter().enumerate() {
+            if c == '\n' {
+                lines.push((s, i));
+                s = i + 1;
+            }
+        }
+        lines.push((s, self.chars.len()));
+        lines.retain(|&r| !self.text(r).trim().is_empty());
+        lines
+    }
+
+    /// True when a date opens the line (a news lead: `11月28日,…`).
+    fn starts_with_date(&self, r: (usize, usize)) -> bool {
+        let first = (r.0..r.1)
+            .find(|&i| !self.chars[i].is_whitespace())
+            .unwrap_or(r.0);
+        let from = self.mentions.partition_point(|m| m.start < first);
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.start <= first + 1)
+            .any(|m| m.kind == EntityKind::Date)
+    }
+
+    /// True when the line is only a person's name, or prose closed by one:
+    /// it signs off.
+    fn ends_with_signature(&self, r: (usize, usize)) -> bool {
+        let t = self.text(r).trim_end();
+        let end = r.0 + t.chars().count();
+        let indent = t.chars().count() - t.trim_start().chars().count();
+        let from = self.mentions.partition_point(|m| m.start < r.0);
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.start < end)
+            .any(|m| {
+                m.kind == EntityKind::Person
+                    && m.end == end
+                    && (m.start == r.0 + indent
+                        || (m.start > r.0 && matches!(self.chars[m.start - 1], '。' | '!' | '?')))
+            })
+    }
+
+    /// Where articles start: after a byline or a signature, and at a run
+    /// of headline lines followed by a dated lead, once prose was read.
+    /// `action` says whether a line tells what happens ([`is_byline`]).
+    fn cuts(&self, action: impl Fn(usize, usize) -> bool) -> Vec<usize> {
+        let nonempty = self.nonempty();
+        let mut cuts: Vec<usize> = Vec::new();
+        let mut prose_seen = false;
+        let mut i = 0usize;
+        while i < nonempty.len() {
+            let r = nonempty[i];
+            let t = self.text(r);
+            if is_byline(t, action(r.0, r.1)) || (prose_seen && self.ends_with_signature(r)) {
+                if let Some(next) = nonempty.get(i + 1) {
+                    cuts.push(next.0);
+                }
+                prose_seen = false;
+                i += 1;
+                continue;
+            }
+            if is_headline(t) && prose_seen {
+                // A run of headline lines followed by a dated lead opens an article.
+                let j = i + nonempty[i..]
+                    .iter()
+                    .take_while(|&&r| is_headline(self.text(r)))
+                    .count();
+                if j < nonempty.len() && self.starts_with_date(nonempty[j]) {
+                    cuts.push(r.0);
+                    prose_seen = false;
+                    i = j;
+                    continue;
+                }
+            }
+            prose_seen |= !is_headline(t);
+            i += 1;
+        }
+        cuts
+    }
 }
 
 /// Counts the divisions named by the mentions in `start..end`. A division

@@ -225,101 +225,141 @@ pub(crate) fn resolve_glued(
         parts.body = format!("{}{}", parts.places.concat(), parts.body);
         parts.places.clear();
     }
-    let role = parts.role.clone();
-    let implied = role_level(&role);
     let body = normalize_body(&parts.body);
-    let done = |org: String, owner: String| {
-        Some(Resolved {
-            org,
-            owner,
-            role: role.clone(),
-        })
+    let ctx = Context {
+        doc,
+        art,
+        prev,
+        known,
     };
-    // Places written in the title.
-    if let Some(last) = parts.places.last() {
-        let before: String = parts.places[..parts.places.len() - 1].concat();
-        let body = if body.is_empty() || body == "人民政府" {
-            if implied.is_some() || body == "人民政府" {
-                "人民政府".to_string()
-            } else {
-                return None;
-            }
-        } else {
-            body
-        };
-        return done(
-            format!("{before}{}", attach(last, &body)),
-            format!("{before}{last}"),
-        );
-    }
-    // A post that names its level: that level's government.
-    if let Some(w) = implied
-        && (body.is_empty() || body == "人民政府" || body == format!("{w}人民政府"))
-    {
-        let (org, owner) = level_bound(doc, art, w, &format!("{w}人民政府"), known, prev);
-        return done(org, owner);
-    }
-    if body.is_empty() {
-        if role == "总书记" {
-            return done("中共中央".to_string(), String::new());
+    let (org, owner) = written_places(&parts, &body)
+        .or_else(|| level_government(&ctx, &body, &parts.role))
+        .or_else(|| bare_post(&ctx, &body, &parts.role))
+        .unwrap_or_else(|| Some(body_org(&ctx, body)))?;
+    Some(Resolved {
+        org,
+        owner,
+        role: parts.role,
+    })
+}
+
+/// What a title is resolved against: its article, the title before it in
+/// the sentence, and the organisations the article already named in full.
+struct Context<'c, 'a> {
+    doc: &'c Doc<'a>,
+    art: usize,
+    prev: Option<&'c Resolved>,
+    known: &'c [String],
+}
+
+/// An organisation and the place part it hangs from, or `None` when the
+/// title names no organisation.
+type Answer = Option<(String, String)>;
+
+/// Places written in the title: the body after them (their government
+/// when the post names its level).
+fn written_places(parts: &TitleParts, body: &str) -> Option<Answer> {
+    let last = parts.places.last()?;
+    let before: String = parts.places[..parts.places.len() - 1].concat();
+    let body = if body.is_empty() || body == "人民政府" {
+        if role_level(&parts.role).is_none() && body != "人民政府" {
+            return Some(None);
         }
-        if let Some(p) = prev {
-            return done(p.org.clone(), p.owner.clone());
-        }
-        // A civil-service rank alone (`副调研员`) serves the town's government;
-        // other posts alone (`总经理`) name no organisation.
-        if !doc
-            .lex
-            .suffix_entries(&role, LexClass::TitleRole)
-            .any(|e| e.traits.civil)
-        {
-            return None;
-        }
-        let town = doc.town_of(art)?;
-        return done(attach(&town, "人民政府"), town);
+        "人民政府"
+    } else {
+        body
+    };
+    Some(Some((
+        format!("{before}{}", attach(last, body)),
+        format!("{before}{last}"),
+    )))
+}
+
+/// A post that names its level (`副区长`) with no body, or that level's
+/// government: that level's government.
+fn level_government(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
+    let w = role_level(role)?;
+    let government = format!("{w}人民政府");
+    (body.is_empty() || body == "人民政府" || body == government)
+        .then(|| Some(level_bound(ctx, w, &government)))
+}
+
+/// A post without a body: `总书记` is the party centre's; another takes
+/// the organisation of the title before it; a civil-service rank alone
+/// (`副调研员`) serves the town's government; other posts alone
+/// (`总经理`) name no organisation.
+fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
+    if !body.is_empty() {
+        return None;
     }
+    if role == "总书记" {
+        return Some(Some(("中共中央".to_string(), String::new())));
+    }
+    if let Some(p) = ctx.prev {
+        return Some(Some((p.org.clone(), p.owner.clone())));
+    }
+    let civil = ctx
+        .doc
+        .lex
+        .suffix_entries(role, LexClass::TitleRole)
+        .any(|e| e.traits.civil);
+    if !civil {
+        return Some(None);
+    }
+    Some(
+        ctx.doc
+            .town_of(ctx.art)
+            .map(|town| (attach(&town, "人民政府"), town)),
+    )
+}
+
+/// A body written in the title: national bodies as written, a body that
+/// opens with a level word under the division of that level, a generic
+/// area's body under the area named (`集中区党工委`), a body with a name
+/// of its own as written, else under the title before it or the
+/// article's town.
+fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
+    let doc = ctx.doc;
     if body.starts_with("全国") || body.starts_with("中共中央") || body.starts_with("中央")
     {
-        return done(body, String::new());
+        return (body, String::new());
     }
     if let Some(w) = level_word(&body) {
-        let (org, owner) = level_bound(doc, art, w, &body, known, prev);
-        return done(org, owner);
+        return level_bound(ctx, w, &body);
     }
     // `集中区党工委`: a generic area name, resolved to the named one.
     if let Some((area, rest)) = composite(doc.lex, &body) {
-        let a = doc.article_of_range(art);
+        let a = doc.article_of_range(ctx.art);
         let named = doc
             .mentions_in(a.0, a.1)
             .map(|i| &doc.mentions[i].text)
             .filter(|t| t.ends_with(&area) && t.len() > area.len())
-            .min_by_key(|t| t.len())
-            .cloned();
-        if let Some(n) = named {
-            return done(format!("{n}{rest}"), n);
-        }
-        return done(body.clone(), area);
+            .min_by_key(|t| t.len());
+        return match named {
+            Some(n) => (format!("{n}{rest}"), n.clone()),
+            None => (body, area),
+        };
     }
     // A body with a name of its own (`某某科技有限公司`, `上海某某中心`).
     if is_named_body(doc.lex, &body) {
-        return done(body, String::new());
+        return (body, String::new());
     }
-    if let Some(p) = prev {
+    if let Some(p) = ctx.prev {
         let party_department = doc
             .lex
             .lookup(&body)
             .any(|e| e.class == LexClass::TitleOrg && e.traits.party);
         if party_department && p.org.ends_with('委') {
-            return done(format!("{}{body}", p.org), p.owner.clone());
+            return (format!("{}{body}", p.org), p.owner.clone());
         }
         if !p.owner.is_empty() {
-            return done(attach(&p.owner, &body), p.owner.clone());
+            return (attach(&p.owner, &body), p.owner.clone());
         }
-        return done(body, String::new());
+        return (body, String::new());
     }
-    match doc.town_of(art) {
-        Some(town) => done(attach(&town, &body), town),
-        None => done(body, String::new()),
+    match doc.town_of(ctx.art) {
+        Some(town) => (attach(&town, &body), town),
+        None => (body, String::new()),
     }
 }
 
@@ -343,17 +383,11 @@ fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
 /// that level the title before it in the sentence names, else the
 /// article's division of that level, else a longer organisation already named with
 /// this ending, else as written. Returns the organisation and its owner.
-fn level_bound(
-    doc: &Doc<'_>,
-    art: usize,
-    w: &str,
-    body: &str,
-    known: &[String],
-    prev: Option<&Resolved>,
-) -> (String, String) {
+fn level_bound(ctx: &Context<'_, '_>, w: &str, body: &str) -> (String, String) {
     // `某县县委副书记、县长`: the title before it in the sentence names the
     // division of this level.
-    if let Some(p) = prev
+    let doc = ctx.doc;
+    if let Some(p) = ctx.prev
         && let Some((name, level)) = super::article::divisions_in_name(doc.lex, &p.owner).pop()
         && super::article::fits_level_word(w, &name, level)
         && p.owner.ends_with(&name)
@@ -362,11 +396,11 @@ fn level_bound(
         // writes, and this one writes none (`某省某市委书记、市长` → 某市人民政府).
         return (attach(&name, body), name);
     }
-    if let Some(p) = doc.place_for(art, w) {
+    if let Some(p) = doc.place_for(ctx.art, w) {
         return (attach(&p, body), p);
     }
     let rest = &body[w.len()..];
-    for k in known {
+    for k in ctx.known {
         if k.len() > body.len() && k.ends_with(body) {
             let owner = &k[..k.len() - rest.len()];
             let stem = &k[..k.len() - body.len()];
