@@ -13,6 +13,10 @@ use crate::text::is_cjk;
 /// What an account's name ends in.
 const ACCOUNT_WORD: &str = "发布";
 
+/// How long an account's name is (`闵行发布`, `某某街道社区发布`), in
+/// characters.
+const ACCOUNT_CHARS: std::ops::RangeInclusive<usize> = 3..=10;
+
 /// Accounts: a place found in the document (`places`), perhaps a unit
 /// word, then `发布`, standing alone on its line or between quotes.
 pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
@@ -42,7 +46,7 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
         }
         let name = Span::new(open, end);
         let n = text[name.range()].chars().count();
-        if !(3..=10).contains(&n) {
+        if !ACCOUNT_CHARS.contains(&n) {
             continue;
         }
         // The place, perhaps with the kind of unit that runs the account.

@@ -306,7 +306,8 @@ fn crosses_post_or_cue(scan: &Scan<'_>, tok: Span) -> bool {
 pub(crate) fn is_post_or_cue(scan: &Scan<'_>, h: &crate::matcher::Hit) -> bool {
     scan.hit_is(h, |c| c == LexClass::TitleRole)
         || (scan.hit_is(h, |c| c == LexClass::NameCue)
-            && (h.span().len() > 3 || &scan.text[h.span().range()] == "率"))
+            && (scan.text[h.span().range()].chars().nth(1).is_some()
+                || &scan.text[h.span().range()] == "率"))
 }
 
 /// A one-character locative (`镇域内`, `园区外`): what stands before it is

@@ -16,6 +16,9 @@ use crate::text::{is_cjk, is_clause_break, non_ideographs};
 /// items were companies (`等重点企业`), in characters.
 const COMPANY_NOUN_WITHIN: usize = 8;
 
+/// The longest bare item that may be a sibling's name, in characters.
+const MAX_ITEM_CHARS: usize = 8;
+
 /// Finds new mentions for bare items of enumerations.
 pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
     let known = MentionIndex::new(known);
@@ -170,7 +173,10 @@ fn own_kind(scan: &Scan<'_>, it: Span) -> Option<EntityKind> {
 fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
     let w = &scan.text[it.range()];
     let n = w.chars().count();
-    if !(2..=8).contains(&n) || !w.chars().all(is_cjk) || opens_generically_in(scan.lex, w) {
+    if !(2..=MAX_ITEM_CHARS).contains(&n)
+        || !w.chars().all(is_cjk)
+        || opens_generically_in(scan.lex, w)
+    {
         return false;
     }
     // Descriptive facility words stay outside names (`葛根基地`), and
@@ -228,7 +234,7 @@ fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
             || scan.lex.any(w, |c| {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
             });
-        if stop || scan.text[t.span.start..piece.end].chars().count() > 8 {
+        if stop || scan.text[t.span.start..piece.end].chars().count() > MAX_ITEM_CHARS {
             // A number or measure word before it makes a description
             // (`百亩葛根基地`), not a name.
             if matches!(t.tag, "m" | "q" | "x") && !scan.is_break_at(t.span.start) {
@@ -261,7 +267,7 @@ fn leading_name(scan: &Scan<'_>, piece: Span) -> Span {
             || scan.lex.any(w, |c| {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
             });
-        if stop || scan.text[piece.start..t.span.end].chars().count() > 8 {
+        if stop || scan.text[piece.start..t.span.end].chars().count() > MAX_ITEM_CHARS {
             break;
         }
         end = t.span.end;

@@ -81,6 +81,14 @@ fn is_numeral(c: char) -> bool {
     crate::lexicon::is_numeral(c) || c.is_ascii_digit()
 }
 
+/// The longest number of a numbered group (`第十二`), in characters.
+const MAX_ORDINAL_CHARS: usize = 3;
+
+/// The shortest and longest group noun after the number (`调研组`,
+/// `专题视察调研组`), in characters.
+const MIN_GROUP_NOUN_CHARS: usize = 3;
+const MAX_GROUP_NOUN_CHARS: usize = 10;
+
 /// Numbered groups: `第二视察调研组`, and with the body that sent them,
 /// `区委第三巡察组`. The number makes the group one of a set, so it is a
 /// name, an ORG (a bare `调研组` is a generic noun).
@@ -96,17 +104,17 @@ pub(crate) fn numbered(scan: &Scan<'_>) -> Vec<Mention> {
             .take_while(|&c| is_numeral(c))
             .map(char::len_utf8)
             .sum();
-        if digits == 0 || after[..digits].chars().count() > 3 {
+        if digits == 0 || after[..digits].chars().count() > MAX_ORDINAL_CHARS {
             continue;
         }
         let rest = &after[digits..];
         // The group noun: group words, then `组`, `小组` or `团`.
         let Some(len) = rest
             .char_indices()
-            .take(10)
+            .take(MAX_GROUP_NOUN_CHARS)
             .map(|(k, c)| k + c.len_utf8())
             .filter(|&k| {
-                rest[..k].chars().count() >= 3
+                rest[..k].chars().count() >= MIN_GROUP_NOUN_CHARS
                     && rest[..k].ends_with(['组', '团'])
                     && is_generic_group_in(scan.lex, &rest[..k])
             })

@@ -13,10 +13,14 @@ use crate::span::{EntityKind, Span};
 /// Words that end a line's name (`高铁`, `高速`: `grammar.line`).
 const LINE: LexClass = LexClass::Grammar(Grammar::Line);
 
-/// True for a one-character place abbreviation. Every one is a single
-/// ideograph of the basic plane: three bytes, asked before the lexicon.
+/// How many abbreviations make a line's name (`京沪`; `沪高速` is none).
+const MIN_ABBREVIATIONS: usize = 2;
+
+/// True for a one-character place abbreviation (the length is asked
+/// before the lexicon: most hits are longer).
 fn is_abbreviation(scan: &Scan<'_>, hit: &Hit) -> bool {
-    hit.span().len() == 3 && scan.hit_is(hit, |c| c == LexClass::PlaceShort)
+    scan.text[hit.span().range()].chars().nth(1).is_none()
+        && scan.hit_is(hit, |c| c == LexClass::PlaceShort)
 }
 
 /// The start of a one-character place abbreviation ending at `end`.
@@ -58,7 +62,7 @@ pub(super) fn abbreviated(scan: &Scan<'_>, found: &mut Vec<Mention>) {
             n += 1;
         }
         let span = Span::new(start, word.span().end);
-        if n >= 2 && !found.iter().chain(&new).any(|m| m.span == span) {
+        if n >= MIN_ABBREVIATIONS && !found.iter().chain(&new).any(|m| m.span == span) {
             new.push(Mention::new(span, EntityKind::Place, Rule::PlaceLine));
         }
     }

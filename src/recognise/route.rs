@@ -24,6 +24,17 @@ const CODE_UNIT: LexClass = LexClass::Grammar(Grammar::CodeUnit);
 /// `grammar.road-end`).
 const ROAD_END: LexClass = LexClass::Grammar(Grammar::RoadEnd);
 
+/// The most digits of a route number (`G1501`).
+const MAX_DIGITS: usize = 4;
+
+/// The fewest digits of a route number without its road word (`G50`).
+const MIN_BARE_DIGITS: usize = 2;
+
+/// How far after a road its section (`甲地至乙地段`) may end, in
+/// characters, and the longest name of one of its ends.
+const MAX_SECTION_CHARS: usize = 14;
+const MAX_END_CHARS: usize = 6;
+
 /// Finds route numbers.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let text = scan.text;
@@ -39,7 +50,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             .take_while(|d| d.is_ascii_digit())
             .count();
         let end = i + 1 + digits;
-        if !(1..=4).contains(&digits) || bytes[i + 1] == b'0' {
+        if !(1..=MAX_DIGITS).contains(&digits) || bytes[i + 1] == b'0' {
             continue;
         }
         let rest = &text[end..];
@@ -54,7 +65,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         let word = scan.longest_at(end, |c| c == ROUTE);
         // A bare number needs two digits at least (`G7` is more often a
         // summit than a road).
-        if word.is_none() && digits < 2 {
+        if word.is_none() && digits < MIN_BARE_DIGITS {
             continue;
         }
         let end = word.map_or(end, |w| w.span().end);
@@ -85,7 +96,7 @@ pub(crate) fn section_ends(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> 
         // Up to `段`, two short names joined by `至`.
         let Some(len) = rest
             .char_indices()
-            .take(14)
+            .take(MAX_SECTION_CHARS)
             .find(|&(_, c)| c == '段' || !is_cjk(c))
             .filter(|&(_, c)| c == '段')
             .map(|(i, _)| i)
@@ -95,7 +106,7 @@ pub(crate) fn section_ends(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> 
         let Some((a, b)) = rest[..len].split_once('至') else {
             continue;
         };
-        let ok = |w: &str| (1..=6).contains(&w.chars().count()) && !w.contains('至');
+        let ok = |w: &str| (1..=MAX_END_CHARS).contains(&w.chars().count()) && !w.contains('至');
         if !(ok(a) && ok(b)) {
             continue;
         }

@@ -19,6 +19,14 @@ pub(crate) struct TitleCand {
     pub role: Span,
 }
 
+/// The longest unit's name before a post named after it (`民事审判庭` +
+/// `庭长`), in characters.
+const MAX_UNIT_CHARS: usize = 6;
+
+/// How far left of its suffix a body's name before a post reaches
+/// (`应急指挥中心` + `主任`), in characters.
+const MAX_BODY_CHARS: usize = 8;
+
 /// Finds title candidates, given the organisation and place candidates.
 pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec<TitleCand> {
     let mut out: Vec<TitleCand> = Vec::new();
@@ -113,7 +121,7 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
         return None;
     }
     let mut pos = role.start - unit.len_utf8();
-    for n in 1..=6 {
+    for n in 1..=MAX_UNIT_CHARS {
         let c = scan.char_before(pos)?;
         if !crate::text::is_cjk(c) || super::edge::FUNCTION_CHARS.contains(c) {
             return None;
@@ -170,7 +178,7 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Optio
 /// body the person leads, whatever it is made of.
 fn unit_name_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     let suffix = scan.longest_ending_at(pos, |c| c == LexClass::OrgSuffix)?;
-    let edge = super::edge::left_edge(scan, suffix.span().start, 8, true, true);
+    let edge = super::edge::left_edge(scan, suffix.span().start, MAX_BODY_CHARS, true, true);
     let left = &scan.text[edge.start..suffix.span().start];
     (left.chars().count() >= 2 && !super::edge::opens_generically_in(scan.lex, left))
         .then_some(edge.start)

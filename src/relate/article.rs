@@ -44,6 +44,12 @@ pub(crate) struct NamedPlace {
     pub first: usize,
 }
 
+/// The length of a division's name whose proper part has one character
+/// (`郊区`, `房县`), in characters: glued to the word before it, such a
+/// name may be the tail of a longer one (`集|中区`), and its committee
+/// is spelled in full (`房县县委`).
+pub(crate) const SHORT_DIVISION_CHARS: usize = 2;
+
 /// The level of a division name, if the lexicon knows it as a division.
 pub(crate) fn division_level(lex: &Lexicon, name: &str) -> Option<Level> {
     lex.lookup(name).find_map(|e| match e.class {
@@ -121,7 +127,9 @@ fn division_before_body(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
         let tail = &place[i..];
         tail.chars().count() >= 2 && lex.is(tail, LexClass::PlaceSuffix)
     });
-    let ok = !zone && place.chars().count() >= 3 && place.chars().all(crate::text::is_cjk);
+    let ok = !zone
+        && place.chars().count() > SHORT_DIVISION_CHARS
+        && place.chars().all(crate::text::is_cjk);
     ok.then(|| (place.to_string(), level))
 }
 
@@ -152,6 +160,15 @@ pub(crate) fn fits_level_word(w: &str, name: &str, level: Level) -> bool {
     name.ends_with(w) && level.fits_word(w)
 }
 
+/// The longest byline in brackets (`(镇文明办)`), in characters.
+const MAX_BRACKET_BYLINE_CHARS: usize = 30;
+
+/// The longest line of reporters (`高志强/文 施明忠/摄`), in characters.
+const MAX_BYLINE_CHARS: usize = 40;
+
+/// The longest headline, in characters.
+const MAX_HEADLINE_CHARS: usize = 40;
+
 /// A line that closes an article: `(镇文明办)`, `高志强/文 施明忠/摄`.
 /// `action` says whether the line tells what happens (a visit or
 /// inspection verb): a photo caption in brackets does, a byline does not.
@@ -165,17 +182,17 @@ pub(crate) fn is_byline(line: &str, action: bool) -> bool {
         && (t.ends_with(')') || t.ends_with('\u{FF09}'));
     // A photo caption in brackets tells what happens (`(某某在某村察看…)`);
     // a byline names a unit or reporters.
-    if paren && n <= 30 && !t.contains('。') && !action {
+    if paren && n <= MAX_BRACKET_BYLINE_CHARS && !t.contains('。') && !action {
         return true;
     }
-    (t.contains("/文") || t.contains("/摄")) && n <= 40
+    (t.contains("/文") || t.contains("/摄")) && n <= MAX_BYLINE_CHARS
 }
 
 /// A short line without sentence punctuation: a headline or a heading.
 pub(crate) fn is_headline(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
-    n > 0 && n <= 40 && !t.contains(['。', ',', '\u{FF0C}', ';', ':', '\u{FF1A}'])
+    n > 0 && n <= MAX_HEADLINE_CHARS && !t.contains(['。', ',', '\u{FF0C}', ';', ':', '\u{FF1A}'])
 }
 
 /// Splits the document into articles (char ranges).
@@ -345,7 +362,7 @@ pub(crate) fn named_places(
         // may have lost its head (`集|中区党工委书记`).
         let glued = !is_place && glued_before(chars, m.start);
         for (name, l) in divisions.iter() {
-            if !glued || name.chars().count() >= 3 {
+            if !glued || name.chars().count() > SHORT_DIVISION_CHARS {
                 add(name.clone(), *l, m.start);
             }
         }

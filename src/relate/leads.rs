@@ -107,6 +107,17 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
     out
 }
 
+/// How far back text glued before a title is read, in characters.
+const MAX_GLUED_CHARS: usize = 15;
+
+/// The longest office's name between a body and a post (`民事审判庭`), in
+/// characters.
+const MAX_OFFICE_CHARS: usize = 8;
+
+/// The shortest area written before a title that lost its head
+/// (`高新技术示范区`; `某区` alone is no area), in characters.
+const MIN_AREA_CHARS: usize = 3;
+
 /// What a title's name lost to the words before it: an area written right
 /// before a title that starts with its body (`高新技术示范区` + `党工委书记`:
 /// at least three characters outside any mention, ending in a level
@@ -115,7 +126,7 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
 fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
     let mut a = start;
     while a > 0
-        && start - a < 15
+        && start - a < MAX_GLUED_CHARS
         && is_cjk(doc.chars[a - 1])
         && doc.mention_covering(a - 1).is_none()
     {
@@ -126,13 +137,13 @@ fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
         && doc.mentions[o].kind == EntityKind::Org
         && doc.mentions[o].end == a
         && !p.is_empty()
-        && p.chars().count() <= 8
+        && p.chars().count() <= MAX_OFFICE_CHARS
         && doc.lex.ends_with(p, LexClass::Grammar(Grammar::Office))
     {
         return Some(format!("{}{p}", doc.mentions[o].text));
     }
     let level_end = Level::division_word_ending(p).is_some();
-    (p.chars().count() >= 3 && level_end).then(|| p.to_string())
+    (p.chars().count() >= MIN_AREA_CHARS && level_end).then(|| p.to_string())
 }
 
 /// Every LEADS of the document.

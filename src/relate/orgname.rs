@@ -30,7 +30,7 @@
 //! `区委`, as the spec asks.
 
 use super::Doc;
-use super::article::leading_divisions;
+use super::article::{SHORT_DIVISION_CHARS, leading_divisions};
 use crate::lexicon::{Grammar, Level, LexClass, Lexicon};
 
 /// A title split into its parts.
@@ -221,7 +221,12 @@ pub(crate) fn resolve_glued(
     known: &[String],
 ) -> Option<Resolved> {
     let mut parts = split_title(doc.lex, title)?;
-    if glued && parts.places.first().is_some_and(|p| p.chars().count() <= 2) {
+    if glued
+        && parts
+            .places
+            .first()
+            .is_some_and(|p| p.chars().count() <= SHORT_DIVISION_CHARS)
+    {
         parts.body = format!("{}{}", parts.places.concat(), parts.body);
         parts.places.clear();
     }
