@@ -56,11 +56,13 @@ pub enum Trigger {
     Industry,
     /// Gives the person before it the post after it (`当选为`, `任`, `兼任`) (`trigger.appoint`).
     Appoint,
+    /// Makes the post after it one held before (`原`, `前任`) (`trigger.former`).
+    Former,
 }
 
 impl Trigger {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Trigger; 15] = [
+    pub const ALL: [Trigger; 16] = [
         Trigger::PersonVerb,
         Trigger::Byline,
         Trigger::Honour,
@@ -76,6 +78,7 @@ impl Trigger {
         Trigger::GroupRef,
         Trigger::Industry,
         Trigger::Appoint,
+        Trigger::Former,
     ];
 
     /// The kind's name in dictionary files.
@@ -96,6 +99,7 @@ impl Trigger {
             Trigger::GroupRef => "trigger.group-ref",
             Trigger::Industry => "trigger.industry",
             Trigger::Appoint => "trigger.appoint",
+            Trigger::Former => "trigger.former",
         }
     }
 }
@@ -136,11 +140,13 @@ pub enum Grammar {
     BodyInRole,
     /// A place's part that names no division (`社区`, `园区`) (`grammar.not-division`).
     NotDivision,
+    /// A rank written before a post (`副`, `常务副`, `代理`) (`grammar.rank-prefix`).
+    RankPrefix,
 }
 
 impl Grammar {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Grammar; 14] = [
+    pub const ALL: [Grammar; 15] = [
         Grammar::GenericOpener,
         Grammar::Rank,
         Grammar::Facility,
@@ -155,6 +161,7 @@ impl Grammar {
         Grammar::Office,
         Grammar::BodyInRole,
         Grammar::NotDivision,
+        Grammar::RankPrefix,
     ];
 
     /// The kind's name in dictionary files.
@@ -174,6 +181,7 @@ impl Grammar {
             Grammar::Office => "grammar.office",
             Grammar::BodyInRole => "grammar.body-in-role",
             Grammar::NotDivision => "grammar.not-division",
+            Grammar::RankPrefix => "grammar.rank-prefix",
         }
     }
 }

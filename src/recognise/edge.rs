@@ -19,7 +19,9 @@ pub(crate) static LEVEL_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| level_char
 
 /// Characters of grammar words (particles, prepositions, conjunctions):
 /// an unknown word holding one was glued across a name's edge (`村至`,
-/// `以七`), and a unit's name never holds one.
+/// `以七`), and a unit's name never holds one. A closed set of the
+/// language read per character, kept in code: as entries, the automaton
+/// would find one at nearly every other character.
 pub(crate) static FUNCTION_CHARS: LazyCharSet =
     LazyCharSet::new("的了是在对从把被将这那其各该由向着过至以和与及或到");
 

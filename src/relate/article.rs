@@ -148,6 +148,9 @@ pub(crate) fn divisions_in_name(lex: &Lexicon, text: &str) -> Vec<(String, Level
 
 /// True when the char before `pos` glues a word to it: a mention that
 /// starts there may have lost the head of its name (`集|中区党工委书记`).
+/// The characters that glue nothing are prepositions, conjunctions and the
+/// one-character verbs that stand before a post (`任`, `为`, `请`): a
+/// closed set of function characters, read per character, so kept here.
 pub(crate) fn glued_before(chars: &[char], pos: usize) -> bool {
     pos > 0
         && crate::text::is_cjk(chars[pos - 1])

@@ -100,8 +100,8 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
             _ => i += 1,
         }
     }
-    // `原镇长`, `前任县长`: a former post.
-    out.retain(|&(_, t)| !(doc.ends_at(ms[t].start, "原") || doc.ends_at(ms[t].start, "前任")));
+    // `原镇长`, `前任县长`: a former post (`trigger.former`).
+    out.retain(|&(_, t)| !doc.trigger_ends_at(ms[t].start, Trigger::Former));
     out.sort_by_key(|&(p, t)| (ms[t].start, ms[p].start));
     out.dedup();
     out

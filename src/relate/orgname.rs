@@ -99,16 +99,14 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
     })
 }
 
-/// The level word a post names (`副区长` → `区`, `代理县长` → `县`).
-pub(crate) fn role_level(role: &str) -> Option<&'static str> {
-    let mut r = role;
-    for p in ["常务副", "副", "代理", "代", "常务"] {
-        if let Some(x) = r.strip_prefix(p) {
-            r = x;
-            break;
-        }
-    }
-    let core = r.strip_suffix('长')?;
+/// The level word a post names (`副区长` → `区`, `代理县长` → `县`): its
+/// rank prefix (`grammar.rank-prefix`) off, a level word and `长`.
+pub(crate) fn role_level(lex: &Lexicon, role: &str) -> Option<&'static str> {
+    let prefix = lex
+        .prefixes_of(role, LexClass::Grammar(Grammar::RankPrefix))
+        .next()
+        .map_or(0, str::len);
+    let core = role[prefix..].strip_suffix('长')?;
     Level::word_starting(core)
         .filter(|&(w, l)| w == core && l != Level::Village)
         .map(|(w, _)| w)
@@ -122,7 +120,9 @@ fn level_word(body: &str) -> Option<&'static str> {
 }
 
 /// Spells out governments, courts and procuratorates, and the national
-/// congress.
+/// congress. (The three organs whose full names take `人民` are fixed by
+/// the constitution, a closed set written here with the rule that spells
+/// them, not a vocabulary to extend.)
 pub(crate) fn normalize_body(body: &str) -> String {
     if body == "全国人大" {
         return "全国人民代表大会".to_string();
@@ -153,15 +153,20 @@ pub(crate) fn normalize_body(body: &str) -> String {
     out
 }
 
-/// The generic word that ends a division name (`新区`, `街道`, else its last
-/// character).
+/// The kind of district a new area is (`浦东新区`): written whole, its
+/// committee keeps the level word (`浦东新区区委`).
+const NEW_DISTRICT: &str = "新区";
+
+/// The generic word that ends a division name (`新区`, a level word such
+/// as `街道`, else its last character).
 fn division_word(place: &str) -> &str {
-    for w in ["新区", "街道"] {
-        if place.ends_with(w) {
-            return w;
-        }
+    if place.ends_with(NEW_DISTRICT) {
+        return NEW_DISTRICT;
     }
-    place.char_indices().last().map_or("", |(i, _)| &place[i..])
+    match Level::word_ending(place) {
+        Some((w, _)) => w,
+        None => place.char_indices().last().map_or("", |(i, _)| &place[i..]),
+    }
 }
 
 /// Writes `body` after the division `place`: the level word is not repeated
@@ -171,14 +176,14 @@ fn division_word(place: &str) -> &str {
 pub(crate) fn attach(place: &str, body: &str) -> String {
     let w = division_word(place);
     let stem = place.chars().count() - w.chars().count();
-    if w != "新区" && !w.is_empty() && body.starts_with(w) {
+    if w != NEW_DISTRICT && !w.is_empty() && body.starts_with(w) {
         let rest = &body[w.len()..];
         if rest.starts_with('委') && stem < 2 {
             return format!("{place}{body}");
         }
         return format!("{place}{rest}");
     }
-    if body.starts_with('委') && stem < 2 && w != "新区" {
+    if body.starts_with('委') && stem < 2 && w != NEW_DISTRICT {
         return format!("{place}{w}{body}");
     }
     format!("{place}{body}")
@@ -237,7 +242,7 @@ pub(crate) fn resolve_glued(
         prev,
         known,
     };
-    let (org, owner) = written_places(&parts, &body)
+    let (org, owner) = written_places(doc.lex, &parts, &body)
         .or_else(|| level_government(&ctx, &body, &parts.role))
         .or_else(|| bare_post(&ctx, &body, &parts.role))
         .unwrap_or_else(|| Some(body_org(&ctx, body)))?;
@@ -263,11 +268,11 @@ type Answer = Option<(String, String)>;
 
 /// Places written in the title: the body after them (their government
 /// when the post names its level).
-fn written_places(parts: &TitleParts, body: &str) -> Option<Answer> {
+fn written_places(lex: &Lexicon, parts: &TitleParts, body: &str) -> Option<Answer> {
     let last = parts.places.last()?;
     let before: String = parts.places[..parts.places.len() - 1].concat();
     let body = if body.is_empty() || body == "人民政府" {
-        if role_level(&parts.role).is_none() && body != "人民政府" {
+        if role_level(lex, &parts.role).is_none() && body != "人民政府" {
             return Some(None);
         }
         "人民政府"
@@ -283,7 +288,7 @@ fn written_places(parts: &TitleParts, body: &str) -> Option<Answer> {
 /// A post that names its level (`副区长`) with no body, or that level's
 /// government: that level's government.
 fn level_government(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
-    let w = role_level(role)?;
+    let w = role_level(ctx.doc.lex, role)?;
     let government = format!("{w}人民政府");
     (body.is_empty() || body == "人民政府" || body == government)
         .then(|| Some(level_bound(ctx, w, &government)))
@@ -492,9 +497,12 @@ mod tests {
 
     #[test]
     fn posts_that_name_their_level() {
+        let lex = Lexicon::embedded();
+        let role_level = |r| role_level(&lex, r);
         assert_eq!(role_level("副区长"), Some("区"));
         assert_eq!(role_level("常务副县长"), Some("县"));
         assert_eq!(role_level("代理县长"), Some("县"));
+        assert_eq!(role_level("常务县长"), Some("县"));
         assert_eq!(role_level("镇长"), Some("镇"));
         assert_eq!(role_level("局长"), None);
         assert_eq!(role_level("秘书长"), None);
