@@ -36,13 +36,29 @@ const WORDS: [(&str, Level); 11] = [
 /// ending in one is no division's name on that alone.
 const LOOSE: [&str; 2] = ["州", "盟"];
 
+/// The one-character level words of [`WORDS`] with their levels, made
+/// from it when compiling: the rules walking a name ask one per character.
+const CHARS: [(char, Level); 10] = {
+    let mut out = [('\0', Level::Country); 10];
+    let (mut i, mut n) = (0, 0);
+    while i < WORDS.len() {
+        let b = WORDS[i].0.as_bytes();
+        // One character of the basic plane: three bytes of UTF-8.
+        if b.len() == 3 {
+            let c =
+                ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+            out[n] = (char::from_u32(c).expect("UTF-8"), WORDS[i].1);
+            n += 1;
+        }
+        i += 1;
+    }
+    assert!(n == out.len(), "every level word but 街道 is one character");
+    out
+};
+
 /// The one-character level words (`省`, `区`, `村` …).
 pub(crate) fn level_chars() -> impl Iterator<Item = char> {
-    WORDS.iter().filter_map(|(w, _)| {
-        let mut cs = w.chars();
-        let c = cs.next()?;
-        cs.next().is_none().then_some(c)
-    })
+    CHARS.iter().map(|&(c, _)| c)
 }
 
 impl Level {
@@ -54,10 +70,7 @@ impl Level {
     /// assert_eq!(Level::of_char('委'), None);
     /// ```
     pub fn of_char(c: char) -> Option<Level> {
-        WORDS.iter().find_map(|&(w, l)| {
-            let mut cs = w.chars();
-            (cs.next() == Some(c) && cs.next().is_none()).then_some(l)
-        })
+        CHARS.iter().find(|&&(k, _)| k == c).map(|&(_, l)| l)
     }
 
     /// The level word that `text` is, with its level (`街道`, `区`).
@@ -128,6 +141,11 @@ mod tests {
         );
         assert_eq!(Level::word_ending("某某街道"), Some(("街道", Level::Town)));
         assert_eq!(Level::word_ending("某某道"), None);
+        for (w, l) in WORDS {
+            if let [c] = w.chars().collect::<Vec<_>>()[..] {
+                assert_eq!(Level::of_char(c), Some(l), "{w}");
+            }
+        }
         for (i, (a, _)) in WORDS.iter().enumerate() {
             for (b, _) in &WORDS[i + 1..] {
                 assert!(!b.starts_with(a) && !b.ends_with(a), "{b} after {a}");

@@ -265,8 +265,19 @@ impl Lexicon {
         text: &'t str,
         class: LexClass,
     ) -> impl Iterator<Item = &'t str> + 't {
+        self.prefixes_longer_than(text, class, 0)
+    }
+
+    /// [`Lexicon::prefixes_of`] longer than `min` bytes (`min` the first
+    /// character's length: the starts of two characters or more).
+    pub(crate) fn prefixes_longer_than<'t>(
+        &'t self,
+        text: &'t str,
+        class: LexClass,
+        min: usize,
+    ) -> impl Iterator<Item = &'t str> + 't {
         let longest = self.longest[class.index() as usize].min(text.len());
-        (1..=longest)
+        (min + 1..=longest)
             .rev()
             .filter(move |&i| text.is_char_boundary(i))
             .map(move |i| &text[..i])

@@ -356,7 +356,10 @@ pub(crate) fn opens_generically(word: &str) -> bool {
 
 /// [`opens_generically`] with the openers of `lex`.
 pub(crate) fn opens_generically_in(lex: &Lexicon, word: &str) -> bool {
-    lex.prefixes_of(word, LexClass::Grammar(Grammar::GenericOpener))
-        .any(|g| g.chars().nth(1).is_some())
-        || word.starts_with('各')
+    let first = word.chars().next().map_or(0, char::len_utf8);
+    word.starts_with('各')
+        || lex
+            .prefixes_longer_than(word, LexClass::Grammar(Grammar::GenericOpener), first)
+            .next()
+            .is_some()
 }

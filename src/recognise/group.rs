@@ -59,11 +59,7 @@ pub(crate) fn is_group_suffix(suffix: &str) -> bool {
 
 /// A delegation's name: `施甸县党政代表团`, `第三视察调研组`, `代表团`.
 pub(crate) fn is_group_name(t: &str) -> bool {
-    let lex = embedded_grammar();
-    group_stem(t).is_some_and(|s| {
-        s.char_indices()
-            .any(|(i, _)| lex.starts_with(&s[i..], GROUP_WORD))
-    })
+    group_stem(t).is_some_and(|s| GROUP_WORDS.iter().any(|w| s.contains(w)))
 }
 
 /// A generic delegation noun, no name: `代表团`, `工作考察团`, `调研组`.

@@ -17,9 +17,11 @@ const LINE: LexClass = LexClass::Grammar(Grammar::Line);
 const MIN_ABBREVIATIONS: usize = 2;
 
 /// True for a one-character place abbreviation (the length is asked
-/// before the lexicon: most hits are longer).
+/// before the lexicon, bytes first: most hits are longer than a char's
+/// four bytes).
 fn is_abbreviation(scan: &Scan<'_>, hit: &Hit) -> bool {
-    scan.text[hit.span().range()].chars().nth(1).is_none()
+    hit.span().len() <= 4
+        && scan.text[hit.span().range()].chars().nth(1).is_none()
         && scan.hit_is(hit, |c| c == LexClass::PlaceShort)
 }
 
