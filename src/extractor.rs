@@ -323,6 +323,9 @@ impl ExtractorBuilder {
                     .name("govkg-segmenter".into())
                     .spawn_scoped(inner, || taught_segmenter(jieba(), &lexicon));
                 let matcher = Matcher::new(&lexicon);
+                // The embedded grammar some helpers read a name's text
+                // with, built now rather than in the first extraction.
+                crate::lexicon::embedded_grammar();
                 let segmenter = match segmenter {
                     Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
                     // No thread to be had: the same work on this one (the

@@ -252,3 +252,38 @@ fn walk(words: &[&str], bytes: usize) -> String {
     }
     line
 }
+
+/// The bundled sample articles run together with every punctuation mark
+/// and white space taken out, repeated to four megabytes: names, bodies and group words meet, which
+/// once moved an organisation's start past its end.
+#[test]
+fn the_samples_without_punctuation() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let line: String = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .flat_map(|t| t.chars().collect::<Vec<_>>())
+        .filter(|c| !(c.is_whitespace() || c.is_ascii_punctuation() || is_cjk_punctuation(*c)))
+        .collect();
+    assert!(line.len() > 10_000);
+    // Long enough to be read in pieces, whose edges fall mid-name.
+    let mut line = line.repeat(4_000_000 / line.len() + 1);
+    let mut end = 4_000_000;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    line.truncate(end);
+    let doc = EXTRACTOR.extract("bare", &line);
+    let problems = govkg::validate::problems(&doc, &line);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}

@@ -138,12 +138,13 @@ pub fn check<R: BufRead>(name: &str, mut reader: R) -> Vec<Diagnostic> {
             }
             entries.insert(key, line_no);
             let given = kinds.entry(entry.text.clone()).or_default();
-            // A trigger word may play several parts (`调研` is a verb of
-            // inspection and a purpose): only a second kind of entry warns.
-            let trigger = |c: LexClass| matches!(c, LexClass::Trigger(_));
+            // A trigger or grammar word may play several parts (`调研` is a
+            // verb of inspection and a purpose, `线` a route's and a road's
+            // word): only a second kind of entry warns.
+            let word = |c: LexClass| matches!(c, LexClass::Trigger(_) | LexClass::Grammar(_));
             if let Some(&(other, at)) = given
                 .iter()
-                .find(|(c, _)| *c != entry.class && !(trigger(*c) && trigger(entry.class)))
+                .find(|(c, _)| *c != entry.class && !(word(*c) && word(entry.class)))
                 && !given.iter().any(|(c, _)| *c == entry.class)
             {
                 out.push(diag(

@@ -54,6 +54,10 @@ pub enum Trigger {
     GroupRef,
     /// An industry that ends a company's short name (`机械`, `纺织`) (`trigger.industry`).
     Industry,
+    /// Gives the person before it the post after it (`当选为`, `任`, `兼任`) (`trigger.appoint`).
+    Appoint,
+    /// Makes the post after it one held before (`原`, `前任`) (`trigger.former`).
+    Former,
     /// A form of address after a surname (`先生`, `女士`, `某`): no full name
     /// (`trigger.address`).
     Address,
@@ -61,7 +65,7 @@ pub enum Trigger {
 
 impl Trigger {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Trigger; 15] = [
+    pub const ALL: [Trigger; 17] = [
         Trigger::PersonVerb,
         Trigger::Byline,
         Trigger::Honour,
@@ -76,6 +80,8 @@ impl Trigger {
         Trigger::Join,
         Trigger::GroupRef,
         Trigger::Industry,
+        Trigger::Appoint,
+        Trigger::Former,
         Trigger::Address,
     ];
 
@@ -96,24 +102,109 @@ impl Trigger {
             Trigger::Join => "trigger.join",
             Trigger::GroupRef => "trigger.group-ref",
             Trigger::Industry => "trigger.industry",
+            Trigger::Appoint => "trigger.appoint",
+            Trigger::Former => "trigger.former",
             Trigger::Address => "trigger.address",
+        }
+    }
+}
+
+/// A word of the grammar of names (`grammar.*`): the closed classes of
+/// words that open, end or make up the names the rules read (generic
+/// openers, ranks, road and line words, the bodies of compound posts).
+/// Each kind is one line per word in `dictionaries/grammar.txt`, found by
+/// the one automaton with everything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Grammar {
+    /// Makes a name generic when it opens it (`各`, `相关`, `美丽`) (`grammar.generic-opener`).
+    GenericOpener,
+    /// The rank of a programme or an honour (`省级`, `国家级`) (`grammar.rank`).
+    Rank,
+    /// A descriptive word of facilities and projects (`基地`, `项目`) (`grammar.facility`).
+    Facility,
+    /// A word for people (`负责人`, `干部`) (`grammar.people`).
+    People,
+    /// A noun for companies written after `等` (`企业`, `开发商`) (`grammar.company-noun`).
+    CompanyNoun,
+    /// A word of a generic group noun (`考察`, `调研` in `工作考察团`) (`grammar.group-word`).
+    GroupWord,
+    /// Ends a line named by abbreviations (`高铁` in `京沪高铁`) (`grammar.line`).
+    Line,
+    /// A road word glued after a route number (`国道` in `G205国道`) (`grammar.route`).
+    Route,
+    /// After a letter and digits, makes them no route (`号`, `地块`, `峰会`) (`grammar.code-unit`).
+    CodeUnit,
+    /// Ends a road's name before a section's two ends (`线`, `公路`) (`grammar.road-end`).
+    RoadEnd,
+    /// A unit running a news account, before `发布` (`社区`, `政务`) (`grammar.account-unit`).
+    AccountUnit,
+    /// Ends an office's name inside a body (`庭` of `审判庭`, `科`) (`grammar.office`).
+    Office,
+    /// A body a compound post starts with (`党委` of `党委书记`) (`grammar.body-in-role`).
+    BodyInRole,
+    /// A place's part that names no division (`社区`, `园区`) (`grammar.not-division`).
+    NotDivision,
+    /// A rank written before a post (`副`, `常务副`, `代理`) (`grammar.rank-prefix`).
+    RankPrefix,
+}
+
+impl Grammar {
+    /// Every kind, in the order of their bits.
+    pub const ALL: [Grammar; 15] = [
+        Grammar::GenericOpener,
+        Grammar::Rank,
+        Grammar::Facility,
+        Grammar::People,
+        Grammar::CompanyNoun,
+        Grammar::GroupWord,
+        Grammar::Line,
+        Grammar::Route,
+        Grammar::CodeUnit,
+        Grammar::RoadEnd,
+        Grammar::AccountUnit,
+        Grammar::Office,
+        Grammar::BodyInRole,
+        Grammar::NotDivision,
+        Grammar::RankPrefix,
+    ];
+
+    /// The kind's name in dictionary files.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Grammar::GenericOpener => "grammar.generic-opener",
+            Grammar::Rank => "grammar.rank",
+            Grammar::Facility => "grammar.facility",
+            Grammar::People => "grammar.people",
+            Grammar::CompanyNoun => "grammar.company-noun",
+            Grammar::GroupWord => "grammar.group-word",
+            Grammar::Line => "grammar.line",
+            Grammar::Route => "grammar.route",
+            Grammar::CodeUnit => "grammar.code-unit",
+            Grammar::RoadEnd => "grammar.road-end",
+            Grammar::AccountUnit => "grammar.account-unit",
+            Grammar::Office => "grammar.office",
+            Grammar::BodyInRole => "grammar.body-in-role",
+            Grammar::NotDivision => "grammar.not-division",
+            Grammar::RankPrefix => "grammar.rank-prefix",
         }
     }
 }
 
 /// A set of trigger kinds, one bit each: what one automaton hit triggers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub(crate) struct TriggerSet(u16);
+pub(crate) struct TriggerSet(u32);
+const _: () = assert!(Trigger::ALL.len() <= 32, "a TriggerSet holds 32 kinds");
 
 impl TriggerSet {
     /// Adds `t`.
     pub fn insert(&mut self, t: Trigger) {
-        self.0 |= 1 << (t as u16);
+        self.0 |= 1 << (t as u32);
     }
 
     /// True when the set holds `t`.
     pub fn contains(self, t: Trigger) -> bool {
-        self.0 & (1 << (t as u16)) != 0
+        self.0 & (1 << (t as u32)) != 0
     }
 
     /// True when the set is empty.
@@ -153,6 +244,8 @@ pub enum LexClass {
     Stop,
     /// A word of the genre's grammar a rule looks for (`trigger.*`).
     Trigger(Trigger),
+    /// A word of the grammar of names (`grammar.*`).
+    Grammar(Grammar),
 }
 
 impl LexClass {
@@ -186,7 +279,13 @@ impl LexClass {
                 return Trigger::ALL
                     .into_iter()
                     .find(|t| t.as_str() == s)
-                    .map(LexClass::Trigger);
+                    .map(LexClass::Trigger)
+                    .or_else(|| {
+                        Grammar::ALL
+                            .into_iter()
+                            .find(|g| g.as_str() == s)
+                            .map(LexClass::Grammar)
+                    });
             }
         })
     }
@@ -212,12 +311,13 @@ impl LexClass {
             LexClass::NameCue => "cue.after-name",
             LexClass::Stop => "stop",
             LexClass::Trigger(t) => t.as_str(),
+            LexClass::Grammar(g) => g.as_str(),
         }
     }
 
     /// Every class name accepted in dictionary files.
-    pub const NAMES: [&'static str; 32] = {
-        let mut names = [""; 32];
+    pub const NAMES: [&'static str; CLASSES] = {
+        let mut names = [""; CLASSES];
         let mut i = 0;
         while i < names.len() {
             names[i] = LexClass::ALL[i].as_str();
@@ -238,43 +338,47 @@ impl LexClass {
 impl LexClass {
     /// Every class, in the order of [`LexClass::NAMES`] (which is made
     /// from it).
-    const ALL: [LexClass; 32] = [
-        LexClass::Division(Level::Country),
-        LexClass::Division(Level::Province),
-        LexClass::Division(Level::City),
-        LexClass::Division(Level::County),
-        LexClass::Division(Level::Town),
-        LexClass::Division(Level::Village),
-        LexClass::Site,
-        LexClass::PlaceShort,
-        LexClass::PlaceSuffix,
-        LexClass::Org,
-        LexClass::OrgSuffix,
-        LexClass::TitleRole,
-        LexClass::TitleOrg,
-        LexClass::Surname,
-        LexClass::Person,
-        LexClass::NameCue,
-        LexClass::Stop,
-        LexClass::Trigger(Trigger::PersonVerb),
-        LexClass::Trigger(Trigger::Byline),
-        LexClass::Trigger(Trigger::Honour),
-        LexClass::Trigger(Trigger::VisitMotion),
-        LexClass::Trigger(Trigger::VisitInspect),
-        LexClass::Trigger(Trigger::Purpose),
-        LexClass::Trigger(Trigger::Barrier),
-        LexClass::Trigger(Trigger::Group),
-        LexClass::Trigger(Trigger::Attend),
-        LexClass::Trigger(Trigger::LinkVerb),
-        LexClass::Trigger(Trigger::Sequence),
-        LexClass::Trigger(Trigger::Join),
-        LexClass::Trigger(Trigger::GroupRef),
-        LexClass::Trigger(Trigger::Industry),
-        LexClass::Trigger(Trigger::Address),
-    ];
+    const ALL: [LexClass; CLASSES] = {
+        let mut all = [LexClass::Stop; CLASSES];
+        let fixed = [
+            LexClass::Division(Level::Country),
+            LexClass::Division(Level::Province),
+            LexClass::Division(Level::City),
+            LexClass::Division(Level::County),
+            LexClass::Division(Level::Town),
+            LexClass::Division(Level::Village),
+            LexClass::Site,
+            LexClass::PlaceShort,
+            LexClass::PlaceSuffix,
+            LexClass::Org,
+            LexClass::OrgSuffix,
+            LexClass::TitleRole,
+            LexClass::TitleOrg,
+            LexClass::Surname,
+            LexClass::Person,
+            LexClass::NameCue,
+            LexClass::Stop,
+        ];
+        let mut i = 0;
+        while i < FIXED {
+            all[i] = fixed[i];
+            i += 1;
+        }
+        let mut t = 0;
+        while t < Trigger::ALL.len() {
+            all[FIXED + t] = LexClass::Trigger(Trigger::ALL[t]);
+            t += 1;
+        }
+        let mut g = 0;
+        while g < Grammar::ALL.len() {
+            all[FIXED + Trigger::ALL.len() + g] = LexClass::Grammar(Grammar::ALL[g]);
+            g += 1;
+        }
+        all
+    };
 
     /// The class's place in [`LexClass::ALL`].
-    fn index(self) -> u32 {
+    pub(super) fn index(self) -> u32 {
         match self {
             LexClass::Division(l) => l as u32,
             LexClass::Site => 6,
@@ -288,15 +392,23 @@ impl LexClass {
             LexClass::Person => 14,
             LexClass::NameCue => 15,
             LexClass::Stop => 16,
-            LexClass::Trigger(t) => 17 + t as u32,
+            LexClass::Trigger(t) => FIXED as u32 + t as u32,
+            LexClass::Grammar(g) => (FIXED + Trigger::ALL.len()) as u32 + g as u32,
         }
     }
 }
 
+/// The classes that are not word kinds (`place.*` … `stop`).
+const FIXED: usize = 17;
+
+/// How many classes there are: one bit each in a [`ClassSet`].
+pub(super) const CLASSES: usize = FIXED + Trigger::ALL.len() + Grammar::ALL.len();
+const _: () = assert!(CLASSES <= 64, "a ClassSet holds 64 classes");
+
 /// A set of classes, one bit each: what the entries of one pattern are,
 /// read with one load instead of a walk through the entries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct ClassSet(u32);
+pub(crate) struct ClassSet(u64);
 
 impl ClassSet {
     /// Adds `class`.

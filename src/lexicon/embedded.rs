@@ -45,4 +45,24 @@ pub(crate) const DICTIONARIES: &[(&str, &str)] = &[
         "triggers.txt",
         include_str!("../../dictionaries/triggers.txt"),
     ),
+    ("grammar.txt", GRAMMAR),
 ];
+
+/// The grammar of names (`grammar.*` kinds).
+const GRAMMAR: &str = include_str!("../../dictionaries/grammar.txt");
+
+/// The embedded grammar of names alone, as a lexicon: for the rules that
+/// ask about a word's grammar where no document's lexicon is at hand (a
+/// shared helper called with a name's text). Built once, on first use.
+pub(crate) fn grammar() -> &'static super::Lexicon {
+    static LEX: std::sync::OnceLock<super::Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut b = super::LexiconBuilder::new();
+        for e in super::parse::read_static("grammar.txt", GRAMMAR)
+            .expect("embedded dictionaries are valid (tested)")
+        {
+            b.push(e);
+        }
+        b.build()
+    })
+}

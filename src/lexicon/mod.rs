@@ -15,12 +15,15 @@
 mod check;
 mod class;
 mod embedded;
+mod grammar;
 mod parse;
 
 pub use check::{Diagnostic, Severity, check, check_file};
-use class::ClassSet;
 pub(crate) use class::TriggerSet;
-pub use class::{Level, LexClass, Trigger};
+use class::{CLASSES, ClassSet};
+pub use class::{Grammar, Level, LexClass, Trigger};
+pub(crate) use embedded::grammar as embedded_grammar;
+pub(crate) use grammar::{is_numeral, level_chars};
 
 use crate::error::Result;
 use hashbrown::HashTable;
@@ -54,7 +57,8 @@ pub struct Entry {
 }
 
 /// What a suffix asks of the names it ends, from its attributes in
-/// `dictionaries/suffixes.txt`.
+/// `dictionaries/suffixes.txt`, and what a post or a body asks of the
+/// title it ends (`needs=body`, `party=1`, `civil=1` in `titles.txt`).
 ///
 /// ```
 /// let lex = govkg::Lexicon::embedded();
@@ -76,6 +80,19 @@ pub struct SuffixTraits {
     /// `company=1`: a company's legal form (`有限公司`, `集团`): the name
     /// may open with the region the company is registered in.
     pub company: bool,
+    /// `named=1`: a body of this kind has a name of its own, an enterprise
+    /// or an institution (`公司`, `医院`, `协会`): a title's body ending in
+    /// it is kept as written, never put under the article's place.
+    pub named: bool,
+    /// `needs=body` (`title.role`): a post too vague to stand without a
+    /// body written before it (`代表`, `经理`, `常委`).
+    pub needs_body: bool,
+    /// `party=1` (`title.org`): a department of the party committee
+    /// (`宣传部`): after a committee's title it belongs to that committee.
+    pub party: bool,
+    /// `civil=1` (`title.role`): a civil-service rank (`调研员`), held in
+    /// a government: alone, it serves the town's government.
+    pub civil: bool,
 }
 
 impl Entry {
@@ -122,6 +139,9 @@ pub struct Lexicon {
     pattern_entries: Vec<u32>,
     /// For each pattern: the classes of its entries.
     pattern_classes: Vec<ClassSet>,
+    /// For each class: the longest entry's length in bytes (how far
+    /// [`Lexicon::prefixes_of`] and [`Lexicon::suffixes_of`] look).
+    longest: [usize; CLASSES],
     /// Pattern ids, hashed by their text.
     by_text: HashTable<PatternId>,
     hasher: hashbrown::DefaultHashBuilder,
@@ -228,6 +248,77 @@ impl Lexicon {
     pub fn any(&self, text: &str, pred: impl Fn(LexClass) -> bool) -> bool {
         self.pattern_of(text)
             .is_some_and(|p| self.pattern_is(p, pred))
+    }
+
+    /// The starts of `text` that are entries of `class`, longest first
+    /// (`各乡镇` and `各` of `各乡镇政府` for a generic opener).
+    ///
+    /// ```
+    /// use govkg::{LexClass, Lexicon, lexicon::Grammar};
+    /// let lex = Lexicon::embedded();
+    /// let opener = LexClass::Grammar(Grammar::GenericOpener);
+    /// let starts: Vec<&str> = lex.prefixes_of("各乡镇政府", opener).collect();
+    /// assert_eq!(starts, ["各乡镇", "各"]);
+    /// ```
+    pub fn prefixes_of<'t>(
+        &'t self,
+        text: &'t str,
+        class: LexClass,
+    ) -> impl Iterator<Item = &'t str> + 't {
+        self.prefixes_longer_than(text, class, 0)
+    }
+
+    /// [`Lexicon::prefixes_of`] longer than `min` bytes (`min` the first
+    /// character's length: the starts of two characters or more).
+    pub(crate) fn prefixes_longer_than<'t>(
+        &'t self,
+        text: &'t str,
+        class: LexClass,
+        min: usize,
+    ) -> impl Iterator<Item = &'t str> + 't {
+        let longest = self.longest[class.index() as usize].min(text.len());
+        (min + 1..=longest)
+            .rev()
+            .filter(move |&i| text.is_char_boundary(i))
+            .map(move |i| &text[..i])
+            .filter(move |w| self.is(w, class))
+    }
+
+    /// The ends of `text` that are entries of `class`, longest first
+    /// (`有限公司` and `公司` of `某某科技有限公司` for `org.suffix`).
+    pub fn suffixes_of<'t>(
+        &'t self,
+        text: &'t str,
+        class: LexClass,
+    ) -> impl Iterator<Item = &'t str> + 't {
+        let longest = self.longest[class.index() as usize].min(text.len());
+        (text.len() - longest..text.len())
+            .filter(move |&i| text.is_char_boundary(i))
+            .map(move |i| &text[i..])
+            .filter(move |w| self.is(w, class))
+    }
+
+    /// The entries of `class` that end `text`, longest first: what a
+    /// rule asks of a name's ending when an attribute decides (`named=1`
+    /// of `公司` in `某某科技有限公司`).
+    pub fn suffix_entries<'t>(
+        &'t self,
+        text: &'t str,
+        class: LexClass,
+    ) -> impl Iterator<Item = &'t Entry> + 't {
+        self.suffixes_of(text, class)
+            .flat_map(move |w| self.lookup(w))
+            .filter(move |e| e.class == class)
+    }
+
+    /// True when `text` starts with an entry of `class`.
+    pub fn starts_with(&self, text: &str, class: LexClass) -> bool {
+        self.prefixes_of(text, class).next().is_some()
+    }
+
+    /// True when `text` ends with an entry of `class`.
+    pub fn ends_with(&self, text: &str, class: LexClass) -> bool {
+        self.suffixes_of(text, class).next().is_some()
     }
 }
 
@@ -362,10 +453,13 @@ impl LexiconBuilder {
             }
         }
         let mut pattern_classes = vec![ClassSet::default(); patterns.len()];
+        let mut longest = [0; CLASSES];
         for (e, &p) in entries.iter().zip(&pattern_of_entry) {
             if let Some(set) = pattern_classes.get_mut(p as usize) {
                 set.insert(e.class);
             }
+            let l = &mut longest[e.class.index() as usize];
+            *l = (*l).max(e.text.len());
         }
         Lexicon {
             entries,
@@ -373,6 +467,7 @@ impl LexiconBuilder {
             pattern_ranges,
             pattern_entries,
             pattern_classes,
+            longest,
             by_text,
             hasher,
         }

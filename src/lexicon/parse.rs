@@ -152,19 +152,23 @@ fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
             "full" => f.full = Some(v),
             "ambiguous" => f.ambiguous = v == "1" || v == "true",
             "needs" if v == "proper" => f.traits.needs_proper = true,
+            "needs" if v == "body" => f.traits.needs_body = true,
             "holds" if v == "verbs" => f.traits.holds_verbs = true,
             "governing" => f.traits.governing = v == "1" || v == "true",
             "company" => f.traits.company = v == "1" || v == "true",
+            "named" => f.traits.named = v == "1" || v == "true",
+            "party" => f.traits.party = v == "1" || v == "true",
+            "civil" => f.traits.civil = v == "1" || v == "true",
             "needs" | "holds" => {
                 return Err(format!(
-                    "attribute `{k}={v}`: expected needs=proper or holds=verbs"
+                    "attribute `{k}={v}`: expected needs=proper, needs=body or holds=verbs"
                 ));
             }
             // Informational attributes of the generated gazetteers.
             "continent" => {}
             other => {
                 return Err(format!(
-                    "unknown attribute `{other}` (expected parent, short, full, ambiguous, needs, holds, governing, company or continent)"
+                    "unknown attribute `{other}` (expected parent, short, full, ambiguous, needs, holds, governing, company, named, party, civil or continent)"
                 ));
             }
         }

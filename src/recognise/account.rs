@@ -5,6 +5,7 @@
 
 use super::index::MentionIndex;
 use super::{Mention, Scan};
+use crate::lexicon::{Grammar, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
@@ -12,9 +13,9 @@ use crate::text::is_cjk;
 /// What an account's name ends in.
 const ACCOUNT_WORD: &str = "发布";
 
-/// Units that run an account, written between its place and `发布`
-/// (`上海社区发布`).
-const UNIT_WORDS: &[&str] = &["社区", "新闻", "政务"];
+/// How long an account's name is (`闵行发布`, `某某街道社区发布`), in
+/// characters.
+const ACCOUNT_CHARS: std::ops::RangeInclusive<usize> = 3..=10;
 
 /// Accounts: a place found in the document (`places`), perhaps a unit
 /// word, then `发布`, standing alone on its line or between quotes.
@@ -45,14 +46,14 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
         }
         let name = Span::new(open, end);
         let n = text[name.range()].chars().count();
-        if !(3..=10).contains(&n) {
+        if !ACCOUNT_CHARS.contains(&n) {
             continue;
         }
         // The place, perhaps with the kind of unit that runs the account.
-        let place_end = UNIT_WORDS
-            .iter()
-            .find(|w| text[..at].ends_with(**w))
-            .map_or(at, |w| at - w.len());
+        // (`社区`, `政务`: `grammar.account-unit`).
+        let place_end = scan
+            .longest_ending_at(at, |c| c == LexClass::Grammar(Grammar::AccountUnit))
+            .map_or(at, |w| w.span().start);
         let places = index.get_or_insert_with(|| MentionIndex::new(places));
         if places.exactly(Span::new(open, place_end)).next().is_some() {
             out.push(Mention::new(name, EntityKind::Org, Rule::OrgAccount));

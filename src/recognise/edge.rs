@@ -4,79 +4,24 @@
 //! lexicon's hits, not from a list of whole names.
 
 use super::Scan;
-use crate::lexicon::LexClass;
+use super::segment::Token;
+use crate::lexicon::{
+    Grammar, Level, LexClass, Lexicon, embedded_grammar, is_numeral, level_chars,
+};
+use crate::span::Span;
 use crate::text::{LazyCharSet, is_clause_break};
+use std::sync::LazyLock;
 
 /// Characters that name an administrative level when written alone before
-/// a body (`区` in `区城管执法局`).
-pub(crate) const LEVEL_CHARS: &[char] = &['省', '市', '区', '县', '镇', '乡', '村', '州', '旗'];
-
-/// Words that make a name generic when they open it (`各部门`, `相关企业`).
-const GENERIC_OPENERS: &[&str] = &[
-    "各",
-    "相关",
-    "有关",
-    "该",
-    "本",
-    "其",
-    "其他",
-    "其它",
-    "部分",
-    "全体",
-    "所有",
-    "多个",
-    "一些",
-    "这",
-    "那",
-    "此",
-    "每",
-    "我",
-    "我们",
-    "他们",
-    "全",
-    "各级",
-    "各类",
-    "重点",
-    "主要",
-    "当地",
-    "原",
-    "新建",
-    "现有",
-    "两家",
-    "多家",
-    "这些",
-    "上述",
-    "下属",
-    "一个",
-    "新一轮",
-    "历届",
-    "上届",
-    "本届",
-    "新一届",
-    "各乡镇",
-    "乡镇",
-    // Slogan adjectives of campaigns (`美丽家园`, `平安小区`, `智慧社区`).
-    "美丽",
-    "平安",
-    "文明",
-    "智慧",
-    "幸福",
-    "和谐",
-    "友好",
-    "宜居",
-    "绿色",
-    "健康",
-    "活力",
-    "数字",
-    "法治",
-    "全域",
-    "优质",
-    "示范",
-];
+/// a body (`区` in `区城管执法局`): the one-character level words
+/// ([`Level::of_char`]), for the rules that hold a list of them.
+pub(crate) static LEVEL_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| level_chars().collect());
 
 /// Characters of grammar words (particles, prepositions, conjunctions):
 /// an unknown word holding one was glued across a name's edge (`村至`,
-/// `以七`), and a unit's name never holds one.
+/// `以七`), and a unit's name never holds one. A closed set of the
+/// language read per character, kept in code: as entries, the automaton
+/// would find one at nearly every other character.
 pub(crate) static FUNCTION_CHARS: LazyCharSet =
     LazyCharSet::new("的了是在对从把被将这那其各该由向着过至以和与及或到");
 
@@ -92,6 +37,55 @@ pub(crate) struct Edge {
     pub anchored: bool,
 }
 
+/// The shortest short form taken with the level character after it
+/// (`东乡` + `县`), in characters.
+const MIN_SHORT_WITH_LEVEL: usize = 2;
+
+/// How far before a token a post or a cue crossing into it may start, in
+/// characters.
+const CROSSING_REACH: usize = 4;
+
+/// What one step of the walk did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Took a word: walk on.
+    Took,
+    /// The name starts here (the walk may have taken a last word).
+    Stop,
+    /// Not this step's case: the next step decides.
+    Pass,
+}
+
+/// Where a walk left from a suffix stands.
+struct Walk {
+    /// Byte where the name starts so far.
+    start: usize,
+    proper: bool,
+    anchored: bool,
+    /// Characters taken so far.
+    chars: usize,
+    /// Nothing taken yet: the word read is next to the suffix.
+    first: bool,
+    max_chars: usize,
+    allow_verb: bool,
+    allow_org: bool,
+}
+
+impl Walk {
+    /// True when `n` more characters still fit.
+    fn fits(&self, n: usize) -> bool {
+        self.chars + n <= self.max_chars
+    }
+
+    /// Takes the `n` characters from `start`.
+    fn take(&mut self, start: usize, n: usize) -> Step {
+        self.start = start;
+        self.chars += n;
+        self.first = false;
+        Step::Took
+    }
+}
+
 /// Walks left from byte `pos` (the suffix start) over at most `max_chars`
 /// characters of name material.
 pub(crate) fn left_edge(
@@ -101,176 +95,203 @@ pub(crate) fn left_edge(
     allow_verb: bool,
     allow_org: bool,
 ) -> Edge {
-    let mut start = pos;
-    let mut proper = false;
-    let mut anchored = false;
-    let mut chars = 0usize;
-    let mut first = true;
-    loop {
-        if scan.char_before(start).is_none_or(is_clause_break) {
-            break;
+    let mut w = Walk {
+        start: pos,
+        proper: false,
+        anchored: false,
+        chars: 0,
+        first: true,
+        max_chars,
+        allow_verb,
+        allow_org,
+    };
+    while !scan.char_before(w.start).is_none_or(is_clause_break) {
+        let mut step = short_form_with_level(scan, &mut w);
+        if step == Step::Pass {
+            step = lexicon_word(scan, &mut w);
         }
-        // A short form with its level character (`东乡` + `县`).
-        if let Some(c) = scan.char_before(start)
-            && matches!(c, '省' | '市' | '州' | '县' | '区' | '盟' | '旗')
-            && let Some(h) =
-                scan.longest_ending_at(start - c.len_utf8(), |k| k == LexClass::PlaceShort)
-            && h.span().len() >= 6
-            && chars + scan.text[h.span().start..start].chars().count() <= max_chars
-        {
-            chars += scan.text[h.span().start..start].chars().count();
-            start = h.span().start;
-            proper = true;
-            anchored = true;
-            first = false;
-            continue;
+        if step == Step::Pass {
+            step = segmented_word(scan, &mut w);
         }
-        // A governing body's name holds no other body (`中共某市委` +
-        // `某市人民政府`, two bodies written side by side).
-        if !allow_org
-            && scan
-                .longest_ending_at(start, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
-                .is_some()
-        {
-            break;
-        }
-        // A lexicon place or organisation ending here is taken whole.
-        if let Some(h) = scan.longest_ending_at(start, |c| {
-            c.is_place() || (allow_org && matches!(c, LexClass::Org | LexClass::TitleOrg))
-        }) {
-            let word = &scan.text[h.span().range()];
-            let n = word.chars().count();
-            if chars + n > max_chars {
-                break;
-            }
-            // A short form only counts when the segmenter agrees it is a word.
-            let mut take = true;
-            if scan.hit_is(&h, |c| c == LexClass::PlaceShort)
-                && !scan.hit_is(&h, |c| matches!(c, LexClass::Division(_) | LexClass::Site))
-            {
-                let toks = scan.tokens_around(h.span().start);
-                // Its first character must not be a function word the
-                // segmenter reads alone (`和中` in `延安路和中环路`).
-                let aligned = toks.iter().any(|t| {
-                    t.span.start == h.span().start
-                        && !(t.span.len() <= 3 && matches!(t.tag, "c" | "p" | "u" | "uj" | "d"))
-                });
-                // A common word that is also a short form (`发展` of 发展乡)
-                // is read below like any other word.
-                let common = scan
-                    .word_tag(word)
-                    .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
-                // The tail of a longer word (`资源` of `国土资源`): the word
-                // is read below like any other.
-                let tail_of_word = n >= 2
-                    && toks
-                        .iter()
-                        .any(|t| t.span.start < h.span().start && t.span.end == start);
-                if is_generic_opener(word) || scan.lex.is(word, LexClass::Stop) {
-                    break;
-                }
-                if tail_of_word || (aligned && n >= 2 && common) {
-                    take = false;
-                } else if !aligned || n < 2 {
-                    break;
-                }
-            }
-            if take {
-                start = h.span().start;
-                chars += n;
-                proper = true;
-                anchored = true;
-                first = false;
-                continue;
-            }
-        }
-        let toks = scan.tokens_around(start.saturating_sub(1));
-        let Some(tok) = toks.iter().find(|t| t.span.end == start) else {
-            break;
-        };
-        let word = &scan.text[tok.span.range()];
-        if is_generic_opener(word)
-            || scan.lex.any(word, |c| {
-                matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole)
-            })
-            || crosses_post_or_cue(scan, tok.span)
-        {
-            break;
-        }
-        let n = word.chars().count();
-        if chars + n > max_chars {
-            break;
-        }
-        // A preposition the segmenter glued to the name (`由城` + `投公司`):
-        // the name starts after it.
-        if n >= 2 && word.starts_with(['由', '被', '把']) {
-            let after = tok.span.start + '由'.len_utf8();
-            if after < start {
-                proper |= !scan.is_known_word(&scan.text[after..start]);
-                start = after;
-            }
-            break;
-        }
-        // Another body's abbreviation never opens a governing body's name
-        // (`市委` + `政府`).
-        if !allow_org && scan.lex.any(word, |c| c == LexClass::Org) {
-            break;
-        }
-        // A locative ends the name (`镇域` + `内` + `体育公园`).
-        if is_locative(word) {
-            break;
-        }
-        // A term of office: `第十七届`, `十六届`.
-        if is_term(word) {
-            start = tok.span.start;
-            chars += n;
-            first = false;
-            continue;
-        }
-        let level = n == 1
-            && word
-                .chars()
-                .next()
-                .is_some_and(|c| LEVEL_CHARS.contains(&c));
-        let verb_next_to_suffix = allow_verb && first && tok.tag.starts_with('v');
-        // A word the segmenter built from unknown characters (`德必`), whatever
-        // tag its model guessed, is a name's part.
-        let unknown = n >= 2
-            && !scan.is_known_word(word)
-            && !tok.tag.starts_with(['v', 'a', 'm'])
-            && !word.contains(|c| FUNCTION_CHARS.contains(c));
-        if !(tok.is_nominal() || level || verb_next_to_suffix || unknown) {
-            break;
-        }
-        if word.chars().any(|c| c.is_ascii_digit()) {
-            break;
-        }
-        // An unknown word swallowing a conjunction (`小胜及`) ends the name.
-        if n >= 2 && word.contains(['及', '与', '和']) && !scan.lex.any(word, |c| c.is_place()) {
-            break;
-        }
-        start = tok.span.start;
-        chars += n;
-        proper |= tok.is_proper() || level || !scan.is_known_word(word);
-        anchored |= level;
-        first = false;
-        if level {
-            // A level character opens the name: `区` + 城管执法局.
+        if step != Step::Took {
             break;
         }
     }
     Edge {
-        start,
-        proper,
-        anchored,
+        start: w.start,
+        proper: w.proper,
+        anchored: w.anchored,
     }
+}
+
+/// A short form with its level character (`东乡` + `县`).
+fn short_form_with_level(scan: &Scan<'_>, w: &mut Walk) -> Step {
+    let Some(c) = scan.char_before(w.start) else {
+        return Step::Pass;
+    };
+    if Level::of_char(c).is_none_or(|l| l > Level::County) {
+        return Step::Pass;
+    }
+    let Some(h) = scan.longest_ending_at(w.start - c.len_utf8(), |k| k == LexClass::PlaceShort)
+    else {
+        return Step::Pass;
+    };
+    let short = scan.text[h.span().range()].chars().count();
+    let n = short + 1;
+    if short < MIN_SHORT_WITH_LEVEL || !w.fits(n) {
+        return Step::Pass;
+    }
+    w.proper = true;
+    w.anchored = true;
+    w.take(h.span().start, n)
+}
+
+/// A place of the lexicon ending at the walk's start is taken whole, and
+/// so is an organisation where the name may hold one; a governing body's
+/// name holds no other body (`中共某市委` + `某市人民政府`, two bodies
+/// written side by side).
+fn lexicon_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
+    let body = |c: LexClass| matches!(c, LexClass::Org | LexClass::TitleOrg);
+    if !w.allow_org && scan.longest_ending_at(w.start, body).is_some() {
+        return Step::Stop;
+    }
+    let Some(h) = scan.longest_ending_at(w.start, |c| c.is_place() || (w.allow_org && body(c)))
+    else {
+        return Step::Pass;
+    };
+    let n = scan.text[h.span().range()].chars().count();
+    if !w.fits(n) {
+        return Step::Stop;
+    }
+    if scan.hit_is(&h, |c| c == LexClass::PlaceShort)
+        && !scan.hit_is(&h, |c| matches!(c, LexClass::Division(_) | LexClass::Site))
+    {
+        let step = short_form_alone(scan, h.span(), w.start);
+        if step != Step::Took {
+            return step;
+        }
+    }
+    w.proper = true;
+    w.anchored = true;
+    w.take(h.span().start, n)
+}
+
+/// Whether a short form that is nothing else (`发展` of 发展乡) is taken
+/// ([`Step::Took`]), ends the name, or is read as a word like any other
+/// ([`Step::Pass`]): it counts only when the segmenter agrees it is a word.
+fn short_form_alone(scan: &Scan<'_>, short: Span, end: usize) -> Step {
+    let word = &scan.text[short.range()];
+    let n = word.chars().count();
+    let toks = scan.tokens_around(short.start);
+    // Its first character must not be a function word the segmenter reads
+    // alone (`和中` in `延安路和中环路`).
+    let aligned = toks.iter().any(|t| {
+        t.span.start == short.start
+            && !(scan.text[t.span.range()].chars().count() == 1
+                && matches!(t.tag, "c" | "p" | "u" | "uj" | "d"))
+    });
+    // A common word that is also a short form (`发展` of 发展乡) is read
+    // like any other word.
+    let common = scan
+        .word_tag(word)
+        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
+    // The tail of a longer word (`资源` of `国土资源`): the word is read
+    // like any other.
+    let tail_of_word = n >= 2
+        && toks
+            .iter()
+            .any(|t| t.span.start < short.start && t.span.end == end);
+    if is_generic_opener(scan, word) || scan.lex.is(word, LexClass::Stop) {
+        Step::Stop
+    } else if tail_of_word || (aligned && n >= 2 && common) {
+        Step::Pass
+    } else if !aligned || n < 2 {
+        Step::Stop
+    } else {
+        Step::Took
+    }
+}
+
+/// The segmenter's word ending at the walk's start: taken when it is name
+/// material (a noun, a level character, an unknown word, a term of office,
+/// a verb right before the suffix where the name may hold one).
+fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
+    let toks = scan.tokens_around(w.start.saturating_sub(1));
+    let Some(tok) = toks.iter().find(|t| t.span.end == w.start) else {
+        return Step::Stop;
+    };
+    let word = &scan.text[tok.span.range()];
+    let n = word.chars().count();
+    if ends_the_name(scan, tok) || !w.fits(n) {
+        return Step::Stop;
+    }
+    // A preposition the segmenter glued to the name (`由城` + `投公司`):
+    // the name starts after it.
+    if n >= 2 && word.starts_with(['由', '被', '把']) {
+        let after = tok.span.start + '由'.len_utf8();
+        if after < w.start {
+            w.proper |= !scan.is_known_word(&scan.text[after..w.start]);
+            w.start = after;
+        }
+        return Step::Stop;
+    }
+    // Another body's abbreviation never opens a governing body's name
+    // (`市委` + `政府`); a locative ends the name (`镇域` + `内` + `体育公园`).
+    if (!w.allow_org && scan.lex.any(word, |c| c == LexClass::Org)) || is_locative(word) {
+        return Step::Stop;
+    }
+    // A term of office: `第十七届`, `十六届`.
+    if is_term(word) {
+        return w.take(tok.span.start, n);
+    }
+    let level = n == 1 && word.chars().next().and_then(Level::of_char).is_some();
+    if !is_name_part(scan, tok, w, level) {
+        return Step::Stop;
+    }
+    w.proper |= tok.is_proper() || level || !scan.is_known_word(word);
+    w.anchored |= level;
+    w.take(tok.span.start, n);
+    if level {
+        // A level character opens the name: `区` + 城管执法局.
+        return Step::Stop;
+    }
+    Step::Took
+}
+
+/// True when the token ends the name before it is read: a generic
+/// opener, a stop phrase, a cue or a post, or one crossing into it.
+fn ends_the_name(scan: &Scan<'_>, tok: &Token) -> bool {
+    let word = &scan.text[tok.span.range()];
+    is_generic_opener(scan, word)
+        || scan.lex.any(word, |c| {
+            matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole)
+        })
+        || crosses_post_or_cue(scan, tok.span)
+}
+
+/// True when the token is a name's part: a noun, a `level` character, a
+/// verb right before the suffix where the name may hold one, or a word
+/// the segmenter built from unknown characters (`德必`) whatever tag its
+/// model guessed; but no digits, and no unknown word swallowing a
+/// conjunction (`小胜及`).
+fn is_name_part(scan: &Scan<'_>, tok: &Token, w: &Walk, level: bool) -> bool {
+    let word = &scan.text[tok.span.range()];
+    let n = word.chars().count();
+    let verb_next_to_suffix = w.allow_verb && w.first && tok.tag.starts_with('v');
+    let unknown = n >= 2
+        && !scan.is_known_word(word)
+        && !tok.tag.starts_with(['v', 'a', 'm'])
+        && !word.contains(|c| FUNCTION_CHARS.contains(c));
+    (tok.is_nominal() || level || verb_next_to_suffix || unknown)
+        && !word.chars().any(|c| c.is_ascii_digit())
+        && !(n >= 2 && word.contains(['及', '与', '和']) && !scan.lex.any(word, |c| c.is_place()))
 }
 
 /// True when a post or a cue word lies inside or across the token
 /// (`书记施继平率` read as one unknown word).
-fn crosses_post_or_cue(scan: &Scan<'_>, tok: crate::span::Span) -> bool {
+fn crosses_post_or_cue(scan: &Scan<'_>, tok: Span) -> bool {
     // Hits overlapping the token start at most a few characters before it.
-    let from = scan.back(tok.start, 4);
+    let from = scan.back(tok.start, CROSSING_REACH);
     (from..tok.end)
         .filter(|&p| scan.text.is_char_boundary(p))
         .any(|p| {
@@ -287,7 +308,8 @@ fn crosses_post_or_cue(scan: &Scan<'_>, tok: crate::span::Span) -> bool {
 pub(crate) fn is_post_or_cue(scan: &Scan<'_>, h: &crate::matcher::Hit) -> bool {
     scan.hit_is(h, |c| c == LexClass::TitleRole)
         || (scan.hit_is(h, |c| c == LexClass::NameCue)
-            && (h.span().len() > 3 || &scan.text[h.span().range()] == "率"))
+            && (scan.text[h.span().range()].chars().nth(1).is_some()
+                || &scan.text[h.span().range()] == "率"))
 }
 
 /// A one-character locative (`镇域内`, `园区外`): what stands before it is
@@ -302,35 +324,42 @@ fn is_term(word: &str) -> bool {
     let w = word.strip_prefix('第').unwrap_or(word);
     w.ends_with('届')
         && w.len() > '届'.len_utf8()
-        && w.trim_end_matches('届').chars().all(|c| {
-            matches!(
-                c,
-                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
-            )
-        })
+        && w.trim_end_matches('届').chars().all(is_numeral)
 }
 
-/// True when `word` is one of [`GENERIC_OPENERS`] (a hashed look-up: the
-/// left-edge walk asks this of every word it passes).
-fn is_generic_opener(word: &str) -> bool {
-    static SET: std::sync::OnceLock<hashbrown::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| GENERIC_OPENERS.iter().copied().collect())
-        .contains(word)
+/// True when `word` makes a name generic when it opens it (`各`, `相关`,
+/// `美丽`: `grammar.generic-opener`).
+fn is_generic_opener(scan: &Scan<'_>, word: &str) -> bool {
+    scan.lex.is(word, LexClass::Grammar(Grammar::GenericOpener))
 }
 
-/// Ranks of a programme or an honour (`省级示范村`, `国家级开发区`).
-const RANKS: &[&str] = &["国家级", "省级", "市级", "县级", "区级", "镇级", "乡级"];
-
-/// True when `text` holds a rank: it describes a kind of place or body
-/// (`省级新农村示范村`), it names none.
+/// True when `text` holds a rank (`省级`, `国家级`: `grammar.rank`): it
+/// describes a kind of place or body (`省级新农村示范村`), it names none.
 pub(crate) fn holds_rank(text: &str) -> bool {
-    RANKS.iter().any(|r| text.contains(r))
+    holds_rank_in(embedded_grammar(), text)
 }
 
-/// True when `word` opens with a generic or slogan word (`各居村`, `平安小区`).
+/// [`holds_rank`] with the ranks of `lex`.
+pub(crate) fn holds_rank_in(lex: &Lexicon, text: &str) -> bool {
+    let rank = LexClass::Grammar(Grammar::Rank);
+    text.char_indices()
+        .any(|(i, _)| lex.starts_with(&text[i..], rank))
+}
+
+/// True when `word` opens with a generic or slogan word (`各居村`,
+/// `平安小区`): one of two characters or more, or `各` (every), which
+/// addresses every body of a kind. The other one-character openers open
+/// names too (`本溪`, `全椒`).
 pub(crate) fn opens_generically(word: &str) -> bool {
-    GENERIC_OPENERS
-        .iter()
-        .any(|g| g.chars().nth(1).is_some() && word.starts_with(g))
-        || word.starts_with('各')
+    opens_generically_in(embedded_grammar(), word)
+}
+
+/// [`opens_generically`] with the openers of `lex`.
+pub(crate) fn opens_generically_in(lex: &Lexicon, word: &str) -> bool {
+    let first = word.chars().next().map_or(0, char::len_utf8);
+    word.starts_with('各')
+        || lex
+            .prefixes_longer_than(word, LexClass::Grammar(Grammar::GenericOpener), first)
+            .next()
+            .is_some()
 }

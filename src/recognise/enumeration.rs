@@ -4,34 +4,20 @@
 //! 春申路等`), and a list closed by `等…企业` names companies
 //! (`星河电气、蓝海科创、宏远重工等重点企业`).
 
-use super::edge::opens_generically;
+use super::edge::opens_generically_in;
 use super::index::MentionIndex;
 use super::{Mention, Scan};
-use crate::lexicon::LexClass;
+use crate::lexicon::{Grammar, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{is_cjk, is_clause_break, non_ideographs};
 
-/// Descriptive words of facilities and projects: an item ending in one is
-/// a description, not a name.
-const FACILITY_WORDS: &[&str] = &[
-    "基地",
-    "项目",
-    "工程",
-    "现场",
-    "点位",
-    "设施",
-    "场所",
-    "基础设施",
-    "示范点",
-];
+/// How far after the `等` closing a list a noun for companies says the
+/// items were companies (`等重点企业`), in characters.
+const COMPANY_NOUN_WITHIN: usize = 8;
 
-/// Words for people: an item ending in one names people, not a body or
-/// a place (`人大部门负责人`).
-const PEOPLE_WORDS: &[&str] = &["负责人", "同志", "领导", "干部", "代表", "人员", "委员"];
-
-/// Words after `等` that say the items were companies.
-const COMPANY_WORDS: &[&str] = &["企业", "公司", "集团", "房企", "厂家", "开发商", "上市公司"];
+/// The longest bare item that may be a sibling's name, in characters.
+const MAX_ITEM_CHARS: usize = 8;
 
 /// Finds new mentions for bare items of enumerations.
 pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
@@ -62,16 +48,7 @@ pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
 
 fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention> {
     let text = scan.text;
-    // Raw items between `、`.
-    let mut raw: Vec<Span> = Vec::new();
-    let mut s = clause.start;
-    for (k, c) in text[clause.range()].char_indices() {
-        if c == '、' {
-            raw.push(Span::new(s, clause.start + k));
-            s = clause.start + k + c.len_utf8();
-        }
-    }
-    raw.push(Span::new(s, clause.end));
+    let raw = raw_items(text, clause);
     if raw.len() < 2 {
         return Vec::new();
     }
@@ -82,11 +59,16 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     let mut items = raw[..raw.len() - 1].to_vec();
     if let Some(k) = last_text.find('等') {
         items.push(Span::new(last.start, last.start + k));
-        tail_after_deng = Some(&text[last.start + k + '等'.len_utf8()..last.end]);
+        tail_after_deng = Some(Span::new(last.start + k + '等'.len_utf8(), last.end));
     }
+    // `等重点企业`: a noun for companies right after `等`.
     let company_list = tail_after_deng.is_some_and(|t| {
-        let head: String = t.chars().take(8).collect();
-        COMPANY_WORDS.iter().any(|w| head.contains(w))
+        let head = Span::new(
+            t.start,
+            scan.forward(t.start, COMPANY_NOUN_WITHIN).min(t.end),
+        );
+        scan.hits_within(head)
+            .any(|h| scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::CompanyNoun)))
     });
     let covering = |it: Span| known.exactly(it).find(|m| !m.nested).copied();
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
@@ -122,11 +104,7 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     };
     items
         .into_iter()
-        .filter(|&it| {
-            !overlapped(it)
-                && bare_name(scan, it)
-                && !super::edge::holds_rank(&scan.text[it.range()])
-        })
+        .filter(|&it| !overlapped(it) && bare_name(scan, it) && !holds_rank(scan, it))
         .map(|it| {
             Mention::new(
                 it,
@@ -135,6 +113,27 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
             )
         })
         .collect()
+}
+
+/// True when the item holds a rank (`省级`: `grammar.rank`): it describes
+/// a kind of place or body, it names none.
+fn holds_rank(scan: &Scan<'_>, it: Span) -> bool {
+    scan.hits_within(it)
+        .any(|h| scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Rank)))
+}
+
+/// The raw items of a clause, the stretches between its `、`.
+fn raw_items(text: &str, clause: Span) -> Vec<Span> {
+    let mut raw: Vec<Span> = Vec::new();
+    let mut s = clause.start;
+    for (k, c) in text[clause.range()].char_indices() {
+        if c == '、' {
+            raw.push(Span::new(s, clause.start + k));
+            s = clause.start + k + c.len_utf8();
+        }
+    }
+    raw.push(Span::new(s, clause.end));
+    raw
 }
 
 /// The kind a list's bare items take from the mentions among its items
@@ -174,15 +173,19 @@ fn own_kind(scan: &Scan<'_>, it: Span) -> Option<EntityKind> {
 fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
     let w = &scan.text[it.range()];
     let n = w.chars().count();
-    if !(2..=8).contains(&n) || !w.chars().all(is_cjk) || opens_generically(w) {
+    if !(2..=MAX_ITEM_CHARS).contains(&n)
+        || !w.chars().all(is_cjk)
+        || opens_generically_in(scan.lex, w)
+    {
         return false;
     }
     // Descriptive facility words stay outside names (`葛根基地`), and
     // people are no names of places or bodies.
-    if FACILITY_WORDS
-        .iter()
-        .chain(PEOPLE_WORDS)
-        .any(|f| w.ends_with(f))
+    let describes =
+        |c: LexClass| matches!(c, LexClass::Grammar(Grammar::Facility | Grammar::People));
+    if scan
+        .hits_ending_at(it.end)
+        .any(|h| h.span().start >= it.start && scan.hit_is(h, describes))
     {
         return false;
     }
@@ -231,7 +234,7 @@ fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
             || scan.lex.any(w, |c| {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
             });
-        if stop || scan.text[t.span.start..piece.end].chars().count() > 8 {
+        if stop || scan.text[t.span.start..piece.end].chars().count() > MAX_ITEM_CHARS {
             // A number or measure word before it makes a description
             // (`百亩葛根基地`), not a name.
             if matches!(t.tag, "m" | "q" | "x") && !scan.is_break_at(t.span.start) {
@@ -264,7 +267,7 @@ fn leading_name(scan: &Scan<'_>, piece: Span) -> Span {
             || scan.lex.any(w, |c| {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
             });
-        if stop || scan.text[piece.start..t.span.end].chars().count() > 8 {
+        if stop || scan.text[piece.start..t.span.end].chars().count() > MAX_ITEM_CHARS {
             break;
         }
         end = t.span.end;

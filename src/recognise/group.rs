@@ -5,22 +5,36 @@
 //! a generic noun that refers back to one.
 
 use super::{Mention, Scan};
-use crate::lexicon::LexClass;
+use crate::lexicon::{Grammar, LexClass, Lexicon, embedded_grammar};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
-/// Words that make up a generic group noun (`工作考察团`, `视察调研组`).
-pub(crate) const GROUP_WORDS: [&str; 22] = [
-    "党政", "工作", "考察", "调研", "视察", "检查", "督查", "督导", "巡查", "巡视", "巡察", "指导",
-    "评估", "专家", "代表", "访问", "参观", "观摩", "学习", "交流", "专题", "联合",
-];
+/// The words a generic group noun is made of (`工作`, `考察`:
+/// `grammar.group-word` of the embedded grammar), in the order of
+/// `grammar.txt`, for the rules that read a group's name from its text.
+pub(crate) static GROUP_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    embedded_grammar()
+        .entries()
+        .iter()
+        .filter(|e| e.class == GROUP_WORD)
+        // Embedded entries borrow their text from the binary.
+        .filter_map(|e| match e.text {
+            Cow::Borrowed(t) => Some(t),
+            Cow::Owned(_) => None,
+        })
+        .collect()
+});
 
-/// Strips the generic group words off the front of `s`; true when nothing
-/// else is left.
-fn all_group_words(s: &str) -> bool {
+const GROUP_WORD: LexClass = LexClass::Grammar(Grammar::GroupWord);
+
+/// Strips the generic group words of `lex` off the front of `s`; true when
+/// nothing else is left.
+fn all_group_words(lex: &Lexicon, s: &str) -> bool {
     let mut s = s;
     while !s.is_empty() {
-        match GROUP_WORDS.iter().find(|w| s.starts_with(**w)) {
+        match lex.prefixes_of(s, GROUP_WORD).next() {
             Some(w) => s = &s[w.len()..],
             None => return false,
         }
@@ -50,16 +64,26 @@ pub(crate) fn is_group_name(t: &str) -> bool {
 
 /// A generic delegation noun, no name: `代表团`, `工作考察团`, `调研组`.
 pub(crate) fn is_generic_group(t: &str) -> bool {
-    group_stem(t).is_some_and(|s| !s.is_empty() && all_group_words(s))
+    is_generic_group_in(embedded_grammar(), t)
+}
+
+/// [`is_generic_group`] with the group words of `lex`.
+fn is_generic_group_in(lex: &Lexicon, t: &str) -> bool {
+    group_stem(t).is_some_and(|s| !s.is_empty() && all_group_words(lex, s))
 }
 
 /// Numerals of an ordinal (`第三`, `第12`).
 fn is_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零'
-    ) || c.is_ascii_digit()
+    crate::lexicon::is_numeral(c) || c.is_ascii_digit()
 }
+
+/// The longest number of a numbered group (`第十二`), in characters.
+const MAX_ORDINAL_CHARS: usize = 3;
+
+/// The shortest and longest group noun after the number (`调研组`,
+/// `专题视察调研组`), in characters.
+const MIN_GROUP_NOUN_CHARS: usize = 3;
+const MAX_GROUP_NOUN_CHARS: usize = 10;
 
 /// Numbered groups: `第二视察调研组`, and with the body that sent them,
 /// `区委第三巡察组`. The number makes the group one of a set, so it is a
@@ -76,19 +100,19 @@ pub(crate) fn numbered(scan: &Scan<'_>) -> Vec<Mention> {
             .take_while(|&c| is_numeral(c))
             .map(char::len_utf8)
             .sum();
-        if digits == 0 || after[..digits].chars().count() > 3 {
+        if digits == 0 || after[..digits].chars().count() > MAX_ORDINAL_CHARS {
             continue;
         }
         let rest = &after[digits..];
         // The group noun: group words, then `组`, `小组` or `团`.
         let Some(len) = rest
             .char_indices()
-            .take(10)
+            .take(MAX_GROUP_NOUN_CHARS)
             .map(|(k, c)| k + c.len_utf8())
             .filter(|&k| {
-                rest[..k].chars().count() >= 3
+                rest[..k].chars().count() >= MIN_GROUP_NOUN_CHARS
                     && rest[..k].ends_with(['组', '团'])
-                    && is_generic_group(&rest[..k])
+                    && is_generic_group_in(scan.lex, &rest[..k])
             })
             .last()
         else {

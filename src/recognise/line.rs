@@ -5,27 +5,24 @@
 //! line's name.
 
 use super::{Mention, Scan};
-use crate::lexicon::LexClass;
+use crate::lexicon::{Grammar, LexClass};
 use crate::matcher::Hit;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
-/// Words that end a line's name, longest first.
-const LINE_WORDS: &[&str] = &[
-    "高速铁路",
-    "城际铁路",
-    "高速公路",
-    "铁路",
-    "高铁",
-    "高速",
-    "城际",
-    "动车",
-];
+/// Words that end a line's name (`高铁`, `高速`: `grammar.line`).
+const LINE: LexClass = LexClass::Grammar(Grammar::Line);
 
-/// True for a one-character place abbreviation. Every one is a single
-/// ideograph of the basic plane: three bytes, asked before the lexicon.
+/// How many abbreviations make a line's name (`京沪`; `沪高速` is none).
+const MIN_ABBREVIATIONS: usize = 2;
+
+/// True for a one-character place abbreviation (the length is asked
+/// before the lexicon, bytes first: most hits are longer than a char's
+/// four bytes).
 fn is_abbreviation(scan: &Scan<'_>, hit: &Hit) -> bool {
-    hit.span().len() == 3 && scan.hit_is(hit, |c| c == LexClass::PlaceShort)
+    hit.span().len() <= 4
+        && scan.text[hit.span().range()].chars().nth(1).is_none()
+        && scan.hit_is(hit, |c| c == LexClass::PlaceShort)
 }
 
 /// The start of a one-character place abbreviation ending at `end`.
@@ -41,8 +38,11 @@ fn short_ending_at(scan: &Scan<'_>, end: usize) -> Option<usize> {
 /// `苏湖铁路`).
 pub(super) fn abbreviated(scan: &Scan<'_>, found: &mut Vec<Mention>) {
     for m in found.iter_mut() {
-        let name = &scan.text[m.span.range()];
-        if m.kind == EntityKind::Place && LINE_WORDS.iter().any(|w| name.ends_with(w)) {
+        let ends_in_line_word = || {
+            scan.hits_ending_at(m.span.end)
+                .any(|h| h.span().start >= m.span.start && scan.hit_is(h, |c| c == LINE))
+        };
+        if m.kind == EntityKind::Place && ends_in_line_word() {
             while let Some(s) = short_ending_at(scan, m.span.start) {
                 m.span = Span::new(s, m.span.end);
             }
@@ -54,10 +54,7 @@ pub(super) fn abbreviated(scan: &Scan<'_>, found: &mut Vec<Mention>) {
             continue;
         }
         let end = hit.span().end;
-        let Some(word) = LINE_WORDS
-            .iter()
-            .find(|w| scan.text[end..].starts_with(**w))
-        else {
+        let Some(word) = scan.longest_at(end, |c| c == LINE) else {
             continue;
         };
         let mut start = hit.span().start;
@@ -66,8 +63,8 @@ pub(super) fn abbreviated(scan: &Scan<'_>, found: &mut Vec<Mention>) {
             start = s;
             n += 1;
         }
-        let span = Span::new(start, end + word.len());
-        if n >= 2 && !found.iter().chain(&new).any(|m| m.span == span) {
+        let span = Span::new(start, word.span().end);
+        if n >= MIN_ABBREVIATIONS && !found.iter().chain(&new).any(|m| m.span == span) {
             new.push(Mention::new(span, EntityKind::Place, Rule::PlaceLine));
         }
     }

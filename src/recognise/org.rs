@@ -142,8 +142,15 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if edge.start == hit.span().start || (group_words < name_end && edge.start == group_words) {
             continue;
         }
-        edge.start = trim_at_anchor(scan, edge.start, hit.span().start);
-        if !allow_org && !edge.anchored && !scan.text[edge.start..name_end].starts_with("中共") {
+        // The anchor lies in the name proper, before any group words.
+        edge.start = trim_at_anchor(scan, edge.start, name_end.min(hit.span().start));
+        if !allow_org
+            && !edge.anchored
+            && !scan
+                .text
+                .get(edge.start..name_end)
+                .is_some_and(|n| n.starts_with("中共"))
+        {
             // `深化` + `政府`: a governing body is named from a place or level.
             continue;
         }
@@ -317,7 +324,10 @@ fn group_words_before(scan: &Scan<'_>, pos: usize, suffix: &str) -> usize {
 /// the body's own name after a verb or a link (`工作方案报` + `区人民政府办公室`).
 fn trim_at_anchor(scan: &Scan<'_>, start: usize, suffix_start: usize) -> usize {
     let mut best = start;
-    for (i, c) in scan.text[start..suffix_start].char_indices().skip(1) {
+    let Some(name) = scan.text.get(start..suffix_start) else {
+        return start;
+    };
+    for (i, c) in name.char_indices().skip(1) {
         let p = start + i;
         let opens = LEVEL_CHARS.contains(&c) || scan.longest_at(p, |k| k.is_place()).is_some();
         // `高标准建设` + `某镇红色文化展示厅`: a verb before the place.

@@ -8,15 +8,32 @@
 //! summit (`G20峰会`).
 
 use super::{Mention, Scan};
+use crate::lexicon::{Grammar, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
 
-/// Road words glued after the number, longest first.
-const ROAD_WORDS: &[&str] = &["国道", "省道", "县道", "线"];
+/// Road words glued after the number (`国道`, `线`: `grammar.route`).
+const ROUTE: LexClass = LexClass::Grammar(Grammar::Route);
 
-/// What, right after the digits, makes them something else.
-const NOT_A_ROUTE: &[&str] = &["号", "地块", "峰会", "期", "单元", "栋", "幢", "室"];
+/// What, right after the digits, makes them something else (`号`, `峰会`:
+/// `grammar.code-unit`).
+const CODE_UNIT: LexClass = LexClass::Grammar(Grammar::CodeUnit);
+
+/// Words that end a road's or a line's name (`线`, `公路`:
+/// `grammar.road-end`).
+const ROAD_END: LexClass = LexClass::Grammar(Grammar::RoadEnd);
+
+/// The most digits of a route number (`G1501`).
+const MAX_DIGITS: usize = 4;
+
+/// The fewest digits of a route number without its road word (`G50`).
+const MIN_BARE_DIGITS: usize = 2;
+
+/// How far after a road its section (`甲地至乙地段`) may end, in
+/// characters, and the longest name of one of its ends.
+const MAX_SECTION_CHARS: usize = 14;
+const MAX_END_CHARS: usize = 6;
 
 /// Finds route numbers.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
@@ -33,7 +50,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             .take_while(|d| d.is_ascii_digit())
             .count();
         let end = i + 1 + digits;
-        if !(1..=4).contains(&digits) || bytes[i + 1] == b'0' {
+        if !(1..=MAX_DIGITS).contains(&digits) || bytes[i + 1] == b'0' {
             continue;
         }
         let rest = &text[end..];
@@ -41,17 +58,17 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             .as_bytes()
             .first()
             .is_some_and(|&c| is_code_byte(c) || c == b'.')
-            || NOT_A_ROUTE.iter().any(|w| rest.starts_with(w))
+            || scan.longest_at(end, |c| c == CODE_UNIT).is_some()
         {
             continue;
         }
-        let word = ROAD_WORDS.iter().find(|w| rest.starts_with(**w));
+        let word = scan.longest_at(end, |c| c == ROUTE);
         // A bare number needs two digits at least (`G7` is more often a
         // summit than a road).
-        if word.is_none() && digits < 2 {
+        if word.is_none() && digits < MIN_BARE_DIGITS {
             continue;
         }
-        let end = end + word.map_or(0, |w| w.len());
+        let end = word.map_or(end, |w| w.span().end);
         out.push(Mention::new(
             Span::new(i, end),
             EntityKind::Place,
@@ -61,9 +78,6 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     out
 }
 
-/// Words that end a road's or a line's name.
-const ROAD_ENDS: &[&str] = &["线", "路", "公路", "高速", "国道", "省道", "大道", "铁路"];
-
 /// The two ends of a road section, written after the road (`某某线甲地至乙地段`,
 /// as works on roads are reported): places, though the lexicon may know
 /// neither. `places` are the places found so far; ends they already cover
@@ -72,15 +86,17 @@ pub(crate) fn section_ends(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> 
     let text = scan.text;
     let mut out = Vec::new();
     for m in places {
-        let name = &text[m.span.range()];
-        if !ROAD_ENDS.iter().any(|w| name.ends_with(w)) {
+        if !scan
+            .hits_ending_at(m.span.end)
+            .any(|h| h.span().start >= m.span.start && scan.hit_is(h, |c| c == ROAD_END))
+        {
             continue;
         }
         let rest = &text[m.span.end..];
         // Up to `段`, two short names joined by `至`.
         let Some(len) = rest
             .char_indices()
-            .take(14)
+            .take(MAX_SECTION_CHARS)
             .find(|&(_, c)| c == '段' || !is_cjk(c))
             .filter(|&(_, c)| c == '段')
             .map(|(i, _)| i)
@@ -90,7 +106,7 @@ pub(crate) fn section_ends(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> 
         let Some((a, b)) = rest[..len].split_once('至') else {
             continue;
         };
-        let ok = |w: &str| (1..=6).contains(&w.chars().count()) && !w.contains('至');
+        let ok = |w: &str| (1..=MAX_END_CHARS).contains(&w.chars().count()) && !w.contains('至');
         if !(ok(a) && ok(b)) {
             continue;
         }

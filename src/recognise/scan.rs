@@ -30,6 +30,9 @@ pub(crate) struct Scan<'a> {
     hits: Vec<Hit>,
     /// Indices into `hits`, sorted by end.
     by_end: Vec<u32>,
+    /// The end of each hit of `by_end`, in its order: searched without a
+    /// look into `hits` at each step.
+    ends: Vec<u32>,
     seg: &'a Segmenter,
     /// Every clause break (bytes), in text order, so that finding a clause
     /// costs a binary search rather than a walk through it (a long line
@@ -81,12 +84,14 @@ impl<'a> Scan<'a> {
             .map(|(i, h)| (h.span().end as u64) << 32 | i as u64)
             .collect();
         nearly_sorted::sort_by_key(&mut keys, |&k| k);
-        let by_end: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
+        let by_end: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
+        let ends: Vec<u32> = keys.iter().map(|&k| (k >> 32) as u32).collect();
         Scan {
             text,
             lex,
             hits,
             by_end,
+            ends,
             breaks: clause_breaks(text),
             seg,
             clauses: RefCell::new(HashMap::new()),
@@ -108,8 +113,12 @@ impl<'a> Scan<'a> {
     /// Hits that start at byte `pos`, longest first.
     pub fn hits_at(&self, pos: usize) -> &[Hit] {
         let lo = self.hits.partition_point(|h| h.span().start < pos);
-        let hi = self.hits.partition_point(|h| h.span().start <= pos);
-        &self.hits[lo..hi]
+        // Few hits start at one position: counted, not searched for.
+        let n = self.hits[lo..]
+            .iter()
+            .take_while(|h| h.span().start == pos)
+            .count();
+        &self.hits[lo..lo + n]
     }
 
     /// Hits lying wholly inside `span`, by start.
@@ -123,12 +132,12 @@ impl<'a> Scan<'a> {
 
     /// Hits that end at byte `pos`, longest first.
     pub fn hits_ending_at(&self, pos: usize) -> impl Iterator<Item = &Hit> + '_ {
-        let lo = self
-            .by_end
-            .partition_point(|&i| self.hits[i as usize].span().end < pos);
-        let hi = self
-            .by_end
-            .partition_point(|&i| self.hits[i as usize].span().end <= pos);
+        let lo = self.ends.partition_point(|&e| (e as usize) < pos);
+        let hi = lo
+            + self.ends[lo..]
+                .iter()
+                .take_while(|&&e| e as usize == pos)
+                .count();
         self.by_end[lo..hi]
             .iter()
             .map(move |&i| &self.hits[i as usize])

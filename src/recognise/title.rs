@@ -4,10 +4,9 @@
 //! follows it, directly or through a chain joined by `、`; the person
 //! recogniser decides that.
 
-use super::edge::LEVEL_CHARS;
 use super::index::MentionIndex;
 use super::{Mention, Scan};
-use crate::lexicon::LexClass;
+use crate::lexicon::{Level, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
@@ -20,23 +19,13 @@ pub(crate) struct TitleCand {
     pub role: Span,
 }
 
-/// Posts too vague to stand without an organisation before them.
-const WEAK_ROLES: &[&str] = &[
-    "代表",
-    "委员",
-    "负责人",
-    "助理",
-    "组长",
-    "副组长",
-    "经理",
-    "副经理",
-    "主编",
-    "社长",
-    "董事",
-    "监事",
-    "专员",
-    "常委",
-];
+/// The longest unit's name before a post named after it (`民事审判庭` +
+/// `庭长`), in characters.
+const MAX_UNIT_CHARS: usize = 6;
+
+/// How far left of its suffix a body's name before a post reaches
+/// (`应急指挥中心` + `主任`), in characters.
+const MAX_BODY_CHARS: usize = 8;
 
 /// Finds title candidates, given the organisation and place candidates.
 pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec<TitleCand> {
@@ -89,7 +78,7 @@ fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCan
     }
     // A level character alone before the post's body (`镇` + `党委书记`).
     if let Some(c) = scan.char_before(start)
-        && LEVEL_CHARS.contains(&c)
+        && Level::of_char(c).is_some()
     {
         let p = start - c.len_utf8();
         if scan.is_break_before(p) || starts_clause_word(scan, p) {
@@ -102,7 +91,12 @@ fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCan
             scan.lex.is(&c.to_string(), LexClass::Surname)
                 && scan.is_break_before(start - c.len_utf8())
         });
-        if surname_before || WEAK_ROLES.contains(&word) {
+        // `代表`, `经理`: a post too vague to stand alone (`needs=body`).
+        let needs_body = scan
+            .lex
+            .lookup(word)
+            .any(|e| e.class == LexClass::TitleRole && e.traits.needs_body);
+        if surname_before || needs_body {
             return None;
         }
     }
@@ -123,11 +117,11 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
     let (Some(unit), Some('长'), None) = (chars.next(), chars.next(), chars.next()) else {
         return None;
     };
-    if LEVEL_CHARS.contains(&unit) || scan.char_before(role.start) != Some(unit) {
+    if Level::of_char(unit).is_some() || scan.char_before(role.start) != Some(unit) {
         return None;
     }
     let mut pos = role.start - unit.len_utf8();
-    for n in 1..=6 {
+    for n in 1..=MAX_UNIT_CHARS {
         let c = scan.char_before(pos)?;
         if !crate::text::is_cjk(c) || super::edge::FUNCTION_CHARS.contains(c) {
             return None;
@@ -167,7 +161,7 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Optio
     // A level character before a body (`区` + `人大常委会`, `镇` + `城运中心`).
     if let Some(s) = best
         && let Some(c) = scan.char_before(s)
-        && LEVEL_CHARS.contains(&c)
+        && Level::of_char(c).is_some()
         && scan.longest_ending_at(s, |c| c.is_place()).is_none()
     {
         let p = s - c.len_utf8();
@@ -187,11 +181,11 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Optio
 /// body the person leads, whatever it is made of.
 fn unit_name_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     let suffix = scan.longest_ending_at(pos, |c| c == LexClass::OrgSuffix)?;
-    let edge = super::edge::left_edge(scan, suffix.span().start, 8, true, true);
+    let edge = super::edge::left_edge(scan, suffix.span().start, MAX_BODY_CHARS, true, true);
     let left = &scan.text[edge.start..suffix.span().start];
     // `某某在州委`: a grammar word is no part of a unit's name.
     (left.chars().count() >= 2
-        && !super::edge::opens_generically(left)
+        && !super::edge::opens_generically_in(scan.lex, left)
         && !left
             .chars()
             .any(|c| super::edge::FUNCTION_CHARS.contains(c)))

@@ -44,6 +44,12 @@ pub(crate) struct NamedPlace {
     pub first: usize,
 }
 
+/// The length of a division's name whose proper part has one character
+/// (`郊区`, `房县`), in characters: glued to the word before it, such a
+/// name may be the tail of a longer one (`集|中区`), and its committee
+/// is spelled in full (`房县县委`).
+pub(crate) const SHORT_DIVISION_CHARS: usize = 2;
+
 /// The level of a division name, if the lexicon knows it as a division.
 pub(crate) fn division_level(lex: &Lexicon, name: &str) -> Option<Level> {
     lex.lookup(name).find_map(|e| match e.class {
@@ -112,23 +118,18 @@ fn division_before_body(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
         .map(|(i, _)| &text[i..])
         .find(|body| is_governing_body(lex, body))
         .map(|body| &text[..text.len() - body.len()])?;
-    let level = if place.ends_with("街道") {
-        Level::Town
-    } else {
-        match place.chars().last()? {
-            '县' | '区' | '旗' => Level::County,
-            '市' | '州' => Level::City,
-            '镇' | '乡' => Level::Town,
-            _ => return None,
-        }
-    };
+    let level = Level::word_ending(place)
+        .map(|(_, l)| l)
+        .filter(|&l| l != Level::Village)?;
     // `高新技术示范区`, `某某开发区`: a zone, named by a place suffix of
     // two characters or more, is no division.
     let zone = place.char_indices().any(|(i, _)| {
         let tail = &place[i..];
         tail.chars().count() >= 2 && lex.is(tail, LexClass::PlaceSuffix)
     });
-    let ok = !zone && place.chars().count() >= 3 && place.chars().all(crate::text::is_cjk);
+    let ok = !zone
+        && place.chars().count() > SHORT_DIVISION_CHARS
+        && place.chars().all(crate::text::is_cjk);
     ok.then(|| (place.to_string(), level))
 }
 
@@ -147,6 +148,9 @@ pub(crate) fn divisions_in_name(lex: &Lexicon, text: &str) -> Vec<(String, Level
 
 /// True when the char before `pos` glues a word to it: a mention that
 /// starts there may have lost the head of its name (`集|中区党工委书记`).
+/// The characters that glue nothing are prepositions, conjunctions and the
+/// one-character verbs that stand before a post (`任`, `为`, `请`): a
+/// closed set of function characters, read per character, so kept here.
 pub(crate) fn glued_before(chars: &[char], pos: usize) -> bool {
     pos > 0
         && crate::text::is_cjk(chars[pos - 1])
@@ -156,21 +160,17 @@ pub(crate) fn glued_before(chars: &[char], pos: usize) -> bool {
 /// True when a division `name` of `level` fits the level word `w` written
 /// before a body (`区` in `区委`, `镇` in `镇党委`, `街道` …).
 pub(crate) fn fits_level_word(w: &str, name: &str, level: Level) -> bool {
-    if !name.ends_with(w) {
-        return false;
-    }
-    match w {
-        "省" => level == Level::Province,
-        "市" => matches!(level, Level::Province | Level::City | Level::County),
-        "州" => level == Level::City,
-        "区" | "县" | "旗" => level == Level::County,
-        "镇" | "乡" | "街道" => level == Level::Town,
-        _ => false,
-    }
+    name.ends_with(w) && level.fits_word(w)
 }
 
-/// The level words a body can start with, longest first.
-pub(crate) const LEVEL_WORDS: [&str; 9] = ["街道", "省", "市", "州", "区", "县", "旗", "镇", "乡"];
+/// The longest byline in brackets (`(镇文明办)`), in characters.
+const MAX_BRACKET_BYLINE_CHARS: usize = 30;
+
+/// The longest line of reporters (`高志强/文 施明忠/摄`), in characters.
+const MAX_BYLINE_CHARS: usize = 40;
+
+/// The longest headline, in characters.
+const MAX_HEADLINE_CHARS: usize = 40;
 
 /// A line that closes an article: `(镇文明办)`, `高志强/文 施明忠/摄`.
 /// `action` says whether the line tells what happens (a visit or
@@ -185,17 +185,17 @@ pub(crate) fn is_byline(line: &str, action: bool) -> bool {
         && (t.ends_with(')') || t.ends_with('\u{FF09}'));
     // A photo caption in brackets tells what happens (`(某某在某村察看…)`);
     // a byline names a unit or reporters.
-    if paren && n <= 30 && !t.contains('。') && !action {
+    if paren && n <= MAX_BRACKET_BYLINE_CHARS && !t.contains('。') && !action {
         return true;
     }
-    (t.contains("/文") || t.contains("/摄")) && n <= 40
+    (t.contains("/文") || t.contains("/摄")) && n <= MAX_BYLINE_CHARS
 }
 
 /// A short line without sentence punctuation: a headline or a heading.
 pub(crate) fn is_headline(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
-    n > 0 && n <= 40 && !t.contains(['。', ',', '\u{FF0C}', ';', ':', '\u{FF1A}'])
+    n > 0 && n <= MAX_HEADLINE_CHARS && !t.contains(['。', ',', '\u{FF0C}', ';', ':', '\u{FF1A}'])
 }
 
 /// Splits the document into articles (char ranges).
@@ -209,82 +209,15 @@ pub(crate) fn split(
     mentions: &[Mention],
     action: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
-    // Lines as char ranges.
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut s = 0usize;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '\n' {
-            lines.push((s, i));
-            s = i + 1;
-        }
-    }
-    lines.push((s, chars.len()));
-    let text = |r: (usize, usize)| -> &str { &text[starts.byte(r.0)..starts.byte(r.1)] };
-    let nonempty: Vec<(usize, usize)> = lines
-        .into_iter()
-        .filter(|&r| !text(r).trim().is_empty())
-        .collect();
-    let starts_with_date = |r: (usize, usize)| {
-        let first = (r.0..r.1)
-            .find(|&i| !chars[i].is_whitespace())
-            .unwrap_or(r.0);
-        let from = mentions.partition_point(|m| m.start < first);
-        mentions[from..]
-            .iter()
-            .take_while(|m| m.start <= first + 1)
-            .any(|m| m.kind == EntityKind::Date)
+    let lines = Lines {
+        chars,
+        text,
+        starts,
+        mentions,
     };
-    // A line that is only a person's name (or prose closed by one) signs off.
-    let ends_with_signature = |r: (usize, usize)| {
-        let t = text(r);
-        let t = t.trim_end();
-        let end = r.0 + t.chars().count();
-        let from = mentions.partition_point(|m| m.start < r.0);
-        mentions[from..]
-            .iter()
-            .take_while(|m| m.start < end)
-            .any(|m| {
-                m.kind == EntityKind::Person
-                    && m.end == end
-                    && (m.start == r.0 + (t.chars().count() - t.trim_start().chars().count())
-                        || (m.start > r.0 && matches!(chars[m.start - 1], '。' | '!' | '?')))
-            })
-    };
-    let mut cuts: Vec<usize> = Vec::new();
-    let mut prose_seen = false;
-    let mut i = 0usize;
-    while i < nonempty.len() {
-        let r = nonempty[i];
-        let t = text(r);
-        if is_byline(t, action(r.0, r.1)) || (prose_seen && ends_with_signature(r)) {
-            if let Some(next) = nonempty.get(i + 1) {
-                cuts.push(next.0);
-            }
-            prose_seen = false;
-            i += 1;
-            continue;
-        }
-        if is_headline(t) && prose_seen {
-            // A run of headline lines followed by a dated lead opens an article.
-            let mut j = i;
-            while j < nonempty.len() && is_headline(text(nonempty[j])) {
-                j += 1;
-            }
-            if j < nonempty.len() && starts_with_date(nonempty[j]) {
-                cuts.push(r.0);
-                prose_seen = false;
-                i = j;
-                continue;
-            }
-        }
-        if !is_headline(t) {
-            prose_seen = true;
-        }
-        i += 1;
-    }
     let mut out = Vec::new();
     let mut start = 0usize;
-    for c in cuts {
+    for c in lines.cuts(action) {
         if c > start {
             out.push((start, c));
             start = c;
@@ -292,6 +225,104 @@ pub(crate) fn split(
     }
     out.push((start, chars.len()));
     out
+}
+
+/// The lines of a document, as [`split`] reads them.
+struct Lines<'d> {
+    chars: &'d [char],
+    text: &'d str,
+    starts: &'d CodePoints,
+    mentions: &'d [Mention],
+}
+
+impl Lines<'_> {
+    /// The line `r` (a char range) as a slice of the text.
+    fn text(&self, r: (usize, usize)) -> &str {
+        &self.text[self.starts.byte(r.0)..self.starts.byte(r.1)]
+    }
+
+    /// The lines that hold more than white space, as char ranges.
+    fn nonempty(&self) -> Vec<(usize, usize)> {
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        let mut s = 0usize;
+        for (i, &c) in self.chars.iter().enumerate() {
+            if c == '\n' {
+                lines.push((s, i));
+                s = i + 1;
+            }
+        }
+        lines.push((s, self.chars.len()));
+        lines.retain(|&r| !self.text(r).trim().is_empty());
+        lines
+    }
+
+    /// True when a date opens the line (a news lead: `11月28日,…`).
+    fn starts_with_date(&self, r: (usize, usize)) -> bool {
+        let first = (r.0..r.1)
+            .find(|&i| !self.chars[i].is_whitespace())
+            .unwrap_or(r.0);
+        let from = self.mentions.partition_point(|m| m.start < first);
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.start <= first + 1)
+            .any(|m| m.kind == EntityKind::Date)
+    }
+
+    /// True when the line is only a person's name, or prose closed by one:
+    /// it signs off.
+    fn ends_with_signature(&self, r: (usize, usize)) -> bool {
+        let t = self.text(r).trim_end();
+        let end = r.0 + t.chars().count();
+        let indent = t.chars().count() - t.trim_start().chars().count();
+        let from = self.mentions.partition_point(|m| m.start < r.0);
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.start < end)
+            .any(|m| {
+                m.kind == EntityKind::Person
+                    && m.end == end
+                    && (m.start == r.0 + indent
+                        || (m.start > r.0 && matches!(self.chars[m.start - 1], '。' | '!' | '?')))
+            })
+    }
+
+    /// Where articles start: after a byline or a signature, and at a run
+    /// of headline lines followed by a dated lead, once prose was read.
+    /// `action` says whether a line tells what happens ([`is_byline`]).
+    fn cuts(&self, action: impl Fn(usize, usize) -> bool) -> Vec<usize> {
+        let nonempty = self.nonempty();
+        let mut cuts: Vec<usize> = Vec::new();
+        let mut prose_seen = false;
+        let mut i = 0usize;
+        while i < nonempty.len() {
+            let r = nonempty[i];
+            let t = self.text(r);
+            if is_byline(t, action(r.0, r.1)) || (prose_seen && self.ends_with_signature(r)) {
+                if let Some(next) = nonempty.get(i + 1) {
+                    cuts.push(next.0);
+                }
+                prose_seen = false;
+                i += 1;
+                continue;
+            }
+            if is_headline(t) && prose_seen {
+                // A run of headline lines followed by a dated lead opens an article.
+                let j = i + nonempty[i..]
+                    .iter()
+                    .take_while(|&&r| is_headline(self.text(r)))
+                    .count();
+                if j < nonempty.len() && self.starts_with_date(nonempty[j]) {
+                    cuts.push(r.0);
+                    prose_seen = false;
+                    i = j;
+                    continue;
+                }
+            }
+            prose_seen |= !is_headline(t);
+            i += 1;
+        }
+        cuts
+    }
 }
 
 /// Counts the divisions named by the mentions in `start..end`. A division
@@ -334,7 +365,7 @@ pub(crate) fn named_places(
         // may have lost its head (`集|中区党工委书记`).
         let glued = !is_place && glued_before(chars, m.start);
         for (name, l) in divisions.iter() {
-            if !glued || name.chars().count() >= 3 {
+            if !glued || name.chars().count() > SHORT_DIVISION_CHARS {
                 add(name.clone(), *l, m.start);
             }
         }

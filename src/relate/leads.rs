@@ -18,22 +18,11 @@
 use super::article::glued_before;
 use super::orgname::{self, Resolved};
 use super::{Doc, Found};
+use crate::lexicon::{Grammar, Level, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::EntityKind;
 use crate::text::is_cjk;
 use hashbrown::HashMap;
-
-/// Words between a person and the title they are given.
-const GIVEN: [&str; 8] = [
-    "当选为",
-    "当选",
-    "为",
-    "任",
-    "担任",
-    "出任",
-    "任命为",
-    "兼任",
-];
 
 /// The mentions `i, i+1, …` of `kind` joined by `、` (or written together),
 /// as a run of indices starting at `i`.
@@ -95,7 +84,8 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
                     let followed_by_person = after < ms.len()
                         && ms[after].kind == EntityKind::Person
                         && doc.blank(ms[after - 1].end, ms[after].start);
-                    let given = GIVEN.contains(&between);
+                    // `当选为`, `任`: a word that gives the post (`trigger.appoint`).
+                    let given = doc.lex.is(between, LexClass::Trigger(Trigger::Appoint));
                     let glued = raw.is_empty() && persons.len() == 1 && !followed_by_person;
                     if given || glued {
                         for &p in &persons {
@@ -110,22 +100,33 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
             _ => i += 1,
         }
     }
-    // `原镇长`, `前任县长`: a former post.
-    out.retain(|&(_, t)| !(doc.ends_at(ms[t].start, "原") || doc.ends_at(ms[t].start, "前任")));
+    // `原镇长`, `前任县长`: a former post (`trigger.former`).
+    out.retain(|&(_, t)| !doc.trigger_ends_at(ms[t].start, Trigger::Former));
     out.sort_by_key(|&(p, t)| (ms[t].start, ms[p].start));
     out.dedup();
     out
 }
 
+/// How far back text glued before a title is read, in characters.
+const MAX_GLUED_CHARS: usize = 15;
+
+/// The longest office's name between a body and a post (`民事审判庭`), in
+/// characters.
+const MAX_OFFICE_CHARS: usize = 8;
+
+/// The shortest area written before a title that lost its head
+/// (`高新技术示范区`; `某区` alone is no area), in characters.
+const MIN_AREA_CHARS: usize = 3;
+
 /// What a title's name lost to the words before it: an area written right
 /// before a title that starts with its body (`高新技术示范区` + `党工委书记`:
 /// at least three characters outside any mention, ending in a level
 /// character), or an office of the organisation named before it
-/// (`县法院` + `民事审判庭` + `庭长`).
+/// (`县法院` + `民事审判庭` + `庭长`; `庭`, `科`: `grammar.office`).
 fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
     let mut a = start;
     while a > 0
-        && start - a < 15
+        && start - a < MAX_GLUED_CHARS
         && is_cjk(doc.chars[a - 1])
         && doc.mention_covering(a - 1).is_none()
     {
@@ -136,19 +137,14 @@ fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
         && doc.mentions[o].kind == EntityKind::Org
         && doc.mentions[o].end == a
         && !p.is_empty()
-        && p.chars().count() <= 8
-        && OFFICE_ENDS.iter().any(|w| p.ends_with(w))
+        && p.chars().count() <= MAX_OFFICE_CHARS
+        && doc.lex.ends_with(p, LexClass::Grammar(Grammar::Office))
     {
         return Some(format!("{}{p}", doc.mentions[o].text));
     }
-    let level_end = ["区", "县", "市", "镇", "乡", "街道"]
-        .iter()
-        .any(|w| p.ends_with(w));
-    (p.chars().count() >= 3 && level_end).then(|| p.to_string())
+    let level_end = Level::division_word_ending(p).is_some();
+    (p.chars().count() >= MIN_AREA_CHARS && level_end).then(|| p.to_string())
 }
-
-/// Words that end the name of an office inside a body (`审判庭`, `民行科`).
-const OFFICE_ENDS: [&str; 9] = ["庭", "科", "处", "室", "办", "局", "部", "所", "中心"];
 
 /// `某市农业局某某局长`: the body written right before the person who holds
 /// the title `t` written right after them, when the title names no body.

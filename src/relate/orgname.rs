@@ -30,8 +30,8 @@
 //! `区委`, as the spec asks.
 
 use super::Doc;
-use super::article::{LEVEL_WORDS, leading_divisions};
-use crate::lexicon::{LexClass, Lexicon};
+use super::article::{SHORT_DIVISION_CHARS, leading_divisions};
+use crate::lexicon::{Grammar, Level, LexClass, Lexicon};
 
 /// A title split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,66 +44,15 @@ pub(crate) struct TitleParts {
     pub role: String,
 }
 
-/// Bodies that the lexicon's compound posts begin with (`党委书记`,
-/// `常委会副主任`, `人大代表`).
-const BODY_IN_ROLE: [&str; 16] = [
-    "党委",
-    "党工委",
-    "党组",
-    "党总支",
-    "党支部",
-    "支部",
-    "纪委",
-    "纪工委",
-    "监察委",
-    "监委",
-    "常委会",
-    "人大",
-    "政协",
-    "村委会",
-    "居委会",
-    "村",
-];
-
-/// Party departments: they belong to the committee named before them
-/// (`区委常委、宣传部部长` → `闵行区委宣传部`).
-const PARTY_DEPARTMENTS: [&str; 4] = ["宣传部", "组织部", "统战部", "政法委"];
-
-/// Place parts that are not divisions (`社区党委`, `园区党委`).
-const NOT_A_DIVISION_END: [&str; 11] = [
-    "社区", "小区", "园区", "校区", "景区", "片区", "城区", "辖区", "全区", "我区", "本区",
-];
-
-/// Civil-service ranks, held in a government.
-const GOVERNMENT_RANKS: [&str; 4] = ["调研员", "巡视员", "科员", "督学"];
-
-/// Endings of bodies that have a name of their own.
-const NAMED_BODY_ENDS: [&str; 18] = [
-    "公司",
-    "集团",
-    "银行",
-    "医院",
-    "学校",
-    "大学",
-    "学院",
-    "中学",
-    "小学",
-    "幼儿园",
-    "协会",
-    "商会",
-    "研究院",
-    "研究所",
-    "报社",
-    "电视台",
-    "基金会",
-    "事务所",
-];
-
 /// True for a body that names itself: an enterprise or institution
 /// (`某某有限公司`), or one that opens with a place's short form
 /// (`上海某某中心`).
 fn is_named_body(lex: &Lexicon, body: &str) -> bool {
-    if NAMED_BODY_ENDS.iter().any(|e| body.ends_with(e)) {
+    // `公司`, `医院`, `协会`: `named=1` in suffixes.txt.
+    if lex
+        .suffix_entries(body, LexClass::OrgSuffix)
+        .any(|e| e.traits.named)
+    {
         return true;
     }
     // The heads of `k` = two to four chars, with at least three chars
@@ -123,6 +72,11 @@ pub(crate) fn names_a_body(lex: &Lexicon, title: &str) -> bool {
     split_title(lex, title).is_none_or(|p| !p.body.is_empty() || !p.places.is_empty())
 }
 
+/// A post of a party group (`党组书记`, `党组成员`): 书记, 副书记, 成员.
+fn is_party_group_post(role: &str) -> bool {
+    matches!(role, "书记" | "副书记" | "成员")
+}
+
 pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
     let title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
     // Byte offsets of the char boundaries: `s(a, b)` is chars `a..b`.
@@ -138,10 +92,10 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
     // Peel a body off the front of a compound post, if what remains is a post.
     loop {
         let role = s(role_start, n);
-        let Some(b) = BODY_IN_ROLE
-            .iter()
-            .filter(|b| role.starts_with(**b) && is_role(&role[b.len()..]))
-            .max_by_key(|b| b.len())
+        // `党委` of `党委书记` (`grammar.body-in-role`).
+        let Some(b) = lex
+            .prefixes_of(role, LexClass::Grammar(Grammar::BodyInRole))
+            .find(|b| is_role(&role[b.len()..]))
         else {
             break;
         };
@@ -156,28 +110,30 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
     })
 }
 
-/// The level word a post names (`副区长` → `区`, `代理县长` → `县`).
-pub(crate) fn role_level(role: &str) -> Option<&'static str> {
-    let mut r = role;
-    for p in ["常务副", "副", "代理", "代", "常务"] {
-        if let Some(x) = r.strip_prefix(p) {
-            r = x;
-            break;
-        }
-    }
-    let core = r.strip_suffix('长')?;
-    ["省", "市", "区", "县", "镇", "乡", "州", "旗"]
-        .into_iter()
-        .find(|w| core == *w)
+/// The level word a post names (`副区长` → `区`, `代理县长` → `县`): its
+/// rank prefix (`grammar.rank-prefix`) off, a level word and `长`.
+pub(crate) fn role_level(lex: &Lexicon, role: &str) -> Option<&'static str> {
+    let prefix = lex
+        .prefixes_of(role, LexClass::Grammar(Grammar::RankPrefix))
+        .next()
+        .map_or(0, str::len);
+    let core = role[prefix..].strip_suffix('长')?;
+    Level::word_starting(core)
+        .filter(|&(w, l)| w == core && l != Level::Village)
+        .map(|(w, _)| w)
 }
 
 /// The level word a body starts with (`区委` → `区`, `街道党工委` → `街道`).
 fn level_word(body: &str) -> Option<&'static str> {
-    LEVEL_WORDS.into_iter().find(|w| body.starts_with(w))
+    Level::word_starting(body)
+        .filter(|&(_, l)| l != Level::Village)
+        .map(|(w, _)| w)
 }
 
 /// Spells out governments, courts and procuratorates, and the national
-/// congress.
+/// congress. (The three organs whose full names take `人民` are fixed by
+/// the constitution, a closed set written here with the rule that spells
+/// them, not a vocabulary to extend.)
 pub(crate) fn normalize_body(body: &str) -> String {
     if body == "全国人大" {
         return "全国人民代表大会".to_string();
@@ -208,15 +164,20 @@ pub(crate) fn normalize_body(body: &str) -> String {
     out
 }
 
-/// The generic word that ends a division name (`新区`, `街道`, else its last
-/// character).
+/// The kind of district a new area is (`浦东新区`): written whole, its
+/// committee keeps the level word (`浦东新区区委`).
+const NEW_DISTRICT: &str = "新区";
+
+/// The generic word that ends a division name (`新区`, a level word such
+/// as `街道`, else its last character).
 fn division_word(place: &str) -> &str {
-    for w in ["新区", "街道"] {
-        if place.ends_with(w) {
-            return w;
-        }
+    if place.ends_with(NEW_DISTRICT) {
+        return NEW_DISTRICT;
     }
-    place.char_indices().last().map_or("", |(i, _)| &place[i..])
+    match Level::word_ending(place) {
+        Some((w, _)) => w,
+        None => place.char_indices().last().map_or("", |(i, _)| &place[i..]),
+    }
 }
 
 /// Writes `body` after the division `place`: the level word is not repeated
@@ -226,14 +187,14 @@ fn division_word(place: &str) -> &str {
 pub(crate) fn attach(place: &str, body: &str) -> String {
     let w = division_word(place);
     let stem = place.chars().count() - w.chars().count();
-    if w != "新区" && !w.is_empty() && body.starts_with(w) {
+    if w != NEW_DISTRICT && !w.is_empty() && body.starts_with(w) {
         let rest = &body[w.len()..];
         if rest.starts_with('委') && stem < 2 {
             return format!("{place}{body}");
         }
         return format!("{place}{rest}");
     }
-    if body.starts_with('委') && stem < 2 && w != "新区" {
+    if body.starts_with('委') && stem < 2 && w != NEW_DISTRICT {
         return format!("{place}{w}{body}");
     }
     format!("{place}{body}")
@@ -276,109 +237,157 @@ pub(crate) fn resolve_glued(
     known: &[String],
 ) -> Option<Resolved> {
     let mut parts = split_title(doc.lex, title)?;
-    if glued && parts.places.first().is_some_and(|p| p.chars().count() <= 2) {
+    if glued
+        && parts
+            .places
+            .first()
+            .is_some_and(|p| p.chars().count() <= SHORT_DIVISION_CHARS)
+    {
         parts.body = format!("{}{}", parts.places.concat(), parts.body);
         parts.places.clear();
     }
-    let role = parts.role.clone();
-    let implied = role_level(&role);
     let body = normalize_body(&parts.body);
-    let done = |org: String, owner: String| {
-        Some(Resolved {
-            org,
-            owner,
-            role: role.clone(),
-        })
+    let ctx = Context {
+        doc,
+        art,
+        prev,
+        known,
     };
-    // Places written in the title.
-    if let Some(last) = parts.places.last() {
-        let before: String = parts.places[..parts.places.len() - 1].concat();
-        let body = if body.is_empty() || body == "人民政府" {
-            if implied.is_some() || body == "人民政府" {
-                "人民政府".to_string()
-            } else {
-                return None;
-            }
-        } else {
-            body
+    let (org, owner) = written_places(doc.lex, &parts, &body)
+        .or_else(|| level_government(&ctx, &body, &parts.role))
+        .or_else(|| bare_post(&ctx, &body, &parts.role))
+        .unwrap_or_else(|| Some(body_org(&ctx, body)))?;
+    Some(Resolved {
+        org,
+        owner,
+        role: parts.role,
+    })
+}
+
+/// What a title is resolved against: its article, the title before it in
+/// the sentence, and the organisations the article already named in full.
+struct Context<'c, 'a> {
+    doc: &'c Doc<'a>,
+    art: usize,
+    prev: Option<&'c Resolved>,
+    known: &'c [String],
+}
+
+/// An organisation and the place part it hangs from, or `None` when the
+/// title names no organisation.
+type Answer = Option<(String, String)>;
+
+/// Places written in the title: the body after them (their government
+/// when the post names its level).
+fn written_places(lex: &Lexicon, parts: &TitleParts, body: &str) -> Option<Answer> {
+    let last = parts.places.last()?;
+    let before: String = parts.places[..parts.places.len() - 1].concat();
+    let body = if body.is_empty() || body == "人民政府" {
+        if role_level(lex, &parts.role).is_none() && body != "人民政府" {
+            return Some(None);
+        }
+        "人民政府"
+    } else {
+        body
+    };
+    Some(Some((
+        format!("{before}{}", attach(last, body)),
+        format!("{before}{last}"),
+    )))
+}
+
+/// A post that names its level (`副区长`) with no body, or that level's
+/// government: that level's government.
+fn level_government(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
+    let w = role_level(ctx.doc.lex, role)?;
+    let government = format!("{w}人民政府");
+    (body.is_empty() || body == "人民政府" || body == government)
+        .then(|| Some(level_bound(ctx, w, &government)))
+}
+
+/// A post without a body: `总书记` is the party centre's; another takes
+/// the organisation of the title before it; a civil-service rank alone
+/// (`副调研员`) serves the town's government; other posts alone
+/// (`总经理`) name no organisation.
+fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
+    if !body.is_empty() {
+        return None;
+    }
+    if role == "总书记" {
+        return Some(Some(("中共中央".to_string(), String::new())));
+    }
+    if let Some(p) = ctx.prev {
+        // `某会党组副书记、副主任`: a post of the body itself, not of its
+        // party group.
+        let org = match p.org.strip_suffix("党组") {
+            Some(body) if !is_party_group_post(role) => body.to_string(),
+            _ => p.org.clone(),
         };
-        return done(
-            format!("{before}{}", attach(last, &body)),
-            format!("{before}{last}"),
-        );
+        return Some(Some((org, p.owner.clone())));
     }
-    // A post that names its level: that level's government.
-    if let Some(w) = implied
-        && (body.is_empty() || body == "人民政府" || body == format!("{w}人民政府"))
-    {
-        let (org, owner) = level_bound(doc, art, w, &format!("{w}人民政府"), known, prev);
-        return done(org, owner);
+    let civil = ctx
+        .doc
+        .lex
+        .suffix_entries(role, LexClass::TitleRole)
+        .any(|e| e.traits.civil);
+    if !civil {
+        return Some(None);
     }
-    if body.is_empty() {
-        if role == "总书记" {
-            return done("中共中央".to_string(), String::new());
-        }
-        if let Some(p) = prev {
-            // `某会党组副书记、副主任`: a post of the body itself, not of its
-            // party group.
-            let org = match p.org.strip_suffix("党组") {
-                Some(body) if !is_party_group_post(&role) => body.to_string(),
-                _ => p.org.clone(),
-            };
-            return done(org, p.owner.clone());
-        }
-        // A civil-service rank alone (`副调研员`) serves the town's government;
-        // other posts alone (`总经理`) name no organisation.
-        if !GOVERNMENT_RANKS.iter().any(|r| role.ends_with(r)) {
-            return None;
-        }
-        let town = doc.town_of(art)?;
-        return done(attach(&town, "人民政府"), town);
-    }
+    Some(
+        ctx.doc
+            .town_of(ctx.art)
+            .map(|town| (attach(&town, "人民政府"), town)),
+    )
+}
+
+/// A body written in the title: national bodies as written, a body that
+/// opens with a level word under the division of that level, a generic
+/// area's body under the area named (`集中区党工委`), a body with a name
+/// of its own as written, else under the title before it or the
+/// article's town.
+fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
+    let doc = ctx.doc;
     if body.starts_with("全国") || body.starts_with("中共中央") || body.starts_with("中央")
     {
-        return done(body, String::new());
+        return (body, String::new());
     }
     if let Some(w) = level_word(&body) {
-        let (org, owner) = level_bound(doc, art, w, &body, known, prev);
-        return done(org, owner);
+        return level_bound(ctx, w, &body);
     }
     // `集中区党工委`: a generic area name, resolved to the named one.
     if let Some((area, rest)) = composite(doc.lex, &body) {
-        let a = doc.article_of_range(art);
+        let a = doc.article_of_range(ctx.art);
         let named = doc
             .mentions_in(a.0, a.1)
             .map(|i| &doc.mentions[i].text)
             .filter(|t| t.ends_with(&area) && t.len() > area.len())
-            .min_by_key(|t| t.len())
-            .cloned();
-        if let Some(n) = named {
-            return done(format!("{n}{rest}"), n);
-        }
-        return done(body.clone(), area);
+            .min_by_key(|t| t.len());
+        return match named {
+            Some(n) => (format!("{n}{rest}"), n.clone()),
+            None => (body, area),
+        };
     }
     // A body with a name of its own (`某某科技有限公司`, `上海某某中心`).
     if is_named_body(doc.lex, &body) {
-        return done(body, String::new());
+        return (body, String::new());
     }
-    if let Some(p) = prev {
-        if PARTY_DEPARTMENTS.contains(&body.as_str()) && p.org.ends_with('委') {
-            return done(format!("{}{body}", p.org), p.owner.clone());
+    if let Some(p) = ctx.prev {
+        let party_department = doc
+            .lex
+            .lookup(&body)
+            .any(|e| e.class == LexClass::TitleOrg && e.traits.party);
+        if party_department && p.org.ends_with('委') {
+            return (format!("{}{body}", p.org), p.owner.clone());
         }
         if !p.owner.is_empty() {
-            return done(attach(&p.owner, &body), p.owner.clone());
+            return (attach(&p.owner, &body), p.owner.clone());
         }
-        return done(body, String::new());
+        return (body, String::new());
     }
-    match doc.town_of(art) {
-        Some(town) => done(attach(&town, &body), town),
-        None => done(body, String::new()),
+    match doc.town_of(ctx.art) {
+        Some(town) => (attach(&town, &body), town),
+        None => (body, String::new()),
     }
-}
-
-/// A post of a party group (`党组书记`, `党组成员`): 书记, 副书记, 成员.
-fn is_party_group_post(role: &str) -> bool {
-    matches!(role, "书记" | "副书记" | "成员")
 }
 
 /// A body whose first part is a generic area ending in a level character
@@ -391,7 +400,7 @@ fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
         .take(n.saturating_sub(2))
         .find_map(|(at, _)| {
             let (area, rest) = body.split_at(at);
-            (area.ends_with(['区', '县', '市', '镇', '乡'])
+            (Level::division_word_ending(area).is_some()
                 && (lex.is(rest, LexClass::TitleOrg) || lex.is(rest, LexClass::Org)))
             .then(|| (area.to_string(), rest.to_string()))
         })
@@ -401,17 +410,11 @@ fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
 /// that level the title before it in the sentence names, else the
 /// article's division of that level, else a longer organisation already named with
 /// this ending, else as written. Returns the organisation and its owner.
-fn level_bound(
-    doc: &Doc<'_>,
-    art: usize,
-    w: &str,
-    body: &str,
-    known: &[String],
-    prev: Option<&Resolved>,
-) -> (String, String) {
+fn level_bound(ctx: &Context<'_, '_>, w: &str, body: &str) -> (String, String) {
     // `某县县委副书记、县长`: the title before it in the sentence names the
     // division of this level.
-    if let Some(p) = prev
+    let doc = ctx.doc;
+    if let Some(p) = ctx.prev
         && let Some((name, level)) = super::article::divisions_in_name(doc.lex, &p.owner).pop()
         && super::article::fits_level_word(w, &name, level)
         && p.owner.ends_with(&name)
@@ -420,15 +423,19 @@ fn level_bound(
         // writes, and this one writes none (`某省某市委书记、市长` → 某市人民政府).
         return (attach(&name, body), name);
     }
-    if let Some(p) = doc.place_for(art, w) {
+    if let Some(p) = doc.place_for(ctx.art, w) {
         return (attach(&p, body), p);
     }
     let rest = &body[w.len()..];
-    for k in known {
+    for k in ctx.known {
         if k.len() > body.len() && k.ends_with(body) {
             let owner = &k[..k.len() - rest.len()];
             let stem = &k[..k.len() - body.len()];
-            if stem.chars().count() >= 2 && !NOT_A_DIVISION_END.iter().any(|e| owner.ends_with(e)) {
+            if stem.chars().count() >= 2
+                && !doc
+                    .lex
+                    .ends_with(owner, LexClass::Grammar(Grammar::NotDivision))
+            {
                 return (k.clone(), owner.to_string());
             }
         }
@@ -507,9 +514,12 @@ mod tests {
 
     #[test]
     fn posts_that_name_their_level() {
+        let lex = Lexicon::embedded();
+        let role_level = |r| role_level(&lex, r);
         assert_eq!(role_level("副区长"), Some("区"));
         assert_eq!(role_level("常务副县长"), Some("县"));
         assert_eq!(role_level("代理县长"), Some("县"));
+        assert_eq!(role_level("常务县长"), Some("县"));
         assert_eq!(role_level("镇长"), Some("镇"));
         assert_eq!(role_level("局长"), None);
         assert_eq!(role_level("秘书长"), None);
