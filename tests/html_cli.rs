@@ -63,6 +63,32 @@ fn tag_writes_one_page_with_a_mark_per_entity() {
 }
 
 #[test]
+fn explained_page_shows_each_rule_on_hover() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("visit.txt");
+    std::fs::write(&doc, "区委副书记于勇来到七宝镇开展督查。").unwrap();
+    let page = |explain: bool| {
+        let mut args = vec!["tag", "--format", "html", doc.to_str().unwrap()];
+        if explain {
+            args.push("--explain");
+        }
+        let out = govkg(&args);
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let plain = page(false);
+    assert!(!plain.contains(" · rule "), "{plain}");
+    let explained = page(true);
+    let marks = explained.matches("<mark class=\"ent ").count();
+    assert!(marks >= 3, "{explained}");
+    assert_eq!(explained.matches(" · rule ").count(), marks, "{explained}");
+    assert!(
+        explained.contains("<li class=\"rel\" title=\"rule "),
+        "{explained}"
+    );
+}
+
+#[test]
 fn graph_html_follows_the_file_name_and_holds_every_node() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = corpus();

@@ -28,6 +28,7 @@ pub struct TagArgs {
     no_text: bool,
     /// Say which rule made each entity and relation (`"rule"`), and list the
     /// candidates rules rejected (`"rejected"`), for `govkg eval --by-rule`.
+    /// With `--format html` the page shows each rule on hover.
     #[arg(long)]
     explain: bool,
     #[command(flatten)]
@@ -155,7 +156,12 @@ fn tag_into<W: Write>(
 /// kept, since the page shows it; the documents are held in memory until
 /// the page is written.
 fn run_html(a: TagArgs) -> u8 {
-    let extractor = match a.dict.extractor(true) {
+    // The page keeps the text; with --explain it shows each rule on hover.
+    let extractor = match a
+        .dict
+        .builder(true)
+        .and_then(|b| b.explain(a.explain).build())
+    {
         Ok(e) => e,
         Err(e) => {
             report(e);

@@ -143,10 +143,26 @@ fn document(i: usize, d: &Document) -> String {
     s
 }
 
-/// The tooltip of an entity: `PERSON e2 · 5–7`.
+/// The tooltip of an entity: `PERSON e2 · 5–7`, and the rule that made it
+/// when the document was explained (`PERSON e2 · 5–7 · rule person.titled`).
 fn tooltip(e: &Entity) -> String {
     let nested = if e.nested { " (nested)" } else { "" };
-    format!("{} {} · {}–{}{nested}", e.kind, e.id, e.start, e.end)
+    let rule = e
+        .rule
+        .as_deref()
+        .map_or(String::new(), |r| format!(" · rule {r}"));
+    format!("{} {} · {}–{}{nested}{rule}", e.kind, e.id, e.start, e.end)
+}
+
+/// The hover text of a relation: the rule that made it, when explained.
+fn relation_title(r: &Relation) -> String {
+    let rule = match r {
+        Relation::Visit { rule, .. }
+        | Relation::Leads { rule, .. }
+        | Relation::Accompany { rule, .. } => rule,
+    };
+    rule.as_deref()
+        .map_or(String::new(), |r| format!(" title=\"rule {}\"", html(r)))
 }
 
 /// An entity shown on its own, in a list, with its text.
@@ -261,7 +277,8 @@ fn relations(s: &mut String, i: usize, d: &Document) {
                 ),
             };
         s.push_str(&format!(
-            "<li class=\"rel\"><span class=\"badge r-{}\">{kind}</span> {args}",
+            "<li class=\"rel\"{}><span class=\"badge r-{}\">{kind}</span> {args}",
+            relation_title(r),
             kind.to_ascii_lowercase()
         ));
         for (k, v) in facts {
@@ -345,6 +362,25 @@ mod tests {
         let mut out = Vec::new();
         write_documents(docs, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn explained_rules_show_on_hover() {
+        let mut d = hostile();
+        assert!(
+            !page(&[d.clone()]).contains("rule "),
+            "no rule unless explained"
+        );
+        d.entities[0].rule = Some("person.titled".into());
+        if let Relation::Visit { rule, .. } = &mut d.relations[0] {
+            *rule = Some("visit.<verb>".into());
+        }
+        let p = page(&[d]);
+        assert!(p.contains(" · rule person.titled\""), "{p}");
+        assert!(
+            p.contains("<li class=\"rel\" title=\"rule visit.&lt;verb&gt;\">"),
+            "{p}"
+        );
     }
 
     #[test]
