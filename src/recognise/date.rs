@@ -124,92 +124,95 @@ fn day_range(c: &mut Cur<'_>) {
 fn read_date(text: &str, start: usize) -> Option<usize> {
     let mut c = Cur { text, pos: start };
     let n = c.digits(4)?;
-    let ndigits = c.pos - start;
-    if ndigits == 4 && valid_year(n) {
-        // Furniture dates: 2017-06-05, 2018/7/9, 2019.8.2.
-        if let Some(end) = c.attempt(|c| {
-            let sep = c.eat_any(&['-', '/', '.'])?;
-            let m = c.digits(2)?;
-            c.eat(sep).then_some(())?;
-            let d = c.digits(2)?;
-            (valid_month(m) && valid_day(d) && !c.peek().is_some_and(|x| x.is_ascii_digit()))
-                .then_some(c.pos)
-        }) {
-            return Some(end);
-        }
-        // Year ranges: 2023-2025年.
-        if let Some(end) = c.attempt(|c| {
-            c.eat_any(&['-', '—', '~', '至', '到'])?;
-            let y = c.digits(4)?;
-            (valid_year(y) && c.eat('年')).then_some(c.pos)
-        }) {
-            return Some(end);
-        }
-        let before_year = c.pos;
+    match c.pos - start {
+        4 if valid_year(n) => after_year(&mut c),
+        1 | 2 => after_month_or_day(&mut c, n),
+        _ => None,
+    }
+}
+
+/// A date that opens with a four-digit year, `c` just after it.
+fn after_year(c: &mut Cur<'_>) -> Option<usize> {
+    // Furniture dates: 2017-06-05, 2018/7/9, 2019.8.2.
+    if let Some(end) = c.attempt(|c| {
+        let sep = c.eat_any(&['-', '/', '.'])?;
+        let m = c.digits(2)?;
+        c.eat(sep).then_some(())?;
+        let d = c.digits(2)?;
+        (valid_month(m) && valid_day(d) && !c.peek().is_some_and(|x| x.is_ascii_digit()))
+            .then_some(c.pos)
+    }) {
+        return Some(end);
+    }
+    // Year ranges: 2023-2025年.
+    if let Some(end) = c.attempt(|c| {
+        c.eat_any(&['-', '—', '~', '至', '到'])?;
+        let y = c.digits(4)?;
+        (valid_year(y) && c.eat('年')).then_some(c.pos)
+    }) {
+        return Some(end);
+    }
+    let before_year = c.pos;
+    c.spaces();
+    if c.eat('年') {
+        return Some(after_year_character(c));
+    }
+    c.pos = before_year;
+    // A bare year before a CJK word (`2021上半年`), not a quantity.
+    let next = c.peek();
+    next.is_some_and(|x| crate::text::is_cjk(x) && !UNIT_AFTER_NUMBER.contains(&x))
+        .then_some(before_year)
+}
+
+/// What follows `年`: `年度`, `年第一季度`, `年11月…`, or the year alone.
+fn after_year_character(c: &mut Cur<'_>) -> usize {
+    let after_year = c.pos;
+    if c.eat('度') {
+        return c.pos;
+    }
+    if c.eat_str("第") && c.eat_any(&['一', '二', '三', '四']).is_some() && c.eat_str("季度")
+    {
+        return c.pos;
+    }
+    c.pos = after_year;
+    c.spaces();
+    if let Some(m) = c.digits(2) {
         c.spaces();
-        if c.eat('年') {
-            let after_year = c.pos;
-            if c.eat('度') {
-                return Some(c.pos);
-            }
-            if c.eat_str("第")
-                && c.eat_any(&['一', '二', '三', '四']).is_some()
-                && c.eat_str("季度")
-            {
-                return Some(c.pos);
-            }
-            c.pos = after_year;
-            c.spaces();
-            if let Some(m) = c.digits(2) {
-                c.spaces();
-                if valid_month(m) && c.eat('月') {
-                    month_tail(&mut c);
-                    return Some(c.pos);
-                }
-            }
-            return Some(after_year);
+        if valid_month(m) && c.eat('月') {
+            month_tail(c);
+            return c.pos;
         }
-        c.pos = before_year;
-        // A bare year before a CJK word (`2021上半年`), not a quantity.
-        let next = c.peek();
-        if next.is_some_and(|x| crate::text::is_cjk(x) && !UNIT_AFTER_NUMBER.contains(&x)) {
-            return Some(before_year);
-        }
-        return None;
     }
-    if ndigits > 2 {
-        return None;
-    }
-    // 11月20日, 10月下旬, 9月.
+    after_year
+}
+
+/// A date that opens with a one- or two-digit number `n`, `c` just after
+/// it: `11月20日`, `10月下旬`, `9月份`, a bare day `13日`, a deadline `6.30`.
+fn after_month_or_day(c: &mut Cur<'_>, n: u32) -> Option<usize> {
     let save = c.pos;
     c.spaces();
     if valid_month(n) && c.eat('月') {
         if c.peek() == Some('份') {
             c.pos += '份'.len_utf8();
         } else {
-            month_tail(&mut c);
+            month_tail(c);
         }
         return Some(c.pos);
     }
     c.pos = save;
-    // A bare day: 13日.
     if valid_day(n) && c.eat('日') {
-        day_range(&mut c);
+        day_range(c);
         return Some(c.pos);
     }
-    // A deadline: 6.30.
     c.pos = save;
     if valid_month(n) && c.eat('.') {
         let ds = c.pos;
-        if let Some(d) = c.digits(2) {
-            let next = c.peek();
-            if c.pos - ds == 2
-                && valid_day(d)
-                && next.is_some_and(|x| crate::text::is_cjk(x) && !UNIT_AFTER_NUMBER.contains(&x))
-            {
-                return Some(c.pos);
-            }
-        }
+        let d = c.digits(2)?;
+        let next = c.peek();
+        return (c.pos - ds == 2
+            && valid_day(d)
+            && next.is_some_and(|x| crate::text::is_cjk(x) && !UNIT_AFTER_NUMBER.contains(&x)))
+        .then_some(c.pos);
     }
     None
 }

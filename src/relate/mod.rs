@@ -10,13 +10,15 @@
 //! - [`orgname`]: a title's organisation and role, resolved in full;
 //! - [`leads`]: one LEADS per title next to a person;
 //! - [`visit`]: visiting groups and the places they visit;
-//! - [`accompany`]: named companions of a visit.
+//! - [`accompany`]: named companions of a visit;
+//! - [`output`]: found relations as spec relations, one per scoring key.
 
 mod accompany;
 mod article;
 mod context;
 mod leads;
 mod orgname;
+mod output;
 mod sentence;
 mod visit;
 
@@ -26,7 +28,7 @@ use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{CodePoints, Prepared};
 use article::{Article, NamedPlace};
-use hashbrown::{HashMap, HashSet};
+use hashbrown::HashMap;
 use sentence::Sentence;
 
 /// A top-level entity mention in the normalised text.
@@ -327,130 +329,8 @@ pub(crate) fn relate(
     found.extend(leads.iter().cloned());
     found.extend(visits.relations);
     found.extend(accompany::find(&doc, &visits.groups));
-    let relations = to_relations(&doc, prepared, entities, found, ocp, explain);
+    let relations = output::to_relations(&doc, prepared, entities, found, ocp, explain);
     (relations, context)
-}
-
-/// A text without white space (how mention texts are compared).
-fn norm(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Turns found relations into spec relations: one per scoring key, ids and
-/// texts of the entities, evidence in code points of the original.
-fn to_relations(
-    doc: &Doc<'_>,
-    prepared: &Prepared,
-    entities: &[Entity],
-    found: Vec<Found>,
-    ocp: &CodePoints,
-    explain: bool,
-) -> Vec<Relation> {
-    let rule_name = |r: Rule| explain.then(|| r.name().to_string());
-    let ncp = &doc.starts;
-    let evidence = |si: usize| -> [usize; 2] {
-        let Some(s) = doc.sentences.get(si) else {
-            return [0, 0];
-        };
-        let o = prepared.original_span(Span::new(ncp.byte(s.start), ncp.byte(s.end)));
-        [ocp.of(o.start), ocp.of(o.end)]
-    };
-    let ent = |m: usize| -> &Entity { &entities[doc.mentions[m].entity] };
-    let mut seen: HashSet<(u8, String, String, String)> = HashSet::new();
-    let mut out = Vec::new();
-    for f in found {
-        match f {
-            Found::Leads {
-                head,
-                title,
-                org,
-                role,
-                sentence,
-                rule,
-            } => {
-                let key = (
-                    1,
-                    doc.mentions[head].text.clone(),
-                    org.clone(),
-                    role.clone(),
-                );
-                if org.is_empty() || role.is_empty() || !seen.insert(key) {
-                    continue;
-                }
-                out.push(Relation::Leads {
-                    head: ent(head).id.clone(),
-                    head_text: Some(ent(head).text.clone()),
-                    org,
-                    role,
-                    title: Some(ent(title).id.clone()),
-                    evidence: evidence(sentence),
-                    rule: rule_name(rule),
-                });
-            }
-            Found::Visit {
-                head,
-                tail,
-                sentence,
-                date,
-                purpose,
-                rule,
-            } => {
-                let (h, t) = (&doc.mentions[head].text, &doc.mentions[tail].text);
-                if h == t {
-                    continue;
-                }
-                if !seen.insert((0, h.clone(), t.clone(), String::new())) {
-                    // A headline repeats the body: keep the dated statement.
-                    if date.is_some() && let Some(Relation::Visit {
-                        date: d0,
-                        purpose: p0,
-                        evidence: e0,
-                        ..
-                    }) = out.iter_mut().find(|r| {
-                        matches!(r, Relation::Visit { head_text: Some(a), tail_text: Some(b), .. }
-                                if norm(a) == *h && norm(b) == *t)
-                    }) && d0.is_none()
-                    {
-                        *d0 = date;
-                        *p0 = purpose.or(p0.take());
-                        *e0 = evidence(sentence);
-                    }
-                    continue;
-                }
-                out.push(Relation::Visit {
-                    head: ent(head).id.clone(),
-                    tail: ent(tail).id.clone(),
-                    head_text: Some(ent(head).text.clone()),
-                    tail_text: Some(ent(tail).text.clone()),
-                    date,
-                    purpose,
-                    evidence: evidence(sentence),
-                    rule: rule_name(rule),
-                    when: None,
-                });
-            }
-            Found::Accompany {
-                head,
-                tail,
-                sentence,
-                rule,
-            } => {
-                let (h, t) = (&doc.mentions[head].text, &doc.mentions[tail].text);
-                if h == t || !seen.insert((2, h.clone(), t.clone(), String::new())) {
-                    continue;
-                }
-                out.push(Relation::Accompany {
-                    head: ent(head).id.clone(),
-                    tail: ent(tail).id.clone(),
-                    head_text: Some(ent(head).text.clone()),
-                    tail_text: Some(ent(tail).text.clone()),
-                    evidence: evidence(sentence),
-                    rule: rule_name(rule),
-                });
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
