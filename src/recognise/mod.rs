@@ -133,8 +133,51 @@ fn rank(kind: EntityKind) -> u8 {
 
 /// Runs every recogniser and resolves overlaps.
 pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
-    let dates = date::find(scan);
-    let plots = plot::find(scan);
+    let (places, orgs) = places_and_bodies(scan, trace);
+    let titles = title::find(scan, &orgs, &places);
+    let blockers: Vec<Mention> = orgs
+        .iter()
+        .chain(places.iter())
+        .filter(|m| m.span.len() > BLOCKER_MIN_BYTES)
+        .copied()
+        .collect();
+    let (persons, kept_titles) = person::find(scan, &titles, &blockers, &orgs, &places);
+    if trace.is_on() {
+        for t in titles
+            .iter()
+            .filter(|t| !kept_titles.iter().any(|k| k.span == t.span))
+        {
+            let m = Mention::new(t.span, EntityKind::Title, Rule::Title);
+            trace.reject(m, Rule::RejectTitleWithoutPerson);
+        }
+    }
+    let mut weak = orgs;
+    weak.extend(title::bodies(scan, &kept_titles));
+    weak.extend(places);
+    // Persons and titles are decided: nothing may cut through them.
+    let mut strong = persons_titles(scan, persons, &kept_titles);
+    strong.extend(date::find(scan));
+    strong.extend(plot::find(scan));
+    drop_set_phrases(scan, &mut weak, trace);
+    trace.retain(&mut weak, Rule::RejectGenericBody, |m| {
+        !is_generic_body(scan, m)
+    });
+    // Siblings in enumerations share the kind of the named items.
+    let first = resolve(strong.clone(), weak.clone(), &mut Trace::new(false));
+    let mut siblings = enumeration::propagate(scan, &first);
+    trace.retain(&mut siblings, Rule::RejectGenericBody, |m| {
+        !is_generic_body(scan, m)
+    });
+    weak.extend(siblings);
+    resolve(strong, weak, trace)
+}
+
+/// A place or body longer than this many bytes (three CJK characters)
+/// blocks a person from being read across it.
+const BLOCKER_MIN_BYTES: usize = 9;
+
+/// The place and body candidates of every recogniser, before resolution.
+fn places_and_bodies(scan: &Scan<'_>, trace: &mut Trace) -> (Vec<Mention>, Vec<Mention>) {
     let mut places = place::find(scan);
     places.extend(route::find(scan));
     let ends = route::section_ends(scan, &places);
@@ -153,23 +196,17 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
         !org::opens_document_number(scan, m.span)
     });
     orgs.extend(account::find(scan, &places));
-    let titles = title::find(scan, &orgs, &places);
-    let mut blockers: Vec<Mention> = Vec::new();
-    blockers.extend(orgs.iter().filter(|m| m.span.len() > 9).copied());
-    blockers.extend(places.iter().filter(|m| m.span.len() > 9).copied());
-    let (persons, kept_titles) = person::find(scan, &titles, &blockers, &orgs, &places);
-    if trace.is_on() {
-        for t in titles
-            .iter()
-            .filter(|t| !kept_titles.iter().any(|k| k.span == t.span))
-        {
-            let m = Mention::new(t.span, EntityKind::Title, Rule::Title);
-            trace.reject(m, Rule::RejectTitleWithoutPerson);
-        }
-    }
-    let mut titles_m = title::mentions(&kept_titles);
-    orgs.extend(title::bodies(scan, &kept_titles));
-    // `习近平总书记`, `陈某副区长`: a post right after a person.
+    (places, orgs)
+}
+
+/// The persons and their titles, with a post written right after a person
+/// (`习近平总书记`, `陈某副区长`).
+fn persons_titles(
+    scan: &Scan<'_>,
+    persons: Vec<Mention>,
+    titles: &[title::TitleCand],
+) -> Vec<Mention> {
+    let mut titles_m = title::mentions(titles);
     for p in &persons {
         if let Some(h) = scan.longest_at(p.span.end, |c| c == LexClass::TitleRole) {
             titles_m.push(Mention::new(
@@ -179,21 +216,13 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
             ));
         }
     }
-    // Persons and titles are decided: nothing may cut through them.
-    let mut strong: Vec<Mention> = Vec::new();
-    strong.extend(persons);
+    let mut strong = persons;
     strong.extend(titles_m);
-    strong.extend(dates);
-    strong.extend(plots);
-    if std::env::var_os("GOVKG_DEBUG").is_some() {
-        for m in strong.iter().chain(orgs.iter()).chain(places.iter()) {
-            eprintln!("candidate {:?} {}", m.kind, &scan.text[m.span.range()]);
-        }
-    }
-    let mut weak: Vec<Mention> = Vec::new();
-    weak.extend(orgs);
-    weak.extend(places);
-    // Nothing inside a set phrase that is no entity (`中国特色社会主义`).
+    strong
+}
+
+/// Nothing inside a set phrase that is no entity (`中国特色社会主义`).
+fn drop_set_phrases(scan: &Scan<'_>, weak: &mut Vec<Mention>, trace: &mut Trace) {
     let stops: Vec<Mention> = scan
         .hits()
         .iter()
@@ -201,26 +230,20 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
         .map(|h| Mention::new(h.span(), EntityKind::Org, Rule::RejectStopPhrase))
         .collect();
     let stops = index::MentionIndex::new(&stops);
-    trace.retain(&mut weak, Rule::RejectStopPhrase, |m| {
+    trace.retain(weak, Rule::RejectStopPhrase, |m| {
         !stops.overlapping(m.span).any(|s| s.span.contains(m.span))
     });
-    // `县人大代表`, `四镇人大主席` with no person: a generic post, no body.
-    let generic_body = |m: &Mention| {
-        m.kind == EntityKind::Org
-            && is_bare_level_body(scan, m.span)
-            && (followed_by_post(scan, m.span.end)
-                || after_generic_levels(scan, m.span.start)
-                || listed_after_ge(scan, m.span.start)
-                // `全县政协组织`: every body of that level.
-                || scan.char_before(m.span.start) == Some('全'))
-    };
-    trace.retain(&mut weak, Rule::RejectGenericBody, |m| !generic_body(m));
-    // Siblings in enumerations share the kind of the named items.
-    let first = resolve(strong.clone(), weak.clone(), &mut Trace::new(false));
-    let mut siblings = enumeration::propagate(scan, &first);
-    trace.retain(&mut siblings, Rule::RejectGenericBody, |m| !generic_body(m));
-    weak.extend(siblings);
-    resolve(strong, weak, trace)
+}
+
+/// `县人大代表`, `四镇人大主席` with no person: a generic post, no body.
+fn is_generic_body(scan: &Scan<'_>, m: &Mention) -> bool {
+    m.kind == EntityKind::Org
+        && is_bare_level_body(scan, m.span)
+        && (followed_by_post(scan, m.span.end)
+            || after_generic_levels(scan, m.span.start)
+            || listed_after_ge(scan, m.span.start)
+            // `全县政协组织`: every body of that level.
+            || scan.char_before(m.span.start) == Some('全'))
 }
 
 /// `镇人大`, `县政府`: a level character and a body word, nothing else.

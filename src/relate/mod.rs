@@ -134,23 +134,7 @@ impl<'a> Doc<'a> {
                 kinds,
             })
             .collect();
-        let mut mentions: Vec<Mention> = entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| !e.nested)
-            .filter_map(|(i, e)| {
-                let s = ncp.of(prepared.normalized_offset(ocp.byte(e.start)));
-                let t = ncp.of(prepared.normalized_offset(ocp.byte(e.end)));
-                (t > s).then(|| Mention {
-                    entity: i,
-                    kind: e.kind,
-                    start: s,
-                    end: t,
-                    text: chars[s..t].iter().filter(|c| !c.is_whitespace()).collect(),
-                })
-            })
-            .collect();
-        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mentions = top_mentions(prepared, entities, ocp, &ncp, &chars);
         let sentences = sentence::split(&chars, prepared);
         let action = |a: usize, b: usize| {
             triggers.iter().any(|t: &Trigger| {
@@ -171,21 +155,7 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let doc_places = article::named_places(lex, &chars, &mentions, 0, chars.len());
-        let mut by_initial: HashMap<char, Option<usize>> = HashMap::new();
-        for (i, m) in mentions.iter().enumerate() {
-            let Some(c) = m.text.chars().next() else {
-                continue;
-            };
-            if m.kind != EntityKind::Person || m.text.chars().count() < 2 {
-                continue;
-            }
-            let e = by_initial.entry(c).or_insert(Some(i));
-            if let Some(j) = *e
-                && mentions[j].text != m.text
-            {
-                *e = None;
-            }
-        }
+        let by_initial = persons_by_initial(&mentions);
         Doc {
             by_initial,
             triggers,
@@ -304,6 +274,56 @@ impl<'a> Doc<'a> {
         let i = self.mentions.partition_point(|m| m.start <= pos);
         (i > 0 && pos < self.mentions[i - 1].end).then(|| i - 1)
     }
+}
+
+/// The top-level entity mentions, in chars of the normalised text, by
+/// start (longest first).
+fn top_mentions(
+    prepared: &Prepared,
+    entities: &[Entity],
+    ocp: &CodePoints,
+    ncp: &CodePoints,
+    chars: &[char],
+) -> Vec<Mention> {
+    let mut mentions: Vec<Mention> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.nested)
+        .filter_map(|(i, e)| {
+            let s = ncp.of(prepared.normalized_offset(ocp.byte(e.start)));
+            let t = ncp.of(prepared.normalized_offset(ocp.byte(e.end)));
+            (t > s).then(|| Mention {
+                entity: i,
+                kind: e.kind,
+                start: s,
+                end: t,
+                text: chars[s..t].iter().filter(|c| !c.is_whitespace()).collect(),
+            })
+        })
+        .collect();
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    mentions
+}
+
+/// For each first character, the one person of the document whose name
+/// starts with it (`None` when two different names do).
+fn persons_by_initial(mentions: &[Mention]) -> HashMap<char, Option<usize>> {
+    let mut by_initial: HashMap<char, Option<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(c) = m.text.chars().next() else {
+            continue;
+        };
+        if m.kind != EntityKind::Person || m.text.chars().count() < 2 {
+            continue;
+        }
+        let e = by_initial.entry(c).or_insert(Some(i));
+        if let Some(j) = *e
+            && mentions[j].text != m.text
+        {
+            *e = None;
+        }
+    }
+    by_initial
 }
 
 /// Finds the relations of one document. `entities` are the document's
