@@ -92,7 +92,37 @@ fn is_prose_mark(c: char) -> bool {
 const PROSE_LINE_CHARS: usize = 24;
 
 fn is_prose_line(line: &str) -> bool {
+    let line = without_list_marker(line);
     line.chars().any(is_prose_mark) || line.chars().count() >= PROSE_LINE_CHARS
+}
+
+/// `line` without the marker of a numbered item it may open with (`七、`,
+/// `(三)`, `2.`, `3、`): the marker's `、` makes no heading prose.
+fn without_list_marker(line: &str) -> &str {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let digits_end = |t: &str| t.find(|c: char| !numeral(c)).unwrap_or(t.len());
+    if let Some(inner) = line
+        .strip_prefix('(')
+        .or_else(|| line.strip_prefix('\u{FF08}'))
+    {
+        let n = digits_end(inner);
+        if n > 0
+            && let Some(rest) = inner[n..]
+                .strip_prefix(')')
+                .or_else(|| inner[n..].strip_prefix('\u{FF09}'))
+        {
+            return rest;
+        }
+        return line;
+    }
+    let n = digits_end(line);
+    if n == 0 {
+        return line;
+    }
+    let rest = &line[n..];
+    rest.strip_prefix('、')
+        .or_else(|| rest.strip_prefix('.').filter(|_| line[..n].is_ascii()))
+        .unwrap_or(line)
 }
 
 /// Characters a wrapped sentence can end a line with.
@@ -340,6 +370,19 @@ mod tests {
             "七宝镇召开重大项目专题推进会\n\n11月22日,七宝镇召开重大项目专题推进会。",
         );
         assert!(p.normalized().contains("推进会\n\n11月"));
+    }
+
+    #[test]
+    fn keeps_the_break_after_a_numbered_heading() {
+        let text = "三、村容整治提升行动\n青松中心小学计划秋季投入使用,新建教学楼一幢。";
+        let p = Prepared::new(text);
+        assert!(p.normalized().contains("行动\n青松"), "{}", p.normalized());
+        let wrapped = "三、村容整治提升行动由镇政府牵头组织实施,各村\n配合推进,年底前完成。";
+        assert!(!Prepared::new(wrapped).normalized().contains('\n'));
+        assert_eq!(without_list_marker("(二)道路工程"), "道路工程");
+        assert_eq!(without_list_marker("12.道路"), "道路");
+        assert_eq!(without_list_marker("十一、道路"), "道路");
+        assert_eq!(without_list_marker("一带一路"), "一带一路");
     }
 
     #[test]
