@@ -111,10 +111,21 @@ fn month_tail(c: &mut Cur<'_>) {
     }
 }
 
-/// `…日至29日`, `…日-29日`.
+/// The words that join the two ends of a range of dates.
+const RANGE_JOINERS: &[char] = &['至', '-', '—', '~', '到'];
+
+/// `…日至29日`, `…日至10月3日`, `…日至2019年1月28日`.
 fn day_range(c: &mut Cur<'_>) {
     c.attempt(|c| {
-        c.eat_any(&['至', '-', '—', '~', '到'])?;
+        c.eat_any(RANGE_JOINERS)?;
+        c.attempt(|c| {
+            let y = c.digits(4)?;
+            (valid_year(y) && c.eat('年')).then_some(())
+        });
+        c.attempt(|c| {
+            let m = c.digits(2)?;
+            (valid_month(m) && c.eat('月')).then_some(())
+        });
         let d = c.digits(2)?;
         (valid_day(d) && c.eat_any(&['日', '号']).is_some()).then_some(())
     });
@@ -204,6 +215,24 @@ fn after_month_or_day(c: &mut Cur<'_>, n: u32) -> Option<usize> {
         day_range(c);
         return Some(c.pos);
     }
+    // A range of months: 1—10月.
+    if let Some(end) = c.attempt(|c| {
+        c.eat_any(RANGE_JOINERS)?;
+        let m = c.digits(2)?;
+        (valid_month(n) && valid_month(m) && m > n && c.eat('月')).then_some(c.pos)
+    }) {
+        return Some(end);
+    }
+    // A web page's stamp, day first: 21.11.2016.
+    if let Some(end) = c.attempt(|c| {
+        c.eat('.').then_some(())?;
+        let m = c.digits(2)?;
+        c.eat('.').then_some(())?;
+        let y = c.digits(4)?;
+        (valid_day(n) && valid_month(m) && valid_year(y)).then_some(c.pos)
+    }) {
+        return Some(end);
+    }
     c.pos = save;
     if valid_month(n) && c.eat('.') {
         let ds = c.pos;
@@ -247,6 +276,90 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             i += 1;
         }
     }
+    out.extend(find_in_characters(text));
+    out
+}
+
+/// The digits of a date written in characters (`二〇二〇年五月八日`).
+fn character_digit(c: char) -> Option<u32> {
+    let n = match c {
+        '〇' | '○' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// A number of one or two characters up to 31 (`八`, `十二`, `二十`,
+/// `三十一`) at the start of `t`: its value and its length in bytes.
+fn character_number(t: &str) -> Option<(u32, usize)> {
+    let a = t.chars().next()?;
+    let at = |i: usize| t[i..].chars().next();
+    match (a, character_digit(a)) {
+        ('十', _) => match at('十'.len_utf8()).and_then(character_digit) {
+            Some(d) if d > 0 => Some((10 + d, 6)),
+            _ => Some((10, 3)),
+        },
+        (_, Some(d)) if d > 0 => {
+            if at(3) == Some('十') {
+                match at(6).and_then(character_digit) {
+                    Some(e) if e > 0 => Some((d * 10 + e, 9)),
+                    _ => Some((d * 10, 6)),
+                }
+            } else {
+                Some((d, 3))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Dates written in characters, as formal documents sign them: a year of
+/// four digit characters (`二〇二〇年`, `一九九八年`), then perhaps `度` or a
+/// month and a day (`五月八日`, `十二月三十一日`).
+fn find_in_characters(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices('年') {
+        let Some(start) = at.checked_sub(12) else {
+            continue;
+        };
+        let Some(year) = text.get(start..at) else {
+            continue;
+        };
+        let digits: Vec<u32> = year.chars().filter_map(character_digit).collect();
+        let century = digits.first().zip(digits.get(1));
+        if digits.len() != 4 || !matches!(century, Some((1, 9) | (2, 0))) {
+            continue;
+        }
+        let mut end = at + '年'.len_utf8();
+        if text[end..].starts_with('度') {
+            end += '度'.len_utf8();
+        } else if let Some((m, n)) = character_number(&text[end..])
+            && valid_month(m)
+            && text[end + n..].starts_with('月')
+        {
+            end += n + '月'.len_utf8();
+            if let Some((d, k)) = character_number(&text[end..])
+                && valid_day(d)
+                && text[end + k..].starts_with('日')
+            {
+                end += k + '日'.len_utf8();
+            }
+        }
+        out.push(Mention::new(
+            Span::new(start, end),
+            EntityKind::Date,
+            Rule::Date,
+        ));
+    }
     out
 }
 
@@ -282,7 +395,28 @@ mod tests {
     }
 
     #[test]
+    fn ranges_and_stamps() {
+        assert_eq!(dates("9月28日至10月2日举行"), ["9月28日至10月2日"]);
+        assert_eq!(
+            dates("于2020年3月9日至2020年3月18日公示"),
+            ["2020年3月9日至2020年3月18日"]
+        );
+        assert_eq!(dates("1—9月共完成收入"), ["1—9月"]);
+        assert_eq!(dates("发布 08.10.2019 09:12"), ["08.10.2019"]);
+        assert_eq!(dates("二〇二〇年五月八日"), ["二〇二〇年五月八日"]);
+        assert_eq!(
+            dates("二○一九年十二月三十一日印发"),
+            ["二○一九年十二月三十一日"]
+        );
+        assert_eq!(dates("二〇二一年度"), ["二〇二一年度"]);
+    }
+
+    #[test]
     fn not_dates() {
+        assert!(dates("一二三四年").is_empty());
+        assert!(dates("三五年内").is_empty());
+        assert!(dates("5-3月").is_empty());
+        assert!(dates("1.2.3000").is_empty());
         assert!(dates("今年上半年").is_empty());
         assert!(dates("完成24.03亿元").is_empty());
         assert!(dates("蔡政办〔2023〕1号").is_empty());

@@ -250,6 +250,11 @@ impl Prepared {
         if !continues_after(prev) || !resumes_with(next) {
             return false;
         }
+        // Joined, `…浏览次数:6553` and `9月25日…` would make one number
+        // (and two Latin words one word): such lines stay apart.
+        if prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric() {
+            return false;
+        }
         let before = &text[line_start.min(run_start)..run_start];
         let after_end = text[run_end..]
             .find('\n')
@@ -370,6 +375,17 @@ mod tests {
             "七宝镇召开重大项目专题推进会\n\n11月22日,七宝镇召开重大项目专题推进会。",
         );
         assert!(p.normalized().contains("推进会\n\n11月"));
+    }
+
+    #[test]
+    fn never_joins_two_numbers_across_a_break() {
+        let text = "发布时间:2024年3月2日 来源:本站 作者:办公室 浏览次数:1024\n\n3月1日上午,副区长王建国来到青松村调研,详细了解情况。";
+        let p = Prepared::new(text);
+        assert!(
+            p.normalized().contains("1024\n\n3月1日"),
+            "{}",
+            p.normalized()
+        );
     }
 
     #[test]
