@@ -159,6 +159,9 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     strong.extend(date::find(scan));
     strong.extend(plot::find(scan));
     drop_set_phrases(scan, &mut weak, trace);
+    trace.retain(&mut weak, Rule::RejectEndsInPost, |m| {
+        !ends_in_post(scan, m)
+    });
     trace.retain(&mut weak, Rule::RejectGenericBody, |m| {
         !is_generic_body(scan, m)
     });
@@ -233,6 +236,24 @@ fn drop_set_phrases(scan: &Scan<'_>, weak: &mut Vec<Mention>, trace: &mut Trace)
     trace.retain(weak, Rule::RejectStopPhrase, |m| {
         !stops.overlapping(m.span).any(|s| s.span.contains(m.span))
     });
+}
+
+/// A body's name that ends in a post (`县委常委`, `市政协常委`): the post
+/// of a body, no body (the body's own suffix, as in `常委会`, ends later).
+fn ends_in_post(scan: &Scan<'_>, m: &Mention) -> bool {
+    let body_end = |h: &crate::matcher::Hit| {
+        scan.hit_is(h, |c| {
+            matches!(c, LexClass::Org | LexClass::OrgSuffix | LexClass::TitleOrg)
+        })
+    };
+    m.kind == EntityKind::Org
+        && scan.hits_ending_at(m.span.end).any(|h| {
+            h.span().start > m.span.start
+                && scan.hit_is(h, |c| c == LexClass::TitleRole)
+                && !scan
+                    .hits_ending_at(m.span.end)
+                    .any(|b| body_end(b) && b.span().start <= h.span().start)
+        })
 }
 
 /// `县人大代表`, `四镇人大主席` with no person: a generic post, no body.
