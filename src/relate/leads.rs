@@ -19,7 +19,6 @@ use super::article::glued_before;
 use super::orgname::{self, Resolved};
 use super::{Doc, Found};
 use crate::lexicon::{Grammar, Level, LexClass, Trigger};
-use crate::rules::Rule;
 use crate::span::EntityKind;
 use crate::text::is_cjk;
 use hashbrown::HashMap;
@@ -210,7 +209,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
                 org: r.org.clone(),
                 role: r.role.clone(),
                 sentence: doc.sentence_of(doc.mentions[t].start),
-                rule: Rule::LeadsTitle,
+                rule: r.rule,
             })
         })
         .collect()
