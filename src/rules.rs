@@ -184,6 +184,8 @@ rules! {
     LeadsShortForm => "leads.short-form",
     /// LEADS: a congress's `主任` serves its standing committee (`县人大主任` → 县人大常委会).
     LeadsStandingCommittee => "leads.standing-committee",
+    /// LEADS: a body glued to its post in a list (`县委常委、组织部长` → 县委组织部).
+    LeadsCollapsedBody => "leads.collapsed-body",
     /// ACCOMPANY: a named companion (`陪同`) of every visitor.
     Accompany => "accompany.companion",
 }

@@ -490,6 +490,14 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
             ctx.rule.set(Rule::LeadsPartyDepartment);
             return (format!("{committee}{body}"), owner);
         }
+        // `某县副县长甲,组织部部长乙`: the department of that place's committee.
+        if is_party_department(doc.lex, &body)
+            && body != OFFICE
+            && has_committee_departments(doc.lex, &p.owner)
+        {
+            ctx.rule.set(Rule::LeadsPartyDepartment);
+            return (format!("{}{body}", attach(&p.owner, "委")), p.owner.clone());
+        }
         // `某政协副主席,党组成员`: a party group is a body's.
         if body == PARTY_GROUP {
             let led = led_by_party_body(doc.lex, &p.org);
@@ -504,10 +512,34 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
         }
         return (body, String::new());
     }
+    if is_party_department(doc.lex, &body) && body != OFFICE {
+        // `组织部部长` alone: the department of the article's committee.
+        let place = COMMITTEE_LEVELS
+            .iter()
+            .find_map(|w| doc.place_for(ctx.art, w));
+        if let Some(place) = place {
+            ctx.rule.set(Rule::LeadsPartyDepartment);
+            return (format!("{}{body}", attach(&place, "委")), place);
+        }
+    }
     match doc.town_of(ctx.art) {
         Some(town) => (attach(&town, &body), town),
         None => (body, String::new()),
     }
+}
+
+/// A party committee's office, which a government has as well.
+const OFFICE: &str = "办公室";
+
+/// The level words of the divisions whose party committees have
+/// departments (`组织部`), the most local first.
+const COMMITTEE_LEVELS: &[&str] = &["县", "区", "旗", "市", "州"];
+
+/// True when `place` (a division, or a level word alone) is a county or
+/// higher, whose party committee has departments.
+fn has_committee_departments(lex: &Lexicon, place: &str) -> bool {
+    COMMITTEE_LEVELS.contains(&place)
+        || super::article::division_level(lex, place).is_some_and(|l| l <= Level::County)
 }
 
 /// The party group of a body (`某局党组`): unlike a party committee, never
@@ -792,6 +824,10 @@ mod tests {
         assert_eq!(r.rule, Rule::LeadsPartyDepartment);
         let r = resolved(t, &["县委宣传部部长", "统战部部长"]);
         assert_eq!(r.org, "柳河县委统战部");
+        // Alone, it is the county's committee's.
+        assert_eq!(resolved(t, &["组织部部长"]).org, "柳河县委组织部");
+        let r = resolved(t, &["桃源县副县长", "组织部部长"]);
+        assert_eq!(r.org, "桃源县委组织部");
     }
 
     #[test]
