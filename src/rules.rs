@@ -186,6 +186,8 @@ rules! {
     LeadsStandingCommittee => "leads.standing-committee",
     /// LEADS: a body glued to its post in a list (`县委常委、组织部长` → 县委组织部).
     LeadsCollapsedBody => "leads.collapsed-body",
+    /// LEADS: a bare `某长` post of the body named before it in the sentence (`来到某中学,校长乙`).
+    LeadsHeadPostBody => "leads.head-post-body",
     /// ACCOMPANY: a named companion (`陪同`) of every visitor.
     Accompany => "accompany.companion",
 }

@@ -195,6 +195,35 @@ fn collapsed_body(doc: &Doc<'_>, t: usize) -> Option<(usize, String)> {
     named.then_some((a, full))
 }
 
+/// `来到某某中学,听取了校长乙的汇报`: the body of a bare post `某长`
+/// (`校长`, `院长`, `站长`; not a division's head, `县长`) is the nearest
+/// organisation before it in its sentence whose name ends in the post's
+/// head character (`学校`, `医院`), unless the title before it in the
+/// sentence (`prev`) names such a body already.
+fn body_of_head_post(doc: &Doc<'_>, t: usize, prev: Option<&Resolved>) -> Option<String> {
+    let m = &doc.mentions[t];
+    if orgname::names_a_body(doc.lex, &m.text) || orgname::role_level(doc.lex, &m.text).is_some() {
+        return None;
+    }
+    let prefix = doc
+        .lex
+        .prefixes_of(&m.text, LexClass::Grammar(Grammar::RankPrefix))
+        .next()
+        .map_or(0, str::len);
+    let mut core = m.text[prefix..].chars();
+    let (head, last) = (core.next()?, core.next()?);
+    if last != '长' || core.next().is_some() || prev.is_some_and(|p| p.org.ends_with(head)) {
+        return None;
+    }
+    let sentence = doc.sentences.get(doc.sentence_of(m.start))?;
+    doc.mentions[..t]
+        .iter()
+        .rev()
+        .take_while(|o| o.start >= sentence.start)
+        .find(|o| o.kind == EntityKind::Org && o.text.ends_with(head))
+        .map(|o| o.text.clone())
+}
+
 /// `某市农业局某某局长`: the body written right before the person who holds
 /// the title `t` written right after them, when the title names no body.
 fn body_before_holder(doc: &Doc<'_>, pairs: &[(usize, usize)], t: usize) -> Option<String> {
@@ -234,11 +263,13 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
         });
         let context = prev.as_ref().filter(|(s, _)| *s == si).map(|(_, r)| r);
         let collapsed = collapsed_body(doc, t).map(|(_, full)| full);
+        let head_body = body_of_head_post(doc, t, context);
         let (text, glued) = match (&collapsed, glued_prefix(doc, m.start)) {
             (Some(full), _) => (full.clone(), false),
             (None, Some(p)) => (format!("{p}{}", m.text), false),
-            (None, None) => match body_before_holder(doc, &pairs, t) {
-                // `某市农业局某某局长`: the body is written before the person.
+            (None, None) => match body_before_holder(doc, &pairs, t).or(head_body.clone()) {
+                // `某市农业局某某局长`: the body is written before the person;
+                // `来到某中学,校长乙`: earlier in the sentence.
                 Some(body) => (format!("{body}{}", m.text), false),
                 None => (m.text.clone(), glued_before(&doc.chars, m.start)),
             },
@@ -246,6 +277,8 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
         if let Some(mut r) = orgname::resolve_glued(doc, art, &text, glued, context, known) {
             if collapsed.is_some() && r.rule == Rule::LeadsTitle {
                 r.rule = Rule::LeadsCollapsedBody;
+            } else if head_body.is_some() && r.rule == Rule::LeadsTitle {
+                r.rule = Rule::LeadsHeadPostBody;
             }
             if !known.contains(&r.org) {
                 known.push(r.org.clone());
@@ -317,6 +350,22 @@ mod tests {
         ] {
             assert!(k.contains(&key.to_string()), "{key}: {k:?}");
         }
+    }
+
+    #[test]
+    fn a_head_post_of_a_body_named_before_it() {
+        let t = "5月3日,县教育局局长王立新来到柳河县实验学校调研,听取了副校长李明的汇报。";
+        let k = keys(t);
+        assert!(
+            k.contains(&"LEADS 李明 -> 柳河县实验学校 副校长".to_string()),
+            "{k:?}"
+        );
+        let t = "5月3日,县长王立新来到青山商会考察,副会长李明陪同。";
+        let k = keys(t);
+        assert!(
+            k.contains(&"LEADS 李明 -> 青山商会 副会长".to_string()),
+            "{k:?}"
+        );
     }
 
     #[test]
