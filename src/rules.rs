@@ -178,6 +178,18 @@ rules! {
     LeadsTitle => "leads.title",
     /// LEADS: an appointment or election (`任命甲为副区长`).
     LeadsAppointment => "leads.appointment",
+    /// LEADS: a post of a party committee or group, or of the body it leads (`某局党委书记、局长` → 某局).
+    LeadsPartyBody => "leads.party-body",
+    /// LEADS: a party department after a committee post (`县委常委、宣传部部长` → 县委宣传部).
+    LeadsPartyDepartment => "leads.party-department",
+    /// LEADS: a division's short form at a title's head (`青山党委书记` → 青山镇党委).
+    LeadsShortForm => "leads.short-form",
+    /// LEADS: a congress's `主任` serves its standing committee (`县人大主任` → 县人大常委会).
+    LeadsStandingCommittee => "leads.standing-committee",
+    /// LEADS: a body glued to its post in a list (`县委常委、组织部长` → 县委组织部).
+    LeadsCollapsedBody => "leads.collapsed-body",
+    /// LEADS: a bare `某长` post of the body named before it in the sentence (`来到某中学,校长乙`).
+    LeadsHeadPostBody => "leads.head-post-body",
     /// ACCOMPANY: a named companion (`陪同`) of every visitor.
     Accompany => "accompany.companion",
 }

@@ -42,6 +42,12 @@ pub(crate) struct NamedPlace {
     pub count: usize,
     /// Char position of the first mention.
     pub first: usize,
+    /// How many of those mentions name it outside a post and a visiting
+    /// group: visitors write their own place in their titles
+    /// (`某市委书记`, `某市考察团`), the hosts' abbreviated titles do not.
+    pub plain: usize,
+    /// Char position of the first such mention (`usize::MAX` when none).
+    pub first_plain: usize,
 }
 
 /// The length of a division's name whose proper part has one character
@@ -336,16 +342,26 @@ pub(crate) fn named_places(
     end: usize,
 ) -> Vec<NamedPlace> {
     let mut out: Vec<NamedPlace> = Vec::new();
-    let mut add = |name: String, level: Level, at: usize| {
-        if let Some(p) = out.iter_mut().find(|p| p.name == name) {
-            p.count += 1;
-        } else {
-            out.push(NamedPlace {
-                name,
-                level,
-                count: 1,
-                first: at,
-            });
+    let mut add = |name: String, level: Level, at: usize, plain: bool| {
+        let i = match out.iter().position(|p| p.name == name) {
+            Some(i) => i,
+            None => {
+                out.push(NamedPlace {
+                    name,
+                    level,
+                    count: 0,
+                    first: at,
+                    plain: 0,
+                    first_plain: usize::MAX,
+                });
+                out.len() - 1
+            }
+        };
+        let p = &mut out[i];
+        p.count += 1;
+        if plain {
+            p.plain += 1;
+            p.first_plain = p.first_plain.min(at);
         }
     };
     // The divisions a mention's text names, by kind and text: an article
@@ -358,6 +374,16 @@ pub(crate) fn named_places(
             EntityKind::Org | EntityKind::Title => false,
             _ => continue,
         };
+        // A company's or a school's name holds the place it was named
+        // after, not the article's (`某县某某燃气公司`).
+        if m.kind != EntityKind::Place && names_itself(doc_lex, &m.text) {
+            continue;
+        }
+        let plain = match m.kind {
+            EntityKind::Title => false,
+            EntityKind::Org => !is_visiting_group(doc_lex, &m.text),
+            _ => true,
+        };
         let divisions = read
             .entry((is_place, m.text.as_str()))
             .or_insert_with(|| divisions_named(doc_lex, &m.text, is_place));
@@ -366,11 +392,42 @@ pub(crate) fn named_places(
         let glued = !is_place && glued_before(chars, m.start);
         for (name, l) in divisions.iter() {
             if !glued || name.chars().count() > SHORT_DIVISION_CHARS {
-                add(name.clone(), *l, m.start);
+                add(name.clone(), *l, m.start, plain);
             }
         }
     }
     out
+}
+
+/// True when an organisation's or a post's name ends in the name of an
+/// enterprise or an institution (`公司`, `中学`, `商会`: `named=1`),
+/// possibly with a post after it (`某某公司董事长`).
+fn names_itself(lex: &Lexicon, text: &str) -> bool {
+    let body = super::orgname::split_title(lex, text).map_or(text, |p| {
+        let role_at = text.len() - p.role.len();
+        text.get(..role_at).unwrap_or(text)
+    });
+    let named = |t: &str| {
+        lex.suffix_entries(t, LexClass::OrgSuffix)
+            .any(|e| e.traits.named)
+    };
+    named(body)
+}
+
+/// True when an organisation's name ends in a visiting group's word
+/// (`考察团`, `调研组`): a group of a body's own name (`集团`) or a party
+/// group (`党组`) is none.
+fn is_visiting_group(lex: &Lexicon, text: &str) -> bool {
+    lex.suffix_entries(text, LexClass::OrgSuffix)
+        .next()
+        .is_some_and(|e| {
+            (e.text.ends_with('团') || e.text.ends_with('组'))
+                && !e.traits.named
+                && !lex.is(
+                    &e.text,
+                    LexClass::Grammar(crate::lexicon::Grammar::BodyInRole),
+                )
+        })
 }
 
 /// The divisions a place's name (the full name of a short form, or the
@@ -428,6 +485,8 @@ impl Doc<'_> {
                 .min_by_key(|p| {
                     (
                         !parents.contains(&p.name),
+                        std::cmp::Reverse(p.plain),
+                        p.first_plain,
                         std::cmp::Reverse(p.count),
                         p.first,
                     )
@@ -528,6 +587,35 @@ mod tests {
         assert_eq!(d.place_for(0, "区").as_deref(), Some("闵行区"));
         assert_eq!(d.place_for(0, "镇").as_deref(), Some("七宝镇"));
         assert_eq!(d.place_for(0, "县"), None);
+    }
+
+    #[test]
+    fn a_company_names_no_article_place() {
+        // The county is written only inside the companies' names.
+        let k = crate::relate::testing::keys(
+            "5月3日,县长赵德明来到柳河县金泰燃气有限公司、柳河县宏达花炮有限公司检查安全生产。",
+        );
+        assert!(
+            k.contains(&"LEADS 赵德明 -> 县人民政府 县长".to_string()),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn the_visitors_own_place_is_not_the_hosts() {
+        // The visitors write their county in their posts and their group;
+        // the hosts' abbreviated post is the county named plainly.
+        let k = crate::relate::testing::keys(
+            "5月3日,桃源县县长王立新率桃源县考察团来柳河县考察。县委书记赵德明陪同。",
+        );
+        assert!(
+            k.contains(&"LEADS 赵德明 -> 柳河县委 书记".to_string()),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&"LEADS 王立新 -> 桃源县人民政府 县长".to_string()),
+            "{k:?}"
+        );
     }
 
     #[test]

@@ -22,6 +22,8 @@ use crate::text::CodePoints;
 
 /// The longest dateline head read before `讯` or `电`, in chars.
 const MAX_DATELINE: usize = 24;
+/// The prose lines a dateline is looked for in.
+const MAX_DATELINE_LINES: usize = 3;
 /// The most headline lines read before the first sentence.
 const MAX_HEADLINE_LINES: usize = 3;
 /// The longest place name looked up in a dateline or byline, in chars.
@@ -72,10 +74,19 @@ pub(crate) fn places(
             add(divisions_written(lex, byline), Certainty::High);
         }
     }
-    if let Some(&first_prose) = lines.iter().find(|&&r| !is_headline(line_text(r))) {
-        let t = line_text(first_prose);
-        if let Some(head) = dateline(t) {
+    // The dateline opens the first prose line, or one of the next few
+    // after a lead sentence that repeats the headline (`讯` only there:
+    // `电` ends too many words).
+    let prose = lines.iter().filter(|&&r| !is_headline(line_text(r)));
+    for (k, &r) in prose.take(MAX_DATELINE_LINES).enumerate() {
+        let head = if k == 0 {
+            dateline(line_text(r))
+        } else {
+            later_dateline(line_text(r))
+        };
+        if let Some(head) = head {
             add(divisions_written(lex, head), Certainty::High);
+            break;
         }
     }
     // The headline.
@@ -140,6 +151,16 @@ fn dateline(line: &str) -> Option<&str> {
     let head: String = t.chars().take(MAX_DATELINE).collect();
     let k = head.find(['讯', '电'])?;
     Some(&t[..k])
+}
+
+/// A dateline on a line after the first (`青山新闻网讯 记者…`): `讯` ends
+/// it, and no punctuation stands before it.
+fn later_dateline(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let head: String = t.chars().take(MAX_DATELINE).collect();
+    let k = head.find('讯')?;
+    let h = &t[..k];
+    (!h.is_empty() && h.chars().all(|c| c.is_alphanumeric())).then_some(h)
 }
 
 /// The divisions written in `text` (a dateline or byline): each longest
@@ -257,6 +278,19 @@ mod tests {
         let c = doc.context.expect("a context");
         assert_eq!(c.county.as_deref(), Some("柳河县"));
         assert_eq!(c.certainty, Some(Certainty::High));
+    }
+
+    #[test]
+    fn a_dateline_after_a_lead_sentence() {
+        // The first line repeats the headline; the dateline opens the next.
+        let text = "5月3日,县长赵德明检查防汛工作。\n柳河新闻网讯 记者王强报道:5月3日,县委副书记、县长赵德明深入一线检查防汛工作。";
+        let keys = crate::relate::testing::keys(text);
+        assert!(
+            keys.contains(&"LEADS 赵德明 -> 柳河县委 副书记".to_string()),
+            "{keys:?}"
+        );
+        assert_eq!(later_dateline("柳河新闻网讯 记者"), Some("柳河新闻网"));
+        assert_eq!(later_dateline("会上,他说通讯"), None);
     }
 
     #[test]

@@ -34,7 +34,11 @@ fn run(doc: &Doc<'_>, i: usize, kind: EntityKind) -> Vec<usize> {
         let between = doc.text(ms[j].end, ms[j + 1].start);
         let between = between.trim();
         let title_joiner = kind == EntityKind::Title && matches!(between, "兼" | "," | "\u{FF0C}");
-        if between.is_empty() || between == "、" || title_joiner {
+        // `县委常委、组织部长`: the next title's body stem stands between.
+        let stem_between = kind == EntityKind::Title
+            && collapsed_body(doc, j + 1)
+                .is_some_and(|(a, _)| doc.text(ms[j].end, a).trim() == "、");
+        if between.is_empty() || between == "、" || title_joiner || stem_between {
             out.push(j + 1);
             j += 1;
         } else {
@@ -146,6 +150,80 @@ fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
     (p.chars().count() >= MIN_AREA_CHARS && level_end).then(|| p.to_string())
 }
 
+/// The longest stem of a body glued to a post written in a list, in
+/// characters.
+const MAX_STEM_CHARS: usize = 6;
+
+/// A body written in a list and glued to its post (`县委常委、组织部长`,
+/// `甲、应急局长乙`, `、区教委副主任`): the post begins with the body's last
+/// character (`部长` of `组织部部长`, or `委副主任`), and what stands
+/// between the list's `、` (or comma) and the title ends, with that
+/// character, in a body's word: a body of the title lexicon (`组织部`) or
+/// an organisation suffix that needs no proper name (`局`, `委`). Returns
+/// where the stem starts and the title written out in full.
+fn collapsed_body(doc: &Doc<'_>, t: usize) -> Option<(usize, String)> {
+    let m = &doc.mentions[t];
+    let mut a = m.start;
+    while a > 0
+        && m.start - a < MAX_STEM_CHARS
+        && is_cjk(doc.chars[a - 1])
+        && doc.mention_covering(a - 1).is_none()
+    {
+        a -= 1;
+    }
+    let listed = a
+        .checked_sub(1)
+        .is_some_and(|b| matches!(doc.chars[b], '、' | ',' | '\u{FF0C}'));
+    if a == m.start || !listed {
+        return None;
+    }
+    let stem = doc.text(a, m.start);
+    let parts = orgname::split_title(doc.lex, &m.text)?;
+    let first = m.text.chars().next()?;
+    let (body, full) = match (parts.places.is_empty(), parts.body.chars().count()) {
+        // `局长`: the post holds the body's last character.
+        (true, 0) => (format!("{stem}{first}"), format!("{stem}{first}{}", m.text)),
+        // `委副主任`: the title holds that character alone.
+        (true, 1) => (format!("{stem}{}", parts.body), format!("{stem}{}", m.text)),
+        _ => return None,
+    };
+    let lex = doc.lex;
+    let named = lex.is(&body, LexClass::TitleOrg)
+        || lex
+            .suffix_entries(&body, LexClass::OrgSuffix)
+            .any(|e| e.text.chars().count() == 1 && !e.traits.needs_proper);
+    named.then_some((a, full))
+}
+
+/// `来到某某中学,听取了校长乙的汇报`: the body of a bare post `某长`
+/// (`校长`, `院长`, `站长`; not a division's head, `县长`) is the nearest
+/// organisation before it in its sentence whose name ends in the post's
+/// head character (`学校`, `医院`), unless the title before it in the
+/// sentence (`prev`) names such a body already.
+fn body_of_head_post(doc: &Doc<'_>, t: usize, prev: Option<&Resolved>) -> Option<String> {
+    let m = &doc.mentions[t];
+    if orgname::names_a_body(doc.lex, &m.text) || orgname::role_level(doc.lex, &m.text).is_some() {
+        return None;
+    }
+    let prefix = doc
+        .lex
+        .prefixes_of(&m.text, LexClass::Grammar(Grammar::RankPrefix))
+        .next()
+        .map_or(0, str::len);
+    let mut core = m.text[prefix..].chars();
+    let (head, last) = (core.next()?, core.next()?);
+    if last != '长' || core.next().is_some() || prev.is_some_and(|p| p.org.ends_with(head)) {
+        return None;
+    }
+    let sentence = doc.sentences.get(doc.sentence_of(m.start))?;
+    doc.mentions[..t]
+        .iter()
+        .rev()
+        .take_while(|o| o.start >= sentence.start)
+        .find(|o| o.kind == EntityKind::Org && o.text.ends_with(head))
+        .map(|o| o.text.clone())
+}
+
 /// `某市农业局某某局长`: the body written right before the person who holds
 /// the title `t` written right after them, when the title names no body.
 fn body_before_holder(doc: &Doc<'_>, pairs: &[(usize, usize)], t: usize) -> Option<String> {
@@ -184,15 +262,24 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
                 .collect()
         });
         let context = prev.as_ref().filter(|(s, _)| *s == si).map(|(_, r)| r);
-        let (text, glued) = match glued_prefix(doc, m.start) {
-            Some(p) => (format!("{p}{}", m.text), false),
-            None => match body_before_holder(doc, &pairs, t) {
-                // `某市农业局某某局长`: the body is written before the person.
+        let collapsed = collapsed_body(doc, t).map(|(_, full)| full);
+        let head_body = body_of_head_post(doc, t, context);
+        let (text, glued) = match (&collapsed, glued_prefix(doc, m.start)) {
+            (Some(full), _) => (full.clone(), false),
+            (None, Some(p)) => (format!("{p}{}", m.text), false),
+            (None, None) => match body_before_holder(doc, &pairs, t).or(head_body.clone()) {
+                // `某市农业局某某局长`: the body is written before the person;
+                // `来到某中学,校长乙`: earlier in the sentence.
                 Some(body) => (format!("{body}{}", m.text), false),
                 None => (m.text.clone(), glued_before(&doc.chars, m.start)),
             },
         };
-        if let Some(r) = orgname::resolve_glued(doc, art, &text, glued, context, known) {
+        if let Some(mut r) = orgname::resolve_glued(doc, art, &text, glued, context, known) {
+            if collapsed.is_some() && r.rule == Rule::LeadsTitle {
+                r.rule = Rule::LeadsCollapsedBody;
+            } else if head_body.is_some() && r.rule == Rule::LeadsTitle {
+                r.rule = Rule::LeadsHeadPostBody;
+            }
             if !known.contains(&r.org) {
                 known.push(r.org.clone());
             }
@@ -210,7 +297,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
                 org: r.org.clone(),
                 role: r.role.clone(),
                 sentence: doc.sentence_of(doc.mentions[t].start),
-                rule: Rule::LeadsTitle,
+                rule: r.rule,
             })
         })
         .collect()
@@ -247,6 +334,36 @@ mod tests {
         );
         assert!(
             k.contains(&"LEADS 李卫东 -> 闵行区人民政府 副区长".to_string()),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_body_glued_to_its_post_in_a_list() {
+        let t = "5月3日,柳河县召开会议,县委常委、组织部长王立新,县财政局长李明、应急局长赵德明,区教委副主任孙强出席。";
+        let k = keys(t);
+        for key in [
+            "LEADS 王立新 -> 柳河县委组织部 部长",
+            "LEADS 李明 -> 柳河县财政局 局长",
+            "LEADS 赵德明 -> 柳河县应急局 局长",
+            "LEADS 孙强 -> 区教委 副主任",
+        ] {
+            assert!(k.contains(&key.to_string()), "{key}: {k:?}");
+        }
+    }
+
+    #[test]
+    fn a_head_post_of_a_body_named_before_it() {
+        let t = "5月3日,县教育局局长王立新来到柳河县实验学校调研,听取了副校长李明的汇报。";
+        let k = keys(t);
+        assert!(
+            k.contains(&"LEADS 李明 -> 柳河县实验学校 副校长".to_string()),
+            "{k:?}"
+        );
+        let t = "5月3日,县长王立新来到青山商会考察,副会长李明陪同。";
+        let k = keys(t);
+        assert!(
+            k.contains(&"LEADS 李明 -> 青山商会 副会长".to_string()),
             "{k:?}"
         );
     }

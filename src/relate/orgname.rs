@@ -31,7 +31,9 @@
 
 use super::Doc;
 use super::article::{SHORT_DIVISION_CHARS, leading_divisions};
+use crate::Rule;
 use crate::lexicon::{Grammar, Level, LexClass, Lexicon};
+use std::cell::Cell;
 
 /// A title split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +44,8 @@ pub(crate) struct TitleParts {
     pub body: String,
     /// The post minus its organisation.
     pub role: String,
+    /// True when the places are a short form's ([`short_form_head`]).
+    pub short: bool,
 }
 
 /// True for a body that names itself: an enterprise or institution
@@ -72,9 +76,31 @@ pub(crate) fn names_a_body(lex: &Lexicon, title: &str) -> bool {
     split_title(lex, title).is_none_or(|p| !p.body.is_empty() || !p.places.is_empty())
 }
 
-/// A post of a party group (`党组书记`, `党组成员`): 书记, 副书记, 成员.
-fn is_party_group_post(role: &str) -> bool {
-    matches!(role, "书记" | "副书记" | "成员")
+/// A post of a party body (`书记`, `副书记`, `委员`, `成员`, `常委`): held
+/// in the party committee or group itself, not in the body it leads.
+fn is_party_post(role: &str) -> bool {
+    ["书记", "委员", "成员", "常委"]
+        .iter()
+        .any(|w| role.ends_with(w))
+}
+
+/// The party body that ends an organisation's name (`党委` of
+/// `某局党委`, `党组` of `某县人民政府党组`): a body of a compound post
+/// (`grammar.body-in-role`) that is the party's (opens with `党`).
+fn party_body_suffix<'t>(lex: &'t Lexicon, org: &'t str) -> Option<&'t str> {
+    lex.suffixes_of(org, LexClass::Grammar(Grammar::BodyInRole))
+        .find(|b| b.starts_with('党'))
+}
+
+/// The body a party committee or group leads (`某局党委` → `某局`), when
+/// what remains is a body's name rather than a place alone
+/// (`某镇党委` leads the town, no body).
+fn led_by_party_body(lex: &Lexicon, org: &str) -> Option<String> {
+    let party = party_body_suffix(lex, org)?;
+    let led = &org[..org.len() - party.len()];
+    let bare_place =
+        leading_divisions(lex, led).1 == led.chars().count() || Level::word_ending(led).is_some();
+    (!led.is_empty() && !bare_place).then(|| led.to_string())
 }
 
 pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
@@ -103,11 +129,51 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
     }
     let head = s(0, role_start);
     let (places, used) = leading_divisions(lex, head);
+    let mut places: Vec<String> = places.into_iter().map(|(p, _)| p).collect();
+    let mut used = used;
+    let mut short = false;
+    if places.is_empty()
+        && let Some((p, k)) = short_form_head(lex, head)
+    {
+        places = p;
+        used = k;
+        short = true;
+    }
     Some(TitleParts {
-        places: places.into_iter().map(|(p, _)| p).collect(),
+        places,
         body: s(used, role_start).to_string(),
         role: s(role_start, n).to_string(),
+        short,
     })
+}
+
+/// The longest short form of a division read at the head of a title, in
+/// characters.
+const MAX_SHORT_CHARS: usize = 4;
+
+/// A division's short form at the head of a title's organisation: before
+/// a body alone it stands for the division (`青山党委` → 青山镇 + `党委`);
+/// a province's or city's short form before a division's name is written
+/// as it is (`青山万州区` → 青山, 万州区). Returns the places and the
+/// characters they cover.
+fn short_form_head(lex: &Lexicon, head: &str) -> Option<(Vec<String>, usize)> {
+    let chars: Vec<(usize, char)> = head.char_indices().collect();
+    (2..=MAX_SHORT_CHARS.min(chars.len().saturating_sub(1)))
+        .rev()
+        .find_map(|k| {
+            let (short, rest) = head.split_at(chars[k].0);
+            let full = super::article::full_of_short(lex, short)?;
+            if lex.is(rest, LexClass::TitleOrg) {
+                return Some((vec![full], k));
+            }
+            let high = super::article::division_level(lex, &full).is_some_and(|l| l <= Level::City);
+            let (divs, used) = leading_divisions(lex, rest);
+            (high && !divs.is_empty()).then(|| {
+                let mut places = vec![short.to_string()];
+                places.extend(divs.into_iter().map(|(d, _)| d));
+                (places, k + used)
+            })
+        })
 }
 
 /// The level word a post names (`副区长` → `区`, `代理县长` → `县`): its
@@ -149,7 +215,7 @@ pub(crate) fn normalize_body(body: &str) -> String {
             ["法院", "检察院"]
                 .into_iter()
                 .find(|w| rest.starts_with(w))
-                .or((rest == "政府").then_some("政府"))
+                .or((rest == "政府" || is_party_group_of_government(rest)).then_some("政府"))
         };
         let taken = match word {
             Some(w) => {
@@ -162,6 +228,13 @@ pub(crate) fn normalize_body(body: &str) -> String {
         rest = &rest[taken.len()..];
     }
     out
+}
+
+/// `政府党组`, `政府党委`: a government's party body, whose government is
+/// spelled out as a government alone is.
+fn is_party_group_of_government(rest: &str) -> bool {
+    rest.strip_prefix("政府")
+        .is_some_and(|b| b == PARTY_GROUP || b == "党委")
 }
 
 /// The kind of district a new area is (`浦东新区`): written whole, its
@@ -209,6 +282,8 @@ pub(crate) struct Resolved {
     pub owner: String,
     /// The post minus its organisation.
     pub role: String,
+    /// The rule that built the organisation.
+    pub rule: Rule,
 }
 
 /// [`resolve_glued`] for a title that is not glued to the word before it.
@@ -246,13 +321,18 @@ pub(crate) fn resolve_glued(
         parts.body = format!("{}{}", parts.places.concat(), parts.body);
         parts.places.clear();
     }
-    let body = normalize_body(&parts.body);
     let ctx = Context {
         doc,
         art,
         prev,
         known,
+        rule: Cell::new(if parts.short {
+            Rule::LeadsShortForm
+        } else {
+            Rule::LeadsTitle
+        }),
     };
+    let body = standing_committee(&ctx, normalize_body(&parts.body), &parts.role);
     let (org, owner) = written_places(doc.lex, &parts, &body)
         .or_else(|| level_government(&ctx, &body, &parts.role))
         .or_else(|| bare_post(&ctx, &body, &parts.role))
@@ -261,8 +341,28 @@ pub(crate) fn resolve_glued(
         org,
         owner,
         role: parts.role,
+        rule: ctx.rule.get(),
     })
 }
+
+/// The congress a post named `主任` serves in is its standing committee
+/// (`县人大主任` → `县人大常委会`); the town congress's post is `主席`.
+fn standing_committee(ctx: &Context<'_, '_>, body: String, role: &str) -> String {
+    let prefix = ctx
+        .doc
+        .lex
+        .prefixes_of(role, LexClass::Grammar(Grammar::RankPrefix))
+        .next()
+        .map_or(0, str::len);
+    if body.ends_with(CONGRESS) && body != "全国人大" && role[prefix..] == *"主任" {
+        ctx.rule.set(Rule::LeadsStandingCommittee);
+        return format!("{body}常委会");
+    }
+    body
+}
+
+/// The short name of a people's congress (`人大`).
+const CONGRESS: &str = "人大";
 
 /// What a title is resolved against: its article, the title before it in
 /// the sentence, and the organisations the article already named in full.
@@ -271,6 +371,8 @@ struct Context<'c, 'a> {
     art: usize,
     prev: Option<&'c Resolved>,
     known: &'c [String],
+    /// The rule that built the organisation so far.
+    rule: Cell<Rule>,
 }
 
 /// An organisation and the place part it hangs from, or `None` when the
@@ -317,10 +419,13 @@ fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
         return Some(Some(("中共中央".to_string(), String::new())));
     }
     if let Some(p) = ctx.prev {
-        // `某会党组副书记、副主任`: a post of the body itself, not of its
-        // party group.
-        let org = match p.org.strip_suffix("党组") {
-            Some(body) if !is_party_group_post(role) => body.to_string(),
+        // `某会党组副书记、副主任`, `某局党委书记、局长`: a post of the body
+        // itself, not of its party committee or group.
+        let org = match led_by_party_body(ctx.doc.lex, &p.org) {
+            Some(body) if !is_party_post(role) => {
+                ctx.rule.set(Rule::LeadsPartyBody);
+                body
+            }
             _ => p.org.clone(),
         };
         return Some(Some((org, p.owner.clone())));
@@ -367,27 +472,99 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
             None => (body, area),
         };
     }
-    // A body with a name of its own (`某某科技有限公司`, `上海某某中心`).
+    // A body with a name of its own (`某某科技有限公司`, `上海某某中心`),
+    // or its party committee (`某某集团党委`).
+    let own =
+        party_body_suffix(doc.lex, &body).map_or(body.as_str(), |p| &body[..body.len() - p.len()]);
     if is_named_body(doc.lex, &body) {
         return (body, String::new());
     }
+    if !own.is_empty() && is_named_body(doc.lex, own) {
+        ctx.rule.set(Rule::LeadsPartyBody);
+        return (body, String::new());
+    }
     if let Some(p) = ctx.prev {
-        let party_department = doc
-            .lex
-            .lookup(&body)
-            .any(|e| e.class == LexClass::TitleOrg && e.traits.party);
-        if party_department && p.org.ends_with('委') {
-            return (format!("{}{body}", p.org), p.owner.clone());
+        if is_party_department(doc.lex, &body)
+            && let Some((committee, owner)) = committee_of(doc.lex, p)
+        {
+            ctx.rule.set(Rule::LeadsPartyDepartment);
+            return (format!("{committee}{body}"), owner);
+        }
+        // `某县副县长甲,组织部部长乙`: the department of that place's committee.
+        if is_party_department(doc.lex, &body)
+            && body != OFFICE
+            && has_committee_departments(doc.lex, &p.owner)
+        {
+            ctx.rule.set(Rule::LeadsPartyDepartment);
+            return (format!("{}{body}", attach(&p.owner, "委")), p.owner.clone());
+        }
+        // `某政协副主席,党组成员`: a party group is a body's.
+        if body == PARTY_GROUP {
+            let led = led_by_party_body(doc.lex, &p.org);
+            if led.is_some() || party_body_suffix(doc.lex, &p.org).is_none() {
+                let led = led.unwrap_or_else(|| p.org.clone());
+                ctx.rule.set(Rule::LeadsPartyBody);
+                return (format!("{led}{body}"), p.owner.clone());
+            }
         }
         if !p.owner.is_empty() {
             return (attach(&p.owner, &body), p.owner.clone());
         }
         return (body, String::new());
     }
+    if is_party_department(doc.lex, &body) && body != OFFICE {
+        // `组织部部长` alone: the department of the article's committee.
+        let place = COMMITTEE_LEVELS
+            .iter()
+            .find_map(|w| doc.place_for(ctx.art, w));
+        if let Some(place) = place {
+            ctx.rule.set(Rule::LeadsPartyDepartment);
+            return (format!("{}{body}", attach(&place, "委")), place);
+        }
+    }
     match doc.town_of(ctx.art) {
         Some(town) => (attach(&town, &body), town),
         None => (body, String::new()),
     }
+}
+
+/// A party committee's office, which a government has as well.
+const OFFICE: &str = "办公室";
+
+/// The level words of the divisions whose party committees have
+/// departments (`组织部`), the most local first.
+const COMMITTEE_LEVELS: &[&str] = &["县", "区", "旗", "市", "州"];
+
+/// True when `place` (a division, or a level word alone) is a county or
+/// higher, whose party committee has departments.
+fn has_committee_departments(lex: &Lexicon, place: &str) -> bool {
+    COMMITTEE_LEVELS.contains(&place)
+        || super::article::division_level(lex, place).is_some_and(|l| l <= Level::County)
+}
+
+/// The party group of a body (`某局党组`): unlike a party committee, never
+/// a place's own.
+const PARTY_GROUP: &str = "党组";
+
+/// A department of the party committee (`宣传部`, `办公室`: `party=1`).
+fn is_party_department(lex: &Lexicon, body: &str) -> bool {
+    lex.lookup(body)
+        .any(|e| e.class == LexClass::TitleOrg && e.traits.party)
+}
+
+/// The party committee the title `p` names (`某县委`, also the committee of
+/// `某县委宣传部`) and its owner.
+fn committee_of(lex: &Lexicon, p: &Resolved) -> Option<(String, String)> {
+    let committee = if p.org.ends_with('委') {
+        p.org.as_str()
+    } else {
+        let dept = lex
+            .suffixes_of(&p.org, LexClass::TitleOrg)
+            .find(|d| is_party_department(lex, d))?;
+        let c = &p.org[..p.org.len() - dept.len()];
+        c.ends_with('委').then_some(c)?
+    };
+    Some((committee.to_string(), p.owner.clone()))
 }
 
 /// A body whose first part is a generic area ending in a level character
@@ -510,6 +687,7 @@ mod tests {
         assert_eq!(normalize_body("县人民检察院"), "县人民检察院");
         assert_eq!(normalize_body("全国人大"), "全国人民代表大会");
         assert_eq!(normalize_body("政府办"), "政府办");
+        assert_eq!(normalize_body("县政府党组"), "县人民政府党组");
     }
 
     #[test]
@@ -593,6 +771,7 @@ mod tests {
             org: "闵行区委".into(),
             owner: "闵行区".into(),
             role: "常委".into(),
+            rule: Rule::LeadsTitle,
         };
         assert_eq!(
             resolve(&d, 0, "宣传部部长", Some(&committee), &[])
@@ -606,6 +785,70 @@ mod tests {
                 .org,
             "闵行区文明办"
         );
+    }
+
+    fn resolved(text: &str, titles: &[&str]) -> Resolved {
+        let d = doc(text);
+        let mut prev: Option<Resolved> = None;
+        for t in titles {
+            prev = resolve(&d, 0, t, prev.as_ref(), &[]);
+        }
+        prev.expect("resolved")
+    }
+
+    #[test]
+    fn posts_of_a_party_body_and_of_the_body_it_leads() {
+        let t = "11月2日,柳河县召开会议。";
+        let r = resolved(t, &["县教育局党委书记", "局长"]);
+        assert_eq!((r.org.as_str(), r.role.as_str()), ("柳河县教育局", "局长"));
+        assert_eq!(r.rule, Rule::LeadsPartyBody);
+        let r = resolved(t, &["县教育局党委书记", "副书记"]);
+        assert_eq!(r.org, "柳河县教育局党委");
+        // A town's party committee leads the town, no body.
+        let r = resolved(t, &["镇党委书记", "镇长"]);
+        assert_eq!(r.org, "镇人民政府");
+        let r = resolved(t, &["县政协副主席", "党组成员"]);
+        assert_eq!(
+            (r.org.as_str(), r.role.as_str()),
+            ("柳河县政协党组", "成员")
+        );
+        let r = resolved(t, &["金泰集团党委书记"]);
+        assert_eq!(r.org, "金泰集团党委");
+    }
+
+    #[test]
+    fn a_party_department_after_a_committee_post() {
+        let t = "11月2日,柳河县召开会议。";
+        let r = resolved(t, &["县委常委", "办公室主任"]);
+        assert_eq!(r.org, "柳河县委办公室");
+        assert_eq!(r.rule, Rule::LeadsPartyDepartment);
+        let r = resolved(t, &["县委宣传部部长", "统战部部长"]);
+        assert_eq!(r.org, "柳河县委统战部");
+        // Alone, it is the county's committee's.
+        assert_eq!(resolved(t, &["组织部部长"]).org, "柳河县委组织部");
+        let r = resolved(t, &["桃源县副县长", "组织部部长"]);
+        assert_eq!(r.org, "桃源县委组织部");
+    }
+
+    #[test]
+    fn a_short_form_at_the_head_of_a_title() {
+        let t = "11月2日,会议召开。";
+        let r = resolved(t, &["七宝党委书记"]);
+        assert_eq!(r.org, "七宝镇党委");
+        assert_eq!(r.rule, Rule::LeadsShortForm);
+        let r = resolved(t, &["吉林柳河县县长"]);
+        assert_eq!(r.org, "吉林柳河县人民政府");
+    }
+
+    #[test]
+    fn a_congress_director_serves_its_standing_committee() {
+        let t = "11月2日,柳河县召开会议。";
+        let r = resolved(t, &["县人大主任"]);
+        assert_eq!(r.org, "柳河县人大常委会");
+        assert_eq!(r.rule, Rule::LeadsStandingCommittee);
+        assert_eq!(resolved(t, &["县人大副主任"]).org, "柳河县人大常委会");
+        assert_eq!(resolved(t, &["县人大常委会主任"]).org, "柳河县人大常委会");
+        assert_eq!(resolved(t, &["县人大代表"]).org, "柳河县人大");
     }
 
     #[test]
