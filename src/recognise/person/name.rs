@@ -116,6 +116,9 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     let (e1, s1) = *cands.first()?;
     let best = match cands.get(1) {
         None => (e1, s1),
+        // `罗某以及`: a conjunction that starts at the third character and
+        // runs past it ends a two-character name.
+        Some(&(e2, _)) if word_across(scan, pos, e1, e2) => (e1, s1),
         Some(&(e2, s2)) => {
             if s2 == s1 && s2 == 2 && cue_len(scan, e1) > cue_len(scan, e2) {
                 // `于勇来到`: the longer cue decides.
@@ -132,6 +135,18 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
     };
     Some(Span::new(pos, best.0))
+}
+
+/// True when the segmenter reads a conjunction of its dictionary from
+/// `e1` past `e2` (`以及`; a verb or a preposition there is as often the
+/// name's misreading: `王家波及县法院`, `陈某东为`).
+fn word_across(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
+    scan.tokens_around(pos).iter().any(|t| {
+        t.span.start == e1
+            && t.span.end > e2
+            && t.tag == "c"
+            && scan.is_known_word(&scan.text[t.span.range()])
+    })
 }
 
 /// When nothing after them decides between a two- and a three-character

@@ -81,6 +81,17 @@ pub(crate) fn find(
     let mut i = 0;
     while i < tokens.len() {
         if let Some((span, next, tagged)) = transliterated(scan, tokens, i) {
+            // Its last part read over its sound characters, not the
+            // segmenter's words (`吕特格/nr 尔斯/nrt`, `萨维为`).
+            let dots = |s: Span| {
+                scan.text[s.range()]
+                    .chars()
+                    .filter(|&c| is_dot_char(c))
+                    .count()
+            };
+            let span = super::foreign::read(scan, span.start)
+                .filter(|&f| dots(f) == dots(span))
+                .unwrap_or(span);
             let e = evidence(scan, span, title_ends);
             if !overlaps(taken, span) && (e.strong > 0 || (tagged && e.score() >= 1)) {
                 out.push((span, Rule::PersonTransliterated));
