@@ -10,6 +10,7 @@
 
 mod byline;
 mod foreign;
+mod honour;
 mod list;
 mod name;
 mod roster;
@@ -141,9 +142,19 @@ pub(crate) fn find(
         .iter()
         .filter(|h| is_trigger(scan, h, Trigger::Honour))
     {
-        if let Some(n) = read_name(scan, hit.span().end)
-            && !is_not_a_name(scan, n)
-            && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6)
+        let pos = hit.span().end;
+        let chinese = read_name(scan, pos).filter(|&n| !is_not_a_name(scan, n));
+        // `主帅马扎里奥尼`: a transliterated name.
+        if let Some(f) = foreign::after_post(scan, pos, chinese)
+            && taken
+                .overlapping(f)
+                .all(|m| f.contains(m.span) && m.span != f)
+        {
+            names.push((f, Rule::PersonForeign));
+            continue;
+        }
+        if let Some(n) = chinese
+            && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6 || honour::name_ends(scan, n))
         {
             names.push((n, Rule::PersonAfterHonour));
         }
