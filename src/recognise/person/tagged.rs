@@ -33,6 +33,10 @@ const MAX_PLAIN_NAME: usize = 4;
 /// The longest part of a transliterated name between `·`, in chars.
 const MAX_TRANSLITERATED_PART: usize = 8;
 
+/// The shortest form of address or role after a name that vouches for it,
+/// in bytes (two characters: `先生`, `博士`; `总` of `王总` also opens `总结`).
+const MIN_ADDRESS_BYTES: usize = 6;
+
 /// Characters before a name that join it to what comes before
 /// (`和甲`, `由甲`): weak evidence, as a clause start is.
 const LINKS: &str = "和与及同跟由对向请让给将把被以";
@@ -247,9 +251,20 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
                     )
                 })
             });
+            // `某某先生`, `某某博士`: a form of address or a role of two
+            // characters or more (a role only after a word the segmenter's
+            // dictionary does not hold: `弘扬/nr 劳模精神`).
+            let unknown = !scan.is_known_word(&scan.text[span.range()]);
+            let address = scan.hits_at(end).iter().any(|h| {
+                h.span().len() >= MIN_ADDRESS_BYTES
+                    && (is_trigger(scan, h, Trigger::Address)
+                        || (unknown && is_trigger(scan, h, Trigger::Honour)))
+            });
             // A common one-character cue (`在`, `就`, `等`) says nothing:
             // it follows words of every kind.
-            if let Some(h) = cue {
+            if address && cue.is_none() {
+                e.strong += 1;
+            } else if let Some(h) = cue {
                 let w = &scan.text[h.span().range()];
                 if !is_weak_cue(scan, w) && w != "等" {
                     e.strong += 1;
@@ -333,6 +348,15 @@ mod tests {
             spans("昨天,韩志远表示将继续支持这项工作。", Person),
             ["韩志远"]
         );
+    }
+
+    #[test]
+    fn a_tagged_name_before_a_form_of_address() {
+        assert_eq!(
+            spans("活动由韩志远先生主持,大家都很满意。", Person),
+            ["韩志远"]
+        );
+        assert!(spans("要大力弘扬劳模精神。", Person).is_empty());
     }
 
     #[test]
