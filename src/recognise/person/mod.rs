@@ -387,6 +387,14 @@ mod tests {
     }
 
     #[test]
+    fn a_level_character_in_a_given_name_the_segmenter_reads() {
+        assert_eq!(
+            persons("会上,县交通局局长陈镇宇在讲话中说,要抓好落实。"),
+            ["陈镇宇"]
+        );
+    }
+
+    #[test]
     fn a_word_across_the_third_character_ends_the_name() {
         assert_eq!(persons("国务委员罗建以及有关部门负责人出席。"), ["罗建"]);
     }

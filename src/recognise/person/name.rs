@@ -113,6 +113,11 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
         cands.push((end, end_strength(scan, end)));
     }
+    if cands.len() < 2
+        && let Some(n) = with_level_char(scan, pos, given_start)
+    {
+        return Some(n);
+    }
     let (e1, s1) = *cands.first()?;
     let best = match cands.get(1) {
         None => (e1, s1),
@@ -135,6 +140,27 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
     };
     Some(Span::new(pos, best.0))
+}
+
+/// Level characters of bodies: they stand in given names too (`黄镇东`),
+/// but only where the segmenter reads the whole name as one.
+const LEVEL_CHARS: &str = "镇区县市省局办委部";
+
+/// `黄镇东在会上说`: a name with a level character in its given name, read
+/// as one name by the segmenter and ending where names end.
+fn with_level_char(scan: &Scan<'_>, pos: usize, given_start: usize) -> Option<Span> {
+    let tokens = scan.tokens_around(pos);
+    let t = tokens
+        .iter()
+        .find(|t| t.span.start == pos && t.tag.starts_with("nr"))?;
+    let given = scan.text.get(given_start..t.span.end)?;
+    let ok = (1..=2).contains(&given.chars().count())
+        && given.chars().any(|c| LEVEL_CHARS.contains(c))
+        && given
+            .chars()
+            .all(|c| is_cjk(c) && (LEVEL_CHARS.contains(c) || !NOT_IN_NAME.contains(c)))
+        && end_strength(scan, t.span.end) > 0;
+    ok.then_some(t.span)
 }
 
 /// True when the segmenter reads a conjunction of its dictionary from
