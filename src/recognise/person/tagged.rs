@@ -215,6 +215,19 @@ fn verb_follows(scan: &Scan<'_>, pos: usize) -> bool {
         .any(|t| t.span.start == pos && t.tag.starts_with('v') && t.tag != "vn")
 }
 
+/// True when the segmenter reads exactly `span` as a name and then a verb
+/// or an adverb (`还`, `也`, `曾`: they stand before the verb of a subject)
+/// right after it: `某某到…调研`, `某某还…`.
+fn subject_of_verb(scan: &Scan<'_>, span: Span) -> bool {
+    let tokens = scan.tokens_around(span.start);
+    tokens
+        .iter()
+        .any(|t| t.span == span && t.tag.starts_with("nr"))
+        && tokens.iter().any(|t| {
+            t.span.start == span.end && (t.tag.starts_with('v') && t.tag != "vn" || t.tag == "d")
+        })
+}
+
 /// The signs around a name at `span`.
 fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidence {
     let mut e = Evidence {
@@ -268,10 +281,11 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
                 let w = &scan.text[h.span().range()];
                 if !is_weak_cue(scan, w) && w != "等" {
                     e.strong += 1;
-                } else if w == "在" && e.weak > 0 {
+                } else if e.weak > 0 && (w == "在" || subject_of_verb(scan, span)) {
+                    // `某某到…调研`: a weak cue that is the clause's verb.
                     e.weak += 1;
                 }
-            } else if e.weak > 0 && verb_follows(scan, end) {
+            } else if e.weak > 0 && (verb_follows(scan, end) || subject_of_verb(scan, span)) {
                 // `某某是…`, `某某曾任…` at a clause start: the subject of a verb.
                 e.weak += 1;
             }
@@ -347,6 +361,14 @@ mod tests {
         assert_eq!(
             spans("昨天,韩志远表示将继续支持这项工作。", Person),
             ["韩志远"]
+        );
+    }
+
+    #[test]
+    fn a_tagged_name_opening_a_clause_before_its_verb() {
+        assert_eq!(
+            spans("韩志远到青山镇调研。韩志远还看望了老党员。", Person),
+            ["韩志远", "韩志远"]
         );
     }
 
