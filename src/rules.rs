@@ -135,6 +135,8 @@ rules! {
     PersonSegmenter => "person.segmenter",
     /// A transliterated or minority name joined by `·` (`买买提·艾力`).
     PersonTransliterated => "person.transliterated",
+    /// A transliterated name after a post, read over its sound characters (`部长沙利卡什维利`).
+    PersonForeign => "person.foreign",
     /// An item of a list of names whose other items are persons (`甲、乙、丙为副主席`).
     PersonListItem => "person.list-item",
     /// A name after a verb that takes a person (`任命`, `会见`, `看望`).

@@ -21,6 +21,10 @@ const SEXES: &[&str] = &[
     "\u{FF08}女\u{FF0C}",
 ];
 
+/// Words that close a byline right after its last name (`记者李明报道`,
+/// `记者王丽摄`).
+const CLOSERS: &[&str] = &["报道", "报导", "摄"];
+
 /// Marks after a byline name (`张丽华/文`, `吴强/摄`).
 const MARKERS: &[&str] = &["/文", "/摄", "/图"];
 
@@ -59,8 +63,11 @@ pub(crate) fn bylines(scan: &Scan<'_>, found: &mut Vec<(Span, Rule)>) {
                     }
                     None => break,
                 }
-                if !scan.char_at(pos).is_some_and(|c| c == ' ' || c == '、') {
-                    break;
+                match scan.char_at(pos) {
+                    Some(' ') => {}
+                    // `记者甲、乙报道`: the next name of the byline.
+                    Some('、') => pos += '、'.len_utf8(),
+                    _ => break,
                 }
             }
         }
@@ -82,20 +89,28 @@ pub(crate) fn bylines(scan: &Scan<'_>, found: &mut Vec<(Span, Rule)>) {
     for (i, c) in non_ideographs(text) {
         let after = i + c.len_utf8();
         match c {
-            '(' | '\u{FF08}' => {
-                // `(舒畅)`: a name alone in parentheses.
-                if let Some(n) = byline_name(scan, after)
-                    && matches!(scan.char_at(n.end), Some(')' | '\u{FF09}'))
-                {
-                    names.push(n);
-                }
-            }
+            '(' | '\u{FF08}' => names.extend(in_parentheses(scan, after)),
             ':' | '\u{FF1A}' => names.extend(listed_after_colon(scan, after)),
             '\n' => names.extend(alone_on_line(scan, i)),
             _ => {}
         }
     }
     found.extend(names.into_iter().map(|n| (n, Rule::PersonByline)));
+}
+
+/// `(舒畅)`, `(甲、乙)`: names alone in parentheses that open at `pos`,
+/// one, or several joined by `、`.
+fn in_parentheses(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
+    let mut found = Vec::new();
+    while let Some(n) = byline_name(scan, pos) {
+        found.push(n);
+        match scan.char_at(n.end) {
+            Some(')' | '\u{FF09}') => return found,
+            Some('、') => pos = n.end + '、'.len_utf8(),
+            _ => break,
+        }
+    }
+    Vec::new()
 }
 
 /// Names listed after a colon, two at least, separated by spaces, the
@@ -149,6 +164,11 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
             continue;
         }
         let w = &scan.text[pos..end];
+        // `记者王丽摄`: a closer is no given name.
+        let last = scan.back(end, 1);
+        if CLOSERS.iter().any(|c| scan.text[last..].starts_with(c)) {
+            continue;
+        }
         // `记者 李明 通讯员 王丽`: the next byline word is no name.
         if scan.lex.is(w, LexClass::Trigger(Trigger::Byline))
             || scan.lex.lookup(w).any(|e| {
@@ -170,6 +190,7 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
             continue;
         }
         if scan.is_break_at(end)
+            || CLOSERS.iter().any(|c| scan.text[end..].starts_with(c))
             || scan
                 .hits_at(end)
                 .iter()

@@ -9,6 +9,8 @@
 //! word, a title) and, failing that, by the segmenter.
 
 mod byline;
+mod foreign;
+mod honour;
 mod list;
 mod name;
 mod roster;
@@ -71,6 +73,7 @@ pub(crate) fn find(
     let blocking = Blockers::new(blockers);
     let blocked = |s: Span| blocking.covers(s);
 
+    let taken = tagged::taken(places, orgs);
     // 1. After a title (and the list that may follow it).
     for t in titles {
         let mut pos = t.span.end;
@@ -80,9 +83,16 @@ pub(crate) fn find(
         if title_starts.contains(&pos) {
             continue;
         }
-        if let Some(n) = read_name(scan, pos)
-            && !is_not_a_name(scan, n)
+        let chinese = read_name(scan, pos).filter(|&n| !is_not_a_name(scan, n));
+        // `国防部长沙利卡什维利`: a transliterated name.
+        if let Some(f) = foreign::after_post(scan, pos, chinese)
+            // A country inside the name is part of it (`马里奥…`).
+            && taken.overlapping(f).all(|m| f.contains(m.span) && m.span != f)
         {
+            names.push((f, Rule::PersonForeign));
+            continue;
+        }
+        if let Some(n) = chinese {
             names.push((n, Rule::PersonAfterTitle));
             list_after(
                 scan,
@@ -132,9 +142,19 @@ pub(crate) fn find(
         .iter()
         .filter(|h| is_trigger(scan, h, Trigger::Honour))
     {
-        if let Some(n) = read_name(scan, hit.span().end)
-            && !is_not_a_name(scan, n)
-            && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6)
+        let pos = hit.span().end;
+        let chinese = read_name(scan, pos).filter(|&n| !is_not_a_name(scan, n));
+        // `主帅马扎里奥尼`: a transliterated name.
+        if let Some(f) = foreign::after_post(scan, pos, chinese)
+            && taken
+                .overlapping(f)
+                .all(|m| f.contains(m.span) && m.span != f)
+        {
+            names.push((f, Rule::PersonForeign));
+            continue;
+        }
+        if let Some(n) = chinese
+            && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6 || honour::name_ends(scan, n))
         {
             names.push((n, Rule::PersonAfterHonour));
         }
@@ -152,9 +172,17 @@ pub(crate) fn find(
     names.extend(verb::between_body_and_post(scan, orgs));
     // 5. What the segmenter tags as a name, with evidence around it.
     let title_ends: HashSet<usize> = titles.iter().map(|t| t.span.end).collect();
-    let taken = tagged::taken(places, orgs);
     let tokens = scan.all_tokens();
     names.extend(tagged::find(scan, &tokens, &title_ends, &taken));
+    // `记者王丽摄`: the byline's reading of a name, not the segmenter's.
+    let bylined: Vec<Span> = names
+        .iter()
+        .filter(|(_, r)| *r == Rule::PersonByline)
+        .map(|&(s, _)| s)
+        .collect();
+    names.retain(|&(s, r)| {
+        r != Rule::PersonSegmenter || !bylined.iter().any(|b| b.start == s.start && b.end < s.end)
+    });
     // 6. The other items of lists of names.
     let listed = roster::find(scan, &names, &tokens, &taken);
     names.extend(listed);
@@ -342,6 +370,33 @@ mod tests {
         assert_eq!(persons("区长何鹏高度重视此事。"), ["何鹏"]);
         assert_eq!(persons("总经理符文忠告诉记者,一切顺利。"), ["符文忠"]);
         assert_eq!(persons("副县长陈立为此作了说明。"), ["陈立"]);
+    }
+
+    #[test]
+    fn bylines_of_two_reporters() {
+        assert_eq!(
+            persons("新华社北京3月2日电(记者李明山、王丽)会议今天开幕。"),
+            ["李明山", "王丽"]
+        );
+        assert_eq!(persons("本报讯 记者江大海报道:会议召开。"), ["江大海"]);
+        assert_eq!(
+            persons("新华社北京3月2日电(张强、刘红)会议今天开幕。"),
+            ["张强", "刘红"]
+        );
+        assert_eq!(persons("记者王丽摄"), ["王丽"]);
+    }
+
+    #[test]
+    fn a_level_character_in_a_given_name_the_segmenter_reads() {
+        assert_eq!(
+            persons("会上,县交通局局长陈镇宇在讲话中说,要抓好落实。"),
+            ["陈镇宇"]
+        );
+    }
+
+    #[test]
+    fn a_word_across_the_third_character_ends_the_name() {
+        assert_eq!(persons("国务委员罗建以及有关部门负责人出席。"), ["罗建"]);
     }
 
     #[test]

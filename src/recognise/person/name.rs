@@ -113,9 +113,17 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
         cands.push((end, end_strength(scan, end)));
     }
+    if cands.len() < 2
+        && let Some(n) = with_level_char(scan, pos, given_start)
+    {
+        return Some(n);
+    }
     let (e1, s1) = *cands.first()?;
     let best = match cands.get(1) {
         None => (e1, s1),
+        // `罗某以及`: a conjunction that starts at the third character and
+        // runs past it ends a two-character name.
+        Some(&(e2, _)) if word_across(scan, pos, e1, e2) => (e1, s1),
         Some(&(e2, s2)) => {
             if s2 == s1 && s2 == 2 && cue_len(scan, e1) > cue_len(scan, e2) {
                 // `于勇来到`: the longer cue decides.
@@ -132,6 +140,39 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
     };
     Some(Span::new(pos, best.0))
+}
+
+/// Level characters of bodies: they stand in given names too (`黄镇东`),
+/// but only where the segmenter reads the whole name as one.
+const LEVEL_CHARS: &str = "镇区县市省局办委部";
+
+/// `黄镇东在会上说`: a name with a level character in its given name, read
+/// as one name by the segmenter and ending where names end.
+fn with_level_char(scan: &Scan<'_>, pos: usize, given_start: usize) -> Option<Span> {
+    let tokens = scan.tokens_around(pos);
+    let t = tokens
+        .iter()
+        .find(|t| t.span.start == pos && t.tag.starts_with("nr"))?;
+    let given = scan.text.get(given_start..t.span.end)?;
+    let ok = (1..=2).contains(&given.chars().count())
+        && given.chars().any(|c| LEVEL_CHARS.contains(c))
+        && given
+            .chars()
+            .all(|c| is_cjk(c) && (LEVEL_CHARS.contains(c) || !NOT_IN_NAME.contains(c)))
+        && end_strength(scan, t.span.end) > 0;
+    ok.then_some(t.span)
+}
+
+/// True when the segmenter reads a conjunction of its dictionary from
+/// `e1` past `e2` (`以及`; a verb or a preposition there is as often the
+/// name's misreading: `王家波及县法院`, `陈某东为`).
+fn word_across(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
+    scan.tokens_around(pos).iter().any(|t| {
+        t.span.start == e1
+            && t.span.end > e2
+            && t.tag == "c"
+            && scan.is_known_word(&scan.text[t.span.range()])
+    })
 }
 
 /// When nothing after them decides between a two- and a three-character

@@ -21,6 +21,7 @@ const VOUCHING: &[Rule] = &[
     Rule::PersonKnown,
     Rule::PersonSegmenter,
     Rule::PersonTransliterated,
+    Rule::PersonForeign,
     Rule::PersonByline,
 ];
 
@@ -30,6 +31,11 @@ const MIN_TAGGED: usize = 2;
 
 /// The shortest list whose items, all tagged names, need nothing around them.
 const MIN_UNVOUCHED_LIST: usize = 3;
+
+/// The share of items tagged as names (numerator, denominator) that makes
+/// a list of three items or more, every one shaped like a name, a list of
+/// names with nothing around it.
+const MOSTLY: (usize, usize) = (3, 4);
 
 /// The longest item read, in chars (a compound surname and two more).
 const MAX_ITEM: usize = 4;
@@ -78,6 +84,10 @@ pub(crate) fn find(
         // Every item of a long list tagged a name is evidence enough.
         let ok = vouched_here
             || (tagged_here == named.len() && named.len() >= MIN_UNVOUCHED_LIST)
+            // A long list of names, most of them tagged (`甲、乙、丙、丁等`).
+            || (named.len() >= MIN_UNVOUCHED_LIST
+                && named.len() == run.len()
+                && tagged_here * MOSTLY.1 >= named.len() * MOSTLY.0)
             || (tagged_here >= MIN_TAGGED.max(named.len().div_ceil(2))
                 && (strong_before(scan, run[0].span.start)
                     || strong_after(scan, run[run.len() - 1].span.end)));
@@ -177,7 +187,7 @@ fn item(scan: &Scan<'_>, span: Span) -> Option<Item> {
 
 /// The first item of a list, ending at `end` (a `、`): the name-shaped
 /// stretch that a boundary opens (a break, a post, a verb that takes a
-/// person, a conjunction).
+/// person, a conjunction, `的`).
 fn first_item(scan: &Scan<'_>, end: usize) -> Option<Item> {
     [3usize, 2, 4].into_iter().find_map(|len| {
         let start = scan.back(end, len);
@@ -207,7 +217,7 @@ fn opens_item(scan: &Scan<'_>, pos: usize) -> bool {
     scan.is_break_before(pos)
         || scan
             .char_before(pos)
-            .is_some_and(|c| "有是和与及同由对请".contains(c))
+            .is_some_and(|c| "有是和与及同由对请的".contains(c))
         || scan.hits_ending_at(pos).any(|h| {
             scan.hit_is(h, |c| {
                 matches!(
@@ -226,7 +236,10 @@ fn opens_item(scan: &Scan<'_>, pos: usize) -> bool {
 /// where a list can end.
 fn next_item(scan: &Scan<'_>, start: usize) -> Option<Item> {
     let rest = &scan.text[start..];
-    if let Some(k) = rest.find(['、', '（', '(']) {
+    // The stretch ends at the first break; only `、` or a note goes on.
+    if let Some(k) = rest.find(is_clause_break)
+        && matches!(rest[k..].chars().next(), Some('、' | '（' | '('))
+    {
         let end = start + k;
         if rest[k..].starts_with('、') || without_note(scan, next_comma(scan, end)) == end {
             return item(scan, Span::new(start, end));
@@ -300,6 +313,28 @@ mod tests {
                 Person
             ),
             ["郑明华", "王国栋", "李秀英", "赵建平"]
+        );
+    }
+
+    #[test]
+    fn the_last_item_of_a_list_ends_at_its_clause() {
+        assert_eq!(
+            spans(
+                "选举郑明华为主任,王国栋、李秀英、赵建平为副主任;选举钱海燕、周德胜为委员。",
+                Person
+            ),
+            ["郑明华", "王国栋", "李秀英", "赵建平", "钱海燕", "周德胜"]
+        );
+    }
+
+    #[test]
+    fn a_long_list_of_names_most_of_them_tagged() {
+        assert_eq!(
+            spans(
+                "参加演出的张建国、李红梅、王志强、赵丽娟,都是新人。",
+                Person
+            ),
+            ["张建国", "李红梅", "王志强", "赵丽娟"]
         );
     }
 

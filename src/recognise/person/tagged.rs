@@ -33,6 +33,10 @@ const MAX_PLAIN_NAME: usize = 4;
 /// The longest part of a transliterated name between `·`, in chars.
 const MAX_TRANSLITERATED_PART: usize = 8;
 
+/// The shortest form of address or role after a name that vouches for it,
+/// in bytes (two characters: `先生`, `博士`; `总` of `王总` also opens `总结`).
+const MIN_ADDRESS_BYTES: usize = 6;
+
 /// Characters before a name that join it to what comes before
 /// (`和甲`, `由甲`): weak evidence, as a clause start is.
 const LINKS: &str = "和与及同跟由对向请让给将把被以";
@@ -81,6 +85,17 @@ pub(crate) fn find(
     let mut i = 0;
     while i < tokens.len() {
         if let Some((span, next, tagged)) = transliterated(scan, tokens, i) {
+            // Its last part read over its sound characters, not the
+            // segmenter's words (`吕特格/nr 尔斯/nrt`, `萨维为`).
+            let dots = |s: Span| {
+                scan.text[s.range()]
+                    .chars()
+                    .filter(|&c| is_dot_char(c))
+                    .count()
+            };
+            let span = super::foreign::read(scan, span.start)
+                .filter(|&f| dots(f) == dots(span))
+                .unwrap_or(span);
             let e = evidence(scan, span, title_ends);
             if !overlaps(taken, span) && (e.strong > 0 || (tagged && e.score() >= 1)) {
                 out.push((span, Rule::PersonTransliterated));
@@ -200,6 +215,19 @@ fn verb_follows(scan: &Scan<'_>, pos: usize) -> bool {
         .any(|t| t.span.start == pos && t.tag.starts_with('v') && t.tag != "vn")
 }
 
+/// True when the segmenter reads exactly `span` as a name and then a verb
+/// or an adverb (`还`, `也`, `曾`: they stand before the verb of a subject)
+/// right after it: `某某到…调研`, `某某还…`.
+fn subject_of_verb(scan: &Scan<'_>, span: Span) -> bool {
+    let tokens = scan.tokens_around(span.start);
+    tokens
+        .iter()
+        .any(|t| t.span == span && t.tag.starts_with("nr"))
+        && tokens.iter().any(|t| {
+            t.span.start == span.end && (t.tag.starts_with('v') && t.tag != "vn" || t.tag == "d")
+        })
+}
+
 /// The signs around a name at `span`.
 fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidence {
     let mut e = Evidence {
@@ -236,16 +264,28 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
                     )
                 })
             });
+            // `某某先生`, `某某博士`: a form of address or a role of two
+            // characters or more (a role only after a word the segmenter's
+            // dictionary does not hold: `弘扬/nr 劳模精神`).
+            let unknown = !scan.is_known_word(&scan.text[span.range()]);
+            let address = scan.hits_at(end).iter().any(|h| {
+                h.span().len() >= MIN_ADDRESS_BYTES
+                    && (is_trigger(scan, h, Trigger::Address)
+                        || (unknown && is_trigger(scan, h, Trigger::Honour)))
+            });
             // A common one-character cue (`在`, `就`, `等`) says nothing:
             // it follows words of every kind.
-            if let Some(h) = cue {
+            if address && cue.is_none() {
+                e.strong += 1;
+            } else if let Some(h) = cue {
                 let w = &scan.text[h.span().range()];
                 if !is_weak_cue(scan, w) && w != "等" {
                     e.strong += 1;
-                } else if w == "在" && e.weak > 0 {
+                } else if e.weak > 0 && (w == "在" || subject_of_verb(scan, span)) {
+                    // `某某到…调研`: a weak cue that is the clause's verb.
                     e.weak += 1;
                 }
-            } else if e.weak > 0 && verb_follows(scan, end) {
+            } else if e.weak > 0 && (verb_follows(scan, end) || subject_of_verb(scan, span)) {
                 // `某某是…`, `某某曾任…` at a clause start: the subject of a verb.
                 e.weak += 1;
             }
@@ -322,6 +362,23 @@ mod tests {
             spans("昨天,韩志远表示将继续支持这项工作。", Person),
             ["韩志远"]
         );
+    }
+
+    #[test]
+    fn a_tagged_name_opening_a_clause_before_its_verb() {
+        assert_eq!(
+            spans("韩志远到青山镇调研。韩志远还看望了老党员。", Person),
+            ["韩志远", "韩志远"]
+        );
+    }
+
+    #[test]
+    fn a_tagged_name_before_a_form_of_address() {
+        assert_eq!(
+            spans("活动由韩志远先生主持,大家都很满意。", Person),
+            ["韩志远"]
+        );
+        assert!(spans("要大力弘扬劳模精神。", Person).is_empty());
     }
 
     #[test]

@@ -1,0 +1,127 @@
+//! Transliterated foreign and minority names: `沙利卡什维利`, `阿尔弗雷德·桑特`.
+//! Chinese writes them with a small set of characters chosen for their
+//! sound (the transliteration tables of the news agencies), so a name
+//! after a post is the longest run of those characters, its parts joined
+//! by `·`. The segmenter cuts such names anywhere (`沙/nr 利卡/n 什维利/nrt`);
+//! the run does not.
+
+use super::super::Scan;
+use super::name::end_strength;
+use crate::span::Span;
+use crate::text::{LazyCharSet, is_cjk};
+
+/// Characters of the standard transliteration tables that also write
+/// foreign names in news (common Chinese function characters left out:
+/// a name ends before `于`, `在`, `和`, `为`, `日`).
+static SOUNDS: LazyCharSet = LazyCharSet::new(concat!(
+    "阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕宾波玻伯勃博布查察彻楚茨采",
+    "达黛丹戴道德登迪蒂丁顿多杜敦厄恩尔法菲斐芬费丰冯弗伏夫福富",
+    "盖甘冈戈格根贡古哈海汉豪赫亨洪胡惠霍基吉加贾杰金津卡凯坎康考",
+    "柯科克肯库夸奎昆拉莱兰朗劳勒雷蕾里丽利莉列廉林琳卢鲁吕伦罗洛",
+    "玛马迈麦曼梅蒙米密莫默姆穆纳娜奈南内尼妮涅纽努诺欧帕佩彭",
+    "皮珀普齐奇恰乔切钦琼丘萨撒塞赛桑瑟森沙莎绍舍申什施史舒斯",
+    "松苏索塔泰坦汤特提廷汀图托瓦旺威韦维温沃乌伍西希锡谢辛休",
+    "雅亚扬耶叶伊因英尤约泽扎詹兹佐祖",
+));
+
+/// The fewest characters of a run without `·` read as a foreign name: a
+/// Chinese name has three at most (a compound surname aside).
+const MIN_RUN: usize = 4;
+
+/// Characters a name may end right before even where the segmenter
+/// joins them to it (`托马斯·萨维为团长`).
+const FOLLOWERS: &str = "为等在和与将于是曾已也说以";
+
+/// Sound characters that only open a name (`于尔根`): elsewhere they are
+/// the preposition after one.
+const FIRST_ONLY: &str = "于";
+
+/// True for the dots that join the parts of a name.
+pub(crate) fn is_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '‧' | '・')
+}
+
+/// The run of transliteration characters starting at `pos`, its parts
+/// joined by `·`: its end, and whether a `·` joins parts.
+fn run(scan: &Scan<'_>, pos: usize) -> (usize, bool, usize) {
+    let mut end = pos;
+    let mut chars = 0;
+    let mut dotted = false;
+    let mut it = scan.text[pos..].char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if SOUNDS.contains(c) || (i == 0 && FIRST_ONLY.contains(c)) {
+            chars += 1;
+            end = pos + i + c.len_utf8();
+        } else if is_dot(c)
+            && end == pos + i
+            && chars > 0
+            && it.peek().is_some_and(|&(_, n)| SOUNDS.contains(n))
+        {
+            dotted = true;
+        } else {
+            break;
+        }
+    }
+    (end, dotted, chars)
+}
+
+/// True when a name may end at `pos`: the text ends, something other
+/// than an ideograph follows, a word the segmenter reads starts there, or
+/// a cue or a function character follows.
+fn ends_here(scan: &Scan<'_>, pos: usize) -> bool {
+    let Some(c) = scan.char_at(pos) else {
+        return true;
+    };
+    !is_cjk(c)
+        || FOLLOWERS.contains(c)
+        || end_strength(scan, pos) > 0
+        || scan.tokens_around(pos).iter().any(|t| t.span.start == pos)
+}
+
+/// A transliterated name starting at `pos`: four sound characters or
+/// more, or parts joined by `·`, ending where a name can end.
+pub(crate) fn read(scan: &Scan<'_>, pos: usize) -> Option<Span> {
+    let (end, dotted, chars) = run(scan, pos);
+    let long_enough = if dotted { chars >= 3 } else { chars >= MIN_RUN };
+    (long_enough && ends_here(scan, end)).then_some(Span::new(pos, end))
+}
+
+/// A transliterated name after a post at `pos` that is longer than the
+/// Chinese reading there (`chinese`), where that reading does not end
+/// clearly (`主席沙利卡|什维利`) or the run has a `·`.
+pub(crate) fn after_post(scan: &Scan<'_>, pos: usize, chinese: Option<Span>) -> Option<Span> {
+    let f = read(scan, pos)?;
+    let dotted = scan.text[f.range()].chars().any(is_dot);
+    match chinese {
+        Some(c) if c.end >= f.end => None,
+        Some(c) if !dotted && end_strength(scan, c.end) > 0 => None,
+        _ => Some(f),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::Person;
+
+    #[test]
+    fn a_long_transliteration_after_a_post_is_one_name() {
+        assert_eq!(
+            spans("会见了来访的国防部长马里奥维利一行。", Person),
+            ["马里奥维利"]
+        );
+    }
+
+    #[test]
+    fn parts_joined_by_a_dot_and_the_word_after_them() {
+        assert_eq!(
+            spans("国防部长保罗·莫里斯托尔昨天表示,双方将加强合作。", Person),
+            ["保罗·莫里斯托尔"]
+        );
+    }
+
+    #[test]
+    fn a_chinese_name_after_a_post_keeps_its_reading() {
+        assert_eq!(spans("副市长马丽娜表示,要抓好落实。", Person), ["马丽娜"]);
+    }
+}
