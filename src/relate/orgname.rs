@@ -402,6 +402,15 @@ fn written_places(lex: &Lexicon, parts: &TitleParts, body: &str) -> Option<Answe
 /// government: that level's government.
 fn level_government(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
     let w = role_level(ctx.doc.lex, role)?;
+    // `某某县县长` where the gazetteer knows 某某 only under another level
+    // (renamed, merged): the post is the government of the division as
+    // written, never a body under the article's town.
+    if let Some(short) = body.strip_suffix(w)
+        && short.chars().count() >= 2
+        && super::article::full_of_short(ctx.doc.lex, short).is_some()
+    {
+        return Some(Some((attach(body, "人民政府"), body.to_string())));
+    }
     let government = format!("{w}人民政府");
     (body.is_empty() || body == "人民政府" || body == government)
         .then(|| Some(level_bound(ctx, w, &government)))
