@@ -896,12 +896,10 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                     let own_day = date
                         .as_ref()
                         .is_some_and(|d| st.groups[g].date.as_ref().is_some_and(|gd| gd != d));
-                    if own_day {
-                        Some(Heads::Explicit(sub.persons.clone()))
-                    } else {
+                    if !own_day {
                         st.latest = Some(g);
-                        Some(Heads::Group(g))
                     }
+                    Some(Heads::Explicit(sub.persons.clone()))
                 } else if c.tails.is_empty() && c.weak {
                     None
                 } else {
@@ -928,15 +926,11 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                 st.latest.map(Heads::Group)
             } else if let Some(e) = last_in_sentence {
                 Some(st.events[e].heads.clone())
-            } else if continues(doc, si)
-                || sub.pronoun
-                || no_subject(doc, si, c.subject.0, c.subject.1, &covered)
+            } else if sub.pronoun {
+                last_heads(&st, doc, art)
+            } else if continues(doc, si) || no_subject(doc, si, c.subject.0, c.subject.1, &covered)
             {
-                st.events
-                    .iter()
-                    .rev()
-                    .find(|e| doc.article_of(doc.sentences[e.sentence].start) == art)
-                    .map(|e| e.heads.clone())
+                last_heads(&st, doc, art).map(|h| widen_to_group(&st, doc, h))
             } else {
                 None
             };
@@ -1042,6 +1036,27 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
     }
 }
 
+/// The visitors of the article's latest visit.
+fn last_heads(st: &State, doc: &Doc<'_>, art: usize) -> Option<Heads> {
+    st.events
+        .iter()
+        .rev()
+        .find(|e| doc.article_of(doc.sentences[e.sentence].start) == art)
+        .map(|e| e.heads.clone())
+}
+
+/// A clause with no subject in a sentence of its own goes on with the
+/// current group, also after a visit told of one of its members by name
+/// (`甲察看了A。在B视察。`): only a named subject narrows a group.
+fn widen_to_group(st: &State, doc: &Doc<'_>, heads: Heads) -> Heads {
+    match (&heads, st.latest) {
+        (Heads::Explicit(ps), Some(g)) if ps.iter().all(|&p| st.holds(doc, g, p)) => {
+            Heads::Group(g)
+        }
+        _ => heads,
+    }
+}
+
 /// True when the clause in chars `a..b` (the end of its subject to its
 /// places) brings its visitors to the article's own place (`来我县考察`,
 /// `到我市调研`).
@@ -1134,6 +1149,26 @@ fn join_participants(
         for m in joiners {
             st.add(doc, g, m);
             st.joined.push(m);
+        }
+        widen_joined_visit(doc, st, g);
+    }
+}
+
+/// The visit participants join is the group's: its latest sentence of
+/// events, told of a member by name alone (`县长甲深入A、B。乙参加检查。`),
+/// is made by the whole group.
+fn widen_joined_visit(doc: &Doc<'_>, st: &mut State, g: usize) {
+    let Some(last) = st.events.last().map(|e| e.sentence) else {
+        return;
+    };
+    for k in (0..st.events.len()).rev() {
+        if st.events[k].sentence != last {
+            break;
+        }
+        if let Heads::Explicit(ps) = &st.events[k].heads
+            && ps.iter().all(|&p| st.holds(doc, g, p))
+        {
+            st.events[k].heads = Heads::Group(g);
         }
     }
 }
@@ -1406,6 +1441,24 @@ mod tests {
     fn journeys_that_are_no_visits() {
         assert!(visits("2019年,王卫东同志调到七宝镇任党委书记。").is_empty());
         assert!(visits("镇党委书记刘伟明前往北京参加全国表彰大会。").is_empty());
+    }
+
+    #[test]
+    fn a_member_named_alone_visits_alone() {
+        let t = "5月3日,县长张明远率副县长李华一行来到柳树村调研。张明远察看了杨林村。随后,在青山公园视察。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 李华 -> 柳树村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 张明远 -> 杨林村".to_string()), "{v:?}");
+        assert!(!v.contains(&"VISIT 李华 -> 杨林村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 李华 -> 青山公园".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn participants_widen_the_visit_of_their_sentence() {
+        let t = "5月3日,县长张明远深入柳树村、杨林村检查防汛。县领导李华、王强一同参加检查。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 李华 -> 杨林村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 王强 -> 柳树村".to_string()), "{v:?}");
     }
 
     #[test]
