@@ -426,6 +426,8 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
                 }
                 "来" => prev
                     .is_some_and(|c| "以未带起出过后本原从近向历将回看说上下进归年外".contains(c)),
+                // `观看了某镇宣传片`: watching a film or a show is no visit.
+                "看了" => prev.is_some_and(|c| "观收".contains(c)),
                 _ => false,
             };
         if skip {
@@ -655,11 +657,16 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
     let s = doc.sentences[si];
     // Start after the last barrier.
     let mut start = a;
+    // `在乙等人陪同下`: the companions, inside the frame, are no visitors.
+    let mut companions: Vec<(usize, usize)> = Vec::new();
     for (q, &cov) in covered.iter().enumerate().take(b).skip(a) {
         if !cov && let Some(n) = doc.trigger_at(q, T::Barrier) {
-            // `在某某的陪同下`: the persons before are still the visitors.
-            let passive = doc.ends_at(q, "的") && doc.at(q + n, "下");
-            if !passive {
+            // `在某某(的)陪同下`: the persons before are still the visitors.
+            if doc.at(q + n, "下") {
+                if let Some(o) = companion_frame(doc, start, q) {
+                    companions.push((o, q + n));
+                }
+            } else {
                 start = start.max(q + n);
             }
         }
@@ -667,7 +674,9 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
     let mut out = Subject::default();
     for i in doc.mentions_in(start, b) {
         let m = &doc.mentions[i];
-        if doc.in_parens(s.start, m.start) {
+        if doc.in_parens(s.start, m.start)
+            || companions.iter().any(|&(o, e)| (o..e).contains(&m.start))
+        {
             continue;
         }
         match m.kind {
@@ -706,7 +715,10 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
     }
     let text = doc.text(start, b);
     out.marker = doc.trigger_within(start, b, T::Group);
-    out.separately = text.contains("分别");
+    // `甲率乙…分别到A和B`: a leader with his party is one group, whatever
+    // the places it splits over.
+    out.separately =
+        text.contains("分别") && !["率", "带领", "率领"].iter().any(|w| text.contains(w));
     out.pronoun = out.persons.is_empty() && text.contains(['他', '她']);
     out.backref = out.persons.is_empty()
         && out.orgs.is_empty()
@@ -721,6 +733,15 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
         out.backref = false;
     }
     out
+}
+
+/// Where the frame `在…陪同下` whose verb stands at `verb` opens: the last
+/// `在` of its clause before the verb.
+fn companion_frame(doc: &Doc<'_>, from: usize, verb: usize) -> Option<usize> {
+    (from..verb)
+        .rev()
+        .take_while(|&q| !matches!(doc.chars[q], ',' | '\u{FF0C}' | ';' | '。'))
+        .find(|&q| doc.chars[q] == '在' && doc.mention_covering(q).is_none())
 }
 
 /// `习总书记`, `周区长`: a surname and a post that stand for the only person
@@ -1459,6 +1480,33 @@ mod tests {
         let v = visits(t);
         assert!(v.contains(&"VISIT 李华 -> 杨林村".to_string()), "{v:?}");
         assert!(v.contains(&"VISIT 王强 -> 柳树村".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn named_companions_in_a_passive_frame_are_no_visitors() {
+        let t =
+            "张明远一行在青山公司董事长李华等人陪同下,考察了红星机械有限公司、东方纺织有限公司。";
+        let v = keys(t);
+        assert!(
+            v.contains(&"VISIT 张明远 -> 东方纺织有限公司".to_string()),
+            "{v:?}"
+        );
+        assert!(!v.iter().any(|k| k.starts_with("VISIT 李华")), "{v:?}");
+        assert!(v.contains(&"ACCOMPANY 李华 -> 张明远".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn watching_a_film_is_no_visit() {
+        let t = "考察团一行来到青山镇展示中心,观看了柳树镇宣传片。";
+        let v = visits(t);
+        assert!(!v.iter().any(|k| k.ends_with("柳树镇")), "{v:?}");
+    }
+
+    #[test]
+    fn a_leader_and_his_party_split_over_places_stay_one_group() {
+        let t = "4月15日,市农业局局长张明远率副局长李华一行,分别到柳树乡和杨林乡调研。张明远一行先后深入柳树村、杨林村。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 李华 -> 杨林村".to_string()), "{v:?}");
     }
 
     #[test]
