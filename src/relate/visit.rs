@@ -172,7 +172,16 @@ impl Doc<'_> {
 /// Places governed from `from` on: the first must follow at once (after
 /// `了` or `过`); more follow joined by `、`, `和`, `与`, `及`, or commas that
 /// go on with a place, up to the end of the clause.
-fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (Vec<usize>, usize) {
+///
+/// After `先后`, `依次` (a series of stops) the list also runs over commas
+/// that open a place at once (`先后来到A,B,C、D检查`).
+fn tails_after(
+    doc: &Doc<'_>,
+    from: usize,
+    limit: usize,
+    sent_start: usize,
+    series: bool,
+) -> (Vec<usize>, usize) {
     let mut p = from;
     while p < limit
         && (matches!(doc.chars[p], '了' | '过') || doc.chars[p].is_whitespace())
@@ -233,7 +242,7 @@ fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (
         idx += 1;
     }
     // A list runs on over commas only when it closes with `等` (`A,B…等处`).
-    if let Some((k, e)) = before_comma {
+    if let Some((k, e)) = before_comma.filter(|_| !series) {
         let close = (end..limit)
             .find(|&q| matches!(doc.chars[q], ',' | '\u{FF0C}' | ';' | '。'))
             .unwrap_or(limit);
@@ -434,7 +443,10 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
             p = end;
             continue;
         }
-        let (mut tails, mut tails_end) = tails_after(doc, end, s.end, s.start);
+        let series = ["先后", "依次", "陆续"]
+            .iter()
+            .any(|w| doc.text(p.saturating_sub(4).max(s.start), p).contains(w));
+        let (mut tails, mut tails_end) = tails_after(doc, end, s.end, s.start, series);
         // `前往北京参加…大会`: going to a meeting is no visit.
         if is_motion && doc.trigger_at(tails_end, T::Attend).is_some() {
             tails.clear();
@@ -1507,6 +1519,20 @@ mod tests {
         let t = "4月15日,市农业局局长张明远率副局长李华一行,分别到柳树乡和杨林乡调研。张明远一行先后深入柳树村、杨林村。";
         let v = visits(t);
         assert!(v.contains(&"VISIT 李华 -> 杨林村".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_series_of_stops_runs_over_commas() {
+        let t = "5月3日,副县长张明远先后来到县人民医院,县第一中学,县公安局、柳树村检查安全生产。";
+        let v = visits(t);
+        for p in ["县人民医院", "县第一中学", "县公安局", "柳树村"] {
+            assert!(
+                v.contains(&format!("VISIT 张明远 -> {p}")),
+                "{p} not in {v:?}"
+            );
+        }
+        let t = "副县长张明远来到县人民医院,县第一中学也派人参加。";
+        assert_eq!(visits(t), ["VISIT 张明远 -> 县人民医院"]);
     }
 
     #[test]
