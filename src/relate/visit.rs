@@ -421,7 +421,7 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
             None
         };
         let next = doc.chars.get(end).copied();
-        let joined = doc.trigger_ends_at(p, T::Join) || doc.ends_at(p, "陪同");
+        let joined = joins_visit(doc, p);
         // `督查室`, `调研组`, `考察团`: the verb names a body or a post.
         let noun = !is_motion && next.is_some_and(|c| "室组团员办处科队".contains(c));
         let skip = joined
@@ -505,6 +505,17 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
     out.extend(site_frames(doc, si));
     out.sort_by_key(|c| c.end);
     out
+}
+
+/// True when the verb at `p` is what participants or companions join
+/// (`参加调研`, `陪同考察`), also as the second half of a compound verb
+/// (`参加考察调研`).
+fn joins_visit(doc: &Doc<'_>, p: usize) -> bool {
+    let joined_at = |q: usize| doc.trigger_ends_at(q, T::Join) || doc.ends_at(q, "陪同");
+    joined_at(p)
+        || (2..=3).any(|n| {
+            p >= n && doc.trigger_at(p - n, T::VisitInspect) == Some(n) && joined_at(p - n)
+        })
 }
 
 /// Places between `在` or `就` and an inspection verb in the same clause:
@@ -619,32 +630,9 @@ fn fronted_lists(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
         if !head_of_clause || !is_tail_kind(doc.mentions[first].kind) {
             continue;
         }
-        // Places joined by separators, then perhaps `等` and a short word.
-        let mut tails = vec![first];
-        let mut pos = doc.mentions[first].end;
-        while let Some(next) = doc.mentions.get(tails[tails.len() - 1] + 1) {
-            let between = doc.text(pos, next.start);
-            if next.start > s.end
-                || !is_tail_kind(next.kind)
-                || !matches!(between, "、" | "和" | "与" | "及" | "以及")
-            {
-                break;
-            }
-            tails.push(tails[tails.len() - 1] + 1);
-            pos = next.end;
-        }
-        if doc.chars.get(pos) == Some(&'等') {
-            pos += 1;
-            while pos < s.end
-                && pos - doc.mentions[tails[tails.len() - 1]].end <= 5
-                && !matches!(doc.chars[pos], ',' | '\u{FF0C}')
-            {
-                pos += 1;
-            }
-        }
-        if !matches!(doc.chars.get(pos), Some(',' | '\u{FF0C}')) {
+        let Some((tails, pos)) = fronted_items(doc, o + 1, s.end) else {
             continue;
-        }
+        };
         let after = pos + 1;
         let next_break = (after..s.end)
             .find(|&k| {
@@ -663,6 +651,64 @@ fn fronted_lists(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
     }
     out
 }
+
+/// The items of a fronted list from `from` (`A、B、某某公司、C等地,`): the
+/// names that are whole items, and where the comma closing the list
+/// stands. Items the recognisers did not name may stand between (short
+/// pieces without a break); a list that is no list of whole names (`在A的
+/// B,`) gives nothing.
+fn fronted_items(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(Vec<usize>, usize)> {
+    let comma = (from..limit).find(|&k| {
+        matches!(
+            doc.chars[k],
+            ',' | '\u{FF0C}' | ';' | '\u{FF1B}' | '。' | ':' | '\u{FF1A}'
+        )
+    })?;
+    if !matches!(doc.chars[comma], ',' | '\u{FF0C}') {
+        return None;
+    }
+    // `…等地,`: the list ends at `等` and a short word for its items.
+    let list_end = (comma.saturating_sub(MAX_DENG_WORD + 1).max(from)..comma)
+        .find(|&k| doc.chars[k] == '等' && doc.mention_covering(k).is_none())
+        .unwrap_or(comma);
+    let mut tails = Vec::new();
+    let mut start = from;
+    while start < list_end {
+        let end = (start..list_end)
+            .find(|&k| {
+                matches!(doc.chars[k], '、' | '和' | '及' | '与')
+                    && doc.mention_covering(k).is_none()
+            })
+            .unwrap_or(list_end);
+        // `A以及B`: the item ends before `以`.
+        let item_end =
+            if doc.chars.get(end) == Some(&'及') && end > start + 1 && doc.chars[end - 1] == '以'
+            {
+                end - 1
+            } else {
+                end
+            };
+        match doc
+            .mention_at(start)
+            .filter(|&m| doc.mentions[m].end == item_end)
+        {
+            Some(m) if is_tail_kind(doc.mentions[m].kind) => tails.push(m),
+            Some(_) => return None,
+            None if tails.is_empty() || !(2..=MAX_UNNAMED_ITEM).contains(&(item_end - start)) => {
+                return None;
+            }
+            None => {}
+        }
+        start = end + 1;
+    }
+    (!tails.is_empty()).then_some((tails, comma))
+}
+
+/// The longest item of a list that is no mention (a company's full name).
+const MAX_UNNAMED_ITEM: usize = 20;
+
+/// The longest word after `等` closing a fronted list (`等地`, `等项目现场`).
+const MAX_DENG_WORD: usize = 5;
 
 /// Reads the subject in `a..b` of sentence `si`.
 fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Subject {
@@ -1533,6 +1579,28 @@ mod tests {
         }
         let t = "副县长张明远来到县人民医院,县第一中学也派人参加。";
         assert_eq!(visits(t), ["VISIT 张明远 -> 县人民医院"]);
+    }
+
+    #[test]
+    fn a_fronted_list_with_items_not_named() {
+        let t = "5月3日,县长张明远带领考察团来到青山镇。在红星机械有限公司、绿源新材料科技有限公司、青山县人民医院、柳树村等地,考察团一行听取了汇报。";
+        let v = visits(t);
+        assert!(
+            v.contains(&"VISIT 张明远 -> 红星机械有限公司".to_string()),
+            "{v:?}"
+        );
+        assert!(v.contains(&"VISIT 张明远 -> 柳树村".to_string()), "{v:?}");
+        let t =
+            "5月3日,县长张明远带领考察团来到青山镇。在青山镇的大力支持下,考察团一行听取了汇报。";
+        assert_eq!(visits(t), ["VISIT 张明远 -> 青山镇"]);
+    }
+
+    #[test]
+    fn a_participant_of_a_compound_verb_joins_the_group() {
+        let t = "5月3日,市委常委张明远带队深入柳树村进行考察调研。市政协副主席李华参加考察调研。在杨林村、青山公园,考察团了解了情况。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 张明远 -> 杨林村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 李华 -> 青山公园".to_string()), "{v:?}");
     }
 
     #[test]
