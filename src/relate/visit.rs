@@ -940,6 +940,8 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
         }
         let date = doc.sentence_date(si);
         let mut last_in_sentence: Option<usize> = None;
+        // Visits of the sentence no subject names (`某县组织…参观考察A`).
+        let mut headless: Vec<Clause> = Vec::new();
         for c in clauses(doc, si, &covered) {
             let sub = subject(doc, si, c.subject.0, c.subject.1, &covered);
             let heads = if !sub.persons.is_empty() {
@@ -1014,7 +1016,12 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                 None
             };
             let continued = sub.persons.is_empty() && sub.orgs.is_empty();
-            let Some(heads) = heads else { continue };
+            let Some(heads) = heads else {
+                if !c.tails.is_empty() && !c.weak {
+                    headless.push(c);
+                }
+                continue;
+            };
             let rule = if c.frame {
                 Rule::VisitFrame
             } else if continued {
@@ -1059,7 +1066,10 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
             });
             last_in_sentence = Some(st.events.len() - 1);
         }
-        join_participants(doc, si, &mut st, last_in_sentence, &covered);
+        let left = join_participants(doc, si, &mut st, last_in_sentence, &covered);
+        if st.latest.is_none() && !headless.is_empty() && !left.is_empty() {
+            participants_visit(&mut st, doc, si, art, headless, &left, date.clone());
+        }
         current[si] = st.latest;
     }
     name_generic_groups(doc, &mut st);
@@ -1162,13 +1172,14 @@ fn hosts_named(doc: &Doc<'_>, from: usize, to: usize) -> bool {
 }
 
 /// Named participants join the current group: `乙参加调研`, `…还有丙`.
+/// With no current group, returns them.
 fn join_participants(
     doc: &Doc<'_>,
     si: usize,
     st: &mut State,
     last: Option<usize>,
     covered: &[bool],
-) {
+) -> Vec<usize> {
     let s = doc.sentences[si];
     let from = last.map_or(s.start, |e| st.events[e].end);
     let mut joiners: Vec<usize> = Vec::new();
@@ -1215,14 +1226,14 @@ fn join_participants(
         }
     }
     if joiners.is_empty() {
-        return;
+        return joiners;
     }
     // A guest group's hosts who take part stay hosts.
     if let Some(g) = st.latest
         && st.groups[g].guest
         && hosts_named(doc, from, doc.mentions[joiners[0]].start)
     {
-        return;
+        return Vec::new();
     }
     if let Some(g) = st.latest {
         for m in joiners {
@@ -1230,6 +1241,38 @@ fn join_participants(
             st.joined.push(m);
         }
         widen_joined_visit(doc, st, g);
+        return Vec::new();
+    }
+    joiners
+}
+
+/// `某县组织代表参观考察A,甲、乙参加考察活动`: with no group yet, the
+/// named participants are the group of the sentence's visits that name no
+/// visitor (rule `visit.participants-only`).
+fn participants_visit(
+    st: &mut State,
+    doc: &Doc<'_>,
+    si: usize,
+    art: usize,
+    visits: Vec<Clause>,
+    joiners: &[usize],
+    date: Option<String>,
+) {
+    let g = st.new_group(art, date.clone().or_else(|| doc.paragraph_date(si)));
+    for &m in joiners {
+        st.add(doc, g, m);
+    }
+    st.latest = Some(g);
+    for c in visits {
+        st.events.push(Event {
+            heads: Heads::Group(g),
+            tails: c.tails,
+            sentence: si,
+            date: st.groups[g].date.clone(),
+            purpose: c.purpose,
+            end: c.end,
+            rule: Rule::VisitParticipantsOnly,
+        });
     }
 }
 
@@ -1601,6 +1644,14 @@ mod tests {
         let v = visits(t);
         assert!(v.contains(&"VISIT 张明远 -> 杨林村".to_string()), "{v:?}");
         assert!(v.contains(&"VISIT 李华 -> 青山公园".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn participants_of_a_visit_no_subject_names_are_its_visitors() {
+        let t = "1月18日,青山县组织部分人大代表参观考察柳树村,县人大常委会副主任李华,副县长王强参加考察活动。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 李华 -> 柳树村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 王强 -> 柳树村".to_string()), "{v:?}");
     }
 
     #[test]
