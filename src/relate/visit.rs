@@ -475,6 +475,23 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
                 tails_end = p;
                 subject_end = frame_start;
             }
+        } else if !is_motion
+            && let Some((frame_start, found)) = frame_before(doc, s.start, p).filter(|(_, f)| {
+                f.last()
+                    .is_some_and(|&t| p - doc.mentions[t].end <= MAX_FRAME_GAP)
+            })
+        {
+            // `在A村调研了B项目`: the place the verb stands in is visited too.
+            let mut all = found;
+            all.extend(
+                tails
+                    .iter()
+                    .filter(|t| !all.contains(t))
+                    .copied()
+                    .collect::<Vec<_>>(),
+            );
+            tails = all;
+            subject_end = frame_start;
         }
         if tails.is_empty() {
             // A clause with no place still tells who travels (`某某带队调研`).
@@ -517,6 +534,10 @@ fn joins_visit(doc: &Doc<'_>, p: usize) -> bool {
             p >= n && doc.trigger_at(p - n, T::VisitInspect) == Some(n) && joined_at(p - n)
         })
 }
+
+/// The most characters between a frame's place and a verb that has places
+/// of its own (`在A村实地调研了B`).
+const MAX_FRAME_GAP: usize = 4;
 
 /// Places between `在` or `就` and an inspection verb in the same clause:
 /// `在某中心视察时`, `就某街道…进行调研`. Returns where the frame starts.
@@ -1652,6 +1673,14 @@ mod tests {
         let v = visits(t);
         assert!(v.contains(&"VISIT 李华 -> 柳树村".to_string()), "{v:?}");
         assert!(v.contains(&"VISIT 王强 -> 柳树村".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn the_place_a_verb_stands_in_is_visited_with_its_objects() {
+        let t = "5月3日,县长张明远一行来到青山镇。在柳树村调研了青山公园建设情况。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 张明远 -> 柳树村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 张明远 -> 青山公园".to_string()), "{v:?}");
     }
 
     #[test]
