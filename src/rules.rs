@@ -174,6 +174,8 @@ rules! {
     VisitContinued => "visit.continued",
     /// VISIT: a participant on the visitors' side (`乙参加调研`).
     VisitParticipant => "visit.participant",
+    /// VISIT: participants with no group before are the visitors of a visit no subject names.
+    VisitParticipantsOnly => "visit.participants-only",
     /// VISIT: lists paired in order by `分别`.
     VisitRespectively => "visit.respectively",
     /// LEADS: a title next to a person, its body resolved from the article.

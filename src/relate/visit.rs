@@ -172,7 +172,16 @@ impl Doc<'_> {
 /// Places governed from `from` on: the first must follow at once (after
 /// `了` or `过`); more follow joined by `、`, `和`, `与`, `及`, or commas that
 /// go on with a place, up to the end of the clause.
-fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (Vec<usize>, usize) {
+///
+/// After `先后`, `依次` (a series of stops) the list also runs over commas
+/// that open a place at once (`先后来到A,B,C、D检查`).
+fn tails_after(
+    doc: &Doc<'_>,
+    from: usize,
+    limit: usize,
+    sent_start: usize,
+    series: bool,
+) -> (Vec<usize>, usize) {
     let mut p = from;
     while p < limit
         && (matches!(doc.chars[p], '了' | '过') || doc.chars[p].is_whitespace())
@@ -233,7 +242,7 @@ fn tails_after(doc: &Doc<'_>, from: usize, limit: usize, sent_start: usize) -> (
         idx += 1;
     }
     // A list runs on over commas only when it closes with `等` (`A,B…等处`).
-    if let Some((k, e)) = before_comma {
+    if let Some((k, e)) = before_comma.filter(|_| !series) {
         let close = (end..limit)
             .find(|&q| matches!(doc.chars[q], ',' | '\u{FF0C}' | ';' | '。'))
             .unwrap_or(limit);
@@ -412,7 +421,7 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
             None
         };
         let next = doc.chars.get(end).copied();
-        let joined = doc.trigger_ends_at(p, T::Join) || doc.ends_at(p, "陪同");
+        let joined = joins_visit(doc, p);
         // `督查室`, `调研组`, `考察团`: the verb names a body or a post.
         let noun = !is_motion && next.is_some_and(|c| "室组团员办处科队".contains(c));
         let skip = joined
@@ -426,13 +435,18 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
                 }
                 "来" => prev
                     .is_some_and(|c| "以未带起出过后本原从近向历将回看说上下进归年外".contains(c)),
+                // `观看了某镇宣传片`: watching a film or a show is no visit.
+                "看了" => prev.is_some_and(|c| "观收".contains(c)),
                 _ => false,
             };
         if skip {
             p = end;
             continue;
         }
-        let (mut tails, mut tails_end) = tails_after(doc, end, s.end, s.start);
+        let series = ["先后", "依次", "陆续"]
+            .iter()
+            .any(|w| doc.text(p.saturating_sub(4).max(s.start), p).contains(w));
+        let (mut tails, mut tails_end) = tails_after(doc, end, s.end, s.start, series);
         // `前往北京参加…大会`: going to a meeting is no visit.
         if is_motion && doc.trigger_at(tails_end, T::Attend).is_some() {
             tails.clear();
@@ -461,6 +475,23 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
                 tails_end = p;
                 subject_end = frame_start;
             }
+        } else if !is_motion
+            && let Some((frame_start, found)) = frame_before(doc, s.start, p).filter(|(_, f)| {
+                f.last()
+                    .is_some_and(|&t| p - doc.mentions[t].end <= MAX_FRAME_GAP)
+            })
+        {
+            // `在A村调研了B项目`: the place the verb stands in is visited too.
+            let mut all = found;
+            all.extend(
+                tails
+                    .iter()
+                    .filter(|t| !all.contains(t))
+                    .copied()
+                    .collect::<Vec<_>>(),
+            );
+            tails = all;
+            subject_end = frame_start;
         }
         if tails.is_empty() {
             // A clause with no place still tells who travels (`某某带队调研`).
@@ -492,6 +523,21 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
     out.sort_by_key(|c| c.end);
     out
 }
+
+/// True when the verb at `p` is what participants or companions join
+/// (`参加调研`, `陪同考察`), also as the second half of a compound verb
+/// (`参加考察调研`).
+fn joins_visit(doc: &Doc<'_>, p: usize) -> bool {
+    let joined_at = |q: usize| doc.trigger_ends_at(q, T::Join) || doc.ends_at(q, "陪同");
+    joined_at(p)
+        || (2..=3).any(|n| {
+            p >= n && doc.trigger_at(p - n, T::VisitInspect) == Some(n) && joined_at(p - n)
+        })
+}
+
+/// The most characters between a frame's place and a verb that has places
+/// of its own (`在A村实地调研了B`).
+const MAX_FRAME_GAP: usize = 4;
 
 /// Places between `在` or `就` and an inspection verb in the same clause:
 /// `在某中心视察时`, `就某街道…进行调研`. Returns where the frame starts.
@@ -605,32 +651,9 @@ fn fronted_lists(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
         if !head_of_clause || !is_tail_kind(doc.mentions[first].kind) {
             continue;
         }
-        // Places joined by separators, then perhaps `等` and a short word.
-        let mut tails = vec![first];
-        let mut pos = doc.mentions[first].end;
-        while let Some(next) = doc.mentions.get(tails[tails.len() - 1] + 1) {
-            let between = doc.text(pos, next.start);
-            if next.start > s.end
-                || !is_tail_kind(next.kind)
-                || !matches!(between, "、" | "和" | "与" | "及" | "以及")
-            {
-                break;
-            }
-            tails.push(tails[tails.len() - 1] + 1);
-            pos = next.end;
-        }
-        if doc.chars.get(pos) == Some(&'等') {
-            pos += 1;
-            while pos < s.end
-                && pos - doc.mentions[tails[tails.len() - 1]].end <= 5
-                && !matches!(doc.chars[pos], ',' | '\u{FF0C}')
-            {
-                pos += 1;
-            }
-        }
-        if !matches!(doc.chars.get(pos), Some(',' | '\u{FF0C}')) {
+        let Some((tails, pos)) = fronted_items(doc, o + 1, s.end) else {
             continue;
-        }
+        };
         let after = pos + 1;
         let next_break = (after..s.end)
             .find(|&k| {
@@ -650,16 +673,79 @@ fn fronted_lists(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
     out
 }
 
+/// The items of a fronted list from `from` (`A、B、某某公司、C等地,`): the
+/// names that are whole items, and where the comma closing the list
+/// stands. Items the recognisers did not name may stand between (short
+/// pieces without a break); a list that is no list of whole names (`在A的
+/// B,`) gives nothing.
+fn fronted_items(doc: &Doc<'_>, from: usize, limit: usize) -> Option<(Vec<usize>, usize)> {
+    let comma = (from..limit).find(|&k| {
+        matches!(
+            doc.chars[k],
+            ',' | '\u{FF0C}' | ';' | '\u{FF1B}' | '。' | ':' | '\u{FF1A}'
+        )
+    })?;
+    if !matches!(doc.chars[comma], ',' | '\u{FF0C}') {
+        return None;
+    }
+    // `…等地,`: the list ends at `等` and a short word for its items.
+    let list_end = (comma.saturating_sub(MAX_DENG_WORD + 1).max(from)..comma)
+        .find(|&k| doc.chars[k] == '等' && doc.mention_covering(k).is_none())
+        .unwrap_or(comma);
+    let mut tails = Vec::new();
+    let mut start = from;
+    while start < list_end {
+        let end = (start..list_end)
+            .find(|&k| {
+                matches!(doc.chars[k], '、' | '和' | '及' | '与')
+                    && doc.mention_covering(k).is_none()
+            })
+            .unwrap_or(list_end);
+        // `A以及B`: the item ends before `以`.
+        let item_end =
+            if doc.chars.get(end) == Some(&'及') && end > start + 1 && doc.chars[end - 1] == '以'
+            {
+                end - 1
+            } else {
+                end
+            };
+        match doc
+            .mention_at(start)
+            .filter(|&m| doc.mentions[m].end == item_end)
+        {
+            Some(m) if is_tail_kind(doc.mentions[m].kind) => tails.push(m),
+            Some(_) => return None,
+            None if tails.is_empty() || !(2..=MAX_UNNAMED_ITEM).contains(&(item_end - start)) => {
+                return None;
+            }
+            None => {}
+        }
+        start = end + 1;
+    }
+    (!tails.is_empty()).then_some((tails, comma))
+}
+
+/// The longest item of a list that is no mention (a company's full name).
+const MAX_UNNAMED_ITEM: usize = 20;
+
+/// The longest word after `等` closing a fronted list (`等地`, `等项目现场`).
+const MAX_DENG_WORD: usize = 5;
+
 /// Reads the subject in `a..b` of sentence `si`.
 fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Subject {
     let s = doc.sentences[si];
     // Start after the last barrier.
     let mut start = a;
+    // `在乙等人陪同下`: the companions, inside the frame, are no visitors.
+    let mut companions: Vec<(usize, usize)> = Vec::new();
     for (q, &cov) in covered.iter().enumerate().take(b).skip(a) {
         if !cov && let Some(n) = doc.trigger_at(q, T::Barrier) {
-            // `在某某的陪同下`: the persons before are still the visitors.
-            let passive = doc.ends_at(q, "的") && doc.at(q + n, "下");
-            if !passive {
+            // `在某某(的)陪同下`: the persons before are still the visitors.
+            if doc.at(q + n, "下") {
+                if let Some(o) = companion_frame(doc, start, q) {
+                    companions.push((o, q + n));
+                }
+            } else {
                 start = start.max(q + n);
             }
         }
@@ -667,7 +753,9 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
     let mut out = Subject::default();
     for i in doc.mentions_in(start, b) {
         let m = &doc.mentions[i];
-        if doc.in_parens(s.start, m.start) {
+        if doc.in_parens(s.start, m.start)
+            || companions.iter().any(|&(o, e)| (o..e).contains(&m.start))
+        {
             continue;
         }
         match m.kind {
@@ -706,7 +794,10 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
     }
     let text = doc.text(start, b);
     out.marker = doc.trigger_within(start, b, T::Group);
-    out.separately = text.contains("分别");
+    // `甲率乙…分别到A和B`: a leader with his party is one group, whatever
+    // the places it splits over.
+    out.separately =
+        text.contains("分别") && !["率", "带领", "率领"].iter().any(|w| text.contains(w));
     out.pronoun = out.persons.is_empty() && text.contains(['他', '她']);
     out.backref = out.persons.is_empty()
         && out.orgs.is_empty()
@@ -721,6 +812,15 @@ fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Su
         out.backref = false;
     }
     out
+}
+
+/// Where the frame `在…陪同下` whose verb stands at `verb` opens: the last
+/// `在` of its clause before the verb.
+fn companion_frame(doc: &Doc<'_>, from: usize, verb: usize) -> Option<usize> {
+    (from..verb)
+        .rev()
+        .take_while(|&q| !matches!(doc.chars[q], ',' | '\u{FF0C}' | ';' | '。'))
+        .find(|&q| doc.chars[q] == '在' && doc.mention_covering(q).is_none())
 }
 
 /// `习总书记`, `周区长`: a surname and a post that stand for the only person
@@ -861,6 +961,8 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
         }
         let date = doc.sentence_date(si);
         let mut last_in_sentence: Option<usize> = None;
+        // Visits of the sentence no subject names (`某县组织…参观考察A`).
+        let mut headless: Vec<Clause> = Vec::new();
         for c in clauses(doc, si, &covered) {
             let sub = subject(doc, si, c.subject.0, c.subject.1, &covered);
             let heads = if !sub.persons.is_empty() {
@@ -896,12 +998,10 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                     let own_day = date
                         .as_ref()
                         .is_some_and(|d| st.groups[g].date.as_ref().is_some_and(|gd| gd != d));
-                    if own_day {
-                        Some(Heads::Explicit(sub.persons.clone()))
-                    } else {
+                    if !own_day {
                         st.latest = Some(g);
-                        Some(Heads::Group(g))
                     }
+                    Some(Heads::Explicit(sub.persons.clone()))
                 } else if c.tails.is_empty() && c.weak {
                     None
                 } else {
@@ -928,20 +1028,21 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
                 st.latest.map(Heads::Group)
             } else if let Some(e) = last_in_sentence {
                 Some(st.events[e].heads.clone())
-            } else if continues(doc, si)
-                || sub.pronoun
-                || no_subject(doc, si, c.subject.0, c.subject.1, &covered)
+            } else if sub.pronoun {
+                last_heads(&st, doc, art)
+            } else if continues(doc, si) || no_subject(doc, si, c.subject.0, c.subject.1, &covered)
             {
-                st.events
-                    .iter()
-                    .rev()
-                    .find(|e| doc.article_of(doc.sentences[e.sentence].start) == art)
-                    .map(|e| e.heads.clone())
+                last_heads(&st, doc, art).map(|h| widen_to_group(&st, doc, h))
             } else {
                 None
             };
             let continued = sub.persons.is_empty() && sub.orgs.is_empty();
-            let Some(heads) = heads else { continue };
+            let Some(heads) = heads else {
+                if !c.tails.is_empty() && !c.weak {
+                    headless.push(c);
+                }
+                continue;
+            };
             let rule = if c.frame {
                 Rule::VisitFrame
             } else if continued {
@@ -986,7 +1087,10 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
             });
             last_in_sentence = Some(st.events.len() - 1);
         }
-        join_participants(doc, si, &mut st, last_in_sentence, &covered);
+        let left = join_participants(doc, si, &mut st, last_in_sentence, &covered);
+        if st.latest.is_none() && !headless.is_empty() && !left.is_empty() {
+            participants_visit(&mut st, doc, si, art, headless, &left, date.clone());
+        }
         current[si] = st.latest;
     }
     name_generic_groups(doc, &mut st);
@@ -1042,6 +1146,27 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
     }
 }
 
+/// The visitors of the article's latest visit.
+fn last_heads(st: &State, doc: &Doc<'_>, art: usize) -> Option<Heads> {
+    st.events
+        .iter()
+        .rev()
+        .find(|e| doc.article_of(doc.sentences[e.sentence].start) == art)
+        .map(|e| e.heads.clone())
+}
+
+/// A clause with no subject in a sentence of its own goes on with the
+/// current group, also after a visit told of one of its members by name
+/// (`甲察看了A。在B视察。`): only a named subject narrows a group.
+fn widen_to_group(st: &State, doc: &Doc<'_>, heads: Heads) -> Heads {
+    match (&heads, st.latest) {
+        (Heads::Explicit(ps), Some(g)) if ps.iter().all(|&p| st.holds(doc, g, p)) => {
+            Heads::Group(g)
+        }
+        _ => heads,
+    }
+}
+
 /// True when the clause in chars `a..b` (the end of its subject to its
 /// places) brings its visitors to the article's own place (`来我县考察`,
 /// `到我市调研`).
@@ -1068,13 +1193,14 @@ fn hosts_named(doc: &Doc<'_>, from: usize, to: usize) -> bool {
 }
 
 /// Named participants join the current group: `乙参加调研`, `…还有丙`.
+/// With no current group, returns them.
 fn join_participants(
     doc: &Doc<'_>,
     si: usize,
     st: &mut State,
     last: Option<usize>,
     covered: &[bool],
-) {
+) -> Vec<usize> {
     let s = doc.sentences[si];
     let from = last.map_or(s.start, |e| st.events[e].end);
     let mut joiners: Vec<usize> = Vec::new();
@@ -1121,19 +1247,71 @@ fn join_participants(
         }
     }
     if joiners.is_empty() {
-        return;
+        return joiners;
     }
     // A guest group's hosts who take part stay hosts.
     if let Some(g) = st.latest
         && st.groups[g].guest
         && hosts_named(doc, from, doc.mentions[joiners[0]].start)
     {
-        return;
+        return Vec::new();
     }
     if let Some(g) = st.latest {
         for m in joiners {
             st.add(doc, g, m);
             st.joined.push(m);
+        }
+        widen_joined_visit(doc, st, g);
+        return Vec::new();
+    }
+    joiners
+}
+
+/// `某县组织代表参观考察A,甲、乙参加考察活动`: with no group yet, the
+/// named participants are the group of the sentence's visits that name no
+/// visitor (rule `visit.participants-only`).
+fn participants_visit(
+    st: &mut State,
+    doc: &Doc<'_>,
+    si: usize,
+    art: usize,
+    visits: Vec<Clause>,
+    joiners: &[usize],
+    date: Option<String>,
+) {
+    let g = st.new_group(art, date.clone().or_else(|| doc.paragraph_date(si)));
+    for &m in joiners {
+        st.add(doc, g, m);
+    }
+    st.latest = Some(g);
+    for c in visits {
+        st.events.push(Event {
+            heads: Heads::Group(g),
+            tails: c.tails,
+            sentence: si,
+            date: st.groups[g].date.clone(),
+            purpose: c.purpose,
+            end: c.end,
+            rule: Rule::VisitParticipantsOnly,
+        });
+    }
+}
+
+/// The visit participants join is the group's: its latest sentence of
+/// events, told of a member by name alone (`县长甲深入A、B。乙参加检查。`),
+/// is made by the whole group.
+fn widen_joined_visit(doc: &Doc<'_>, st: &mut State, g: usize) {
+    let Some(last) = st.events.last().map(|e| e.sentence) else {
+        return;
+    };
+    for k in (0..st.events.len()).rev() {
+        if st.events[k].sentence != last {
+            break;
+        }
+        if let Heads::Explicit(ps) = &st.events[k].heads
+            && ps.iter().all(|&p| st.holds(doc, g, p))
+        {
+            st.events[k].heads = Heads::Group(g);
         }
     }
 }
@@ -1406,6 +1584,103 @@ mod tests {
     fn journeys_that_are_no_visits() {
         assert!(visits("2019年,王卫东同志调到七宝镇任党委书记。").is_empty());
         assert!(visits("镇党委书记刘伟明前往北京参加全国表彰大会。").is_empty());
+    }
+
+    #[test]
+    fn a_member_named_alone_visits_alone() {
+        let t = "5月3日,县长张明远率副县长李华一行来到柳树村调研。张明远察看了杨林村。随后,在青山公园视察。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 李华 -> 柳树村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 张明远 -> 杨林村".to_string()), "{v:?}");
+        assert!(!v.contains(&"VISIT 李华 -> 杨林村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 李华 -> 青山公园".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn participants_widen_the_visit_of_their_sentence() {
+        let t = "5月3日,县长张明远深入柳树村、杨林村检查防汛。县领导李华、王强一同参加检查。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 李华 -> 杨林村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 王强 -> 柳树村".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn named_companions_in_a_passive_frame_are_no_visitors() {
+        let t =
+            "张明远一行在青山公司董事长李华等人陪同下,考察了红星机械有限公司、东方纺织有限公司。";
+        let v = keys(t);
+        assert!(
+            v.contains(&"VISIT 张明远 -> 东方纺织有限公司".to_string()),
+            "{v:?}"
+        );
+        assert!(!v.iter().any(|k| k.starts_with("VISIT 李华")), "{v:?}");
+        assert!(v.contains(&"ACCOMPANY 李华 -> 张明远".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn watching_a_film_is_no_visit() {
+        let t = "考察团一行来到青山镇展示中心,观看了柳树镇宣传片。";
+        let v = visits(t);
+        assert!(!v.iter().any(|k| k.ends_with("柳树镇")), "{v:?}");
+    }
+
+    #[test]
+    fn a_leader_and_his_party_split_over_places_stay_one_group() {
+        let t = "4月15日,市农业局局长张明远率副局长李华一行,分别到柳树乡和杨林乡调研。张明远一行先后深入柳树村、杨林村。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 李华 -> 杨林村".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_series_of_stops_runs_over_commas() {
+        let t = "5月3日,副县长张明远先后来到县人民医院,县第一中学,县公安局、柳树村检查安全生产。";
+        let v = visits(t);
+        for p in ["县人民医院", "县第一中学", "县公安局", "柳树村"] {
+            assert!(
+                v.contains(&format!("VISIT 张明远 -> {p}")),
+                "{p} not in {v:?}"
+            );
+        }
+        let t = "副县长张明远来到县人民医院,县第一中学也派人参加。";
+        assert_eq!(visits(t), ["VISIT 张明远 -> 县人民医院"]);
+    }
+
+    #[test]
+    fn a_fronted_list_with_items_not_named() {
+        let t = "5月3日,县长张明远带领考察团来到青山镇。在红星机械有限公司、绿源新材料科技有限公司、青山县人民医院、柳树村等地,考察团一行听取了汇报。";
+        let v = visits(t);
+        assert!(
+            v.contains(&"VISIT 张明远 -> 红星机械有限公司".to_string()),
+            "{v:?}"
+        );
+        assert!(v.contains(&"VISIT 张明远 -> 柳树村".to_string()), "{v:?}");
+        let t =
+            "5月3日,县长张明远带领考察团来到青山镇。在青山镇的大力支持下,考察团一行听取了汇报。";
+        assert_eq!(visits(t), ["VISIT 张明远 -> 青山镇"]);
+    }
+
+    #[test]
+    fn a_participant_of_a_compound_verb_joins_the_group() {
+        let t = "5月3日,市委常委张明远带队深入柳树村进行考察调研。市政协副主席李华参加考察调研。在杨林村、青山公园,考察团了解了情况。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 张明远 -> 杨林村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 李华 -> 青山公园".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn participants_of_a_visit_no_subject_names_are_its_visitors() {
+        let t = "1月18日,青山县组织部分人大代表参观考察柳树村,县人大常委会副主任李华,副县长王强参加考察活动。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 李华 -> 柳树村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 王强 -> 柳树村".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn the_place_a_verb_stands_in_is_visited_with_its_objects() {
+        let t = "5月3日,县长张明远一行来到青山镇。在柳树村调研了青山公园建设情况。";
+        let v = visits(t);
+        assert!(v.contains(&"VISIT 张明远 -> 柳树村".to_string()), "{v:?}");
+        assert!(v.contains(&"VISIT 张明远 -> 青山公园".to_string()), "{v:?}");
     }
 
     #[test]
