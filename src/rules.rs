@@ -86,6 +86,8 @@ rules! {
     PlaceSectionEnd => "place.section-end",
     /// A rail or road line named by the abbreviations of the places it joins (`沪宁高速`).
     PlaceLine => "place.line",
+    /// Provinces named by their one-character abbreviations side by side (`闽宁协作`, `皖、赣等地`).
+    PlacePairedAbbreviations => "place.paired-abbreviations",
     /// A site of a visit list whose name has no suffix, typed as a place by its siblings.
     PlaceVisitSite => "place.visit-site",
     // ---- organisations ----

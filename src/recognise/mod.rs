@@ -18,6 +18,7 @@ mod index;
 mod line;
 mod movement;
 mod org;
+mod paired;
 mod person;
 mod place;
 mod plot;
