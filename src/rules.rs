@@ -90,6 +90,8 @@ rules! {
     PlacePairedAbbreviations => "place.paired-abbreviations",
     /// A site of a visit list whose name has no suffix, typed as a place by its siblings.
     PlaceVisitSite => "place.visit-site",
+    /// An item of a visit list read whole up to its place suffix or `基地` (`某某现代农业示范园`).
+    PlaceSiteItem => "place.site-item",
     // ---- organisations ----
     /// An organisation of the lexicon (`国务院`, `区委`).
     OrgLexicon => "org.lexicon",
@@ -111,6 +113,8 @@ rules! {
     OrgParentUnit => "org.parent-unit",
     /// A site of a visit list whose name has no suffix, typed as a body by its siblings.
     OrgVisitSite => "org.visit-site",
+    /// An item of a visit list read whole up to its body suffix (`某某县第二中学`).
+    OrgSiteItem => "org.site-item",
     /// The body a title opens with (`某省委` in `某省委书记`), reported nested in it.
     OrgTitleBody => "org.title-body",
     // ---- titles ----

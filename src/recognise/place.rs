@@ -632,7 +632,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
 }
 
 /// Suffixes whose names are short (see `suffix_names`).
-const SHORT_NAMED: &[&str] = &["安置点", "安置区"];
+pub(super) const SHORT_NAMED: &[&str] = &["安置点", "安置区"];
 
 /// `果园镇篓子村`: a village written right after its town or township is
 /// named by the two or three characters before its suffix, even when they
