@@ -109,6 +109,8 @@ rules! {
     OrgGroup => "org.group",
     /// A government news account (`某某发布`).
     OrgAccount => "org.account",
+    /// A news medium named as a source (`来源:某某新闻网`, `某某融媒讯`).
+    OrgMedia => "org.media",
     /// A body named by its parent and its unit (`县农业局监控中心`, `区文化馆分馆`).
     OrgParentUnit => "org.parent-unit",
     /// A site of a visit list whose name has no suffix, typed as a body by its siblings.

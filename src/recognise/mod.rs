@@ -16,6 +16,7 @@ mod enumeration;
 pub(crate) mod group;
 mod index;
 mod line;
+mod media;
 mod movement;
 mod org;
 mod paired;
@@ -154,6 +155,7 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
         !org::opens_document_number(scan, m.span)
     });
     orgs.extend(account::find(scan, &places));
+    orgs.extend(media::find(scan));
     let titles = title::find(scan, &orgs, &places);
     let mut blockers: Vec<Mention> = Vec::new();
     blockers.extend(orgs.iter().filter(|m| m.span.len() > 9).copied());
