@@ -86,6 +86,8 @@ fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
             .chars()
             .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || "()（）·".contains(c))
         || w.chars().any(|c| NOT_IN_SITE.contains(c))
+        // `甲镇至乙镇公路`: a stretch between two places, no name.
+        || w.contains(['至', '到'])
         || super::edge::opens_generically_in(scan.lex, w)
         || super::edge::holds_rank_in(scan.lex, w)
     {
