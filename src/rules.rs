@@ -109,6 +109,8 @@ rules! {
     OrgGroup => "org.group",
     /// A government news account (`某某发布`).
     OrgAccount => "org.account",
+    /// A school named by its place and number (`某某一中`, `某某三小`).
+    OrgNumberedSchool => "org.numbered-school",
     /// A news medium named as a source (`来源:某某新闻网`, `某某融媒讯`).
     OrgMedia => "org.media",
     /// A body named by its parent and its unit (`县农业局监控中心`, `区文化馆分馆`).

@@ -25,6 +25,7 @@ mod place;
 mod plot;
 mod route;
 pub(crate) mod scan;
+mod school;
 pub(crate) mod segment;
 mod site;
 pub(crate) mod taught;
@@ -156,6 +157,7 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     });
     orgs.extend(account::find(scan, &places));
     orgs.extend(media::find(scan));
+    orgs.extend(school::find(scan, &places));
     let titles = title::find(scan, &orgs, &places);
     let mut blockers: Vec<Mention> = Vec::new();
     blockers.extend(orgs.iter().filter(|m| m.span.len() > 9).copied());
