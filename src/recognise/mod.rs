@@ -20,6 +20,7 @@ mod media;
 mod movement;
 mod org;
 mod paired;
+mod parent_unit;
 mod person;
 mod place;
 mod plot;
@@ -143,6 +144,8 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     let ends = route::section_ends(scan, &places);
     places.extend(ends);
     let mut orgs = org::find(scan);
+    let units = parent_unit::find(scan, &orgs);
+    orgs.extend(units);
     orgs.extend(org::list_items(scan));
     orgs.extend(company::find(scan));
     for m in site::find(scan) {
