@@ -86,8 +86,12 @@ rules! {
     PlaceSectionEnd => "place.section-end",
     /// A rail or road line named by the abbreviations of the places it joins (`沪宁高速`).
     PlaceLine => "place.line",
+    /// Provinces named by their one-character abbreviations side by side (`闽宁协作`, `皖、赣等地`).
+    PlacePairedAbbreviations => "place.paired-abbreviations",
     /// A site of a visit list whose name has no suffix, typed as a place by its siblings.
     PlaceVisitSite => "place.visit-site",
+    /// An item of a visit list read whole up to its place suffix or `基地` (`某某现代农业示范园`).
+    PlaceSiteItem => "place.site-item",
     // ---- organisations ----
     /// An organisation of the lexicon (`国务院`, `区委`).
     OrgLexicon => "org.lexicon",
@@ -105,10 +109,16 @@ rules! {
     OrgGroup => "org.group",
     /// A government news account (`某某发布`).
     OrgAccount => "org.account",
+    /// A school named by its place and number (`某某一中`, `某某三小`).
+    OrgNumberedSchool => "org.numbered-school",
+    /// A news medium named as a source (`来源:某某新闻网`, `某某融媒讯`).
+    OrgMedia => "org.media",
     /// A body named by its parent and its unit (`县农业局监控中心`, `区文化馆分馆`).
     OrgParentUnit => "org.parent-unit",
     /// A site of a visit list whose name has no suffix, typed as a body by its siblings.
     OrgVisitSite => "org.visit-site",
+    /// An item of a visit list read whole up to its body suffix (`某某县第二中学`).
+    OrgSiteItem => "org.site-item",
     /// The body a title opens with (`某省委` in `某省委书记`), reported nested in it.
     OrgTitleBody => "org.title-body",
     // ---- titles ----

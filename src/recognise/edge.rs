@@ -136,6 +136,14 @@ fn short_form_with_level(scan: &Scan<'_>, w: &mut Walk) -> Step {
     else {
         return Step::Pass;
     };
+    // `浦东新区`: a division of the lexicon that holds the short form
+    // (`东新` + `区`) is read whole by the next step.
+    if scan
+        .longest_ending_at(w.start, |k| matches!(k, LexClass::Division(_)))
+        .is_some_and(|d| d.span().start < h.span().start)
+    {
+        return Step::Pass;
+    }
     let short = scan.text[h.span().range()].chars().count();
     let n = short + 1;
     if short < MIN_SHORT_WITH_LEVEL || !w.fits(n) {
@@ -240,8 +248,9 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
     if (!w.allow_org && scan.lex.any(word, |c| c == LexClass::Org)) || is_locative(word) {
         return Step::Stop;
     }
-    // A term of office: `第十七届`, `十六届`.
-    if is_term(word) {
+    // A term of office: `第十七届`, `十六届`; an ordinal (`第一` of
+    // `某县第一中学`).
+    if is_term(word) || is_ordinal(word) {
         return w.take(tok.span.start, n);
     }
     let level = n == 1 && word.chars().next().and_then(Level::of_char).is_some();
@@ -325,6 +334,12 @@ fn is_term(word: &str) -> bool {
     w.ends_with('届')
         && w.len() > '届'.len_utf8()
         && w.trim_end_matches('届').chars().all(is_numeral)
+}
+
+/// `第一`, `第二十`: an ordinal numbering bodies of one kind.
+fn is_ordinal(word: &str) -> bool {
+    word.strip_prefix('第')
+        .is_some_and(|w| !w.is_empty() && w.chars().all(is_numeral))
 }
 
 /// True when `word` makes a name generic when it opens it (`各`, `相关`,

@@ -72,10 +72,13 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     });
     let covering = |it: Span| known.exactly(it).find(|m| !m.nested).copied();
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
+    // A one-character abbreviation (`浙、沪、渝等地`) says nothing of the
+    // names listed with it.
     let kinds_of = |items: &[Span]| -> Vec<EntityKind> {
         items
             .iter()
             .filter_map(|&it| covering(it))
+            .filter(|m| text[m.span.range()].chars().nth(1).is_some())
             .map(|m| m.kind)
             .collect()
     };

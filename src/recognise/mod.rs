@@ -16,13 +16,17 @@ mod enumeration;
 pub(crate) mod group;
 mod index;
 mod line;
+mod media;
 mod movement;
 mod org;
+mod paired;
+mod parent_unit;
 mod person;
 mod place;
 mod plot;
 mod route;
 pub(crate) mod scan;
+mod school;
 pub(crate) mod segment;
 mod site;
 pub(crate) mod taught;
@@ -186,6 +190,8 @@ fn places_and_bodies(scan: &Scan<'_>, trace: &mut Trace) -> (Vec<Mention>, Vec<M
     let ends = route::section_ends(scan, &places);
     places.extend(ends);
     let mut orgs = org::find(scan);
+    let units = parent_unit::find(scan, &orgs);
+    orgs.extend(units);
     orgs.extend(org::list_items(scan));
     orgs.extend(company::find(scan));
     for m in site::find(scan) {
@@ -199,6 +205,8 @@ fn places_and_bodies(scan: &Scan<'_>, trace: &mut Trace) -> (Vec<Mention>, Vec<M
         !org::opens_document_number(scan, m.span)
     });
     orgs.extend(account::find(scan, &places));
+    orgs.extend(media::find(scan));
+    orgs.extend(school::find(scan, &places));
     (places, orgs)
 }
 

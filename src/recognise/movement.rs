@@ -29,6 +29,11 @@ pub(super) fn in_phrase(scan: &Scan<'_>, span: Span) -> bool {
     if before == '在' {
         return scan.text[span.end..].starts_with("期间");
     }
+    // `援藏干部`, `对口援疆`: aid goes to a province, whatever follows,
+    // unless the character opens a word with what follows.
+    if before == '援' {
+        return !opens_a_word(scan, span);
+    }
     MOVE_VERBS.contains(&before)
         && scan
             .char_at(span.end)
@@ -70,6 +75,13 @@ pub(super) fn first_characters(
     out
 }
 
+/// True when the character at `span` opens a word with the one after it
+/// (`援新农村`: `新农`; `援青年`: `青年`).
+fn opens_a_word(scan: &Scan<'_>, span: Span) -> bool {
+    let after = scan.forward(span.end, 1);
+    after > span.end && scan.is_known_word(&scan.text[span.start..after])
+}
+
 /// True when the character at `span` makes a word with its neighbour
 /// (`来上学`, `回大学`): then it abbreviates nothing.
 fn reads_as_a_word(scan: &Scan<'_>, span: Span) -> bool {
@@ -95,6 +107,13 @@ mod tests {
         // Without the full name, the character is no place.
         let got = places("济宁市代表团来徐考察。");
         assert!(!got.iter().any(|p| p == "徐"), "{got:?}");
+    }
+
+    #[test]
+    fn aid_goes_to_a_province() {
+        assert_eq!(places("慰问援藏干部,考察援黔项目。"), ["藏", "黔"]);
+        assert!(places("支援新农村建设。").is_empty());
+        assert!(places("援青年创业。").is_empty());
     }
 
     #[test]

@@ -144,6 +144,16 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         }
         // The anchor lies in the name proper, before any group words.
         edge.start = trim_at_anchor(scan, edge.start, name_end.min(hit.span().start));
+        // The segmenter's dictionary holds whole bodies (`某某省人民政府`,
+        // one word): the division opening that word anchors the name.
+        if merged && opens_with_division(scan, Span::new(name_end, hit.span().start)) {
+            // Words before it that hold no place are no part of it (`经`).
+            if !edge.anchored {
+                edge.start = name_end;
+            }
+            edge.anchored = true;
+            edge.proper = true;
+        }
         if !allow_org
             && !edge.anchored
             && !scan
@@ -223,6 +233,16 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         out.push(Mention::new(span, EntityKind::Org, Rule::OrgSuffix));
     }
     out
+}
+
+/// True when a division of the lexicon (`某某省`, `某某市`), or its short
+/// form with its level character, opens `part` and ends inside it.
+fn opens_with_division(scan: &Scan<'_>, part: Span) -> bool {
+    scan.hits_at(part.start).iter().any(|h| {
+        h.span().end <= part.end
+            && h.span().len() >= 6
+            && scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
+    })
 }
 
 /// `某某博士出任中心`, `某某局长主持会议`: a name the segmenter tags as a
@@ -814,5 +834,16 @@ mod tests {
         assert!(orgs("相关部门负责人参加会议。").is_empty());
         assert!(orgs("各街道党工委要抓好落实。").is_empty());
         assert!(orgs("联合主办").is_empty());
+    }
+
+    #[test]
+    fn a_government_the_segmenter_reads_as_one_word() {
+        assert_eq!(orgs("经河北省人民政府批准,项目开工。"), ["河北省人民政府"]);
+        assert_eq!(orgs("他向江苏省政府汇报。"), ["江苏省政府"]);
+    }
+
+    #[test]
+    fn a_school_numbered_by_an_ordinal() {
+        assert_eq!(orgs("代表团走访武义县第二中学。"), ["武义县第二中学"]);
     }
 }

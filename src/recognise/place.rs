@@ -59,6 +59,8 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     for hit in scan.hits() {
         let word = &scan.text[hit.span().range()];
         let mut accepted = false;
+        // One abbreviation of a run of provinces (`闽宁协作`).
+        let mut paired = false;
         // A short form may stand for dozens of divisions (`新华`); what
         // depends on the word alone is asked once for all of them.
         let short = ShortWord::new(word);
@@ -124,6 +126,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     let n = word.chars().count();
                     if n == 1 {
                         accepted |= super::movement::in_phrase(scan, hit.span());
+                        paired = paired || (!accepted && super::paired::in_run(scan, hit.span()));
                     } else {
                         let level = e.full.as_deref().and_then(|f| level_of(scan, f));
                         // `湘西州`, `通道县`: a short form with its level character.
@@ -167,6 +170,12 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 hit.span(),
                 EntityKind::Place,
                 Rule::PlaceLexicon,
+            ));
+        } else if paired {
+            out.push(Mention::new(
+                hit.span(),
+                EntityKind::Place,
+                Rule::PlacePairedAbbreviations,
             ));
         }
     }
@@ -623,7 +632,7 @@ fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
 }
 
 /// Suffixes whose names are short (see `suffix_names`).
-const SHORT_NAMED: &[&str] = &["安置点", "安置区"];
+pub(super) const SHORT_NAMED: &[&str] = &["安置点", "安置区"];
 
 /// `果园镇篓子村`: a village written right after its town or township is
 /// named by the two or three characters before its suffix, even when they

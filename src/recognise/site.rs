@@ -10,7 +10,7 @@
 //! company or unit named without its legal form most often is.
 
 use super::{Mention, Scan};
-use crate::lexicon::{LexClass, Trigger};
+use crate::lexicon::{Grammar, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, is_cjk, is_clause_break};
@@ -61,12 +61,109 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     out.push(Mention::new(item, EntityKind::Place, Rule::PlaceVisitSite));
                 }
                 Some(_) => out.push(Mention::new(item, EntityKind::Org, Rule::OrgVisitSite)),
-                None => {}
+                None => out.extend(suffixed(scan, item)),
             }
         }
     }
     out
 }
+
+/// The shortest suffix that closes a whole item, in bytes (two characters:
+/// `产业园`, `中学`; one-character suffixes end common words too often).
+const MIN_ITEM_SUFFIX: usize = 6;
+
+/// The fewest characters before the suffix of a whole item.
+const MIN_ITEM_STEM: usize = 2;
+
+/// An item read whole up to the place or body suffix it ends in
+/// (`某某现代农业示范园`, `某某县第二中学`), or the facility word `基地`:
+/// the list gives the name's start, which the suffix rules must guess.
+fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
+    let item = trim(scan, item)?;
+    let w = &scan.text[item.range()];
+    if w.chars().count() > MAX_SUFFIXED_ITEM
+        || !w
+            .chars()
+            .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || "()（）·".contains(c))
+        || w.chars().any(|c| NOT_IN_SITE.contains(c))
+        // `甲镇至乙镇公路`: a stretch between two places, no name.
+        || w.contains(['至', '到'])
+        || super::edge::opens_generically_in(scan.lex, w)
+        || super::edge::holds_rank_in(scan.lex, w)
+    {
+        return None;
+    }
+    let suffix = scan
+        .hits_ending_at(item.end)
+        .filter(|h| h.span().len() >= MIN_ITEM_SUFFIX && h.span().start >= item.start)
+        .filter_map(|h| {
+            let base = &scan.text[h.span().range()] == "基地"
+                && scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Facility));
+            let kind = if base || scan.hit_is(h, |c| c == LexClass::PlaceSuffix) {
+                EntityKind::Place
+            } else if scan.hit_is(h, |c| c == LexClass::OrgSuffix) {
+                EntityKind::Org
+            } else {
+                return None;
+            };
+            Some((h.span(), kind))
+        })
+        .max_by_key(|(s, _)| s.len())?;
+    let (suffix, kind) = suffix;
+    let stem = Span::new(item.start, suffix.start);
+    if scan.text[stem.range()].chars().count() < MIN_ITEM_STEM
+        || super::place::SHORT_NAMED.contains(&&scan.text[suffix.range()])
+        || describes(scan, stem)
+    {
+        return None;
+    }
+    // No post, person, cue, set phrase or verb of the visit inside.
+    let foreign = scan.hits_within(item).any(|h| {
+        scan.hit_is(h, |c| {
+            matches!(
+                c,
+                LexClass::TitleRole
+                    | LexClass::Stop
+                    | LexClass::Person
+                    | LexClass::NameCue
+                    | LexClass::Trigger(
+                        Trigger::VisitMotion
+                            | Trigger::VisitInspect
+                            | Trigger::Purpose
+                            | Trigger::LinkVerb
+                            | Trigger::Attend
+                            | Trigger::Group
+                    )
+            )
+        })
+    });
+    if foreign {
+        return None;
+    }
+    let rule = match kind {
+        EntityKind::Place => Rule::PlaceSiteItem,
+        _ => Rule::OrgSiteItem,
+    };
+    Some(Mention::new(item, kind, rule))
+}
+
+/// True when the words before a suffix describe a site rather than name
+/// it: an amount (`百亩`) or a project (`某某项目`) stands in them.
+fn describes(scan: &Scan<'_>, stem: Span) -> bool {
+    let amount = scan.tokens_around(stem.start).iter().any(|t| {
+        t.span.start >= stem.start
+            && t.span.end <= stem.end
+            && t.tag.starts_with('m')
+            && !scan.text[t.span.range()].starts_with('第')
+    });
+    amount
+        || scan
+            .hits_within(stem)
+            .any(|h| scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Facility)))
+}
+
+/// The longest item read whole up to its suffix, in chars.
+const MAX_SUFFIXED_ITEM: usize = 16;
 
 /// `先后到`, `分别赴`, `又来`: an adverb that makes a one-character verb
 /// one of motion.
@@ -229,5 +326,24 @@ mod tests {
     #[test]
     fn common_nouns_are_no_sites() {
         assert!(spans("他走访了困难群众、老党员。", Org).is_empty());
+    }
+
+    #[test]
+    fn an_item_is_read_whole_up_to_its_suffix() {
+        let t = "考察团先后来到青禾现代农业示范园、星湖食品产业园和白鹭乡第三中学。";
+        assert_eq!(spans(t, Place), ["青禾现代农业示范园", "星湖食品产业园"]);
+        assert_eq!(spans(t, Org), ["白鹭乡第三中学"]);
+    }
+
+    #[test]
+    fn a_described_site_is_not_read_whole() {
+        let t = "他察看了百亩蔬菜种植基地、河口项目拆迁安置点。";
+        let places = spans(t, Place);
+        assert!(
+            places
+                .iter()
+                .all(|p| !p.ends_with("基地") && !p.ends_with("安置点")),
+            "{places:?}"
+        );
     }
 }

@@ -1,0 +1,180 @@
+//! News media named where a web article names its source: a site or paper
+//! on a line of its own (`某某新闻网`, `某某日报`), after `来源:`, in
+//! parentheses (`(某某融媒)`), before the `讯` of a dateline
+//! (`某某网讯`, `某某网2月3日讯`) or before `记者`. There the name is a
+//! body, an ORG. Elsewhere `网` and `新闻` end common words (`电网`,
+//! `互联网`).
+
+use super::{Mention, Scan};
+use crate::rules::Rule;
+use crate::span::{EntityKind, Span};
+use crate::text::is_cjk;
+
+/// What a medium's name ends in.
+const MEDIA_SUFFIXES: &[&str] = &["网", "日报", "晚报", "早报", "融媒", "新闻"];
+
+/// What may stand right before a medium's name, besides a line's start.
+const OPENERS: &[&str] = &["来源:", "来源\u{ff1a}", "(", "\u{ff08}", "【", "由"];
+
+/// What may follow a medium's name, besides a line's end or a space.
+const CLOSERS: &[&str] = &[")", "\u{ff09}", "】", "讯", "记者", "消息", "提供", "-"];
+
+/// How long a medium's name is, in characters (suffix included).
+const NAME_CHARS: std::ops::RangeInclusive<usize> = 3..=12;
+
+/// How far a dateline's date may stand between the name and `讯`, in bytes.
+const DATE_BEFORE_XUN: usize = 24;
+
+/// Media named at a source's places.
+pub(super) fn find(scan: &Scan<'_>) -> Vec<Mention> {
+    let text = scan.text;
+    let mut out = Vec::new();
+    for start in name_starts(text) {
+        let run_end = text[start..]
+            .char_indices()
+            .find(|&(_, c)| !is_cjk(c))
+            .map_or(text.len(), |(i, _)| start + i);
+        if let Some(end) = name_end(scan, start, run_end) {
+            out.push(Mention::new(
+                Span::new(start, end),
+                EntityKind::Org,
+                Rule::OrgMedia,
+            ));
+        }
+    }
+    out
+}
+
+/// Where a medium's name may start: a line's first name character (after
+/// spaces and bullets), or right after an opener.
+fn name_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let lead = line
+            .char_indices()
+            .find(|&(_, c)| !(c.is_whitespace() || matches!(c, '•' | '·' | '|')))
+            .map(|(i, _)| line_start + i);
+        out.extend(lead);
+        line_start += line.len();
+    }
+    for opener in OPENERS {
+        for at in memchr::memmem::find_iter(text.as_bytes(), opener.as_bytes()) {
+            let mut s = at + opener.len();
+            while let Some(c) = text[s..]
+                .chars()
+                .next()
+                .filter(|c| *c == ' ' || *c == '\u{3000}')
+            {
+                s += c.len_utf8();
+            }
+            out.push(s);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The end of a medium's name in the CJK run `start..run_end`: the first
+/// media suffix that a closer, a space or a line's end follows.
+fn name_end(scan: &Scan<'_>, start: usize, run_end: usize) -> Option<usize> {
+    let text = scan.text;
+    let run = &text[start..run_end];
+    run.char_indices()
+        .map(|(i, c)| start + i + c.len_utf8())
+        .find(|&end| {
+            let name = &text[start..end];
+            NAME_CHARS.contains(&name.chars().count())
+                && MEDIA_SUFFIXES.iter().any(|s| name.ends_with(s))
+                && !common_word(scan, name)
+                && !holds_a_verb(scan, Span::new(start, end))
+                && suffix_stands_apart(scan, start, end)
+                && closed_at(text, end)
+        })
+}
+
+/// True when the segmenter knows `name` as a common word (`互联网`).
+fn common_word(scan: &Scan<'_>, name: &str) -> bool {
+    scan.word_tag(name)
+        .is_some_and(|t| !matches!(t, "nt" | "nz" | "ns" | "j"))
+}
+
+/// True when the segmenter reads the suffix ending at `end` as the start
+/// of a word (`某某/网`, `某某/新闻记者`), or as the end of a proper word (`某某网/nz`) or of a
+/// site's word of three characters or more (`门户网`, `资讯网`); a common
+/// word of two (`电网`, `管网`, `官网`) makes no medium.
+fn suffix_stands_apart(scan: &Scan<'_>, start: usize, end: usize) -> bool {
+    let name = &scan.text[start..end];
+    let Some(suffix) = MEDIA_SUFFIXES.iter().find(|s| name.ends_with(*s)) else {
+        return false;
+    };
+    let at = end - suffix.len();
+    // The suffix opens a word (`新闻记者` after `某某`).
+    if scan
+        .token_containing(at)
+        .is_some_and(|t| t.span.start == at)
+    {
+        return true;
+    }
+    scan.token_containing(end - 1).is_some_and(|t| {
+        t.span.end == end
+            && t.span.start >= start
+            && (t.is_proper() || scan.text[t.span.range()].chars().count() >= 3)
+    })
+}
+
+/// True when a verb, an adverb or a particle the segmenter knows stands
+/// in `span`: a headline (`加快建设智慧电网`), no name.
+fn holds_a_verb(scan: &Scan<'_>, span: Span) -> bool {
+    scan.tokens_around(span.start).iter().any(|t| {
+        t.span.start >= span.start
+            && t.span.end <= span.end
+            && ((t.tag.starts_with('v') && t.tag != "vn")
+                || matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m"))
+            && scan.is_known_word(&scan.text[t.span.range()])
+    })
+}
+
+/// True when what follows `end` closes a medium's name: a line's end, a
+/// space, a closer, or a dateline's date and `讯`.
+fn closed_at(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(c) = rest.chars().next() else {
+        return true;
+    };
+    if c.is_whitespace() || CLOSERS.iter().any(|w| rest.starts_with(w)) {
+        return true;
+    }
+    // `某某网2月3日讯`.
+    c.is_ascii_digit()
+        && rest
+            .char_indices()
+            .take_while(|&(i, _)| i < DATE_BEFORE_XUN)
+            .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '年' | '月' | '日')))
+            .is_some_and(|(i, c)| c == '讯' && rest[..i].ends_with('日'))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::Org;
+
+    #[test]
+    fn a_source_names_a_medium() {
+        assert_eq!(
+            spans("…活动。\n来源:青川新闻网\n作者:李明", Org),
+            ["青川新闻网"]
+        );
+        assert_eq!(spans("青溪融媒讯 近日,村里开展活动。", Org), ["青溪融媒"]);
+        assert_eq!(spans("南溪网3月2日讯 近日,村里开展活动。", Org), ["南溪网"]);
+        assert_eq!(spans("村里开展活动。(湖山日报)", Org), ["湖山日报"]);
+    }
+
+    #[test]
+    fn common_words_are_no_media() {
+        assert!(spans("建设电网\n互联网\n", Org).is_empty());
+        assert!(spans("推动电商网络发展。", Org).is_empty());
+        assert!(spans("加快建设智慧电网\n", Org).is_empty());
+    }
+}
