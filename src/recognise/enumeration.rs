@@ -107,7 +107,12 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     };
     items
         .into_iter()
-        .filter(|&it| !overlapped(it) && bare_name(scan, it) && !holds_rank(scan, it))
+        .filter(|&it| {
+            !overlapped(it)
+                && bare_name(scan, it)
+                && !holds_rank(scan, it)
+                && (company_list || !ends_in_activity(scan, it))
+        })
         .map(|it| {
             Mention::new(
                 it,
@@ -116,6 +121,15 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
             )
         })
         .collect()
+}
+
+/// A name ends in a noun: outside a list of companies (whose short names
+/// may end in a trade, `某某重工`), an item ending in a verbal noun is an
+/// activity (`基础设施建设`, `产品研发`), no site or body.
+fn ends_in_activity(scan: &Scan<'_>, it: Span) -> bool {
+    scan.tokens_around(it.start)
+        .iter()
+        .any(|t| t.span.end == it.end && t.span.start >= it.start && t.tag == "vn")
 }
 
 /// True when the item holds a rank (`省级`: `grammar.rank`): it describes
@@ -323,5 +337,20 @@ mod tests {
     fn lists_of_things_stay_unnamed() {
         assert!(spans("教育、医疗、养老等民生项目", Place).is_empty());
         assert!(spans("教育、医疗、养老等民生项目", Org).is_empty());
+    }
+
+    #[test]
+    fn activities_are_no_siblings() {
+        let t = "检查了青禾社区、道路建设、绿化养护等项目进展。";
+        assert!(
+            spans(t, Place).iter().all(|p| p != "道路建设"),
+            "{:?}",
+            spans(t, Place)
+        );
+        assert!(
+            spans(t, Org).iter().all(|p| p != "道路建设"),
+            "{:?}",
+            spans(t, Org)
+        );
     }
 }
