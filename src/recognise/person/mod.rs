@@ -386,6 +386,11 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_name_before_a_place_and_a_closer() {
+        assert_eq!(persons("记者蒋兴华香港报道 今天开幕。"), ["蒋兴华"]);
+    }
+
+    #[test]
     fn bylines_of_two_reporters() {
         assert_eq!(
             persons("新华社北京3月2日电(记者李明山、王丽)会议今天开幕。"),
