@@ -153,6 +153,9 @@ rules! {
     PersonAfterVerb => "person.after-verb",
     /// A name between a body and a post (`某某局张三副局长`).
     PersonBeforePost => "person.before-post",
+    /// A rare word of the segmenter's dictionary, opening with a clear
+    /// surname, right after a post (`国务委员罗干`).
+    PersonRareWordAfterTitle => "person.rare-word-after-title",
     // ---- siblings ----
     /// An item of an enumeration typed by its named siblings.
     EnumerationSibling => "enumeration.sibling",

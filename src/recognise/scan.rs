@@ -310,6 +310,11 @@ impl<'a> Scan<'a> {
         tag
     }
 
+    /// How often the segmenter's dictionary counts `word`, if it holds it.
+    pub fn word_freq(&self, word: &str) -> Option<usize> {
+        self.seg.word_freq(word)
+    }
+
     /// True when the segmenter's dictionary holds `word`.
     pub fn is_known_word(&self, word: &str) -> bool {
         self.seg.has_word(word)

@@ -97,6 +97,16 @@ impl Segmenter {
         self.jieba.has_word(word)
     }
 
+    /// How often jieba's dictionary counts `word` (a rare word is as
+    /// often a name: `罗干`), or `None` when it holds no such word.
+    pub fn word_freq(&self, word: &str) -> Option<usize> {
+        // For a dictionary word read as one token, `suggest_freq` is its
+        // count plus one.
+        self.jieba
+            .has_word(word)
+            .then(|| self.jieba.suggest_freq(word).saturating_sub(1))
+    }
+
     /// The tag jieba gives `word` on its own, if it is one dictionary word.
     pub fn word_tag(&self, word: &str) -> Option<&'static str> {
         if !self.jieba.has_word(word) {

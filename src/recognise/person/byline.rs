@@ -191,6 +191,7 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
         if scan.is_break_at(end)
             || CLOSERS.iter().any(|c| scan.text[end..].starts_with(c))
+            || place_then_closer(scan, end)
             || scan
                 .hits_at(end)
                 .iter()
@@ -200,6 +201,21 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
     }
     None
+}
+
+/// `记者李明北京报道`: a named place, then a closer, right after a
+/// byline name.
+fn place_then_closer(scan: &Scan<'_>, end: usize) -> bool {
+    scan.hits_at(end).iter().any(|h| {
+        scan.hit_is(h, |c| {
+            matches!(
+                c,
+                LexClass::Division(_) | LexClass::Site | LexClass::PlaceShort
+            )
+        }) && CLOSERS
+            .iter()
+            .any(|c| scan.text[h.span().end..].starts_with(c))
+    })
 }
 
 /// A 2–3 character name ending at `end`, after a break.

@@ -27,7 +27,7 @@ use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use hashbrown::HashSet;
 use list::{list_after, list_before, name_before};
-use name::{cue_len, is_not_a_name, is_trigger, is_weak_cue};
+use name::{cue_len, is_not_a_name, is_not_a_name_after_post, is_trigger, is_weak_cue};
 
 /// The spans a name may not lie strictly inside (dates excepted), sorted
 /// by start, so a look-up reads only the few that start just before it
@@ -83,7 +83,7 @@ pub(crate) fn find(
         if title_starts.contains(&pos) {
             continue;
         }
-        let chinese = read_name(scan, pos).filter(|&n| !is_not_a_name(scan, n));
+        let chinese = read_name(scan, pos).filter(|&n| !is_not_a_name_after_post(scan, n));
         // `国防部长沙利卡什维利`: a transliterated name.
         if let Some(f) = foreign::after_post(scan, pos, chinese)
             // A country inside the name is part of it (`马里奥…`).
@@ -93,7 +93,12 @@ pub(crate) fn find(
             continue;
         }
         if let Some(n) = chinese {
-            names.push((n, Rule::PersonAfterTitle));
+            let rule = if is_not_a_name(scan, n) {
+                Rule::PersonRareWordAfterTitle
+            } else {
+                Rule::PersonAfterTitle
+            };
+            names.push((n, rule));
             list_after(
                 scan,
                 n.end,
@@ -325,6 +330,14 @@ mod tests {
     }
 
     #[test]
+    fn a_rare_dictionary_word_after_a_post_is_a_name() {
+        // `吴兴国` is a rare place word of jieba's dictionary.
+        assert_eq!(persons("会上,市委副书记吴兴国作总结讲话。"), ["吴兴国"]);
+        // A common word after a post stays out.
+        assert!(persons("会上,市委副书记高度评价了这项工作。").is_empty());
+    }
+
+    #[test]
     fn after_titles_and_in_chains() {
         let text = "区委副书记王建国,区委常委、组织部部长李明华一行来到莘庄镇调研。";
         assert_eq!(persons(text), ["王建国", "李明华"]);
@@ -370,6 +383,11 @@ mod tests {
         assert_eq!(persons("区长何鹏高度重视此事。"), ["何鹏"]);
         assert_eq!(persons("总经理符文忠告诉记者,一切顺利。"), ["符文忠"]);
         assert_eq!(persons("副县长陈立为此作了说明。"), ["陈立"]);
+    }
+
+    #[test]
+    fn a_byline_name_before_a_place_and_a_closer() {
+        assert_eq!(persons("记者蒋兴华香港报道 今天开幕。"), ["蒋兴华"]);
     }
 
     #[test]

@@ -247,11 +247,34 @@ fn rare_surname(scan: &Scan<'_>, pos: usize) -> Option<usize> {
 /// Spans that look like names but are lexicon words of another kind, or
 /// common words the segmenter knows (`满意`, `养老`, `高效`).
 pub(crate) fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
+    not_a_name(scan, n, false)
+}
+
+/// Below this count in jieba's dictionary, a word that opens with a clear
+/// surname is as often a name (`罗干` 92, `安南` 222; `满意` 3417).
+const RARE_WORD: usize = 300;
+
+/// [`is_not_a_name`] where a post stands right before the span: a rare
+/// word of the segmenter's dictionary that opens with a clear surname is
+/// trusted as the name the post announces (`国务委员罗干`).
+pub(crate) fn is_not_a_name_after_post(scan: &Scan<'_>, n: Span) -> bool {
+    not_a_name(scan, n, true)
+}
+
+/// True when `w` (at `n`) is a rare dictionary word opening with a clear surname.
+fn rare_word_with_surname(scan: &Scan<'_>, w: &str, n: Span) -> bool {
+    matches!(surname(scan, n.start), Some((_, true)))
+        && scan.word_freq(w).is_some_and(|f| f < RARE_WORD)
+}
+
+fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
     let w = &scan.text[n.range()];
     if scan.lex.is(w, LexClass::Person) {
         return false;
     }
-    if scan.word_tag(w).is_some_and(|t| !t.starts_with("nr")) {
+    if scan.word_tag(w).is_some_and(|t| !t.starts_with("nr"))
+        && !(after_post && rare_word_with_surname(scan, w, n))
+    {
         return true;
     }
     // `和听取`: a character mostly a common word, then a verb.
