@@ -264,10 +264,35 @@ fn ends_in_post(scan: &Scan<'_>, m: &Mention) -> bool {
         })
 }
 
-/// `县人大代表`, `四镇人大主席` with no person: a generic post, no body.
+/// `县人大代表`, `四镇人大主席` with no person: a generic post, no body;
+/// nor is a body of several levels at once (`省乡镇人大`, `乡两级人大`).
 fn is_generic_body(scan: &Scan<'_>, m: &Mention) -> bool {
-    m.kind == EntityKind::Org
-        && is_bare_level_body(scan, m.span)
+    m.kind == EntityKind::Org && (of_several_levels(scan, m.span) || is_generic_post_body(scan, m))
+}
+
+/// Words that name several levels at once before a body word.
+const SEVERAL_LEVELS: [&str; 9] = [
+    "乡镇", "区县", "县区", "县乡", "镇街", "市县", "两级", "三级", "各级",
+];
+
+/// A body word right after words naming several levels (`乡镇人大`,
+/// `两级政府`): every body of those levels, no one body.
+fn of_several_levels(scan: &Scan<'_>, span: Span) -> bool {
+    let text = &scan.text[span.range()];
+    SEVERAL_LEVELS.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            let rest = &text[i + w.len()..];
+            !rest.is_empty()
+                && scan.lex.any(rest, |c| {
+                    matches!(c, LexClass::TitleOrg | LexClass::OrgSuffix)
+                })
+        })
+    })
+}
+
+/// A bare level body used for a post or for every body of its level.
+fn is_generic_post_body(scan: &Scan<'_>, m: &Mention) -> bool {
+    is_bare_level_body(scan, m.span)
         && (followed_by_post(scan, m.span.end)
             || after_generic_levels(scan, m.span.start)
             || listed_after_ge(scan, m.span.start)
