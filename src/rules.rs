@@ -126,6 +126,9 @@ rules! {
     Title => "title.post",
     /// A post right after a well-known person (`习近平总书记`).
     TitleAfterPerson => "title.after-person",
+    /// A post named as held, given up or removed, before `职务`
+    /// (`辞去某县人民政府县长职务`), with or without a person after it.
+    TitleHeldPost => "title.held-post",
     // ---- persons ----
     /// A name after a title (`区委副书记于勇`) or in the list after one.
     PersonAfterTitle => "person.after-title",

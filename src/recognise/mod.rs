@@ -145,7 +145,12 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
         .filter(|m| m.span.len() > BLOCKER_MIN_BYTES)
         .copied()
         .collect();
-    let (persons, kept_titles) = person::find(scan, &titles, &blockers, &orgs, &places);
+    let (persons, mut kept_titles) = person::find(scan, &titles, &blockers, &orgs, &places);
+    let held = title::held_posts(scan, &titles, &kept_titles);
+    if !held.is_empty() {
+        kept_titles.extend(held);
+        kept_titles.sort_by_key(|t| t.span.start);
+    }
     if trace.is_on() {
         for t in titles
             .iter()

@@ -17,6 +17,8 @@ pub(crate) struct TitleCand {
     pub span: Span,
     /// The post itself (`副书记`).
     pub role: Span,
+    /// The rule that keeps it.
+    pub rule: Rule,
 }
 
 /// The longest unit's name before a post named after it (`民事审判庭` +
@@ -103,6 +105,7 @@ fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCan
     Some(TitleCand {
         span: Span::new(start, role.end),
         role,
+        rule: Rule::Title,
     })
 }
 
@@ -182,15 +185,36 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Optio
 fn unit_name_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     let suffix = scan.longest_ending_at(pos, |c| c == LexClass::OrgSuffix)?;
     let edge = super::edge::left_edge(scan, suffix.span().start, MAX_BODY_CHARS, true, true);
-    let left = &scan.text[edge.start..suffix.span().start];
+    let mut start = edge.start;
+    // `任命某某为某市人民政府副市长`: the name ends at the appointment's `为`.
+    if let Some(i) = scan.text[start..suffix.span().start].rfind(APPOINTED_AS) {
+        start += i + APPOINTED_AS.len_utf8();
+    }
+    let left = &scan.text[start..suffix.span().start];
     // `某某在州委`: a grammar word is no part of a unit's name.
     (left.chars().count() >= 2
         && !super::edge::opens_generically_in(scan.lex, left)
         && !left
             .chars()
             .any(|c| super::edge::FUNCTION_CHARS.contains(c)))
-    .then_some(edge.start)
+    .then_some(start)
 }
+
+/// `市、县人大代表`: a level before `、` shares the post, so the title
+/// read from the second level on is cut.
+fn shares_a_level(scan: &Scan<'_>, start: usize) -> bool {
+    scan.char_before(start) == Some('、')
+        && scan
+            .char_at(start)
+            .is_some_and(|c| Level::of_char(c).is_some())
+        && scan
+            .char_before(start - '、'.len_utf8())
+            .is_some_and(|c| Level::of_char(c).is_some())
+}
+
+/// The link of an appointment (`任命某某为…`), never inside a body's name
+/// before a post.
+const APPOINTED_AS: char = '为';
 
 /// A zone named by its kind alone right before a post's body, as a level
 /// character is (`开发区` + `党工委书记`, `工业集中区` + `管委会主任`):
@@ -253,7 +277,30 @@ const MIN_TITLE_BODY: usize = 3;
 pub(crate) fn mentions(titles: &[TitleCand]) -> Vec<Mention> {
     titles
         .iter()
-        .map(|t| Mention::new(t.span, EntityKind::Title, Rule::Title))
+        .map(|t| Mention::new(t.span, EntityKind::Title, t.rule))
+        .collect()
+}
+
+/// The word after a post that names it as a post held (`县长职务`).
+const HELD_POST: &str = "职务";
+
+/// Titles no person follows that the text names as posts held, given up
+/// or removed (`辞去某县人民政府县长职务`, `免去某某的副县长职务`): the
+/// candidates right before `职务` that `kept` does not hold yet.
+pub(crate) fn held_posts(
+    scan: &Scan<'_>,
+    titles: &[TitleCand],
+    kept: &[TitleCand],
+) -> Vec<TitleCand> {
+    titles
+        .iter()
+        .filter(|t| scan.text[t.span.end..].starts_with(HELD_POST))
+        .filter(|t| !shares_a_level(scan, t.span.start))
+        .filter(|t| !kept.iter().any(|k| k.span.overlaps(t.span)))
+        .map(|t| TitleCand {
+            rule: Rule::TitleHeldPost,
+            ..*t
+        })
         .collect()
 }
 
@@ -339,6 +386,31 @@ mod tests {
     fn a_title_needs_a_named_person() {
         assert!(titles("镇长办公会议召开。").is_empty());
         assert!(titles("周区长指出").is_empty());
+    }
+
+    #[test]
+    fn posts_held_given_up_or_removed() {
+        assert_eq!(
+            titles("会议决定接受王建国同志辞去青山县人民政府县长职务的请求。"),
+            ["青山县人民政府县长"]
+        );
+        assert_eq!(
+            titles("免去李明华的青山市人民政府副市长职务。"),
+            ["青山市人民政府副市长"]
+        );
+        assert_eq!(
+            titles("接受其辞去青山市人大常委会副主任职务的请求。"),
+            ["青山市人大常委会副主任"]
+        );
+        assert_eq!(
+            titles("会议决定任命赵立新为青山市人民政府副市长。"),
+            ["青山市人民政府副市长"]
+        );
+        assert_eq!(
+            titles("会议决定任命赵立东为青山市人民政府副市长。"),
+            ["青山市人民政府副市长"]
+        );
+        assert!(titles("接受王建国辞去市、县人大代表职务的请求。").is_empty());
     }
 
     #[test]
