@@ -159,7 +159,7 @@ fn read_run(run: &str) -> Option<PartialDate> {
 
 /// A digit: ASCII, full-width, or a Chinese numeral of a year (`二〇一八`).
 fn is_digit_like(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九".contains(c)
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇○零一二三四五六七八九".contains(c)
 }
 
 /// A character a written date may hold after its first digit.

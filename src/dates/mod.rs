@@ -26,7 +26,7 @@
 mod article;
 mod fill;
 mod value;
-mod written;
+pub(crate) mod written;
 
 pub use article::{MARKER_REACH, PUBLICATION_LINE_CHARS, article_date};
 pub(crate) use fill::fill_dates;

@@ -239,17 +239,17 @@ fn day(v: u32) -> Option<u8> {
 }
 
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || "〇零一二两三四五六七八九十".contains(c)
+    c.is_ascii_digit() || "〇○零一二两三四五六七八九十".contains(c)
 }
 
 /// `2018`, `二〇一八` (digit by digit), `十一`, `二十三` (with tens).
-fn number(s: &str) -> Option<u32> {
+pub(crate) fn number(s: &str) -> Option<u32> {
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse().ok();
     }
     let digit = |c: char| -> Option<u32> {
         Some(match c {
-            '〇' | '零' => 0,
+            '〇' | '○' | '零' => 0,
             '一' => 1,
             '二' | '两' => 2,
             '三' => 3,
@@ -310,6 +310,7 @@ mod tests {
             ("2018.11", d(Some(2018), Some(11), None)),
             ("２０１８年１１月", d(Some(2018), Some(11), None)),
             ("二〇一八年十一月二十日", d(Some(2018), Some(11), Some(20))),
+            ("二○一九年十二月三十一日", d(Some(2019), Some(12), Some(31))),
             ("十月1号", d(None, Some(10), Some(1))),
             ("2018", d(Some(2018), None, None)),
             ("2022年第三季度", d(Some(2022), None, None)),

@@ -280,79 +280,27 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     out
 }
 
-/// The digits of a date written in characters (`二〇二〇年五月八日`).
-fn character_digit(c: char) -> Option<u32> {
-    let n = match c {
-        '〇' | '○' | '零' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    };
-    Some(n)
-}
-
-/// A number of one or two characters up to 31 (`八`, `十二`, `二十`,
-/// `三十一`) at the start of `t`: its value and its length in bytes.
-fn character_number(t: &str) -> Option<(u32, usize)> {
-    let a = t.chars().next()?;
-    let at = |i: usize| t[i..].chars().next();
-    match (a, character_digit(a)) {
-        ('十', _) => match at('十'.len_utf8()).and_then(character_digit) {
-            Some(d) if d > 0 => Some((10 + d, 6)),
-            _ => Some((10, 3)),
-        },
-        (_, Some(d)) if d > 0 => {
-            if at(3) == Some('十') {
-                match at(6).and_then(character_digit) {
-                    Some(e) if e > 0 => Some((d * 10 + e, 9)),
-                    _ => Some((d * 10, 6)),
-                }
-            } else {
-                Some((d, 3))
-            }
-        }
-        _ => None,
-    }
-}
-
 /// Dates written in characters, as formal documents sign them: a year of
 /// four digit characters (`二〇二〇年`, `一九九八年`), then perhaps `度` or a
 /// month and a day (`五月八日`, `十二月三十一日`).
 fn find_in_characters(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices('年') {
+        // Four characters of three bytes each: the year.
         let Some(start) = at.checked_sub(12) else {
             continue;
         };
         let Some(year) = text.get(start..at) else {
             continue;
         };
-        let digits: Vec<u32> = year.chars().filter_map(character_digit).collect();
-        let century = digits.first().zip(digits.get(1));
-        if digits.len() != 4 || !matches!(century, Some((1, 9) | (2, 0))) {
+        if year.chars().count() != 4 || !in_characters(year).is_some_and(valid_year) {
             continue;
         }
         let mut end = at + '年'.len_utf8();
         if text[end..].starts_with('度') {
             end += '度'.len_utf8();
-        } else if let Some((m, n)) = character_number(&text[end..])
-            && valid_month(m)
-            && text[end + n..].starts_with('月')
-        {
-            end += n + '月'.len_utf8();
-            if let Some((d, k)) = character_number(&text[end..])
-                && valid_day(d)
-                && text[end + k..].starts_with('日')
-            {
-                end += k + '日'.len_utf8();
-            }
+        } else if let Some(m) = unit_after(text, end, '月', valid_month) {
+            end = unit_after(text, m, '日', valid_day).unwrap_or(m);
         }
         out.push(Mention::new(
             Span::new(start, end),
@@ -361,6 +309,25 @@ fn find_in_characters(text: &str) -> Vec<Mention> {
         ));
     }
     out
+}
+
+/// The value of a number written in characters (`二〇二〇`, `十二`), none
+/// for one with an ASCII digit (those are read as digits).
+fn in_characters(s: &str) -> Option<u32> {
+    if s.is_empty() || s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    crate::dates::written::number(s)
+}
+
+/// The end of `unit` (`月`, `日`) after a number of one to three characters
+/// at `from` whose value passes `valid`.
+fn unit_after(text: &str, from: usize, unit: char, valid: fn(u32) -> bool) -> Option<usize> {
+    let rest = &text[from..];
+    let (k, _) = rest.char_indices().take(4).find(|&(_, c)| c == unit)?;
+    in_characters(&rest[..k])
+        .is_some_and(valid)
+        .then(|| from + k + unit.len_utf8())
 }
 
 #[cfg(test)]
