@@ -5,7 +5,7 @@
 //! names several nodes, followed by the lines `govkg query` prints under
 //! it, one per candidate).
 
-use crate::graph::{Node, describe};
+use crate::graph::Node;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyModule;
@@ -68,7 +68,7 @@ fn build(
     let mut message = e.to_string();
     // The lines `govkg query` prints under an ambiguous name.
     let details = match (e, graph) {
-        (E::AmbiguousNode { candidates, .. }, Some(g)) => describe(g, candidates),
+        (E::AmbiguousNode { candidates, .. }, Some(g)) => g.describe_candidates(candidates),
         _ => Vec::new(),
     };
     for d in &details {

@@ -6,7 +6,7 @@ use crate::errors::{IntoPyResult, IntoPyResultIn};
 use crate::extractor::Extractor;
 use crate::json;
 use govkg::export::{self, Format};
-use govkg::graph::{DateRange, EdgeKind, EdgeRef, GraphBuilder, NodeKind, NodeRef};
+use govkg::graph::{DateRange, EdgeRef, GraphBuilder, NodeKind, NodeRef};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
@@ -23,60 +23,6 @@ fn embedded_lexicon() -> &'static govkg::Lexicon {
 /// answers: `于勇@闵行区` of `person:于勇@闵行区`.
 fn id_key(id: &str) -> &str {
     id.split_once(':').map_or(id, |(_, key)| key)
-}
-
-/// How many documents and posts a candidate's line names at most.
-const LISTED: usize = 5;
-
-/// One line per candidate node of an ambiguous name, as `govkg query`
-/// prints them under its error (src/cli/query.rs, `describe`), so that the
-/// user can choose: its id, where it is, a person's posts, and its
-/// documents (`person:王伟@青山区  in 青山区  posts 青山区委书记  documents
-/// a, c`).
-pub(crate) fn describe(g: &govkg::KnowledgeGraph, candidates: &[String]) -> Vec<String> {
-    candidates
-        .iter()
-        .map(|c| {
-            let Some(n) = c.parse().ok().and_then(|id| g.node(&id)) else {
-                return c.clone();
-            };
-            let mut parts = vec![c.clone()];
-            let places = n.places();
-            parts.push(match (places.is_empty(), n.jurisdiction()) {
-                (false, _) => format!("in {}", places.join("/")),
-                (true, Some(j)) => format!("in {j}"),
-                (true, None) => "in no known place".to_string(),
-            });
-            let mut posts: Vec<String> = Vec::new();
-            for e in n.outgoing() {
-                if e.kind() != EdgeKind::Leads {
-                    continue;
-                }
-                let post = format!("{}{}", e.target().name(), e.role().unwrap_or_default());
-                if !posts.contains(&post) {
-                    posts.push(post);
-                }
-            }
-            if !posts.is_empty() {
-                parts.push(format!("posts {}", listed(&posts)));
-            }
-            let docs = n.documents();
-            if !docs.is_empty() {
-                parts.push(format!("documents {}", listed(&docs)));
-            }
-            parts.join("  ")
-        })
-        .collect()
-}
-
-/// The first [`LISTED`] items joined with `, `, and how many more.
-fn listed<T: AsRef<str>>(items: &[T]) -> String {
-    let shown: Vec<&str> = items.iter().take(LISTED).map(AsRef::as_ref).collect();
-    let mut s = shown.join(", ");
-    if items.len() > LISTED {
-        s.push_str(&format!(" and {} more", items.len() - LISTED));
-    }
-    s
 }
 
 /// A node of the graph: a person, organisation, place or plot.

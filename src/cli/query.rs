@@ -124,7 +124,7 @@ pub fn run(a: QueryArgs) -> u8 {
             _ => EXIT_SOME_FAILED,
         };
         let details = match &e {
-            govkg::Error::AmbiguousNode { candidates, .. } => describe(&g, candidates),
+            govkg::Error::AmbiguousNode { candidates, .. } => g.describe_candidates(candidates),
             _ => Vec::new(),
         };
         report(e);
@@ -155,58 +155,6 @@ pub fn run(a: QueryArgs) -> u8 {
         eprintln!("govkg: no answer");
     }
     EXIT_OK
-}
-
-/// How many documents and posts a candidate's line names at most.
-const LISTED: usize = 5;
-
-/// One line per candidate node of an ambiguous name, so that the user can
-/// choose: its id, where it is, a person's posts, and its documents
-/// (`person:王伟@青山区  in 青山区  posts 青山区委书记  documents a, c`).
-fn describe(g: &KnowledgeGraph, candidates: &[String]) -> Vec<String> {
-    candidates
-        .iter()
-        .map(|c| {
-            let Some(n) = c.parse().ok().and_then(|id| g.node(&id)) else {
-                return c.clone();
-            };
-            let mut parts = vec![c.clone()];
-            let places = n.places();
-            parts.push(match (places.is_empty(), n.jurisdiction()) {
-                (false, _) => format!("in {}", places.join("/")),
-                (true, Some(j)) => format!("in {j}"),
-                (true, None) => "in no known place".to_string(),
-            });
-            let mut posts: Vec<String> = Vec::new();
-            for e in n.outgoing() {
-                if e.kind() != EdgeKind::Leads {
-                    continue;
-                }
-                let post = format!("{}{}", e.target().name(), e.role().unwrap_or_default());
-                if !posts.contains(&post) {
-                    posts.push(post);
-                }
-            }
-            if !posts.is_empty() {
-                parts.push(format!("posts {}", list(&posts)));
-            }
-            let docs = n.documents();
-            if !docs.is_empty() {
-                parts.push(format!("documents {}", list(&docs)));
-            }
-            parts.join("  ")
-        })
-        .collect()
-}
-
-/// The first [`LISTED`] items joined with `, `, and how many more.
-fn list<T: AsRef<str>>(items: &[T]) -> String {
-    let shown: Vec<&str> = items.iter().take(LISTED).map(AsRef::as_ref).collect();
-    let mut s = shown.join(", ");
-    if items.len() > LISTED {
-        s.push_str(&format!(" and {} more", items.len() - LISTED));
-    }
-    s
 }
 
 fn range(d: &Dates) -> govkg::Result<DateRange> {

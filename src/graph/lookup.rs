@@ -278,6 +278,64 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     prev[b.len()]
 }
 
+/// How many documents and posts a candidate's line names at most.
+const LISTED: usize = 5;
+
+impl KnowledgeGraph {
+    /// One line per candidate node of an ambiguous name (the ids of an
+    /// [`Error::AmbiguousNode`]), so that a user can choose: its id, where
+    /// it is, a person's posts and its documents, as `govkg query` prints
+    /// them under its error
+    /// (`person:王伟@青山区  in 青山区  posts 青山区委书记  documents a, c`).
+    pub fn describe_candidates(&self, candidates: &[String]) -> Vec<String> {
+        candidates
+            .iter()
+            .map(|c| self.describe_candidate(c))
+            .collect()
+    }
+
+    fn describe_candidate(&self, c: &str) -> String {
+        let Some(n) = c.parse().ok().and_then(|id| self.node(&id)) else {
+            return c.to_string();
+        };
+        let mut parts = vec![c.to_string()];
+        let places = n.places();
+        parts.push(match (places.is_empty(), n.jurisdiction()) {
+            (false, _) => format!("in {}", places.join("/")),
+            (true, Some(j)) => format!("in {j}"),
+            (true, None) => "in no known place".to_string(),
+        });
+        let mut posts: Vec<String> = Vec::new();
+        for e in n.outgoing() {
+            if e.kind() != super::EdgeKind::Leads {
+                continue;
+            }
+            let post = format!("{}{}", e.target().name(), e.role().unwrap_or_default());
+            if !posts.contains(&post) {
+                posts.push(post);
+            }
+        }
+        if !posts.is_empty() {
+            parts.push(format!("posts {}", listed(&posts)));
+        }
+        let docs = n.documents();
+        if !docs.is_empty() {
+            parts.push(format!("documents {}", listed(&docs)));
+        }
+        parts.join("  ")
+    }
+}
+
+/// The first [`LISTED`] items joined with `, `, and how many more.
+fn listed<T: AsRef<str>>(items: &[T]) -> String {
+    let shown: Vec<&str> = items.iter().take(LISTED).map(AsRef::as_ref).collect();
+    let mut s = shown.join(", ");
+    if items.len() > LISTED {
+        s.push_str(&format!(" and {} more", items.len() - LISTED));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
