@@ -1192,6 +1192,23 @@ fn hosts_named(doc: &Doc<'_>, from: usize, to: usize) -> bool {
         || t.contains("领导")
 }
 
+/// True when the leaders of a place are named in `from..to` (`某县领导`)
+/// and group `g` visits that place or one it holds: they are its hosts.
+fn leaders_of_visited(doc: &Doc<'_>, st: &State, g: usize, from: usize, to: usize) -> bool {
+    let visited: Vec<&str> = st
+        .events
+        .iter()
+        .filter(|e| e.heads == Heads::Group(g))
+        .flat_map(|e| e.tails.iter().map(|&t| doc.mentions[t].text.as_str()))
+        .collect();
+    doc.mentions_in(from, to).any(|i| {
+        let m = &doc.mentions[i];
+        m.kind == EntityKind::Place
+            && doc.at(m.end, "领导")
+            && visited.iter().any(|t| t.starts_with(m.text.as_str()))
+    })
+}
+
 /// Named participants join the current group: `乙参加调研`, `…还有丙`.
 /// With no current group, returns them.
 fn join_participants(
@@ -1211,12 +1228,12 @@ fn join_participants(
         let Some(n) = doc.trigger_at(q, T::Join) else {
             continue;
         };
-        let after = q + n;
-        // `参加调研`, `一同观摩`, `参加视察活动`: joining a visit.
-        let visit = doc.trigger_at(after, T::VisitInspect).is_some()
-            || doc.trigger_at(after, T::Purpose).is_some()
-            || doc.at(after, "活动");
-        if !visit {
+        if doc.at(q + n, "的有") || doc.at(q + n, "的还有") {
+            // `一同参加的有甲、乙`: the participants follow.
+            joiners.extend(persons_listed_after(doc, s.start, q + n, s.end));
+            break;
+        }
+        if !joins_the_visit(doc, q, q + n, s.end) {
             continue;
         }
         for i in doc.mentions_in(from, q) {
@@ -1256,6 +1273,13 @@ fn join_participants(
     {
         return Vec::new();
     }
+    // `甲、乙等某县领导参加`: the leaders of a place the group visits are
+    // its hosts.
+    if let Some(g) = st.latest
+        && leaders_of_visited(doc, st, g, from, s.end)
+    {
+        return Vec::new();
+    }
     if let Some(g) = st.latest {
         for m in joiners {
             st.add(doc, g, m);
@@ -1266,6 +1290,62 @@ fn join_participants(
     }
     joiners
 }
+
+/// True when what a participant takes part in, from `after` on, is the
+/// visit: a visit word at once (`参加调研`, `一同观摩`, `参加视察活动`),
+/// also after `了`; nothing at all (`乙、丙参加。`); or an activity named
+/// in a short clause (`参加会议和活动`, `参加了此次活动`).
+///
+/// The weak forms need a participant of the whole visit: not one who goes
+/// `分别` (each to a part of it), nor a host who `陪同参加`.
+fn joins_the_visit(doc: &Doc<'_>, at: usize, after: usize, limit: usize) -> bool {
+    let mut p = after;
+    if doc.at(p, "了") {
+        p += 1;
+    }
+    let visit_at = |q: usize| {
+        doc.trigger_at(q, T::VisitInspect).is_some()
+            || doc.trigger_at(q, T::Purpose).is_some()
+            || doc.at(q, "活动")
+    };
+    if visit_at(p) {
+        return true;
+    }
+    if doc.ends_at(at, "分别") || doc.ends_at(at, "陪同") {
+        return false;
+    }
+    let end = (p..limit)
+        .find(|&k| ends_a_phrase(doc.chars[k]))
+        .unwrap_or(limit);
+    if end == p {
+        return true;
+    }
+    end - p <= MAX_JOINED_ACTIVITY && (p..end).any(|k| doc.at(k, "活动"))
+}
+
+/// The persons named from `from` to the end of its clause (`一同参加的有
+/// 甲、乙,…`), outside brackets.
+fn persons_listed_after(doc: &Doc<'_>, sent_start: usize, from: usize, limit: usize) -> Vec<usize> {
+    let end = (from..limit)
+        .find(|&k| ends_a_phrase(doc.chars[k]))
+        .unwrap_or(limit);
+    doc.mentions_in(from, end)
+        .filter(|&i| {
+            doc.mentions[i].kind == EntityKind::Person
+                && !doc.in_parens(sent_start, doc.mentions[i].start)
+        })
+        .collect()
+}
+
+/// A sentence end, a comma or a colon: what ends a phrase of a list of
+/// names (an enumeration mark `、` does not).
+fn ends_a_phrase(c: char) -> bool {
+    crate::text::is_sentence_end(c) || matches!(c, ',' | '\u{FF0C}' | ':' | '\u{FF1A}')
+}
+
+/// The longest clause after `参加` that names the activity joined
+/// (`参加会议和活动`).
+const MAX_JOINED_ACTIVITY: usize = 8;
 
 /// `某县组织代表参观考察A,甲、乙参加考察活动`: with no group yet, the
 /// named participants are the group of the sentence's visits that name no
@@ -1454,6 +1534,40 @@ mod tests {
         ] {
             assert!(v.contains(&want.to_string()), "{want} not in {v:?}");
         }
+    }
+
+    #[test]
+    fn a_participant_named_with_nothing_after_joins_the_visit_that_follows() {
+        let t = "4月1日,邻市副市长张明带队到我县开展招商。邻县副县长李强参加。\
+                 考察团一行先后来到东方机械有限公司、红星村等地。";
+        assert!(has(t, "VISIT 李强 -> 东方机械有限公司"), "{:?}", keys(t));
+        assert!(has(t, "VISIT 李强 -> 红星村"), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn participants_of_the_activity_join_but_not_those_who_go_separately() {
+        let t = "5月2日,县长王明来到东风镇调研。副县长李强参加了此次活动。";
+        assert!(has(t, "VISIT 李强 -> 东风镇"), "{:?}", keys(t));
+        let t = "5月2日,县长王明来到东风镇调研,县领导李强、赵刚分别参加。";
+        assert!(!has(t, "VISIT 李强 -> 东风镇"), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn participants_listed_after_yi_tong_can_jia_de_you() {
+        let t = "5月2日,区农委主任王明来到东风镇调研。一同参加的有区农委书记李强、副主任赵刚,\
+                 镇农业服务中心主任孙伟陪同参加。";
+        let k = visits(t);
+        assert!(has(t, "VISIT 李强 -> 东风镇"), "{k:?}");
+        assert!(has(t, "VISIT 赵刚 -> 东风镇"), "{k:?}");
+        assert!(!has(t, "VISIT 孙伟 -> 东风镇"), "{k:?}");
+    }
+
+    #[test]
+    fn leaders_of_the_place_visited_who_take_part_are_hosts() {
+        let t = "5月2日,邻区副区长王明率队赴西山县开展考察,实地走访西山县东风镇。\
+                 李强、赵刚等西山县领导参加相关活动。";
+        assert!(has(t, "VISIT 王明 -> 东风镇"), "{:?}", keys(t));
+        assert!(!has(t, "VISIT 李强 -> 东风镇"), "{:?}", keys(t));
     }
 
     #[test]
