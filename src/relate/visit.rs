@@ -170,7 +170,7 @@ impl Doc<'_> {
 }
 
 /// Places governed from `from` on: the first must follow at once (after
-/// `了` or `过`); more follow joined by `、`, `和`, `与`, `及`, or commas that
+/// `了` or `过`, or `位于`); more follow joined by `、`, `和`, `与`, `及`, or commas that
 /// go on with a place, up to the end of the clause.
 ///
 /// After `先后`, `依次` (a series of stops) the list also runs over commas
@@ -188,6 +188,10 @@ fn tails_after(
         && p < from + 2
     {
         p += 1;
+    }
+    // `来到位于A的B、C`: the place the stops lie in is visited with them.
+    if doc.at(p, "位于") {
+        p += 2;
     }
     let Some(first) = doc.mention_at(p).or_else(|| later_item(doc, p, limit)) else {
         return (Vec::new(), from);
@@ -433,8 +437,13 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
                     }) || next.is_some_and(|c| "位底期会场岗处来".contains(c))
                         || doc.text(s.start, p).contains('从')
                 }
-                "来" => prev
-                    .is_some_and(|c| "以未带起出过后本原从近向历将回看说上下进归年外".contains(c)),
+                // `在乙的陪同下来某镇调研`: `下来` after a frame of companions
+                // is `来`.
+                "来" => {
+                    prev.is_some_and(|c| {
+                        "以未带起出过后本原从近向历将回看说上下进归年外".contains(c)
+                    }) && !doc.ends_at(p, "陪同下")
+                }
                 // `观看了某镇宣传片`: watching a film or a show is no visit.
                 "看了" => prev.is_some_and(|c| "观收".contains(c)),
                 _ => false,
@@ -1568,6 +1577,22 @@ mod tests {
                  李强、赵刚等西山县领导参加相关活动。";
         assert!(has(t, "VISIT 王明 -> 东风镇"), "{:?}", keys(t));
         assert!(!has(t, "VISIT 李强 -> 东风镇"), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn stops_that_lie_in_a_park_are_visited_with_it() {
+        let t = "5月2日,副县长王明先后来到位于东风镇的红星机械有限公司、\
+                 蓝天食品有限公司,了解项目进展。";
+        let k = visits(t);
+        assert!(has(t, "VISIT 王明 -> 东风镇"), "{k:?}");
+        assert!(has(t, "VISIT 王明 -> 红星机械有限公司"), "{k:?}");
+        assert!(has(t, "VISIT 王明 -> 蓝天食品有限公司"), "{k:?}");
+    }
+
+    #[test]
+    fn a_visitor_comes_in_the_company_of_hosts() {
+        let t = "9月4日,邻县副县长王明一行在市委常委李强的陪同下来东风镇调研。";
+        assert!(has(t, "VISIT 王明 -> 东风镇"), "{:?}", keys(t));
     }
 
     #[test]
