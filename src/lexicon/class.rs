@@ -52,6 +52,9 @@ pub enum Trigger {
     Join,
     /// Refers back to the visiting group (`与会人员`, `委员们`) (`trigger.group-ref`).
     GroupRef,
+    /// A verb that makes a visit only after a frame of place (`在某村了解…`)
+    /// (`trigger.visit-frame`).
+    VisitFrame,
     /// An industry that ends a company's short name (`机械`, `纺织`) (`trigger.industry`).
     Industry,
     /// Gives the person before it the post after it (`当选为`, `任`, `兼任`) (`trigger.appoint`).
@@ -65,7 +68,7 @@ pub enum Trigger {
 
 impl Trigger {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Trigger; 17] = [
+    pub const ALL: [Trigger; 18] = [
         Trigger::PersonVerb,
         Trigger::Byline,
         Trigger::Honour,
@@ -79,6 +82,7 @@ impl Trigger {
         Trigger::Sequence,
         Trigger::Join,
         Trigger::GroupRef,
+        Trigger::VisitFrame,
         Trigger::Industry,
         Trigger::Appoint,
         Trigger::Former,
@@ -101,6 +105,7 @@ impl Trigger {
             Trigger::Sequence => "trigger.sequence",
             Trigger::Join => "trigger.join",
             Trigger::GroupRef => "trigger.group-ref",
+            Trigger::VisitFrame => "trigger.visit-frame",
             Trigger::Industry => "trigger.industry",
             Trigger::Appoint => "trigger.appoint",
             Trigger::Former => "trigger.former",

@@ -227,7 +227,15 @@ impl<'a> Doc<'a> {
 
     /// True when `pos` lies inside brackets opened after `from`
     /// (`(记者 王某)`, `(芍药)`).
+    ///
+    /// A line wholly in brackets is a caption, read as a sentence of its own
+    /// (`(王某在某村察看…)`).
     pub(crate) fn in_parens(&self, from: usize, pos: usize) -> bool {
+        let from = if self.is_caption(from) {
+            from + 1
+        } else {
+            from
+        };
         let mut depth = 0i32;
         for &c in &self.chars[from.min(pos)..pos] {
             match c {
@@ -237,6 +245,33 @@ impl<'a> Doc<'a> {
             }
         }
         depth > 0
+    }
+
+    /// True when a line opens at `from` with a bracket closed at its end.
+    fn is_caption(&self, from: usize) -> bool {
+        if !matches!(self.chars.get(from), Some('(' | '\u{FF08}')) {
+            return false;
+        }
+        if from > 0 && self.chars[from - 1] != '\n' {
+            return false;
+        }
+        let mut depth = 0i32;
+        for (k, &c) in self.chars.iter().enumerate().skip(from) {
+            match c {
+                '(' | '\u{FF08}' => depth += 1,
+                ')' | '\u{FF09}' => depth -= 1,
+                '\n' => return false,
+                _ => {}
+            }
+            if depth == 0 {
+                let rest = &self.chars[k + 1..];
+                return rest
+                    .iter()
+                    .take_while(|&&c| c != '\n')
+                    .all(|c| c.is_whitespace());
+            }
+        }
+        false
     }
 
     /// True when the chars `a..b` hold nothing but white space.

@@ -408,6 +408,9 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
             (Some(m), _) => (m, true),
             (None, Some(i)) => (i, false),
             (None, None) => {
+                if let Some(c) = frame_verb_clause(doc, si, p) {
+                    out.push(c);
+                }
                 p += 1;
                 continue;
             }
@@ -586,6 +589,55 @@ fn frame_before(doc: &Doc<'_>, sent_start: usize, verb: usize) -> Option<(usize,
     None
 }
 
+/// `在某村了解…`, `在某公司听取…汇报`: a verb that is a visit only after a
+/// frame of place (`trigger.visit-frame`) at `p`.
+fn frame_verb_clause(doc: &Doc<'_>, si: usize, p: usize) -> Option<Clause> {
+    doc.trigger_at(p, T::VisitFrame)?;
+    let s = doc.sentences[si];
+    let (frame_start, tails) = frame_before(doc, s.start, p)?;
+    // `在某镇政府会议室听取汇报`: a meeting held in a body's room is no
+    // visit to the body.
+    let in_meeting_room = doc.text(frame_start, p).contains(MEETING_ROOM);
+    (doc.chars[frame_start] == '在' && !in_meeting_room).then_some(Clause {
+        subject: (s.start, frame_start),
+        tails,
+        purpose: None,
+        end: p,
+        weak: false,
+        frame: true,
+    })
+}
+
+/// What a meeting room is called (`会议室`, `会议中心`).
+const MEETING_ROOM: &str = "会议";
+
+/// `视察组在某中心`: a caption that says where its subject was, and no
+/// more (the places end the sentence).
+fn caption_frame(doc: &Doc<'_>, si: usize) -> Option<Clause> {
+    let s = doc.sentences[si];
+    let last = (s.start..s.end).rev().find(|&k| {
+        !doc.chars[k].is_whitespace() && !matches!(doc.chars[k], '。' | ')' | '\u{FF09}')
+    })?;
+    let m = doc.mention_covering(last)?;
+    if !is_tail_kind(doc.mentions[m].kind) || doc.mentions[m].end != last + 1 {
+        return None;
+    }
+    let o = (s.start..doc.mentions[m].start)
+        .rev()
+        .find(|&k| doc.mention_covering(k).is_none() && !doc.chars[k].is_whitespace())?;
+    if doc.chars[o] != '在' || o == s.start {
+        return None;
+    }
+    Some(Clause {
+        subject: (s.start, o),
+        tails: vec![m],
+        purpose: None,
+        end: last + 1,
+        weak: false,
+        frame: true,
+    })
+}
+
 /// `在A、B…项目现场,王区长…`: places of a site, visited by the subject of
 /// the next clause.
 fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
@@ -636,6 +688,7 @@ fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
         p += 1;
     }
     out.extend(fronted_lists(doc, si));
+    out.extend(caption_frame(doc, si));
     out
 }
 
@@ -1593,6 +1646,28 @@ mod tests {
     fn a_visitor_comes_in_the_company_of_hosts() {
         let t = "9月4日,邻县副县长王明一行在市委常委李强的陪同下来东风镇调研。";
         assert!(has(t, "VISIT 王明 -> 东风镇"), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn learning_about_something_in_a_place_is_a_visit_to_it() {
+        let t = "6月2日,县长王明一行在东风镇详细了解防汛工作。";
+        assert!(has(t, "VISIT 王明 -> 东风镇"), "{:?}", keys(t));
+        let t = "6月2日,县长王明在东风镇政府会议室听取了工作汇报。";
+        assert!(visits(t).is_empty(), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn a_caption_says_where_the_group_was() {
+        let t = "6月2日,县政协主席王明率队视察东风镇。\n视察组在西山镇\n";
+        assert!(has(t, "VISIT 王明 -> 西山镇"), "{:?}", keys(t));
+    }
+
+    #[test]
+    fn a_caption_in_brackets_is_read_like_any_sentence() {
+        let t = "6月2日,县政协主席王明率队视察东风镇。\n(与会人员参观西山镇)\n";
+        assert!(has(t, "VISIT 王明 -> 西山镇"), "{:?}", keys(t));
+        let t = "6月2日,县政协主席王明率队视察东风镇(西山镇)。";
+        assert!(!has(t, "VISIT 王明 -> 西山镇"), "{:?}", keys(t));
     }
 
     #[test]
