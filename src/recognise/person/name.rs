@@ -12,7 +12,7 @@ use crate::text::{LazyCharSet, is_cjk, is_clause_break};
 /// (Function words, adverbs that follow a subject, and level characters
 /// of bodies: `于海又来到` is 于海.)
 static NOT_IN_NAME: LazyCharSet =
-    LazyCharSet::new("的了是在等对率赴说也就及镇区县市省局办委部又还都已曾便却亦被把");
+    LazyCharSet::new("的了是在等对率携赴说也就及镇区县市省局办委部又还都已曾便却亦被把");
 
 /// True when `hit` is a trigger word of kind `t`.
 pub(crate) fn is_trigger(scan: &Scan<'_>, hit: &crate::matcher::Hit, t: Trigger) -> bool {
