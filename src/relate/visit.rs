@@ -551,8 +551,9 @@ fn joins_visit(doc: &Doc<'_>, p: usize) -> bool {
 /// of its own (`在A村实地调研了B`).
 const MAX_FRAME_GAP: usize = 4;
 
-/// Places between `在` or `就` and an inspection verb in the same clause:
-/// `在某中心视察时`, `就某街道…进行调研`. Returns where the frame starts.
+/// Places between `在`, `就` or `对` and an inspection verb in the same
+/// clause: `在某中心视察时`, `就某街道…进行调研`, `对某公司…进行检查`.
+/// Returns where the frame starts.
 fn frame_before(doc: &Doc<'_>, sent_start: usize, verb: usize) -> Option<(usize, Vec<usize>)> {
     let mut q = verb;
     while q > sent_start {
@@ -561,8 +562,8 @@ fn frame_before(doc: &Doc<'_>, sent_start: usize, verb: usize) -> Option<(usize,
         if matches!(c, ',' | '\u{FF0C}' | ';' | ':' | '\u{FF1A}') {
             return None;
         }
-        if (c == '在' || c == '就') && doc.mention_covering(q).is_none() {
-            if c == '就'
+        if matches!(c, '在' | '就' | '对') && doc.mention_covering(q).is_none() {
+            if c != '在'
                 && !(doc.ends_at(verb, "进行")
                     || doc.ends_at(verb, "进行了")
                     || doc.ends_at(verb, "开展"))
