@@ -31,7 +31,12 @@ pub(crate) fn find(doc: &Doc<'_>, groups: &Groups) -> Vec<Found> {
         let at = s.start + text[..k].chars().count();
         // `陪同调研的还有甲、乙`: the companions follow.
         let (from, to) = match text[k..].find("有") {
-            Some(h) if text[k..k + h].chars().count() <= 8 => {
+            // `陪同的有甲、乙`, `陪同人员有…`, `陪同调研的还有…`; not
+            // `陪同有关活动`.
+            Some(h)
+                if text[k..k + h].chars().count() <= 8
+                    && text[k..k + h].ends_with(['的', '员', '还']) =>
+            {
                 (s.start + text[..k + h].chars().count(), s.end)
             }
             _ => (s.start, at),
@@ -88,6 +93,22 @@ mod tests {
             assert!(a.contains(&want.to_string()), "{want} not in {a:?}");
         }
         assert_eq!(a.len(), 4, "{a:?}");
+    }
+
+    #[test]
+    fn companions_of_some_of_the_activities() {
+        let t = "4月1日,邻县县长张明带队到我县调研。邻县副县长李强参加。本县县长王伟陪同有关活动。";
+        let a = accompanies(t);
+        assert!(a.contains(&"ACCOMPANY 王伟 -> 张明".to_string()), "{a:?}");
+        assert!(a.contains(&"ACCOMPANY 王伟 -> 李强".to_string()), "{a:?}");
+    }
+
+    #[test]
+    fn companions_of_guests_who_come_to_us() {
+        let t = "8月21日,市政协副主席张明带队来我县开展民主监督活动。县政协主席王伟陪同调研。";
+        assert_eq!(accompanies(t), ["ACCOMPANY 王伟 -> 张明"]);
+        let t = "7月22日,邻市市长张明率考察团来潍考察。市委书记王伟陪同有关活动。";
+        assert_eq!(accompanies(t), ["ACCOMPANY 王伟 -> 张明"]);
     }
 
     #[test]

@@ -475,7 +475,13 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
             let ok = !tails.is_empty()
                 && (tails_end..(tails_end + 3).min(s.end))
                     .any(|q| doc.trigger_at(q, T::Purpose).is_some());
-            if !ok {
+            // `来我县开展…`, `来潍考察`: the host's own place, named by
+            // `我` or a one-character abbreviation, is no tail, but the
+            // visitors still travel as a group.
+            let to_host = tails.is_empty()
+                && (end + 1..(end + MAX_HOST_WORD + 1).min(s.end))
+                    .any(|q| doc.trigger_at(q, T::Purpose).is_some() || doc.at(q, "开展"));
+            if !ok && !to_host {
                 p = end;
                 continue;
             }
@@ -535,6 +541,9 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
     out.sort_by_key(|c| c.end);
     out
 }
+
+/// The longest word for the host's place after `来` (`我县`, `潍`).
+const MAX_HOST_WORD: usize = 2;
 
 /// True when the verb at `p` is what participants or companions join
 /// (`参加调研`, `陪同考察`), also as the second half of a compound verb
