@@ -40,6 +40,11 @@ pub(crate) struct Scan<'a> {
     breaks: Vec<Span>,
     /// Tokens of each clause that was segmented, keyed by clause start.
     clauses: RefCell<HashMap<usize, Rc<[Token]>>>,
+    /// The last whole clause [`Scan::tokens_around`] answered for, with its
+    /// tokens: rules ask about the same clause many times in a row, and
+    /// every position from its start to its end (both included) has it as
+    /// its segment, so those questions need no search.
+    last: RefCell<Option<(Span, Rc<[Token]>)>>,
     /// The segmenter's tag of each word asked alone ([`Scan::word_tag`]):
     /// rules ask it of the same names at each of their mentions.
     word_tags: RefCell<HashMap<Box<str>, Option<&'static str>>>,
@@ -95,6 +100,7 @@ impl<'a> Scan<'a> {
             breaks: clause_breaks(text),
             seg,
             clauses: RefCell::new(HashMap::new()),
+            last: RefCell::new(None),
             word_tags: RefCell::new(HashMap::new()),
         }
     }
@@ -230,9 +236,14 @@ impl<'a> Scan<'a> {
     /// that holds `pos`. Windows never move with `pos`, so each is
     /// segmented once and the whole text costs linear time.
     pub fn segment_at(&self, pos: usize) -> Span {
+        self.segment_of_clause(pos).0
+    }
+
+    /// [`Scan::segment_at`], and whether the segment is the whole clause.
+    fn segment_of_clause(&self, pos: usize) -> (Span, bool) {
         let clause = self.clause_at(pos);
         if clause.len() <= MAX_SEGMENT {
-            return clause;
+            return (clause, true);
         }
         let pos = self.floor(pos.min(self.text.len()));
         let k = (pos - clause.start) / WINDOW;
@@ -242,15 +253,27 @@ impl<'a> Scan<'a> {
             start = end;
             end = self.floor((clause.start + (k + 2) * WINDOW).min(clause.end));
         }
-        Span::new(start, end.max(start))
+        (Span::new(start, end.max(start)), false)
     }
 
     /// The segmenter's tagged tokens of the segment around `pos` (see
     /// [`Scan::segment_at`]; computed once per segment and cached).
     /// Offsets are bytes of the whole text.
     pub fn tokens_around(&self, pos: usize) -> Rc<[Token]> {
-        let span = self.segment_at(pos);
+        if let Some((span, toks)) = &*self.last.borrow()
+            && span.start <= pos
+            && pos <= span.end
+        {
+            return Rc::clone(toks);
+        }
+        let (span, whole) = self.segment_of_clause(pos);
+        let remember = |toks: &Rc<[Token]>| {
+            if whole {
+                *self.last.borrow_mut() = Some((span, Rc::clone(toks)));
+            }
+        };
         if let Some(toks) = self.clauses.borrow().get(&span.start) {
+            remember(toks);
             return Rc::clone(toks);
         }
         let toks: Rc<[Token]> = self.seg.tag(&self.text[span.range()], span.start).into();
@@ -264,6 +287,7 @@ impl<'a> Scan<'a> {
         self.clauses
             .borrow_mut()
             .insert(span.start, Rc::clone(&toks));
+        remember(&toks);
         toks
     }
 
