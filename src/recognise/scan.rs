@@ -235,11 +235,7 @@ impl<'a> Scan<'a> {
     /// into one line, a page with no punctuation), the fixed window of it
     /// that holds `pos`. Windows never move with `pos`, so each is
     /// segmented once and the whole text costs linear time.
-    pub fn segment_at(&self, pos: usize) -> Span {
-        self.segment_of_clause(pos).0
-    }
-
-    /// [`Scan::segment_at`], and whether the segment is the whole clause.
+    /// Returns the segment and whether it is the whole clause.
     fn segment_of_clause(&self, pos: usize) -> (Span, bool) {
         let clause = self.clause_at(pos);
         if clause.len() <= MAX_SEGMENT {
@@ -257,7 +253,7 @@ impl<'a> Scan<'a> {
     }
 
     /// The segmenter's tagged tokens of the segment around `pos` (see
-    /// [`Scan::segment_at`]; computed once per segment and cached).
+    /// [`Scan::segment_of_clause`]; computed once per segment and cached).
     /// Offsets are bytes of the whole text.
     pub fn tokens_around(&self, pos: usize) -> Rc<[Token]> {
         if let Some((span, toks)) = &*self.last.borrow()
@@ -296,15 +292,27 @@ impl<'a> Scan<'a> {
     pub fn all_tokens(&self) -> Vec<Token> {
         let mut out = Vec::new();
         let mut pos = 0;
+        // The start of the segment read last: the bytes of the break after
+        // a segment have that segment as theirs too; it is read once.
+        let mut last = None;
         while pos < self.text.len() {
-            let seg = self.segment_at(pos);
+            let (seg, whole) = self.segment_of_clause(pos);
             if seg.is_empty() {
                 // A break: step over it.
                 pos += self.char_at(pos).map_or(1, char::len_utf8);
                 continue;
             }
-            out.extend(self.tokens_around(pos).iter().copied());
-            pos = seg.end.max(pos + 1);
+            if last != Some(seg.start) {
+                out.extend(self.tokens_around(pos).iter().copied());
+                last = Some(seg.start);
+            }
+            pos = if whole {
+                // Every byte up to the end of the break after a whole
+                // clause belongs to it: step past the break at once.
+                seg.end + self.char_at(seg.end).map_or(1, char::len_utf8)
+            } else {
+                seg.end.max(pos + 1)
+            };
         }
         out
     }
