@@ -272,7 +272,7 @@ impl<'a> Scan<'a> {
             remember(toks);
             return Rc::clone(toks);
         }
-        let toks: Rc<[Token]> = self.seg.tag(&self.text[span.range()], span.start).into();
+        let toks: Rc<[Token]> = self.seg.tag(&self.text[span.range()], span.start);
         if debug_tokens() {
             let shown: Vec<String> = toks
                 .iter()

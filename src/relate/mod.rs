@@ -154,8 +154,12 @@ impl<'a> Doc<'a> {
                 places: article::named_places(lex, &chars, &mentions, start, end),
                 context: context::places(lex, &chars, norm, &ncp, &mentions, start, end),
             })
-            .collect();
-        let doc_places = article::named_places(lex, &chars, &mentions, 0, chars.len());
+            .collect::<Vec<Article>>();
+        // A document of one article names what that article names.
+        let doc_places = match articles.as_slice() {
+            [a] if a.start == 0 && a.end == chars.len() => a.places.clone(),
+            _ => article::named_places(lex, &chars, &mentions, 0, chars.len()),
+        };
         let by_initial = persons_by_initial(&mentions);
         Doc {
             by_initial,
