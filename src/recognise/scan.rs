@@ -54,6 +54,9 @@ pub(crate) struct Scan<'a> {
 /// hits' order, with the kinds each one triggers.
 pub(crate) fn trigger_hits(lex: &Lexicon, hits: &[Hit]) -> Vec<(Span, crate::lexicon::TriggerSet)> {
     hits.iter()
+        // The pattern's class bits first: most hits are no trigger, and
+        // their entries need not be read.
+        .filter(|h| lex.pattern_is(h.pattern, |c| matches!(c, LexClass::Trigger(_))))
         .filter_map(|h| {
             let mut set = crate::lexicon::TriggerSet::default();
             for e in lex.entries_of(h.pattern) {
