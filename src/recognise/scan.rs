@@ -293,7 +293,8 @@ impl<'a> Scan<'a> {
     /// Every token of the text, segment by segment, in text order (each
     /// segment is segmented once, shared with [`Scan::tokens_around`]).
     pub fn all_tokens(&self) -> Vec<Token> {
-        let mut out = Vec::new();
+        // About one token per two CJK characters: sized once, not grown.
+        let mut out = Vec::with_capacity(self.text.len() / 6);
         let mut pos = 0;
         // The start of the segment read last: the bytes of the break after
         // a segment have that segment as theirs too; it is read once.
