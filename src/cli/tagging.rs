@@ -66,6 +66,10 @@ pub struct Context<'a> {
 pub struct Rendered {
     /// Bytes for stdout.
     pub out: Vec<u8>,
+    /// A document too large to render ahead ([`STREAMED_ENTITIES`]): the
+    /// writer serialises it straight into its output after `out`, so that
+    /// its JSON is never held in memory beside it.
+    pub doc: Option<Box<govkg::Document>>,
     /// Messages for stderr (`path[:line]: ...`), errors and notes alike.
     pub messages: Vec<String>,
     /// True when the task produced no document.
@@ -123,6 +127,11 @@ pub fn tag(task: Task, cx: &Context<'_>) -> Tagged {
     Tagged { doc, notes, bytes }
 }
 
+/// A document with more entities than this (ten times a long article's)
+/// is serialised by the writer, not rendered into bytes on the worker: a
+/// 16 MiB text gives about 200,000 entities and 20 MB of JSON.
+pub const STREAMED_ENTITIES: usize = 20_000;
+
 /// Tags one task and renders it in the output format (an error row for an
 /// input that gave no document).
 pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
@@ -133,6 +142,7 @@ pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
         ..Rendered::default()
     };
     match t.doc {
+        Ok(d) if d.entities.len() > STREAMED_ENTITIES => r.doc = Some(Box::new(d)),
         Ok(d) => cx.format.document(&d, &mut r.out),
         Err(f) => {
             cx.format.error_object(&f, &mut r.out);
@@ -226,8 +236,11 @@ fn json_line(
     if cx.verbose && decoded.how != "UTF-8" {
         notes.push(format!("{name}:{line}: {}", decoded.how));
     }
-    let v: serde_json::Value =
+    let mut v: serde_json::Value =
         serde_json::from_str(&decoded.text).map_err(|e| fail(None, format!("not JSON: {e}")))?;
+    // The line's bytes are not needed once parsed (a long document's text
+    // would otherwise be held twice, then three times with its copy).
+    drop(decoded);
     if cx.tagged_input
         && v.get("text").is_none()
         && let Some(error) = v.get("error").and_then(|e| e.as_str())
@@ -252,13 +265,14 @@ fn json_line(
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => return Err(fail(None, "no \"id\" string".into())),
     };
-    match v.get("text").and_then(|t| t.as_str()) {
-        Some(t) => Ok(Parsed::Text((
+    // The text is moved out of the parsed line, not copied.
+    match v.get_mut("text") {
+        Some(serde_json::Value::String(t)) => Ok(Parsed::Text((
             name.to_string(),
             Some(line),
             id,
-            t.to_string(),
+            std::mem::take(t),
         ))),
-        None => Err(fail(Some(id), "no \"text\" string".into())),
+        _ => Err(fail(Some(id), "no \"text\" string".into())),
     }
 }

@@ -284,6 +284,13 @@ const SEVERAL_LEVELS: [&str; 9] = [
 /// `两级政府`): every body of those levels, no one body.
 fn of_several_levels(scan: &Scan<'_>, span: Span) -> bool {
     let text = &scan.text[span.range()];
+    // Each word starts with one of these: most bodies hold none of them.
+    if !text
+        .chars()
+        .any(|c| matches!(c, '乡' | '区' | '县' | '镇' | '市' | '两' | '三' | '各'))
+    {
+        return false;
+    }
     SEVERAL_LEVELS.iter().any(|w| {
         text.match_indices(w).any(|(i, _)| {
             let rest = &text[i + w.len()..];

@@ -40,6 +40,11 @@ pub(crate) struct Scan<'a> {
     breaks: Vec<Span>,
     /// Tokens of each clause that was segmented, keyed by clause start.
     clauses: RefCell<HashMap<usize, Rc<[Token]>>>,
+    /// The last whole clause [`Scan::tokens_around`] answered for, with its
+    /// tokens: rules ask about the same clause many times in a row, and
+    /// every position from its start to its end (both included) has it as
+    /// its segment, so those questions need no search.
+    last: RefCell<Option<(Span, Rc<[Token]>)>>,
     /// The segmenter's tag of each word asked alone ([`Scan::word_tag`]):
     /// rules ask it of the same names at each of their mentions.
     word_tags: RefCell<HashMap<Box<str>, Option<&'static str>>>,
@@ -49,6 +54,9 @@ pub(crate) struct Scan<'a> {
 /// hits' order, with the kinds each one triggers.
 pub(crate) fn trigger_hits(lex: &Lexicon, hits: &[Hit]) -> Vec<(Span, crate::lexicon::TriggerSet)> {
     hits.iter()
+        // The pattern's class bits first: most hits are no trigger, and
+        // their entries need not be read.
+        .filter(|h| lex.pattern_is(h.pattern, |c| matches!(c, LexClass::Trigger(_))))
         .filter_map(|h| {
             let mut set = crate::lexicon::TriggerSet::default();
             for e in lex.entries_of(h.pattern) {
@@ -95,6 +103,7 @@ impl<'a> Scan<'a> {
             breaks: clause_breaks(text),
             seg,
             clauses: RefCell::new(HashMap::new()),
+            last: RefCell::new(None),
             word_tags: RefCell::new(HashMap::new()),
         }
     }
@@ -229,10 +238,11 @@ impl<'a> Scan<'a> {
     /// into one line, a page with no punctuation), the fixed window of it
     /// that holds `pos`. Windows never move with `pos`, so each is
     /// segmented once and the whole text costs linear time.
-    pub fn segment_at(&self, pos: usize) -> Span {
+    /// Returns the segment and whether it is the whole clause.
+    fn segment_of_clause(&self, pos: usize) -> (Span, bool) {
         let clause = self.clause_at(pos);
         if clause.len() <= MAX_SEGMENT {
-            return clause;
+            return (clause, true);
         }
         let pos = self.floor(pos.min(self.text.len()));
         let k = (pos - clause.start) / WINDOW;
@@ -242,18 +252,30 @@ impl<'a> Scan<'a> {
             start = end;
             end = self.floor((clause.start + (k + 2) * WINDOW).min(clause.end));
         }
-        Span::new(start, end.max(start))
+        (Span::new(start, end.max(start)), false)
     }
 
     /// The segmenter's tagged tokens of the segment around `pos` (see
-    /// [`Scan::segment_at`]; computed once per segment and cached).
+    /// [`Scan::segment_of_clause`]; computed once per segment and cached).
     /// Offsets are bytes of the whole text.
     pub fn tokens_around(&self, pos: usize) -> Rc<[Token]> {
-        let span = self.segment_at(pos);
-        if let Some(toks) = self.clauses.borrow().get(&span.start) {
+        if let Some((span, toks)) = &*self.last.borrow()
+            && span.start <= pos
+            && pos <= span.end
+        {
             return Rc::clone(toks);
         }
-        let toks: Rc<[Token]> = self.seg.tag(&self.text[span.range()], span.start).into();
+        let (span, whole) = self.segment_of_clause(pos);
+        let remember = |toks: &Rc<[Token]>| {
+            if whole {
+                *self.last.borrow_mut() = Some((span, Rc::clone(toks)));
+            }
+        };
+        if let Some(toks) = self.clauses.borrow().get(&span.start) {
+            remember(toks);
+            return Rc::clone(toks);
+        }
+        let toks: Rc<[Token]> = self.seg.tag(&self.text[span.range()], span.start);
         if debug_tokens() {
             let shown: Vec<String> = toks
                 .iter()
@@ -264,23 +286,37 @@ impl<'a> Scan<'a> {
         self.clauses
             .borrow_mut()
             .insert(span.start, Rc::clone(&toks));
+        remember(&toks);
         toks
     }
 
     /// Every token of the text, segment by segment, in text order (each
     /// segment is segmented once, shared with [`Scan::tokens_around`]).
     pub fn all_tokens(&self) -> Vec<Token> {
-        let mut out = Vec::new();
+        // About one token per two CJK characters: sized once, not grown.
+        let mut out = Vec::with_capacity(self.text.len() / 6);
         let mut pos = 0;
+        // The start of the segment read last: the bytes of the break after
+        // a segment have that segment as theirs too; it is read once.
+        let mut last = None;
         while pos < self.text.len() {
-            let seg = self.segment_at(pos);
+            let (seg, whole) = self.segment_of_clause(pos);
             if seg.is_empty() {
                 // A break: step over it.
                 pos += self.char_at(pos).map_or(1, char::len_utf8);
                 continue;
             }
-            out.extend(self.tokens_around(pos).iter().copied());
-            pos = seg.end.max(pos + 1);
+            if last != Some(seg.start) {
+                out.extend(self.tokens_around(pos).iter().copied());
+                last = Some(seg.start);
+            }
+            pos = if whole {
+                // Every byte up to the end of the break after a whole
+                // clause belongs to it: step past the break at once.
+                seg.end + self.char_at(seg.end).map_or(1, char::len_utf8)
+            } else {
+                seg.end.max(pos + 1)
+            };
         }
         out
     }

@@ -81,7 +81,8 @@ impl Segmenter {
     }
 
     /// Tags `text`, which starts at byte `offset` of the document.
-    pub fn tag(&self, text: &str, offset: usize) -> Vec<Token> {
+    pub fn tag(&self, text: &str, offset: usize) -> std::rc::Rc<[Token]> {
+        // Collected straight into the shared slice: one allocation.
         self.jieba
             .tag(text, true)
             .into_iter()

@@ -368,6 +368,7 @@ pub(crate) fn named_places(
     // names its places and posts again and again, and each reading is a
     // few dozen look-ups.
     let mut read: HashMap<(bool, &str), Vec<(String, Level)>> = HashMap::new();
+    let mut self_named: HashMap<&str, bool> = HashMap::new();
     for m in mentions.iter().filter(|m| m.start >= start && m.end <= end) {
         let is_place = match m.kind {
             EntityKind::Place => true,
@@ -375,8 +376,12 @@ pub(crate) fn named_places(
             _ => continue,
         };
         // A company's or a school's name holds the place it was named
-        // after, not the article's (`某县某某燃气公司`).
-        if m.kind != EntityKind::Place && names_itself(doc_lex, &m.text) {
+        // after, not the article's (`某县某某燃气公司`). Asked once per text.
+        if m.kind != EntityKind::Place
+            && *self_named
+                .entry(m.text.as_str())
+                .or_insert_with(|| names_itself(doc_lex, &m.text))
+        {
             continue;
         }
         let plain = match m.kind {

@@ -136,10 +136,11 @@ impl<'a> Doc<'a> {
             .collect();
         let mentions = top_mentions(prepared, entities, ocp, &ncp, &chars);
         let sentences = sentence::split(&chars, prepared);
+        // Triggers come by start: only those from `a` on are read.
         let action = |a: usize, b: usize| {
-            triggers.iter().any(|t: &Trigger| {
-                t.start >= a
-                    && t.end <= b
+            let i = triggers.partition_point(|t| t.start < a);
+            triggers[i..].iter().take_while(|t| t.start < b).any(|t| {
+                t.end <= b
                     && (t.kinds.contains(LexTrigger::VisitInspect)
                         || t.kinds.contains(LexTrigger::VisitMotion)
                         || t.kinds.contains(LexTrigger::LinkVerb))
@@ -153,8 +154,12 @@ impl<'a> Doc<'a> {
                 places: article::named_places(lex, &chars, &mentions, start, end),
                 context: context::places(lex, &chars, norm, &ncp, &mentions, start, end),
             })
-            .collect();
-        let doc_places = article::named_places(lex, &chars, &mentions, 0, chars.len());
+            .collect::<Vec<Article>>();
+        // A document of one article names what that article names.
+        let doc_places = match articles.as_slice() {
+            [a] if a.start == 0 && a.end == chars.len() => a.places.clone(),
+            _ => article::named_places(lex, &chars, &mentions, 0, chars.len()),
+        };
         let by_initial = persons_by_initial(&mentions);
         Doc {
             by_initial,
@@ -179,6 +184,17 @@ impl<'a> Doc<'a> {
             .take_while(|h| h.start == pos)
             .find(|h| h.kinds.contains(t))
             .map(|h| h.end - h.start)
+    }
+
+    /// The first char at or after `pos` where a trigger word of one of the
+    /// kinds `ts` starts (`usize::MAX` when none does): loops asking
+    /// [`Doc::trigger_at`] char by char skip to it.
+    pub(crate) fn next_trigger(&self, pos: usize, ts: &[LexTrigger]) -> usize {
+        let i = self.triggers.partition_point(|h| h.start < pos);
+        self.triggers[i..]
+            .iter()
+            .find(|h| ts.iter().any(|&t| h.kinds.contains(t)))
+            .map_or(usize::MAX, |h| h.start)
     }
 
     /// True when a trigger word of kind `t` ends at char `pos`.

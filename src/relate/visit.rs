@@ -393,6 +393,12 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::new();
     let mut p = s.start;
     while p < s.end {
+        // No verb starts before the next visit trigger: skip to it.
+        let next = doc.next_trigger(p, &[T::VisitMotion, T::VisitInspect]);
+        if next > p {
+            p = next.min(s.end);
+            continue;
+        }
         if covered[p] {
             p += 1;
             continue;
@@ -1293,11 +1299,14 @@ fn join_participants(
     let s = doc.sentences[si];
     let from = last.map_or(s.start, |e| st.events[e].end);
     let mut joiners: Vec<usize> = Vec::new();
+    // No join word starts before `next_join`.
+    let mut next_join = from;
     for (q, &cov) in covered.iter().enumerate().take(s.end).skip(from) {
-        if cov {
+        if cov || q < next_join {
             continue;
         }
         let Some(n) = doc.trigger_at(q, T::Join) else {
+            next_join = doc.next_trigger(q + 1, &[T::Join]);
             continue;
         };
         if doc.at(q + n, "的有") || doc.at(q + n, "的还有") {

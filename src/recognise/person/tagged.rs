@@ -298,6 +298,12 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
 /// joined by `·`, with the token index after it and whether a part is
 /// tagged a person.
 fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, usize, bool)> {
+    // Asked of every token: the cheap test first. Without a dot right
+    // after the first part there is no second part, so no name.
+    let dot = tokens.get(i + 1)?;
+    if dot.span.start != tokens[i].span.end || !is_dot(&scan.text[dot.span.range()]) {
+        return None;
+    }
     let part = |k: usize| -> Option<Span> {
         let t = tokens.get(k)?;
         let w = &scan.text[t.span.range()];
@@ -340,9 +346,10 @@ fn is_dot_char(c: char) -> bool {
     matches!(c, '·' | '•' | '‧' | '・')
 }
 
+/// True when `w` is one dot of [`is_dot_char`] (asked of every token: a
+/// comparison of a few bytes, no decoding).
 fn is_dot(w: &str) -> bool {
-    let mut cs = w.chars();
-    cs.next().is_some_and(is_dot_char) && cs.next().is_none()
+    matches!(w, "·" | "•" | "‧" | "・")
 }
 
 /// The places and bodies found, as an index for [`find`].
