@@ -13,7 +13,7 @@
 //! only breaks ties between named places.
 
 use super::{Doc, Mention};
-use crate::lexicon::{Level, LexClass, Lexicon};
+use crate::lexicon::{Level, LexClass, Lexicon, PARTY_PREFIX, leading_divisions_by};
 use crate::span::EntityKind;
 use crate::text::CodePoints;
 use hashbrown::HashMap;
@@ -56,12 +56,10 @@ pub(crate) struct NamedPlace {
 /// is spelled in full (`房县县委`).
 pub(crate) const SHORT_DIVISION_CHARS: usize = 2;
 
-/// The level of a division name, if the lexicon knows it as a division.
+/// The level of a division name, if the lexicon knows it as a division
+/// (villages not).
 pub(crate) fn division_level(lex: &Lexicon, name: &str) -> Option<Level> {
-    lex.lookup(name).find_map(|e| match e.class {
-        LexClass::Division(l) if l != Level::Village && l != Level::Country => Some(l),
-        _ => None,
-    })
+    lex.division_levels(name).find(|&l| l != Level::Village)
 }
 
 /// The full name of a short form (`七宝` → `七宝镇`), if it is one.
@@ -76,34 +74,9 @@ pub(crate) fn full_of_short(lex: &Lexicon, name: &str) -> Option<String> {
 /// (`云南省保山市施甸县委` → 云南省, 保山市, 施甸县), with the number of chars
 /// they cover.
 pub(crate) fn leading_divisions(lex: &Lexicon, text: &str) -> (Vec<(String, Level)>, usize) {
-    // Byte offsets of the char boundaries: candidates are slices of `text`,
-    // and only a division found is copied.
-    let bounds: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let n_chars = bounds.len() - 1;
-    let mut out = Vec::new();
-    let mut i = 0usize;
-    while i < n_chars {
-        let mut found = None;
-        for j in (i + 2..=n_chars).rev() {
-            let s = &text[bounds[i]..bounds[j]];
-            if let Some(l) = division_level(lex, s) {
-                found = Some((s.to_string(), l, j));
-                break;
-            }
-        }
-        match found {
-            Some((s, l, j)) => {
-                out.push((s, l));
-                i = j;
-            }
-            None => break,
-        }
-    }
-    (out, i)
+    leading_divisions_by(text, usize::MAX, |w| {
+        division_level(lex, w).map(|l| (w.to_string(), l))
+    })
 }
 
 /// A governing body of the lexicon (`人大常委会`, `政府`, `党委`), or the
@@ -143,7 +116,7 @@ fn division_before_body(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
 /// lexicon knows (`云南省保山市施甸县委` → 云南省, 保山市, 施甸县), else one
 /// written before a governing body (`通道县人大常委会` → 通道县).
 pub(crate) fn divisions_in_name(lex: &Lexicon, text: &str) -> Vec<(String, Level)> {
-    let text = text.strip_prefix("中共").unwrap_or(text);
+    let text = text.strip_prefix(PARTY_PREFIX).unwrap_or(text);
     let (mut divs, used) = leading_divisions(lex, text);
     let rest_at = text.char_indices().nth(used).map_or(text.len(), |(i, _)| i);
     if let Some(d) = division_before_body(lex, &text[rest_at..]) {

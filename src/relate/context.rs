@@ -17,7 +17,7 @@ use super::article::{
     NamedPlace, division_level, full_of_short, is_byline, is_headline, named_places,
 };
 use crate::document::{Certainty, Context};
-use crate::lexicon::{Level, LexClass, Lexicon};
+use crate::lexicon::{Level, LexClass, Lexicon, longest_division_at};
 use crate::text::CodePoints;
 
 /// The longest dateline head read before `讯` or `电`, in chars.
@@ -166,26 +166,19 @@ fn later_dateline(line: &str) -> Option<&str> {
 /// The divisions written in `text` (a dateline or byline): each longest
 /// division name or short form of the lexicon, read left to right.
 fn divisions_written(lex: &Lexicon, text: &str) -> Vec<(String, Level)> {
-    let bounds: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let n = bounds.len() - 1;
+    let cps = CodePoints::new(text);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < n {
-        let found = (i + 2..=(i + MAX_PLACE_CHARS).min(n)).rev().find_map(|j| {
-            let w = &text[bounds[i]..bounds[j]];
+    while i < cps.len() {
+        let found = longest_division_at(text, &cps, i, MAX_PLACE_CHARS, |w| {
             // A short form of a county or above (`青山` of 青山县); a town's
             // short form is too often a common word (`文明` of some 文明乡).
-            let full = match division_level(lex, w) {
+            match division_level(lex, w) {
                 Some(l) => Some((w.to_string(), l)),
                 None => full_of_short(lex, w)
                     .and_then(|f| division_level(lex, &f).map(|l| (f, l)))
                     .filter(|&(_, l)| l <= Level::County),
-            };
-            full.map(|f| (f, j))
+            }
         });
         match found {
             Some((f, j)) if f.1 < Level::Village && !lex.any(&f.0, |c| c == LexClass::Person) => {
