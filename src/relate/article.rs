@@ -349,7 +349,7 @@ pub(crate) fn named_places(
         };
         // A company's or a school's name holds the place it was named
         // after, not the article's (`某县某某燃气公司`).
-        if m.kind != EntityKind::Place && names_itself(doc_lex, &m.text) {
+        if m.kind != EntityKind::Place && names_itself(doc_lex, m) {
             continue;
         }
         let plain = match m.kind {
@@ -375,8 +375,9 @@ pub(crate) fn named_places(
 /// True when an organisation's or a post's name ends in the name of an
 /// enterprise or an institution (`公司`, `中学`, `商会`: `named=1`),
 /// possibly with a post after it (`某某公司董事长`).
-fn names_itself(lex: &Lexicon, text: &str) -> bool {
-    let body = super::orgname::split_title(lex, text).map_or(text, |p| {
+fn names_itself(lex: &Lexicon, m: &Mention) -> bool {
+    let text = m.text.as_str();
+    let body = super::orgname::split_mention(lex, m).map_or(text, |p| {
         let role_at = text.len() - p.role.len();
         text.get(..role_at).unwrap_or(text)
     });

@@ -178,7 +178,7 @@ fn collapsed_body(doc: &Doc<'_>, t: usize) -> Option<(usize, String)> {
         return None;
     }
     let stem = doc.text(a, m.start);
-    let parts = orgname::split_title(doc.lex, &m.text)?;
+    let parts = orgname::split_mention(doc.lex, m)?;
     let first = m.text.chars().next()?;
     let (body, full) = match (parts.places.is_empty(), parts.body.chars().count()) {
         // `局长`: the post holds the body's last character.
@@ -202,7 +202,7 @@ fn collapsed_body(doc: &Doc<'_>, t: usize) -> Option<(usize, String)> {
 /// sentence (`prev`) names such a body already.
 fn body_of_head_post(doc: &Doc<'_>, t: usize, prev: Option<&Resolved>) -> Option<String> {
     let m = &doc.mentions[t];
-    if orgname::names_a_body(doc.lex, &m.text) || orgname::role_level(doc.lex, &m.text).is_some() {
+    if orgname::names_a_body(doc.lex, m) || orgname::role_level(doc.lex, &m.text).is_some() {
         return None;
     }
     let prefix = doc
@@ -228,7 +228,7 @@ fn body_of_head_post(doc: &Doc<'_>, t: usize, prev: Option<&Resolved>) -> Option
 /// the title `t` written right after them, when the title names no body.
 fn body_before_holder(doc: &Doc<'_>, pairs: &[(usize, usize)], t: usize) -> Option<String> {
     let title = &doc.mentions[t];
-    if orgname::names_a_body(doc.lex, &title.text) {
+    if orgname::names_a_body(doc.lex, title) {
         return None;
     }
     let &(p, _) = pairs.iter().find(|&&(p, tt)| {
@@ -274,7 +274,9 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
                 None => (m.text.clone(), glued_before(&doc.chars, m.start)),
             },
         };
-        if let Some(mut r) = orgname::resolve_glued(doc, art, &text, glued, context, known) {
+        // Every TITLE has its post (`recognise::Mention::title`).
+        let post = m.post.unwrap_or_default();
+        if let Some(mut r) = orgname::resolve_glued(doc, art, &text, post, glued, context, known) {
             if collapsed.is_some() && r.rule == Rule::LeadsTitle {
                 r.rule = Rule::LeadsCollapsedBody;
             } else if head_body.is_some() && r.rule == Rule::LeadsTitle {

@@ -29,8 +29,8 @@
 //! whose names recur, in the wrong city), so an unnamed district stays
 //! `区委`, as the spec asks.
 
-use super::Doc;
 use super::article::{SHORT_DIVISION_CHARS, leading_divisions};
+use super::{Doc, Mention};
 use crate::Rule;
 use crate::lexicon::{Grammar, Level, LexClass, Lexicon};
 use std::cell::Cell;
@@ -69,11 +69,37 @@ fn is_named_body(lex: &Lexicon, body: &str) -> bool {
         .any(|(k, (end, _))| n - k >= 3 && lex.is(&body[..end], LexClass::PlaceShort))
 }
 
-/// Splits a title into places, body and role, or `None` when no post ends it.
-/// True when the title `title` names a body or a place of its own (not a
+/// True when the title `m` names a body or a place of its own (not a
 /// bare post such as `局长`).
-pub(crate) fn names_a_body(lex: &Lexicon, title: &str) -> bool {
-    split_title(lex, title).is_none_or(|p| !p.body.is_empty() || !p.places.is_empty())
+pub(crate) fn names_a_body(lex: &Lexicon, m: &Mention) -> bool {
+    split_mention(lex, m).is_none_or(|p| !p.body.is_empty() || !p.places.is_empty())
+}
+
+/// Splits the text of a mention into places, body and role: a title at the
+/// post recognition found, another name (an organisation that may end in
+/// a post, `某某公司董事长`) at its longest ending post. `None` when no post
+/// ends it.
+pub(crate) fn split_mention(lex: &Lexicon, m: &Mention) -> Option<TitleParts> {
+    match m.post {
+        Some(post) => split_title(lex, &m.text, post),
+        None => split_named(lex, &m.text),
+    }
+}
+
+/// Splits `text` at the longest post of the lexicon that ends it.
+pub(crate) fn split_named(lex: &Lexicon, text: &str) -> Option<TitleParts> {
+    split_title(lex, text, longest_post(lex, text)?)
+}
+
+/// The length in chars (white space not counted) of the longest post of
+/// the lexicon that ends `text`.
+fn longest_post(lex: &Lexicon, text: &str) -> Option<usize> {
+    let solid: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = solid.chars().count();
+    solid
+        .char_indices()
+        .position(|(i, _)| lex.is(&solid[i..], LexClass::TitleRole))
+        .map(|start| n - start)
 }
 
 /// A post of a party body (`书记`, `副书记`, `委员`, `成员`, `常委`): held
@@ -103,7 +129,10 @@ fn led_by_party_body(lex: &Lexicon, org: &str) -> Option<String> {
     (!led.is_empty() && !bare_place).then(|| led.to_string())
 }
 
-pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
+/// Splits a title whose post recognition found: the last `post` chars of
+/// `title` (`党委书记` of `镇党委书记`, whose body `党委` is peeled off so
+/// that the role is `书记`). `None` when no post ends it.
+pub(crate) fn split_title(lex: &Lexicon, title: &str, post: usize) -> Option<TitleParts> {
     let title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
     // Byte offsets of the char boundaries: `s(a, b)` is chars `a..b`.
     let bounds: Vec<usize> = title
@@ -114,7 +143,10 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
     let n = bounds.len() - 1;
     let s = |a: usize, b: usize| -> &str { &title[bounds[a]..bounds[b]] };
     let is_role = |t: &str| lex.is(t, LexClass::TitleRole);
-    let mut role_start = (0..n).find(|&i| is_role(s(i, n)))?;
+    if post == 0 || post > n {
+        return None;
+    }
+    let mut role_start = n - post;
     // Peel a body off the front of a compound post, if what remains is a post.
     loop {
         let role = s(role_start, n);
@@ -286,7 +318,8 @@ pub(crate) struct Resolved {
     pub rule: Rule,
 }
 
-/// [`resolve_glued`] for a title that is not glued to the word before it.
+/// [`resolve_glued`] for a title that is not glued to the word before it,
+/// whose post is the longest that ends it.
 #[cfg(test)]
 pub(crate) fn resolve(
     doc: &Doc<'_>,
@@ -295,23 +328,26 @@ pub(crate) fn resolve(
     prev: Option<&Resolved>,
     known: &[String],
 ) -> Option<Resolved> {
-    resolve_glued(doc, art, title, false, prev, known)
+    let post = longest_post(doc.lex, title)?;
+    resolve_glued(doc, art, title, post, false, prev, known)
 }
 
-/// Resolves the title `title` of article `art`. `prev` is the title before
-/// it in the same sentence; `known` are organisations the article already
-/// named in full. When the title is `glued` to the word before it, a
-/// division of one-character proper name at its head (`中区` in
-/// `集|中区党工委书记`) is more likely the tail of a longer name.
+/// Resolves the title `title` of article `art`, whose post recognition
+/// found in its last `post` chars. `prev` is the title before it in the
+/// same sentence; `known` are organisations the article already named in
+/// full. When the title is `glued` to the word before it, a division of
+/// one-character proper name at its head (`中区` in `集|中区党工委书记`)
+/// is more likely the tail of a longer name.
 pub(crate) fn resolve_glued(
     doc: &Doc<'_>,
     art: usize,
     title: &str,
+    post: usize,
     glued: bool,
     prev: Option<&Resolved>,
     known: &[String],
 ) -> Option<Resolved> {
-    let mut parts = split_title(doc.lex, title)?;
+    let mut parts = split_title(doc.lex, title, post)?;
     if glued
         && parts
             .places
@@ -645,7 +681,7 @@ mod tests {
 
     fn parts(t: &str) -> (Vec<String>, String, String) {
         let lex = Lexicon::embedded();
-        let p = split_title(&lex, t).expect("a post");
+        let p = split_named(&lex, t).expect("a post");
         (p.places, p.body, p.role)
     }
 
@@ -673,7 +709,7 @@ mod tests {
             (vec![], "全国人大".into(), "代表".into())
         );
         assert_eq!(parts("纪委书记"), (vec![], "纪委".into(), "书记".into()));
-        assert!(split_title(&Lexicon::embedded(), "城管中心").is_none());
+        assert!(split_named(&Lexicon::embedded(), "城管中心").is_none());
     }
 
     #[test]
