@@ -40,6 +40,9 @@ pub enum Trigger {
     Purpose,
     /// After it, the persons before are not the visitors (`陪同`, `会见`) (`trigger.barrier`).
     Barrier,
+    /// Names the companions written before it, or after it and `有`
+    /// (`某某陪同`, `陪同的还有某某`) (`trigger.accompany`).
+    Accompany,
     /// Makes the persons before it a visiting group (`一行`, `率`) (`trigger.group`).
     Group,
     /// A meeting attended, which makes a journey no visit (`参加`, `出席`) (`trigger.attend`).
@@ -65,7 +68,7 @@ pub enum Trigger {
 
 impl Trigger {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Trigger; 17] = [
+    pub const ALL: [Trigger; 18] = [
         Trigger::PersonVerb,
         Trigger::Byline,
         Trigger::Honour,
@@ -73,6 +76,7 @@ impl Trigger {
         Trigger::VisitInspect,
         Trigger::Purpose,
         Trigger::Barrier,
+        Trigger::Accompany,
         Trigger::Group,
         Trigger::Attend,
         Trigger::LinkVerb,
@@ -95,6 +99,7 @@ impl Trigger {
             Trigger::VisitInspect => "trigger.visit-inspect",
             Trigger::Purpose => "trigger.purpose",
             Trigger::Barrier => "trigger.barrier",
+            Trigger::Accompany => "trigger.accompany",
             Trigger::Group => "trigger.group",
             Trigger::Attend => "trigger.attend",
             Trigger::LinkVerb => "trigger.link-verb",

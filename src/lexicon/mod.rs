@@ -91,6 +91,8 @@ pub struct SuffixTraits {
     pub needs_body: bool,
     /// `party=1` (`title.org`): a department of the party committee
     /// (`宣传部`): after a committee's title it belongs to that committee.
+    /// On a `title.role`: a post held in a party body itself (`书记`,
+    /// `委员`), not in the body that party body leads.
     pub party: bool,
     /// `civil=1` (`title.role`): a civil-service rank (`调研员`), held in
     /// a government: alone, it serves the town's government.

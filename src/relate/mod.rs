@@ -204,6 +204,17 @@ impl<'a> Doc<'a> {
             .any(|h| h.end <= b && h.kinds.contains(t))
     }
 
+    /// Where the first trigger word of kind `t` that lies wholly inside
+    /// chars `a..b` starts.
+    pub(crate) fn first_trigger(&self, a: usize, b: usize, t: LexTrigger) -> Option<usize> {
+        let i = self.triggers.partition_point(|h| h.start < a);
+        self.triggers[i..]
+            .iter()
+            .take_while(|h| h.start < b)
+            .find(|h| h.end <= b && h.kinds.contains(t))
+            .map(|h| h.start)
+    }
+
     /// The chars `a..b` as a string.
     pub(crate) fn text(&self, a: usize, b: usize) -> &'a str {
         let b = b.min(self.chars.len());

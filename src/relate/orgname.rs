@@ -104,10 +104,10 @@ fn longest_post(lex: &Lexicon, text: &str) -> Option<usize> {
 
 /// A post of a party body (`书记`, `副书记`, `委员`, `成员`, `常委`): held
 /// in the party committee or group itself, not in the body it leads.
-fn is_party_post(role: &str) -> bool {
-    ["书记", "委员", "成员", "常委"]
-        .iter()
-        .any(|w| role.ends_with(w))
+fn is_party_post(lex: &Lexicon, role: &str) -> bool {
+    // `party=1` on a `title.role` in titles.txt.
+    lex.suffix_entries(role, LexClass::TitleRole)
+        .any(|e| e.traits.party)
 }
 
 /// The party body that ends an organisation's name (`党委` of
@@ -467,7 +467,7 @@ fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
         // `某会党组副书记、副主任`, `某局党委书记、局长`: a post of the body
         // itself, not of its party committee or group.
         let org = match led_by_party_body(ctx.doc.lex, &p.org) {
-            Some(body) if !is_party_post(role) => {
+            Some(body) if !is_party_post(ctx.doc.lex, role) => {
                 ctx.rule.set(Rule::LeadsPartyBody);
                 body
             }
