@@ -148,6 +148,8 @@ pub enum Grammar {
     Office,
     /// A body a compound post starts with (`党委` of `党委书记`) (`grammar.body-in-role`).
     BodyInRole,
+    /// Opens the name of a national body, kept as written (`全国`, `中央`) (`grammar.national`).
+    National,
     /// A place's part that names no division (`社区`, `园区`) (`grammar.not-division`).
     NotDivision,
     /// A rank written before a post (`副`, `常务副`, `代理`) (`grammar.rank-prefix`).
@@ -156,7 +158,7 @@ pub enum Grammar {
 
 impl Grammar {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Grammar; 15] = [
+    pub const ALL: [Grammar; 16] = [
         Grammar::GenericOpener,
         Grammar::Rank,
         Grammar::Facility,
@@ -170,6 +172,7 @@ impl Grammar {
         Grammar::AccountUnit,
         Grammar::Office,
         Grammar::BodyInRole,
+        Grammar::National,
         Grammar::NotDivision,
         Grammar::RankPrefix,
     ];
@@ -190,6 +193,7 @@ impl Grammar {
             Grammar::AccountUnit => "grammar.account-unit",
             Grammar::Office => "grammar.office",
             Grammar::BodyInRole => "grammar.body-in-role",
+            Grammar::National => "grammar.national",
             Grammar::NotDivision => "grammar.not-division",
             Grammar::RankPrefix => "grammar.rank-prefix",
         }

@@ -258,7 +258,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
             let (a, b) = doc.article_of_range(art);
             doc.mentions_in(a, b)
                 .filter(|&i| doc.mentions[i].kind == EntityKind::Org)
-                .map(|i| orgname::normalize_body(&doc.mentions[i].text))
+                .map(|i| orgname::normalize_body(doc.lex, &doc.mentions[i].text))
                 .collect()
         });
         let context = prev.as_ref().filter(|(s, _)| *s == si).map(|(_, r)| r);

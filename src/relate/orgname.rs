@@ -228,13 +228,18 @@ fn level_word(body: &str) -> Option<&'static str> {
         .map(|(w, _)| w)
 }
 
-/// Spells out governments, courts and procuratorates, and the national
-/// congress. (The three organs whose full names take `人民` are fixed by
+/// Spells out governments, courts and procuratorates, and an
+/// abbreviation the lexicon writes in full (`全国人大`: `full=` in
+/// orgs.txt). (The three organs whose full names take `人民` are fixed by
 /// the constitution, a closed set written here with the rule that spells
 /// them, not a vocabulary to extend.)
-pub(crate) fn normalize_body(body: &str) -> String {
-    if body == "全国人大" {
-        return "全国人民代表大会".to_string();
+pub(crate) fn normalize_body(lex: &Lexicon, body: &str) -> String {
+    if let Some(full) = lex
+        .lookup(body)
+        .filter(|e| e.class == LexClass::Org)
+        .find_map(|e| e.full.as_deref())
+    {
+        return full.to_string();
     }
     let mut out = String::with_capacity(body.len() + "人民".len());
     let mut rest = body;
@@ -368,7 +373,7 @@ pub(crate) fn resolve_glued(
             Rule::LeadsTitle
         }),
     };
-    let body = standing_committee(&ctx, normalize_body(&parts.body), &parts.role);
+    let body = standing_committee(&ctx, normalize_body(doc.lex, &parts.body), &parts.role);
     let (org, owner) = written_places(doc.lex, &parts, &body)
         .or_else(|| level_government(&ctx, &body, &parts.role))
         .or_else(|| bare_post(&ctx, &body, &parts.role))
@@ -390,7 +395,9 @@ fn standing_committee(ctx: &Context<'_, '_>, body: String, role: &str) -> String
         .prefixes_of(role, LexClass::Grammar(Grammar::RankPrefix))
         .next()
         .map_or(0, str::len);
-    if body.ends_with(CONGRESS) && body != "全国人大" && role[prefix..] == *"主任" {
+    // (`全国人大` is spelled out by now: its standing committee's head is
+    // no `主任`.)
+    if body.ends_with(CONGRESS) && role[prefix..] == *"主任" {
         ctx.rule.set(Rule::LeadsStandingCommittee);
         return format!("{body}常委会");
     }
@@ -497,7 +504,10 @@ fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
 /// article's town.
 fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
     let doc = ctx.doc;
-    if body.starts_with("全国") || body.starts_with("中共中央") || body.starts_with("中央")
+    // `全国人大`, `中央纪委` (`grammar.national`).
+    if doc
+        .lex
+        .starts_with(&body, LexClass::Grammar(Grammar::National))
     {
         return (body, String::new());
     }
@@ -727,6 +737,8 @@ mod tests {
 
     #[test]
     fn bodies_are_spelled_out() {
+        let lex = Lexicon::embedded();
+        let normalize_body = |b| normalize_body(&lex, b);
         assert_eq!(normalize_body("区政府"), "区人民政府");
         assert_eq!(normalize_body("县法院行政庭"), "县人民法院行政庭");
         assert_eq!(normalize_body("县人民检察院"), "县人民检察院");
