@@ -11,7 +11,7 @@
 use super::normalize_name;
 use super::placename::{canonical_alone, parent_chains};
 use crate::document::{Certainty, Document};
-use crate::lexicon::{Level, LexClass, Lexicon, PARTY_PREFIX, longest_division_at};
+use crate::lexicon::{Level, LexClass, Lexicon, PARTY_PREFIX, is_zone, longest_division_at};
 use crate::text::CodePoints;
 use hashbrown::HashSet;
 
@@ -85,15 +85,6 @@ fn unknown_division_at(lex: &Lexicon, text: &str, cps: &CodePoints, i: usize) ->
             && !is_zone(lex, cand)
             && (known_division_at(lex, text, cps, j).is_some()
                 || opens_with_body(lex, &text[cps.byte(j)..]))
-    })
-}
-
-/// True when a place suffix of two characters or more ends `name`
-/// (`高新区`, `经济开发区`): a zone, not a division.
-fn is_zone(lex: &Lexicon, name: &str) -> bool {
-    name.char_indices().any(|(i, _)| {
-        let tail = &name[i..];
-        tail.chars().count() >= 2 && lex.is(tail, LexClass::PlaceSuffix)
     })
 }
 

@@ -52,6 +52,19 @@ pub(crate) fn leading_divisions_by<T>(
     (out, i)
 }
 
+/// The shortest place suffix that makes a name a zone, in characters
+/// (`开发区`, `高新区`; `区` alone ends divisions too).
+const MIN_ZONE_SUFFIX_CHARS: usize = 2;
+
+/// True when a place suffix of [`MIN_ZONE_SUFFIX_CHARS`] or more ends
+/// `name` (`高新区`, `经济开发区`): a zone, not a division.
+pub(crate) fn is_zone(lex: &Lexicon, name: &str) -> bool {
+    name.char_indices().any(|(i, _)| {
+        let tail = &name[i..];
+        tail.chars().count() >= MIN_ZONE_SUFFIX_CHARS && lex.is(tail, LexClass::PlaceSuffix)
+    })
+}
+
 impl Lexicon {
     /// The levels at which the lexicon knows `name` as a division below
     /// the country, in the order of its entries.

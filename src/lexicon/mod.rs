@@ -23,7 +23,7 @@ pub use check::{Diagnostic, Severity, check, check_file};
 pub(crate) use class::TriggerSet;
 use class::{CLASSES, ClassSet};
 pub use class::{Grammar, Level, LexClass, Trigger};
-pub(crate) use divisions::{PARTY_PREFIX, leading_divisions_by, longest_division_at};
+pub(crate) use divisions::{PARTY_PREFIX, is_zone, leading_divisions_by, longest_division_at};
 pub(crate) use embedded::grammar as embedded_grammar;
 pub(crate) use grammar::{is_numeral, level_chars};
 

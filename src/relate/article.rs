@@ -13,7 +13,7 @@
 //! only breaks ties between named places.
 
 use super::{Doc, Mention};
-use crate::lexicon::{Level, LexClass, Lexicon, PARTY_PREFIX, leading_divisions_by};
+use crate::lexicon::{Level, LexClass, Lexicon, PARTY_PREFIX, is_zone, leading_divisions_by};
 use crate::span::EntityKind;
 use crate::text::CodePoints;
 use hashbrown::HashMap;
@@ -100,13 +100,8 @@ fn division_before_body(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
     let level = Level::word_ending(place)
         .map(|(_, l)| l)
         .filter(|&l| l != Level::Village)?;
-    // `高新技术示范区`, `某某开发区`: a zone, named by a place suffix of
-    // two characters or more, is no division.
-    let zone = place.char_indices().any(|(i, _)| {
-        let tail = &place[i..];
-        tail.chars().count() >= 2 && lex.is(tail, LexClass::PlaceSuffix)
-    });
-    let ok = !zone
+    // `高新技术示范区`, `某某开发区`: a zone is no division.
+    let ok = !is_zone(lex, place)
         && place.chars().count() > SHORT_DIVISION_CHARS
         && place.chars().all(crate::text::is_cjk);
     ok.then(|| (place.to_string(), level))

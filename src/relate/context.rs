@@ -137,10 +137,13 @@ fn trailing_byline(line: &str) -> Option<&str> {
 /// The longest byline read in brackets at the end of a paragraph, in chars.
 const MAX_BYLINE: usize = 12;
 
+/// The longest line that names the publisher, in chars.
+const MAX_SOURCE_LINE_CHARS: usize = 40;
+
 /// `来源:某某融媒体中心`, `某某融媒`: a line that names the publisher.
 fn is_source_line(t: &str) -> bool {
     let t = t.trim();
-    t.chars().count() <= 40
+    t.chars().count() <= MAX_SOURCE_LINE_CHARS
         && (t.starts_with("来源") || t.contains("来源:") || t.contains("来源\u{FF1A}"))
 }
 
@@ -191,6 +194,10 @@ fn divisions_written(lex: &Lexicon, text: &str) -> Vec<(String, Level)> {
     out
 }
 
+/// How many times the body names a division for it to be of medium
+/// certainty (once is low).
+const MEDIUM_MENTIONS: usize = 2;
+
 /// The JSON context of a document from its first article's context
 /// places and named places: each level's surest division, and the
 /// certainty of the most specific one.
@@ -222,7 +229,7 @@ pub(crate) fn to_context(context: &[ContextPlace], named: &[NamedPlace]) -> Opti
     let mut by_count: Vec<&NamedPlace> = named.iter().collect();
     by_count.sort_by_key(|p| (std::cmp::Reverse(p.count), p.first));
     for p in by_count {
-        let certainty = if p.count >= 2 {
+        let certainty = if p.count >= MEDIUM_MENTIONS {
             Certainty::Medium
         } else {
             Certainty::Low

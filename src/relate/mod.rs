@@ -318,6 +318,10 @@ fn top_mentions(found: &[recognise::Mention], ncp: &CodePoints, chars: &[char]) 
     mentions
 }
 
+/// The shortest person's name read by its first character, in chars (a
+/// surname alone is no name).
+const MIN_NAME_CHARS: usize = 2;
+
 /// For each first character, the one person of the document whose name
 /// starts with it (`None` when two different names do).
 fn persons_by_initial(mentions: &[Mention]) -> HashMap<char, Option<usize>> {
@@ -326,7 +330,7 @@ fn persons_by_initial(mentions: &[Mention]) -> HashMap<char, Option<usize>> {
         let Some(c) = m.text.chars().next() else {
             continue;
         };
-        if m.kind != EntityKind::Person || m.text.chars().count() < 2 {
+        if m.kind != EntityKind::Person || m.text.chars().count() < MIN_NAME_CHARS {
             continue;
         }
         let e = by_initial.entry(c).or_insert(Some(i));

@@ -48,6 +48,10 @@ pub(crate) struct TitleParts {
     pub short: bool,
 }
 
+/// The shortest name after a place's short form that makes a body
+/// opening with it one of its own (`上海` + `某某中心`), in chars.
+const MIN_NAME_AFTER_SHORT_CHARS: usize = 3;
+
 /// True for a body that names itself: an enterprise or institution
 /// (`某某有限公司`), or one that opens with a place's short form
 /// (`上海某某中心`).
@@ -64,9 +68,11 @@ fn is_named_body(lex: &Lexicon, body: &str) -> bool {
     let n = body.chars().count();
     body.char_indices()
         .enumerate()
-        .skip(2)
-        .take(3)
-        .any(|(k, (end, _))| n - k >= 3 && lex.is(&body[..end], LexClass::PlaceShort))
+        .skip(MIN_SHORT_CHARS)
+        .take(MAX_SHORT_CHARS - MIN_SHORT_CHARS + 1)
+        .any(|(k, (end, _))| {
+            n - k >= MIN_NAME_AFTER_SHORT_CHARS && lex.is(&body[..end], LexClass::PlaceShort)
+        })
 }
 
 /// True when the title `m` names a body or a place of its own (not a
@@ -179,8 +185,9 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str, post: usize) -> Option<Tit
     })
 }
 
-/// The longest short form of a division read at the head of a title, in
-/// characters.
+/// The shortest and the longest short form of a division read at the head
+/// of a title or a body, in characters.
+const MIN_SHORT_CHARS: usize = 2;
 const MAX_SHORT_CHARS: usize = 4;
 
 /// A division's short form at the head of a title's organisation: before
@@ -190,7 +197,7 @@ const MAX_SHORT_CHARS: usize = 4;
 /// characters they cover.
 fn short_form_head(lex: &Lexicon, head: &str) -> Option<(Vec<String>, usize)> {
     let chars: Vec<(usize, char)> = head.char_indices().collect();
-    (2..=MAX_SHORT_CHARS.min(chars.len().saturating_sub(1)))
+    (MIN_SHORT_CHARS..=MAX_SHORT_CHARS.min(chars.len().saturating_sub(1)))
         .rev()
         .find_map(|k| {
             let (short, rest) = head.split_at(chars[k].0);
@@ -290,6 +297,10 @@ fn division_word(place: &str) -> &str {
     }
 }
 
+/// The proper part of a division's name whose committee is spelled in
+/// full (`房县县委`), in characters.
+const ONE_CHAR_STEM: usize = 1;
+
 /// Writes `body` after the division `place`: the level word is not repeated
 /// (`闵行区` + `区委` → `闵行区委`), except in the committee of a division
 /// whose proper name has one character (`房县` + `县委` → `房县县委`, `郊区`
@@ -299,12 +310,12 @@ pub(crate) fn attach(place: &str, body: &str) -> String {
     let stem = place.chars().count() - w.chars().count();
     if w != NEW_DISTRICT && !w.is_empty() && body.starts_with(w) {
         let rest = &body[w.len()..];
-        if rest.starts_with('委') && stem < 2 {
+        if rest.starts_with('委') && stem <= ONE_CHAR_STEM {
             return format!("{place}{body}");
         }
         return format!("{place}{rest}");
     }
-    if body.starts_with('委') && stem < 2 && w != NEW_DISTRICT {
+    if body.starts_with('委') && stem <= ONE_CHAR_STEM && w != NEW_DISTRICT {
         return format!("{place}{w}{body}");
     }
     format!("{place}{body}")
@@ -449,7 +460,7 @@ fn level_government(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Ans
     // (renamed, merged): the post is the government of the division as
     // written, never a body under the article's town.
     if let Some(short) = body.strip_suffix(w)
-        && short.chars().count() >= 2
+        && short.chars().count() >= MIN_SHORT_CHARS
         && super::article::full_of_short(ctx.doc.lex, short).is_some()
     {
         return Some(Some((attach(body, "人民政府"), body.to_string())));
@@ -622,6 +633,10 @@ fn committee_of(lex: &Lexicon, p: &Resolved) -> Option<(String, String)> {
     Some((committee.to_string(), p.owner.clone()))
 }
 
+/// The shortest generic area split off the head of a body, in chars: a
+/// level character after one more (the `集中区` of `集中区党工委`).
+const MIN_AREA_CHARS: usize = 2;
+
 /// A body whose first part is a generic area ending in a level character
 /// (`集中区` + `党工委`), split there.
 fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
@@ -629,7 +644,7 @@ fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
     let n = body.chars().count();
     body.char_indices()
         .rev()
-        .take(n.saturating_sub(2))
+        .take(n.saturating_sub(MIN_AREA_CHARS))
         .find_map(|(at, _)| {
             let (area, rest) = body.split_at(at);
             (Level::division_word_ending(area).is_some()
@@ -637,6 +652,10 @@ fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
             .then(|| (area.to_string(), rest.to_string()))
         })
 }
+
+/// The shortest proper part of an organisation already named that a bare
+/// body resolves to (`开发区党工委` for `区党工委`), in chars.
+const MIN_KNOWN_STEM_CHARS: usize = 2;
 
 /// Resolves a body that starts with the level word `w`: the division of
 /// that level the title before it in the sentence names, else the
@@ -663,7 +682,7 @@ fn level_bound(ctx: &Context<'_, '_>, w: &str, body: &str) -> (String, String) {
         if k.len() > body.len() && k.ends_with(body) {
             let owner = &k[..k.len() - rest.len()];
             let stem = &k[..k.len() - body.len()];
-            if stem.chars().count() >= 2
+            if stem.chars().count() >= MIN_KNOWN_STEM_CHARS
                 && !doc
                     .lex
                     .ends_with(owner, LexClass::Grammar(Grammar::NotDivision))
