@@ -82,7 +82,7 @@ pub(crate) fn leading_divisions(lex: &Lexicon, text: &str) -> (Vec<(String, Leve
 /// A governing body of the lexicon (`人大常委会`, `政府`, `党委`), or the
 /// party committee written as `委` after a level (`县委`).
 fn is_governing_body(lex: &Lexicon, word: &str) -> bool {
-    word == "委"
+    word == super::orgname::COMMITTEE
         || lex
             .lookup(word)
             .any(|e| e.class == LexClass::OrgSuffix && e.traits.governing)
@@ -146,6 +146,10 @@ const MAX_BYLINE_CHARS: usize = 40;
 /// The longest headline, in characters.
 const MAX_HEADLINE_CHARS: usize = 40;
 
+/// The credits after a reporter's name in a byline (`/文` for the text,
+/// `/摄` for the photos): the two parts of a report, a closed set.
+const CREDITS: [&str; 2] = ["/文", "/摄"];
+
 /// A line that closes an article: `(镇文明办)`, `高志强/文 施明忠/摄`.
 /// `action` says whether the line tells what happens (a visit or
 /// inspection verb): a photo caption in brackets does, a byline does not.
@@ -162,7 +166,7 @@ pub(crate) fn is_byline(line: &str, action: bool) -> bool {
     if paren && n <= MAX_BRACKET_BYLINE_CHARS && !t.contains('。') && !action {
         return true;
     }
-    (t.contains("/文") || t.contains("/摄")) && n <= MAX_BYLINE_CHARS
+    CREDITS.iter().any(|c| t.contains(c)) && n <= MAX_BYLINE_CHARS
 }
 
 /// A short line without sentence punctuation: a headline or a heading.
@@ -383,6 +387,10 @@ fn names_itself(lex: &Lexicon, m: &Mention) -> bool {
     named(body)
 }
 
+/// The characters a visiting group's word ends in (`考察团`, `调研组`): the
+/// two nouns of a group, a closed set.
+const GROUP_ENDS: [char; 2] = ['团', '组'];
+
 /// True when an organisation's name ends in a visiting group's word
 /// (`考察团`, `调研组`): a group of a body's own name (`集团`) or a party
 /// group (`党组`) is none.
@@ -390,7 +398,7 @@ fn is_visiting_group(lex: &Lexicon, text: &str) -> bool {
     lex.suffix_entries(text, LexClass::OrgSuffix)
         .next()
         .is_some_and(|e| {
-            (e.text.ends_with('团') || e.text.ends_with('组'))
+            e.text.ends_with(GROUP_ENDS)
                 && !e.traits.named
                 && !lex.is(
                     &e.text,

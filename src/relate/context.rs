@@ -137,6 +137,14 @@ fn trailing_byline(line: &str) -> Option<&str> {
 /// The longest byline read in brackets at the end of a paragraph, in chars.
 const MAX_BYLINE: usize = 12;
 
+/// The word that names the publisher (`来源:某某融媒体中心`).
+const SOURCE: &str = "来源";
+
+/// The two characters that close a dateline (`青山新闻网讯`,
+/// `新华社青山5月3日电`), the genre's closed set: a news flash, a wire.
+const NEWS_FLASH: char = '讯';
+const WIRE: char = '电';
+
 /// The longest line that names the publisher, in chars.
 const MAX_SOURCE_LINE_CHARS: usize = 40;
 
@@ -144,7 +152,9 @@ const MAX_SOURCE_LINE_CHARS: usize = 40;
 fn is_source_line(t: &str) -> bool {
     let t = t.trim();
     t.chars().count() <= MAX_SOURCE_LINE_CHARS
-        && (t.starts_with("来源") || t.contains("来源:") || t.contains("来源\u{FF1A}"))
+        && (t.starts_with(SOURCE)
+            || t.match_indices(SOURCE)
+                .any(|(i, w)| t[i + w.len()..].starts_with([':', '\u{FF1A}'])))
 }
 
 /// The head of a dateline: what stands before `讯` or `电` at the start of
@@ -152,7 +162,7 @@ fn is_source_line(t: &str) -> bool {
 fn dateline(line: &str) -> Option<&str> {
     let t = line.trim_start();
     let head: String = t.chars().take(MAX_DATELINE).collect();
-    let k = head.find(['讯', '电'])?;
+    let k = head.find([NEWS_FLASH, WIRE])?;
     Some(&t[..k])
 }
 
@@ -161,7 +171,7 @@ fn dateline(line: &str) -> Option<&str> {
 fn later_dateline(line: &str) -> Option<&str> {
     let t = line.trim_start();
     let head: String = t.chars().take(MAX_DATELINE).collect();
-    let k = head.find('讯')?;
+    let k = head.find(NEWS_FLASH)?;
     let h = &t[..k];
     (!h.is_empty() && h.chars().all(|c| c.is_alphanumeric())).then_some(h)
 }

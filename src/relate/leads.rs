@@ -24,6 +24,13 @@ use crate::span::EntityKind;
 use crate::text::is_cjk;
 use hashbrown::HashMap;
 
+/// Joins two posts one person holds at once (`区委常委兼宣传部部长`).
+const CONCURRENTLY: &str = "兼";
+
+/// The address after a name, before the post it is given
+/// (`王某同志为副县长`).
+const COMRADE: &str = "同志";
+
 /// The mentions `i, i+1, …` of `kind` joined by `、` (or written together),
 /// as a run of indices starting at `i`.
 fn run(doc: &Doc<'_>, i: usize, kind: EntityKind) -> Vec<usize> {
@@ -33,7 +40,8 @@ fn run(doc: &Doc<'_>, i: usize, kind: EntityKind) -> Vec<usize> {
     while j + 1 < ms.len() && ms[j + 1].kind == kind {
         let between = doc.text(ms[j].end, ms[j + 1].start);
         let between = between.trim();
-        let title_joiner = kind == EntityKind::Title && matches!(between, "兼" | "," | "\u{FF0C}");
+        let title_joiner = kind == EntityKind::Title
+            && (between == CONCURRENTLY || matches!(between, "," | "\u{FF0C}"));
         // `县委常委、组织部长`: the next title's body stem stands between.
         let stem_between = kind == EntityKind::Title
             && collapsed_body(doc, j + 1)
@@ -82,7 +90,7 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
                 if next < ms.len() && ms[next].kind == EntityKind::Title {
                     let raw = doc.text(ms[last].end, ms[next].start);
                     let raw = raw.trim();
-                    let between = raw.strip_prefix("同志").unwrap_or(raw);
+                    let between = raw.strip_prefix(COMRADE).unwrap_or(raw);
                     let titles = run(doc, next, EntityKind::Title);
                     let after = *titles.last().expect("a run holds its start") + 1;
                     let followed_by_person = after < ms.len()

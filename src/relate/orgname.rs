@@ -248,12 +248,12 @@ pub(crate) fn normalize_body(lex: &Lexicon, body: &str) -> String {
     {
         return full.to_string();
     }
-    let mut out = String::with_capacity(body.len() + "人民".len());
+    let mut out = String::with_capacity(body.len() + PEOPLES.len());
     let mut rest = body;
     while let Some(c) = rest.chars().next() {
         // `法院`, `检察院` anywhere, `政府` at the end, take `人民` unless
         // they have it.
-        let word = if out.ends_with("人民") {
+        let word = if out.ends_with(PEOPLES) {
             None
         } else {
             ["法院", "检察院"]
@@ -263,7 +263,7 @@ pub(crate) fn normalize_body(lex: &Lexicon, body: &str) -> String {
         };
         let taken = match word {
             Some(w) => {
-                out.push_str("人民");
+                out.push_str(PEOPLES);
                 w
             }
             None => &rest[..c.len_utf8()],
@@ -280,6 +280,16 @@ fn is_party_group_of_government(rest: &str) -> bool {
     rest.strip_prefix("政府")
         .is_some_and(|b| b == PARTY_GROUP || b == "党委")
 }
+
+/// A people's government in full (`某县人民政府`): what a post that names
+/// its level serves.
+const GOVERNMENT: &str = "人民政府";
+
+/// What the full names of governments, courts and procuratorates hold.
+const PEOPLES: &str = "人民";
+
+/// A party committee written after its level (`县委`, `区委`).
+pub(crate) const COMMITTEE: &str = "委";
 
 /// The kind of district a new area is (`浦东新区`): written whole, its
 /// committee keeps the level word (`浦东新区区委`).
@@ -310,12 +320,12 @@ pub(crate) fn attach(place: &str, body: &str) -> String {
     let stem = place.chars().count() - w.chars().count();
     if w != NEW_DISTRICT && !w.is_empty() && body.starts_with(w) {
         let rest = &body[w.len()..];
-        if rest.starts_with('委') && stem <= ONE_CHAR_STEM {
+        if rest.starts_with(COMMITTEE) && stem <= ONE_CHAR_STEM {
             return format!("{place}{body}");
         }
         return format!("{place}{rest}");
     }
-    if body.starts_with('委') && stem <= ONE_CHAR_STEM && w != NEW_DISTRICT {
+    if body.starts_with(COMMITTEE) && stem <= ONE_CHAR_STEM && w != NEW_DISTRICT {
         return format!("{place}{w}{body}");
     }
     format!("{place}{body}")
@@ -438,11 +448,11 @@ type Answer = Option<(String, String)>;
 fn written_places(lex: &Lexicon, parts: &TitleParts, body: &str) -> Option<Answer> {
     let last = parts.places.last()?;
     let before: String = parts.places[..parts.places.len() - 1].concat();
-    let body = if body.is_empty() || body == "人民政府" {
-        if role_level(lex, &parts.role).is_none() && body != "人民政府" {
+    let body = if body.is_empty() || body == GOVERNMENT {
+        if role_level(lex, &parts.role).is_none() && body != GOVERNMENT {
             return Some(None);
         }
-        "人民政府"
+        GOVERNMENT
     } else {
         body
     };
@@ -463,10 +473,10 @@ fn level_government(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Ans
         && short.chars().count() >= MIN_SHORT_CHARS
         && super::article::full_of_short(ctx.doc.lex, short).is_some()
     {
-        return Some(Some((attach(body, "人民政府"), body.to_string())));
+        return Some(Some((attach(body, GOVERNMENT), body.to_string())));
     }
-    let government = format!("{w}人民政府");
-    (body.is_empty() || body == "人民政府" || body == government)
+    let government = format!("{w}{GOVERNMENT}");
+    (body.is_empty() || body == GOVERNMENT || body == government)
         .then(|| Some(level_bound(ctx, w, &government)))
 }
 
@@ -504,7 +514,7 @@ fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
     Some(
         ctx.doc
             .town_of(ctx.art)
-            .map(|town| (attach(&town, "人民政府"), town)),
+            .map(|town| (attach(&town, GOVERNMENT), town)),
     )
 }
 
@@ -562,7 +572,10 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
             && has_committee_departments(doc.lex, &p.owner)
         {
             ctx.rule.set(Rule::LeadsPartyDepartment);
-            return (format!("{}{body}", attach(&p.owner, "委")), p.owner.clone());
+            return (
+                format!("{}{body}", attach(&p.owner, COMMITTEE)),
+                p.owner.clone(),
+            );
         }
         // `某政协副主席,党组成员`: a party group is a body's.
         if body == PARTY_GROUP {
@@ -585,7 +598,7 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
             .find_map(|w| doc.place_for(ctx.art, w));
         if let Some(place) = place {
             ctx.rule.set(Rule::LeadsPartyDepartment);
-            return (format!("{}{body}", attach(&place, "委")), place);
+            return (format!("{}{body}", attach(&place, COMMITTEE)), place);
         }
     }
     match doc.town_of(ctx.art) {
@@ -621,14 +634,14 @@ fn is_party_department(lex: &Lexicon, body: &str) -> bool {
 /// The party committee the title `p` names (`某县委`, also the committee of
 /// `某县委宣传部`) and its owner.
 fn committee_of(lex: &Lexicon, p: &Resolved) -> Option<(String, String)> {
-    let committee = if p.org.ends_with('委') {
+    let committee = if p.org.ends_with(COMMITTEE) {
         p.org.as_str()
     } else {
         let dept = lex
             .suffixes_of(&p.org, LexClass::TitleOrg)
             .find(|d| is_party_department(lex, d))?;
         let c = &p.org[..p.org.len() - dept.len()];
-        c.ends_with('委').then_some(c)?
+        c.ends_with(COMMITTEE).then_some(c)?
     };
     Some((committee.to_string(), p.owner.clone()))
 }
