@@ -15,17 +15,24 @@
 //! The other spellings become the node's aliases.
 
 use super::placename::in_order_above;
-use crate::lexicon::{LexClass, Lexicon, leading_divisions_by};
+use crate::lexicon::{Level, LexClass, Lexicon, leading_divisions_by};
 
 /// The longest division name tried when splitting a name's leading
 /// divisions, in characters.
 const MAX_DIVISION_CHARS: usize = 16;
 
-/// Division suffixes a government is named after (`镇政府`, `自治区政府`).
-const DIVISION_ENDS: &[char] = &['省', '市', '县', '区', '镇', '乡', '旗', '州', '盟'];
+/// True when `before` ends in a level character of a division a government
+/// is named after (`镇政府`, `自治区政府`; not a village's `村`).
+fn ends_in_division_level(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .and_then(Level::of_char)
+        .is_some_and(|l| l != Level::Village)
+}
 
-/// The last characters of the lexicon's division names (those of
-/// [`DIVISION_ENDS`], villages' `村`, streets' `街道`, farms' `场`, offices'
+/// The last characters of the lexicon's division names (the level
+/// characters, villages' `村`, streets' `街道`, farms' `场`, offices'
 /// `办事处`, `苏木`, `兵团`, parks' `园`, `城`: all but 0.1 % of them): only
 /// names ending so are looked up when splitting leading divisions.
 const NAME_ENDS: &[char] = &[
@@ -52,7 +59,7 @@ fn peoples_government(name: &str) -> String {
     let before = &name[..at];
     let after = &name[at + "政府".len()..];
     if before.ends_with("人民")
-        || !before.ends_with(DIVISION_ENDS)
+        || !ends_in_division_level(before)
         || !(after.is_empty() || after == "办公室")
     {
         return name.to_string();
