@@ -146,10 +146,6 @@ const MAX_BYLINE_CHARS: usize = 40;
 /// The longest headline, in characters.
 const MAX_HEADLINE_CHARS: usize = 40;
 
-/// The credits after a reporter's name in a byline (`/文` for the text,
-/// `/摄` for the photos): the two parts of a report, a closed set.
-const CREDITS: [&str; 2] = ["/文", "/摄"];
-
 /// A line that closes an article: `(镇文明办)`, `高志强/文 施明忠/摄`.
 /// `action` says whether the line tells what happens (a visit or
 /// inspection verb): a photo caption in brackets does, a byline does not.
@@ -166,7 +162,9 @@ pub(crate) fn is_byline(line: &str, action: bool) -> bool {
     if paren && n <= MAX_BRACKET_BYLINE_CHARS && !t.contains('。') && !action {
         return true;
     }
-    CREDITS.iter().any(|c| t.contains(c)) && n <= MAX_BYLINE_CHARS
+    // The credits after a reporter's name, for the text and for the
+    // photos: the two parts of a report, a closed set.
+    (t.contains("/文") || t.contains("/摄")) && n <= MAX_BYLINE_CHARS
 }
 
 /// A short line without sentence punctuation: a headline or a heading.

@@ -537,16 +537,7 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
     }
     // `集中区党工委`: a generic area name, resolved to the named one.
     if let Some((area, rest)) = composite(doc.lex, &body) {
-        let a = doc.article_of_range(ctx.art);
-        let named = doc
-            .mentions_in(a.0, a.1)
-            .map(|i| &doc.mentions[i].text)
-            .filter(|t| t.ends_with(&area) && t.len() > area.len())
-            .min_by_key(|t| t.len());
-        return match named {
-            Some(n) => (format!("{n}{rest}"), n.clone()),
-            None => (body, area),
-        };
+        return area_body(ctx, area, &rest, body);
     }
     // A body with a name of its own (`某某科技有限公司`, `上海某某中心`),
     // or its party committee (`某某集团党委`).
@@ -560,36 +551,7 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
         return (body, String::new());
     }
     if let Some(p) = ctx.prev {
-        if is_party_department(doc.lex, &body)
-            && let Some((committee, owner)) = committee_of(doc.lex, p)
-        {
-            ctx.rule.set(Rule::LeadsPartyDepartment);
-            return (format!("{committee}{body}"), owner);
-        }
-        // `某县副县长甲,组织部部长乙`: the department of that place's committee.
-        if is_party_department(doc.lex, &body)
-            && body != OFFICE
-            && has_committee_departments(doc.lex, &p.owner)
-        {
-            ctx.rule.set(Rule::LeadsPartyDepartment);
-            return (
-                format!("{}{body}", attach(&p.owner, COMMITTEE)),
-                p.owner.clone(),
-            );
-        }
-        // `某政协副主席,党组成员`: a party group is a body's.
-        if body == PARTY_GROUP {
-            let led = led_by_party_body(doc.lex, &p.org);
-            if led.is_some() || party_body_suffix(doc.lex, &p.org).is_none() {
-                let led = led.unwrap_or_else(|| p.org.clone());
-                ctx.rule.set(Rule::LeadsPartyBody);
-                return (format!("{led}{body}"), p.owner.clone());
-            }
-        }
-        if !p.owner.is_empty() {
-            return (attach(&p.owner, &body), p.owner.clone());
-        }
-        return (body, String::new());
+        return body_after(ctx, p, body);
     }
     if is_party_department(doc.lex, &body) && body != OFFICE {
         // `组织部部长` alone: the department of the article's committee.
@@ -605,6 +567,58 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
         Some(town) => (attach(&town, &body), town),
         None => (body, String::new()),
     }
+}
+
+/// A body that opens with the generic area `area` (`集中区` + `党工委`):
+/// under the shortest name the article gives that area
+/// (`某某集中区党工委`), else as written, owned by the area.
+fn area_body(ctx: &Context<'_, '_>, area: String, rest: &str, body: String) -> (String, String) {
+    let doc = ctx.doc;
+    let a = doc.article_of_range(ctx.art);
+    let named = doc
+        .mentions_in(a.0, a.1)
+        .map(|i| &doc.mentions[i].text)
+        .filter(|t| t.ends_with(&area) && t.len() > area.len())
+        .min_by_key(|t| t.len());
+    match named {
+        Some(n) => (format!("{n}{rest}"), n.clone()),
+        None => (body, area),
+    }
+}
+
+/// A body written after the title `p` in the same sentence: a party
+/// department of the committee `p` names or of its place's committee, a
+/// party group of the body `p` names, else the body under `p`'s place.
+fn body_after(ctx: &Context<'_, '_>, p: &Resolved, body: String) -> (String, String) {
+    let lex = ctx.doc.lex;
+    if is_party_department(lex, &body)
+        && let Some((committee, owner)) = committee_of(lex, p)
+    {
+        ctx.rule.set(Rule::LeadsPartyDepartment);
+        return (format!("{committee}{body}"), owner);
+    }
+    // `某县副县长甲,组织部部长乙`: the department of that place's committee.
+    if is_party_department(lex, &body) && body != OFFICE && has_committee_departments(lex, &p.owner)
+    {
+        ctx.rule.set(Rule::LeadsPartyDepartment);
+        return (
+            format!("{}{body}", attach(&p.owner, COMMITTEE)),
+            p.owner.clone(),
+        );
+    }
+    // `某政协副主席,党组成员`: a party group is a body's.
+    if body == PARTY_GROUP {
+        let led = led_by_party_body(lex, &p.org);
+        if led.is_some() || party_body_suffix(lex, &p.org).is_none() {
+            let led = led.unwrap_or_else(|| p.org.clone());
+            ctx.rule.set(Rule::LeadsPartyBody);
+            return (format!("{led}{body}"), p.owner.clone());
+        }
+    }
+    if !p.owner.is_empty() {
+        return (attach(&p.owner, &body), p.owner.clone());
+    }
+    (body, String::new())
 }
 
 /// A party committee's office, which a government has as well.
