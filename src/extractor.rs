@@ -3,10 +3,11 @@
 
 use crate::document::{Document, Entity, Rejected};
 use crate::error::{Error, Result};
-use crate::lexicon::{LexClass, Lexicon, LexiconBuilder};
+use crate::lexicon::{LexClass, Lexicon, LexiconBuilder, TriggerSet};
 use crate::matcher::Matcher;
-use crate::recognise::{self, Scan, Trace, segment::Segmenter};
+use crate::recognise::{self, Mention, Scan, Trace, segment::Segmenter};
 use crate::relate;
+use crate::span::Span;
 use crate::text::{CodePoints, Prepared};
 use std::io::BufRead;
 use std::path::Path;
@@ -136,14 +137,39 @@ impl Extractor {
     /// [`Extractor::extract`] on one piece, without the document's dates.
     fn extract_whole(&self, id: &str, text: &str) -> Document {
         let prepared = Prepared::new(text);
+        let cps = CodePoints::new(text);
+        let found = self.recognised(&prepared, &cps);
+        let (relations, context) = relate::relate(
+            &prepared,
+            &found.entities,
+            &found.mentions,
+            &self.lexicon,
+            &cps,
+            &found.triggers,
+            self.options.explain,
+        );
+        Document {
+            id: id.to_string(),
+            text: None,
+            entities: found.entities,
+            relations,
+            context,
+            rejected: found.rejected,
+        }
+    }
+
+    /// The entities of `prepared`'s text (whose chars `cps` indexes), each
+    /// with the recognition mention it comes from, and the trigger words
+    /// the automaton found: what the relation rules read.
+    pub(crate) fn recognised(&self, prepared: &Prepared, cps: &CodePoints) -> Recognised {
+        let text = prepared.original();
         let norm = prepared.normalized();
         let hits = self.matcher.hits(norm);
         let scan = Scan::new(norm, &self.lexicon, hits, &self.segmenter);
         let mut trace = Trace::new(self.options.explain);
         let mentions = recognise::recognise(&scan, &mut trace);
-        let cps = CodePoints::new(text);
         let explain = self.options.explain;
-        let mut entities = Vec::with_capacity(mentions.len());
+        let mut found: Vec<(Entity, Mention)> = Vec::with_capacity(mentions.len());
         for m in mentions {
             if m.nested && !self.options.nested {
                 continue;
@@ -152,7 +178,7 @@ impl Extractor {
             if o.is_empty() {
                 continue;
             }
-            entities.push(Entity {
+            let e = Entity {
                 id: String::new(),
                 kind: m.kind,
                 start: cps.of(o.start),
@@ -161,22 +187,15 @@ impl Extractor {
                 nested: m.nested,
                 value: None,
                 rule: explain.then(|| m.rule.name().to_string()),
-            });
+            };
+            found.push((e, m));
         }
-        entities.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end), e.nested));
-        entities.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.kind == b.kind);
+        found.sort_by_key(|(e, _)| (e.start, std::cmp::Reverse(e.end), e.nested));
+        found.dedup_by(|(a, _), (b, _)| a.start == b.start && a.end == b.end && a.kind == b.kind);
+        let (mut entities, mentions): (Vec<Entity>, Vec<Mention>) = found.into_iter().unzip();
         for (i, e) in entities.iter_mut().enumerate() {
             e.id = entity_id(i + 1);
         }
-        let triggers = scan.trigger_hits();
-        let (relations, context) = relate::relate(
-            &prepared,
-            &entities,
-            &self.lexicon,
-            &cps,
-            &triggers,
-            explain,
-        );
         let rejected = trace
             .rejected
             .into_iter()
@@ -192,15 +211,26 @@ impl Extractor {
                 })
             })
             .collect();
-        Document {
-            id: id.to_string(),
-            text: None,
+        Recognised {
             entities,
-            relations,
-            context,
+            mentions,
+            triggers: scan.trigger_hits(),
             rejected,
         }
     }
+}
+
+/// What recognition found in one text.
+pub(crate) struct Recognised {
+    /// The entities, in the order and with the ids of the document.
+    pub entities: Vec<Entity>,
+    /// For each entity, the recognition mention it comes from (a span of
+    /// the normalised text, with a title's post).
+    pub mentions: Vec<Mention>,
+    /// The trigger words, as spans of the normalised text.
+    pub triggers: Vec<(Span, TriggerSet)>,
+    /// The candidates rules rejected (only when explaining).
+    pub rejected: Vec<Rejected>,
 }
 
 /// The spec's entity id `e{n}`, written digit by digit: it is made once

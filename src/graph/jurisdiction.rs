@@ -11,7 +11,8 @@
 use super::normalize_name;
 use super::placename::{canonical_alone, parent_chains};
 use crate::document::{Certainty, Document};
-use crate::lexicon::{Level, LexClass, Lexicon};
+use crate::lexicon::{Level, LexClass, Lexicon, PARTY_PREFIX, is_zone, longest_division_at};
+use crate::text::CodePoints;
 use hashbrown::HashSet;
 
 /// The longest division name looked up, in characters.
@@ -45,22 +46,17 @@ const LEVEL_CHARS: [char; 8] = ['省', '市', '州', '区', '县', '旗', '镇',
 /// assert!(divisions_in_name(&lex, "市场监管局").is_empty());
 /// ```
 pub fn divisions_in_name(lex: &Lexicon, name: &str) -> Vec<String> {
-    let text = name.strip_prefix("中共").unwrap_or(name);
-    let bounds: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let n = bounds.len() - 1;
+    let text = name.strip_prefix(PARTY_PREFIX).unwrap_or(name);
+    let cps = CodePoints::new(text);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < n {
-        let Some(j) = known_division_at(lex, text, &bounds, i)
-            .or_else(|| unknown_division_at(lex, text, &bounds, i))
+    while i < cps.len() {
+        let Some(j) = known_division_at(lex, text, &cps, i)
+            .or_else(|| unknown_division_at(lex, text, &cps, i))
         else {
             break;
         };
-        out.push(text[bounds[i]..bounds[j]].to_string());
+        out.push(text[cps.byte(i)..cps.byte(j)].to_string());
         i = j;
     }
     out
@@ -68,12 +64,11 @@ pub fn divisions_in_name(lex: &Lexicon, name: &str) -> Vec<String> {
 
 /// The end (a char index) of the longest division the lexicon knows that
 /// starts at char `i`.
-fn known_division_at(lex: &Lexicon, text: &str, bounds: &[usize], i: usize) -> Option<usize> {
-    let n = bounds.len() - 1;
-    let last = n.min(i + MAX_DIVISION_CHARS);
-    (i + 2..=last)
-        .rev()
-        .find(|&j| is_division(lex, &text[bounds[i]..bounds[j]]))
+fn known_division_at(lex: &Lexicon, text: &str, cps: &CodePoints, i: usize) -> Option<usize> {
+    longest_division_at(text, cps, i, MAX_DIVISION_CHARS, |w| {
+        is_division(lex, w).then_some(())
+    })
+    .map(|((), j)| j)
 }
 
 /// The end of the shortest name the lexicon does not know that reads as a
@@ -81,25 +76,15 @@ fn known_division_at(lex: &Lexicon, text: &str, bounds: &[usize], i: usize) -> O
 /// characters ending in a level character, followed by a division, a body
 /// or a post, and not a zone (`高新区`: a place suffix of two characters
 /// or more ends it).
-fn unknown_division_at(lex: &Lexicon, text: &str, bounds: &[usize], i: usize) -> Option<usize> {
-    let n = bounds.len() - 1;
-    let last = n.saturating_sub(1).min(i + MAX_UNKNOWN_CHARS);
+fn unknown_division_at(lex: &Lexicon, text: &str, cps: &CodePoints, i: usize) -> Option<usize> {
+    let last = cps.len().saturating_sub(1).min(i + MAX_UNKNOWN_CHARS);
     (i + 3..=last).find(|&j| {
-        let cand = &text[bounds[i]..bounds[j]];
+        let cand = &text[cps.byte(i)..cps.byte(j)];
         (cand.ends_with("街道") || cand.ends_with(LEVEL_CHARS))
             && cand.chars().all(crate::text::is_cjk)
             && !is_zone(lex, cand)
-            && (known_division_at(lex, text, bounds, j).is_some()
-                || opens_with_body(lex, &text[bounds[j]..]))
-    })
-}
-
-/// True when a place suffix of two characters or more ends `name`
-/// (`高新区`, `经济开发区`): a zone, not a division.
-fn is_zone(lex: &Lexicon, name: &str) -> bool {
-    name.char_indices().any(|(i, _)| {
-        let tail = &name[i..];
-        tail.chars().count() >= 2 && lex.is(tail, LexClass::PlaceSuffix)
+            && (known_division_at(lex, text, cps, j).is_some()
+                || opens_with_body(lex, &text[cps.byte(j)..]))
     })
 }
 
@@ -135,12 +120,7 @@ fn is_division(lex: &Lexicon, name: &str) -> bool {
 /// The level of a division the lexicon knows (the highest, when it knows
 /// the name at several).
 pub(super) fn division_level(lex: &Lexicon, name: &str) -> Option<Level> {
-    lex.lookup(name)
-        .filter_map(|e| match e.class {
-            LexClass::Division(l) if l != Level::Country => Some(l),
-            _ => None,
-        })
-        .min()
+    lex.division_levels(name).min()
 }
 
 /// True when the lexicon gives `name` several parent chains, or marks it

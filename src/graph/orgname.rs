@@ -15,17 +15,24 @@
 //! The other spellings become the node's aliases.
 
 use super::placename::in_order_above;
-use crate::lexicon::{LexClass, Lexicon};
+use crate::lexicon::{Level, LexClass, Lexicon, leading_divisions_by};
 
 /// The longest division name tried when splitting a name's leading
 /// divisions, in characters.
 const MAX_DIVISION_CHARS: usize = 16;
 
-/// Division suffixes a government is named after (`镇政府`, `自治区政府`).
-const DIVISION_ENDS: &[char] = &['省', '市', '县', '区', '镇', '乡', '旗', '州', '盟'];
+/// True when `before` ends in a level character of a division a government
+/// is named after (`镇政府`, `自治区政府`; not a village's `村`).
+fn ends_in_division_level(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .and_then(Level::of_char)
+        .is_some_and(|l| l != Level::Village)
+}
 
-/// The last characters of the lexicon's division names (those of
-/// [`DIVISION_ENDS`], villages' `村`, streets' `街道`, farms' `场`, offices'
+/// The last characters of the lexicon's division names (the level
+/// characters, villages' `村`, streets' `街道`, farms' `场`, offices'
 /// `办事处`, `苏木`, `兵团`, parks' `园`, `城`: all but 0.1 % of them): only
 /// names ending so are looked up when splitting leading divisions.
 const NAME_ENDS: &[char] = &[
@@ -52,7 +59,7 @@ fn peoples_government(name: &str) -> String {
     let before = &name[..at];
     let after = &name[at + "政府".len()..];
     if before.ends_with("人民")
-        || !before.ends_with(DIVISION_ENDS)
+        || !ends_in_division_level(before)
         || !(after.is_empty() || after == "办公室")
     {
         return name.to_string();
@@ -63,12 +70,19 @@ fn peoples_government(name: &str) -> String {
 /// The name from its last leading division on, when two or more divisions
 /// lead it and the lexicon puts the earlier ones above the last, in order.
 fn without_higher_levels<'n>(lex: &Lexicon, name: &'n str) -> Option<&'n str> {
-    let mut parts: Vec<&str> = Vec::new();
+    // Each division leaves something after it: the last char is read in none.
+    let head = &name[..name.char_indices().last().map_or(0, |(i, _)| i)];
+    let (lens, _) = leading_divisions_by(head, MAX_DIVISION_CHARS, |w| {
+        is_division_name(lex, w).then_some(w.len())
+    });
     let mut at = 0;
-    while let Some(end) = division_at(lex, name, at) {
-        parts.push(&name[at..end]);
-        at = end;
-    }
+    let parts: Vec<&str> = lens
+        .iter()
+        .map(|&n| {
+            at += n;
+            &name[at - n..at]
+        })
+        .collect();
     let (last, above) = parts.split_last()?;
     if above.is_empty() || !in_order_above(lex, above, last) {
         return None;
@@ -76,21 +90,10 @@ fn without_higher_levels<'n>(lex: &Lexicon, name: &'n str) -> Option<&'n str> {
     Some(&name[at - last.len()..])
 }
 
-/// The end of the longest division name starting at byte `at` of `name`
-/// that leaves something after it.
-fn division_at(lex: &Lexicon, name: &str, at: usize) -> Option<usize> {
-    let rest = &name[at..];
-    // Ends after a character a division's name may end with.
-    let ends: Vec<usize> = rest
-        .char_indices()
-        .take(MAX_DIVISION_CHARS)
-        .filter(|&(i, c)| i > 0 && NAME_ENDS.contains(&c))
-        .map(|(i, c)| at + i + c.len_utf8())
-        .filter(|&end| end < name.len())
-        .collect();
-    ends.into_iter()
-        .rev()
-        .find(|&end| lex.any(&name[at..end], |c| matches!(c, LexClass::Division(_))))
+/// True when `w` is a division name of the lexicon (countries and villages
+/// included): only names ending in one of [`NAME_ENDS`] are looked up.
+fn is_division_name(lex: &Lexicon, w: &str) -> bool {
+    w.ends_with(NAME_ENDS) && lex.any(w, |c| matches!(c, LexClass::Division(_)))
 }
 
 #[cfg(test)]

@@ -40,6 +40,9 @@ pub enum Trigger {
     Purpose,
     /// After it, the persons before are not the visitors (`陪同`, `会见`) (`trigger.barrier`).
     Barrier,
+    /// Names the companions written before it, or after it and `有`
+    /// (`某某陪同`, `陪同的还有某某`) (`trigger.accompany`).
+    Accompany,
     /// Makes the persons before it a visiting group (`一行`, `率`) (`trigger.group`).
     Group,
     /// A meeting attended, which makes a journey no visit (`参加`, `出席`) (`trigger.attend`).
@@ -68,7 +71,7 @@ pub enum Trigger {
 
 impl Trigger {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Trigger; 18] = [
+    pub const ALL: [Trigger; 19] = [
         Trigger::PersonVerb,
         Trigger::Byline,
         Trigger::Honour,
@@ -76,6 +79,7 @@ impl Trigger {
         Trigger::VisitInspect,
         Trigger::Purpose,
         Trigger::Barrier,
+        Trigger::Accompany,
         Trigger::Group,
         Trigger::Attend,
         Trigger::LinkVerb,
@@ -99,6 +103,7 @@ impl Trigger {
             Trigger::VisitInspect => "trigger.visit-inspect",
             Trigger::Purpose => "trigger.purpose",
             Trigger::Barrier => "trigger.barrier",
+            Trigger::Accompany => "trigger.accompany",
             Trigger::Group => "trigger.group",
             Trigger::Attend => "trigger.attend",
             Trigger::LinkVerb => "trigger.link-verb",
@@ -148,6 +153,8 @@ pub enum Grammar {
     Office,
     /// A body a compound post starts with (`党委` of `党委书记`) (`grammar.body-in-role`).
     BodyInRole,
+    /// Opens the name of a national body, kept as written (`全国`, `中央`) (`grammar.national`).
+    National,
     /// A place's part that names no division (`社区`, `园区`) (`grammar.not-division`).
     NotDivision,
     /// A rank written before a post (`副`, `常务副`, `代理`) (`grammar.rank-prefix`).
@@ -156,7 +163,7 @@ pub enum Grammar {
 
 impl Grammar {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Grammar; 15] = [
+    pub const ALL: [Grammar; 16] = [
         Grammar::GenericOpener,
         Grammar::Rank,
         Grammar::Facility,
@@ -170,6 +177,7 @@ impl Grammar {
         Grammar::AccountUnit,
         Grammar::Office,
         Grammar::BodyInRole,
+        Grammar::National,
         Grammar::NotDivision,
         Grammar::RankPrefix,
     ];
@@ -190,6 +198,7 @@ impl Grammar {
             Grammar::AccountUnit => "grammar.account-unit",
             Grammar::Office => "grammar.office",
             Grammar::BodyInRole => "grammar.body-in-role",
+            Grammar::National => "grammar.national",
             Grammar::NotDivision => "grammar.not-division",
             Grammar::RankPrefix => "grammar.rank-prefix",
         }

@@ -14,6 +14,7 @@
 
 mod check;
 mod class;
+mod divisions;
 mod embedded;
 mod grammar;
 mod parse;
@@ -22,6 +23,7 @@ pub use check::{Diagnostic, Severity, check, check_file};
 pub(crate) use class::TriggerSet;
 use class::{CLASSES, ClassSet};
 pub use class::{Grammar, Level, LexClass, Trigger};
+pub(crate) use divisions::{PARTY_PREFIX, is_zone, leading_divisions_by, longest_division_at};
 pub(crate) use embedded::grammar as embedded_grammar;
 pub(crate) use grammar::{is_numeral, level_chars};
 
@@ -89,6 +91,8 @@ pub struct SuffixTraits {
     pub needs_body: bool,
     /// `party=1` (`title.org`): a department of the party committee
     /// (`宣传部`): after a committee's title it belongs to that committee.
+    /// On a `title.role`: a post held in a party body itself (`书记`,
+    /// `委员`), not in the body that party body leads.
     pub party: bool,
     /// `civil=1` (`title.role`): a civil-service rank (`调研员`), held in
     /// a government: alone, it serves the town's government.

@@ -50,6 +50,9 @@ pub(crate) struct Mention {
     pub nested: bool,
     /// The rule that found it.
     pub rule: Rule,
+    /// A TITLE's post (`副书记` of `区委副书记`), what follows the
+    /// organisation written before it; `None` for other kinds.
+    pub role: Option<Span>,
 }
 
 impl Mention {
@@ -59,6 +62,15 @@ impl Mention {
             kind,
             nested: false,
             rule,
+            role: None,
+        }
+    }
+
+    /// A TITLE whose post is `role`.
+    pub fn title(span: Span, role: Span, rule: Rule) -> Self {
+        Mention {
+            role: Some(role),
+            ..Mention::new(span, EntityKind::Title, rule)
         }
     }
 }
@@ -225,11 +237,7 @@ fn persons_titles(
     let mut titles_m = title::mentions(titles);
     for p in &persons {
         if let Some(h) = scan.longest_at(p.span.end, |c| c == LexClass::TitleRole) {
-            titles_m.push(Mention::new(
-                h.span(),
-                EntityKind::Title,
-                Rule::TitleAfterPerson,
-            ));
+            titles_m.push(Mention::title(h.span(), h.span(), Rule::TitleAfterPerson));
         }
     }
     let mut strong = persons;

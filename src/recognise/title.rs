@@ -277,7 +277,7 @@ const MIN_TITLE_BODY: usize = 3;
 pub(crate) fn mentions(titles: &[TitleCand]) -> Vec<Mention> {
     titles
         .iter()
-        .map(|t| Mention::new(t.span, EntityKind::Title, t.rule))
+        .map(|t| Mention::title(t.span, t.role, t.rule))
         .collect()
 }
 

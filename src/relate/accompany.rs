@@ -7,17 +7,27 @@
 
 use super::visit::Groups;
 use super::{Doc, Found};
+use crate::lexicon::Trigger;
 use crate::rules::Rule;
 use crate::span::EntityKind;
+
+/// The verb after which the companions are listed (`陪同的还有甲、乙`):
+/// one function character of the construction, not a vocabulary.
+const LISTED_AFTER: char = '有';
+
+/// How far after the trigger word [`LISTED_AFTER`] may stand, in chars.
+const MAX_TO_LISTED_CHARS: usize = 8;
 
 /// Every ACCOMPANY of the document.
 pub(crate) fn find(doc: &Doc<'_>, groups: &Groups) -> Vec<Found> {
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        let text = doc.text(s.start, s.end);
-        let Some(k) = text.find("陪同") else {
+        // `陪同` (`trigger.accompany`).
+        let Some(at) = doc.first_trigger(s.start, s.end, Trigger::Accompany) else {
             continue;
         };
+        let text = doc.text(s.start, s.end);
+        let k = doc.text(s.start, at).len();
         let Some(g) = groups.current.get(si).copied().flatten() else {
             continue;
         };
@@ -28,13 +38,12 @@ pub(crate) fn find(doc: &Doc<'_>, groups: &Groups) -> Vec<Found> {
                 .iter()
                 .any(|&m| doc.mentions[m].text == doc.mentions[i].text)
         };
-        let at = s.start + text[..k].chars().count();
         // `陪同调研的还有甲、乙`: the companions follow.
-        let (from, to) = match text[k..].find("有") {
+        let (from, to) = match text[k..].find(LISTED_AFTER) {
             // `陪同的有甲、乙`, `陪同人员有…`, `陪同调研的还有…`; not
             // `陪同有关活动`.
             Some(h)
-                if text[k..k + h].chars().count() <= 8
+                if text[k..k + h].chars().count() <= MAX_TO_LISTED_CHARS
                     && text[k..k + h].ends_with(['的', '员', '还']) =>
             {
                 (s.start + text[..k + h].chars().count(), s.end)

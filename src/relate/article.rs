@@ -13,7 +13,7 @@
 //! only breaks ties between named places.
 
 use super::{Doc, Mention};
-use crate::lexicon::{Level, LexClass, Lexicon};
+use crate::lexicon::{Level, LexClass, Lexicon, PARTY_PREFIX, is_zone, leading_divisions_by};
 use crate::span::EntityKind;
 use crate::text::CodePoints;
 use hashbrown::HashMap;
@@ -56,12 +56,10 @@ pub(crate) struct NamedPlace {
 /// is spelled in full (`房县县委`).
 pub(crate) const SHORT_DIVISION_CHARS: usize = 2;
 
-/// The level of a division name, if the lexicon knows it as a division.
+/// The level of a division name, if the lexicon knows it as a division
+/// (villages not).
 pub(crate) fn division_level(lex: &Lexicon, name: &str) -> Option<Level> {
-    lex.lookup(name).find_map(|e| match e.class {
-        LexClass::Division(l) if l != Level::Village && l != Level::Country => Some(l),
-        _ => None,
-    })
+    lex.division_levels(name).find(|&l| l != Level::Village)
 }
 
 /// The full name of a short form (`七宝` → `七宝镇`), if it is one.
@@ -76,40 +74,15 @@ pub(crate) fn full_of_short(lex: &Lexicon, name: &str) -> Option<String> {
 /// (`云南省保山市施甸县委` → 云南省, 保山市, 施甸县), with the number of chars
 /// they cover.
 pub(crate) fn leading_divisions(lex: &Lexicon, text: &str) -> (Vec<(String, Level)>, usize) {
-    // Byte offsets of the char boundaries: candidates are slices of `text`,
-    // and only a division found is copied.
-    let bounds: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let n_chars = bounds.len() - 1;
-    let mut out = Vec::new();
-    let mut i = 0usize;
-    while i < n_chars {
-        let mut found = None;
-        for j in (i + 2..=n_chars).rev() {
-            let s = &text[bounds[i]..bounds[j]];
-            if let Some(l) = division_level(lex, s) {
-                found = Some((s.to_string(), l, j));
-                break;
-            }
-        }
-        match found {
-            Some((s, l, j)) => {
-                out.push((s, l));
-                i = j;
-            }
-            None => break,
-        }
-    }
-    (out, i)
+    leading_divisions_by(text, usize::MAX, |w| {
+        division_level(lex, w).map(|l| (w.to_string(), l))
+    })
 }
 
 /// A governing body of the lexicon (`人大常委会`, `政府`, `党委`), or the
 /// party committee written as `委` after a level (`县委`).
 fn is_governing_body(lex: &Lexicon, word: &str) -> bool {
-    word == "委"
+    word == super::orgname::COMMITTEE
         || lex
             .lookup(word)
             .any(|e| e.class == LexClass::OrgSuffix && e.traits.governing)
@@ -127,13 +100,8 @@ fn division_before_body(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
     let level = Level::word_ending(place)
         .map(|(_, l)| l)
         .filter(|&l| l != Level::Village)?;
-    // `高新技术示范区`, `某某开发区`: a zone, named by a place suffix of
-    // two characters or more, is no division.
-    let zone = place.char_indices().any(|(i, _)| {
-        let tail = &place[i..];
-        tail.chars().count() >= 2 && lex.is(tail, LexClass::PlaceSuffix)
-    });
-    let ok = !zone
+    // `高新技术示范区`, `某某开发区`: a zone is no division.
+    let ok = !is_zone(lex, place)
         && place.chars().count() > SHORT_DIVISION_CHARS
         && place.chars().all(crate::text::is_cjk);
     ok.then(|| (place.to_string(), level))
@@ -143,7 +111,7 @@ fn division_before_body(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
 /// lexicon knows (`云南省保山市施甸县委` → 云南省, 保山市, 施甸县), else one
 /// written before a governing body (`通道县人大常委会` → 通道县).
 pub(crate) fn divisions_in_name(lex: &Lexicon, text: &str) -> Vec<(String, Level)> {
-    let text = text.strip_prefix("中共").unwrap_or(text);
+    let text = text.strip_prefix(PARTY_PREFIX).unwrap_or(text);
     let (mut divs, used) = leading_divisions(lex, text);
     let rest_at = text.char_indices().nth(used).map_or(text.len(), |(i, _)| i);
     if let Some(d) = division_before_body(lex, &text[rest_at..]) {
@@ -194,6 +162,8 @@ pub(crate) fn is_byline(line: &str, action: bool) -> bool {
     if paren && n <= MAX_BRACKET_BYLINE_CHARS && !t.contains('。') && !action {
         return true;
     }
+    // The credits after a reporter's name, for the text and for the
+    // photos: the two parts of a report, a closed set.
     (t.contains("/文") || t.contains("/摄")) && n <= MAX_BYLINE_CHARS
 }
 
@@ -380,7 +350,7 @@ pub(crate) fn named_places(
         if m.kind != EntityKind::Place
             && *self_named
                 .entry(m.text.as_str())
-                .or_insert_with(|| names_itself(doc_lex, &m.text))
+                .or_insert_with(|| names_itself(doc_lex, m))
         {
             continue;
         }
@@ -407,8 +377,9 @@ pub(crate) fn named_places(
 /// True when an organisation's or a post's name ends in the name of an
 /// enterprise or an institution (`公司`, `中学`, `商会`: `named=1`),
 /// possibly with a post after it (`某某公司董事长`).
-fn names_itself(lex: &Lexicon, text: &str) -> bool {
-    let body = super::orgname::split_title(lex, text).map_or(text, |p| {
+fn names_itself(lex: &Lexicon, m: &Mention) -> bool {
+    let text = m.text.as_str();
+    let body = super::orgname::split_mention(lex, m).map_or(text, |p| {
         let role_at = text.len() - p.role.len();
         text.get(..role_at).unwrap_or(text)
     });
@@ -419,6 +390,10 @@ fn names_itself(lex: &Lexicon, text: &str) -> bool {
     named(body)
 }
 
+/// The characters a visiting group's word ends in (`考察团`, `调研组`): the
+/// two nouns of a group, a closed set.
+const GROUP_ENDS: [char; 2] = ['团', '组'];
+
 /// True when an organisation's name ends in a visiting group's word
 /// (`考察团`, `调研组`): a group of a body's own name (`集团`) or a party
 /// group (`党组`) is none.
@@ -426,7 +401,7 @@ fn is_visiting_group(lex: &Lexicon, text: &str) -> bool {
     lex.suffix_entries(text, LexClass::OrgSuffix)
         .next()
         .is_some_and(|e| {
-            (e.text.ends_with('团') || e.text.ends_with('组'))
+            e.text.ends_with(GROUP_ENDS)
                 && !e.traits.named
                 && !lex.is(
                     &e.text,

@@ -17,7 +17,7 @@ use super::article::{
     NamedPlace, division_level, full_of_short, is_byline, is_headline, named_places,
 };
 use crate::document::{Certainty, Context};
-use crate::lexicon::{Level, LexClass, Lexicon};
+use crate::lexicon::{Level, LexClass, Lexicon, longest_division_at};
 use crate::text::CodePoints;
 
 /// The longest dateline head read before `讯` or `电`, in chars.
@@ -137,11 +137,24 @@ fn trailing_byline(line: &str) -> Option<&str> {
 /// The longest byline read in brackets at the end of a paragraph, in chars.
 const MAX_BYLINE: usize = 12;
 
+/// The word that names the publisher (`来源:某某融媒体中心`).
+const SOURCE: &str = "来源";
+
+/// The two characters that close a dateline (`青山新闻网讯`,
+/// `新华社青山5月3日电`), the genre's closed set: a news flash, a wire.
+const NEWS_FLASH: char = '讯';
+const WIRE: char = '电';
+
+/// The longest line that names the publisher, in chars.
+const MAX_SOURCE_LINE_CHARS: usize = 40;
+
 /// `来源:某某融媒体中心`, `某某融媒`: a line that names the publisher.
 fn is_source_line(t: &str) -> bool {
     let t = t.trim();
-    t.chars().count() <= 40
-        && (t.starts_with("来源") || t.contains("来源:") || t.contains("来源\u{FF1A}"))
+    t.chars().count() <= MAX_SOURCE_LINE_CHARS
+        && (t.starts_with(SOURCE)
+            || t.match_indices(SOURCE)
+                .any(|(i, w)| t[i + w.len()..].starts_with([':', '\u{FF1A}'])))
 }
 
 /// The head of a dateline: what stands before `讯` or `电` at the start of
@@ -149,7 +162,7 @@ fn is_source_line(t: &str) -> bool {
 fn dateline(line: &str) -> Option<&str> {
     let t = line.trim_start();
     let head: String = t.chars().take(MAX_DATELINE).collect();
-    let k = head.find(['讯', '电'])?;
+    let k = head.find([NEWS_FLASH, WIRE])?;
     Some(&t[..k])
 }
 
@@ -158,7 +171,7 @@ fn dateline(line: &str) -> Option<&str> {
 fn later_dateline(line: &str) -> Option<&str> {
     let t = line.trim_start();
     let head: String = t.chars().take(MAX_DATELINE).collect();
-    let k = head.find('讯')?;
+    let k = head.find(NEWS_FLASH)?;
     let h = &t[..k];
     (!h.is_empty() && h.chars().all(|c| c.is_alphanumeric())).then_some(h)
 }
@@ -166,26 +179,19 @@ fn later_dateline(line: &str) -> Option<&str> {
 /// The divisions written in `text` (a dateline or byline): each longest
 /// division name or short form of the lexicon, read left to right.
 fn divisions_written(lex: &Lexicon, text: &str) -> Vec<(String, Level)> {
-    let bounds: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let n = bounds.len() - 1;
+    let cps = CodePoints::new(text);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < n {
-        let found = (i + 2..=(i + MAX_PLACE_CHARS).min(n)).rev().find_map(|j| {
-            let w = &text[bounds[i]..bounds[j]];
+    while i < cps.len() {
+        let found = longest_division_at(text, &cps, i, MAX_PLACE_CHARS, |w| {
             // A short form of a county or above (`青山` of 青山县); a town's
             // short form is too often a common word (`文明` of some 文明乡).
-            let full = match division_level(lex, w) {
+            match division_level(lex, w) {
                 Some(l) => Some((w.to_string(), l)),
                 None => full_of_short(lex, w)
                     .and_then(|f| division_level(lex, &f).map(|l| (f, l)))
                     .filter(|&(_, l)| l <= Level::County),
-            };
-            full.map(|f| (f, j))
+            }
         });
         match found {
             Some((f, j)) if f.1 < Level::Village && !lex.any(&f.0, |c| c == LexClass::Person) => {
@@ -197,6 +203,10 @@ fn divisions_written(lex: &Lexicon, text: &str) -> Vec<(String, Level)> {
     }
     out
 }
+
+/// How many times the body names a division for it to be of medium
+/// certainty (once is low).
+const MEDIUM_MENTIONS: usize = 2;
 
 /// The JSON context of a document from its first article's context
 /// places and named places: each level's surest division, and the
@@ -229,7 +239,7 @@ pub(crate) fn to_context(context: &[ContextPlace], named: &[NamedPlace]) -> Opti
     let mut by_count: Vec<&NamedPlace> = named.iter().collect();
     by_count.sort_by_key(|p| (std::cmp::Reverse(p.count), p.first));
     for p in by_count {
-        let certainty = if p.count >= 2 {
+        let certainty = if p.count >= MEDIUM_MENTIONS {
             Certainty::Medium
         } else {
             Certainty::Low

@@ -24,6 +24,13 @@ use crate::span::EntityKind;
 use crate::text::is_cjk;
 use hashbrown::HashMap;
 
+/// Joins two posts one person holds at once (`区委常委兼宣传部部长`).
+const CONCURRENTLY: &str = "兼";
+
+/// The address after a name, before the post it is given
+/// (`王某同志为副县长`).
+const COMRADE: &str = "同志";
+
 /// The mentions `i, i+1, …` of `kind` joined by `、` (or written together),
 /// as a run of indices starting at `i`.
 fn run(doc: &Doc<'_>, i: usize, kind: EntityKind) -> Vec<usize> {
@@ -33,7 +40,8 @@ fn run(doc: &Doc<'_>, i: usize, kind: EntityKind) -> Vec<usize> {
     while j + 1 < ms.len() && ms[j + 1].kind == kind {
         let between = doc.text(ms[j].end, ms[j + 1].start);
         let between = between.trim();
-        let title_joiner = kind == EntityKind::Title && matches!(between, "兼" | "," | "\u{FF0C}");
+        let title_joiner = kind == EntityKind::Title
+            && (between == CONCURRENTLY || matches!(between, "," | "\u{FF0C}"));
         // `县委常委、组织部长`: the next title's body stem stands between.
         let stem_between = kind == EntityKind::Title
             && collapsed_body(doc, j + 1)
@@ -82,7 +90,7 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
                 if next < ms.len() && ms[next].kind == EntityKind::Title {
                     let raw = doc.text(ms[last].end, ms[next].start);
                     let raw = raw.trim();
-                    let between = raw.strip_prefix("同志").unwrap_or(raw);
+                    let between = raw.strip_prefix(COMRADE).unwrap_or(raw);
                     let titles = run(doc, next, EntityKind::Title);
                     let after = *titles.last().expect("a run holds its start") + 1;
                     let followed_by_person = after < ms.len()
@@ -178,7 +186,7 @@ fn collapsed_body(doc: &Doc<'_>, t: usize) -> Option<(usize, String)> {
         return None;
     }
     let stem = doc.text(a, m.start);
-    let parts = orgname::split_title(doc.lex, &m.text)?;
+    let parts = orgname::split_mention(doc.lex, m)?;
     let first = m.text.chars().next()?;
     let (body, full) = match (parts.places.is_empty(), parts.body.chars().count()) {
         // `局长`: the post holds the body's last character.
@@ -202,7 +210,7 @@ fn collapsed_body(doc: &Doc<'_>, t: usize) -> Option<(usize, String)> {
 /// sentence (`prev`) names such a body already.
 fn body_of_head_post(doc: &Doc<'_>, t: usize, prev: Option<&Resolved>) -> Option<String> {
     let m = &doc.mentions[t];
-    if orgname::names_a_body(doc.lex, &m.text) || orgname::role_level(doc.lex, &m.text).is_some() {
+    if orgname::names_a_body(doc.lex, m) || orgname::role_level(doc.lex, &m.text).is_some() {
         return None;
     }
     let prefix = doc
@@ -228,7 +236,7 @@ fn body_of_head_post(doc: &Doc<'_>, t: usize, prev: Option<&Resolved>) -> Option
 /// the title `t` written right after them, when the title names no body.
 fn body_before_holder(doc: &Doc<'_>, pairs: &[(usize, usize)], t: usize) -> Option<String> {
     let title = &doc.mentions[t];
-    if orgname::names_a_body(doc.lex, &title.text) {
+    if orgname::names_a_body(doc.lex, title) {
         return None;
     }
     let &(p, _) = pairs.iter().find(|&&(p, tt)| {
@@ -258,7 +266,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
             let (a, b) = doc.article_of_range(art);
             doc.mentions_in(a, b)
                 .filter(|&i| doc.mentions[i].kind == EntityKind::Org)
-                .map(|i| orgname::normalize_body(&doc.mentions[i].text))
+                .map(|i| orgname::normalize_body(doc.lex, &doc.mentions[i].text))
                 .collect()
         });
         let context = prev.as_ref().filter(|(s, _)| *s == si).map(|(_, r)| r);
@@ -274,7 +282,9 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
                 None => (m.text.clone(), glued_before(&doc.chars, m.start)),
             },
         };
-        if let Some(mut r) = orgname::resolve_glued(doc, art, &text, glued, context, known) {
+        // Every TITLE has its post (`recognise::Mention::title`).
+        let post = m.post.unwrap_or_default();
+        if let Some(mut r) = orgname::resolve_glued(doc, art, &text, post, glued, context, known) {
             if collapsed.is_some() && r.rule == Rule::LeadsTitle {
                 r.rule = Rule::LeadsCollapsedBody;
             } else if head_body.is_some() && r.rule == Rule::LeadsTitle {

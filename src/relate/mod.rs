@@ -24,6 +24,7 @@ mod visit;
 
 use crate::document::{Entity, Relation};
 use crate::lexicon::{Lexicon, Trigger as LexTrigger, TriggerSet};
+use crate::recognise;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{CodePoints, Prepared};
@@ -44,6 +45,9 @@ pub(crate) struct Mention {
     pub end: usize,
     /// The normalised text, without white space.
     pub text: String,
+    /// A TITLE's post as recognition found it: how many chars of `text`
+    /// it takes at the end (`副书记` of `区委副书记`); `None` for other kinds.
+    pub post: Option<usize>,
 }
 
 /// A trigger word the automaton found, in chars of the normalised text.
@@ -113,14 +117,13 @@ pub(crate) enum Found {
 }
 
 impl<'a> Doc<'a> {
-    /// Builds the view of a document: top-level `entities` of the original
-    /// text of `prepared`, mapped onto its normalised text.
-    /// `ocp` indexes the chars of the original text.
+    /// Builds the view of a document: the top-level mentions recognition
+    /// `found` in the normalised text of `prepared` (one per entity, in the
+    /// entities' order), in chars.
     pub(crate) fn new(
         prepared: &'a Prepared,
-        entities: &[Entity],
+        found: &[recognise::Mention],
         lex: &'a Lexicon,
-        ocp: &CodePoints,
         triggers: &[(Span, TriggerSet)],
     ) -> Self {
         let norm = prepared.normalized();
@@ -134,7 +137,7 @@ impl<'a> Doc<'a> {
                 kinds,
             })
             .collect();
-        let mentions = top_mentions(prepared, entities, ocp, &ncp, &chars);
+        let mentions = top_mentions(found, &ncp, &chars);
         let sentences = sentence::split(&chars, prepared);
         // Triggers come by start: only those from `a` on are read.
         let action = |a: usize, b: usize| {
@@ -215,6 +218,17 @@ impl<'a> Doc<'a> {
             .iter()
             .take_while(|h| h.start < b)
             .any(|h| h.end <= b && h.kinds.contains(t))
+    }
+
+    /// Where the first trigger word of kind `t` that lies wholly inside
+    /// chars `a..b` starts.
+    pub(crate) fn first_trigger(&self, a: usize, b: usize, t: LexTrigger) -> Option<usize> {
+        let i = self.triggers.partition_point(|h| h.start < a);
+        self.triggers[i..]
+            .iter()
+            .take_while(|h| h.start < b)
+            .find(|h| h.end <= b && h.kinds.contains(t))
+            .map(|h| h.start)
     }
 
     /// The chars `a..b` as a string.
@@ -327,34 +341,37 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// The top-level entity mentions, in chars of the normalised text, by
-/// start (longest first).
-fn top_mentions(
-    prepared: &Prepared,
-    entities: &[Entity],
-    ocp: &CodePoints,
-    ncp: &CodePoints,
-    chars: &[char],
-) -> Vec<Mention> {
-    let mut mentions: Vec<Mention> = entities
+/// The top-level mentions of `found` (one per entity, so that a mention's
+/// index is its entity's), in chars of the normalised text that `ncp`
+/// indexes, by start (longest first).
+fn top_mentions(found: &[recognise::Mention], ncp: &CodePoints, chars: &[char]) -> Vec<Mention> {
+    let solid = |a: usize, b: usize| chars[a..b].iter().filter(|c| !c.is_whitespace());
+    let mut mentions: Vec<Mention> = found
         .iter()
         .enumerate()
-        .filter(|(_, e)| !e.nested)
-        .filter_map(|(i, e)| {
-            let s = ncp.of(prepared.normalized_offset(ocp.byte(e.start)));
-            let t = ncp.of(prepared.normalized_offset(ocp.byte(e.end)));
+        .filter(|(_, m)| !m.nested)
+        .filter_map(|(i, m)| {
+            let s = ncp.of(m.span.start);
+            let t = ncp.of(m.span.end);
             (t > s).then(|| Mention {
                 entity: i,
-                kind: e.kind,
+                kind: m.kind,
                 start: s,
                 end: t,
-                text: chars[s..t].iter().filter(|c| !c.is_whitespace()).collect(),
+                text: solid(s, t).collect(),
+                post: m
+                    .role
+                    .map(|r| solid(ncp.of(r.start).clamp(s, t), t).count()),
             })
         })
         .collect();
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     mentions
 }
+
+/// The shortest person's name read by its first character, in chars (a
+/// surname alone is no name).
+const MIN_NAME_CHARS: usize = 2;
 
 /// For each first character, the one person of the document whose name
 /// starts with it (`None` when two different names do).
@@ -364,7 +381,7 @@ fn persons_by_initial(mentions: &[Mention]) -> HashMap<char, Option<usize>> {
         let Some(c) = m.text.chars().next() else {
             continue;
         };
-        if m.kind != EntityKind::Person || m.text.chars().count() < 2 {
+        if m.kind != EntityKind::Person || m.text.chars().count() < MIN_NAME_CHARS {
             continue;
         }
         let e = by_initial.entry(c).or_insert(Some(i));
@@ -378,18 +395,20 @@ fn persons_by_initial(mentions: &[Mention]) -> HashMap<char, Option<usize>> {
 }
 
 /// Finds the relations of one document. `entities` are the document's
-/// entities (code points of `prepared`'s original text); relations name them
-/// by id, and their evidence is a code-point range of the original text,
+/// entities (code points of `prepared`'s original text) and `found` the
+/// recognition mentions they come from, one each; relations name them by
+/// id, and their evidence is a code-point range of the original text,
 /// which `ocp` indexes.
 pub(crate) fn relate(
     prepared: &Prepared,
     entities: &[Entity],
+    found: &[recognise::Mention],
     lexicon: &Lexicon,
     ocp: &CodePoints,
     triggers: &[(Span, TriggerSet)],
     explain: bool,
 ) -> (Vec<Relation>, Option<crate::document::Context>) {
-    let doc = Doc::new(prepared, entities, lexicon, ocp, triggers);
+    let doc = Doc::new(prepared, found, lexicon, triggers);
     let context = doc
         .articles
         .first()
@@ -413,13 +432,10 @@ pub(crate) mod testing {
     /// The relation view of `text`, with the extractor's entities.
     pub fn doc(text: &str) -> Doc<'static> {
         let ex = extractor();
-        let d = ex.extract("t", text);
         // Leaked so the view may borrow it for the rest of the test.
         let prepared: &'static Prepared = Box::leak(Box::new(Prepared::new(text)));
-        let ocp = CodePoints::new(text);
-        let hits = ex.matcher().hits(prepared.normalized());
-        let triggers = crate::recognise::scan::trigger_hits(ex.lexicon(), &hits);
-        Doc::new(prepared, &d.entities, ex.lexicon(), &ocp, &triggers)
+        let found = ex.recognised(prepared, &CodePoints::new(text));
+        Doc::new(prepared, &found.mentions, ex.lexicon(), &found.triggers)
     }
 
     /// The relations of `text` as readable keys: `VISIT 张三 -> 七宝镇`,

@@ -29,8 +29,8 @@
 //! whose names recur, in the wrong city), so an unnamed district stays
 //! `区委`, as the spec asks.
 
-use super::Doc;
 use super::article::{SHORT_DIVISION_CHARS, leading_divisions};
+use super::{Doc, Mention};
 use crate::Rule;
 use crate::lexicon::{Grammar, Level, LexClass, Lexicon};
 use std::cell::Cell;
@@ -48,6 +48,10 @@ pub(crate) struct TitleParts {
     pub short: bool,
 }
 
+/// The shortest name after a place's short form that makes a body
+/// opening with it one of its own (`上海` + `某某中心`), in chars.
+const MIN_NAME_AFTER_SHORT_CHARS: usize = 3;
+
 /// True for a body that names itself: an enterprise or institution
 /// (`某某有限公司`), or one that opens with a place's short form
 /// (`上海某某中心`).
@@ -64,24 +68,52 @@ fn is_named_body(lex: &Lexicon, body: &str) -> bool {
     let n = body.chars().count();
     body.char_indices()
         .enumerate()
-        .skip(2)
-        .take(3)
-        .any(|(k, (end, _))| n - k >= 3 && lex.is(&body[..end], LexClass::PlaceShort))
+        .skip(MIN_SHORT_CHARS)
+        .take(MAX_SHORT_CHARS - MIN_SHORT_CHARS + 1)
+        .any(|(k, (end, _))| {
+            n - k >= MIN_NAME_AFTER_SHORT_CHARS && lex.is(&body[..end], LexClass::PlaceShort)
+        })
 }
 
-/// Splits a title into places, body and role, or `None` when no post ends it.
-/// True when the title `title` names a body or a place of its own (not a
+/// True when the title `m` names a body or a place of its own (not a
 /// bare post such as `局长`).
-pub(crate) fn names_a_body(lex: &Lexicon, title: &str) -> bool {
-    split_title(lex, title).is_none_or(|p| !p.body.is_empty() || !p.places.is_empty())
+pub(crate) fn names_a_body(lex: &Lexicon, m: &Mention) -> bool {
+    split_mention(lex, m).is_none_or(|p| !p.body.is_empty() || !p.places.is_empty())
+}
+
+/// Splits the text of a mention into places, body and role: a title at the
+/// post recognition found, another name (an organisation that may end in
+/// a post, `某某公司董事长`) at its longest ending post. `None` when no post
+/// ends it.
+pub(crate) fn split_mention(lex: &Lexicon, m: &Mention) -> Option<TitleParts> {
+    match m.post {
+        Some(post) => split_title(lex, &m.text, post),
+        None => split_named(lex, &m.text),
+    }
+}
+
+/// Splits `text` at the longest post of the lexicon that ends it.
+pub(crate) fn split_named(lex: &Lexicon, text: &str) -> Option<TitleParts> {
+    split_title(lex, text, longest_post(lex, text)?)
+}
+
+/// The length in chars (white space not counted) of the longest post of
+/// the lexicon that ends `text`.
+fn longest_post(lex: &Lexicon, text: &str) -> Option<usize> {
+    let solid: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let n = solid.chars().count();
+    solid
+        .char_indices()
+        .position(|(i, _)| lex.is(&solid[i..], LexClass::TitleRole))
+        .map(|start| n - start)
 }
 
 /// A post of a party body (`书记`, `副书记`, `委员`, `成员`, `常委`): held
 /// in the party committee or group itself, not in the body it leads.
-fn is_party_post(role: &str) -> bool {
-    ["书记", "委员", "成员", "常委"]
-        .iter()
-        .any(|w| role.ends_with(w))
+fn is_party_post(lex: &Lexicon, role: &str) -> bool {
+    // `party=1` on a `title.role` in titles.txt.
+    lex.suffix_entries(role, LexClass::TitleRole)
+        .any(|e| e.traits.party)
 }
 
 /// The party body that ends an organisation's name (`党委` of
@@ -103,7 +135,10 @@ fn led_by_party_body(lex: &Lexicon, org: &str) -> Option<String> {
     (!led.is_empty() && !bare_place).then(|| led.to_string())
 }
 
-pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
+/// Splits a title whose post recognition found: the last `post` chars of
+/// `title` (`党委书记` of `镇党委书记`, whose body `党委` is peeled off so
+/// that the role is `书记`). `None` when no post ends it.
+pub(crate) fn split_title(lex: &Lexicon, title: &str, post: usize) -> Option<TitleParts> {
     let title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
     // Byte offsets of the char boundaries: `s(a, b)` is chars `a..b`.
     let bounds: Vec<usize> = title
@@ -114,7 +149,10 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
     let n = bounds.len() - 1;
     let s = |a: usize, b: usize| -> &str { &title[bounds[a]..bounds[b]] };
     let is_role = |t: &str| lex.is(t, LexClass::TitleRole);
-    let mut role_start = (0..n).find(|&i| is_role(s(i, n)))?;
+    if post == 0 || post > n {
+        return None;
+    }
+    let mut role_start = n - post;
     // Peel a body off the front of a compound post, if what remains is a post.
     loop {
         let role = s(role_start, n);
@@ -147,8 +185,9 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str) -> Option<TitleParts> {
     })
 }
 
-/// The longest short form of a division read at the head of a title, in
-/// characters.
+/// The shortest and the longest short form of a division read at the head
+/// of a title or a body, in characters.
+const MIN_SHORT_CHARS: usize = 2;
 const MAX_SHORT_CHARS: usize = 4;
 
 /// A division's short form at the head of a title's organisation: before
@@ -158,7 +197,7 @@ const MAX_SHORT_CHARS: usize = 4;
 /// characters they cover.
 fn short_form_head(lex: &Lexicon, head: &str) -> Option<(Vec<String>, usize)> {
     let chars: Vec<(usize, char)> = head.char_indices().collect();
-    (2..=MAX_SHORT_CHARS.min(chars.len().saturating_sub(1)))
+    (MIN_SHORT_CHARS..=MAX_SHORT_CHARS.min(chars.len().saturating_sub(1)))
         .rev()
         .find_map(|k| {
             let (short, rest) = head.split_at(chars[k].0);
@@ -196,20 +235,25 @@ fn level_word(body: &str) -> Option<&'static str> {
         .map(|(w, _)| w)
 }
 
-/// Spells out governments, courts and procuratorates, and the national
-/// congress. (The three organs whose full names take `人民` are fixed by
+/// Spells out governments, courts and procuratorates, and an
+/// abbreviation the lexicon writes in full (`全国人大`: `full=` in
+/// orgs.txt). (The three organs whose full names take `人民` are fixed by
 /// the constitution, a closed set written here with the rule that spells
 /// them, not a vocabulary to extend.)
-pub(crate) fn normalize_body(body: &str) -> String {
-    if body == "全国人大" {
-        return "全国人民代表大会".to_string();
+pub(crate) fn normalize_body(lex: &Lexicon, body: &str) -> String {
+    if let Some(full) = lex
+        .lookup(body)
+        .filter(|e| e.class == LexClass::Org)
+        .find_map(|e| e.full.as_deref())
+    {
+        return full.to_string();
     }
-    let mut out = String::with_capacity(body.len() + "人民".len());
+    let mut out = String::with_capacity(body.len() + PEOPLES.len());
     let mut rest = body;
     while let Some(c) = rest.chars().next() {
         // `法院`, `检察院` anywhere, `政府` at the end, take `人民` unless
         // they have it.
-        let word = if out.ends_with("人民") {
+        let word = if out.ends_with(PEOPLES) {
             None
         } else {
             ["法院", "检察院"]
@@ -219,7 +263,7 @@ pub(crate) fn normalize_body(body: &str) -> String {
         };
         let taken = match word {
             Some(w) => {
-                out.push_str("人民");
+                out.push_str(PEOPLES);
                 w
             }
             None => &rest[..c.len_utf8()],
@@ -237,6 +281,16 @@ fn is_party_group_of_government(rest: &str) -> bool {
         .is_some_and(|b| b == PARTY_GROUP || b == "党委")
 }
 
+/// A people's government in full (`某县人民政府`): what a post that names
+/// its level serves.
+const GOVERNMENT: &str = "人民政府";
+
+/// What the full names of governments, courts and procuratorates hold.
+const PEOPLES: &str = "人民";
+
+/// A party committee written after its level (`县委`, `区委`).
+pub(crate) const COMMITTEE: &str = "委";
+
 /// The kind of district a new area is (`浦东新区`): written whole, its
 /// committee keeps the level word (`浦东新区区委`).
 const NEW_DISTRICT: &str = "新区";
@@ -253,6 +307,10 @@ fn division_word(place: &str) -> &str {
     }
 }
 
+/// The proper part of a division's name whose committee is spelled in
+/// full (`房县县委`), in characters.
+const ONE_CHAR_STEM: usize = 1;
+
 /// Writes `body` after the division `place`: the level word is not repeated
 /// (`闵行区` + `区委` → `闵行区委`), except in the committee of a division
 /// whose proper name has one character (`房县` + `县委` → `房县县委`, `郊区`
@@ -262,12 +320,12 @@ pub(crate) fn attach(place: &str, body: &str) -> String {
     let stem = place.chars().count() - w.chars().count();
     if w != NEW_DISTRICT && !w.is_empty() && body.starts_with(w) {
         let rest = &body[w.len()..];
-        if rest.starts_with('委') && stem < 2 {
+        if rest.starts_with(COMMITTEE) && stem <= ONE_CHAR_STEM {
             return format!("{place}{body}");
         }
         return format!("{place}{rest}");
     }
-    if body.starts_with('委') && stem < 2 && w != NEW_DISTRICT {
+    if body.starts_with(COMMITTEE) && stem <= ONE_CHAR_STEM && w != NEW_DISTRICT {
         return format!("{place}{w}{body}");
     }
     format!("{place}{body}")
@@ -286,7 +344,8 @@ pub(crate) struct Resolved {
     pub rule: Rule,
 }
 
-/// [`resolve_glued`] for a title that is not glued to the word before it.
+/// [`resolve_glued`] for a title that is not glued to the word before it,
+/// whose post is the longest that ends it.
 #[cfg(test)]
 pub(crate) fn resolve(
     doc: &Doc<'_>,
@@ -295,23 +354,26 @@ pub(crate) fn resolve(
     prev: Option<&Resolved>,
     known: &[String],
 ) -> Option<Resolved> {
-    resolve_glued(doc, art, title, false, prev, known)
+    let post = longest_post(doc.lex, title)?;
+    resolve_glued(doc, art, title, post, false, prev, known)
 }
 
-/// Resolves the title `title` of article `art`. `prev` is the title before
-/// it in the same sentence; `known` are organisations the article already
-/// named in full. When the title is `glued` to the word before it, a
-/// division of one-character proper name at its head (`中区` in
-/// `集|中区党工委书记`) is more likely the tail of a longer name.
+/// Resolves the title `title` of article `art`, whose post recognition
+/// found in its last `post` chars. `prev` is the title before it in the
+/// same sentence; `known` are organisations the article already named in
+/// full. When the title is `glued` to the word before it, a division of
+/// one-character proper name at its head (`中区` in `集|中区党工委书记`)
+/// is more likely the tail of a longer name.
 pub(crate) fn resolve_glued(
     doc: &Doc<'_>,
     art: usize,
     title: &str,
+    post: usize,
     glued: bool,
     prev: Option<&Resolved>,
     known: &[String],
 ) -> Option<Resolved> {
-    let mut parts = split_title(doc.lex, title)?;
+    let mut parts = split_title(doc.lex, title, post)?;
     if glued
         && parts
             .places
@@ -332,7 +394,7 @@ pub(crate) fn resolve_glued(
             Rule::LeadsTitle
         }),
     };
-    let body = standing_committee(&ctx, normalize_body(&parts.body), &parts.role);
+    let body = standing_committee(&ctx, normalize_body(doc.lex, &parts.body), &parts.role);
     let (org, owner) = written_places(doc.lex, &parts, &body)
         .or_else(|| level_government(&ctx, &body, &parts.role))
         .or_else(|| bare_post(&ctx, &body, &parts.role))
@@ -354,7 +416,9 @@ fn standing_committee(ctx: &Context<'_, '_>, body: String, role: &str) -> String
         .prefixes_of(role, LexClass::Grammar(Grammar::RankPrefix))
         .next()
         .map_or(0, str::len);
-    if body.ends_with(CONGRESS) && body != "全国人大" && role[prefix..] == *"主任" {
+    // (`全国人大` is spelled out by now: its standing committee's head is
+    // no `主任`.)
+    if body.ends_with(CONGRESS) && role[prefix..] == *"主任" {
         ctx.rule.set(Rule::LeadsStandingCommittee);
         return format!("{body}常委会");
     }
@@ -384,11 +448,11 @@ type Answer = Option<(String, String)>;
 fn written_places(lex: &Lexicon, parts: &TitleParts, body: &str) -> Option<Answer> {
     let last = parts.places.last()?;
     let before: String = parts.places[..parts.places.len() - 1].concat();
-    let body = if body.is_empty() || body == "人民政府" {
-        if role_level(lex, &parts.role).is_none() && body != "人民政府" {
+    let body = if body.is_empty() || body == GOVERNMENT {
+        if role_level(lex, &parts.role).is_none() && body != GOVERNMENT {
             return Some(None);
         }
-        "人民政府"
+        GOVERNMENT
     } else {
         body
     };
@@ -406,13 +470,13 @@ fn level_government(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Ans
     // (renamed, merged): the post is the government of the division as
     // written, never a body under the article's town.
     if let Some(short) = body.strip_suffix(w)
-        && short.chars().count() >= 2
+        && short.chars().count() >= MIN_SHORT_CHARS
         && super::article::full_of_short(ctx.doc.lex, short).is_some()
     {
-        return Some(Some((attach(body, "人民政府"), body.to_string())));
+        return Some(Some((attach(body, GOVERNMENT), body.to_string())));
     }
-    let government = format!("{w}人民政府");
-    (body.is_empty() || body == "人民政府" || body == government)
+    let government = format!("{w}{GOVERNMENT}");
+    (body.is_empty() || body == GOVERNMENT || body == government)
         .then(|| Some(level_bound(ctx, w, &government)))
 }
 
@@ -431,7 +495,7 @@ fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
         // `某会党组副书记、副主任`, `某局党委书记、局长`: a post of the body
         // itself, not of its party committee or group.
         let org = match led_by_party_body(ctx.doc.lex, &p.org) {
-            Some(body) if !is_party_post(role) => {
+            Some(body) if !is_party_post(ctx.doc.lex, role) => {
                 ctx.rule.set(Rule::LeadsPartyBody);
                 body
             }
@@ -450,7 +514,7 @@ fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
     Some(
         ctx.doc
             .town_of(ctx.art)
-            .map(|town| (attach(&town, "人民政府"), town)),
+            .map(|town| (attach(&town, GOVERNMENT), town)),
     )
 }
 
@@ -461,7 +525,10 @@ fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
 /// article's town.
 fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
     let doc = ctx.doc;
-    if body.starts_with("全国") || body.starts_with("中共中央") || body.starts_with("中央")
+    // `全国人大`, `中央纪委` (`grammar.national`).
+    if doc
+        .lex
+        .starts_with(&body, LexClass::Grammar(Grammar::National))
     {
         return (body, String::new());
     }
@@ -470,16 +537,7 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
     }
     // `集中区党工委`: a generic area name, resolved to the named one.
     if let Some((area, rest)) = composite(doc.lex, &body) {
-        let a = doc.article_of_range(ctx.art);
-        let named = doc
-            .mentions_in(a.0, a.1)
-            .map(|i| &doc.mentions[i].text)
-            .filter(|t| t.ends_with(&area) && t.len() > area.len())
-            .min_by_key(|t| t.len());
-        return match named {
-            Some(n) => (format!("{n}{rest}"), n.clone()),
-            None => (body, area),
-        };
+        return area_body(ctx, area, &rest, body);
     }
     // A body with a name of its own (`某某科技有限公司`, `上海某某中心`),
     // or its party committee (`某某集团党委`).
@@ -493,33 +551,7 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
         return (body, String::new());
     }
     if let Some(p) = ctx.prev {
-        if is_party_department(doc.lex, &body)
-            && let Some((committee, owner)) = committee_of(doc.lex, p)
-        {
-            ctx.rule.set(Rule::LeadsPartyDepartment);
-            return (format!("{committee}{body}"), owner);
-        }
-        // `某县副县长甲,组织部部长乙`: the department of that place's committee.
-        if is_party_department(doc.lex, &body)
-            && body != OFFICE
-            && has_committee_departments(doc.lex, &p.owner)
-        {
-            ctx.rule.set(Rule::LeadsPartyDepartment);
-            return (format!("{}{body}", attach(&p.owner, "委")), p.owner.clone());
-        }
-        // `某政协副主席,党组成员`: a party group is a body's.
-        if body == PARTY_GROUP {
-            let led = led_by_party_body(doc.lex, &p.org);
-            if led.is_some() || party_body_suffix(doc.lex, &p.org).is_none() {
-                let led = led.unwrap_or_else(|| p.org.clone());
-                ctx.rule.set(Rule::LeadsPartyBody);
-                return (format!("{led}{body}"), p.owner.clone());
-            }
-        }
-        if !p.owner.is_empty() {
-            return (attach(&p.owner, &body), p.owner.clone());
-        }
-        return (body, String::new());
+        return body_after(ctx, p, body);
     }
     if is_party_department(doc.lex, &body) && body != OFFICE {
         // `组织部部长` alone: the department of the article's committee.
@@ -528,13 +560,65 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
             .find_map(|w| doc.place_for(ctx.art, w));
         if let Some(place) = place {
             ctx.rule.set(Rule::LeadsPartyDepartment);
-            return (format!("{}{body}", attach(&place, "委")), place);
+            return (format!("{}{body}", attach(&place, COMMITTEE)), place);
         }
     }
     match doc.town_of(ctx.art) {
         Some(town) => (attach(&town, &body), town),
         None => (body, String::new()),
     }
+}
+
+/// A body that opens with the generic area `area` (`集中区` + `党工委`):
+/// under the shortest name the article gives that area
+/// (`某某集中区党工委`), else as written, owned by the area.
+fn area_body(ctx: &Context<'_, '_>, area: String, rest: &str, body: String) -> (String, String) {
+    let doc = ctx.doc;
+    let a = doc.article_of_range(ctx.art);
+    let named = doc
+        .mentions_in(a.0, a.1)
+        .map(|i| &doc.mentions[i].text)
+        .filter(|t| t.ends_with(&area) && t.len() > area.len())
+        .min_by_key(|t| t.len());
+    match named {
+        Some(n) => (format!("{n}{rest}"), n.clone()),
+        None => (body, area),
+    }
+}
+
+/// A body written after the title `p` in the same sentence: a party
+/// department of the committee `p` names or of its place's committee, a
+/// party group of the body `p` names, else the body under `p`'s place.
+fn body_after(ctx: &Context<'_, '_>, p: &Resolved, body: String) -> (String, String) {
+    let lex = ctx.doc.lex;
+    if is_party_department(lex, &body)
+        && let Some((committee, owner)) = committee_of(lex, p)
+    {
+        ctx.rule.set(Rule::LeadsPartyDepartment);
+        return (format!("{committee}{body}"), owner);
+    }
+    // `某县副县长甲,组织部部长乙`: the department of that place's committee.
+    if is_party_department(lex, &body) && body != OFFICE && has_committee_departments(lex, &p.owner)
+    {
+        ctx.rule.set(Rule::LeadsPartyDepartment);
+        return (
+            format!("{}{body}", attach(&p.owner, COMMITTEE)),
+            p.owner.clone(),
+        );
+    }
+    // `某政协副主席,党组成员`: a party group is a body's.
+    if body == PARTY_GROUP {
+        let led = led_by_party_body(lex, &p.org);
+        if led.is_some() || party_body_suffix(lex, &p.org).is_none() {
+            let led = led.unwrap_or_else(|| p.org.clone());
+            ctx.rule.set(Rule::LeadsPartyBody);
+            return (format!("{led}{body}"), p.owner.clone());
+        }
+    }
+    if !p.owner.is_empty() {
+        return (attach(&p.owner, &body), p.owner.clone());
+    }
+    (body, String::new())
 }
 
 /// A party committee's office, which a government has as well.
@@ -564,17 +648,21 @@ fn is_party_department(lex: &Lexicon, body: &str) -> bool {
 /// The party committee the title `p` names (`某县委`, also the committee of
 /// `某县委宣传部`) and its owner.
 fn committee_of(lex: &Lexicon, p: &Resolved) -> Option<(String, String)> {
-    let committee = if p.org.ends_with('委') {
+    let committee = if p.org.ends_with(COMMITTEE) {
         p.org.as_str()
     } else {
         let dept = lex
             .suffixes_of(&p.org, LexClass::TitleOrg)
             .find(|d| is_party_department(lex, d))?;
         let c = &p.org[..p.org.len() - dept.len()];
-        c.ends_with('委').then_some(c)?
+        c.ends_with(COMMITTEE).then_some(c)?
     };
     Some((committee.to_string(), p.owner.clone()))
 }
+
+/// The shortest generic area split off the head of a body, in chars: a
+/// level character after one more (the `集中区` of `集中区党工委`).
+const MIN_AREA_CHARS: usize = 2;
 
 /// A body whose first part is a generic area ending in a level character
 /// (`集中区` + `党工委`), split there.
@@ -583,7 +671,7 @@ fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
     let n = body.chars().count();
     body.char_indices()
         .rev()
-        .take(n.saturating_sub(2))
+        .take(n.saturating_sub(MIN_AREA_CHARS))
         .find_map(|(at, _)| {
             let (area, rest) = body.split_at(at);
             (Level::division_word_ending(area).is_some()
@@ -591,6 +679,10 @@ fn composite(lex: &Lexicon, body: &str) -> Option<(String, String)> {
             .then(|| (area.to_string(), rest.to_string()))
         })
 }
+
+/// The shortest proper part of an organisation already named that a bare
+/// body resolves to (`开发区党工委` for `区党工委`), in chars.
+const MIN_KNOWN_STEM_CHARS: usize = 2;
 
 /// Resolves a body that starts with the level word `w`: the division of
 /// that level the title before it in the sentence names, else the
@@ -617,7 +709,7 @@ fn level_bound(ctx: &Context<'_, '_>, w: &str, body: &str) -> (String, String) {
         if k.len() > body.len() && k.ends_with(body) {
             let owner = &k[..k.len() - rest.len()];
             let stem = &k[..k.len() - body.len()];
-            if stem.chars().count() >= 2
+            if stem.chars().count() >= MIN_KNOWN_STEM_CHARS
                 && !doc
                     .lex
                     .ends_with(owner, LexClass::Grammar(Grammar::NotDivision))
@@ -645,7 +737,7 @@ mod tests {
 
     fn parts(t: &str) -> (Vec<String>, String, String) {
         let lex = Lexicon::embedded();
-        let p = split_title(&lex, t).expect("a post");
+        let p = split_named(&lex, t).expect("a post");
         (p.places, p.body, p.role)
     }
 
@@ -673,7 +765,7 @@ mod tests {
             (vec![], "全国人大".into(), "代表".into())
         );
         assert_eq!(parts("纪委书记"), (vec![], "纪委".into(), "书记".into()));
-        assert!(split_title(&Lexicon::embedded(), "城管中心").is_none());
+        assert!(split_named(&Lexicon::embedded(), "城管中心").is_none());
     }
 
     #[test]
@@ -691,6 +783,8 @@ mod tests {
 
     #[test]
     fn bodies_are_spelled_out() {
+        let lex = Lexicon::embedded();
+        let normalize_body = |b| normalize_body(&lex, b);
         assert_eq!(normalize_body("区政府"), "区人民政府");
         assert_eq!(normalize_body("县法院行政庭"), "县人民法院行政庭");
         assert_eq!(normalize_body("县人民检察院"), "县人民检察院");

@@ -394,7 +394,7 @@ fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause> {
     let mut p = s.start;
     while p < s.end {
         // No verb starts before the next visit trigger: skip to it.
-        let next = doc.next_trigger(p, &[T::VisitMotion, T::VisitInspect]);
+        let next = doc.next_trigger(p, &[T::VisitMotion, T::VisitInspect, T::VisitFrame]);
         if next > p {
             p = next.min(s.end);
             continue;
