@@ -769,6 +769,21 @@ mod tests {
     }
 
     #[test]
+    fn split_at_the_post_recognition_found() {
+        let lex = Lexicon::embedded();
+        // Recognition's post is the compound `党委书记`; its body is peeled
+        // off, as when the post is looked for.
+        let p = split_title(&lex, "镇党委书记", 4).expect("a post");
+        assert_eq!((p.body.as_str(), p.role.as_str()), ("镇党委", "书记"));
+        assert_eq!(Some(p), split_named(&lex, "镇党委书记"));
+        let p = split_title(&lex, "施甸县人大常委会副主任", 6).expect("a post");
+        assert_eq!(p.places, ["施甸县"]);
+        assert_eq!((p.body.as_str(), p.role.as_str()), ("人大常委会", "副主任"));
+        assert!(split_title(&lex, "副主任", 0).is_none());
+        assert!(split_title(&lex, "副主任", 4).is_none());
+    }
+
+    #[test]
     fn attach_rules() {
         assert_eq!(attach("闵行区", "区委"), "闵行区委");
         assert_eq!(attach("闵行区", "区合作交流办"), "闵行区合作交流办");
