@@ -4,7 +4,7 @@
 //! grammar ([`super::edge`]): `区城管执法局`, `上海何勇企业管理有限公司`,
 //! `施甸县党政代表团`.
 
-use super::edge::{LEVEL_CHARS, left_edge};
+use super::edge::{Edge, LEVEL_CHARS, left_edge};
 use super::{Mention, Scan};
 use crate::lexicon::{LexClass, SuffixTraits};
 use crate::rules::Rule;
@@ -58,181 +58,235 @@ fn suffix_traits(scan: &Scan<'_>, word: &str) -> SuffixTraits {
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     for hit in scan.hits() {
-        let word = &scan.text[hit.span().range()];
         if scan.hit_is(hit, |c| c == LexClass::Org) {
             // `区委` inside `区委书记` is still the body; the title decides later.
             out.push(Mention::new(hit.span(), EntityKind::Org, Rule::OrgLexicon));
         }
-        if !scan.hit_is(hit, |c| c == LexClass::OrgSuffix) {
-            continue;
+        if scan.hit_is(hit, |c| c == LexClass::OrgSuffix) {
+            suffixed(scan, hit.span(), &mut out);
         }
-        // The longest suffix says the kind: `邻里中心` and `购物中心` are
-        // places, though `中心` ends bodies. Asked of a name found.
-        let in_place_suffix = || {
-            scan.hits_ending_at(hit.span().end).any(|h| {
-                h.span().start < hit.span().start && scan.hit_is(h, |c| c == LexClass::PlaceSuffix)
-            })
-        };
-        if let Some(m) = level_anchored(scan, hit.span())
-            && !in_place_suffix()
-        {
-            out.push(m);
-        }
-        // A suffix opening its clause (`会议…`) has no name before it; the
-        // segmenter, which reads no token across a clause break, is not
-        // asked.
-        if scan.opens_clause(hit.span().start) {
-            continue;
-        }
-        // The suffix must end a word (`举办`, `布局`, `干部` are not bodies).
-        let Some(head) = scan.token_containing(hit.span().start) else {
-            continue;
-        };
-        // The segmenter may glue a post to the body (`党工委书记`).
-        if head.span.end > hit.span().end
-            && !(head.span.start == hit.span().start
-                && scan.lex.is(
-                    &scan.text[hit.span().end..head.span.end],
-                    LexClass::TitleRole,
-                ))
-        {
-            continue;
-        }
-        let mut name_end = hit.span().start;
-        let merged = head.span.start < hit.span().start;
-        if merged {
-            let hw = &scan.text[head.span.range()];
-            // `举办`, `主办`: dictionary verbs. An unknown word the segmenter
-            // built (`社建办`) may be tagged anything.
-            if head.tag.starts_with('v') && !head.tag.starts_with("vn") && scan.is_known_word(hw) {
-                continue;
-            }
-            if scan.lex.any(hw, |c| c == LexClass::Stop) {
-                continue;
-            }
-            // A common word that ends in the suffix (`干部`, `布局`, `展厅`):
-            // one character before a one-character suffix.
-            if is_single_char(word)
-                && scan.text[head.span.start..hit.span().start].chars().count() < 2
-                && !scan
-                    .lex
-                    .any(hw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
-                && !matches!(head.tag, "nt" | "j")
-            {
-                continue;
-            }
-            name_end = head.span.start;
-        }
-        // `常委` is a post: its `委` is no body.
-        if scan.hits_ending_at(hit.span().end).any(|h| {
-            h.span().start < hit.span().start
-                && scan.hit_is(h, |c| c == LexClass::TitleRole)
-                && !scan.hit_is(h, |c| matches!(c, LexClass::Org | LexClass::OrgSuffix))
-        }) {
-            continue;
-        }
-        // `区人大常委会视察调研组`: the words saying what a group does
-        // (cue words elsewhere) stand between its body and its suffix.
-        let group_words = group_words_before(scan, name_end, word);
-        let traits = suffix_traits(scan, word);
-        let allow_verb = !merged && traits.holds_verbs;
-        let allow_org = !traits.governing;
-        let mut edge = left_edge(scan, group_words, 20, allow_verb, allow_org);
-        // A group needs its body: `视察调研组` alone is a generic noun.
-        if edge.start == hit.span().start || (group_words < name_end && edge.start == group_words) {
-            continue;
-        }
-        // The anchor lies in the name proper, before any group words.
-        edge.start = trim_at_anchor(scan, edge.start, name_end.min(hit.span().start));
-        // The segmenter's dictionary holds whole bodies (`某某省人民政府`,
-        // one word): the division opening that word anchors the name.
-        if merged && opens_with_division(scan, Span::new(name_end, hit.span().start)) {
-            // Words before it that hold no place are no part of it (`经`).
-            if !edge.anchored {
-                edge.start = name_end;
-            }
-            edge.anchored = true;
-            edge.proper = true;
-        }
-        if !allow_org
-            && !edge.anchored
-            && !scan
-                .text
-                .get(edge.start..name_end)
-                .is_some_and(|n| n.starts_with("中共"))
-        {
-            // `深化` + `政府`: a governing body is named from a place or level.
-            continue;
-        }
-        let span = Span::new(edge.start, hit.span().end);
-        let name = &scan.text[span.range()];
-        // `镇村干部`: cadres, no body; `区政府各委`: every one of them.
-        if scan.lex.any(name, |c| c == LexClass::Stop)
-            || name.ends_with("干部")
-            || name.contains('各')
-        {
-            continue;
-        }
-        // `党工委` alone, read off `委`: a kind of body, no name.
-        if scan.lex.any(name, |c| {
-            matches!(c, LexClass::TitleOrg | LexClass::OrgSuffix)
-        }) && !scan.lex.is(name, LexClass::Org)
-        {
-            continue;
-        }
-        let left_len = name.chars().count() - word.chars().count();
-        if GENERIC_LEFT.contains(&&name[..name.len() - word.len()])
-            || GENERIC_LEFT.contains(&&scan.text[span.start..name_end.max(span.start)])
-        {
-            continue;
-        }
-        if is_single_char(word) && !edge.anchored {
-            // `公安局`, `财政局`: one two-character noun before the suffix.
-            let one_noun = left_len == 2
-                && scan.tokens_around(edge.start).iter().any(|t| {
-                    t.span.start == edge.start && t.span.end == name_end && t.tag.starts_with('n')
-                });
-            let head_part = scan.text[name_end..hit.span().start].chars().count();
-            if !(one_noun || (merged && left_len == head_part)) {
-                continue;
-            }
-        }
-        // The brand before a parenthesised region is the proper part of
-        // a trade named with common nouns (`某某(中国)饮料有限公司`).
-        if word.ends_with("公司")
-            && let Some(whole) = with_region_in_parentheses(scan, span)
-        {
-            out.push(Mention::new(
-                whole,
-                EntityKind::Org,
-                Rule::OrgRegionInParentheses,
-            ));
-        }
-        if traits.needs_proper && !edge.proper {
-            continue;
-        }
-        if holds_a_named_person(scan, Span::new(span.start, hit.span().start))
-            || holds_a_clause_verb(scan, Span::new(span.start, hit.span().start))
-        {
-            continue;
-        }
-        // A level character alone before the suffix is no name (`区委` is
-        // in the lexicon; `镇办` is not a body).
-        if left_len == 1
-            && name
-                .chars()
-                .next()
-                .is_some_and(|c| LEVEL_CHARS.contains(&c))
-            && is_single_char(word)
-        {
-            continue;
-        }
-        if in_place_suffix() {
-            continue;
-        }
-        out.push(Mention::new(span, EntityKind::Org, Rule::OrgSuffix));
     }
     out
+}
+
+/// The longest edge of a name, in characters, walked left from its suffix.
+const MAX_NAME_CHARS: usize = 20;
+
+/// The bodies named with the organisation suffix at `suffix`: the one
+/// anchored at a level character (`org.level-anchored`), the one whose
+/// left edge grammar finds (`org.suffix`), and a company's with its region
+/// in parentheses (`org.region-in-parentheses`).
+fn suffixed(scan: &Scan<'_>, suffix: Span, out: &mut Vec<Mention>) {
+    if let Some(m) = level_anchored(scan, suffix)
+        && !in_place_suffix(scan, suffix)
+    {
+        out.push(m);
+    }
+    // A suffix opening its clause (`会议…`) has no name before it; the
+    // segmenter, which reads no token across a clause break, is not
+    // asked.
+    if scan.opens_clause(suffix.start) {
+        return;
+    }
+    let Some(head) = word_before_suffix(scan, suffix) else {
+        return;
+    };
+    if ends_a_post(scan, suffix) {
+        return;
+    }
+    let word = &scan.text[suffix.range()];
+    let traits = suffix_traits(scan, word);
+    let Some(edge) = name_edge(scan, suffix, head, traits) else {
+        return;
+    };
+    if traits.governing && !edge.anchored && !opens_with_party(scan, edge.start, head.name_end) {
+        // `深化` + `政府`: a governing body is named from a place or level.
+        return;
+    }
+    let span = Span::new(edge.start, suffix.end);
+    if is_generic_name(scan, span, suffix, head.name_end)
+        || (is_single_char(word) && !edge.anchored && !one_noun_before(scan, span, suffix, head))
+    {
+        return;
+    }
+    // The brand before a parenthesised region is the proper part of
+    // a trade named with common nouns (`某某(中国)饮料有限公司`).
+    if word.ends_with("公司")
+        && let Some(whole) = with_region_in_parentheses(scan, span)
+    {
+        out.push(Mention::new(
+            whole,
+            EntityKind::Org,
+            Rule::OrgRegionInParentheses,
+        ));
+    }
+    if traits.needs_proper && !edge.proper {
+        return;
+    }
+    let part = Span::new(span.start, suffix.start);
+    if holds_a_named_person(scan, part)
+        || holds_a_clause_verb(scan, part)
+        || level_alone_before(scan, span, suffix)
+        || in_place_suffix(scan, suffix)
+    {
+        return;
+    }
+    out.push(Mention::new(span, EntityKind::Org, Rule::OrgSuffix));
+}
+
+/// The longest suffix says the kind: `邻里中心` and `购物中心` are places,
+/// though `中心` ends bodies. Asked of a name found.
+fn in_place_suffix(scan: &Scan<'_>, suffix: Span) -> bool {
+    scan.hits_ending_at(suffix.end)
+        .any(|h| h.span().start < suffix.start && scan.hit_is(h, |c| c == LexClass::PlaceSuffix))
+}
+
+/// The segmenter's word that holds a suffix.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    /// Where the name before the suffix ends: the suffix's start, or the
+    /// start of the word the segmenter glued it to (`社建办`).
+    name_end: usize,
+    /// The segmenter glued the suffix to the characters before it.
+    merged: bool,
+}
+
+/// The word the suffix ends, unless it is no body's: the suffix must end
+/// a word (`举办`, `布局`, `干部` are not bodies), though the segmenter may
+/// glue a post after it (`党工委书记`).
+fn word_before_suffix(scan: &Scan<'_>, suffix: Span) -> Option<Head> {
+    let head = scan.token_containing(suffix.start)?;
+    if head.span.end > suffix.end
+        && !(head.span.start == suffix.start
+            && scan
+                .lex
+                .is(&scan.text[suffix.end..head.span.end], LexClass::TitleRole))
+    {
+        return None;
+    }
+    let merged = head.span.start < suffix.start;
+    if !merged {
+        return Some(Head {
+            name_end: suffix.start,
+            merged,
+        });
+    }
+    let hw = &scan.text[head.span.range()];
+    // `举办`, `主办`: dictionary verbs. An unknown word the segmenter
+    // built (`社建办`) may be tagged anything.
+    if head.tag.starts_with('v') && !head.tag.starts_with("vn") && scan.is_known_word(hw) {
+        return None;
+    }
+    if scan.lex.any(hw, |c| c == LexClass::Stop) {
+        return None;
+    }
+    // A common word that ends in the suffix (`干部`, `布局`, `展厅`):
+    // one character before a one-character suffix.
+    if is_single_char(&scan.text[suffix.range()])
+        && scan.text[head.span.start..suffix.start].chars().count() < 2
+        && !scan
+            .lex
+            .any(hw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
+        && !matches!(head.tag, "nt" | "j")
+    {
+        return None;
+    }
+    Some(Head {
+        name_end: head.span.start,
+        merged,
+    })
+}
+
+/// `常委` is a post: its `委` is no body.
+fn ends_a_post(scan: &Scan<'_>, suffix: Span) -> bool {
+    scan.hits_ending_at(suffix.end).any(|h| {
+        h.span().start < suffix.start
+            && scan.hit_is(h, |c| c == LexClass::TitleRole)
+            && !scan.hit_is(h, |c| matches!(c, LexClass::Org | LexClass::OrgSuffix))
+    })
+}
+
+/// The left edge of the name ending in `suffix`, found by grammar; none
+/// when a group suffix has no body before its group words (`视察调研组`
+/// alone is a generic noun).
+fn name_edge(scan: &Scan<'_>, suffix: Span, head: Head, traits: SuffixTraits) -> Option<Edge> {
+    // `区人大常委会视察调研组`: the words saying what a group does
+    // (cue words elsewhere) stand between its body and its suffix.
+    let group_words = group_words_before(scan, head.name_end, &scan.text[suffix.range()]);
+    let allow_verb = !head.merged && traits.holds_verbs;
+    let mut edge = left_edge(
+        scan,
+        group_words,
+        MAX_NAME_CHARS,
+        allow_verb,
+        !traits.governing,
+    );
+    if edge.start == suffix.start || (group_words < head.name_end && edge.start == group_words) {
+        return None;
+    }
+    // The anchor lies in the name proper, before any group words.
+    edge.start = trim_at_anchor(scan, edge.start, head.name_end.min(suffix.start));
+    // The segmenter's dictionary holds whole bodies (`某某省人民政府`,
+    // one word): the division opening that word anchors the name.
+    if head.merged && opens_with_division(scan, Span::new(head.name_end, suffix.start)) {
+        // Words before it that hold no place are no part of it (`经`).
+        if !edge.anchored {
+            edge.start = head.name_end;
+        }
+        edge.anchored = true;
+        edge.proper = true;
+    }
+    Some(edge)
+}
+
+/// `中共` opens the name between `start` and `name_end`: a party body,
+/// named without a place.
+fn opens_with_party(scan: &Scan<'_>, start: usize, name_end: usize) -> bool {
+    scan.text
+        .get(start..name_end)
+        .is_some_and(|n| n.starts_with("中共"))
+}
+
+/// A name that names no one body: a stop phrase or cadres (`镇村干部`),
+/// every body of a kind (`区政府各委`), a kind of body read off its
+/// suffix alone (`党工委`), or a generic noun before the suffix
+/// (`街道党工委`, `平台公司`).
+fn is_generic_name(scan: &Scan<'_>, span: Span, suffix: Span, name_end: usize) -> bool {
+    let name = &scan.text[span.range()];
+    if scan.lex.any(name, |c| c == LexClass::Stop) || name.ends_with("干部") || name.contains('各')
+    {
+        return true;
+    }
+    if scan.lex.any(name, |c| {
+        matches!(c, LexClass::TitleOrg | LexClass::OrgSuffix)
+    }) && !scan.lex.is(name, LexClass::Org)
+    {
+        return true;
+    }
+    GENERIC_LEFT.contains(&&scan.text[span.start..suffix.start])
+        || GENERIC_LEFT.contains(&&scan.text[span.start..name_end.max(span.start)])
+}
+
+/// A one-character suffix with no anchor needs one two-character noun
+/// before it (`公安局`, `财政局`), or the segmenter's whole word.
+fn one_noun_before(scan: &Scan<'_>, span: Span, suffix: Span, head: Head) -> bool {
+    let left_len = scan.text[span.start..suffix.start].chars().count();
+    let one_noun = left_len == 2
+        && scan.tokens_around(span.start).iter().any(|t| {
+            t.span.start == span.start && t.span.end == head.name_end && t.tag.starts_with('n')
+        });
+    let head_part = scan.text[head.name_end..suffix.start].chars().count();
+    one_noun || (head.merged && left_len == head_part)
+}
+
+/// A level character alone before a one-character suffix is no name
+/// (`区委` is in the lexicon; `镇办` is not a body).
+fn level_alone_before(scan: &Scan<'_>, span: Span, suffix: Span) -> bool {
+    let left = &scan.text[span.start..suffix.start];
+    let mut chars = left.chars();
+    is_single_char(&scan.text[suffix.range()])
+        && chars.next().is_some_and(|c| LEVEL_CHARS.contains(&c))
+        && chars.next().is_none()
 }
 
 /// True when a division of the lexicon (`某某省`, `某某市`), or its short
