@@ -5,8 +5,10 @@
 
 use super::edge::left_edge;
 use super::index::MentionIndex;
+use super::segment::Token;
 use super::{Mention, Scan};
 use crate::lexicon::{Level, LexClass};
+use crate::matcher::Hit;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, is_cjk};
@@ -57,135 +59,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     // `镇定`): named when the document also names them as words.
     let mut misaligned: Vec<Span> = Vec::new();
     for hit in scan.hits() {
-        let word = &scan.text[hit.span().range()];
-        let mut accepted = false;
-        // One abbreviation of a run of provinces (`闽宁协作`).
-        let mut paired = false;
-        // A short form may stand for dozens of divisions (`新华`); what
-        // depends on the word alone is asked once for all of them.
-        let short = ShortWord::new(word);
-        for e in scan.entries(hit) {
-            match e.class {
-                LexClass::Division(level) => {
-                    if level == Level::Village
-                        && ((!word.ends_with('村') && !word.ends_with("社区"))
-                            || super::edge::opens_generically(word))
-                    {
-                        continue;
-                    }
-                    if level >= Level::Town
-                        && (word.chars().count() < 3 || !starts_a_word(scan, hit.span()))
-                    {
-                        continue;
-                    }
-                    if level >= Level::Town && !aligned(scan, hit.span()) {
-                        misaligned.push(hit.span());
-                        continue;
-                    }
-                    // `平安街道`, `文明街道`: slogans, unless a parent is glued.
-                    if level >= Level::Town
-                        && super::edge::opens_generically(word)
-                        && scan
-                            .longest_ending_at(hit.span().start, |c| {
-                                matches!(c, LexClass::Division(_))
-                            })
-                            .is_none()
-                    {
-                        continue;
-                    }
-                    // `新农村`, `中心镇`: common words that are also names.
-                    if level >= Level::Town
-                        && ((scan
-                            .word_tag(word)
-                            .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"))
-                            && !stem_is_place(scan, word))
-                            || common_stem(scan, hit.span()))
-                        && scan
-                            .longest_ending_at(hit.span().start, |c| {
-                                matches!(c, LexClass::Division(_))
-                            })
-                            .is_none()
-                    {
-                        continue;
-                    }
-                    if is_generic_division(word) {
-                        // Only glued after a parent place.
-                        let parent = scan.longest_ending_at(hit.span().start, |c| {
-                            matches!(c, LexClass::Division(_))
-                        });
-                        if parent.is_none() {
-                            continue;
-                        }
-                    }
-                    accepted = true;
-                }
-                // A site that is also a common word (a foreign city, `万象`)
-                // where the text says a place stands.
-                LexClass::Site => accepted |= !e.ambiguous || stands_as_place(scan, hit.span()),
-                LexClass::PlaceShort => {
-                    let n = word.chars().count();
-                    if n == 1 {
-                        accepted |= super::movement::in_phrase(scan, hit.span());
-                        paired = paired || (!accepted && super::paired::in_run(scan, hit.span()));
-                    } else {
-                        let level = e.full.as_deref().and_then(|f| level_of(scan, f));
-                        // `湘西州`, `通道县`: a short form with its level character.
-                        if let Some(l) = level
-                            && l <= Level::County
-                            && let Some(c) = scan.char_at(hit.span().end)
-                            && matches!(c, '省' | '市' | '州' | '县' | '区' | '盟' | '旗')
-                            && !scan.hits_at(hit.span().start).iter().any(|h| {
-                                h.span().end > hit.span().end
-                                    && scan.hit_is(h, |k| matches!(k, LexClass::Division(_)))
-                            })
-                        {
-                            out.push(Mention::new(
-                                Span::new(hit.span().start, hit.span().end + c.len_utf8()),
-                                EntityKind::Place,
-                                Rule::PlaceShortWithLevel,
-                            ));
-                        }
-                        // One full name that licenses the short form is enough.
-                        accepted = accepted
-                            || short_form_ok(
-                                scan,
-                                hit.span(),
-                                &short,
-                                e.full.as_deref(),
-                                level,
-                                &fulls,
-                            )
-                            || (level.is_some_and(|l| l >= Level::Town)
-                                && lists.listed_with_places(scan, hit.span(), &fulls))
-                            // `新华社大连1月10日电`: a city or county in a dateline.
-                            || (level.is_some_and(|l| l <= Level::County)
-                                && in_dateline(scan, hit.span()));
-                    }
-                }
-                _ => {}
-            }
-        }
-        if accepted {
-            out.push(Mention::new(
-                hit.span(),
-                EntityKind::Place,
-                Rule::PlaceLexicon,
-            ));
-        } else if paired {
-            out.push(Mention::new(
-                hit.span(),
-                EntityKind::Place,
-                Rule::PlacePairedAbbreviations,
-            ));
-        }
+        lexicon_place(scan, hit, &fulls, &mut lists, &mut misaligned, &mut out);
     }
-    let named_words: HashSet<&str> = out.iter().map(|m| &scan.text[m.span.range()]).collect();
-    let named_again: Vec<Mention> = misaligned
-        .into_iter()
-        .filter(|s| named_words.contains(&scan.text[s.range()]))
-        .map(|s| Mention::new(s, EntityKind::Place, Rule::PlaceNamedAgain))
-        .collect();
-    out.extend(named_again);
+    named_again(scan, misaligned, &mut out);
     let short = super::movement::first_characters(scan, &fulls, &out);
     out.extend(short);
     let named = suffix_names(scan, &out);
@@ -194,6 +70,172 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     extend(scan, &mut out);
     super::line::abbreviated(scan, &mut out);
     out
+}
+
+/// `place.lexicon`: a division, a site or a short form of the lexicon at
+/// `hit`, when one of its entries is accepted there; else
+/// `place.paired-abbreviations` for one abbreviation of a run of
+/// provinces (`闽宁协作`). A short form with its level character is
+/// `place.short-with-level` besides.
+fn lexicon_place(
+    scan: &Scan<'_>,
+    hit: &Hit,
+    fulls: &HashSet<&str>,
+    lists: &mut Lists,
+    misaligned: &mut Vec<Span>,
+    out: &mut Vec<Mention>,
+) {
+    let span = hit.span();
+    let word = &scan.text[span.range()];
+    let mut accepted = false;
+    let mut paired = false;
+    // A short form may stand for dozens of divisions (`新华`); what
+    // depends on the word alone is asked once for all of them.
+    let short = ShortWord::new(word);
+    for e in scan.entries(hit) {
+        match e.class {
+            LexClass::Division(level) => match division_reading(scan, span, level) {
+                Reading::Accepted => accepted = true,
+                Reading::Misaligned => misaligned.push(span),
+                Reading::Rejected => {}
+            },
+            // A site that is also a common word (a foreign city, `万象`)
+            // where the text says a place stands.
+            LexClass::Site => accepted |= !e.ambiguous || stands_as_place(scan, span),
+            LexClass::PlaceShort if word.chars().count() == 1 => {
+                accepted |= super::movement::in_phrase(scan, span);
+                paired = paired || (!accepted && super::paired::in_run(scan, span));
+            }
+            LexClass::PlaceShort => {
+                let level = e.full.as_deref().and_then(|f| level_of(scan, f));
+                out.extend(short_with_level(scan, span, level));
+                // One full name that licenses the short form is enough.
+                accepted = accepted
+                    || short_licensed(scan, span, &short, e.full.as_deref(), level, fulls, lists);
+            }
+            _ => {}
+        }
+    }
+    if accepted {
+        out.push(Mention::new(span, EntityKind::Place, Rule::PlaceLexicon));
+    } else if paired {
+        out.push(Mention::new(
+            span,
+            EntityKind::Place,
+            Rule::PlacePairedAbbreviations,
+        ));
+    }
+}
+
+/// What a division's entry makes of its hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// A division named here.
+    Accepted,
+    /// A town the segmenter reads across its end: named only if the
+    /// document names it again as a word (`place.named-again`).
+    Misaligned,
+    /// No division here.
+    Rejected,
+}
+
+/// Whether a division of `level` is named at `span`.
+fn division_reading(scan: &Scan<'_>, span: Span, level: Level) -> Reading {
+    let word = &scan.text[span.range()];
+    // A village names itself only as `…村` or `…社区`, not generically.
+    if level == Level::Village
+        && ((!word.ends_with('村') && !word.ends_with("社区"))
+            || super::edge::opens_generically(word))
+    {
+        return Reading::Rejected;
+    }
+    if level >= Level::Town {
+        // A town of one or two characters, or read across a word's start.
+        if word.chars().count() < MIN_TOWN_CHARS || !starts_a_word(scan, span) {
+            return Reading::Rejected;
+        }
+        if !aligned(scan, span) {
+            return Reading::Misaligned;
+        }
+        if !has_parent_glued(scan, span)
+            && (super::edge::opens_generically(word) || reads_as_common_word(scan, span))
+        {
+            return Reading::Rejected;
+        }
+    }
+    // `郊区`, `城区`: only glued after a parent place.
+    if is_generic_division(word) && !has_parent_glued(scan, span) {
+        return Reading::Rejected;
+    }
+    Reading::Accepted
+}
+
+/// The fewest characters of a town's full name (`七宝镇`).
+const MIN_TOWN_CHARS: usize = 3;
+
+/// A division of the lexicon ends right before `span`: a parent glued to it.
+fn has_parent_glued(scan: &Scan<'_>, span: Span) -> bool {
+    scan.longest_ending_at(span.start, |c| matches!(c, LexClass::Division(_)))
+        .is_some()
+}
+
+/// `新农村`, `中心镇`: a town's name that is also a common word, which
+/// `平安街道`, `文明街道` (slogans) open generically.
+fn reads_as_common_word(scan: &Scan<'_>, span: Span) -> bool {
+    let word = &scan.text[span.range()];
+    (scan
+        .word_tag(word)
+        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"))
+        && !stem_is_place(scan, word))
+        || common_stem(scan, span)
+}
+
+/// `place.short-with-level`: `湘西州`, `通道县`: the short form of a
+/// county or above with its level character, unless a longer division
+/// starts there.
+fn short_with_level(scan: &Scan<'_>, span: Span, level: Option<Level>) -> Option<Mention> {
+    let c = scan.char_at(span.end)?;
+    let fits = level.is_some_and(|l| l <= Level::County)
+        && matches!(c, '省' | '市' | '州' | '县' | '区' | '盟' | '旗')
+        && !scan.hits_at(span.start).iter().any(|h| {
+            h.span().end > span.end && scan.hit_is(h, |k| matches!(k, LexClass::Division(_)))
+        });
+    fits.then(|| {
+        Mention::new(
+            Span::new(span.start, span.end + c.len_utf8()),
+            EntityKind::Place,
+            Rule::PlaceShortWithLevel,
+        )
+    })
+}
+
+/// A short form of two characters or more is a place when its full name
+/// licenses it, when it stands in a list of towns with places, or when
+/// it is a city or county in a dateline (`新华社大连1月10日电`).
+fn short_licensed(
+    scan: &Scan<'_>,
+    span: Span,
+    short: &ShortWord<'_>,
+    full: Option<&str>,
+    level: Option<Level>,
+    fulls: &HashSet<&str>,
+    lists: &mut Lists,
+) -> bool {
+    short_form_ok(scan, span, short, full, level, fulls)
+        || (level.is_some_and(|l| l >= Level::Town) && lists.listed_with_places(scan, span, fulls))
+        || (level.is_some_and(|l| l <= Level::County) && in_dateline(scan, span))
+}
+
+/// `place.named-again`: a misaligned town whose text the document also
+/// names as a place.
+fn named_again(scan: &Scan<'_>, misaligned: Vec<Span>, out: &mut Vec<Mention>) {
+    let named_words: HashSet<&str> = out.iter().map(|m| &scan.text[m.span.range()]).collect();
+    let named_again: Vec<Mention> = misaligned
+        .into_iter()
+        .filter(|s| named_words.contains(&scan.text[s.range()]))
+        .map(|s| Mention::new(s, EntityKind::Place, Rule::PlaceNamedAgain))
+        .collect();
+    out.extend(named_again);
 }
 
 /// What licensing a short form asks of the word itself, whichever full
@@ -478,157 +520,153 @@ fn dated_wire_after(scan: &Scan<'_>, pos: usize) -> bool {
 /// Named sites ending in a place suffix.
 fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
     let known = &MentionIndex::new(known);
-    let mut out = Vec::new();
-    for hit in scan.hits() {
-        if !scan.hit_is(hit, |c| c == LexClass::PlaceSuffix) {
-            continue;
-        }
-        let suffix = &scan.text[hit.span().range()];
-        if EXTENSIONS.contains(&suffix) {
-            continue;
-        }
-        if let Some(m) = village_after_town(scan, hit.span(), known) {
-            out.push(m);
-            continue;
-        }
-        // `城区`, `城镇`: the 城 of a common word.
-        if suffix == "城"
-            && scan.text[hit.span().end..]
-                .starts_with(['区', '镇', '市', '乡', '墙', '运', '管', '建', '口', '中'])
-        {
-            continue;
-        }
-        let road = ROAD_SUFFIXES.contains(&suffix);
-        // A suffix opening its clause has no name before it (a road's is
-        // still read whole by `road_name`, once the suffix ends a word).
-        if !road && scan.opens_clause(hit.span().start) {
-            continue;
-        }
-        // The suffix must end a word: `思路` and `道路` swallow their `路`.
-        let Some(head) = scan.token_containing(hit.span().start) else {
-            continue;
-        };
-        let head_is_place = scan
-            .lex
-            .any(&scan.text[head.span.range()], |c| c.is_place());
-        // A word the segmenter guessed (`蒲汇塘步`) is not trusted.
-        if head.span.end > hit.span().end
-            && !head_is_place
-            && (scan.is_known_word(&scan.text[head.span.range()])
-                || !ROAD_SUFFIXES.contains(&suffix))
-        {
-            continue;
-        }
-        // `虹桥` holds `桥`: an accepted place, the place rule has it.
-        if head.span.start < hit.span().start && known.exactly(head.span).next().is_some() {
-            continue;
-        }
-        if road {
-            if let Some(m) = road_name(scan, hit.span(), known) {
-                out.push(m);
-            }
-            continue;
-        }
-        let mut name_end = hit.span().start;
-        let mut generic_head = false;
-        if head.span.start < hit.span().start {
-            let hw = &scan.text[head.span.range()];
-            // A common word ending in a one-character suffix (`乡村`, `农村`).
-            if suffix.chars().count() == 1
-                && hw.chars().count() == 2
-                && scan.is_known_word(hw)
-                && !head.is_proper()
-            {
-                continue;
-            }
-            // An unknown or proper word ending in the suffix is a name of
-            // its own (`桃源村`, `石桥村`).
-            if hw.chars().count() >= 3
-                && !super::edge::opens_generically(hw)
-                && (suffix != "城"
-                    || !scan.text[hit.span().end..].starts_with(['区', '镇', '市', '乡']))
-                && (!scan.is_known_word(hw) || head.is_proper())
-                && (!head.tag.starts_with("nr") || ["村", "庄", "屯"].contains(&suffix))
-                && !scan
-                    .char_before(head.span.start)
-                    .is_some_and(|c| c.is_ascii_alphanumeric())
-            {
-                out.push(Mention::new(
-                    head.span,
-                    EntityKind::Place,
-                    Rule::PlaceSuffixWord,
-                ));
-                continue;
-            }
-            // The segmenter merged the suffix into a longer word (`农贸市场`).
-            name_end = head.span.start;
-            generic_head = !head.is_proper();
-            if road && head.span.end == hit.span().end {
-                let word = &scan.text[head.span.range()];
-                if scan.word_tag(word).is_some_and(|t| t != "ns" && t != "nz") {
-                    continue;
-                }
-                generic_head = false;
-            }
-        }
-        // Resettlement sites are named by a village or a short name
-        // (`王庄安置点`); a long run before them is a description
-        // (`某项目拆迁安置点`).
-        let max = if road || SHORT_NAMED.contains(&suffix) {
-            4
-        } else {
-            10
-        };
-        let mut edge = left_edge(scan, name_end, max, false, false);
-        if !edge.anchored && suffix.chars().count() >= 2 {
-            // `虹桥国际开放枢纽`: a verb may stand before a long suffix when
-            // a place opens the name.
-            let with_verb = left_edge(scan, name_end, max, true, false);
-            if with_verb.anchored {
-                edge = with_verb;
-            }
-        }
-        if edge.start == name_end {
-            // Nothing before the suffix: a road's one-word name (`中山路`) may
-            // still be one token.
-            if road && name_end < hit.span().start && !generic_head {
-                out.push(Mention::new(
-                    Span::new(head.span.start, hit.span().end),
-                    EntityKind::Place,
-                    Rule::PlaceRoad,
-                ));
-            }
-            continue;
-        }
-        // `G228线牛庄`: a name does not start inside a code (the `线` of
-        // `G228线` belongs to the route).
-        if scan
-            .char_before(edge.start)
-            .is_some_and(|c| c.is_ascii_alphanumeric())
-        {
-            continue;
-        }
-        let left = &scan.text[edge.start..name_end];
-        if !(edge.proper || road) {
-            continue;
-        }
-        // `省级新农村示范村`: a rank describes a kind of place, it names none.
-        if super::edge::holds_rank(left) {
-            continue;
-        }
-        if road && left.chars().count() < 1 {
-            continue;
-        }
-        let _ = generic_head;
-        out.push(Mention::new(
-            Span::new(edge.start, hit.span().end),
-            EntityKind::Place,
-            Rule::PlaceSuffix,
-        ));
-    }
+    let mut out: Vec<Mention> = scan
+        .hits()
+        .iter()
+        .filter(|hit| scan.hit_is(hit, |c| c == LexClass::PlaceSuffix))
+        .filter_map(|hit| suffix_name(scan, hit.span(), known))
+        .collect();
     // Asked of the names found, not of every suffix.
     out.retain(|m| !inside_a_stop_phrase(scan, m.span));
     out
+}
+
+/// The longest name before a place suffix, in characters.
+const MAX_SITE_NAME_CHARS: usize = 10;
+
+/// The longest name before a suffix of short names (`SHORT_NAMED`), in
+/// characters.
+const MAX_SHORT_NAME_CHARS: usize = 4;
+
+/// The place named with the place suffix at `suffix`:
+/// `place.village-after-town`, a road (`place.road`), the segmenter's
+/// word of its own (`place.suffix-word`), or the name grammar finds
+/// before the suffix (`place.suffix`).
+fn suffix_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Mention> {
+    let word = &scan.text[suffix.range()];
+    if EXTENSIONS.contains(&word) {
+        return None;
+    }
+    if let Some(m) = village_after_town(scan, suffix, known) {
+        return Some(m);
+    }
+    if is_city_of_common_word(scan, suffix) {
+        return None;
+    }
+    let road = ROAD_SUFFIXES.contains(&word);
+    // A suffix opening its clause has no name before it (a road's is
+    // still read whole by `road_name`, once the suffix ends a word).
+    if !road && scan.opens_clause(suffix.start) {
+        return None;
+    }
+    let head = scan.token_containing(suffix.start)?;
+    if swallowed_by_word(scan, suffix, &head, road) {
+        return None;
+    }
+    // `虹桥` holds `桥`: an accepted place, the place rule has it.
+    if head.span.start < suffix.start && known.exactly(head.span).next().is_some() {
+        return None;
+    }
+    if road {
+        return road_name(scan, suffix, known);
+    }
+    let mut name_end = suffix.start;
+    if head.span.start < suffix.start {
+        if is_common_word_ending(scan, suffix, &head) {
+            return None;
+        }
+        if is_word_of_its_own(scan, suffix, &head) {
+            return Some(Mention::new(
+                head.span,
+                EntityKind::Place,
+                Rule::PlaceSuffixWord,
+            ));
+        }
+        // The segmenter merged the suffix into a longer word (`农贸市场`).
+        name_end = head.span.start;
+    }
+    named_before_suffix(scan, suffix, name_end)
+}
+
+/// `城区`, `城镇`: the 城 of a common word.
+fn is_city_of_common_word(scan: &Scan<'_>, suffix: Span) -> bool {
+    &scan.text[suffix.range()] == "城"
+        && scan.text[suffix.end..]
+            .starts_with(['区', '镇', '市', '乡', '墙', '运', '管', '建', '口', '中'])
+}
+
+/// The suffix must end a word: `思路` and `道路` swallow their `路`. A
+/// word the segmenter guessed across a road suffix (`蒲汇塘步`) is not
+/// trusted.
+fn swallowed_by_word(scan: &Scan<'_>, suffix: Span, head: &Token, road: bool) -> bool {
+    let hw = &scan.text[head.span.range()];
+    head.span.end > suffix.end
+        && !scan.lex.any(hw, |c| c.is_place())
+        && (scan.is_known_word(hw) || !road)
+}
+
+/// A common word ending in a one-character suffix (`乡村`, `农村`).
+fn is_common_word_ending(scan: &Scan<'_>, suffix: Span, head: &Token) -> bool {
+    let hw = &scan.text[head.span.range()];
+    scan.text[suffix.range()].chars().count() == 1
+        && hw.chars().count() == 2
+        && scan.is_known_word(hw)
+        && !head.is_proper()
+}
+
+/// An unknown or proper word of three characters or more ending in the
+/// suffix is a name of its own (`桃源村`, `石桥村`); a person's name ends
+/// only in a village suffix, and a word after a code (`G228线牛庄`) is none.
+fn is_word_of_its_own(scan: &Scan<'_>, suffix: Span, head: &Token) -> bool {
+    let hw = &scan.text[head.span.range()];
+    let word = &scan.text[suffix.range()];
+    hw.chars().count() >= 3
+        && !super::edge::opens_generically(hw)
+        && (word != "城" || !scan.text[suffix.end..].starts_with(['区', '镇', '市', '乡']))
+        && (!scan.is_known_word(hw) || head.is_proper())
+        && (!head.tag.starts_with("nr") || ["村", "庄", "屯"].contains(&word))
+        && !scan
+            .char_before(head.span.start)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// `place.suffix`: the name grammar finds before `name_end`, which must
+/// hold a proper part and no rank (`省级新农村示范村` names a kind of
+/// place, none).
+fn named_before_suffix(scan: &Scan<'_>, suffix: Span, name_end: usize) -> Option<Mention> {
+    // Resettlement sites are named by a village or a short name
+    // (`王庄安置点`); a long run before them is a description
+    // (`某项目拆迁安置点`).
+    let max = if SHORT_NAMED.contains(&&scan.text[suffix.range()]) {
+        MAX_SHORT_NAME_CHARS
+    } else {
+        MAX_SITE_NAME_CHARS
+    };
+    let mut edge = left_edge(scan, name_end, max, false, false);
+    if !edge.anchored && scan.text[suffix.range()].chars().count() >= 2 {
+        // `虹桥国际开放枢纽`: a verb may stand before a long suffix when
+        // a place opens the name.
+        let with_verb = left_edge(scan, name_end, max, true, false);
+        if with_verb.anchored {
+            edge = with_verb;
+        }
+    }
+    // `G228线牛庄`: a name does not start inside a code (the `线` of
+    // `G228线` belongs to the route).
+    if edge.start == name_end
+        || scan
+            .char_before(edge.start)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+        || !edge.proper
+        || super::edge::holds_rank(&scan.text[edge.start..name_end])
+    {
+        return None;
+    }
+    Some(Mention::new(
+        Span::new(edge.start, suffix.end),
+        EntityKind::Place,
+        Rule::PlaceSuffix,
+    ))
 }
 
 /// Suffixes whose names are short (see `suffix_names`).
@@ -685,38 +723,7 @@ static ROAD_BOUNDARY: LazyCharSet = LazyCharSet::new(
 /// A road or waterway: two name characters before the suffix, three when
 /// the third is preceded by a boundary (`沈长浜街` after `南至`).
 fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Mention> {
-    let is_boundary = |pos: usize| {
-        scan.char_before(pos)
-            .is_none_or(|c| ROAD_BOUNDARY.contains(c) || !is_cjk(c))
-            || scan
-                .longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop))
-                .is_some_and(|h| h.span().len() > 3)
-    };
-    // `街道` is a division word, never a street.
-    if scan.text[suffix.end..].starts_with('道') {
-        return None;
-    }
-    let two = scan.back(suffix.start, 2);
-    if scan.text[two..suffix.start].chars().count() != 2
-        || !scan.text[two..suffix.start]
-            .chars()
-            .all(|c| is_cjk(c) && !ROAD_BOUNDARY.contains(c))
-    {
-        return None;
-    }
-    let mut start = two;
-    let place_before = known.ending_at(two).next().is_some();
-    if !is_boundary(two)
-        && !place_before
-        && scan
-            .char_before(two)
-            .is_some_and(|c| is_cjk(c) && !ROAD_BOUNDARY.contains(c))
-    {
-        let three = scan.back(two, 1);
-        if is_boundary(three) {
-            start = three;
-        }
-    }
+    let start = road_start(scan, suffix, known)?;
     // The suffix is the tail of a known place (`虹桥`): not a road.
     if known
         .ending_at(suffix.end)
@@ -724,51 +731,15 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
     {
         return None;
     }
-    let prefix = &scan.text[start..suffix.start];
-    // No verb inside a road's name, and it starts a word (`抓住` + `虹桥`).
-    let start_after_link = scan
-        .char_before(start)
-        .is_some_and(|c| ROAD_BOUNDARY.contains(c));
     // A plot's bounds (`东至…,西至…`) name a road or river each: the
     // segmenter's words across `至` (`至宝`) do not count there.
     let bound = ["东至", "南至", "西至", "北至"]
         .iter()
         .any(|b| scan.text[..start].ends_with(b));
-    if !bound
-        && scan.tokens_around(start).iter().any(|t| {
-            (t.span.start < start
-                && start < t.span.end
-                && (!start_after_link || scan.is_known_word(&scan.text[t.span.range()])))
-                || (t.span.start >= start
-                    && t.span.end <= suffix.start
-                    && t.tag.starts_with('v')
-                    && t.tag != "vn")
-        })
-    {
+    if !bound && (verb_or_word_across(scan, start, suffix) || ends_common_word(scan, suffix)) {
         return None;
     }
-
-    // Common words: `思路`, `道路`, `安全线`, `沿线`.
-    let common = |w: &str| {
-        scan.word_tag(w)
-            .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"))
-    };
-    let last_two = &scan.text[scan.back(suffix.end, 2)..suffix.end];
-
-    if common(last_two) && !bound {
-        return None;
-    }
-    if scan.word_tag(prefix).is_some_and(|t| {
-        matches!(
-            t,
-            "a" | "an" | "v" | "vn" | "d" | "ad" | "r" | "m" | "p" | "c" | "u" | "q"
-        )
-    }) {
-        return None;
-    }
-    if scan.lex.any(prefix, |c| {
-        matches!(c, LexClass::Stop | LexClass::TitleRole | LexClass::NameCue)
-    }) {
+    if is_no_road_name(scan, &scan.text[start..suffix.start]) {
         return None;
     }
     Some(Mention::new(
@@ -776,6 +747,83 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
         EntityKind::Place,
         Rule::PlaceRoad,
     ))
+}
+
+/// Where a road's name starts: two name characters before the suffix,
+/// three when a boundary stands before the third; none before `街道` (a
+/// division word, never a street) or when the two are no name characters.
+fn road_start(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<usize> {
+    if scan.text[suffix.end..].starts_with('道') {
+        return None;
+    }
+    let name_char = |c: char| is_cjk(c) && !ROAD_BOUNDARY.contains(c);
+    let two = scan.back(suffix.start, 2);
+    let stem = &scan.text[two..suffix.start];
+    if stem.chars().count() != 2 || !stem.chars().all(name_char) {
+        return None;
+    }
+    let place_before = known.ending_at(two).next().is_some();
+    if !is_road_boundary(scan, two) && !place_before && scan.char_before(two).is_some_and(name_char)
+    {
+        let three = scan.back(two, 1);
+        if is_road_boundary(scan, three) {
+            return Some(three);
+        }
+    }
+    Some(two)
+}
+
+/// A road's name may start at `pos`: the text's start, a boundary
+/// character, no ideograph, or a cue or stop word of two characters or
+/// more right before.
+fn is_road_boundary(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.char_before(pos)
+        .is_none_or(|c| ROAD_BOUNDARY.contains(c) || !is_cjk(c))
+        || scan
+            .longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop))
+            .is_some_and(|h| h.span().len() > ONE_CHAR_BYTES)
+}
+
+/// The bytes of one ideograph in UTF-8: a hit longer than this holds two
+/// characters or more.
+const ONE_CHAR_BYTES: usize = 3;
+
+/// No verb inside a road's name, and it starts a word (`抓住` + `虹桥`):
+/// after a link character only a known word may cross its start.
+fn verb_or_word_across(scan: &Scan<'_>, start: usize, suffix: Span) -> bool {
+    let start_after_link = scan
+        .char_before(start)
+        .is_some_and(|c| ROAD_BOUNDARY.contains(c));
+    scan.tokens_around(start).iter().any(|t| {
+        (t.span.start < start
+            && start < t.span.end
+            && (!start_after_link || scan.is_known_word(&scan.text[t.span.range()])))
+            || (t.span.start >= start
+                && t.span.end <= suffix.start
+                && t.tag.starts_with('v')
+                && t.tag != "vn")
+    })
+}
+
+/// Common words: `思路`, `道路`, `安全线`, `沿线`: the suffix's last two
+/// characters are a word the segmenter tags as no name.
+fn ends_common_word(scan: &Scan<'_>, suffix: Span) -> bool {
+    let last_two = &scan.text[scan.back(suffix.end, 2)..suffix.end];
+    scan.word_tag(last_two)
+        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"))
+}
+
+/// A road's name that is a function or descriptive word to the segmenter,
+/// or a stop phrase, post or cue of the lexicon.
+fn is_no_road_name(scan: &Scan<'_>, prefix: &str) -> bool {
+    scan.word_tag(prefix).is_some_and(|t| {
+        matches!(
+            t,
+            "a" | "an" | "v" | "vn" | "d" | "ad" | "r" | "m" | "p" | "c" | "u" | "q"
+        )
+    }) || scan.lex.any(prefix, |c| {
+        matches!(c, LexClass::Stop | LexClass::TitleRole | LexClass::NameCue)
+    })
 }
 
 /// `延安路高架`: a structure named after the road is one place with it.
