@@ -147,11 +147,23 @@ pub enum Grammar {
     NotDivision,
     /// A rank written before a post (`副`, `常务副`, `代理`) (`grammar.rank-prefix`).
     RankPrefix,
+    /// Ends a road's or waterway's name, short before it (`路`, `大道`, `浜`) (`grammar.road`).
+    Road,
+    /// A place suffix whose names are short (`安置点`) (`grammar.short-named`).
+    ShortNamed,
+    /// A generic noun that names no body before a suffix (`街道`, `平台`) (`grammar.generic-head`).
+    GenericHead,
+    /// Ends a short body listed by abbreviation (`办`, `中心`, `站`) (`grammar.listed-body`).
+    ListedBody,
+    /// A room of a building, no body (`活动室`, `会议室`) (`grammar.room`).
+    Room,
+    /// Names several levels at once (`乡镇`, `两级`) (`grammar.several-levels`).
+    SeveralLevels,
 }
 
 impl Grammar {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Grammar; 15] = [
+    pub const ALL: [Grammar; 21] = [
         Grammar::GenericOpener,
         Grammar::Rank,
         Grammar::Facility,
@@ -167,6 +179,12 @@ impl Grammar {
         Grammar::BodyInRole,
         Grammar::NotDivision,
         Grammar::RankPrefix,
+        Grammar::Road,
+        Grammar::ShortNamed,
+        Grammar::GenericHead,
+        Grammar::ListedBody,
+        Grammar::Room,
+        Grammar::SeveralLevels,
     ];
 
     /// The kind's name in dictionary files.
@@ -187,6 +205,12 @@ impl Grammar {
             Grammar::BodyInRole => "grammar.body-in-role",
             Grammar::NotDivision => "grammar.not-division",
             Grammar::RankPrefix => "grammar.rank-prefix",
+            Grammar::Road => "grammar.road",
+            Grammar::ShortNamed => "grammar.short-named",
+            Grammar::GenericHead => "grammar.generic-head",
+            Grammar::ListedBody => "grammar.listed-body",
+            Grammar::Room => "grammar.room",
+            Grammar::SeveralLevels => "grammar.several-levels",
         }
     }
 }

@@ -275,17 +275,15 @@ fn is_generic_body(scan: &Scan<'_>, m: &Mention) -> bool {
     m.kind == EntityKind::Org && (of_several_levels(scan, m.span) || is_generic_post_body(scan, m))
 }
 
-/// Words that name several levels at once before a body word.
-const SEVERAL_LEVELS: [&str; 9] = [
-    "乡镇", "区县", "县区", "县乡", "镇街", "市县", "两级", "三级", "各级",
-];
-
 /// A body word right after words naming several levels (`乡镇人大`,
 /// `两级政府`): every body of those levels, no one body.
 fn of_several_levels(scan: &Scan<'_>, span: Span) -> bool {
     let text = &scan.text[span.range()];
-    SEVERAL_LEVELS.iter().any(|w| {
-        text.match_indices(w).any(|(i, _)| {
+    // The words (`grammar.several-levels` in `dictionaries/grammar.txt`)
+    // overlap no copy of themselves: every start is read.
+    let several = LexClass::Grammar(crate::lexicon::Grammar::SeveralLevels);
+    text.char_indices().any(|(i, _)| {
+        scan.lex.prefixes_of(&text[i..], several).any(|w| {
             let rest = &text[i + w.len()..];
             !rest.is_empty()
                 && scan.lex.any(rest, |c| {

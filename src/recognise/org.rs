@@ -6,7 +6,7 @@
 
 use super::edge::{Edge, LEVEL_CHARS, left_edge};
 use super::{Mention, Scan};
-use crate::lexicon::{LexClass, SuffixTraits};
+use crate::lexicon::{Grammar, LexClass, SuffixTraits};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, non_ideographs};
@@ -16,27 +16,13 @@ fn is_single_char(s: &str) -> bool {
     s.chars().count() == 1
 }
 
-/// Left parts that are generic nouns, not names (`街道党工委`, `平台公司`).
-const GENERIC_LEFT: &[&str] = &[
-    "街道",
-    "社区",
-    "乡镇",
-    "村",
-    "企业",
-    "平台",
-    "工作",
-    "项目",
-    "各乡镇",
-    "相关",
-    "基层",
-    "部门",
-    "单位",
-    "地方",
-    "上届",
-    "历届",
-    "本届",
-    "新一届",
-];
+/// Generic nouns that, alone before a suffix, name no body (`街道党工委`,
+/// `平台公司`): `grammar.generic-head` in `dictionaries/grammar.txt`.
+const GENERIC_HEAD: LexClass = LexClass::Grammar(Grammar::GenericHead);
+
+/// The endings of short bodies listed by abbreviation (`动迁办`,
+/// `房管所`): `grammar.listed-body`; rooms (`grammar.room`) end no body.
+const LISTED_BODY: LexClass = LexClass::Grammar(Grammar::ListedBody);
 
 /// Characters after which a body's own name starts (`报区人民政府办公室`).
 const BEFORE_BODY: &str = "报将由经向对在把被从为和与及或、:到赴至了年月日";
@@ -263,8 +249,12 @@ fn is_generic_name(scan: &Scan<'_>, span: Span, suffix: Span, name_end: usize) -
     {
         return true;
     }
-    GENERIC_LEFT.contains(&&scan.text[span.start..suffix.start])
-        || GENERIC_LEFT.contains(&&scan.text[span.start..name_end.max(span.start)])
+    scan.lex
+        .is(&scan.text[span.start..suffix.start], GENERIC_HEAD)
+        || scan.lex.is(
+            &scan.text[span.start..name_end.max(span.start)],
+            GENERIC_HEAD,
+        )
 }
 
 /// A one-character suffix with no anchor needs one two-character noun
@@ -493,36 +483,6 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
     None
 }
 
-/// Suffixes of short bodies listed by abbreviation (`动迁办`, `文体中心`,
-/// `房管所`, `水务站`, `综合执法队`).
-const LIST_SUFFIXES: &[&str] = &[
-    "办", "中心", "所", "站", "队", "局", "委", "部", "组", "院", "室", "馆", "科", "处", "团",
-    "会",
-];
-
-/// Rooms of a building, which end in `室` like offices but are no bodies
-/// (`党员活动室`, `舞蹈室`; `督查室` and `办公室` are offices).
-const ROOMS: &[&str] = &[
-    "活动室",
-    "阅览室",
-    "会议室",
-    "舞蹈室",
-    "教室",
-    "展室",
-    "展览室",
-    "功能室",
-    "图书室",
-    "书画室",
-    "健身室",
-    "调解室",
-    "接待室",
-    "放映室",
-    "排练室",
-    "值班室",
-    "储藏室",
-    "休息室",
-];
-
 /// True when `span` is the issuer's code of a document number
 /// (`某政办〔2023〕12号`, `区府办[2022]5号`): a code, not a mention of a
 /// body.
@@ -559,10 +519,10 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
         let listed = c == '、' || prev_sep == Some('、');
         let n = item.chars().count();
         if listed && (3..=10).contains(&n) && item.chars().all(crate::text::is_cjk) {
-            let good_end = LIST_SUFFIXES.iter().any(|s| item.ends_with(s))
-                && !ROOMS.iter().any(|r| item.ends_with(r));
+            let good_end = scan.lex.ends_with(item, LISTED_BODY)
+                && !scan.lex.ends_with(item, LexClass::Grammar(Grammar::Room));
             let clean = !item.chars().any(|c| NOT_IN_BODY.contains(c))
-                && !GENERIC_LEFT.iter().any(|g| item.starts_with(g))
+                && !scan.lex.starts_with(item, GENERIC_HEAD)
                 && !item.starts_with('各')
                 && !scan.lex.any(item, |k| k == LexClass::Stop);
             let holds_post = scan
@@ -597,12 +557,11 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
         return false;
     }
     let lw = &scan.text[last.span.range()];
-    let suffix_len = LIST_SUFFIXES
-        .iter()
-        .filter(|s| lw.ends_with(**s))
-        .map(|s| s.chars().count())
-        .max()
-        .unwrap_or(0);
+    let suffix_len = scan
+        .lex
+        .suffixes_of(lw, LISTED_BODY)
+        .next()
+        .map_or(0, |s| s.chars().count());
     if scan.is_known_word(lw)
         && lw.chars().count() == suffix_len + 1
         && !matches!(last.tag, "nt" | "j")
@@ -621,13 +580,13 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
         let word = &scan.text[t.span.range()];
         let nominal =
             tag.starts_with('n') || matches!(tag, "vn" | "j" | "b" | "f" | "s" | "eng" | "x");
-        let is_suffix = k + 1 == n && LIST_SUFFIXES.contains(&word);
+        let is_suffix = k + 1 == n && scan.lex.is(word, LISTED_BODY);
         let modifier = short
             && k + 2 == n
             && (tag.starts_with('v') || tag == "a")
             && toks
                 .get(k + 1)
-                .is_some_and(|s| LIST_SUFFIXES.contains(&&scan.text[s.span.range()]));
+                .is_some_and(|s| scan.lex.is(&scan.text[s.span.range()], LISTED_BODY));
         nominal || is_suffix || modifier || !scan.is_known_word(word)
     })
 }

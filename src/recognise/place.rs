@@ -7,7 +7,7 @@ use super::edge::left_edge;
 use super::index::MentionIndex;
 use super::segment::Token;
 use super::{Mention, Scan};
-use crate::lexicon::{Level, LexClass};
+use crate::lexicon::{Grammar, Level, LexClass};
 use crate::matcher::Hit;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
@@ -15,11 +15,12 @@ use crate::text::{LazyCharSet, is_cjk};
 use hashbrown::{HashMap, HashSet};
 use std::cell::OnceCell;
 
-/// Suffixes of roads and waterways: the name before them is short.
-const ROAD_SUFFIXES: &[&str] = &[
-    "路", "北路", "南路", "东路", "西路", "中路", "大道", "公路", "街", "大街", "巷", "弄", "桥",
-    "河", "港", "塘", "浜", "泾", "溪", "渠", "江", "湖", "岛", "湾", "线",
-];
+/// The endings of roads and waterways (`路`, `大道`, `浜`): the name before
+/// them is short. `grammar.road` in `dictionaries/grammar.txt`.
+const ROAD: LexClass = LexClass::Grammar(Grammar::Road);
+
+/// Place suffixes whose names are short (`安置点`): `grammar.short-named`.
+pub(super) const SHORT_NAMED: LexClass = LexClass::Grammar(Grammar::ShortNamed);
 
 /// Suffixes that only extend a place already found (`东方花园三期`, `七宝村8队`).
 const EXTENSIONS: &[&str] = &["期", "队", "组"];
@@ -415,7 +416,7 @@ fn short_form_ok(
     // (not a province or city: `在浙江`, `到九江`).
     if !in_doc
         && level.is_none_or(|l| l > Level::City)
-        && ROAD_SUFFIXES.iter().any(|r| word.ends_with(r))
+        && scan.lex.ends_with(word, ROAD)
         && scan.char_before(span.start).is_some_and(is_cjk)
     {
         return false;
@@ -553,7 +554,7 @@ fn suffix_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Me
     if is_city_of_common_word(scan, suffix) {
         return None;
     }
-    let road = ROAD_SUFFIXES.contains(&word);
+    let road = scan.lex.is(word, ROAD);
     // A suffix opening its clause has no name before it (a road's is
     // still read whole by `road_name`, once the suffix ends a word).
     if !road && scan.opens_clause(suffix.start) {
@@ -637,7 +638,7 @@ fn named_before_suffix(scan: &Scan<'_>, suffix: Span, name_end: usize) -> Option
     // Resettlement sites are named by a village or a short name
     // (`王庄安置点`); a long run before them is a description
     // (`某项目拆迁安置点`).
-    let max = if SHORT_NAMED.contains(&&scan.text[suffix.range()]) {
+    let max = if scan.lex.is(&scan.text[suffix.range()], SHORT_NAMED) {
         MAX_SHORT_NAME_CHARS
     } else {
         MAX_SITE_NAME_CHARS
@@ -668,9 +669,6 @@ fn named_before_suffix(scan: &Scan<'_>, suffix: Span, name_end: usize) -> Option
         Rule::PlaceSuffix,
     ))
 }
-
-/// Suffixes whose names are short (see `suffix_names`).
-pub(super) const SHORT_NAMED: &[&str] = &["安置点", "安置区"];
 
 /// `果园镇篓子村`: a village written right after its town or township is
 /// named by the two or three characters before its suffix, even when they
@@ -890,8 +888,7 @@ fn contains_division(scan: &Scan<'_>, outer: Span, inner: Span) -> bool {
 /// Roads stay apart from the division before them (`闵行区` + `吴中路`).
 fn is_road(scan: &Scan<'_>, span: Span) -> bool {
     let text = &scan.text[span.range()];
-    ROAD_SUFFIXES.iter().any(|s| text.ends_with(s))
-        && !scan.lex.any(text, |c| matches!(c, LexClass::Division(_)))
+    scan.lex.ends_with(text, ROAD) && !scan.lex.any(text, |c| matches!(c, LexClass::Division(_)))
 }
 
 fn is_division_at(scan: &Scan<'_>, span: Span) -> bool {

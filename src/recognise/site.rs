@@ -112,7 +112,9 @@ fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
     let (suffix, kind) = suffix;
     let stem = Span::new(item.start, suffix.start);
     if scan.text[stem.range()].chars().count() < MIN_ITEM_STEM
-        || super::place::SHORT_NAMED.contains(&&scan.text[suffix.range()])
+        || scan
+            .lex
+            .is(&scan.text[suffix.range()], super::place::SHORT_NAMED)
         || describes(scan, stem)
     {
         return None;
