@@ -159,11 +159,19 @@ pub enum Grammar {
     Room,
     /// Names several levels at once (`乡镇`, `两级`) (`grammar.several-levels`).
     SeveralLevels,
+    /// Follows a run of province abbreviations glued together (`协作`, `地区`) (`grammar.partnership`).
+    Partnership,
+    /// Closes a list of province abbreviations (`等地`, `等省`) (`grammar.regions-closer`).
+    RegionsCloser,
+    /// Ends a news medium's name (`网`, `日报`, `融媒`) (`grammar.media`).
+    Media,
+    /// A word of location or travel before a place (`在`, `赴`, `抵达`) (`grammar.place-before`).
+    PlaceBefore,
 }
 
 impl Grammar {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Grammar; 21] = [
+    pub const ALL: [Grammar; 25] = [
         Grammar::GenericOpener,
         Grammar::Rank,
         Grammar::Facility,
@@ -185,6 +193,10 @@ impl Grammar {
         Grammar::ListedBody,
         Grammar::Room,
         Grammar::SeveralLevels,
+        Grammar::Partnership,
+        Grammar::RegionsCloser,
+        Grammar::Media,
+        Grammar::PlaceBefore,
     ];
 
     /// The kind's name in dictionary files.
@@ -211,6 +223,10 @@ impl Grammar {
             Grammar::ListedBody => "grammar.listed-body",
             Grammar::Room => "grammar.room",
             Grammar::SeveralLevels => "grammar.several-levels",
+            Grammar::Partnership => "grammar.partnership",
+            Grammar::RegionsCloser => "grammar.regions-closer",
+            Grammar::Media => "grammar.media",
+            Grammar::PlaceBefore => "grammar.place-before",
         }
     }
 }

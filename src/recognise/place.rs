@@ -489,11 +489,9 @@ fn inside_a_stop_phrase(scan: &Scan<'_>, name: Span) -> bool {
 /// `抵达`), or a country right before it.
 fn stands_as_place(scan: &Scan<'_>, span: Span) -> bool {
     let head = &scan.text[..span.start];
-    let before_ok = [
-        "在", "赴", "抵达", "到达", "飞抵", "前往", "访问", "途经", "社", "来自",
-    ]
-    .iter()
-    .any(|w| head.ends_with(w))
+    let before_ok = scan
+        .lex
+        .ends_with(head, LexClass::Grammar(Grammar::PlaceBefore))
         || scan
             .longest_ending_at(span.start, |c| c == LexClass::Division(Level::Country))
             .is_some();
