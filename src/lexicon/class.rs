@@ -167,11 +167,21 @@ pub enum Grammar {
     Media,
     /// A word of location or travel before a place (`在`, `赴`, `抵达`) (`grammar.place-before`).
     PlaceBefore,
+    /// Makes a dashed code before it a planning code (`规划`, `用地`) (`grammar.planning`).
+    Planning,
+    /// A structure named after its road (`高架`, `隧道`) (`grammar.road-structure`).
+    RoadStructure,
+    /// Makes a one-character verb one of motion (`先后`, `分别`) (`grammar.motion-adverb`).
+    MotionAdverb,
+    /// Links a person to the post named after (`当选为`, `担任`) (`grammar.appoint-link`).
+    AppointLink,
+    /// Closes a byline after its last name (`报道`, `摄`) (`grammar.byline-closer`).
+    BylineCloser,
 }
 
 impl Grammar {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Grammar; 25] = [
+    pub const ALL: [Grammar; 30] = [
         Grammar::GenericOpener,
         Grammar::Rank,
         Grammar::Facility,
@@ -197,6 +207,11 @@ impl Grammar {
         Grammar::RegionsCloser,
         Grammar::Media,
         Grammar::PlaceBefore,
+        Grammar::Planning,
+        Grammar::RoadStructure,
+        Grammar::MotionAdverb,
+        Grammar::AppointLink,
+        Grammar::BylineCloser,
     ];
 
     /// The kind's name in dictionary files.
@@ -227,6 +242,11 @@ impl Grammar {
             Grammar::RegionsCloser => "grammar.regions-closer",
             Grammar::Media => "grammar.media",
             Grammar::PlaceBefore => "grammar.place-before",
+            Grammar::Planning => "grammar.planning",
+            Grammar::RoadStructure => "grammar.road-structure",
+            Grammar::MotionAdverb => "grammar.motion-adverb",
+            Grammar::AppointLink => "grammar.appoint-link",
+            Grammar::BylineCloser => "grammar.byline-closer",
         }
     }
 }
@@ -443,12 +463,12 @@ const FIXED: usize = 17;
 
 /// How many classes there are: one bit each in a [`ClassSet`].
 pub(super) const CLASSES: usize = FIXED + Trigger::ALL.len() + Grammar::ALL.len();
-const _: () = assert!(CLASSES <= 64, "a ClassSet holds 64 classes");
+const _: () = assert!(CLASSES <= 128, "a ClassSet holds 128 classes");
 
 /// A set of classes, one bit each: what the entries of one pattern are,
 /// read with one load instead of a walk through the entries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct ClassSet(u64);
+pub(crate) struct ClassSet(u128);
 
 impl ClassSet {
     /// Adds `class`.

@@ -325,9 +325,8 @@ fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
             matches!(
                 c,
                 '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-            ) && ["镇", "乡", "街道"]
-                .iter()
-                .any(|l| last[i + c.len_utf8()..].starts_with(l))
+            ) && Level::word_starting(&last[i + c.len_utf8()..])
+                .is_some_and(|(_, l)| l == Level::Town)
         });
         if let Some((i, _)) = cut {
             *last = &last[..i];
@@ -349,9 +348,9 @@ fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
 /// without its level suffix is no common word (a place name to the
 /// segmenter, or no word it knows), unlike `中心` of `中心镇`.
 fn stem_is_place(scan: &Scan<'_>, word: &str) -> bool {
-    ["街道", "镇", "乡"]
-        .iter()
-        .find_map(|s| word.strip_suffix(s))
+    Level::word_ending(word)
+        .filter(|&(_, l)| l == Level::Town)
+        .map(|(s, _)| &word[..word.len() - s.len()])
         .is_some_and(|stem| {
             stem.chars().count() >= 2
                 && (!scan.is_known_word(stem) || scan.word_tag(stem) == Some("ns"))
@@ -681,7 +680,7 @@ fn village_after_town(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Op
         let stem = &scan.text[start..suffix.start];
         let town = known.ending_at(start).any(|m| {
             let t = &scan.text[m.span.range()];
-            t.chars().count() >= 3 && (t.ends_with(['镇', '乡']) || t.ends_with("街道"))
+            t.chars().count() >= 3 && Level::word_ending(t).is_some_and(|(_, l)| l == Level::Town)
         });
         if !town
             || stem.chars().count() != n
@@ -824,9 +823,9 @@ fn is_no_road_name(scan: &Scan<'_>, prefix: &str) -> bool {
 
 /// `延安路高架`: a structure named after the road is one place with it.
 fn with_structure(scan: &Scan<'_>, end: usize) -> usize {
-    ["高架", "隧道", "大桥"]
-        .iter()
-        .find(|ext| scan.text[end..].starts_with(**ext))
+    scan.lex
+        .prefixes_of(&scan.text[end..], LexClass::Grammar(Grammar::RoadStructure))
+        .next()
         .map_or(end, |ext| end + ext.len())
 }
 

@@ -170,9 +170,8 @@ const MAX_SUFFIXED_ITEM: usize = 16;
 /// `先后到`, `分别赴`, `又来`: an adverb that makes a one-character verb
 /// one of motion.
 fn adverb_before(scan: &Scan<'_>, pos: usize) -> bool {
-    ["先后", "分别", "还", "又", "再", "随后", "深入"]
-        .iter()
-        .any(|w| scan.text[..pos].ends_with(w))
+    scan.lex
+        .ends_with(&scan.text[..pos], LexClass::Grammar(Grammar::MotionAdverb))
 }
 
 /// The items of the list starting at `pos` (after the verb): separated by

@@ -23,7 +23,7 @@ use super::index::MentionIndex;
 use super::title::TitleCand;
 use super::words::leftmost_longest;
 use super::{Mention, Scan};
-use crate::lexicon::{LexClass, Trigger};
+use crate::lexicon::{Grammar, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use hashbrown::HashSet;
@@ -357,13 +357,12 @@ fn chain_after_kept_titles(
 /// named after the person.
 fn person_before_post(scan: &Scan<'_>, start: usize, person_ends: &HashSet<usize>) -> bool {
     let head = &scan.text[..start];
-    let mut cut = head;
-    for link in ["当选为", "担任", "出任", "为", "任"] {
-        if let Some(h) = cut.strip_suffix(link) {
-            cut = h;
-            break;
-        }
-    }
+    // The longest link (`grammar.appoint-link`: `当选为` before `为`).
+    let cut = scan
+        .lex
+        .suffixes_of(head, LexClass::Grammar(Grammar::AppointLink))
+        .next()
+        .map_or(head, |link| &head[..head.len() - link.len()]);
     let cut = cut.strip_suffix("同志").unwrap_or(cut);
     person_ends.contains(&cut.len()) && (cut.len() < head.len())
         || person_ends.contains(&head.strip_suffix("同志").map_or(usize::MAX, str::len))
