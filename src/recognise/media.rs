@@ -16,9 +16,11 @@ use crate::text::is_cjk;
 const MEDIA: LexClass = LexClass::Grammar(Grammar::Media);
 
 /// What may stand right before a medium's name, besides a line's start.
+/// Kept in code: mostly punctuation, the closed grammar of a source line.
 const OPENERS: &[&str] = &["来源:", "来源\u{ff1a}", "(", "\u{ff08}", "【", "由"];
 
 /// What may follow a medium's name, besides a line's end or a space.
+/// Kept in code: mostly punctuation, the closed grammar of a source line.
 const CLOSERS: &[&str] = &[")", "\u{ff09}", "】", "讯", "记者", "消息", "提供", "-"];
 
 /// How long a medium's name is, in characters (suffix included).

@@ -184,6 +184,13 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     resolve(strong, weak, trace)
 }
 
+/// The bytes of two ideographs of the basic plane in UTF-8. A rule that
+/// asks whether a hit or a token holds two characters or more compares
+/// its length in bytes with this (cheaper than counting characters, and
+/// the same for the lexicon's Chinese words); the comparison is in bytes
+/// on purpose.
+pub(crate) const TWO_CHARS_BYTES: usize = 6;
+
 /// A place or body longer than this many bytes (three CJK characters)
 /// blocks a person from being read across it.
 const BLOCKER_MIN_BYTES: usize = 9;
@@ -346,8 +353,12 @@ fn listed_after_ge(scan: &Scan<'_>, start: usize) -> bool {
     let first = scan.text[pos..start].split('、').next().unwrap_or("");
     first
         .rfind('各')
-        .is_some_and(|i| first[i..].chars().count() <= 9)
+        .is_some_and(|i| first[i..].chars().count() <= EVERY_TAIL_CHARS)
 }
+
+/// The most characters from `各` to the end of a list's first item that
+/// make the list one of every body (`各街道办事处`).
+const EVERY_TAIL_CHARS: usize = 9;
 
 /// A post follows (`代表`, `主席`); `负责人` does not count, since the one in
 /// charge is always of one body (`县检察院负责人`).

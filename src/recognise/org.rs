@@ -25,9 +25,13 @@ const GENERIC_HEAD: LexClass = LexClass::Grammar(Grammar::GenericHead);
 const LISTED_BODY: LexClass = LexClass::Grammar(Grammar::ListedBody);
 
 /// Characters after which a body's own name starts (`报区人民政府办公室`).
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 const BEFORE_BODY: &str = "报将由经向对在把被从为和与及或、:到赴至了年月日";
 
 /// Characters that never stand inside a body's name.
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 static NOT_IN_BODY: LazyCharSet = LazyCharSet::new("的了是在对从把被将这那其各该报由向着过");
 
 /// What the organisation suffix `word` asks of its names (its attributes
@@ -284,7 +288,7 @@ fn level_alone_before(scan: &Scan<'_>, span: Span, suffix: Span) -> bool {
 fn opens_with_division(scan: &Scan<'_>, part: Span) -> bool {
     scan.hits_at(part.start).iter().any(|h| {
         h.span().end <= part.end
-            && h.span().len() >= 6
+            && h.span().len() >= super::TWO_CHARS_BYTES
             && scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
     })
 }
@@ -320,11 +324,20 @@ fn holds_a_clause_verb(scan: &Scan<'_>, part: Span) -> bool {
                     LexClass::Trigger(Trigger::VisitInspect) | LexClass::Trigger(Trigger::Purpose)
                 )
             })
-            && h.span().len() >= 6
+            && h.span().len() >= super::TWO_CHARS_BYTES
     }) || scan.tokens_around(part.start).iter().any(|t| {
-        t.span.start >= part.start && t.span.end <= part.end && t.span.len() >= 6 && t.tag == "p"
+        t.span.start >= part.start
+            && t.span.end <= part.end
+            && t.span.len() >= super::TWO_CHARS_BYTES
+            && t.tag == "p"
     })
 }
+
+/// How long a brand read whole from its clause's start may be, in chars.
+const BRAND_CHARS: std::ops::RangeInclusive<usize> = 2..=8;
+
+/// How far a brand's left edge is walked otherwise, in chars.
+const MAX_BRAND_EDGE_CHARS: usize = 10;
 
 /// A company's name may hold its region in parentheses between the brand
 /// and the trade (`某某(福建)石油有限公司`, `某某(中国)投资有限公司`): a
@@ -348,14 +361,14 @@ fn with_region_in_parentheses(scan: &Scan<'_>, span: Span) -> Option<Span> {
         .rfind(|&(_, c)| BEFORE_BODY.contains(c))
         .map_or(clause, |(i, c)| clause + i + c.len_utf8());
     let brand = &scan.text[near..brand_end];
-    let start = if (2..=8).contains(&brand.chars().count())
+    let start = if BRAND_CHARS.contains(&brand.chars().count())
         && brand
             .chars()
             .all(|c| crate::text::is_cjk(c) && !NOT_IN_BODY.contains(c))
     {
         near
     } else {
-        let edge = left_edge(scan, brand_end, 10, false, false);
+        let edge = left_edge(scan, brand_end, MAX_BRAND_EDGE_CHARS, false, false);
         if !edge.proper {
             return None;
         }
@@ -483,6 +496,9 @@ fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
     None
 }
 
+/// The digits of a document number's year (`〔2023〕`).
+const YEAR_DIGITS: usize = 4;
+
 /// True when `span` is the issuer's code of a document number
 /// (`某政办〔2023〕12号`, `区府办[2022]5号`): a code, not a mention of a
 /// body.
@@ -492,7 +508,8 @@ pub(crate) fn opens_document_number(scan: &Scan<'_>, span: Span) -> bool {
         return false;
     };
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-    digits == 4 && after[digits..].starts_with(['〕', ']', '】', ')', '\u{FF09}', '\u{FF3D}'])
+    digits == YEAR_DIGITS
+        && after[digits..].starts_with(['〕', ']', '】', ')', '\u{FF09}', '\u{FF3D}'])
 }
 
 /// Bodies named alone as items of a list (`责任单位:党建办、投促中心、重大办`):
@@ -518,7 +535,7 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
         // Only inside an enumeration: one side is `、`.
         let listed = c == '、' || prev_sep == Some('、');
         let n = item.chars().count();
-        if listed && (3..=10).contains(&n) && item.chars().all(crate::text::is_cjk) {
+        if listed && LIST_ITEM_CHARS.contains(&n) && item.chars().all(crate::text::is_cjk) {
             let good_end = scan.lex.ends_with(item, LISTED_BODY)
                 && !scan.lex.ends_with(item, LexClass::Grammar(Grammar::Room));
             let clean = !item.chars().any(|c| NOT_IN_BODY.contains(c))
@@ -541,6 +558,13 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
     }
     out
 }
+
+/// How long a body named alone in a list is, in chars (`党建办`).
+const LIST_ITEM_CHARS: std::ops::RangeInclusive<usize> = 3..=10;
+
+/// The longest abbreviation that may hold a verb or an adjective before
+/// its suffix (`动迁办`, `重大办`), in chars.
+const MAX_ABBREVIATION_CHARS: usize = 4;
 
 /// A list item made of nouns only, whose last word is a body, not a common
 /// word that happens to end like one (`新格局`, `处级干部`).
@@ -573,7 +597,7 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
     }
     // Short abbreviations may hold a verb or adjective right before their
     // suffix (`动迁办`, `重大办`); the suffix itself may be any token.
-    let short = scan.text[item.range()].chars().count() <= 4;
+    let short = scan.text[item.range()].chars().count() <= MAX_ABBREVIATION_CHARS;
     let n = toks.len();
     toks.iter().enumerate().all(|(k, t)| {
         let tag = t.tag;

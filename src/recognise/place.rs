@@ -23,6 +23,8 @@ const ROAD: LexClass = LexClass::Grammar(Grammar::Road);
 pub(super) const SHORT_NAMED: LexClass = LexClass::Grammar(Grammar::ShortNamed);
 
 /// Suffixes that only extend a place already found (`东方花园三期`, `七宝村8队`).
+/// Kept in code: three single characters, each with its own rule in
+/// `extend` (`期` extends no division, `队` and `组` only a village).
 const EXTENSIONS: &[&str] = &["期", "队", "组"];
 
 /// Two-character division names that are common words unless glued to a
@@ -333,7 +335,11 @@ fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
             counted = true;
         }
     }
-    if items.len() < 2 || !items.iter().all(|i| (2..=6).contains(&i.chars().count())) {
+    if items.len() < 2
+        || !items
+            .iter()
+            .all(|i| LISTED_SHORT_CHARS.contains(&i.chars().count()))
+    {
         return false;
     }
     let sibling_named = items.iter().any(|i| {
@@ -343,6 +349,9 @@ fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
     });
     counted || sibling_named
 }
+
+/// How long a town's short form listed with others is, in chars.
+const LISTED_SHORT_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 
 /// `震泽镇`, which jieba's dictionary tags as a common noun: the name
 /// without its level suffix is no common word (a place name to the
@@ -500,17 +509,21 @@ fn stands_as_place(scan: &Scan<'_>, span: Span) -> bool {
 /// True when `span` is the place of a dateline: after a news agency or a
 /// paper (`社`, `报`, `讯`) and before a date and `电`.
 fn in_dateline(scan: &Scan<'_>, span: Span) -> bool {
+    // A closed set: the last character of an agency or a paper.
     let after_agency = ["社", "报", "本报"]
         .iter()
         .any(|w| scan.text[..span.start].ends_with(w));
     after_agency && dated_wire_after(scan, span.end)
 }
 
+/// The most characters of a dateline's date and `电` (`12月31日电`).
+const MAX_WIRE_DATE_CHARS: usize = 12;
+
 /// A date then `电` right after `pos` (`1月10日电`).
 fn dated_wire_after(scan: &Scan<'_>, pos: usize) -> bool {
     scan.text[pos..]
         .chars()
-        .take(12)
+        .take(MAX_WIRE_DATE_CHARS)
         .take_while(|&c| c.is_numeric() || "月日年电".contains(c))
         .any(|c| c == '电')
 }
@@ -614,7 +627,8 @@ fn is_common_word_ending(scan: &Scan<'_>, suffix: Span, head: &Token) -> bool {
 
 /// An unknown or proper word of three characters or more ending in the
 /// suffix is a name of its own (`桃源村`, `石桥村`); a person's name ends
-/// only in a village suffix, and a word after a code (`G228线牛庄`) is none.
+/// only in a village suffix (`村`, `庄`, `屯`: a closed set, kept in code),
+/// and a word after a code (`G228线牛庄`) is none.
 fn is_word_of_its_own(scan: &Scan<'_>, suffix: Span, head: &Token) -> bool {
     let hw = &scan.text[head.span.range()];
     let word = &scan.text[suffix.range()];
@@ -672,6 +686,7 @@ fn named_before_suffix(scan: &Scan<'_>, suffix: Span, name_end: usize) -> Option
 /// are a common word (`篓子`) or the segmenter glued the suffix to what
 /// follows (`村至`), since the chain says what it is.
 fn village_after_town(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Mention> {
+    // The two level words of villages, kept in code.
     if !["村", "社区"].contains(&&scan.text[suffix.range()]) {
         return None;
     }
@@ -696,6 +711,7 @@ fn village_after_town(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Op
         }
         let whole = &scan.text[start..suffix.end];
         // `新农村`, `美丽乡村`: common words, no names.
+        // The two generic words for the countryside, kept in code.
         let common = ["农村", "乡村"].iter().any(|w| whole.ends_with(w))
             || scan
                 .word_tag(whole)
@@ -728,6 +744,7 @@ fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Ment
     }
     // A plot's bounds (`东至…,西至…`) name a road or river each: the
     // segmenter's words across `至` (`至宝`) do not count there.
+    // The four directions and `至`: a closed set, kept in code.
     let bound = ["东至", "南至", "西至", "北至"]
         .iter()
         .any(|b| scan.text[..start].ends_with(b));

@@ -10,6 +10,8 @@ use crate::span::Span;
 use crate::text::{is_cjk, non_ideographs};
 
 /// Résumé lines: a name, then the sex between commas (`王浩宇,男,汉族`).
+/// Kept in code: the two sexes between the closed set of a résumé's
+/// punctuation, found with the byline marks in one pass (`CUES`).
 const SEXES: &[&str] = &[
     ",男,",
     ",女,",
@@ -26,6 +28,7 @@ const SEXES: &[&str] = &[
 const CLOSER: LexClass = LexClass::Grammar(Grammar::BylineCloser);
 
 /// Marks after a byline name (`张丽华/文`, `吴强/摄`).
+/// Kept in code: a closed set of marks, a slash and one character.
 const MARKERS: &[&str] = &["/文", "/摄", "/图"];
 
 /// The patterns above, found in one pass over a document; the indices

@@ -11,6 +11,8 @@ use crate::text::{LazyCharSet, is_cjk, is_clause_break};
 /// Characters that never stand in a given name in this genre.
 /// (Function words, adverbs that follow a subject, and level characters
 /// of bodies: `于海又来到` is 于海.)
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 static NOT_IN_NAME: LazyCharSet =
     LazyCharSet::new("的了是在等对率赴说也就及镇区县市省局办委部又还都已曾便却亦被把");
 
@@ -144,6 +146,8 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
 
 /// Level characters of bodies: they stand in given names too (`黄镇东`),
 /// but only where the segmenter reads the whole name as one.
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 const LEVEL_CHARS: &str = "镇区县市省局办委部";
 
 /// `黄镇东在会上说`: a name with a level character in its given name, read
@@ -353,7 +357,8 @@ fn lexicon_reads_otherwise(scan: &Scan<'_>, w: &str) -> bool {
 
 /// A name does not end in a place or org suffix (`七宝镇`), unless `同志`
 /// says it is one (`主任赵贡桥同志`); a one-character suffix that is
-/// also a common given-name character (`城`, `华` …) does not count.
+/// also a common given-name character (`城`, `华` …: a closed set of
+/// single characters, kept in code) does not count.
 fn ends_in_a_suffix(scan: &Scan<'_>, n: Span) -> bool {
     !scan.text[n.end..].starts_with("同志")
         && scan.hits_ending_at(n.end).any(|h| {

@@ -39,6 +39,8 @@ const MIN_ADDRESS_BYTES: usize = 6;
 
 /// Characters before a name that join it to what comes before
 /// (`和甲`, `由甲`): weak evidence, as a clause start is.
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 const LINKS: &str = "和与及同跟由对向请让给将把被以";
 
 /// The signs around a proposed name.
