@@ -463,12 +463,12 @@ const FIXED: usize = 17;
 
 /// How many classes there are: one bit each in a [`ClassSet`].
 pub(super) const CLASSES: usize = FIXED + Trigger::ALL.len() + Grammar::ALL.len();
-const _: () = assert!(CLASSES <= 64, "a ClassSet holds 64 classes");
+const _: () = assert!(CLASSES <= 128, "a ClassSet holds 128 classes");
 
 /// A set of classes, one bit each: what the entries of one pattern are,
 /// read with one load instead of a walk through the entries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct ClassSet(u64);
+pub(crate) struct ClassSet(u128);
 
 impl ClassSet {
     /// Adds `class`.
