@@ -4,12 +4,22 @@
 //! grammar ([`super::edge`]): `区城管执法局`, `上海何勇企业管理有限公司`,
 //! `施甸县党政代表团`.
 
+mod document_number;
+mod level;
+mod listed;
+mod region;
+
+pub(crate) use document_number::opens_document_number;
+pub(crate) use listed::list_items;
+
 use super::edge::{Edge, LEVEL_CHARS, left_edge};
 use super::{Mention, Scan};
 use crate::lexicon::{Grammar, LexClass, SuffixTraits};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
-use crate::text::{LazyCharSet, non_ideographs};
+use crate::text::LazyCharSet;
+use level::level_anchored;
+use region::with_region_in_parentheses;
 
 /// Suffixes of one character, which need a clear word boundary.
 fn is_single_char(s: &str) -> bool {
@@ -19,10 +29,6 @@ fn is_single_char(s: &str) -> bool {
 /// Generic nouns that, alone before a suffix, name no body (`街道党工委`,
 /// `平台公司`): `grammar.generic-head` in `dictionaries/grammar.txt`.
 const GENERIC_HEAD: LexClass = LexClass::Grammar(Grammar::GenericHead);
-
-/// The endings of short bodies listed by abbreviation (`动迁办`,
-/// `房管所`): `grammar.listed-body`; rooms (`grammar.room`) end no body.
-const LISTED_BODY: LexClass = LexClass::Grammar(Grammar::ListedBody);
 
 /// Characters after which a body's own name starts (`报区人民政府办公室`).
 /// Kept in code, as `dictionaries/README.md` says of such sets: a closed
@@ -333,50 +339,6 @@ fn holds_a_clause_verb(scan: &Scan<'_>, part: Span) -> bool {
     })
 }
 
-/// How long a brand read whole from its clause's start may be, in chars.
-const BRAND_CHARS: std::ops::RangeInclusive<usize> = 2..=8;
-
-/// How far a brand's left edge is walked otherwise, in chars.
-const MAX_BRAND_EDGE_CHARS: usize = 10;
-
-/// A company's name may hold its region in parentheses between the brand
-/// and the trade (`某某(福建)石油有限公司`, `某某(中国)投资有限公司`): a
-/// company name found right after a parenthesised place takes in the
-/// place and the brand before it. The brand is often a made-up word the
-/// segmenter reads as anything; it runs from its clause's start, or from
-/// the last link word in it (`与`, `由`), when that is near, else from
-/// the left edge.
-fn with_region_in_parentheses(scan: &Scan<'_>, span: Span) -> Option<Span> {
-    let close = scan
-        .char_before(span.start)
-        .filter(|c| matches!(c, ')' | '\u{FF09}'))?;
-    let place = scan.longest_ending_at(span.start - close.len_utf8(), |k| k.is_place())?;
-    let open = scan
-        .char_before(place.span().start)
-        .filter(|c| matches!(c, '(' | '\u{FF08}'))?;
-    let brand_end = place.span().start - open.len_utf8();
-    let clause = scan.clause_at(scan.back(brand_end, 1)).start.min(brand_end);
-    let near = scan.text[clause..brand_end]
-        .char_indices()
-        .rfind(|&(_, c)| BEFORE_BODY.contains(c))
-        .map_or(clause, |(i, c)| clause + i + c.len_utf8());
-    let brand = &scan.text[near..brand_end];
-    let start = if BRAND_CHARS.contains(&brand.chars().count())
-        && brand
-            .chars()
-            .all(|c| crate::text::is_cjk(c) && !NOT_IN_BODY.contains(c))
-    {
-        near
-    } else {
-        let edge = left_edge(scan, brand_end, MAX_BRAND_EDGE_CHARS, false, false);
-        if !edge.proper {
-            return None;
-        }
-        edge.start
-    };
-    (start < brand_end).then(|| Span::new(start, span.end))
-}
-
 /// Where the group words before a group suffix start (`视察` of
 /// `视察调研组`); `pos` itself for other suffixes.
 fn group_words_before(scan: &Scan<'_>, pos: usize, suffix: &str) -> usize {
@@ -418,201 +380,6 @@ fn trim_at_anchor(scan: &Scan<'_>, start: usize, suffix_start: usize) -> usize {
         }
     }
     best
-}
-
-/// A body named from its level: a level character after a break or a link,
-/// then plain name characters, then the suffix (`区建管委`, `区科学技术局`,
-/// `省商务厅`, `市政府研究室`).
-fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
-    // The suffix ends a word (`部署`, `委员` hold no body). Asked last, of
-    // a name found otherwise: it tags the clause.
-    let ends_word = || {
-        !scan.tokens_around(suffix.start).iter().any(|t| {
-            t.span.start <= suffix.start
-                && t.span.end > suffix.end
-                && scan.is_known_word(&scan.text[t.span.range()])
-        })
-    };
-    let mut pos = suffix.start;
-    for _ in 0..10 {
-        let c = scan.char_before(pos)?;
-        if !crate::text::is_cjk(c) || NOT_IN_BODY.contains(c) {
-            return None;
-        }
-        pos -= c.len_utf8();
-        if LEVEL_CHARS.contains(&c)
-            && scan
-                .char_before(pos)
-                .is_none_or(|b| crate::text::is_clause_break(b) || BEFORE_BODY.contains(b))
-        {
-            if pos + c.len_utf8() >= suffix.start {
-                // `县检察院`, `县法院`: a level and a body word.
-                let body = &scan.text[suffix.range()];
-                return (body.chars().count() >= 2 && ends_word()).then(|| {
-                    Mention::new(
-                        Span::new(pos, suffix.end),
-                        EntityKind::Org,
-                        Rule::OrgLevelAnchored,
-                    )
-                });
-            }
-            let inner_span = Span::new(pos + c.len_utf8(), suffix.start);
-            let inner = &scan.text[inner_span.range()];
-            // `市委` + `市政府`, `市委` + `政府`: a party committee and a
-            // government written side by side are two bodies.
-            if scan.text[suffix.range()].ends_with("政府")
-                && scan.hits_at(pos).iter().any(|h| {
-                    h.span().end <= suffix.start
-                        && scan.text[h.span().range()].ends_with('委')
-                        && scan.hit_is(h, |k| k == LexClass::Org)
-                })
-            {
-                return None;
-            }
-            // A post or a cue inside is a sentence, no name
-            // (`市政协主席李伟率市政协`, `省长某某等省委`).
-            if scan
-                .hits_within(Span::new(pos, suffix.start))
-                .any(|h| super::edge::is_post_or_cue(scan, h))
-                || holds_a_clause_verb(scan, Span::new(pos, suffix.start))
-            {
-                return None;
-            }
-            if (inner.chars().count() >= 2
-                || scan
-                    .lex
-                    .any(inner, |k| matches!(k, LexClass::TitleOrg | LexClass::Org)))
-                && ends_word()
-            {
-                return Some(Mention::new(
-                    Span::new(pos, suffix.end),
-                    EntityKind::Org,
-                    Rule::OrgLevelAnchored,
-                ));
-            }
-            return None;
-        }
-    }
-    None
-}
-
-/// The digits of a document number's year (`〔2023〕`).
-const YEAR_DIGITS: usize = 4;
-
-/// True when `span` is the issuer's code of a document number
-/// (`某政办〔2023〕12号`, `区府办[2022]5号`): a code, not a mention of a
-/// body.
-pub(crate) fn opens_document_number(scan: &Scan<'_>, span: Span) -> bool {
-    let rest = &scan.text[span.end..];
-    let Some(after) = rest.strip_prefix(['〔', '[', '【', '(', '\u{FF08}', '\u{FF3B}']) else {
-        return false;
-    };
-    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-    digits == YEAR_DIGITS
-        && after[digits..].starts_with(['〕', ']', '】', ')', '\u{FF09}', '\u{FF3D}'])
-}
-
-/// Bodies named alone as items of a list (`责任单位:党建办、投促中心、重大办`):
-/// a short name between list separators that ends in a body suffix.
-pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
-    let text = scan.text;
-    // List items stand between clause breaks (a dash too), but spaces and
-    // quotes may sit inside an item.
-    let is_sep = |c: char| {
-        c == '—'
-            || (crate::text::is_clause_break(c)
-                && !matches!(c, ' ' | '\t' | '“' | '”' | '"' | '‘' | '’' | '·'))
-    };
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut prev_sep: Option<char> = None;
-    // Ideographs separate nothing: only the other chars are read.
-    for (i, c) in non_ideographs(text).chain(std::iter::once((text.len(), '\n'))) {
-        if !is_sep(c) {
-            continue;
-        }
-        let item = &text[start..i];
-        // Only inside an enumeration: one side is `、`.
-        let listed = c == '、' || prev_sep == Some('、');
-        let n = item.chars().count();
-        if listed && LIST_ITEM_CHARS.contains(&n) && item.chars().all(crate::text::is_cjk) {
-            let good_end = scan.lex.ends_with(item, LISTED_BODY)
-                && !scan.lex.ends_with(item, LexClass::Grammar(Grammar::Room));
-            let clean = !item.chars().any(|c| NOT_IN_BODY.contains(c))
-                && !scan.lex.starts_with(item, GENERIC_HEAD)
-                && !item.starts_with('各')
-                && !scan.lex.any(item, |k| k == LexClass::Stop);
-            let holds_post = scan
-                .hits_within(Span::new(start, i))
-                .any(|h| scan.hit_is(h, |k| k == LexClass::TitleRole));
-            if good_end && clean && !holds_post && nominal_item(scan, Span::new(start, i)) {
-                out.push(Mention::new(
-                    Span::new(start, i),
-                    EntityKind::Org,
-                    Rule::OrgListItem,
-                ));
-            }
-        }
-        prev_sep = Some(c);
-        start = i + c.len_utf8();
-    }
-    out
-}
-
-/// How long a body named alone in a list is, in chars (`党建办`).
-const LIST_ITEM_CHARS: std::ops::RangeInclusive<usize> = 3..=10;
-
-/// The longest abbreviation that may hold a verb or an adjective before
-/// its suffix (`动迁办`, `重大办`), in chars.
-const MAX_ABBREVIATION_CHARS: usize = 4;
-
-/// A list item made of nouns only, whose last word is a body, not a common
-/// word that happens to end like one (`新格局`, `处级干部`).
-fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
-    let around = scan.tokens_around(item.start);
-    let toks: Vec<_> = around
-        .iter()
-        .filter(|t| t.span.start >= item.start && t.span.end <= item.end)
-        .collect();
-    let Some(last) = toks.last() else {
-        return false;
-    };
-    if last.span.end != item.end {
-        return false;
-    }
-    let lw = &scan.text[last.span.range()];
-    let suffix_len = scan
-        .lex
-        .suffixes_of(lw, LISTED_BODY)
-        .next()
-        .map_or(0, |s| s.chars().count());
-    if scan.is_known_word(lw)
-        && lw.chars().count() == suffix_len + 1
-        && !matches!(last.tag, "nt" | "j")
-        && !scan
-            .lex
-            .any(lw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
-    {
-        return false;
-    }
-    // Short abbreviations may hold a verb or adjective right before their
-    // suffix (`动迁办`, `重大办`); the suffix itself may be any token.
-    let short = scan.text[item.range()].chars().count() <= MAX_ABBREVIATION_CHARS;
-    let n = toks.len();
-    toks.iter().enumerate().all(|(k, t)| {
-        let tag = t.tag;
-        let word = &scan.text[t.span.range()];
-        let nominal =
-            tag.starts_with('n') || matches!(tag, "vn" | "j" | "b" | "f" | "s" | "eng" | "x");
-        let is_suffix = k + 1 == n && scan.lex.is(word, LISTED_BODY);
-        let modifier = short
-            && k + 2 == n
-            && (tag.starts_with('v') || tag == "a")
-            && toks
-                .get(k + 1)
-                .is_some_and(|s| scan.lex.is(&scan.text[s.span.range()], LISTED_BODY));
-        nominal || is_suffix || modifier || !scan.is_known_word(word)
-    })
 }
 
 #[cfg(test)]
