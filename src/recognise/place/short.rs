@@ -158,6 +158,44 @@ fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
 /// How long a town's short form listed with others is, in chars.
 const LISTED_SHORT_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 
+/// A village's stem (`九星` of `九星村`) counts where its town is named,
+/// it stands as a word, and the segmenter reads it as no common word.
+fn village_stem_ok(scan: &Scan<'_>, span: Span, full: &str, fulls: &HashSet<&str>) -> bool {
+    let town_named = scan
+        .lex
+        .lookup(full)
+        .any(|e| e.parents().any(|t| fulls.contains(t)));
+    town_named
+        && aligned(scan, span)
+        && !scan
+            .word_tag(&scan.text[span.range()])
+            .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
+}
+
+/// `中路`, `南桥`: a short form below a city that reads as the tail of a
+/// road name after a character (not a province or city: `在浙江`, `到九江`).
+fn reads_as_road_tail(scan: &Scan<'_>, span: Span, level: Option<Level>) -> bool {
+    level.is_none_or(|l| l > Level::City)
+        && scan.lex.ends_with(&scan.text[span.range()], ROAD)
+        && scan.char_before(span.start).is_some_and(is_cjk)
+}
+
+/// `来邹城开展…`, `位于自贡`: a short form of two characters or more right
+/// after a verb of going somewhere, whatever the segmenter's dictionary
+/// calls the word, unless it tags it a verb or a function word.
+fn placed_after_motion(scan: &Scan<'_>, span: Span) -> bool {
+    let word = &scan.text[span.range()];
+    word.chars().count() >= 2
+        && !scan
+            .word_tag(word)
+            .is_some_and(|t| t.starts_with('v') || matches!(t, "a" | "ad" | "d" | "c" | "p"))
+        && scan.hits_ending_at(span.start).any(|h| {
+            scan.hit_is(h, |c| {
+                c == LexClass::Trigger(crate::lexicon::Trigger::VisitMotion)
+            })
+        })
+}
+
 /// A short form counts when the document also names the full division, or
 /// when the segmenter knows it as a place name, and it stands as a word.
 fn short_form_ok(
@@ -173,29 +211,12 @@ fn short_form_ok(
         return false;
     }
     let in_doc = full.is_some_and(|f| fulls.contains(f));
-    // A village's stem (`九星` of `九星村`) where its town is named.
     if let Some(f) = full
         && level == Some(Level::Village)
     {
-        let town_named = scan
-            .lex
-            .lookup(f)
-            .any(|e| e.parents().any(|t| fulls.contains(t)));
-        if !town_named {
-            return false;
-        }
-        return aligned(scan, span)
-            && !scan
-                .word_tag(word)
-                .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
+        return village_stem_ok(scan, span, f, fulls);
     }
-    // `中路`, `南桥`: a short form that reads as the tail of a road name
-    // (not a province or city: `在浙江`, `到九江`).
-    if !in_doc
-        && level.is_none_or(|l| l > Level::City)
-        && scan.lex.ends_with(word, ROAD)
-        && scan.char_before(span.start).is_some_and(is_cjk)
-    {
+    if !in_doc && reads_as_road_tail(scan, span, level) {
         return false;
     }
     // Only shorts of counties and above stand without their full name.
@@ -208,19 +229,7 @@ fn short_form_ok(
     // (`邹城` of 邹城市: no common word).
     let known_place =
         high && (scan.word_tag(word).is_some_and(|t| t == "ns") || !scan.is_known_word(word));
-    // `来邹城开展…`, `位于自贡`: a county or city where the text says a
-    // place stands, whatever the segmenter's dictionary calls the word.
-    let placed = high
-        && word.chars().count() >= 2
-        && !scan
-            .word_tag(word)
-            .is_some_and(|t| t.starts_with('v') || matches!(t, "a" | "ad" | "d" | "c" | "p"))
-        && scan.hits_ending_at(span.start).any(|h| {
-            scan.hit_is(h, |c| {
-                c == LexClass::Trigger(crate::lexicon::Trigger::VisitMotion)
-            })
-        });
-    if placed && aligned(scan, span) {
+    if high && placed_after_motion(scan, span) && aligned(scan, span) {
         return true;
     }
     if !(in_doc || known_place) {
