@@ -285,18 +285,16 @@ fn is_generic_body(scan: &Scan<'_>, m: &Mention) -> bool {
 /// A body word right after words naming several levels (`乡镇人大`,
 /// `两级政府`): every body of those levels, no one body.
 fn of_several_levels(scan: &Scan<'_>, span: Span) -> bool {
-    let text = &scan.text[span.range()];
     // The words (`grammar.several-levels` in `dictionaries/grammar.txt`)
-    // overlap no copy of themselves: every start is read.
+    // are hits of the one automaton: the few inside the body are read,
+    // its text is not scanned again.
     let several = LexClass::Grammar(crate::lexicon::Grammar::SeveralLevels);
-    text.char_indices().any(|(i, _)| {
-        scan.lex.prefixes_of(&text[i..], several).any(|w| {
-            let rest = &text[i + w.len()..];
-            !rest.is_empty()
-                && scan.lex.any(rest, |c| {
-                    matches!(c, LexClass::TitleOrg | LexClass::OrgSuffix)
-                })
-        })
+    scan.hits_within(span).any(|h| {
+        h.span().end < span.end
+            && scan.hit_is(h, |c| c == several)
+            && scan.lex.any(&scan.text[h.span().end..span.end], |c| {
+                matches!(c, LexClass::TitleOrg | LexClass::OrgSuffix)
+            })
     })
 }
 
@@ -335,6 +333,9 @@ fn after_generic_levels(scan: &Scan<'_>, start: usize) -> bool {
     )
 }
 
+/// How far back a list opened by `各` is looked for, in chars.
+const MAX_LIST_WALK_CHARS: usize = 60;
+
 /// `各街道办事处、乡人民政府`: an item of a list opened by `各`, which
 /// addresses every body of that level.
 fn listed_after_ge(scan: &Scan<'_>, start: usize) -> bool {
@@ -342,7 +343,7 @@ fn listed_after_ge(scan: &Scan<'_>, start: usize) -> bool {
         return false;
     }
     let mut pos = start;
-    for _ in 0..60 {
+    for _ in 0..MAX_LIST_WALK_CHARS {
         match scan.char_before(pos) {
             Some(c) if c == '、' || !crate::text::is_clause_break(c) => pos -= c.len_utf8(),
             _ => break,
