@@ -159,11 +159,41 @@ pub enum Grammar {
     NotDivision,
     /// A rank written before a post (`副`, `常务副`, `代理`) (`grammar.rank-prefix`).
     RankPrefix,
+    /// Ends a road's or waterway's name, short before it (`路`, `大道`, `浜`) (`grammar.road`).
+    Road,
+    /// A place suffix whose names are short (`安置点`) (`grammar.short-named`).
+    ShortNamed,
+    /// A generic noun that names no body before a suffix (`街道`, `平台`) (`grammar.generic-head`).
+    GenericHead,
+    /// Ends a short body listed by abbreviation (`办`, `中心`, `站`) (`grammar.listed-body`).
+    ListedBody,
+    /// A room of a building, no body (`活动室`, `会议室`) (`grammar.room`).
+    Room,
+    /// Names several levels at once (`乡镇`, `两级`) (`grammar.several-levels`).
+    SeveralLevels,
+    /// Follows a run of province abbreviations glued together (`协作`, `地区`) (`grammar.partnership`).
+    Partnership,
+    /// Closes a list of province abbreviations (`等地`, `等省`) (`grammar.regions-closer`).
+    RegionsCloser,
+    /// Ends a news medium's name (`网`, `日报`, `融媒`) (`grammar.media`).
+    Media,
+    /// A word of location or travel before a place (`在`, `赴`, `抵达`) (`grammar.place-before`).
+    PlaceBefore,
+    /// Makes a dashed code before it a planning code (`规划`, `用地`) (`grammar.planning`).
+    Planning,
+    /// A structure named after its road (`高架`, `隧道`) (`grammar.road-structure`).
+    RoadStructure,
+    /// Makes a one-character verb one of motion (`先后`, `分别`) (`grammar.motion-adverb`).
+    MotionAdverb,
+    /// Links a person to the post named after (`当选为`, `担任`) (`grammar.appoint-link`).
+    AppointLink,
+    /// Closes a byline after its last name (`报道`, `摄`) (`grammar.byline-closer`).
+    BylineCloser,
 }
 
 impl Grammar {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Grammar; 16] = [
+    pub const ALL: [Grammar; 31] = [
         Grammar::GenericOpener,
         Grammar::Rank,
         Grammar::Facility,
@@ -180,6 +210,21 @@ impl Grammar {
         Grammar::National,
         Grammar::NotDivision,
         Grammar::RankPrefix,
+        Grammar::Road,
+        Grammar::ShortNamed,
+        Grammar::GenericHead,
+        Grammar::ListedBody,
+        Grammar::Room,
+        Grammar::SeveralLevels,
+        Grammar::Partnership,
+        Grammar::RegionsCloser,
+        Grammar::Media,
+        Grammar::PlaceBefore,
+        Grammar::Planning,
+        Grammar::RoadStructure,
+        Grammar::MotionAdverb,
+        Grammar::AppointLink,
+        Grammar::BylineCloser,
     ];
 
     /// The kind's name in dictionary files.
@@ -201,6 +246,21 @@ impl Grammar {
             Grammar::National => "grammar.national",
             Grammar::NotDivision => "grammar.not-division",
             Grammar::RankPrefix => "grammar.rank-prefix",
+            Grammar::Road => "grammar.road",
+            Grammar::ShortNamed => "grammar.short-named",
+            Grammar::GenericHead => "grammar.generic-head",
+            Grammar::ListedBody => "grammar.listed-body",
+            Grammar::Room => "grammar.room",
+            Grammar::SeveralLevels => "grammar.several-levels",
+            Grammar::Partnership => "grammar.partnership",
+            Grammar::RegionsCloser => "grammar.regions-closer",
+            Grammar::Media => "grammar.media",
+            Grammar::PlaceBefore => "grammar.place-before",
+            Grammar::Planning => "grammar.planning",
+            Grammar::RoadStructure => "grammar.road-structure",
+            Grammar::MotionAdverb => "grammar.motion-adverb",
+            Grammar::AppointLink => "grammar.appoint-link",
+            Grammar::BylineCloser => "grammar.byline-closer",
         }
     }
 }
@@ -417,12 +477,12 @@ const FIXED: usize = 17;
 
 /// How many classes there are: one bit each in a [`ClassSet`].
 pub(super) const CLASSES: usize = FIXED + Trigger::ALL.len() + Grammar::ALL.len();
-const _: () = assert!(CLASSES <= 64, "a ClassSet holds 64 classes");
+const _: () = assert!(CLASSES <= 128, "a ClassSet holds 128 classes");
 
 /// A set of classes, one bit each: what the entries of one pattern are,
 /// read with one load instead of a walk through the entries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct ClassSet(u64);
+pub(crate) struct ClassSet(u128);
 
 impl ClassSet {
     /// Adds `class`.

@@ -15,8 +15,14 @@ use crate::text::{LazyCharSet, is_clause_break};
 /// The longest stretch between the region and the legal form, in chars.
 const MAX_BETWEEN: usize = 14;
 
+/// The longest region a company's name opens with, in chars, which the
+/// walk left from the legal form may cross besides the stretch.
+const MAX_REGION_CHARS: usize = 8;
+
 /// Characters that never stand inside a company's name: particles,
 /// prepositions, demonstratives, adverbs (a conjunction may: `和世泰`).
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 static STOPS: LazyCharSet =
     LazyCharSet::new("的了是在对从把被将这那其各该由向着过于为等还也又就都");
 
@@ -56,7 +62,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
 /// conjunction (`甲公司和乙公司`).
 fn stretch_start(scan: &Scan<'_>, end: usize) -> usize {
     let mut pos = end;
-    for _ in 0..(MAX_BETWEEN + 8) {
+    for _ in 0..(MAX_BETWEEN + MAX_REGION_CHARS) {
         let Some(c) = scan.char_before(pos) else {
             return pos;
         };
@@ -100,7 +106,7 @@ fn region_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     scan.hits_at(pos)
         .iter()
         .find(|h| {
-            h.span().len() >= 6
+            h.span().len() >= super::TWO_CHARS_BYTES
                 && scan.entries(h).any(|e| match e.class {
                     LexClass::Division(l) => (Level::Province..=Level::County).contains(&l),
                     LexClass::PlaceShort => e

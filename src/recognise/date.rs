@@ -104,6 +104,7 @@ fn month_tail(c: &mut Cur<'_>) {
         }
     }
     c.pos = save;
+    // The closed set of the parts of a month, kept in code.
     for w in ["上旬", "中旬", "下旬", "底", "初", "末"] {
         if c.eat_str(w) {
             return;
@@ -280,14 +281,17 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     out
 }
 
+/// A year written in four digit characters of three bytes each
+/// (`二〇二〇`), in bytes.
+const YEAR_IN_CHARACTERS_BYTES: usize = 12;
+
 /// Dates written in characters, as formal documents sign them: a year of
 /// four digit characters (`二〇二〇年`, `一九九八年`), then perhaps `度` or a
 /// month and a day (`五月八日`, `十二月三十一日`).
 fn find_in_characters(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices('年') {
-        // Four characters of three bytes each: the year.
-        let Some(start) = at.checked_sub(12) else {
+        let Some(start) = at.checked_sub(YEAR_IN_CHARACTERS_BYTES) else {
             continue;
         };
         let Some(year) = text.get(start..at) else {

@@ -16,11 +16,14 @@ const LINE: LexClass = LexClass::Grammar(Grammar::Line);
 /// How many abbreviations make a line's name (`京沪`; `沪高速` is none).
 const MIN_ABBREVIATIONS: usize = 2;
 
+/// The most bytes of one character in UTF-8.
+const MAX_CHAR_BYTES: usize = 4;
+
 /// True for a one-character place abbreviation (the length is asked
 /// before the lexicon, bytes first: most hits are longer than a char's
 /// four bytes).
 fn is_abbreviation(scan: &Scan<'_>, hit: &Hit) -> bool {
-    hit.span().len() <= 4
+    hit.span().len() <= MAX_CHAR_BYTES
         && scan.text[hit.span().range()].chars().nth(1).is_none()
         && scan.hit_is(hit, |c| c == LexClass::PlaceShort)
 }

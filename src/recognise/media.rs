@@ -6,17 +6,21 @@
 //! `互联网`).
 
 use super::{Mention, Scan};
+use crate::lexicon::{Grammar, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
 
-/// What a medium's name ends in.
-const MEDIA_SUFFIXES: &[&str] = &["网", "日报", "晚报", "早报", "融媒", "新闻"];
+/// What a medium's name ends in (`网`, `日报`): `grammar.media` in
+/// `dictionaries/grammar.txt`.
+const MEDIA: LexClass = LexClass::Grammar(Grammar::Media);
 
 /// What may stand right before a medium's name, besides a line's start.
+/// Kept in code: mostly punctuation, the closed grammar of a source line.
 const OPENERS: &[&str] = &["来源:", "来源\u{ff1a}", "(", "\u{ff08}", "【", "由"];
 
 /// What may follow a medium's name, besides a line's end or a space.
+/// Kept in code: mostly punctuation, the closed grammar of a source line.
 const CLOSERS: &[&str] = &[")", "\u{ff09}", "】", "讯", "记者", "消息", "提供", "-"];
 
 /// How long a medium's name is, in characters (suffix included).
@@ -86,7 +90,7 @@ fn name_end(scan: &Scan<'_>, start: usize, run_end: usize) -> Option<usize> {
         .find(|&end| {
             let name = &text[start..end];
             NAME_CHARS.contains(&name.chars().count())
-                && MEDIA_SUFFIXES.iter().any(|s| name.ends_with(s))
+                && scan.lex.ends_with(name, MEDIA)
                 && !common_word(scan, name)
                 && !holds_a_verb(scan, Span::new(start, end))
                 && suffix_stands_apart(scan, start, end)
@@ -106,7 +110,7 @@ fn common_word(scan: &Scan<'_>, name: &str) -> bool {
 /// word of two (`电网`, `管网`, `官网`) makes no medium.
 fn suffix_stands_apart(scan: &Scan<'_>, start: usize, end: usize) -> bool {
     let name = &scan.text[start..end];
-    let Some(suffix) = MEDIA_SUFFIXES.iter().find(|s| name.ends_with(*s)) else {
+    let Some(suffix) = scan.lex.suffixes_of(name, MEDIA).next() else {
         return false;
     };
     let at = end - suffix.len();

@@ -196,6 +196,13 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     resolve(strong, weak, trace)
 }
 
+/// The bytes of two ideographs of the basic plane in UTF-8. A rule that
+/// asks whether a hit or a token holds two characters or more compares
+/// its length in bytes with this (cheaper than counting characters, and
+/// the same for the lexicon's Chinese words); the comparison is in bytes
+/// on purpose.
+pub(crate) const TWO_CHARS_BYTES: usize = 6;
+
 /// A place or body longer than this many bytes (three CJK characters)
 /// blocks a person from being read across it.
 const BLOCKER_MIN_BYTES: usize = 9;
@@ -283,30 +290,19 @@ fn is_generic_body(scan: &Scan<'_>, m: &Mention) -> bool {
     m.kind == EntityKind::Org && (of_several_levels(scan, m.span) || is_generic_post_body(scan, m))
 }
 
-/// Words that name several levels at once before a body word.
-const SEVERAL_LEVELS: [&str; 9] = [
-    "乡镇", "区县", "县区", "县乡", "镇街", "市县", "两级", "三级", "各级",
-];
-
 /// A body word right after words naming several levels (`乡镇人大`,
 /// `两级政府`): every body of those levels, no one body.
 fn of_several_levels(scan: &Scan<'_>, span: Span) -> bool {
-    let text = &scan.text[span.range()];
-    // Each word starts with one of these: most bodies hold none of them.
-    if !text
-        .chars()
-        .any(|c| matches!(c, '乡' | '区' | '县' | '镇' | '市' | '两' | '三' | '各'))
-    {
-        return false;
-    }
-    SEVERAL_LEVELS.iter().any(|w| {
-        text.match_indices(w).any(|(i, _)| {
-            let rest = &text[i + w.len()..];
-            !rest.is_empty()
-                && scan.lex.any(rest, |c| {
-                    matches!(c, LexClass::TitleOrg | LexClass::OrgSuffix)
-                })
-        })
+    // The words (`grammar.several-levels` in `dictionaries/grammar.txt`)
+    // are hits of the one automaton: the few inside the body are read,
+    // its text is not scanned again.
+    let several = LexClass::Grammar(crate::lexicon::Grammar::SeveralLevels);
+    scan.hits_within(span).any(|h| {
+        h.span().end < span.end
+            && scan.hit_is(h, |c| c == several)
+            && scan.lex.any(&scan.text[h.span().end..span.end], |c| {
+                matches!(c, LexClass::TitleOrg | LexClass::OrgSuffix)
+            })
     })
 }
 
@@ -345,6 +341,9 @@ fn after_generic_levels(scan: &Scan<'_>, start: usize) -> bool {
     )
 }
 
+/// How far back a list opened by `各` is looked for, in chars.
+const MAX_LIST_WALK_CHARS: usize = 60;
+
 /// `各街道办事处、乡人民政府`: an item of a list opened by `各`, which
 /// addresses every body of that level.
 fn listed_after_ge(scan: &Scan<'_>, start: usize) -> bool {
@@ -352,7 +351,7 @@ fn listed_after_ge(scan: &Scan<'_>, start: usize) -> bool {
         return false;
     }
     let mut pos = start;
-    for _ in 0..60 {
+    for _ in 0..MAX_LIST_WALK_CHARS {
         match scan.char_before(pos) {
             Some(c) if c == '、' || !crate::text::is_clause_break(c) => pos -= c.len_utf8(),
             _ => break,
@@ -363,8 +362,12 @@ fn listed_after_ge(scan: &Scan<'_>, start: usize) -> bool {
     let first = scan.text[pos..start].split('、').next().unwrap_or("");
     first
         .rfind('各')
-        .is_some_and(|i| first[i..].chars().count() <= 9)
+        .is_some_and(|i| first[i..].chars().count() <= EVERY_TAIL_CHARS)
 }
+
+/// The most characters from `各` to the end of a list's first item that
+/// make the list one of every body (`各街道办事处`).
+const EVERY_TAIL_CHARS: usize = 9;
 
 /// A post follows (`代表`, `主席`); `负责人` does not count, since the one in
 /// charge is always of one body (`县检察院负责人`).

@@ -17,6 +17,8 @@ const MOVE_VERBS: &[char] = &['来', '返', '赴', '驻', '离', '抵', '回', '
 
 /// What may follow a one-character abbreviation in a movement phrase
 /// (`来沪返沪`, `来徐考察`, `在京期间`).
+/// Kept in code: a closed set of single characters (the first character
+/// of the words that follow), read per character.
 const AFTER_ABBREVIATION: &str = "考调工期务学发投参的人返来落创就定访交旅开办出后前";
 
 /// True when the one character at `span` stands in a movement phrase:

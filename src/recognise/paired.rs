@@ -6,30 +6,16 @@
 
 use super::Scan;
 use super::place::level_of;
-use crate::lexicon::{Level, LexClass};
+use crate::lexicon::{Grammar, Level, LexClass};
 use crate::span::Span;
 
 /// What follows a run of abbreviations glued together (`闽宁协作`,
-/// `青藏滇川毗邻地区`).
-const AFTER_GLUED: &[&str] = &[
-    "协作",
-    "合作",
-    "对口",
-    "扶贫",
-    "帮扶",
-    "两地",
-    "三地",
-    "四地",
-    "两省",
-    "三省",
-    "毗邻",
-    "交界",
-    "地区",
-    "一体化",
-];
+/// `青藏滇川毗邻地区`): `grammar.partnership` in `dictionaries/grammar.txt`.
+const AFTER_GLUED: LexClass = LexClass::Grammar(Grammar::Partnership);
 
-/// What closes a list of abbreviations separated by `、` (`浙、沪、渝等地`).
-const AFTER_LISTED: &[&str] = &["等地", "等省", "地区", "两地", "三地", "四地"];
+/// What closes a list of abbreviations separated by `、` (`浙、沪、渝等地`):
+/// `grammar.regions-closer`.
+const AFTER_LISTED: LexClass = LexClass::Grammar(Grammar::RegionsCloser);
 
 /// The fewest abbreviations in a run.
 const MIN_RUN: usize = 2;
@@ -46,7 +32,7 @@ pub(super) fn in_run(scan: &Scan<'_>, span: Span) -> bool {
     }
     let rest = &scan.text[end..];
     if listed {
-        return AFTER_LISTED.iter().any(|w| rest.starts_with(w));
+        return scan.lex.starts_with(rest, AFTER_LISTED);
     }
     // A partner named after `与` is a company more often than a province
     // (`与某某合作`).
@@ -59,7 +45,7 @@ pub(super) fn in_run(scan: &Scan<'_>, span: Span) -> bool {
     // A word the segmenter knows that is no place (a brand) is read whole.
     let run = &scan.text[start..end];
     let other_word = scan.word_tag(run).is_some_and(|t| !matches!(t, "ns" | "j"));
-    !other_word && AFTER_GLUED.iter().any(|w| rest.starts_with(w))
+    !other_word && scan.lex.starts_with(rest, AFTER_GLUED)
 }
 
 /// The run of abbreviations around `span`: its start and end, how many it

@@ -10,12 +10,15 @@ use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
 
 /// The numerals of a school's number.
+/// Kept in code: the closed set of the digits, read per character.
 const NUMERALS: &str = "一二三四五六七八九十";
 
 /// The most numerals in a school's number (`二十五`).
 const MAX_NUMERALS: usize = 3;
 
 /// What may follow a school's short name: a list's joiners and particles.
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 const AFTER: &str = "和及与、等的";
 
 /// Schools after the places found (`places`).
@@ -46,7 +49,7 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
         let number_start = scan.back(i, digits);
         if let Some(place) = index
             .ending_at(number_start)
-            .filter(|m| m.span.len() >= 6)
+            .filter(|m| m.span.len() >= super::TWO_CHARS_BYTES)
             .max_by_key(|m| m.span.len())
         {
             out.push(Mention::new(

@@ -24,6 +24,8 @@ const MAX_ITEMS: usize = 12;
 
 /// Characters that never stand inside a site's name: particles,
 /// prepositions, pronouns, adverbs.
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 static NOT_IN_SITE: LazyCharSet =
     LazyCharSet::new("的了是在对从把被将这那其各该着过也都就还又再并");
 
@@ -39,7 +41,10 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         });
         // A verb of two characters or more (`来到`, `察看`); the one-character
         // ones (`到`, `赴`) only after `先后`, `分别`, `还`, `又`, `再`.
-        if !visit || !(hit.span().len() >= 6 || adverb_before(scan, hit.span().start)) {
+        if !visit
+            || !(hit.span().len() >= super::TWO_CHARS_BYTES
+                || adverb_before(scan, hit.span().start))
+        {
             continue;
         }
         // The verb must stand alone (`调研组`, `考察团` are nouns).
@@ -112,7 +117,9 @@ fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
     let (suffix, kind) = suffix;
     let stem = Span::new(item.start, suffix.start);
     if scan.text[stem.range()].chars().count() < MIN_ITEM_STEM
-        || super::place::SHORT_NAMED.contains(&&scan.text[suffix.range()])
+        || scan
+            .lex
+            .is(&scan.text[suffix.range()], super::place::SHORT_NAMED)
         || describes(scan, stem)
     {
         return None;
@@ -168,9 +175,8 @@ const MAX_SUFFIXED_ITEM: usize = 16;
 /// `先后到`, `分别赴`, `又来`: an adverb that makes a one-character verb
 /// one of motion.
 fn adverb_before(scan: &Scan<'_>, pos: usize) -> bool {
-    ["先后", "分别", "还", "又", "再", "随后", "深入"]
-        .iter()
-        .any(|w| scan.text[..pos].ends_with(w))
+    scan.lex
+        .ends_with(&scan.text[..pos], LexClass::Grammar(Grammar::MotionAdverb))
 }
 
 /// The items of the list starting at `pos` (after the verb): separated by
@@ -178,6 +184,7 @@ fn adverb_before(scan: &Scan<'_>, pos: usize) -> bool {
 fn items(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
     let text = scan.text;
     // `察看了`, `来到了`, `走进位于…的`.
+    // The two aspect particles, a closed set kept in code.
     for skip in ["了", "过"] {
         if text[pos..].starts_with(skip) {
             pos += skip.len();
@@ -265,7 +272,7 @@ fn plain(scan: &Scan<'_>, item: Span) -> bool {
                         | LexClass::OrgSuffix
                         | LexClass::PlaceSuffix
                 )
-            }) && h.span().len() >= 6
+            }) && h.span().len() >= super::TWO_CHARS_BYTES
         })
 }
 

@@ -27,6 +27,8 @@ const TABLE: &str = include_str!("taught_frequencies.txt");
 
 /// Words whose suggested frequencies, asked of jieba before it learns
 /// anything, stand for its dictionary in the fingerprint.
+/// No rule's vocabulary: any words jieba knows would do, and changing one
+/// changes every fingerprint.
 const PROBES: &[&str] = &["人民政府", "镇党委书记", "调研指导", "街道办事处", "开发区"];
 
 /// The names of `lexicon` jieba learns, with the tags the recognisers

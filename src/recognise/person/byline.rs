@@ -4,12 +4,14 @@
 use super::super::Scan;
 use super::super::words::{Found, WordGroups};
 use super::name::{is_trigger, place_rules_out_name, standalone_name, surname_len, valid_given};
-use crate::lexicon::{LexClass, Trigger};
+use crate::lexicon::{Grammar, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::Span;
 use crate::text::{is_cjk, non_ideographs};
 
 /// Résumé lines: a name, then the sex between commas (`王浩宇,男,汉族`).
+/// Kept in code: the two sexes between the closed set of a résumé's
+/// punctuation, found with the byline marks in one pass (`CUES`).
 const SEXES: &[&str] = &[
     ",男,",
     ",女,",
@@ -22,10 +24,11 @@ const SEXES: &[&str] = &[
 ];
 
 /// Words that close a byline right after its last name (`记者李明报道`,
-/// `记者王丽摄`).
-const CLOSERS: &[&str] = &["报道", "报导", "摄"];
+/// `记者王丽摄`): `grammar.byline-closer` in `dictionaries/grammar.txt`.
+const CLOSER: LexClass = LexClass::Grammar(Grammar::BylineCloser);
 
 /// Marks after a byline name (`张丽华/文`, `吴强/摄`).
+/// Kept in code: a closed set of marks, a slash and one character.
 const MARKERS: &[&str] = &["/文", "/摄", "/图"];
 
 /// The patterns above, found in one pass over a document; the indices
@@ -166,7 +169,7 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         let w = &scan.text[pos..end];
         // `记者王丽摄`: a closer is no given name.
         let last = scan.back(end, 1);
-        if CLOSERS.iter().any(|c| scan.text[last..].starts_with(c)) {
+        if scan.lex.starts_with(&scan.text[last..], CLOSER) {
             continue;
         }
         // `记者 李明 通讯员 王丽`: the next byline word is no name.
@@ -190,7 +193,7 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
             continue;
         }
         if scan.is_break_at(end)
-            || CLOSERS.iter().any(|c| scan.text[end..].starts_with(c))
+            || scan.lex.starts_with(&scan.text[end..], CLOSER)
             || place_then_closer(scan, end)
             || scan
                 .hits_at(end)
@@ -212,9 +215,7 @@ fn place_then_closer(scan: &Scan<'_>, end: usize) -> bool {
                 c,
                 LexClass::Division(_) | LexClass::Site | LexClass::PlaceShort
             )
-        }) && CLOSERS
-            .iter()
-            .any(|c| scan.text[h.span().end..].starts_with(c))
+        }) && scan.lex.starts_with(&scan.text[h.span().end..], CLOSER)
     })
 }
 

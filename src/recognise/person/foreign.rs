@@ -12,7 +12,9 @@ use crate::text::{LazyCharSet, is_cjk};
 
 /// Characters of the standard transliteration tables that also write
 /// foreign names in news (common Chinese function characters left out:
-/// a name ends before `于`, `在`, `和`, `为`, `日`).
+/// a name ends before `于`, `在`, `和`, `为`, `日`). Kept in code: a closed
+/// table of single characters, read per character; as entries the
+/// automaton would find one at nearly every character.
 static SOUNDS: LazyCharSet = LazyCharSet::new(concat!(
     "阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕宾波玻伯勃博布查察彻楚茨采",
     "达黛丹戴道德登迪蒂丁顿多杜敦厄恩尔法菲斐芬费丰冯弗伏夫福富",
@@ -30,10 +32,14 @@ const MIN_RUN: usize = 4;
 
 /// Characters a name may end right before even where the segmenter
 /// joins them to it (`托马斯·萨维为团长`).
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 const FOLLOWERS: &str = "为等在和与将于是曾已也说以";
 
 /// Sound characters that only open a name (`于尔根`): elsewhere they are
 /// the preposition after one.
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 const FIRST_ONLY: &str = "于";
 
 /// True for the dots that join the parts of a name.

@@ -108,7 +108,7 @@ pub(crate) fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Opti
             || (strong
                 && orgs
                     .iter()
-                    .any(|o| o.span.end == start && o.span.len() >= 6));
+                    .any(|o| o.span.end == start && o.span.len() >= super::super::TWO_CHARS_BYTES));
         if before_ok {
             best = Some(Span::new(start, end));
         }

@@ -19,10 +19,11 @@ mod verb;
 
 pub(crate) use name::read_name;
 
+use super::index::MentionIndex;
 use super::title::TitleCand;
 use super::words::leftmost_longest;
 use super::{Mention, Scan};
-use crate::lexicon::{LexClass, Trigger};
+use crate::lexicon::{Grammar, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use hashbrown::HashSet;
@@ -71,24 +72,58 @@ pub(crate) fn find(
     let mut names: Vec<(Span, Rule)> = Vec::new();
     let title_starts: HashSet<usize> = titles.iter().map(|t| t.span.start).collect();
     let blocking = Blockers::new(blockers);
-    let blocked = |s: Span| blocking.covers(s);
-
     let taken = tagged::taken(places, orgs);
-    // 1. After a title (and the list that may follow it).
+    after_titles(scan, titles, &title_starts, &taken, &mut names);
+    before_cues(scan, orgs, &mut names);
+    after_leader_words(scan, &title_starts, &mut names);
+    after_honours(scan, &taken, &mut names);
+    byline::bylines(scan, &mut names);
+    known_persons(scan, &mut names);
+    // After a verb that takes a person (`任命甲为…`, `会见乙`), and between
+    // a body and its post (`某局某某局长`).
+    names.extend(verb::find(scan));
+    names.extend(verb::between_body_and_post(scan, orgs));
+    // What the segmenter tags as a name, with evidence around it.
+    let title_ends: HashSet<usize> = titles.iter().map(|t| t.span.end).collect();
+    let tokens = scan.all_tokens();
+    names.extend(tagged::find(scan, &tokens, &title_ends, &taken));
+    drop_segmenter_readings_of_bylines(&mut names);
+    // The other items of lists of names.
+    let listed = roster::find(scan, &names, &tokens, &taken);
+    names.extend(listed);
+    names.retain(|&(n, _)| !blocking.covers(n));
+    document_cache(scan, &blocking, &mut names);
+    let kept = longest_of_overlapping(names);
+    let kept_titles = titles_of_persons(scan, titles, &kept);
+    let persons = kept
+        .into_iter()
+        .map(|(s, rule)| Mention::new(s, EntityKind::Person, rule))
+        .collect();
+    (persons, kept_titles)
+}
+
+/// `person.after-title`: the name right after a title, and the list that
+/// may follow it (`副镇长彭哲颖、胡小胜`); a transliterated name there is
+/// `person.foreign`.
+fn after_titles(
+    scan: &Scan<'_>,
+    titles: &[TitleCand],
+    title_starts: &HashSet<usize>,
+    taken: &MentionIndex,
+    names: &mut Vec<(Span, Rule)>,
+) {
     for t in titles {
         let mut pos = t.span.end;
         if scan.char_at(pos) == Some(' ') {
             pos += 1;
         }
+        // A title right after a title: a chain of posts, no name yet.
         if title_starts.contains(&pos) {
             continue;
         }
         let chinese = read_name(scan, pos).filter(|&n| !is_not_a_name_after_post(scan, n));
         // `国防部长沙利卡什维利`: a transliterated name.
-        if let Some(f) = foreign::after_post(scan, pos, chinese)
-            // A country inside the name is part of it (`马里奥…`).
-            && taken.overlapping(f).all(|m| f.contains(m.span) && m.span != f)
-        {
+        if let Some(f) = foreign_name_after(scan, pos, chinese, taken) {
             names.push((f, Rule::PersonForeign));
             continue;
         }
@@ -99,16 +134,29 @@ pub(crate) fn find(
                 Rule::PersonAfterTitle
             };
             names.push((n, rule));
-            list_after(
-                scan,
-                n.end,
-                &title_starts,
-                &mut names,
-                Rule::PersonAfterTitle,
-            );
+            list_after(scan, n.end, title_starts, names, Rule::PersonAfterTitle);
         }
     }
-    // 2. Before a cue word, after a break.
+}
+
+/// A transliterated name at `pos` (`person.foreign`), which a country or
+/// an organisation found inside is part of (`马里奥…`), never overlaps.
+fn foreign_name_after(
+    scan: &Scan<'_>,
+    pos: usize,
+    chinese: Option<Span>,
+    taken: &MentionIndex,
+) -> Option<Span> {
+    foreign::after_post(scan, pos, chinese).filter(|&f| {
+        taken
+            .overlapping(f)
+            .all(|m| f.contains(m.span) && m.span != f)
+    })
+}
+
+/// `person.before-cue`: a name before a cue word, after a break
+/// (`严俊表示`, `施继平率`), and the list before it; a weak cue takes none.
+fn before_cues(scan: &Scan<'_>, orgs: &[Mention], names: &mut Vec<(Span, Rule)>) {
     for hit in scan.hits() {
         if !scan.hit_is(hit, |c| c == LexClass::NameCue) {
             continue;
@@ -120,10 +168,18 @@ pub(crate) fn find(
             && !is_not_a_name(scan, n)
         {
             names.push((n, Rule::PersonBeforeCue));
-            list_before(scan, n.start, &mut names);
+            list_before(scan, n.start, names);
         }
     }
-    // 3. After generic leader words (`镇领导季良`) and in bylines.
+}
+
+/// `person.after-leader-word`: a name after a generic leader word
+/// (`镇领导季良`), and the list that may follow it.
+fn after_leader_words(
+    scan: &Scan<'_>,
+    title_starts: &HashSet<usize>,
+    names: &mut Vec<(Span, Rule)>,
+) {
     for hit in scan.hits() {
         let w = &scan.text[hit.span().range()];
         let opener = scan.hit_is(hit, |c| c == LexClass::Stop) && w.ends_with("领导");
@@ -135,13 +191,18 @@ pub(crate) fn find(
             list_after(
                 scan,
                 n.end,
-                &title_starts,
-                &mut names,
+                title_starts,
+                names,
                 Rule::PersonAfterLeaderWord,
             );
         }
     }
-    // After an honour or a role in the community (`道德模范王某`, `村民李某`).
+}
+
+/// `person.after-honour`: a name after an honour or a role in the
+/// community (`道德模范王某`, `村民李某`) that ends where a name ends; a
+/// transliterated one there (`主帅马扎里奥尼`) is `person.foreign`.
+fn after_honours(scan: &Scan<'_>, taken: &MentionIndex, names: &mut Vec<(Span, Rule)>) {
     for hit in scan
         .hits()
         .iter()
@@ -149,37 +210,36 @@ pub(crate) fn find(
     {
         let pos = hit.span().end;
         let chinese = read_name(scan, pos).filter(|&n| !is_not_a_name(scan, n));
-        // `主帅马扎里奥尼`: a transliterated name.
-        if let Some(f) = foreign::after_post(scan, pos, chinese)
-            && taken
-                .overlapping(f)
-                .all(|m| f.contains(m.span) && m.span != f)
-        {
+        if let Some(f) = foreign_name_after(scan, pos, chinese, taken) {
             names.push((f, Rule::PersonForeign));
             continue;
         }
         if let Some(n) = chinese
-            && (scan.is_break_at(n.end) || cue_len(scan, n.end) >= 6 || honour::name_ends(scan, n))
+            && (scan.is_break_at(n.end)
+                || cue_len(scan, n.end) >= LONG_CUE_BYTES
+                || honour::name_ends(scan, n))
         {
             names.push((n, Rule::PersonAfterHonour));
         }
     }
-    byline::bylines(scan, &mut names);
-    // 4. Well-known persons.
+}
+
+/// After an honour, a cue of this many bytes or more (two characters:
+/// `表示`, `同志`) ends the name; a one-character cue may be its given name.
+const LONG_CUE_BYTES: usize = 6;
+
+/// `person.known`: a well-known person of the lexicon (`persons.txt`).
+fn known_persons(scan: &Scan<'_>, names: &mut Vec<(Span, Rule)>) {
     for hit in scan.hits() {
         if scan.hit_is(hit, |c| c == LexClass::Person) {
             names.push((hit.span(), Rule::PersonKnown));
         }
     }
-    // After a verb that takes a person (`任命甲为…`, `会见乙`), and between
-    // a body and its post (`某局某某局长`).
-    names.extend(verb::find(scan));
-    names.extend(verb::between_body_and_post(scan, orgs));
-    // 5. What the segmenter tags as a name, with evidence around it.
-    let title_ends: HashSet<usize> = titles.iter().map(|t| t.span.end).collect();
-    let tokens = scan.all_tokens();
-    names.extend(tagged::find(scan, &tokens, &title_ends, &taken));
-    // `记者王丽摄`: the byline's reading of a name, not the segmenter's.
+}
+
+/// `记者王丽摄`: the byline's reading of a name, not the segmenter's
+/// longer one that starts with it.
+fn drop_segmenter_readings_of_bylines(names: &mut Vec<(Span, Rule)>) {
     let bylined: Vec<Span> = names
         .iter()
         .filter(|(_, r)| *r == Rule::PersonByline)
@@ -188,60 +248,91 @@ pub(crate) fn find(
     names.retain(|&(s, r)| {
         r != Rule::PersonSegmenter || !bylined.iter().any(|b| b.start == s.start && b.end < s.end)
     });
-    // 6. The other items of lists of names.
-    let listed = roster::find(scan, &names, &tokens, &taken);
-    names.extend(listed);
-    names.retain(|&(n, _)| !blocked(n));
-    // 5. The document cache: every later mention of a known name.
+}
+
+/// `person.document-cache`: every later mention of a name already found,
+/// unless a longer mention holds it.
+fn document_cache(scan: &Scan<'_>, blocking: &Blockers, names: &mut Vec<(Span, Rule)>) {
     let known: HashSet<&str> = names.iter().map(|(n, _)| &scan.text[n.range()]).collect();
     let cached = leftmost_longest(scan.text, known)
         .into_iter()
-        .filter(|&s| !blocked(s))
+        .filter(|&s| !blocking.covers(s))
         .map(|s| (s, Rule::PersonDocumentCache));
     names.extend(cached);
-    // By start, longest first; of one span, the first rule that found it.
+}
+
+/// Of one span, the first rule that found it; of overlapping names, the
+/// one that starts first, longest first.
+fn longest_of_overlapping(mut names: Vec<(Span, Rule)>) -> Vec<(Span, Rule)> {
     names.sort_by_key(|&(s, _)| (s.start, std::cmp::Reverse(s.end)));
     names.dedup_by_key(|(s, _)| *s);
-    // Keep the longest of overlapping names.
     let mut kept: Vec<(Span, Rule)> = Vec::new();
     for n in names {
-        if let Some(last) = kept.last()
-            && last.0.overlaps(n.0)
-        {
+        if kept.last().is_some_and(|last| last.0.overlaps(n.0)) {
             continue;
         }
         kept.push(n);
     }
+    kept
+}
+
+/// The titles kept: those a person follows, or a kept title joined to
+/// them, or a person names before them; then those chained after a kept
+/// title by `、`. Sorted by start.
+fn titles_of_persons(
+    scan: &Scan<'_>,
+    titles: &[TitleCand],
+    kept: &[(Span, Rule)],
+) -> Vec<TitleCand> {
     let person_starts: HashSet<usize> = kept.iter().map(|(s, _)| s.start).collect();
     let person_ends: HashSet<usize> = kept.iter().map(|(s, _)| s.end).collect();
-    // A title is kept when a person, or a kept title, follows it.
     let mut kept_titles: Vec<TitleCand> = Vec::new();
     let mut sorted: Vec<TitleCand> = titles.to_vec();
     sorted.sort_by_key(|t| std::cmp::Reverse(t.span.start));
     let mut kept_starts: HashSet<usize> = HashSet::new();
     for t in sorted {
-        // `镇长  某某`: spaces before the name (a speech's byline).
-        let mut after = t.span.end;
-        while scan
-            .char_at(after)
-            .is_some_and(|c| c == ' ' || c == '\u{3000}')
-        {
-            after += scan.char_at(after).map_or(1, char::len_utf8);
-        }
-        // Titles of one person are joined by `、` or `兼`, or by a comma
-        // when no name stands between (`某党组副书记、副主任,某会主席某某`).
-        let joiner = scan
-            .char_at(t.span.end)
-            .filter(|c| matches!(c, '、' | '兼' | ',' | '\u{FF0C}'));
-        let ok = person_starts.contains(&after)
-            || joiner.is_some_and(|j| kept_starts.contains(&(t.span.end + j.len_utf8())))
+        let ok = person_starts.contains(&after_spaces(scan, t.span.end))
+            || joined_to_kept_title(scan, t, &kept_starts)
             || person_before_post(scan, t.span.start, &person_ends);
         if ok {
             kept_starts.insert(t.span.start);
             kept_titles.push(t);
         }
     }
-    // A title after a kept title and `、` (`副县长、代理县长`).
+    chain_after_kept_titles(scan, titles, &mut kept_starts, &mut kept_titles);
+    kept_titles.sort_by_key(|t| t.span.start);
+    kept_titles
+}
+
+/// `镇长  某某`: the position after the spaces that may stand before a
+/// name (a speech's byline).
+fn after_spaces(scan: &Scan<'_>, mut after: usize) -> usize {
+    while scan
+        .char_at(after)
+        .is_some_and(|c| c == ' ' || c == '\u{3000}')
+    {
+        after += scan.char_at(after).map_or(1, char::len_utf8);
+    }
+    after
+}
+
+/// Titles of one person are joined by `、` or `兼`, or by a comma when no
+/// name stands between (`某党组副书记、副主任,某会主席某某`): true when a
+/// kept title follows `t` so.
+fn joined_to_kept_title(scan: &Scan<'_>, t: TitleCand, kept_starts: &HashSet<usize>) -> bool {
+    scan.char_at(t.span.end)
+        .filter(|c| matches!(c, '、' | '兼' | ',' | '\u{FF0C}'))
+        .is_some_and(|j| kept_starts.contains(&(t.span.end + j.len_utf8())))
+}
+
+/// A title after a kept title and `、` (`副县长、代理县长`) is kept too,
+/// until no more is added.
+fn chain_after_kept_titles(
+    scan: &Scan<'_>,
+    titles: &[TitleCand],
+    kept_starts: &mut HashSet<usize>,
+    kept_titles: &mut Vec<TitleCand>,
+) {
     let mut changed = true;
     while changed {
         changed = false;
@@ -260,25 +351,18 @@ pub(crate) fn find(
             }
         }
     }
-    kept_titles.sort_by_key(|t| t.span.start);
-    let persons = kept
-        .into_iter()
-        .map(|(s, rule)| Mention::new(s, EntityKind::Person, rule))
-        .collect();
-    (persons, kept_titles)
 }
 
 /// `李明同志为城南县人民政府副县长`, `免去赵刚同志副县长职务`: a post
 /// named after the person.
 fn person_before_post(scan: &Scan<'_>, start: usize, person_ends: &HashSet<usize>) -> bool {
     let head = &scan.text[..start];
-    let mut cut = head;
-    for link in ["当选为", "担任", "出任", "为", "任"] {
-        if let Some(h) = cut.strip_suffix(link) {
-            cut = h;
-            break;
-        }
-    }
+    // The longest link (`grammar.appoint-link`: `当选为` before `为`).
+    let cut = scan
+        .lex
+        .suffixes_of(head, LexClass::Grammar(Grammar::AppointLink))
+        .next()
+        .map_or(head, |link| &head[..head.len() - link.len()]);
     let cut = cut.strip_suffix("同志").unwrap_or(cut);
     person_ends.contains(&cut.len()) && (cut.len() < head.len())
         || person_ends.contains(&head.strip_suffix("同志").map_or(usize::MAX, str::len))

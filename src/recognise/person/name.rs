@@ -11,6 +11,8 @@ use crate::text::{LazyCharSet, is_cjk, is_clause_break};
 /// Characters that never stand in a given name in this genre.
 /// (Function words, adverbs that follow a subject, and level characters
 /// of bodies: `于海又来到` is 于海.)
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 static NOT_IN_NAME: LazyCharSet =
     LazyCharSet::new("的了是在等对率携赴说也就及镇区县市省局办委部又还都已曾便却亦被把");
 
@@ -144,6 +146,8 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
 
 /// Level characters of bodies: they stand in given names too (`黄镇东`),
 /// but only where the segmenter reads the whole name as one.
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 const LEVEL_CHARS: &str = "镇区县市省局办委部";
 
 /// `黄镇东在会上说`: a name with a level character in its given name, read
@@ -267,65 +271,76 @@ fn rare_word_with_surname(scan: &Scan<'_>, w: &str, n: Span) -> bool {
         && scan.word_freq(w).is_some_and(|f| f < RARE_WORD)
 }
 
+/// True when the name at `n` reads as something else; `after_post` trusts
+/// a rare dictionary word that opens with a clear surname.
 fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
     let w = &scan.text[n.range()];
     if scan.lex.is(w, LexClass::Person) {
         return false;
     }
-    if scan.word_tag(w).is_some_and(|t| !t.starts_with("nr"))
-        && !(after_post && rare_word_with_surname(scan, w, n))
-    {
-        return true;
-    }
-    // `和听取`: a character mostly a common word, then a verb.
-    if let Some((sn, false)) = surname(scan, n.start) {
-        let given = &scan.text[scan.forward(n.start, sn)..n.end];
-        if scan
-            .word_tag(given)
-            .is_some_and(|t| matches!(t.chars().next(), Some('v' | 'p' | 'd' | 'c')))
-        {
-            return true;
-        }
-        // `和同学`, `向记者`: a character that is mostly a common word
-        // before a word for people.
-        if scan.lex.any(given, |c| {
+    (scan.word_tag(w).is_some_and(|t| !t.starts_with("nr"))
+        && !(after_post && rare_word_with_surname(scan, w, n)))
+        || weak_surname_reads_as_words(scan, n)
+        || surname_and_address(scan, n)
+        || surname_and_post(scan, n)
+        || lexicon_reads_otherwise(scan, w)
+        || ends_in_a_suffix(scan, n)
+}
+
+/// A surname character that is mostly a common word, read as the word:
+/// before a verb (`和听取`), before a word for people (`和同学`,
+/// `向记者`), or a conjunction glued to a name that has its own surname
+/// (`和李明`).
+fn weak_surname_reads_as_words(scan: &Scan<'_>, n: Span) -> bool {
+    let Some((sn, false)) = surname(scan, n.start) else {
+        return false;
+    };
+    let w = &scan.text[n.range()];
+    let given = &scan.text[scan.forward(n.start, sn)..n.end];
+    scan.word_tag(given)
+        .is_some_and(|t| matches!(t.chars().next(), Some('v' | 'p' | 'd' | 'c')))
+        || scan.lex.any(given, |c| {
             matches!(
                 c,
                 LexClass::Trigger(Trigger::Honour | Trigger::Byline | Trigger::Address)
             )
-        }) {
-            return true;
-        }
-        // `和李明`: a conjunction glued to a name that has its own surname.
-        if scan
+        })
+        || (scan
             .word_tag(&w[..w.len() - given.len()])
             .is_some_and(|t| matches!(t, "c" | "p"))
-            && surname(scan, scan.forward(n.start, sn)).is_some_and(|(_, clear)| clear)
-        {
-            return true;
-        }
-    }
-    // `李先生`, `王某`: a surname and a form of address.
-    if let Some((sn, _)) = surname(scan, n.start)
-        && scan
-            .lex
+            && surname(scan, scan.forward(n.start, sn)).is_some_and(|(_, clear)| clear))
+}
+
+/// `李先生`, `王某`: a surname and a form of address.
+fn surname_and_address(scan: &Scan<'_>, n: Span) -> bool {
+    let w = &scan.text[n.range()];
+    surname(scan, n.start).is_some_and(|(sn, _)| {
+        scan.lex
             .any(&w[scan.forward(n.start, sn) - n.start..], |c| {
                 c == LexClass::Trigger(Trigger::Address)
             })
-    {
-        return true;
-    }
-    // `陈书记`, `王镇长`: a surname and a post.
-    if w.char_indices().skip(1).any(|(i, _)| {
+    })
+}
+
+/// The fewest bytes of a post inside a name that makes it a surname and
+/// a post (two characters).
+const MIN_POST_BYTES: usize = 6;
+
+/// `陈书记`, `王镇长`: a surname and a post.
+fn surname_and_post(scan: &Scan<'_>, n: Span) -> bool {
+    scan.text[n.range()].char_indices().skip(1).any(|(i, _)| {
         scan.hits_at(n.start + i).iter().any(|h| {
             h.span().end <= n.end
-                && h.span().len() >= 6
+                && h.span().len() >= MIN_POST_BYTES
                 && scan.hit_is(h, |c| c == LexClass::TitleRole)
         })
-    }) {
-        return true;
-    }
-    if scan.lex.lookup(w).any(|e| {
+    })
+}
+
+/// The lexicon reads the whole as a place, a body, a post, a stop phrase,
+/// a cue or a suffix.
+fn lexicon_reads_otherwise(scan: &Scan<'_>, w: &str) -> bool {
+    scan.lex.lookup(w).any(|e| {
         place_rules_out_name(scan, e)
             || matches!(
                 e.class,
@@ -337,18 +352,22 @@ fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
                     | LexClass::OrgSuffix
                     | LexClass::PlaceSuffix
             )
-    }) {
-        return true;
-    }
-    // A name does not end in a place or org suffix (`七宝镇`), unless
-    // `同志` says it is one (`主任赵贡桥同志`).
+    })
+}
+
+/// A name does not end in a place or org suffix (`七宝镇`), unless `同志`
+/// says it is one (`主任赵贡桥同志`); a one-character suffix that is
+/// also a common given-name character (`城`, `华` …: a closed set of
+/// single characters, kept in code) does not count.
+fn ends_in_a_suffix(scan: &Scan<'_>, n: Span) -> bool {
     !scan.text[n.end..].starts_with("同志")
         && scan.hits_ending_at(n.end).any(|h| {
             h.span().start > n.start
                 && scan.hit_is(h, |c| {
                     matches!(c, LexClass::OrgSuffix | LexClass::PlaceSuffix)
                 })
-                && (h.span().len() >= 6 || !"城山江湖林园华".contains(&scan.text[h.span().range()]))
+                && (h.span().len() >= MIN_POST_BYTES
+                    || !"城山江湖林园华".contains(&scan.text[h.span().range()]))
         })
 }
 

@@ -39,6 +39,8 @@ const MIN_ADDRESS_BYTES: usize = 6;
 
 /// Characters before a name that join it to what comes before
 /// (`和甲`, `由甲`): weak evidence, as a clause start is.
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 const LINKS: &str = "和与及同跟由对向请让给将把被以";
 
 /// The signs around a proposed name.
@@ -81,99 +83,160 @@ pub(crate) fn find(
     title_ends: &HashSet<usize>,
     taken: &MentionIndex,
 ) -> Vec<(Span, Rule)> {
+    let around = Around {
+        scan,
+        title_ends,
+        taken,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if let Some((span, next, tagged)) = transliterated(scan, tokens, i) {
-            // Its last part read over its sound characters, not the
-            // segmenter's words (`吕特格/nr 尔斯/nrt`, `萨维为`).
-            let dots = |s: Span| {
-                scan.text[s.range()]
-                    .chars()
-                    .filter(|&c| is_dot_char(c))
-                    .count()
-            };
-            let span = super::foreign::read(scan, span.start)
-                .filter(|&f| dots(f) == dots(span))
-                .unwrap_or(span);
-            let e = evidence(scan, span, title_ends);
-            if !overlaps(taken, span) && (e.strong > 0 || (tagged && e.score() >= 1)) {
-                out.push((span, Rule::PersonTransliterated));
-            }
+            out.extend(around.transliterated(span, tagged));
             i = next;
             continue;
         }
-        let mut t = tokens[i];
-        i += 1;
-        // `副总裁Danny表示`: a name in Latin letters right after a post.
-        if t.tag == "eng" {
-            let e = evidence(scan, t.span, title_ends);
-            let w = &scan.text[t.span.range()];
-            if e.after_post
-                && e.score() >= 3
-                && w.len() >= MIN_LATIN_NAME
-                && w.bytes().all(|b| b.is_ascii_alphabetic())
-            {
-                out.push((t.span, Rule::PersonSegmenter));
-            }
-            continue;
-        }
-        if !t.tag.starts_with("nr") {
-            continue;
-        }
-        // `梅德韦/nr 杰夫/nrt`: a transliteration cut in two.
-        while let Some(next) = tokens.get(i).filter(|n| {
-            n.span.start == t.span.end
-                && n.tag.starts_with("nr")
-                && (n.tag == "nrt" || t.tag == "nrt")
-        }) {
-            t = Token {
-                span: Span::new(t.span.start, next.span.end),
-                tag: "nrt",
-            };
-            i += 1;
-        }
-        if t.tag == "nrt" {
-            if t.span.len() >= 9
-                && !overlaps(taken, t.span)
-                && !scan
-                    .lex
-                    .any(&scan.text[t.span.range()], |c| c != LexClass::Surname)
-                && evidence(scan, t.span, title_ends).strong > 0
-            {
-                out.push((t.span, Rule::PersonSegmenter));
-            }
-            continue;
-        }
-        let Some((_, clear)) = surname(scan, t.span.start) else {
-            // No surname the lexicon knows (`丹增`, a rare one): after a
-            // post, with a break or a cue after it.
-            let e = evidence(scan, t.span, title_ends);
-            // A transliteration of three characters or more needs only the post.
-            let long = scan.text[t.span.range()].chars().count() >= 3;
-            if e.after_post
-                && (e.score() >= 3 || long)
-                && (2..=MAX_PLAIN_NAME).contains(&scan.text[t.span.range()].chars().count())
-                && !overlaps(taken, t.span)
-                && !is_not_a_name(scan, t.span)
-            {
-                out.push((t.span, Rule::PersonSegmenter));
-            }
-            continue;
+        let (t, next) = if tokens[i].tag.starts_with("nr") {
+            joined_transliteration(tokens, i)
+        } else {
+            (tokens[i], i + 1)
         };
-        let Some(n) = read_name(scan, t.span.start) else {
-            continue;
-        };
-        // The segmenter and the name's own reading agree within a char.
-        if n.end.abs_diff(t.span.end) > 3 || overlaps(taken, n) || is_not_a_name(scan, n) {
-            continue;
-        }
-        let known = scan.is_known_word(&scan.text[n.range()]);
-        if evidence(scan, n, title_ends).enough(clear, known) {
-            out.push((n, Rule::PersonSegmenter));
-        }
+        i = next;
+        out.extend(around.segmenter_name(t));
     }
     out
+}
+
+/// A post's evidence plus this score at least vouches for a name with no
+/// surname the lexicon knows, or one in Latin letters.
+const AFTER_POST_SCORE: u8 = 3;
+
+/// The fewest bytes of a transliteration the segmenter tags `nrt` (three
+/// characters).
+const MIN_NRT_BYTES: usize = 9;
+
+/// The segmenter's name and the name's own reading may end this many
+/// bytes apart (one character).
+const MAX_END_DRIFT_BYTES: usize = 3;
+
+/// What the rules ask around a proposed name.
+struct Around<'s, 't> {
+    scan: &'s Scan<'t>,
+    title_ends: &'s HashSet<usize>,
+    taken: &'s MentionIndex,
+}
+
+impl Around<'_, '_> {
+    fn evidence(&self, span: Span) -> Evidence {
+        evidence(self.scan, span, self.title_ends)
+    }
+
+    /// `person.transliterated`: a name joined by `·`, its last part read
+    /// over its sound characters, not the segmenter's words
+    /// (`吕特格/nr 尔斯/nrt`, `萨维为`).
+    fn transliterated(&self, span: Span, tagged: bool) -> Option<(Span, Rule)> {
+        let scan = self.scan;
+        let dots = |s: Span| {
+            scan.text[s.range()]
+                .chars()
+                .filter(|&c| is_dot_char(c))
+                .count()
+        };
+        let span = super::foreign::read(scan, span.start)
+            .filter(|&f| dots(f) == dots(span))
+            .unwrap_or(span);
+        let e = self.evidence(span);
+        (!overlaps(self.taken, span) && (e.strong > 0 || (tagged && e.score() >= 1)))
+            .then_some((span, Rule::PersonTransliterated))
+    }
+
+    /// `person.segmenter`: a token the segmenter tags as a name, or a
+    /// Latin word after a post, with enough evidence around it.
+    fn segmenter_name(&self, t: Token) -> Option<(Span, Rule)> {
+        let found = if t.tag == "eng" {
+            self.latin_name(t)
+        } else if !t.tag.starts_with("nr") {
+            None
+        } else if t.tag == "nrt" {
+            self.transliteration(t)
+        } else if let Some((_, clear)) = surname(self.scan, t.span.start) {
+            self.with_surname(t, clear)
+        } else {
+            self.without_surname(t)
+        };
+        found.map(|s| (s, Rule::PersonSegmenter))
+    }
+
+    /// `副总裁Danny表示`: a name in Latin letters right after a post.
+    fn latin_name(&self, t: Token) -> Option<Span> {
+        let e = self.evidence(t.span);
+        let w = &self.scan.text[t.span.range()];
+        (e.after_post
+            && e.score() >= AFTER_POST_SCORE
+            && w.len() >= MIN_LATIN_NAME
+            && w.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then_some(t.span)
+    }
+
+    /// A transliteration the segmenter tags `nrt`, of three characters or
+    /// more, that the lexicon reads as nothing but a surname, with strong
+    /// evidence.
+    fn transliteration(&self, t: Token) -> Option<Span> {
+        (t.span.len() >= MIN_NRT_BYTES
+            && !overlaps(self.taken, t.span)
+            && !self
+                .scan
+                .lex
+                .any(&self.scan.text[t.span.range()], |c| c != LexClass::Surname)
+            && self.evidence(t.span).strong > 0)
+            .then_some(t.span)
+    }
+
+    /// No surname the lexicon knows (`丹增`, a rare one): after a post, with
+    /// a break or a cue after it; a transliteration of three characters or
+    /// more needs only the post.
+    fn without_surname(&self, t: Token) -> Option<Span> {
+        let e = self.evidence(t.span);
+        let chars = self.scan.text[t.span.range()].chars().count();
+        let long = chars >= 3;
+        (e.after_post
+            && (e.score() >= AFTER_POST_SCORE || long)
+            && (2..=MAX_PLAIN_NAME).contains(&chars)
+            && !overlaps(self.taken, t.span)
+            && !is_not_a_name(self.scan, t.span))
+        .then_some(t.span)
+    }
+
+    /// A name with a surname: its own reading, which must agree with the
+    /// segmenter's within a character, with enough evidence.
+    fn with_surname(&self, t: Token, clear: bool) -> Option<Span> {
+        let n = read_name(self.scan, t.span.start)?;
+        if n.end.abs_diff(t.span.end) > MAX_END_DRIFT_BYTES
+            || overlaps(self.taken, n)
+            || is_not_a_name(self.scan, n)
+        {
+            return None;
+        }
+        let known = self.scan.is_known_word(&self.scan.text[n.range()]);
+        self.evidence(n).enough(clear, known).then_some(n)
+    }
+}
+
+/// `梅德韦/nr 杰夫/nrt`: a transliteration cut in two, joined back from the
+/// name token at `i`; the token after it.
+fn joined_transliteration(tokens: &[Token], i: usize) -> (Token, usize) {
+    let mut t = tokens[i];
+    let mut i = i + 1;
+    while let Some(next) = tokens.get(i).filter(|n| {
+        n.span.start == t.span.end && n.tag.starts_with("nr") && (n.tag == "nrt" || t.tag == "nrt")
+    }) {
+        t = Token {
+            span: Span::new(t.span.start, next.span.end),
+            tag: "nrt",
+        };
+        i += 1;
+    }
+    (t, i)
 }
 
 /// True when a place or body found overlaps `span`.

@@ -9,6 +9,8 @@ use crate::rules::Rule;
 use crate::span::Span;
 
 /// Characters after which the name read must end (`为` of an appointment).
+/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
+/// set of single characters of the grammar, read per character.
 const ENDS: &str = "为等、（(";
 
 /// Persons named right after a verb that takes a person.

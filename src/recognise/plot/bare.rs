@@ -3,11 +3,13 @@
 //! (`青山19-04项目` → `19-04`).
 
 use super::code;
+use crate::lexicon::{Grammar, LexClass, Lexicon};
 use crate::span::Span;
 
 /// Words after which a dashed code is a planning code: the plot is
-/// planned, zoned, sold or adjusted.
-const PLANNING: &[&str] = &["规划", "用地", "控规", "出让", "宗地", "调整"];
+/// planned, zoned, sold or adjusted (`grammar.planning` in
+/// `dictionaries/grammar.txt`).
+const PLANNING: LexClass = LexClass::Grammar(Grammar::Planning);
 
 /// The fewest letters and digits of a bare planning code (`02-15`), so
 /// that ranges (`1-2`) are none.
@@ -16,8 +18,8 @@ const MIN_ALNUM: usize = 4;
 /// The longest all-digit part of a planning code (`0203`).
 const MAX_DIGIT_PART: usize = 4;
 
-/// Every bare code of the text, as spans.
-pub(super) fn find(text: &str) -> Vec<Span> {
+/// Every bare code of the text, as spans; `lex` says the planning words.
+pub(super) fn find(text: &str, lex: &Lexicon) -> Vec<Span> {
     let mut out = Vec::new();
     let mut done = 0;
     for dash in memchr::memchr_iter(b'-', text.as_bytes()) {
@@ -31,7 +33,7 @@ pub(super) fn find(text: &str) -> Vec<Span> {
         };
         let code = &text[start..end];
         let rest = &text[end..];
-        let planned = PLANNING.iter().any(|w| rest.starts_with(w)) && is_planning_code(code);
+        let planned = lex.starts_with(rest, PLANNING) && is_planning_code(code);
         let project = rest.starts_with("项目") && is_project_code(code);
         if planned || project {
             out.push(Span::new(start, end));

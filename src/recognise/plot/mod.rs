@@ -32,7 +32,7 @@ use crate::span::EntityKind;
 /// Finds every PLOT in the scan, without overlaps.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = classified::find(scan);
-    for code in bare::find(scan.text) {
+    for code in bare::find(scan.text, scan.lex) {
         out.push(Mention::new(code, EntityKind::Plot, Rule::PlotBareCode));
         out.extend(
             list::items_before(scan, code)

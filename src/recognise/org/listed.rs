@@ -1,0 +1,116 @@
+//! Bodies named alone as the items of a list, by abbreviation
+//! (`责任单位:党建办、投促中心、重大办`): `org.list-item`.
+
+use super::super::{Mention, Scan};
+use super::{GENERIC_HEAD, NOT_IN_BODY};
+use crate::lexicon::{Grammar, LexClass};
+use crate::rules::Rule;
+use crate::span::{EntityKind, Span};
+use crate::text::non_ideographs;
+
+/// The endings of short bodies listed by abbreviation (`动迁办`,
+/// `房管所`): `grammar.listed-body`; rooms (`grammar.room`) end no body.
+const LISTED_BODY: LexClass = LexClass::Grammar(Grammar::ListedBody);
+
+/// Bodies named alone as items of a list (`责任单位:党建办、投促中心、重大办`):
+/// a short name between list separators that ends in a body suffix.
+pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
+    let text = scan.text;
+    // List items stand between clause breaks (a dash too), but spaces and
+    // quotes may sit inside an item.
+    let is_sep = |c: char| {
+        c == '—'
+            || (crate::text::is_clause_break(c)
+                && !matches!(c, ' ' | '\t' | '“' | '”' | '"' | '‘' | '’' | '·'))
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev_sep: Option<char> = None;
+    // Ideographs separate nothing: only the other chars are read.
+    for (i, c) in non_ideographs(text).chain(std::iter::once((text.len(), '\n'))) {
+        if !is_sep(c) {
+            continue;
+        }
+        let item = &text[start..i];
+        // Only inside an enumeration: one side is `、`.
+        let listed = c == '、' || prev_sep == Some('、');
+        let n = item.chars().count();
+        if listed && LIST_ITEM_CHARS.contains(&n) && item.chars().all(crate::text::is_cjk) {
+            let good_end = scan.lex.ends_with(item, LISTED_BODY)
+                && !scan.lex.ends_with(item, LexClass::Grammar(Grammar::Room));
+            let clean = !item.chars().any(|c| NOT_IN_BODY.contains(c))
+                && !scan.lex.starts_with(item, GENERIC_HEAD)
+                && !item.starts_with('各')
+                && !scan.lex.any(item, |k| k == LexClass::Stop);
+            let holds_post = scan
+                .hits_within(Span::new(start, i))
+                .any(|h| scan.hit_is(h, |k| k == LexClass::TitleRole));
+            if good_end && clean && !holds_post && nominal_item(scan, Span::new(start, i)) {
+                out.push(Mention::new(
+                    Span::new(start, i),
+                    EntityKind::Org,
+                    Rule::OrgListItem,
+                ));
+            }
+        }
+        prev_sep = Some(c);
+        start = i + c.len_utf8();
+    }
+    out
+}
+
+/// How long a body named alone in a list is, in chars (`党建办`).
+const LIST_ITEM_CHARS: std::ops::RangeInclusive<usize> = 3..=10;
+
+/// The longest abbreviation that may hold a verb or an adjective before
+/// its suffix (`动迁办`, `重大办`), in chars.
+const MAX_ABBREVIATION_CHARS: usize = 4;
+
+/// A list item made of nouns only, whose last word is a body, not a common
+/// word that happens to end like one (`新格局`, `处级干部`).
+fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
+    let around = scan.tokens_around(item.start);
+    let toks: Vec<_> = around
+        .iter()
+        .filter(|t| t.span.start >= item.start && t.span.end <= item.end)
+        .collect();
+    let Some(last) = toks.last() else {
+        return false;
+    };
+    if last.span.end != item.end {
+        return false;
+    }
+    let lw = &scan.text[last.span.range()];
+    let suffix_len = scan
+        .lex
+        .suffixes_of(lw, LISTED_BODY)
+        .next()
+        .map_or(0, |s| s.chars().count());
+    if scan.is_known_word(lw)
+        && lw.chars().count() == suffix_len + 1
+        && !matches!(last.tag, "nt" | "j")
+        && !scan
+            .lex
+            .any(lw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
+    {
+        return false;
+    }
+    // Short abbreviations may hold a verb or adjective right before their
+    // suffix (`动迁办`, `重大办`); the suffix itself may be any token.
+    let short = scan.text[item.range()].chars().count() <= MAX_ABBREVIATION_CHARS;
+    let n = toks.len();
+    toks.iter().enumerate().all(|(k, t)| {
+        let tag = t.tag;
+        let word = &scan.text[t.span.range()];
+        let nominal =
+            tag.starts_with('n') || matches!(tag, "vn" | "j" | "b" | "f" | "s" | "eng" | "x");
+        let is_suffix = k + 1 == n && scan.lex.is(word, LISTED_BODY);
+        let modifier = short
+            && k + 2 == n
+            && (tag.starts_with('v') || tag == "a")
+            && toks
+                .get(k + 1)
+                .is_some_and(|s| scan.lex.is(&scan.text[s.span.range()], LISTED_BODY));
+        nominal || is_suffix || modifier || !scan.is_known_word(word)
+    })
+}

@@ -1,0 +1,249 @@
+//! A division's short form (`七宝` of 七宝镇, `浦东`): licensed by its full
+//! name in the document, by the segmenter, by a list of towns, or by a
+//! dateline (`place.lexicon`), and written with its level character
+//! (`place.short-with-level`).
+
+use super::super::Mention;
+use super::super::Scan;
+use super::road::ROAD;
+use super::{aligned, in_dateline};
+use crate::lexicon::{Level, LexClass};
+use crate::rules::Rule;
+use crate::span::{EntityKind, Span};
+use crate::text::is_cjk;
+use hashbrown::{HashMap, HashSet};
+use std::cell::OnceCell;
+
+/// `place.short-with-level`: `湘西州`, `通道县`: the short form of a
+/// county or above with its level character, unless a longer division
+/// starts there.
+pub(super) fn short_with_level(
+    scan: &Scan<'_>,
+    span: Span,
+    level: Option<Level>,
+) -> Option<Mention> {
+    let c = scan.char_at(span.end)?;
+    let fits = level.is_some_and(|l| l <= Level::County)
+        && matches!(c, '省' | '市' | '州' | '县' | '区' | '盟' | '旗')
+        && !scan.hits_at(span.start).iter().any(|h| {
+            h.span().end > span.end && scan.hit_is(h, |k| matches!(k, LexClass::Division(_)))
+        });
+    fits.then(|| {
+        Mention::new(
+            Span::new(span.start, span.end + c.len_utf8()),
+            EntityKind::Place,
+            Rule::PlaceShortWithLevel,
+        )
+    })
+}
+
+/// A short form of two characters or more is a place when its full name
+/// licenses it, when it stands in a list of towns with places, or when
+/// it is a city or county in a dateline (`新华社大连1月10日电`).
+pub(super) fn short_licensed(
+    scan: &Scan<'_>,
+    span: Span,
+    short: &ShortWord<'_>,
+    full: Option<&str>,
+    level: Option<Level>,
+    fulls: &HashSet<&str>,
+    lists: &mut Lists,
+) -> bool {
+    short_form_ok(scan, span, short, full, level, fulls)
+        || (level.is_some_and(|l| l >= Level::Town) && lists.listed_with_places(scan, span, fulls))
+        || (level.is_some_and(|l| l <= Level::County) && in_dateline(scan, span))
+}
+
+/// What licensing a short form asks of the word itself, whichever full
+/// name it stands for: asked once per hit, on first need.
+pub(super) struct ShortWord<'t> {
+    word: &'t str,
+    other_word: OnceCell<bool>,
+}
+
+impl<'t> ShortWord<'t> {
+    pub(super) fn new(word: &'t str) -> Self {
+        ShortWord {
+            word,
+            other_word: OnceCell::new(),
+        }
+    }
+
+    /// True when the lexicon has the word as something a short form is
+    /// not: a stop word, a surname or a post.
+    fn is_other_word(&self, scan: &Scan<'_>) -> bool {
+        *self.other_word.get_or_init(|| {
+            scan.lex.any(self.word, |c| {
+                matches!(c, LexClass::Stop | LexClass::Surname | LexClass::TitleRole)
+            })
+        })
+    }
+}
+
+/// A town's short form in an enumeration of towns: `(适中、小池、岩山)`,
+/// `向阳、洄水、瓦庙、汉王四镇`. The list holds a town named in full
+/// elsewhere in the document, or is counted as towns right after.
+///
+/// The answer depends only on the clause, so it is worked out once per
+/// clause: walking the clause at every candidate cost time in the square
+/// of its length on a long line without punctuation.
+#[derive(Default)]
+pub(super) struct Lists {
+    /// Breaks that end a list clause (clause breaks other than `、`), found
+    /// on first use.
+    breaks: Option<Vec<Span>>,
+    /// The answer for each clause seen, by its start.
+    answers: HashMap<usize, bool>,
+}
+
+impl Lists {
+    fn listed_with_places(&mut self, scan: &Scan<'_>, span: Span, fulls: &HashSet<&str>) -> bool {
+        let breaks = self.breaks.get_or_insert_with(|| {
+            crate::text::non_ideographs(scan.text)
+                .filter(|&(_, c)| crate::text::is_clause_break(c) && c != '、')
+                .map(|(i, c)| Span::new(i, i + c.len_utf8()))
+                .collect()
+        });
+        let i = breaks.partition_point(|b| b.end <= span.start);
+        let start = if i > 0 { breaks[i - 1].end } else { 0 };
+        let end = breaks[i..]
+            .iter()
+            .find(|b| b.start >= span.end)
+            .map_or(scan.text.len(), |b| b.start);
+        *self
+            .answers
+            .entry(start)
+            .or_insert_with(|| listed_in(scan, &scan.text[start..end], fulls))
+    }
+}
+
+/// True when `clause` is a list of 2–6-char names, one of them the short
+/// form of a place named in full in the document, or a list closed by a
+/// count (`…汉王四镇`).
+fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
+    if !clause.contains('、') {
+        return false;
+    }
+    let mut items: Vec<&str> = clause.split('、').collect();
+    // Counted: `…汉王四镇人大主席`: the list ends at the count.
+    let mut counted = false;
+    if let Some(last) = items.last_mut() {
+        let cut = last.char_indices().find(|&(i, c)| {
+            matches!(
+                c,
+                '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            ) && Level::word_starting(&last[i + c.len_utf8()..])
+                .is_some_and(|(_, l)| l == Level::Town)
+        });
+        if let Some((i, _)) = cut {
+            *last = &last[..i];
+            counted = true;
+        }
+    }
+    if items.len() < 2
+        || !items
+            .iter()
+            .all(|i| LISTED_SHORT_CHARS.contains(&i.chars().count()))
+    {
+        return false;
+    }
+    let sibling_named = items.iter().any(|i| {
+        scan.lex.lookup(i).any(|e| {
+            e.class == LexClass::PlaceShort && e.full.as_deref().is_some_and(|f| fulls.contains(f))
+        })
+    });
+    counted || sibling_named
+}
+
+/// How long a town's short form listed with others is, in chars.
+const LISTED_SHORT_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
+
+/// A village's stem (`九星` of `九星村`) counts where its town is named,
+/// it stands as a word, and the segmenter reads it as no common word.
+fn village_stem_ok(scan: &Scan<'_>, span: Span, full: &str, fulls: &HashSet<&str>) -> bool {
+    let town_named = scan
+        .lex
+        .lookup(full)
+        .any(|e| e.parents().any(|t| fulls.contains(t)));
+    town_named
+        && aligned(scan, span)
+        && !scan
+            .word_tag(&scan.text[span.range()])
+            .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
+}
+
+/// `中路`, `南桥`: a short form below a city that reads as the tail of a
+/// road name after a character (not a province or city: `在浙江`, `到九江`).
+fn reads_as_road_tail(scan: &Scan<'_>, span: Span, level: Option<Level>) -> bool {
+    level.is_none_or(|l| l > Level::City)
+        && scan.lex.ends_with(&scan.text[span.range()], ROAD)
+        && scan.char_before(span.start).is_some_and(is_cjk)
+}
+
+/// `来邹城开展…`, `位于自贡`: a short form of two characters or more right
+/// after a verb of going somewhere, whatever the segmenter's dictionary
+/// calls the word, unless it tags it a verb or a function word.
+fn placed_after_motion(scan: &Scan<'_>, span: Span) -> bool {
+    let word = &scan.text[span.range()];
+    word.chars().count() >= 2
+        && !scan
+            .word_tag(word)
+            .is_some_and(|t| t.starts_with('v') || matches!(t, "a" | "ad" | "d" | "c" | "p"))
+        && scan.hits_ending_at(span.start).any(|h| {
+            scan.hit_is(h, |c| {
+                c == LexClass::Trigger(crate::lexicon::Trigger::VisitMotion)
+            })
+        })
+}
+
+/// A short form counts when the document also names the full division, or
+/// when the segmenter knows it as a place name, and it stands as a word.
+fn short_form_ok(
+    scan: &Scan<'_>,
+    span: Span,
+    short: &ShortWord<'_>,
+    full: Option<&str>,
+    level: Option<Level>,
+    fulls: &HashSet<&str>,
+) -> bool {
+    let word = short.word;
+    if short.is_other_word(scan) {
+        return false;
+    }
+    let in_doc = full.is_some_and(|f| fulls.contains(f));
+    if let Some(f) = full
+        && level == Some(Level::Village)
+    {
+        return village_stem_ok(scan, span, f, fulls);
+    }
+    if !in_doc && reads_as_road_tail(scan, span, level) {
+        return false;
+    }
+    // Only shorts of counties and above stand without their full name.
+    let high = full.is_some_and(|f| {
+        scan.lex
+            .lookup(f)
+            .any(|e| matches!(e.class, LexClass::Division(l) if l <= Level::County))
+    });
+    // A place the segmenter knows as one, or a word it does not know at all
+    // (`邹城` of 邹城市: no common word).
+    let known_place =
+        high && (scan.word_tag(word).is_some_and(|t| t == "ns") || !scan.is_known_word(word));
+    if high && placed_after_motion(scan, span) && aligned(scan, span) {
+        return true;
+    }
+    if !(in_doc || known_place) {
+        return false;
+    }
+    // A common word the segmenter knows (`乡村`, `牡丹`, `促进`) is no place.
+    if scan
+        .word_tag(word)
+        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
+    {
+        return false;
+    }
+    // The segmenter must not read it across a word boundary (`拆迁安置`
+    // holds no `迁安`), unless the document names the full division
+    // (`展现出航头干部`, where the segmenter reads `出航`).
+    in_doc || aligned(scan, span)
+}
