@@ -265,6 +265,12 @@ pub(crate) fn is_not_a_name_after_post(scan: &Scan<'_>, n: Span) -> bool {
     not_a_name(scan, n, true)
 }
 
+/// True when the name at `n` opens with a clear surname (not a character
+/// that is mostly a common word).
+fn clear_surname(scan: &Scan<'_>, n: Span) -> bool {
+    matches!(surname(scan, n.start), Some((_, true)))
+}
+
 /// True when `w` (at `n`) is a rare dictionary word opening with a clear surname.
 fn rare_word_with_surname(scan: &Scan<'_>, w: &str, n: Span) -> bool {
     matches!(surname(scan, n.start), Some((_, true)))
@@ -283,7 +289,7 @@ fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
         || weak_surname_reads_as_words(scan, n)
         || surname_and_address(scan, n)
         || surname_and_post(scan, n)
-        || lexicon_reads_otherwise(scan, w)
+        || lexicon_reads_otherwise(scan, w, after_post && clear_surname(scan, n))
         || ends_in_a_suffix(scan, n)
 }
 
@@ -339,9 +345,12 @@ fn surname_and_post(scan: &Scan<'_>, n: Span) -> bool {
 
 /// The lexicon reads the whole as a place, a body, a post, a stop phrase,
 /// a cue or a suffix.
-fn lexicon_reads_otherwise(scan: &Scan<'_>, w: &str) -> bool {
+///
+/// After a post, a name with a clear surname may also be a place's short
+/// form (`副行长王益`, `王益` of 王益区): a post names a person.
+fn lexicon_reads_otherwise(scan: &Scan<'_>, w: &str, after_post: bool) -> bool {
     scan.lex.lookup(w).any(|e| {
-        place_rules_out_name(scan, e)
+        (place_rules_out_name(scan, e) && !(after_post && e.class == LexClass::PlaceShort))
             || matches!(
                 e.class,
                 LexClass::Org
