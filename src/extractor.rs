@@ -398,6 +398,31 @@ fn taught_segmenter(jieba: jieba_rs::Jieba, lexicon: &Lexicon) -> Segmenter {
 mod tests {
     use super::*;
 
+    /// `Scan::all_tokens` gives every token once, in text order, over
+    /// short clauses and over a long one read in windows (it once repeated
+    /// a clause's tokens for each byte of the break after it).
+    #[test]
+    fn all_tokens_reads_each_segment_once() {
+        let ex = crate::recognise::testing::extractor();
+        let long = "青山镇举行植树活动".repeat(60);
+        for text in ["青山镇举行会议，李明出席。会后，大家参观了展览", &long]
+        {
+            let scan = Scan::new(text, &ex.lexicon, ex.matcher.hits(text), &ex.segmenter);
+            let tokens = scan.all_tokens();
+            assert!(
+                tokens.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+                "{text}"
+            );
+            let covered: usize = tokens.iter().map(|t| t.span.len()).sum();
+            let breaks: usize = text
+                .chars()
+                .filter(|&c| matches!(c, '，' | '。'))
+                .map(char::len_utf8)
+                .sum();
+            assert_eq!(covered, text.len() - breaks, "{text}");
+        }
+    }
+
     #[test]
     fn entity_ids_are_e_and_the_number() {
         for n in (0..2000).chain([99_999, 1_000_000, usize::MAX]) {
