@@ -139,141 +139,229 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
             st.latest = None;
             art_of_latest = art;
         }
-        let date = doc.sentence_date(si);
-        let mut last_in_sentence: Option<usize> = None;
-        // Visits of the sentence no subject names (`某县组织…参观考察A`).
-        let mut headless: Vec<Clause> = Vec::new();
-        for c in clauses(doc, si, &covered) {
-            let sub = subject(doc, si, c.subject.0, c.subject.1, &covered);
-            let heads = if !sub.persons.is_empty() {
-                let leader = sub.persons[0];
-                if sub.separately && sub.persons.len() > 1 {
-                    // `甲、乙分别带队…`: each leads a group of their own.
-                    for &p in &sub.persons {
-                        let g = match st.group_with(doc, art, p) {
-                            Some(g) => g,
-                            None => st.new_group(art, date.clone()),
-                        };
-                        st.add(doc, g, p);
-                        st.latest = Some(g);
-                    }
-                    Some(Heads::Explicit(sub.persons.clone()))
-                } else if sub.marker || !sub.orgs.is_empty() {
-                    let g = match st.group_with(doc, art, leader) {
-                        Some(g) => g,
-                        None => st.new_group(art, date.clone()),
-                    };
-                    for &m in sub.persons.iter().chain(&sub.orgs) {
-                        st.add(doc, g, m);
-                    }
-                    st.groups[g].nouns.extend(sub.nouns.iter().cloned());
-                    st.latest = Some(g);
-                    Some(Heads::Group(g))
-                } else if let Some(g) = st
-                    .group_with(doc, art, leader)
-                    .filter(|&g| sub.persons.iter().all(|&p| st.holds(doc, g, p)))
-                {
-                    // Members of the group visit with all of it, unless the
-                    // sentence dates a visit of their own (`5月12日,某副主席到…`).
-                    let own_day = date
-                        .as_ref()
-                        .is_some_and(|d| st.groups[g].date.as_ref().is_some_and(|gd| gd != d));
-                    if !own_day {
-                        st.latest = Some(g);
-                    }
-                    Some(Heads::Explicit(sub.persons.clone()))
-                } else if c.tails.is_empty() && c.weak {
-                    None
-                } else {
-                    // A visit with no place named yet (`某某来我县调研`)
-                    // still forms the group its companions go with.
-                    let g = st.new_group(art, date.clone());
-                    for &m in &sub.persons {
-                        st.add(doc, g, m);
-                    }
-                    st.latest = Some(g);
-                    Some(Heads::Group(g))
-                }
-            } else if !sub.orgs.is_empty() {
-                let g = match st.group_with(doc, art, sub.orgs[0]) {
-                    Some(g) => g,
-                    None => st.new_group(art, date.clone()),
-                };
-                for &m in &sub.orgs {
-                    st.add(doc, g, m);
-                }
-                st.latest = Some(g);
-                Some(Heads::Group(g))
-            } else if sub.backref && st.latest.is_some() {
-                st.latest.map(Heads::Group)
-            } else if let Some(e) = last_in_sentence {
-                Some(st.events[e].heads.clone())
-            } else if sub.pronoun {
-                last_heads(&st, doc, art)
-            } else if continues(doc, si) || no_subject(doc, si, c.subject.0, c.subject.1, &covered)
-            {
-                last_heads(&st, doc, art).map(|h| widen_to_group(&st, doc, h))
-            } else {
-                None
-            };
-            let continued = sub.persons.is_empty() && sub.orgs.is_empty();
-            let Some(heads) = heads else {
-                if !c.tails.is_empty() && !c.weak {
-                    headless.push(c);
-                }
-                continue;
-            };
-            let rule = if c.frame {
-                Rule::VisitFrame
-            } else if continued {
-                Rule::VisitContinued
-            } else {
-                Rule::VisitClause
-            };
-            if let Heads::Group(g) = heads
-                && comes_to_us(
-                    doc,
-                    c.subject.1.saturating_sub(4).max(c.subject.0),
-                    c.end.max(c.subject.1),
-                )
-            {
-                st.groups[g].guest = true;
-            }
-            if c.tails.is_empty() || (c.weak && last_in_sentence.is_none()) {
-                continue;
-            }
-            let group_date = match &heads {
-                Heads::Group(g) => st.groups[*g].date.clone(),
-                Heads::Explicit(_) => None,
-            };
-            let ev_date = date
-                .clone()
-                .or_else(|| last_in_sentence.and_then(|e| st.events[e].date.clone()))
-                .or(group_date)
-                .or_else(|| doc.paragraph_date(si));
-            if let Heads::Group(g) = heads
-                && st.groups[g].date.is_none()
-            {
-                st.groups[g].date = ev_date.clone();
-            }
-            st.events.push(Event {
-                heads,
-                tails: c.tails,
-                sentence: si,
-                date: ev_date,
-                purpose: c.purpose,
-                end: c.end,
-                rule,
-            });
-            last_in_sentence = Some(st.events.len() - 1);
-        }
-        let left = join_participants(doc, si, &mut st, last_in_sentence, &covered);
-        if st.latest.is_none() && !headless.is_empty() && !left.is_empty() {
-            participants_visit(&mut st, doc, si, art, headless, &left, date.clone());
-        }
+        read_sentence(doc, &mut st, si, art, &covered);
         current[si] = st.latest;
     }
     name_generic_groups(doc, &mut st);
+    let relations = relations_of(doc, &st, leads);
+    Visits {
+        relations,
+        groups: Groups {
+            list: st.groups,
+            current,
+        },
+    }
+}
+
+/// The sentence being read: where it stands, its date and its latest visit.
+struct Reading {
+    si: usize,
+    art: usize,
+    date: Option<String>,
+    /// The latest event of the sentence.
+    last: Option<usize>,
+}
+
+/// Reads the visit clauses of sentence `si`, then its named participants.
+fn read_sentence(doc: &Doc<'_>, st: &mut State, si: usize, art: usize, covered: &[bool]) {
+    let mut r = Reading {
+        si,
+        art,
+        date: doc.sentence_date(si),
+        last: None,
+    };
+    // Visits of the sentence no subject names (`某县组织…参观考察A`).
+    let mut headless: Vec<Clause> = Vec::new();
+    for c in clauses(doc, si, covered) {
+        let sub = subject(doc, si, c.subject.0, c.subject.1, covered);
+        let Some(heads) = heads_of_clause(doc, st, &r, &c, &sub, covered) else {
+            if !c.tails.is_empty() && !c.weak {
+                headless.push(c);
+            }
+            continue;
+        };
+        let continued = sub.persons.is_empty() && sub.orgs.is_empty();
+        let rule = rule_of_clause(&c, continued);
+        mark_guests(doc, st, &heads, &c);
+        if c.tails.is_empty() || (c.weak && r.last.is_none()) {
+            continue;
+        }
+        record_event(doc, st, &mut r, c, heads, rule);
+    }
+    let left = join_participants(doc, si, st, r.last, covered);
+    if st.latest.is_none() && !headless.is_empty() && !left.is_empty() {
+        participants_visit(st, doc, si, art, headless, &left, r.date.clone());
+    }
+}
+
+/// Who made the visit of clause `c` whose subject names `sub`, if anyone.
+fn heads_of_clause(
+    doc: &Doc<'_>,
+    st: &mut State,
+    r: &Reading,
+    c: &Clause,
+    sub: &Subject,
+    covered: &[bool],
+) -> Option<Heads> {
+    if !sub.persons.is_empty() {
+        heads_named(doc, st, r, c, sub)
+    } else if !sub.orgs.is_empty() {
+        let g = join_group(doc, st, r, sub.orgs[0], &sub.orgs);
+        Some(Heads::Group(g))
+    } else if sub.backref && st.latest.is_some() {
+        st.latest.map(Heads::Group)
+    } else if let Some(e) = r.last {
+        Some(st.events[e].heads.clone())
+    } else if sub.pronoun {
+        last_heads(st, doc, r.art)
+    } else if continues(doc, r.si) || no_subject(doc, r.si, c.subject.0, c.subject.1, covered) {
+        last_heads(st, doc, r.art).map(|h| widen_to_group(st, doc, h))
+    } else {
+        None
+    }
+}
+
+/// Who made the visit of a clause whose subject names persons.
+fn heads_named(
+    doc: &Doc<'_>,
+    st: &mut State,
+    r: &Reading,
+    c: &Clause,
+    sub: &Subject,
+) -> Option<Heads> {
+    let leader = sub.persons[0];
+    if sub.separately && sub.persons.len() > 1 {
+        Some(separate_groups(doc, st, r, &sub.persons))
+    } else if sub.marker || !sub.orgs.is_empty() {
+        let members: Vec<usize> = sub.persons.iter().chain(&sub.orgs).copied().collect();
+        let g = join_group(doc, st, r, leader, &members);
+        st.groups[g].nouns.extend(sub.nouns.iter().cloned());
+        Some(Heads::Group(g))
+    } else if let Some(g) = st
+        .group_with(doc, r.art, leader)
+        .filter(|&g| sub.persons.iter().all(|&p| st.holds(doc, g, p)))
+    {
+        members_visit(st, r, g, &sub.persons)
+    } else if c.tails.is_empty() && c.weak {
+        None
+    } else {
+        // A visit with no place named yet (`某某来我县调研`)
+        // still forms the group its companions go with.
+        let g = st.new_group(r.art, r.date.clone());
+        for &m in &sub.persons {
+            st.add(doc, g, m);
+        }
+        st.latest = Some(g);
+        Some(Heads::Group(g))
+    }
+}
+
+/// `甲、乙分别带队…`: each person leads a group of their own.
+fn separate_groups(doc: &Doc<'_>, st: &mut State, r: &Reading, persons: &[usize]) -> Heads {
+    for &p in persons {
+        join_group(doc, st, r, p, &[p]);
+    }
+    Heads::Explicit(persons.to_vec())
+}
+
+/// Adds `members` to the group of the article that holds `key` (a new one
+/// when none does) and makes it the current group.
+fn join_group(doc: &Doc<'_>, st: &mut State, r: &Reading, key: usize, members: &[usize]) -> usize {
+    let g = match st.group_with(doc, r.art, key) {
+        Some(g) => g,
+        None => st.new_group(r.art, r.date.clone()),
+    };
+    for &m in members {
+        st.add(doc, g, m);
+    }
+    st.latest = Some(g);
+    g
+}
+
+/// Members of group `g` visit with all of it, unless the sentence dates a
+/// visit of their own (`5月12日,某副主席到…`).
+fn members_visit(st: &mut State, r: &Reading, g: usize, persons: &[usize]) -> Option<Heads> {
+    let own_day = r
+        .date
+        .as_ref()
+        .is_some_and(|d| st.groups[g].date.as_ref().is_some_and(|gd| gd != d));
+    if !own_day {
+        st.latest = Some(g);
+    }
+    Some(Heads::Explicit(persons.to_vec()))
+}
+
+/// The rule that reads clause `c`.
+fn rule_of_clause(c: &Clause, continued: bool) -> Rule {
+    if c.frame {
+        Rule::VisitFrame
+    } else if continued {
+        Rule::VisitContinued
+    } else {
+        Rule::VisitClause
+    }
+}
+
+/// The chars before the verb a clause brings its visitors to the
+/// article's own place from (`来我县考察`).
+const MAX_COMES_TO_US_LEAD: usize = 4;
+
+/// A group that comes to the article's own place is a guest.
+fn mark_guests(doc: &Doc<'_>, st: &mut State, heads: &Heads, c: &Clause) {
+    if let Heads::Group(g) = *heads
+        && comes_to_us(
+            doc,
+            c.subject
+                .1
+                .saturating_sub(MAX_COMES_TO_US_LEAD)
+                .max(c.subject.0),
+            c.end.max(c.subject.1),
+        )
+    {
+        st.groups[g].guest = true;
+    }
+}
+
+/// Records the visit of clause `c` by `heads`, dated by its sentence, the
+/// sentence's previous visit, its group or its paragraph.
+fn record_event(
+    doc: &Doc<'_>,
+    st: &mut State,
+    r: &mut Reading,
+    c: Clause,
+    heads: Heads,
+    rule: Rule,
+) {
+    let group_date = match &heads {
+        Heads::Group(g) => st.groups[*g].date.clone(),
+        Heads::Explicit(_) => None,
+    };
+    let ev_date = r
+        .date
+        .clone()
+        .or_else(|| r.last.and_then(|e| st.events[e].date.clone()))
+        .or(group_date)
+        .or_else(|| doc.paragraph_date(r.si));
+    if let Heads::Group(g) = heads
+        && st.groups[g].date.is_none()
+    {
+        st.groups[g].date = ev_date.clone();
+    }
+    st.events.push(Event {
+        heads,
+        tails: c.tails,
+        sentence: r.si,
+        date: ev_date,
+        purpose: c.purpose,
+        end: c.end,
+        rule,
+    });
+    r.last = Some(st.events.len() - 1);
+}
+
+/// The VISIT relations of the events read: each visitor to each place,
+/// but bare sections and the leader's own divisions.
+fn relations_of(doc: &Doc<'_>, st: &State, leads: &[Found]) -> Vec<Found> {
     let homes = homes(doc, leads);
     let mut relations = Vec::new();
     for e in &st.events {
@@ -281,15 +369,7 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
             Heads::Group(g) => st.groups[*g].members.clone(),
             Heads::Explicit(ps) => ps.clone(),
         };
-        // The leader's own divisions (`江阴市委书记` studying 江阴).
-        let leader = heads
-            .iter()
-            .find(|&&h| doc.mentions[h].kind == EntityKind::Person);
-        let own: Vec<&String> = leader
-            .and_then(|&h| homes.get(&doc.mentions[h].text))
-            .into_iter()
-            .flatten()
-            .collect();
+        let own = own_divisions(doc, &homes, &heads);
         for &t in &e.tails {
             if is_bare_section(&doc.mentions[t].text) {
                 continue;
@@ -317,13 +397,23 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
             }
         }
     }
-    Visits {
-        relations,
-        groups: Groups {
-            list: st.groups,
-            current,
-        },
-    }
+    relations
+}
+
+/// The leader's own divisions (`江阴市委书记` studying 江阴).
+fn own_divisions<'h>(
+    doc: &Doc<'_>,
+    homes: &'h HashMap<String, Vec<String>>,
+    heads: &[usize],
+) -> Vec<&'h String> {
+    let leader = heads
+        .iter()
+        .find(|&&h| doc.mentions[h].kind == EntityKind::Person);
+    leader
+        .and_then(|&h| homes.get(&doc.mentions[h].text))
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// A group called by a generic noun (`工作考察团`) takes the full name the
