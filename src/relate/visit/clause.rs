@@ -34,149 +34,219 @@ pub(super) fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause>
             p += 1;
             continue;
         }
-        let motion = doc
-            .trigger_at(p, T::VisitMotion)
-            .map(|n| doc.text(p, p + n));
-        let inspect = doc
-            .trigger_at(p, T::VisitInspect)
-            .map(|n| doc.text(p, p + n));
-        let (word, is_motion) = match (motion, inspect) {
-            (Some(m), Some(i)) if i.len() > m.len() => (i, false),
-            (Some(m), _) => (m, true),
-            (None, Some(i)) => (i, false),
-            (None, None) => {
-                if let Some(c) = frame_verb_clause(doc, si, p) {
-                    out.push(c);
-                }
-                p += 1;
-                continue;
+        let Some(v) = visit_verb_at(doc, p) else {
+            if let Some(c) = frame_verb_clause(doc, si, p) {
+                out.push(c);
             }
+            p += 1;
+            continue;
         };
-        let n = word.chars().count();
-        let end = p + n;
         // The verb must not run into a mention.
-        if (p..end).any(|i| covered[i]) {
+        if (p..v.end).any(|i| covered[i]) {
             p += 1;
             continue;
         }
-        let prev = if p > s.start {
-            Some(doc.chars[p - 1])
-        } else {
-            None
-        };
-        let next = doc.chars.get(end).copied();
-        let joined = joins_visit(doc, p);
-        // `督查室`, `调研组`, `考察团`: the verb names a body or a post.
-        let noun = !is_motion && next.is_some_and(|c| "室组团员办处科队".contains(c));
-        let skip = joined
-            || noun
-            || match word {
-                "到" => {
-                    prev.is_some_and(|c| {
-                        "得受达做提遇感收报迟签找回拿送搬转落看想直等遭来调派分".contains(c)
-                    }) || next.is_some_and(|c| "位底期会场岗处来".contains(c))
-                        || doc.text(s.start, p).contains('从')
-                }
-                // `在乙的陪同下来某镇调研`: `下来` after a frame of companions
-                // is `来`.
-                "来" => {
-                    prev.is_some_and(|c| {
-                        "以未带起出过后本原从近向历将回看说上下进归年外".contains(c)
-                    }) && !doc.ends_at(p, "陪同下")
-                }
-                // `观看了某镇宣传片`: watching a film or a show is no visit.
-                "看了" => prev.is_some_and(|c| "观收".contains(c)),
-                _ => false,
-            };
-        if skip {
-            p = end;
-            continue;
-        }
-        let series = ["先后", "依次", "陆续"]
-            .iter()
-            .any(|w| doc.text(p.saturating_sub(4).max(s.start), p).contains(w));
-        let (mut tails, mut tails_end) = tails_after(doc, end, s.end, s.start, series);
-        // `前往北京参加…大会`: going to a meeting is no visit.
-        if is_motion && doc.trigger_at(tails_end, T::Attend).is_some() {
-            tails.clear();
-            tails_end = end;
-        }
-        let mut subject_end = p;
-        let mut purpose = if is_motion {
-            purpose_after(doc, tails_end, s.end)
-        } else {
-            purpose_of_verb(doc, p, word)
-        };
-        if word == "来" {
-            // `来某镇调研`: a place at once, then what for.
-            let ok = !tails.is_empty()
-                && (tails_end..(tails_end + 3).min(s.end))
-                    .any(|q| doc.trigger_at(q, T::Purpose).is_some());
-            // `来我县开展…`, `来潍考察`: the host's own place, named by
-            // `我` or a one-character abbreviation, is no tail, but the
-            // visitors still travel as a group.
-            let to_host = tails.is_empty()
-                && (end + 1..(end + MAX_HOST_WORD + 1).min(s.end))
-                    .any(|q| doc.trigger_at(q, T::Purpose).is_some() || doc.at(q, "开展"));
-            if !ok && !to_host {
-                p = end;
-                continue;
-            }
-        }
-        if tails.is_empty() && !is_motion {
-            // `在某地视察时`, `就某地…进行调研`: places before the verb.
-            if let Some((frame_start, found)) = frame_before(doc, s.start, p) {
-                tails = found;
-                tails_end = p;
-                subject_end = frame_start;
-            }
-        } else if !is_motion
-            && let Some((frame_start, found)) = frame_before(doc, s.start, p).filter(|(_, f)| {
-                f.last()
-                    .is_some_and(|&t| p - doc.mentions[t].end <= MAX_FRAME_GAP)
-            })
+        if !skips_verb(doc, s.start, &v)
+            && let Some(c) = clause_at(doc, si, &v)
         {
-            // `在A村调研了B项目`: the place the verb stands in is visited too.
-            let mut all = found;
-            all.extend(
-                tails
-                    .iter()
-                    .filter(|t| !all.contains(t))
-                    .copied()
-                    .collect::<Vec<_>>(),
-            );
-            tails = all;
-            subject_end = frame_start;
+            out.push(c);
         }
-        if tails.is_empty() {
-            // A clause with no place still tells who travels (`某某带队调研`).
-            out.push(Clause {
-                subject: (s.start, p),
-                tails,
-                purpose,
-                end: p,
-                weak: word == "看了",
-                frame: false,
-            });
-            p = end;
-            continue;
-        }
-        if purpose.is_none() && is_motion {
-            purpose = purpose_after(doc, tails_end, s.end);
-        }
-        out.push(Clause {
-            subject: (s.start, subject_end),
-            tails,
-            purpose,
-            end: tails_end,
-            weak: word == "看了",
-            frame: subject_end < p,
-        });
-        p = end;
+        p = v.end;
     }
     out.extend(site_frames(doc, si));
     out.sort_by_key(|c| c.end);
     out
+}
+
+/// A visit verb in the text.
+struct Verb<'a> {
+    /// Where it starts.
+    at: usize,
+    /// Where it ends.
+    end: usize,
+    word: &'a str,
+    /// A motion verb (`来到`), else an inspection verb (`调研`).
+    motion: bool,
+}
+
+/// The visit verb at `p`, the longer one when a motion and an inspection
+/// verb start there.
+fn visit_verb_at<'a>(doc: &Doc<'a>, p: usize) -> Option<Verb<'a>> {
+    let motion = doc
+        .trigger_at(p, T::VisitMotion)
+        .map(|n| doc.text(p, p + n));
+    let inspect = doc
+        .trigger_at(p, T::VisitInspect)
+        .map(|n| doc.text(p, p + n));
+    let (word, motion) = match (motion, inspect) {
+        (Some(m), Some(i)) if i.len() > m.len() => (i, false),
+        (Some(m), _) => (m, true),
+        (None, Some(i)) => (i, false),
+        (None, None) => return None,
+    };
+    Some(Verb {
+        at: p,
+        end: p + word.chars().count(),
+        word,
+        motion,
+    })
+}
+
+/// True when verb `v` is no visit verb here: it is what participants join,
+/// it names a body or a post, or its neighbours make `到`, `来`, `看了`
+/// part of another word.
+fn skips_verb(doc: &Doc<'_>, sent_start: usize, v: &Verb<'_>) -> bool {
+    let p = v.at;
+    let prev = if p > sent_start {
+        Some(doc.chars[p - 1])
+    } else {
+        None
+    };
+    let next = doc.chars.get(v.end).copied();
+    let joined = joins_visit(doc, p);
+    // `督查室`, `调研组`, `考察团`: the verb names a body or a post.
+    let noun = !v.motion && next.is_some_and(|c| "室组团员办处科队".contains(c));
+    joined
+        || noun
+        || match v.word {
+            "到" => {
+                prev.is_some_and(|c| {
+                    "得受达做提遇感收报迟签找回拿送搬转落看想直等遭来调派分".contains(c)
+                }) || next.is_some_and(|c| "位底期会场岗处来".contains(c))
+                    || doc.text(sent_start, p).contains('从')
+            }
+            // `在乙的陪同下来某镇调研`: `下来` after a frame of companions
+            // is `来`.
+            "来" => {
+                prev.is_some_and(|c| "以未带起出过后本原从近向历将回看说上下进归年外".contains(c))
+                    && !doc.ends_at(p, "陪同下")
+            }
+            // `观看了某镇宣传片`: watching a film or a show is no visit.
+            "看了" => prev.is_some_and(|c| "观收".contains(c)),
+            _ => false,
+        }
+}
+
+/// The clause of visit verb `v` in sentence `si`, if it is one.
+fn clause_at(doc: &Doc<'_>, si: usize, v: &Verb<'_>) -> Option<Clause> {
+    let s = doc.sentences[si];
+    let (mut tails, mut tails_end) = places_after_verb(doc, s.start, s.end, v);
+    let mut purpose = if v.motion {
+        purpose_after(doc, tails_end, s.end)
+    } else {
+        purpose_of_verb(doc, v.at, v.word)
+    };
+    if v.word == "来" && !lai_is_visit(doc, s.end, v, &tails, tails_end) {
+        return None;
+    }
+    let subject_end = add_frame_places(doc, s.start, v, &mut tails, &mut tails_end).unwrap_or(v.at);
+    if tails.is_empty() {
+        // A clause with no place still tells who travels (`某某带队调研`).
+        return Some(Clause {
+            subject: (s.start, v.at),
+            tails,
+            purpose,
+            end: v.at,
+            weak: v.word == "看了",
+            frame: false,
+        });
+    }
+    if purpose.is_none() && v.motion {
+        purpose = purpose_after(doc, tails_end, s.end);
+    }
+    Some(Clause {
+        subject: (s.start, subject_end),
+        tails,
+        purpose,
+        end: tails_end,
+        weak: v.word == "看了",
+        frame: subject_end < v.at,
+    })
+}
+
+/// The chars before a verb searched for `先后`, `依次`, `陆续` (a series of
+/// stops).
+const MAX_SERIES_LEAD: usize = 4;
+
+/// The places governed after verb `v` and where they end; going to a
+/// meeting (`前往北京参加…大会`) is no visit.
+fn places_after_verb(
+    doc: &Doc<'_>,
+    sent_start: usize,
+    sent_end: usize,
+    v: &Verb<'_>,
+) -> (Vec<usize>, usize) {
+    let series = ["先后", "依次", "陆续"].iter().any(|w| {
+        doc.text(v.at.saturating_sub(MAX_SERIES_LEAD).max(sent_start), v.at)
+            .contains(w)
+    });
+    let (mut tails, mut tails_end) = tails_after(doc, v.end, sent_end, sent_start, series);
+    if v.motion && doc.trigger_at(tails_end, T::Attend).is_some() {
+        tails.clear();
+        tails_end = v.end;
+    }
+    (tails, tails_end)
+}
+
+/// The most chars after the places of `来` before its purpose
+/// (`来某镇调研`).
+const MAX_LAI_PURPOSE_GAP: usize = 3;
+
+/// True when `来` is a visit: a place at once, then what for (`来某镇调研`),
+/// or the host's own place, named by `我` or a one-character abbreviation
+/// (`来我县开展…`, `来潍考察`), which is no tail, but the visitors still
+/// travel as a group.
+fn lai_is_visit(
+    doc: &Doc<'_>,
+    sent_end: usize,
+    v: &Verb<'_>,
+    tails: &[usize],
+    tails_end: usize,
+) -> bool {
+    let ok = !tails.is_empty()
+        && (tails_end..(tails_end + MAX_LAI_PURPOSE_GAP).min(sent_end))
+            .any(|q| doc.trigger_at(q, T::Purpose).is_some());
+    let to_host = tails.is_empty()
+        && (v.end + 1..(v.end + MAX_HOST_WORD + 1).min(sent_end))
+            .any(|q| doc.trigger_at(q, T::Purpose).is_some() || doc.at(q, "开展"));
+    ok || to_host
+}
+
+/// Places that stand before an inspection verb: `在某地视察时`,
+/// `就某地…进行调研` when it governs none, and `在A村调研了B项目` (the
+/// place the verb stands in is visited too). Returns where the frame
+/// starts: the subject ends there.
+fn add_frame_places(
+    doc: &Doc<'_>,
+    sent_start: usize,
+    v: &Verb<'_>,
+    tails: &mut Vec<usize>,
+    tails_end: &mut usize,
+) -> Option<usize> {
+    if v.motion {
+        return None;
+    }
+    let p = v.at;
+    if tails.is_empty() {
+        let (frame_start, found) = frame_before(doc, sent_start, p)?;
+        *tails = found;
+        *tails_end = p;
+        return Some(frame_start);
+    }
+    let (frame_start, found) = frame_before(doc, sent_start, p).filter(|(_, f)| {
+        f.last()
+            .is_some_and(|&t| p - doc.mentions[t].end <= MAX_FRAME_GAP)
+    })?;
+    let mut all = found;
+    all.extend(
+        tails
+            .iter()
+            .filter(|t| !all.contains(t))
+            .copied()
+            .collect::<Vec<_>>(),
+    );
+    *tails = all;
+    Some(frame_start)
 }
 
 /// The longest word for the host's place after `来` (`我县`, `潍`).
