@@ -26,10 +26,34 @@ pub(super) fn tails_after(
     sent_start: usize,
     series: bool,
 ) -> (Vec<usize>, usize) {
+    let Some(first) = first_place(doc, from, limit) else {
+        return (Vec::new(), from);
+    };
+    let (mut tails, mut end, before_comma) = list_from(doc, first, limit, sent_start);
+    // A list runs on over commas only when it closes with `等` (`A,B…等处`).
+    if let Some((k, e)) = before_comma.filter(|_| !series) {
+        let close = (end..limit)
+            .find(|&q| matches!(doc.chars[q], ',' | '\u{FF0C}' | ';' | '。'))
+            .unwrap_or(limit);
+        if !doc.text(end, close).contains('等') {
+            tails.truncate(k);
+            end = e;
+        }
+    }
+    let tails = drop_end_points(doc, tails, sent_start);
+    (tails, end)
+}
+
+/// The most chars of `了`, `过` or spaces between a verb and its first place.
+const MAX_ASPECT: usize = 2;
+
+/// The first place governed from `from` on: at once (after `了` or `过`,
+/// or `位于`), or a later item of a list that opens with no names.
+fn first_place(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
     let mut p = from;
     while p < limit
         && (matches!(doc.chars[p], '了' | '过') || doc.chars[p].is_whitespace())
-        && p < from + 2
+        && p < from + MAX_ASPECT
     {
         p += 1;
     }
@@ -37,12 +61,29 @@ pub(super) fn tails_after(
     if doc.at(p, "位于") {
         p += 2;
     }
-    let Some(first) = doc.mention_at(p).or_else(|| later_item(doc, p, limit)) else {
-        return (Vec::new(), from);
-    };
+    let first = doc.mention_at(p).or_else(|| later_item(doc, p, limit))?;
     if !is_tail_kind(doc.mentions[first].kind) || doc.mentions[first].end > limit {
-        return (Vec::new(), from);
+        return None;
     }
+    Some(first)
+}
+
+/// The most chars between two items of a list.
+const MAX_ITEM_GAP: usize = 30;
+
+/// The most chars of words that describe the next place
+/// (`某县省级示范村某村`).
+const MAX_DESCRIPTOR: usize = 10;
+
+/// The list of places that opens with mention `first`: its items, where
+/// it ends, and, when it crosses a comma, how many items and where they end
+/// before it.
+fn list_from(
+    doc: &Doc<'_>,
+    first: usize,
+    limit: usize,
+    sent_start: usize,
+) -> (Vec<usize>, usize, Option<(usize, usize)>) {
     let mut tails = vec![first];
     let mut end = doc.mentions[first].end;
     let mut pos = end;
@@ -59,7 +100,7 @@ pub(super) fn tails_after(
             break;
         }
         let between = doc.text(pos, m.start);
-        if between.chars().count() > 30 {
+        if between.chars().count() > MAX_ITEM_GAP {
             break;
         }
         // A clause break goes on only into a place written right after it.
@@ -70,16 +111,7 @@ pub(super) fn tails_after(
             }
             before_comma.get_or_insert((tails.len(), end));
         }
-        if !is_tail_kind(m.kind) {
-            break;
-        }
-        // Items are joined by a separator, or a few words describe the next
-        // place (`某县省级示范村某村`); a verb ends the list.
-        let joined = between.trim().is_empty()
-            || between.contains(['、', '和', '与', '及', '或', ',', '\u{FF0C}']);
-        let descriptor =
-            between.chars().count() <= 10 && !doc.trigger_within(pos, m.start, T::LinkVerb);
-        if !joined && !descriptor {
+        if !is_tail_kind(m.kind) || !joins_list(doc, pos, m.start) {
             break;
         }
         if !doc.in_parens(sent_start, m.start) {
@@ -89,18 +121,19 @@ pub(super) fn tails_after(
         pos = m.end;
         idx += 1;
     }
-    // A list runs on over commas only when it closes with `等` (`A,B…等处`).
-    if let Some((k, e)) = before_comma.filter(|_| !series) {
-        let close = (end..limit)
-            .find(|&q| matches!(doc.chars[q], ',' | '\u{FF0C}' | ';' | '。'))
-            .unwrap_or(limit);
-        if !doc.text(end, close).contains('等') {
-            tails.truncate(k);
-            end = e;
-        }
-    }
-    let tails = drop_end_points(doc, tails, sent_start);
-    (tails, end)
+    (tails, end, before_comma)
+}
+
+/// True when the text `a..b` joins two items of a list: a separator, or a
+/// few words that describe the next place (`某县省级示范村某村`); a verb
+/// ends the list.
+fn joins_list(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let between = doc.text(a, b);
+    let joined = between.trim().is_empty()
+        || between.contains(['、', '和', '与', '及', '或', ',', '\u{FF0C}']);
+    let descriptor =
+        between.chars().count() <= MAX_DESCRIPTOR && !doc.trigger_within(a, b, T::LinkVerb);
+    joined || descriptor
 }
 
 /// The first mention of a list whose first items are no entities
