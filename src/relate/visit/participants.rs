@@ -61,7 +61,29 @@ pub(super) fn join_participants(
 ) -> Vec<usize> {
     let s = doc.sentences[si];
     let from = last.map_or(s.start, |e| st.events[e].end);
-    let mut joiners: Vec<usize> = Vec::new();
+    let mut joiners = joiners_of_join_word(doc, si, from, covered);
+    joiners.extend(joiners_after_hai_you(doc, si));
+    if joiners.is_empty() {
+        return joiners;
+    }
+    if hosts_take_part(doc, st, from, doc.mentions[joiners[0]].start, s.end) {
+        return Vec::new();
+    }
+    if let Some(g) = st.latest {
+        for m in joiners {
+            st.add(doc, g, m);
+            st.joined.push(m);
+        }
+        widen_joined_visit(doc, st, g);
+        return Vec::new();
+    }
+    joiners
+}
+
+/// The persons named before the first join word from `from` on that joins
+/// the visit (`乙参加调研`), or listed after it (`一同参加的有甲、乙`).
+fn joiners_of_join_word(doc: &Doc<'_>, si: usize, from: usize, covered: &[bool]) -> Vec<usize> {
+    let s = doc.sentences[si];
     // No join word starts before `next_join`.
     let mut next_join = from;
     for (q, &cov) in covered.iter().enumerate().take(s.end).skip(from) {
@@ -74,21 +96,20 @@ pub(super) fn join_participants(
         };
         if doc.at(q + n, "的有") || doc.at(q + n, "的还有") {
             // `一同参加的有甲、乙`: the participants follow.
-            joiners.extend(persons_listed_after(doc, s.start, q + n, s.end));
-            break;
+            return persons_listed_after(doc, s.start, q + n, s.end);
         }
         if !joins_the_visit(doc, q, q + n, s.end) {
             continue;
         }
-        for i in doc.mentions_in(from, q) {
-            if doc.mentions[i].kind == EntityKind::Person
-                && !doc.in_parens(s.start, doc.mentions[i].start)
-            {
-                joiners.push(i);
-            }
-        }
-        break;
+        return persons_outside_parens(doc, s.start, from, q);
     }
+    Vec::new()
+}
+
+/// The persons named after `还有` in a sentence that tells a visit before
+/// it, unless they are companions (`陪同`).
+fn joiners_after_hai_you(doc: &Doc<'_>, si: usize) -> Vec<usize> {
+    let s = doc.sentences[si];
     let text = doc.text(s.start, s.end);
     if let Some(k) = text.find("还有")
         && !text[..k].contains("陪同")
@@ -99,40 +120,31 @@ pub(super) fn join_participants(
         }
     {
         let at = s.start + text[..k].chars().count();
-        for i in doc.mentions_in(at, s.end) {
-            if doc.mentions[i].kind == EntityKind::Person
-                && !doc.in_parens(s.start, doc.mentions[i].start)
-            {
-                joiners.push(i);
-            }
-        }
+        return persons_outside_parens(doc, s.start, at, s.end);
     }
-    if joiners.is_empty() {
-        return joiners;
-    }
-    // A guest group's hosts who take part stay hosts.
-    if let Some(g) = st.latest
-        && st.groups[g].guest
-        && hosts_named(doc, from, doc.mentions[joiners[0]].start)
-    {
-        return Vec::new();
-    }
-    // `甲、乙等某县领导参加`: the leaders of a place the group visits are
-    // its hosts.
-    if let Some(g) = st.latest
-        && leaders_of_visited(doc, st, g, from, s.end)
-    {
-        return Vec::new();
-    }
-    if let Some(g) = st.latest {
-        for m in joiners {
-            st.add(doc, g, m);
-            st.joined.push(m);
-        }
-        widen_joined_visit(doc, st, g);
-        return Vec::new();
-    }
-    joiners
+    Vec::new()
+}
+
+/// The persons named in `a..b`, but in brackets.
+fn persons_outside_parens(doc: &Doc<'_>, sent_start: usize, a: usize, b: usize) -> Vec<usize> {
+    doc.mentions_in(a, b)
+        .filter(|&i| {
+            doc.mentions[i].kind == EntityKind::Person
+                && !doc.in_parens(sent_start, doc.mentions[i].start)
+        })
+        .collect()
+}
+
+/// True when the participants named from `from` on are hosts of the
+/// current group: a guest group's hosts who take part stay hosts, and
+/// the leaders of a place the group visits are its hosts
+/// (`甲、乙等某县领导参加`).
+fn hosts_take_part(doc: &Doc<'_>, st: &State, from: usize, first: usize, end: usize) -> bool {
+    let Some(g) = st.latest else {
+        return false;
+    };
+    (st.groups[g].guest && hosts_named(doc, from, first))
+        || leaders_of_visited(doc, st, g, from, end)
 }
 
 /// True when what a participant takes part in, from `after` on, is the
