@@ -24,10 +24,41 @@ pub(super) const MAX_DENG_WORD: usize = 5;
 
 /// Reads the subject in `a..b` of sentence `si`.
 pub(super) fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Subject {
-    let s = doc.sentences[si];
-    // Start after the last barrier.
+    let (start, companions) = after_barriers(doc, a, b, covered);
+    let mut out = named_in_subject(doc, si, start, b, &companions);
+    out.nouns
+        .extend(group_nouns_outside_mentions(doc, start, b, covered));
+    let text = doc.text(start, b);
+    out.marker = doc.trigger_within(start, b, T::Group);
+    // `甲率乙…分别到A和B`: a leader with his party is one group, whatever
+    // the places it splits over.
+    out.separately =
+        text.contains("分别") && !["率", "带领", "率领"].iter().any(|w| text.contains(w));
+    out.pronoun = out.persons.is_empty() && text.contains(['他', '她']);
+    out.backref = out.persons.is_empty()
+        && out.orgs.is_empty()
+        && (text.contains("一行")
+            || !out.nouns.is_empty()
+            || doc.trigger_within(start, b, T::GroupRef));
+    if out.persons.is_empty()
+        && out.orgs.is_empty()
+        && let Some(p) = alias(doc, start, b, covered)
+    {
+        out.persons.push(p);
+        out.backref = false;
+    }
+    out
+}
+
+/// Where the subject in `a..b` starts (after the last barrier), and the
+/// companion frames in it (`在乙等人陪同下`), whose persons are no visitors.
+fn after_barriers(
+    doc: &Doc<'_>,
+    a: usize,
+    b: usize,
+    covered: &[bool],
+) -> (usize, Vec<(usize, usize)>) {
     let mut start = a;
-    // `在乙等人陪同下`: the companions, inside the frame, are no visitors.
     let mut companions: Vec<(usize, usize)> = Vec::new();
     for (q, &cov) in covered.iter().enumerate().take(b).skip(a) {
         if !cov && let Some(n) = doc.trigger_at(q, T::Barrier) {
@@ -41,6 +72,19 @@ pub(super) fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[b
             }
         }
     }
+    (start, companions)
+}
+
+/// The persons, delegations and generic group nouns named by mentions in
+/// `start..b`, but in brackets or companion frames.
+fn named_in_subject(
+    doc: &Doc<'_>,
+    si: usize,
+    start: usize,
+    b: usize,
+    companions: &[(usize, usize)],
+) -> Subject {
+    let s = doc.sentences[si];
     let mut out = Subject::default();
     for i in doc.mentions_in(start, b) {
         let m = &doc.mentions[i];
@@ -63,7 +107,18 @@ pub(super) fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[b
             _ => {}
         }
     }
-    // Generic group nouns written outside mentions.
+    out
+}
+
+/// Generic group nouns written outside mentions in `start..b`
+/// (`工作考察团`).
+fn group_nouns_outside_mentions(
+    doc: &Doc<'_>,
+    start: usize,
+    b: usize,
+    covered: &[bool],
+) -> Vec<String> {
+    let mut nouns = Vec::new();
     let mut q = start;
     while q < b {
         if !covered[q] && matches!(doc.chars[q], '团' | '组') {
@@ -78,31 +133,12 @@ pub(super) fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[b
                 }
             }
             if k < q {
-                out.nouns.push(doc.text(k, q + 1).to_string());
+                nouns.push(doc.text(k, q + 1).to_string());
             }
         }
         q += 1;
     }
-    let text = doc.text(start, b);
-    out.marker = doc.trigger_within(start, b, T::Group);
-    // `甲率乙…分别到A和B`: a leader with his party is one group, whatever
-    // the places it splits over.
-    out.separately =
-        text.contains("分别") && !["率", "带领", "率领"].iter().any(|w| text.contains(w));
-    out.pronoun = out.persons.is_empty() && text.contains(['他', '她']);
-    out.backref = out.persons.is_empty()
-        && out.orgs.is_empty()
-        && (text.contains("一行")
-            || !out.nouns.is_empty()
-            || doc.trigger_within(start, b, T::GroupRef));
-    if out.persons.is_empty()
-        && out.orgs.is_empty()
-        && let Some(p) = alias(doc, start, b, covered)
-    {
-        out.persons.push(p);
-        out.backref = false;
-    }
-    out
+    nouns
 }
 
 /// Where the frame `在…陪同下` whose verb stands at `verb` opens: the last
