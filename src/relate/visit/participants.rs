@@ -2,11 +2,14 @@
 
 use super::*;
 
+/// The chars after a clause searched for `我县`, `我市`.
+const MAX_COMES_TO_US_TAIL: usize = 4;
+
 /// True when the clause in chars `a..b` (the end of its subject to its
 /// places) brings its visitors to the article's own place (`来我县考察`,
 /// `到我市调研`).
 pub(super) fn comes_to_us(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    let b = (b + 4).min(doc.chars.len());
+    let b = (b + MAX_COMES_TO_US_TAIL).min(doc.chars.len());
     (a..b).any(|q| {
         doc.chars[q] == '我'
             && doc

@@ -150,6 +150,9 @@ pub(super) fn companion_frame(doc: &Doc<'_>, from: usize, verb: usize) -> Option
         .find(|&q| doc.chars[q] == '在' && doc.mention_covering(q).is_none())
 }
 
+/// The longest post after a surname (`总书记`, `区长`), in chars.
+const MAX_ROLE_WORD: usize = 4;
+
 /// `习总书记`, `周区长`: a surname and a post that stand for the only person
 /// of the document with that surname.
 pub(super) fn alias(doc: &Doc<'_>, a: usize, b: usize, covered: &[bool]) -> Option<usize> {
@@ -160,7 +163,7 @@ pub(super) fn alias(doc: &Doc<'_>, a: usize, b: usize, covered: &[bool]) -> Opti
         let Some(&Some(first)) = doc.by_initial.get(&doc.chars[q]) else {
             continue;
         };
-        let role = (q + 2..=(q + 5).min(b))
+        let role = (q + 2..=(q + 1 + MAX_ROLE_WORD).min(b))
             .rev()
             .any(|e| !covered[e - 1] && doc.lex.is(doc.text(q + 1, e), LexClass::TitleRole));
         if role {

@@ -136,6 +136,13 @@ fn joins_list(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     joined || descriptor
 }
 
+/// The fewest chars of the first item of a list whose first items are no
+/// names.
+const MIN_FIRST_ITEM: usize = 2;
+
+/// The most chars of items that are no names before the first named one.
+const MAX_UNNAMED_RUN: usize = 40;
+
 /// The first mention of a list whose first items are no entities
 /// (`察看了某某基地、某村美丽乡村、赖邦村…`): it opens a later item of the
 /// list, in the same clause.
@@ -152,10 +159,13 @@ pub(super) fn later_item(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usi
     (!clause_break
         && between.contains('、')
         && opens_item
-        && first_item >= 2
-        && between.chars().count() <= 40)
+        && first_item >= MIN_FIRST_ITEM
+        && between.chars().count() <= MAX_UNNAMED_RUN)
         .then_some(m)
 }
+
+/// The most chars after the last place read for a road (`至B公路`).
+const MAX_END_POINT_TAIL: usize = 12;
 
 /// Drops the end points of a stretch `A(…)至B(…)` (a road inspected, not
 /// its ends) and remarks in brackets. A road named before the stretch
@@ -205,7 +215,9 @@ pub(super) fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usiz
             let m = &doc.mentions[t];
             let next = tails
                 .get(k + 1)
-                .map_or((m.end + 12).min(n), |&x| doc.mentions[x].start);
+                .map_or((m.end + MAX_END_POINT_TAIL).min(n), |&x| {
+                    doc.mentions[x].start
+                });
             let after = plain(m.end, next.max(m.end));
             if let Some(i) = to_at(&after, false)
                 && !is_sep(&after[..i])
