@@ -1,0 +1,215 @@
+//! The subject of a visit clause: who the text before the trigger names.
+
+use super::*;
+
+/// What the subject of a clause names.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Subject {
+    pub(super) persons: Vec<usize>,
+    pub(super) orgs: Vec<usize>,
+    pub(super) nouns: Vec<String>,
+    pub(super) marker: bool,
+    pub(super) backref: bool,
+    /// `分别`: each person on their own.
+    pub(super) separately: bool,
+    /// `他`, `她`: the visitor told before.
+    pub(super) pronoun: bool,
+}
+
+/// The longest item of a list that is no mention (a company's full name).
+pub(super) const MAX_UNNAMED_ITEM: usize = 20;
+
+/// The longest word after `等` closing a fronted list (`等地`, `等项目现场`).
+pub(super) const MAX_DENG_WORD: usize = 5;
+
+/// Reads the subject in `a..b` of sentence `si`.
+pub(super) fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> Subject {
+    let (start, companions) = after_barriers(doc, a, b, covered);
+    let mut out = named_in_subject(doc, si, start, b, &companions);
+    out.nouns
+        .extend(group_nouns_outside_mentions(doc, start, b, covered));
+    let text = doc.text(start, b);
+    out.marker = doc.trigger_within(start, b, T::Group);
+    // `甲率乙…分别到A和B`: a leader with his party is one group, whatever
+    // the places it splits over.
+    out.separately =
+        text.contains("分别") && !["率", "带领", "率领"].iter().any(|w| text.contains(w));
+    out.pronoun = out.persons.is_empty() && text.contains(['他', '她']);
+    out.backref = out.persons.is_empty()
+        && out.orgs.is_empty()
+        && (text.contains("一行")
+            || !out.nouns.is_empty()
+            || doc.trigger_within(start, b, T::GroupRef));
+    if out.persons.is_empty()
+        && out.orgs.is_empty()
+        && let Some(p) = alias(doc, start, b, covered)
+    {
+        out.persons.push(p);
+        out.backref = false;
+    }
+    out
+}
+
+/// Where the subject in `a..b` starts (after the last barrier), and the
+/// companion frames in it (`在乙等人陪同下`), whose persons are no visitors.
+fn after_barriers(
+    doc: &Doc<'_>,
+    a: usize,
+    b: usize,
+    covered: &[bool],
+) -> (usize, Vec<(usize, usize)>) {
+    let mut start = a;
+    let mut companions: Vec<(usize, usize)> = Vec::new();
+    for (q, &cov) in covered.iter().enumerate().take(b).skip(a) {
+        if !cov && let Some(n) = doc.trigger_at(q, T::Barrier) {
+            // `在某某(的)陪同下`: the persons before are still the visitors.
+            if doc.at(q + n, "下") {
+                if let Some(o) = companion_frame(doc, start, q) {
+                    companions.push((o, q + n));
+                }
+            } else {
+                start = start.max(q + n);
+            }
+        }
+    }
+    (start, companions)
+}
+
+/// The persons, delegations and generic group nouns named by mentions in
+/// `start..b`, but in brackets or companion frames.
+fn named_in_subject(
+    doc: &Doc<'_>,
+    si: usize,
+    start: usize,
+    b: usize,
+    companions: &[(usize, usize)],
+) -> Subject {
+    let s = doc.sentences[si];
+    let mut out = Subject::default();
+    for i in doc.mentions_in(start, b) {
+        let m = &doc.mentions[i];
+        if doc.in_parens(s.start, m.start)
+            || companions.iter().any(|&(o, e)| (o..e).contains(&m.start))
+        {
+            continue;
+        }
+        match m.kind {
+            // `记者某某报道:…`: the reporter is no visitor.
+            EntityKind::Person if doc.trigger_ends_at(m.start, T::Byline) => {}
+            EntityKind::Person => out.persons.push(i),
+            EntityKind::Org if is_group_name(&m.text) => {
+                if is_generic_group(&m.text) {
+                    out.nouns.push(m.text.clone());
+                } else {
+                    out.orgs.push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Generic group nouns written outside mentions in `start..b`
+/// (`工作考察团`).
+fn group_nouns_outside_mentions(
+    doc: &Doc<'_>,
+    start: usize,
+    b: usize,
+    covered: &[bool],
+) -> Vec<String> {
+    let mut nouns = Vec::new();
+    let mut q = start;
+    while q < b {
+        if !covered[q] && matches!(doc.chars[q], '团' | '组') {
+            let mut k = q;
+            loop {
+                let before = doc.text(start, k);
+                match GROUP_WORDS.iter().find(|w| before.ends_with(**w)) {
+                    Some(w) if (k - w.chars().count()..k).all(|x| !covered[x]) => {
+                        k -= w.chars().count()
+                    }
+                    _ => break,
+                }
+            }
+            if k < q {
+                nouns.push(doc.text(k, q + 1).to_string());
+            }
+        }
+        q += 1;
+    }
+    nouns
+}
+
+/// Where the frame `在…陪同下` whose verb stands at `verb` opens: the last
+/// `在` of its clause before the verb.
+pub(super) fn companion_frame(doc: &Doc<'_>, from: usize, verb: usize) -> Option<usize> {
+    (from..verb)
+        .rev()
+        .take_while(|&q| !matches!(doc.chars[q], ',' | '\u{FF0C}' | ';' | '。'))
+        .find(|&q| doc.chars[q] == '在' && doc.mention_covering(q).is_none())
+}
+
+/// The longest post after a surname (`总书记`, `区长`), in chars.
+const MAX_ROLE_WORD: usize = 4;
+
+/// `习总书记`, `周区长`: a surname and a post that stand for the only person
+/// of the document with that surname.
+pub(super) fn alias(doc: &Doc<'_>, a: usize, b: usize, covered: &[bool]) -> Option<usize> {
+    for q in a..b.saturating_sub(1) {
+        if covered[q] {
+            continue;
+        }
+        let Some(&Some(first)) = doc.by_initial.get(&doc.chars[q]) else {
+            continue;
+        };
+        let role = (q + 2..=(q + 1 + MAX_ROLE_WORD).min(b))
+            .rev()
+            .any(|e| !covered[e - 1] && doc.lex.is(doc.text(q + 1, e), LexClass::TitleRole));
+        if role {
+            return Some(first);
+        }
+    }
+    None
+}
+
+/// True when the clause has no subject at all: nothing but a date, a time,
+/// a frame of place (`在某地`) or a motion verb stands before its verb
+/// (`前往某县调研了…`, `在某村察看了…`). Its visitors are the last ones.
+pub(super) fn no_subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> bool {
+    let s = doc.sentences[si];
+    let from = a.max(s.start);
+    let bare = (from..b)
+        .filter(|&q| {
+            !covered[q]
+                && !doc.chars[q].is_whitespace()
+                && !crate::text::is_clause_break(doc.chars[q])
+        })
+        .count();
+    bare <= MAX_BARE_SUBJECT
+        && doc
+            .mentions_in(a, b)
+            .all(|i| !matches!(doc.mentions[i].kind, EntityKind::Person | EntityKind::Org))
+}
+
+/// The most characters outside mentions before the verb of a clause with
+/// no subject (`在`, `前往`, `并`).
+pub(super) const MAX_BARE_SUBJECT: usize = 3;
+
+/// True when sentence `si` opens with a word that continues the visit told
+/// before (`随后,…`), after a date or time of day.
+pub(super) fn continues(doc: &Doc<'_>, si: usize) -> bool {
+    let s = doc.sentences[si];
+    let mut p = s.start;
+    if let Some(m) = doc.mention_at(p)
+        && doc.mentions[m].kind == EntityKind::Date
+    {
+        p = doc.mentions[m].end;
+    }
+    for w in ["上午", "下午", "晚上", ",", "\u{FF0C}"] {
+        if doc.at(p, w) {
+            p += w.chars().count();
+        }
+    }
+    doc.trigger_at(p, T::Sequence).is_some()
+}
