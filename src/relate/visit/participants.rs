@@ -159,7 +159,7 @@ fn hosts_take_part(doc: &Doc<'_>, st: &State, from: usize, first: usize, end: us
 /// `分别` (each to a part of it), nor a host who `陪同参加`.
 pub(super) fn joins_the_visit(doc: &Doc<'_>, at: usize, after: usize, limit: usize) -> bool {
     let mut p = after;
-    if doc.at(p, "了") {
+    if p < limit && doc.at(p, "了") {
         p += 1;
     }
     let visit_at = |q: usize| {
@@ -176,7 +176,8 @@ pub(super) fn joins_the_visit(doc: &Doc<'_>, at: usize, after: usize, limit: usi
     let end = (p..limit)
         .find(|&k| ends_a_phrase(doc.chars[k]))
         .unwrap_or(limit);
-    if end == p {
+    // Nothing follows in the clause (also at the end of the text).
+    if end <= p {
         return true;
     }
     end - p <= MAX_JOINED_ACTIVITY && (p..end).any(|k| doc.at(k, "活动"))

@@ -98,6 +98,13 @@ fn a_participant_named_with_nothing_after_joins_the_visit_that_follows() {
 }
 
 #[test]
+fn a_participant_at_the_very_end_of_the_text_joins() {
+    // No punctuation after 参加了: the clause ends with the text.
+    let t = "5月2日,县长王明来到东风镇调研。副县长李强参加了";
+    assert!(has(t, "VISIT 李强 -> 东风镇"), "{:?}", keys(t));
+}
+
+#[test]
 fn participants_of_the_activity_join_but_not_those_who_go_separately() {
     let t = "5月2日,县长王明来到东风镇调研。副县长李强参加了此次活动。";
     assert!(has(t, "VISIT 李强 -> 东风镇"), "{:?}", keys(t));
