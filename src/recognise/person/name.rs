@@ -273,8 +273,7 @@ fn clear_surname(scan: &Scan<'_>, n: Span) -> bool {
 
 /// True when `w` (at `n`) is a rare dictionary word opening with a clear surname.
 fn rare_word_with_surname(scan: &Scan<'_>, w: &str, n: Span) -> bool {
-    matches!(surname(scan, n.start), Some((_, true)))
-        && scan.word_freq(w).is_some_and(|f| f < RARE_WORD)
+    clear_surname(scan, n) && scan.word_freq(w).is_some_and(|f| f < RARE_WORD)
 }
 
 /// True when the name at `n` reads as something else; `after_post` trusts

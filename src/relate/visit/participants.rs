@@ -194,12 +194,7 @@ pub(super) fn persons_listed_after(
     let end = (from..limit)
         .find(|&k| ends_a_phrase(doc.chars[k]))
         .unwrap_or(limit);
-    doc.mentions_in(from, end)
-        .filter(|&i| {
-            doc.mentions[i].kind == EntityKind::Person
-                && !doc.in_parens(sent_start, doc.mentions[i].start)
-        })
-        .collect()
+    persons_outside_parens(doc, sent_start, from, end)
 }
 
 /// A sentence end, a comma or a colon: what ends a phrase of a list of
