@@ -295,10 +295,14 @@ fn bare_name(scan: &Scan<'_>, span: Span) -> bool {
         .collect();
     let aligned = inside.first().is_some_and(|t| t.span.start == span.start)
         && inside.last().is_some_and(|t| t.span.end == span.end);
+    // A brand the segmenter cannot read as a word falls apart into single
+    // characters (`丰`, `弛`): those count as unknown.
     aligned
-        && inside
-            .iter()
-            .all(|t| t.is_proper() || !scan.is_known_word(&scan.text[t.span.range()]))
+        && inside.iter().all(|t| {
+            t.is_proper()
+                || t.span.len() < super::TWO_CHARS_BYTES
+                || !scan.is_known_word(&scan.text[t.span.range()])
+        })
 }
 
 /// The item without the words around a name: `位于某区的` before it, a
@@ -328,6 +332,12 @@ mod tests {
         let t = "代表团先后来到宏远机械、青山湖公园和星辉电子等企业参观。";
         assert_eq!(spans(t, Org), ["宏远机械", "星辉电子"]);
         assert_eq!(spans(t, Place), ["青山湖公园"]);
+    }
+
+    #[test]
+    fn a_brand_the_segmenter_reads_as_single_characters_is_a_name() {
+        let t = "调研组先后来到晟丰鞋业、涌弛药业和星辉电子等企业。";
+        assert_eq!(spans(t, Org), ["晟丰鞋业", "涌弛药业", "星辉电子"]);
     }
 
     #[test]
