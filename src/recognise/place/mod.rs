@@ -426,6 +426,18 @@ mod tests {
     }
 
     #[test]
+    fn a_county_short_form_counts_where_the_document_names_its_family() {
+        // `常熟` is a common word to the segmenter; the town names its county.
+        assert_eq!(
+            places("梅李镇召开会议。会议指出,常熟与太仓加强合作。"),
+            ["梅李镇", "常熟", "太仓"]
+        );
+        assert_eq!(places("会议指出,常熟与太仓加强合作。"), ["太仓"]);
+        // Opening a name the recognisers did not read, it is no place alone.
+        assert!(!places("梅李镇召开会议。常熟卷烟厂开工。").contains(&"常熟".to_string()));
+    }
+
+    #[test]
     fn roads_and_sites() {
         assert_eq!(
             places("一行先后督查了春申路、金都路和莲花公园。"),

@@ -50,6 +50,9 @@ pub(super) fn short_licensed(
     lists: &mut Lists,
 ) -> bool {
     short_form_ok(scan, span, short, full, level, fulls)
+        || (level.is_some_and(|l| l <= Level::County)
+            && full.is_some_and(|f| lists.in_named_family(scan, f, fulls))
+            && family_short_ok(scan, span, short))
         || (level.is_some_and(|l| l >= Level::Town) && lists.listed_with_places(scan, span, fulls))
         || (level.is_some_and(|l| l <= Level::County) && in_dateline(scan, span))
 }
@@ -94,9 +97,29 @@ pub(super) struct Lists {
     breaks: Option<Vec<Span>>,
     /// The answer for each clause seen, by its start.
     answers: HashMap<usize, bool>,
+    /// Every division above one the document names in full, found on
+    /// first use.
+    ancestors: Option<HashSet<String>>,
 }
 
 impl Lists {
+    /// True when the document names in full a division inside `full`
+    /// (`某区` of a town the article names) or the division `full` lies
+    /// in (`某市` above the county `full`).
+    fn in_named_family(&mut self, scan: &Scan<'_>, full: &str, fulls: &HashSet<&str>) -> bool {
+        let ancestors = self.ancestors.get_or_insert_with(|| {
+            fulls
+                .iter()
+                .flat_map(|f| scan.lex.lookup(f).flat_map(|e| e.ancestors()))
+                .map(str::to_owned)
+                .collect()
+        });
+        ancestors.contains(full)
+            || scan.lex.lookup(full).any(|e| {
+                matches!(e.class, LexClass::Division(_)) && e.ancestors().any(|a| fulls.contains(a))
+            })
+    }
+
     fn listed_with_places(&mut self, scan: &Scan<'_>, span: Span, fulls: &HashSet<&str>) -> bool {
         let breaks = self.breaks.get_or_insert_with(|| {
             crate::text::non_ideographs(scan.text)
@@ -194,6 +217,59 @@ fn placed_after_motion(scan: &Scan<'_>, span: Span) -> bool {
                 c == LexClass::Trigger(crate::lexicon::Trigger::VisitMotion)
             })
         })
+}
+
+/// A county's or city's short form in a document that names a division
+/// of its family (`某县` of the town the article is about): a place also
+/// where the segmenter reads the word as a common one, if it reads it
+/// whole and the lexicon has it as nothing else.
+fn family_short_ok(scan: &Scan<'_>, span: Span, short: &ShortWord<'_>) -> bool {
+    short.word.chars().count() >= 2
+        && !short.is_other_word(scan)
+        && !reads_as_road_tail(scan, span, None)
+        && aligned(scan, span)
+        && !opens_a_name(scan, span)
+}
+
+/// How far after a short form a suffix still makes it the opening of a
+/// longer name, in chars.
+const NAME_AFTER_SHORT_CHARS: usize = 10;
+
+/// True when the short form opens a longer name the recognisers may have
+/// missed: a level character follows (`某县`), or a body's, site's or
+/// medium's suffix does within the clause (`某某卷烟厂`, `某某经济技术开发区`,
+/// `某某日报`).
+fn opens_a_name(scan: &Scan<'_>, span: Span) -> bool {
+    if scan
+        .char_at(span.end)
+        .is_some_and(|c| matches!(c, '省' | '市' | '州' | '县' | '区' | '盟' | '旗'))
+    {
+        return true;
+    }
+    let mut pos = span.end;
+    for _ in 0..NAME_AFTER_SHORT_CHARS {
+        let Some(c) = scan.char_at(pos) else {
+            return false;
+        };
+        if crate::text::is_clause_break(c) || matches!(c, '与' | '和' | '及') {
+            return false;
+        }
+        let suffix_here = scan.hits_at(pos).iter().any(|h| {
+            scan.hit_is(h, |k| {
+                matches!(
+                    k,
+                    LexClass::OrgSuffix
+                        | LexClass::PlaceSuffix
+                        | LexClass::Grammar(crate::lexicon::Grammar::Media)
+                )
+            })
+        });
+        if suffix_here {
+            return true;
+        }
+        pos += c.len_utf8();
+    }
+    false
 }
 
 /// A short form counts when the document also names the full division, or
