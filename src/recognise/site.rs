@@ -100,7 +100,10 @@ fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
     }
     let suffix = scan
         .hits_ending_at(item.end)
-        .filter(|h| h.span().len() >= MIN_ITEM_SUFFIX && h.span().start >= item.start)
+        .filter(|h| {
+            h.span().start >= item.start
+                && (h.span().len() >= MIN_ITEM_SUFFIX || village_item(scan, item, h.span()))
+        })
         .filter_map(|h| {
             let base = &scan.text[h.span().range()] == "基地"
                 && scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Facility));
@@ -152,6 +155,20 @@ fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
         _ => Rule::OrgSiteItem,
     };
     Some(Mention::new(item, kind, rule))
+}
+
+/// The longest item ending in `村` read as a village, in chars.
+const MAX_VILLAGE_ITEM: usize = 5;
+
+/// `某某村` as a whole item of a visit list: a village, also where the
+/// segmenter knows the name as a word, unless the lexicon has it as a
+/// kind of village (`城中村`).
+fn village_item(scan: &Scan<'_>, item: Span, suffix: Span) -> bool {
+    &scan.text[suffix.range()] == "村"
+        && scan.text[item.range()].chars().count() <= MAX_VILLAGE_ITEM
+        && !scan
+            .lex
+            .any(&scan.text[item.range()], |c| c == LexClass::Stop)
 }
 
 /// True when the words before a suffix describe a site rather than name
@@ -338,6 +355,13 @@ mod tests {
     fn a_brand_the_segmenter_reads_as_single_characters_is_a_name() {
         let t = "调研组先后来到晟丰鞋业、涌弛药业和星辉电子等企业。";
         assert_eq!(spans(t, Org), ["晟丰鞋业", "涌弛药业", "星辉电子"]);
+    }
+
+    #[test]
+    fn a_village_the_segmenter_knows_as_a_word_is_a_site() {
+        let t = "调研组先后走访双泾村、原峰村和星辉电子等地。";
+        assert_eq!(spans(t, Place), ["双泾村", "原峰村"]);
+        assert!(spans("调研组先后走访城中村、空心村。", Place).is_empty());
     }
 
     #[test]
