@@ -388,12 +388,7 @@ pub(super) fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
                     .filter(|&i| is_tail_kind(doc.mentions[i].kind))
                     .collect();
                 // The subject opens the next clause, before its verb.
-                let next_break = (after + 1..s.end)
-                    .find(|&k| {
-                        matches!(doc.chars[k], ',' | '\u{FF0C}' | ';')
-                            || doc.trigger_at(k, T::Barrier).is_some()
-                    })
-                    .unwrap_or(s.end);
+                let next_break = subject_end_after_frame(doc, after + 1, s.end);
                 if !tails.is_empty() {
                     out.push(Clause {
                         subject: (after + 1, next_break),
@@ -411,6 +406,21 @@ pub(super) fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
     out.extend(fronted_lists(doc, si));
     out.extend(caption_frame(doc, si));
     out
+}
+
+/// Where the subject of the clause after a fronted frame ends: at its
+/// first verb of visiting (`在某村,详细察看了…` has none, and goes on
+/// with the visitors told before; `在某村,听取了某某的汇报` names no
+/// visitor after the verb), else at the clause's end or a barrier.
+fn subject_end_after_frame(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&k| {
+            matches!(doc.chars[k], ',' | '\u{FF0C}' | ';')
+                || doc.trigger_at(k, T::Barrier).is_some()
+                || doc.trigger_at(k, T::VisitInspect).is_some()
+                || doc.trigger_at(k, T::VisitFrame).is_some()
+        })
+        .unwrap_or(end)
 }
 
 /// `在A、B、C等地,考察团一行…`: a list of places opened by `在` at the head
@@ -438,12 +448,7 @@ pub(super) fn fronted_lists(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
             continue;
         };
         let after = pos + 1;
-        let next_break = (after..s.end)
-            .find(|&k| {
-                matches!(doc.chars[k], ',' | '\u{FF0C}' | ';')
-                    || doc.trigger_at(k, T::Barrier).is_some()
-            })
-            .unwrap_or(s.end);
+        let next_break = subject_end_after_frame(doc, after, s.end);
         out.push(Clause {
             subject: (after, next_break),
             tails,

@@ -215,10 +215,27 @@ fn heads_of_clause(
     } else if sub.pronoun {
         last_heads(st, doc, r.art)
     } else if continues(doc, r.si) || no_subject(doc, r.si, c.subject.0, c.subject.1, covered) {
-        last_heads(st, doc, r.art).map(|h| widen_to_group(st, doc, h))
+        last_heads(st, doc, r.art)
+            .map(|h| widen_to_group(st, doc, h))
+            .or_else(|| set_out(st, r.art))
     } else {
         None
     }
+}
+
+/// Before any place was named: those who set out in the article's latest
+/// group (`某某深入企业督导…。在某公司,详细了解…`), not the participants
+/// who joined its activity (`某某参加活动`), who are followed only to the
+/// places of a visit they joined.
+fn set_out(st: &State, art: usize) -> Option<Heads> {
+    let g = st.latest.filter(|&g| st.groups[g].art == art)?;
+    let persons: Vec<usize> = st.groups[g]
+        .members
+        .iter()
+        .copied()
+        .filter(|m| !st.joined.contains(m))
+        .collect();
+    (!persons.is_empty()).then_some(Heads::Explicit(persons))
 }
 
 /// Who made the visit of a clause whose subject names persons.

@@ -396,3 +396,25 @@ fn a_leader_at_home_makes_no_visit() {
     let t = "3月9日,闵行区委书记张建华调研闵行区工业发展情况。";
     assert!(visits(t).is_empty(), "{:?}", keys(t));
 }
+
+#[test]
+fn a_fronted_place_with_no_subject_after_it_goes_on_with_the_visitors() {
+    let v = visits("县长张明远来到柳树村调研。在杨林村,详细察看了农田水利设施。");
+    assert!(v.contains(&"VISIT 张明远 -> 杨林村".to_string()), "{v:?}");
+    // A person named after the verb is no visitor.
+    let v = visits("县长张明远来到柳树村调研。在杨林村,听取了村支书李红的汇报。");
+    assert!(v.contains(&"VISIT 张明远 -> 杨林村".to_string()), "{v:?}");
+    assert!(!v.iter().any(|k| k.starts_with("VISIT 李红")), "{v:?}");
+}
+
+#[test]
+fn before_any_place_those_who_set_out_are_the_visitors() {
+    let v = visits(
+        "县长张明远深入企业督导安全生产工作。县领导李华参加活动。在青禾化工有限公司,详细了解企业安全生产情况。",
+    );
+    assert!(
+        v.contains(&"VISIT 张明远 -> 青禾化工有限公司".to_string()),
+        "{v:?}"
+    );
+    assert!(!v.iter().any(|k| k.starts_with("VISIT 李华")), "{v:?}");
+}
