@@ -93,7 +93,14 @@ const PROSE_LINE_CHARS: usize = 24;
 
 fn is_prose_line(line: &str) -> bool {
     let line = without_list_marker(line);
-    line.chars().any(is_prose_mark) || line.chars().count() >= PROSE_LINE_CHARS
+    line.chars().any(is_prose_mark)
+        || (line.chars().count() >= PROSE_LINE_CHARS && !is_field_line(line))
+}
+
+/// A line of fields rather than prose (`发布时间:… 来源:… 发布机构:…`): with no
+/// prose mark, a colon or a gap between words says so.
+fn is_field_line(line: &str) -> bool {
+    line.contains([':', '\u{FF1A}', ' ', '\u{3000}', '\t', '|'])
 }
 
 /// `line` without the marker of a numbered item it may open with (`七、`,
@@ -412,6 +419,17 @@ mod tests {
         let p = Prepared::new("１２月２７日上午");
         assert_eq!(p.normalized(), "12月27日上午");
         assert_eq!(roundtrip(&p, "12月27日"), "１２月２７日");
+    }
+
+    #[test]
+    fn keeps_the_break_after_a_line_of_fields() {
+        let t = "发布时间:2021-07-08 来源:某某新闻 发布单位:某某工业园区\n青山镇柳树村是示范村。";
+        let p = Prepared::new(t);
+        assert!(
+            p.normalized().contains("工业园区\n青山镇"),
+            "{}",
+            p.normalized()
+        );
     }
 
     #[test]
