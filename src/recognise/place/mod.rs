@@ -438,6 +438,12 @@ mod tests {
     }
 
     #[test]
+    fn an_action_verb_opens_no_place() {
+        assert_eq!(places("年内启动青禾工业园区规划编制。"), ["青禾工业园区"]);
+        assert!(places("积极拓宽市场,推动企业提质增效。").is_empty());
+    }
+
+    #[test]
     fn roads_and_sites() {
         assert_eq!(
             places("一行先后督查了春申路、金都路和莲花公园。"),
