@@ -14,11 +14,16 @@ use crate::span::{EntityKind, Span};
 pub(super) fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
     // The suffix ends a word (`部署`, `委员` hold no body). Asked last, of
     // a name found otherwise: it tags the clause.
+    // Nor does a word other than a noun that ends in it (`主办`, `承办`).
     let ends_word = || {
         !scan.tokens_around(suffix.start).iter().any(|t| {
+            let known = || scan.is_known_word(&scan.text[t.span.range()]);
+            let verb_ending_in_it = t.span.start < suffix.start
+                && t.span.end == suffix.end
+                && !(t.tag.starts_with('n') || t.tag == "j");
             t.span.start <= suffix.start
-                && t.span.end > suffix.end
-                && scan.is_known_word(&scan.text[t.span.range()])
+                && (t.span.end > suffix.end || verb_ending_in_it)
+                && known()
         })
     };
     let mut pos = suffix.start;

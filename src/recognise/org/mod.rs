@@ -267,14 +267,26 @@ fn is_generic_name(scan: &Scan<'_>, span: Span, suffix: Span, name_end: usize) -
         )
 }
 
-/// A one-character suffix with no anchor needs one two-character noun
-/// before it (`公安局`, `财政局`), or the segmenter's whole word.
+/// A one-character suffix with no anchor needs one two-character noun or
+/// abbreviation before it (`公安局`, `财政局`, `党建办`), two such nouns
+/// (`社会事务办`), or the segmenter's whole word.
 fn one_noun_before(scan: &Scan<'_>, span: Span, suffix: Span, head: Head) -> bool {
     let left_len = scan.text[span.start..suffix.start].chars().count();
-    let one_noun = left_len == 2
-        && scan.tokens_around(span.start).iter().any(|t| {
-            t.span.start == span.start && t.span.end == head.name_end && t.tag.starts_with('n')
-        });
+    let nominal = |t: &crate::recognise::segment::Token| t.tag.starts_with('n') || t.tag == "j";
+    let toks = scan.tokens_around(span.start);
+    let inside: Vec<_> = toks
+        .iter()
+        .filter(|t| t.span.start >= span.start && t.span.end <= head.name_end)
+        .collect();
+    let two_chars_each = inside
+        .iter()
+        .all(|t| scan.text[t.span.range()].chars().count() == 2);
+    let one_noun = (left_len == 2 || left_len == 4)
+        && inside.len() * 2 == left_len
+        && two_chars_each
+        && inside.first().is_some_and(|t| t.span.start == span.start)
+        && inside.last().is_some_and(|t| t.span.end == head.name_end)
+        && inside.iter().all(|t| nominal(t));
     let head_part = scan.text[head.name_end..suffix.start].chars().count();
     one_noun || (head.merged && left_len == head_part)
 }
@@ -389,6 +401,18 @@ mod tests {
 
     fn orgs(text: &str) -> Vec<String> {
         spans(text, Org)
+    }
+
+    #[test]
+    fn an_office_named_by_an_abbreviation_or_two_nouns() {
+        assert_eq!(orgs("由党建办牵头负责。"), ["党建办"]);
+        assert_eq!(orgs("由社会事务办牵头负责。"), ["社会事务办"]);
+        assert!(orgs("今年举办活动。").is_empty());
+    }
+
+    #[test]
+    fn a_verb_ending_in_a_suffix_ends_no_body() {
+        assert_eq!(orgs("活动由区文明办主办。"), ["区文明办"]);
     }
 
     #[test]
