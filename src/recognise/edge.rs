@@ -261,10 +261,37 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
     w.anchored |= level;
     w.take(tok.span.start, n);
     if level {
-        // A level character opens the name: `区` + 城管执法局.
+        // A township's level character ends the township's name written
+        // before it (`某某乡` + 某村某屯), which the walk goes on to read;
+        // any other level character opens the name: `区` + 城管执法局.
+        if matches!(word, "乡" | "镇") && township_name_before(scan, &toks, tok, w) {
+            return Step::Took;
+        }
         return Step::Stop;
     }
     Step::Took
+}
+
+/// The most characters of a township's name before `乡` or `镇`.
+const MAX_TOWNSHIP_STEM: usize = 3;
+
+/// True when a proper or unknown word of two or three characters stands
+/// right before the level character `tok` (`古寨` + `乡`), and is taken.
+fn township_name_before(scan: &Scan<'_>, toks: &[Token], tok: &Token, w: &mut Walk) -> bool {
+    let Some(stem) = toks.iter().find(|t| t.span.end == tok.span.start) else {
+        return false;
+    };
+    let word = &scan.text[stem.span.range()];
+    let n = word.chars().count();
+    let fits = (2..=MAX_TOWNSHIP_STEM).contains(&n) && w.fits(n);
+    let named = (stem.is_proper() || !scan.is_known_word(word))
+        && !word.contains(|c| FUNCTION_CHARS.contains(c))
+        && !ends_the_name(scan, stem);
+    if fits && named {
+        w.take(stem.span.start, n);
+        return true;
+    }
+    false
 }
 
 /// True when the token ends the name before it is read: a generic

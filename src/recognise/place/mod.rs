@@ -438,6 +438,16 @@ mod tests {
     }
 
     #[test]
+    fn a_hamlet_after_a_township_the_lexicon_does_not_know() {
+        // `石寨乡` is no division of the lexicon: its `乡` ends its name.
+        assert_eq!(
+            places("深入隆安县石寨乡禾丰村古坪屯调研。")[0],
+            "隆安县石寨乡禾丰村古坪屯"
+        );
+        assert_eq!(places("在湖东瑶族乡李家堡调研。"), ["湖东瑶族乡李家堡"]);
+    }
+
+    #[test]
     fn an_action_verb_opens_no_place() {
         assert_eq!(places("年内启动青禾工业园区规划编制。"), ["青禾工业园区"]);
         assert!(places("积极拓宽市场,推动企业提质增效。").is_empty());
