@@ -33,6 +33,36 @@ impl TagFormat {
         }
     }
 
+    /// Tags `text` (the document `id`) with `extractor` and appends the
+    /// document as [`TagFormat::document`] would, each batch of entities
+    /// rendered as the extractor hands it over, so that they are never all
+    /// held at once.
+    pub fn tagged(self, extractor: &govkg::Extractor, id: &str, text: &str, out: &mut Vec<u8>) {
+        match self {
+            TagFormat::Jsonl | TagFormat::Html => {
+                let start = out.len();
+                let mut first = true;
+                let mut rest = extractor.extract_each(id, text, |batch| {
+                    for e in &batch {
+                        if !std::mem::take(&mut first) {
+                            out.push(b',');
+                        }
+                        // An Entity always serialises.
+                        let _ = serde_json::to_writer(&mut *out, e);
+                    }
+                });
+                // The rest of the document, serialised with no entities, is
+                // put around them: the same bytes as the whole document's.
+                rest.entities.clear();
+                let shell = serde_json::to_vec(&rest).unwrap_or_default();
+                let split = entities_at(&shell);
+                out.splice(start..start, shell[..split].iter().copied());
+                out.extend_from_slice(&shell[split..]);
+                out.push(b'\n');
+            }
+        }
+    }
+
     /// Appends the error row that stands for an input (a file, a JSON
     /// line, standard input) that gave no document, so that outputs line
     /// up with inputs: `{"id": <id or null>, "path": "...", "line": <N or
@@ -53,9 +83,52 @@ impl TagFormat {
     }
 }
 
+/// Where the entities go in the JSON of a document that has none: just
+/// after the `[` of `"entities":[]`. A string's quotes are escaped, so the
+/// first `"entities":[` is the key's.
+fn entities_at(shell: &[u8]) -> usize {
+    const KEY: &[u8] = b"\"entities\":[";
+    shell
+        .windows(KEY.len())
+        .position(|w| w == KEY)
+        .map_or(shell.len(), |k| k + KEY.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Entities rendered as they come give the bytes of the whole
+    /// document, with its text or without, whatever its id, and for a text
+    /// read in chunks.
+    #[test]
+    fn tagged_renders_the_document() {
+        let article =
+            "来源:青山区  2018年12月3日\n11月20日,区委副书记张明一行来到青山镇开展调研。\n";
+        let long = article.repeat(256 * 1024 / article.len() + 2);
+        for keep_text in [false, true] {
+            let ex = govkg::Extractor::builder()
+                .keep_text(keep_text)
+                .build()
+                .unwrap();
+            for (id, text) in [
+                ("a", article),
+                ("\"entities\":[", "\"entities\":[] 张明"),
+                ("none", "。"),
+                ("long", &long),
+            ] {
+                let mut whole = b"x".to_vec();
+                TagFormat::Jsonl.document(&ex.extract(id, text), &mut whole);
+                let mut each = b"x".to_vec();
+                TagFormat::Jsonl.tagged(&ex, id, text, &mut each);
+                assert_eq!(
+                    String::from_utf8(each).unwrap(),
+                    String::from_utf8(whole).unwrap(),
+                    "{id}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn error_object_shape() {

@@ -119,13 +119,6 @@ fn tag_into<W: Write>(
             failed |= r.failed;
             let res = out
                 .write_all(&r.out)
-                .and_then(|_| match &r.doc {
-                    // A large document, serialised as it is written.
-                    Some(d) => serde_json::to_writer(&mut out, d)
-                        .map_err(std::io::Error::from)
-                        .and_then(|()| out.write_all(b"\n")),
-                    None => Ok(()),
-                })
                 .and_then(|_| if flush_each { out.flush() } else { Ok(()) });
             match res {
                 Ok(()) => ControlFlow::Continue(()),

@@ -66,10 +66,6 @@ pub struct Context<'a> {
 pub struct Rendered {
     /// Bytes for stdout.
     pub out: Vec<u8>,
-    /// A document too large to render ahead ([`STREAMED_ENTITIES`]): the
-    /// writer serialises it straight into its output after `out`, so that
-    /// its JSON is never held in memory beside it.
-    pub doc: Option<Box<govkg::Document>>,
     /// Messages for stderr (`path[:line]: ...`), errors and notes alike.
     pub messages: Vec<String>,
     /// True when the task produced no document.
@@ -94,61 +90,71 @@ pub struct Tagged {
 pub fn tag(task: Task, cx: &Context<'_>) -> Tagged {
     let bytes = task.weight();
     let mut notes = Vec::new();
-    let parsed = match task {
+    let doc = parse(task, cx, &mut notes).and_then(|p| match p {
+        Parsed::Tagged(d) => Ok(*d),
+        Parsed::Text(ready) => guarded(cx, &ready, |ex| ex.extract(&ready.2, &ready.3)),
+    });
+    Tagged { doc, notes, bytes }
+}
+
+/// The input of one task, read: a text to tag, or a document tagged before.
+fn parse(task: Task, cx: &Context<'_>, notes: &mut Vec<String>) -> Result<Parsed, Failure> {
+    match task {
         Task::Document {
             name,
             id,
             bytes,
             html,
-        } => file_text(cx, &name, id, bytes, html, &mut notes).map(Parsed::Text),
-        Task::Line { name, line, bytes } => json_line(cx, &name, line, bytes, &mut notes),
+        } => file_text(cx, &name, id, bytes, html, notes).map(Parsed::Text),
+        Task::Line { name, line, bytes } => json_line(cx, &name, line, bytes, notes),
         Task::Failed(f) => Err(f),
-    };
-    let doc = parsed.and_then(|p| match p {
-        Parsed::Tagged(d) => Ok(*d),
-        Parsed::Text((name, line, id, text)) => {
-            let fail = |message: String| Failure {
-                name: name.clone(),
-                line,
-                id: Some(id.clone()),
-                message,
-            };
-            let extractor = cx.extractor.get().map_err(|e| fail(e.to_string()))?;
-            std::panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(&id, &text))).map_err(
-                |_| {
-                    fail(
-                        "internal error while tagging this document (a bug in govkg; please report it)"
-                            .into(),
-                    )
-                },
-            )
-        }
-    });
-    Tagged { doc, notes, bytes }
+    }
 }
 
-/// A document with more entities than this (ten times a long article's)
-/// is serialised by the writer, not rendered into bytes on the worker: a
-/// 16 MiB text gives about 200,000 entities and 20 MB of JSON.
-pub const STREAMED_ENTITIES: usize = 20_000;
+/// `work` done with the extractor on the text `ready`, with a panic inside
+/// it (a bug) turned into an error for that document.
+fn guarded<T>(
+    cx: &Context<'_>,
+    ready: &Ready,
+    work: impl FnOnce(&govkg::Extractor) -> T,
+) -> Result<T, Failure> {
+    let (name, line, id, _) = ready;
+    let fail = |message: String| Failure {
+        name: name.clone(),
+        line: *line,
+        id: Some(id.clone()),
+        message,
+    };
+    let extractor = cx.extractor.get().map_err(|e| fail(e.to_string()))?;
+    std::panic::catch_unwind(AssertUnwindSafe(|| work(extractor))).map_err(|_| {
+        fail("internal error while tagging this document (a bug in govkg; please report it)".into())
+    })
+}
 
 /// Tags one task and renders it in the output format (an error row for an
-/// input that gave no document).
+/// input that gave no document). A text's entities are rendered as the
+/// extractor finds them and never kept: a 16 MiB text gives about 200,000
+/// entities, whose JSON takes half the memory they do.
 pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
-    let t = tag(task, cx);
     let mut r = Rendered {
-        bytes: t.bytes,
-        messages: t.notes,
+        bytes: task.weight(),
         ..Rendered::default()
     };
-    match t.doc {
-        Ok(d) if d.entities.len() > STREAMED_ENTITIES => r.doc = Some(Box::new(d)),
-        Ok(d) => cx.format.document(&d, &mut r.out),
-        Err(f) => {
-            cx.format.error_object(&f, &mut r.out);
-            r.messages.push(f.to_string());
-            r.failed = true;
+    let done = parse(task, cx, &mut r.messages).and_then(|p| match p {
+        Parsed::Tagged(d) => {
+            cx.format.document(&d, &mut r.out);
+            Ok(())
         }
+        Parsed::Text(ready) => guarded(cx, &ready, |ex| {
+            cx.format.tagged(ex, &ready.2, &ready.3, &mut r.out)
+        }),
+    });
+    if let Err(f) = done {
+        // What a panic left half written.
+        r.out.clear();
+        cx.format.error_object(&f, &mut r.out);
+        r.messages.push(f.to_string());
+        r.failed = true;
     }
     r
 }
