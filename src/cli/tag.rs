@@ -119,6 +119,15 @@ fn tag_into<W: Write>(
             failed |= r.failed;
             let res = out
                 .write_all(&r.out)
+                .and_then(|_| match &r.long {
+                    Some(ready) => tagging::write_long(ready, &cx, &mut out).map(|failure| {
+                        if let Some(m) = failure {
+                            progress.message(&m);
+                            failed = true;
+                        }
+                    }),
+                    None => Ok(()),
+                })
                 .and_then(|_| if flush_each { out.flush() } else { Ok(()) });
             match res {
                 Ok(()) => ControlFlow::Continue(()),

@@ -66,6 +66,9 @@ pub struct Context<'a> {
 pub struct Rendered {
     /// Bytes for stdout.
     pub out: Vec<u8>,
+    /// A long text the writer tags as it writes it ([`write_long`]),
+    /// after `out`.
+    pub long: Option<Box<Ready>>,
     /// Messages for stderr (`path[:line]: ...`), errors and notes alike.
     pub messages: Vec<String>,
     /// True when the task produced no document.
@@ -131,10 +134,16 @@ fn guarded<T>(
     })
 }
 
+/// A text longer than this, in bytes, is tagged by the writer as it
+/// writes it ([`write_long`]): a 16 MiB text gives about 200,000 entities
+/// and 20 MB of JSON, and neither is then held. Shorter ones are tagged
+/// and rendered on the workers, side by side.
+pub const LONG_TEXT: usize = 1 << 20;
+
 /// Tags one task and renders it in the output format (an error row for an
-/// input that gave no document). A text's entities are rendered as the
-/// extractor finds them and never kept: a 16 MiB text gives about 200,000
-/// entities, whose JSON takes half the memory they do.
+/// input that gave no document), or leaves a long text to the writer
+/// ([`LONG_TEXT`]). A text's entities are rendered as the extractor finds
+/// them and never kept.
 pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
     let mut r = Rendered {
         bytes: task.weight(),
@@ -143,6 +152,10 @@ pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
     let done = parse(task, cx, &mut r.messages).and_then(|p| match p {
         Parsed::Tagged(d) => {
             cx.format.document(&d, &mut r.out);
+            Ok(())
+        }
+        Parsed::Text(ready) if ready.3.len() > LONG_TEXT => {
+            r.long = Some(Box::new(ready));
             Ok(())
         }
         Parsed::Text(ready) => guarded(cx, &ready, |ex| {
@@ -159,6 +172,34 @@ pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
     r
 }
 
+/// Tags the long text `ready` (see [`LONG_TEXT`]) and writes its document
+/// to `out` as the entities come. Returns the message of a failure (its
+/// row written: an error row, or the document cut short with an `error`
+/// field when a panic came after it began), or the write error.
+pub fn write_long(
+    ready: &Ready,
+    cx: &Context<'_>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<Option<String>> {
+    let mut begun = false;
+    let done = guarded(cx, ready, |ex| {
+        cx.format
+            .stream(ex, &ready.2, &ready.3, &mut *out, &mut begun)
+    });
+    match done {
+        Ok(written) => written.map(|()| None),
+        Err(f) => {
+            let mut row = Vec::new();
+            if begun {
+                cx.format.cut_short(&f, &mut row);
+            } else {
+                cx.format.error_object(&f, &mut row);
+            }
+            out.write_all(&row).map(|()| Some(f.to_string()))
+        }
+    }
+}
+
 impl Progressed for Rendered {
     fn bytes(&self) -> usize {
         self.bytes
@@ -172,7 +213,7 @@ impl Progressed for Tagged {
 }
 
 /// A document ready for the extractor: where from, line, id, text.
-type Ready = (String, Option<usize>, String, String);
+pub type Ready = (String, Option<usize>, String, String);
 
 /// What an input holds: a text to tag, or a document tagged before.
 enum Parsed {
@@ -238,9 +279,14 @@ fn json_line(
     let forced = cx
         .encoding
         .filter(|e| !matches!(e, EncodingArg::Utf16le | EncodingArg::Utf16be));
-    let decoded = decode::decode(bytes, forced, None).map_err(|m| fail(None, m))?;
+    let mut decoded = decode::decode(bytes, forced, None).map_err(|m| fail(None, m))?;
     if cx.verbose && decoded.how != "UTF-8" {
         notes.push(format!("{name}:{line}: {}", decoded.how));
+    }
+    if !cx.tagged_input
+        && let Some((id, text)) = text_in_place(&mut decoded.text)
+    {
+        return Ok(Parsed::Text((name.to_string(), Some(line), id, text)));
     }
     let mut v: serde_json::Value =
         serde_json::from_str(&decoded.text).map_err(|e| fail(None, format!("not JSON: {e}")))?;
@@ -281,4 +327,40 @@ fn json_line(
         ))),
         _ => Err(fail(Some(id), "no \"text\" string".into())),
     }
+}
+
+/// An input line's fields that `govkg tag` reads; the text is borrowed
+/// from the line when it has no escapes.
+#[derive(serde::Deserialize)]
+struct Input<'a> {
+    id: Option<serde_json::Value>,
+    // Not an Option: serde borrows a `Cow` only when it is the field's
+    // type. A line without a text string is read again as a value.
+    #[serde(borrow)]
+    text: std::borrow::Cow<'a, str>,
+}
+
+/// The id and text of the JSON line `line`, when it is an object with an
+/// `id` string or number and a `text` string (else `None`: the line is
+/// read again as any JSON value, for the same answers and messages as
+/// ever). A text without escapes is cut out of the line where it lies,
+/// which then becomes it: a 16 MiB text is never held twice.
+fn text_in_place(line: &mut String) -> Option<(String, String)> {
+    let input: Input<'_> = serde_json::from_str(line).ok()?;
+    let id = match input.id? {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    let at = match input.text {
+        std::borrow::Cow::Owned(text) => return Some((id, text)),
+        std::borrow::Cow::Borrowed(text) => {
+            let start = text.as_ptr() as usize - line.as_ptr() as usize;
+            start..start + text.len()
+        }
+    };
+    let mut text = std::mem::take(line);
+    text.truncate(at.end);
+    text.drain(..at.start);
+    Some((id, text))
 }
