@@ -9,6 +9,7 @@ mod eval;
 mod graph;
 mod graph_merge;
 mod html_text;
+mod input_line;
 mod malloc;
 mod output;
 mod pipeline;

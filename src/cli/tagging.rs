@@ -5,6 +5,7 @@
 use super::DictArgs;
 use super::decode::{self, EncodingArg};
 use super::html_text;
+use super::input_line;
 use super::output::TagFormat;
 use super::reading::Progressed;
 use super::source::{Failure, Task};
@@ -284,7 +285,7 @@ fn json_line(
         notes.push(format!("{name}:{line}: {}", decoded.how));
     }
     if !cx.tagged_input
-        && let Some((id, text)) = text_in_place(&mut decoded.text)
+        && let Some((id, text)) = input_line::text_in_place(&mut decoded.text)
     {
         return Ok(Parsed::Text((name.to_string(), Some(line), id, text)));
     }
@@ -327,40 +328,4 @@ fn json_line(
         ))),
         _ => Err(fail(Some(id), "no \"text\" string".into())),
     }
-}
-
-/// An input line's fields that `govkg tag` reads; the text is borrowed
-/// from the line when it has no escapes.
-#[derive(serde::Deserialize)]
-struct Input<'a> {
-    id: Option<serde_json::Value>,
-    // Not an Option: serde borrows a `Cow` only when it is the field's
-    // type. A line without a text string is read again as a value.
-    #[serde(borrow)]
-    text: std::borrow::Cow<'a, str>,
-}
-
-/// The id and text of the JSON line `line`, when it is an object with an
-/// `id` string or number and a `text` string (else `None`: the line is
-/// read again as any JSON value, for the same answers and messages as
-/// ever). A text without escapes is cut out of the line where it lies,
-/// which then becomes it: a 16 MiB text is never held twice.
-fn text_in_place(line: &mut String) -> Option<(String, String)> {
-    let input: Input<'_> = serde_json::from_str(line).ok()?;
-    let id = match input.id? {
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Number(n) => n.to_string(),
-        _ => return None,
-    };
-    let at = match input.text {
-        std::borrow::Cow::Owned(text) => return Some((id, text)),
-        std::borrow::Cow::Borrowed(text) => {
-            let start = text.as_ptr() as usize - line.as_ptr() as usize;
-            start..start + text.len()
-        }
-    };
-    let mut text = std::mem::take(line);
-    text.truncate(at.end);
-    text.drain(..at.start);
-    Some((id, text))
 }
