@@ -88,13 +88,14 @@ fn parallel_output_equals_serial_output() {
     assert_eq!(ids(&docs), want);
 }
 
-/// A text over a megabyte is tagged by the writer as it writes it, and a
-/// JSON line's text without escapes is cut out of the line in place: the
+/// A text over a megabyte is tagged by the writer as it writes it, and
+/// its JSON line's text is unescaped in the line's own buffer: the
 /// rows are still, byte for byte, the documents `Extractor::extract`
 /// gives, in input order.
 #[test]
 fn a_long_text_among_short_ones_is_written_as_extracted() {
-    let long = format!("第1期。{SHORT}").repeat((1 << 20) / SHORT.len() + 10);
+    // With line breaks: escapes in its JSON line.
+    let long = format!("第1期。{SHORT}\n").repeat((1 << 20) / SHORT.len() + 10);
     assert!(long.len() > 1 << 20);
     let texts = [format!("甲\n{SHORT}"), long, SHORT.to_string()];
     let dir = tempfile::tempdir().unwrap();

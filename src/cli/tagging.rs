@@ -284,7 +284,10 @@ fn json_line(
     if cx.verbose && decoded.how != "UTF-8" {
         notes.push(format!("{name}:{line}: {}", decoded.how));
     }
+    // A long line's text is read in place (see `input_line`); a short one
+    // as a Value, which is quicker and holds little twice.
     if !cx.tagged_input
+        && decoded.text.len() > LONG_TEXT
         && let Some((id, text)) = input_line::text_in_place(&mut decoded.text)
     {
         return Ok(Parsed::Text((name.to_string(), Some(line), id, text)));
