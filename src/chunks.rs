@@ -3,7 +3,7 @@
 //! with their offsets moved. Time and memory then grow linearly with the
 //! text, whatever its punctuation; relations never cross a cut.
 
-use crate::document::{Document, Relation};
+use crate::document::{Document, Entity, Relation};
 
 /// The longest text read in one piece, in bytes (about 85,000 CJK
 /// characters: far more than any article).
@@ -44,19 +44,26 @@ pub(crate) fn cuts(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Extracts `text` chunk by chunk with `extract` and joins the results.
-pub(crate) fn extract_in_chunks(text: &str, extract: impl Fn(&str) -> Document) -> Document {
+/// Extracts `text` chunk by chunk with `extract`, hands each chunk's
+/// entities (ids and offsets those of the whole text) to `entities`, and
+/// joins the rest of the results.
+pub(crate) fn extract_in_chunks(
+    text: &str,
+    extract: impl Fn(&str) -> Document,
+    mut entities: impl FnMut(Vec<Entity>),
+) -> Document {
     let mut joined: Option<Document> = None;
     let mut offset_cps = 0usize;
+    let mut base = 0usize;
     for (a, b) in cuts(text) {
         let piece = &text[a..b];
         let mut d = extract(piece);
-        let base = joined.as_ref().map_or(0, |j| j.entities.len());
         shift(&mut d, offset_cps, base);
+        base += d.entities.len();
+        entities(std::mem::take(&mut d.entities));
         match joined.as_mut() {
             None => joined = Some(d),
             Some(j) => {
-                j.entities.append(&mut d.entities);
                 j.relations.append(&mut d.relations);
                 j.rejected.append(&mut d.rejected);
                 if j.context.is_none() {

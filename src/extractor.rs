@@ -124,13 +124,55 @@ impl Extractor {
     /// paragraph or sentence ends, so time and memory stay linear in its
     /// length; relations never cross a cut.
     pub fn extract(&self, id: &str, text: &str) -> Document {
+        let mut entities = Vec::new();
+        let mut doc = self.extract_each(id, text, |mut some| {
+            if entities.is_empty() {
+                entities = some;
+            } else {
+                entities.append(&mut some);
+            }
+        });
+        doc.entities = entities;
+        doc
+    }
+
+    /// [`Extractor::extract`], handing the entities to `each` as they are
+    /// found, in order, a batch at a time (one per chunk of a long text),
+    /// instead of keeping them: the document returned has every other
+    /// field, and no entities. Each batch is final (ids, offsets and date
+    /// values as `extract` gives them), so a caller can write it out and
+    /// drop it: a 16 MiB text gives 200,000 entities, several times the
+    /// memory of their JSON.
+    ///
+    /// ```
+    /// let ex = govkg::Extractor::new();
+    /// let text = "11月20日,区委副书记于勇一行来到七宝镇开展督查。";
+    /// let mut entities = Vec::new();
+    /// let mut doc = ex.extract_each("a", text, |batch| entities.extend(batch));
+    /// assert!(doc.entities.is_empty());
+    /// doc.entities = entities;
+    /// assert_eq!(doc, ex.extract("a", text));
+    /// ```
+    pub fn extract_each(
+        &self,
+        id: &str,
+        text: &str,
+        mut each: impl FnMut(Vec<crate::Entity>),
+    ) -> Document {
+        let article = crate::dates::article_date(text);
+        let mut dated = |mut entities: Vec<crate::Entity>| {
+            crate::dates::fill_entity_dates(&mut entities, article.as_deref());
+            each(entities);
+        };
         let mut doc = if text.len() > crate::chunks::MAX_CHUNK_BYTES {
-            crate::chunks::extract_in_chunks(text, |chunk| self.extract_whole(id, chunk))
+            crate::chunks::extract_in_chunks(text, |chunk| self.extract_whole(id, chunk), dated)
         } else {
-            self.extract_whole(id, text)
+            let mut doc = self.extract_whole(id, text);
+            dated(std::mem::take(&mut doc.entities));
+            doc
         };
         doc.text = self.options.keep_text.then(|| text.to_string());
-        crate::dates::fill_dates(&mut doc, text);
+        crate::dates::fill_relation_dates(&mut doc, article);
         doc
     }
 

@@ -88,6 +88,37 @@ fn parallel_output_equals_serial_output() {
     assert_eq!(ids(&docs), want);
 }
 
+/// A text over a megabyte is tagged by the writer as it writes it, and
+/// its JSON line's text is unescaped in the line's own buffer: the
+/// rows are still, byte for byte, the documents `Extractor::extract`
+/// gives, in input order.
+#[test]
+fn a_long_text_among_short_ones_is_written_as_extracted() {
+    // With line breaks: escapes in its JSON line.
+    let long = format!("第1期。{SHORT}\n").repeat((1 << 20) / SHORT.len() + 10);
+    assert!(long.len() > 1 << 20);
+    let texts = [format!("甲\n{SHORT}"), long, SHORT.to_string()];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.jsonl");
+    let lines: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| json!({"id": format!("d{i}"), "text": t}).to_string())
+        .collect();
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let ex = govkg::Extractor::new();
+    let want: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::to_string(&ex.extract(&format!("d{i}"), t)).unwrap() + "\n")
+        .collect();
+    let mut c = govkg();
+    c.args(["tag", "-q", "-j", "2"]).arg(&path);
+    let o = run(c);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    assert!(String::from_utf8(o.stdout).unwrap() == want, "rows differ");
+}
+
 #[test]
 fn jobs_must_be_positive() {
     let mut c = govkg();

@@ -9,6 +9,8 @@ mod eval;
 mod graph;
 mod graph_merge;
 mod html_text;
+mod input_line;
+mod malloc;
 mod output;
 mod pipeline;
 mod progress;
@@ -134,6 +136,7 @@ pub fn is_broken_pipe(e: &std::io::Error) -> bool {
 }
 
 pub fn run() -> ExitCode {
+    malloc::tune();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

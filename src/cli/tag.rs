@@ -119,11 +119,13 @@ fn tag_into<W: Write>(
             failed |= r.failed;
             let res = out
                 .write_all(&r.out)
-                .and_then(|_| match &r.doc {
-                    // A large document, serialised as it is written.
-                    Some(d) => serde_json::to_writer(&mut out, d)
-                        .map_err(std::io::Error::from)
-                        .and_then(|()| out.write_all(b"\n")),
+                .and_then(|_| match &r.long {
+                    Some(ready) => tagging::write_long(ready, &cx, &mut out).map(|failure| {
+                        if let Some(m) = failure {
+                            progress.message(&m);
+                            failed = true;
+                        }
+                    }),
                     None => Ok(()),
                 })
                 .and_then(|_| if flush_each { out.flush() } else { Ok(()) });

@@ -5,6 +5,7 @@
 use super::DictArgs;
 use super::decode::{self, EncodingArg};
 use super::html_text;
+use super::input_line;
 use super::output::TagFormat;
 use super::reading::Progressed;
 use super::source::{Failure, Task};
@@ -66,10 +67,9 @@ pub struct Context<'a> {
 pub struct Rendered {
     /// Bytes for stdout.
     pub out: Vec<u8>,
-    /// A document too large to render ahead ([`STREAMED_ENTITIES`]): the
-    /// writer serialises it straight into its output after `out`, so that
-    /// its JSON is never held in memory beside it.
-    pub doc: Option<Box<govkg::Document>>,
+    /// A long text the writer tags as it writes it ([`write_long`]),
+    /// after `out`.
+    pub long: Option<Box<Ready>>,
     /// Messages for stderr (`path[:line]: ...`), errors and notes alike.
     pub messages: Vec<String>,
     /// True when the task produced no document.
@@ -94,63 +94,111 @@ pub struct Tagged {
 pub fn tag(task: Task, cx: &Context<'_>) -> Tagged {
     let bytes = task.weight();
     let mut notes = Vec::new();
-    let parsed = match task {
+    let doc = parse(task, cx, &mut notes).and_then(|p| match p {
+        Parsed::Tagged(d) => Ok(*d),
+        Parsed::Text(ready) => guarded(cx, &ready, |ex| ex.extract(&ready.2, &ready.3)),
+    });
+    Tagged { doc, notes, bytes }
+}
+
+/// The input of one task, read: a text to tag, or a document tagged before.
+fn parse(task: Task, cx: &Context<'_>, notes: &mut Vec<String>) -> Result<Parsed, Failure> {
+    match task {
         Task::Document {
             name,
             id,
             bytes,
             html,
-        } => file_text(cx, &name, id, bytes, html, &mut notes).map(Parsed::Text),
-        Task::Line { name, line, bytes } => json_line(cx, &name, line, bytes, &mut notes),
+        } => file_text(cx, &name, id, bytes, html, notes).map(Parsed::Text),
+        Task::Line { name, line, bytes } => json_line(cx, &name, line, bytes, notes),
         Task::Failed(f) => Err(f),
-    };
-    let doc = parsed.and_then(|p| match p {
-        Parsed::Tagged(d) => Ok(*d),
-        Parsed::Text((name, line, id, text)) => {
-            let fail = |message: String| Failure {
-                name: name.clone(),
-                line,
-                id: Some(id.clone()),
-                message,
-            };
-            let extractor = cx.extractor.get().map_err(|e| fail(e.to_string()))?;
-            std::panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(&id, &text))).map_err(
-                |_| {
-                    fail(
-                        "internal error while tagging this document (a bug in govkg; please report it)"
-                            .into(),
-                    )
-                },
-            )
-        }
-    });
-    Tagged { doc, notes, bytes }
+    }
 }
 
-/// A document with more entities than this (ten times a long article's)
-/// is serialised by the writer, not rendered into bytes on the worker: a
-/// 16 MiB text gives about 200,000 entities and 20 MB of JSON.
-pub const STREAMED_ENTITIES: usize = 20_000;
+/// `work` done with the extractor on the text `ready`, with a panic inside
+/// it (a bug) turned into an error for that document.
+fn guarded<T>(
+    cx: &Context<'_>,
+    ready: &Ready,
+    work: impl FnOnce(&govkg::Extractor) -> T,
+) -> Result<T, Failure> {
+    let (name, line, id, _) = ready;
+    let fail = |message: String| Failure {
+        name: name.clone(),
+        line: *line,
+        id: Some(id.clone()),
+        message,
+    };
+    let extractor = cx.extractor.get().map_err(|e| fail(e.to_string()))?;
+    std::panic::catch_unwind(AssertUnwindSafe(|| work(extractor))).map_err(|_| {
+        fail("internal error while tagging this document (a bug in govkg; please report it)".into())
+    })
+}
+
+/// A text longer than this, in bytes, is tagged by the writer as it
+/// writes it ([`write_long`]): a 16 MiB text gives about 200,000 entities
+/// and 20 MB of JSON, and neither is then held. Shorter ones are tagged
+/// and rendered on the workers, side by side.
+pub const LONG_TEXT: usize = 1 << 20;
 
 /// Tags one task and renders it in the output format (an error row for an
-/// input that gave no document).
+/// input that gave no document), or leaves a long text to the writer
+/// ([`LONG_TEXT`]). A text's entities are rendered as the extractor finds
+/// them and never kept.
 pub fn run(task: Task, cx: &Context<'_>) -> Rendered {
-    let t = tag(task, cx);
     let mut r = Rendered {
-        bytes: t.bytes,
-        messages: t.notes,
+        bytes: task.weight(),
         ..Rendered::default()
     };
-    match t.doc {
-        Ok(d) if d.entities.len() > STREAMED_ENTITIES => r.doc = Some(Box::new(d)),
-        Ok(d) => cx.format.document(&d, &mut r.out),
-        Err(f) => {
-            cx.format.error_object(&f, &mut r.out);
-            r.messages.push(f.to_string());
-            r.failed = true;
+    let done = parse(task, cx, &mut r.messages).and_then(|p| match p {
+        Parsed::Tagged(d) => {
+            cx.format.document(&d, &mut r.out);
+            Ok(())
         }
+        Parsed::Text(ready) if ready.3.len() > LONG_TEXT => {
+            r.long = Some(Box::new(ready));
+            Ok(())
+        }
+        Parsed::Text(ready) => guarded(cx, &ready, |ex| {
+            cx.format.tagged(ex, &ready.2, &ready.3, &mut r.out)
+        }),
+    });
+    if let Err(f) = done {
+        // What a panic left half written.
+        r.out.clear();
+        cx.format.error_object(&f, &mut r.out);
+        r.messages.push(f.to_string());
+        r.failed = true;
     }
     r
+}
+
+/// Tags the long text `ready` (see [`LONG_TEXT`]) and writes its document
+/// to `out` as the entities come. Returns the message of a failure (its
+/// row written: an error row, or the document cut short with an `error`
+/// field when a panic came after it began), or the write error.
+pub fn write_long(
+    ready: &Ready,
+    cx: &Context<'_>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<Option<String>> {
+    let mut begun = false;
+    let done = guarded(cx, ready, |ex| {
+        cx.format
+            .stream(ex, &ready.2, &ready.3, &mut *out, &mut begun)
+    });
+    match done {
+        Ok(written) => written.map(|()| None),
+        Err(f) => {
+            let mut row = Vec::new();
+            if begun {
+                cx.format.cut_short(&f, &mut row);
+            } else {
+                cx.format.error_object(&f, &mut row);
+            }
+            out.write_all(&row).map(|()| Some(f.to_string()))
+        }
+    }
 }
 
 impl Progressed for Rendered {
@@ -166,7 +214,7 @@ impl Progressed for Tagged {
 }
 
 /// A document ready for the extractor: where from, line, id, text.
-type Ready = (String, Option<usize>, String, String);
+pub type Ready = (String, Option<usize>, String, String);
 
 /// What an input holds: a text to tag, or a document tagged before.
 enum Parsed {
@@ -232,9 +280,17 @@ fn json_line(
     let forced = cx
         .encoding
         .filter(|e| !matches!(e, EncodingArg::Utf16le | EncodingArg::Utf16be));
-    let decoded = decode::decode(bytes, forced, None).map_err(|m| fail(None, m))?;
+    let mut decoded = decode::decode(bytes, forced, None).map_err(|m| fail(None, m))?;
     if cx.verbose && decoded.how != "UTF-8" {
         notes.push(format!("{name}:{line}: {}", decoded.how));
+    }
+    // A long line's text is read in place (see `input_line`); a short one
+    // as a Value, which is quicker and holds little twice.
+    if !cx.tagged_input
+        && decoded.text.len() > LONG_TEXT
+        && let Some((id, text)) = input_line::text_in_place(&mut decoded.text)
+    {
+        return Ok(Parsed::Text((name.to_string(), Some(line), id, text)));
     }
     let mut v: serde_json::Value =
         serde_json::from_str(&decoded.text).map_err(|e| fail(None, format!("not JSON: {e}")))?;

@@ -1,22 +1,21 @@
 //! Filling a document's date values: the article's date, every DATE's
 //! value and every VISIT's `when`.
 
-use super::{article_date, normalize};
-use crate::document::{Context, Document, Relation};
+use super::normalize;
+use crate::document::{Context, Document, Entity, Relation};
 use crate::span::EntityKind;
 
-/// Sets the article date of `doc` (whose text is `text`) in its context
-/// (created when missing, only if there is a date), the normalised value
-/// of each DATE entity, and `when` of each dated VISIT.
-pub(crate) fn fill_dates(doc: &mut Document, text: &str) {
-    let article = article_date(text);
-    for e in doc
-        .entities
-        .iter_mut()
-        .filter(|e| e.kind == EntityKind::Date)
-    {
-        e.value = normalize(&e.text, article.as_deref());
+/// Sets the normalised value of each DATE among `entities`, whose
+/// article's date is `article`.
+pub(crate) fn fill_entity_dates(entities: &mut [Entity], article: Option<&str>) {
+    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Date) {
+        e.value = normalize(&e.text, article);
     }
+}
+
+/// Sets `when` of each dated VISIT of `doc`, and the article's date
+/// `article` in its context (created when missing, only if there is one).
+pub(crate) fn fill_relation_dates(doc: &mut Document, article: Option<String>) {
     for r in &mut doc.relations {
         if let Relation::Visit {
             date: Some(date),

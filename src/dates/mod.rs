@@ -29,6 +29,6 @@ mod value;
 pub(crate) mod written;
 
 pub use article::{MARKER_REACH, PUBLICATION_LINE_CHARS, article_date};
-pub(crate) use fill::fill_dates;
+pub(crate) use fill::{fill_entity_dates, fill_relation_dates};
 pub use value::{is_dated, normalize, value_span};
 pub use written::PartialDate;
