@@ -395,10 +395,12 @@ pub(crate) fn resolve_glued(
         }),
     };
     let body = standing_committee(&ctx, normalize_body(doc.lex, &parts.body), &parts.role);
+    // With no place written, a body of one character (`委` of an unread
+    // `某某委`) names none.
     let (org, owner) = written_places(doc.lex, &parts, &body)
         .or_else(|| level_government(&ctx, &body, &parts.role))
         .or_else(|| bare_post(&ctx, &body, &parts.role))
-        .unwrap_or_else(|| Some(body_org(&ctx, body)))?;
+        .unwrap_or_else(|| (body.chars().count() > 1).then(|| body_org(&ctx, body)))?;
     Some(Resolved {
         org,
         owner,
@@ -563,11 +565,25 @@ fn body_org(ctx: &Context<'_, '_>, body: String) -> (String, String) {
             return (format!("{}{body}", attach(&place, COMMITTEE)), place);
         }
     }
+    // A consultative conference or a congress's standing committee sits in
+    // a county or above, never in a town or a street (`街道政协`).
+    if COUNTY_BODIES.iter().any(|b| body.starts_with(b)) {
+        return match COMMITTEE_LEVELS
+            .iter()
+            .find_map(|w| doc.place_for(ctx.art, w))
+        {
+            Some(place) => (attach(&place, &body), place),
+            None => (body, String::new()),
+        };
+    }
     match doc.town_of(ctx.art) {
         Some(town) => (attach(&town, &body), town),
         None => (body, String::new()),
     }
 }
+
+/// Bodies that sit in a county or above only.
+const COUNTY_BODIES: &[&str] = &["政协", "人大常委会"];
 
 /// A body that opens with the generic area `area` (`集中区` + `党工委`):
 /// under the shortest name the article gives that area
@@ -903,6 +919,24 @@ mod tests {
                 .org,
             "闵行区文明办"
         );
+    }
+
+    #[test]
+    fn no_consultative_conference_sits_in_a_street() {
+        let t = "11月2日,柳河县柳河镇召开会议。";
+        let d = doc(t);
+        let r = resolve(&d, 0, "政协办公室主任", None, &[]).unwrap();
+        assert_eq!(r.org, "柳河县政协办公室");
+        let t = "11月2日,东城街道召开会议。";
+        let d = doc(t);
+        let r = resolve(&d, 0, "政协办公室主任", None, &[]).unwrap();
+        assert_eq!(r.org, "政协办公室");
+    }
+
+    #[test]
+    fn a_one_character_body_without_a_place_names_none() {
+        let d = doc("11月2日,东城街道召开会议。");
+        assert!(resolve(&d, 0, "委主任", None, &[]).is_none());
     }
 
     fn resolved(text: &str, titles: &[&str]) -> Resolved {
