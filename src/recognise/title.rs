@@ -120,8 +120,11 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
     let (Some(unit), Some('长'), None) = (chars.next(), chars.next(), chars.next()) else {
         return None;
     };
-    if Level::of_char(unit).is_some() || scan.char_before(role.start) != Some(unit) {
+    if Level::of_char(unit).is_some() {
         return None;
+    }
+    if scan.char_before(role.start) != Some(unit) {
+        return merged_unit_before(scan, role, unit);
     }
     let mut pos = role.start - unit.len_utf8();
     for n in 1..=MAX_UNIT_CHARS {
@@ -140,6 +143,47 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
     }
     None
 }
+
+/// `应急局长`, `县交通运输局长`: a bureau's post written with the bureau's
+/// `局` merged into it. The bureau's name is the common nouns before the
+/// post (never a person's name: `王明局长`), from a break, a clause word or a
+/// level character.
+fn merged_unit_before(scan: &Scan<'_>, role: Span, unit: char) -> Option<usize> {
+    if unit != MERGED_UNIT {
+        return None;
+    }
+    let toks = scan.tokens_around(role.start.saturating_sub(1));
+    let mut pos = role.start;
+    let mut chars = 0;
+    while let Some(t) = toks.iter().find(|t| t.span.end == pos) {
+        let w = &scan.text[t.span.range()];
+        let n = w.chars().count();
+        let level = n == 1 && w.chars().next().and_then(Level::of_char).is_some();
+        if level && chars >= 2 {
+            pos = t.span.start;
+            break;
+        }
+        let common_noun = n >= 2
+            && scan.is_known_word(w)
+            && (t.tag.starts_with('n') || matches!(t.tag, "j" | "vn"))
+            && !t.tag.starts_with("nr")
+            && !w.contains(|c| super::edge::FUNCTION_CHARS.contains(c));
+        if !common_noun || chars + n > MAX_UNIT_CHARS {
+            break;
+        }
+        chars += n;
+        pos = t.span.start;
+    }
+    let bounded = scan.is_break_before(pos)
+        || starts_clause_word(scan, pos)
+        || scan
+            .char_before(pos)
+            .is_some_and(|c| !crate::text::is_cjk(c));
+    (chars >= 2 && (bounded || scan.char_at(pos).and_then(Level::of_char).is_some())).then_some(pos)
+}
+
+/// The unit character a post may be written merged with (`局` + `局长`).
+const MERGED_UNIT: char = '局';
 
 /// The start of an organisation or place written right before `pos`.
 fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Option<usize> {
@@ -346,6 +390,16 @@ mod tests {
         );
         // Without the unit's character the post stands alone.
         assert_eq!(titles("会上,科长王建国发言。"), ["科长"]);
+    }
+
+    #[test]
+    fn a_bureau_merged_into_its_post() {
+        assert_eq!(
+            titles("在县交通运输局长张建华、应急局长李明华的陪同下。"),
+            ["县交通运输局长", "应急局长"]
+        );
+        // A person's name before the post is no bureau.
+        assert_eq!(titles("会上,王建国局长讲话。"), ["局长"]);
     }
 
     #[test]

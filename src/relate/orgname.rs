@@ -331,6 +331,9 @@ pub(crate) fn attach(place: &str, body: &str) -> String {
     format!("{place}{body}")
 }
 
+/// A post a bureau's `局` may be merged into (`应急局长`).
+const MERGED_POST: &str = "局长";
+
 /// An organisation resolved from a title.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Resolved {
@@ -374,6 +377,11 @@ pub(crate) fn resolve_glued(
     known: &[String],
 ) -> Option<Resolved> {
     let mut parts = split_title(doc.lex, title, post)?;
+    // `应急局长`: the bureau's `局` is written once, merged into the post.
+    let bare_role = parts.role.trim_start_matches('副');
+    if bare_role == MERGED_POST && !parts.body.is_empty() && !parts.body.ends_with('局') {
+        parts.body.push('局');
+    }
     if glued
         && parts
             .places
