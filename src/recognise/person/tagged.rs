@@ -291,6 +291,19 @@ fn subject_of_verb(scan: &Scan<'_>, span: Span) -> bool {
         })
 }
 
+/// True when the segmenter reads exactly `span` as a name and `的` right
+/// after it (`某某的遗体`, `某某的建议`); a word of its dictionary ending
+/// in `人` is a word for people (`申请人/nr`), not a name.
+fn possessor(scan: &Scan<'_>, span: Span) -> bool {
+    let w = &scan.text[span.range()];
+    scan.text[span.end..].starts_with('的')
+        && !(w.ends_with('人') && scan.is_known_word(w))
+        && scan
+            .tokens_around(span.start)
+            .iter()
+            .any(|t| t.span == span && t.tag.starts_with("nr"))
+}
+
 /// The signs around a name at `span`.
 fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidence {
     let mut e = Evidence {
@@ -348,8 +361,11 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
                     // `某某到…调研`: a weak cue that is the clause's verb.
                     e.weak += 1;
                 }
-            } else if e.weak > 0 && (verb_follows(scan, end) || subject_of_verb(scan, span)) {
-                // `某某是…`, `某某曾任…` at a clause start: the subject of a verb.
+            } else if e.weak > 0
+                && (verb_follows(scan, end) || subject_of_verb(scan, span) || possessor(scan, span))
+            {
+                // `某某是…`, `某某曾任…` at a clause start: the subject of a
+                // verb; `某某的…`: the possessor that opens the clause.
                 e.weak += 1;
             }
         }
@@ -457,6 +473,13 @@ mod tests {
             spans("副县长会见了来访的市长约翰·史密斯一行。", Person),
             ["约翰·史密斯"]
         );
+    }
+
+    #[test]
+    fn a_tagged_name_opening_a_clause_before_de() {
+        assert_eq!(spans("上周,韩志远的建议得到了采纳。", Person), ["韩志远"]);
+        // `申请人` is a word for people the segmenter tags as a name.
+        assert!(spans("审核过后,申请人的情况在社区公示。", Person).is_empty());
     }
 
     #[test]
