@@ -515,6 +515,10 @@ mod tests {
     #[test]
     fn not_names() {
         assert!(persons("陈书记强调,要做好工作。").is_empty());
+        // A surname character, then a speech verb or a byline word.
+        assert!(persons("他在调研时强调,要抓好落实。").is_empty());
+        assert!(persons("多位分析师向记者指出,价格还会上涨。").is_empty());
+        assert!(persons("县长王立新博士曾表示,要抓好落实。").contains(&"王立新".to_string()));
         assert!(persons("教育、医疗、养老等民生项目。").is_empty());
         assert!(spans("县领导到会指导。", Title).is_empty());
     }

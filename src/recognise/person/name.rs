@@ -286,6 +286,7 @@ fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
     (scan.word_tag(w).is_some_and(|t| !t.starts_with("nr"))
         && !(after_post && rare_word_with_surname(scan, w, n)))
         || weak_surname_reads_as_words(scan, n)
+        || given_is_a_cue(scan, n)
         || surname_and_address(scan, n)
         || surname_and_post(scan, n)
         || lexicon_reads_otherwise(scan, w, after_post && clear_surname(scan, n))
@@ -314,6 +315,21 @@ fn weak_surname_reads_as_words(scan: &Scan<'_>, n: Span) -> bool {
             .word_tag(&w[..w.len() - given.len()])
             .is_some_and(|t| matches!(t, "c" | "p"))
             && surname(scan, scan.forward(n.start, sn)).is_some_and(|(_, clear)| clear))
+}
+
+/// `时强调`, `曾表示`, `向记者`: a character that is also a surname, then a
+/// cue word of two characters (a speech verb) or a byline word: the clause
+/// goes on, no name stands there.
+fn given_is_a_cue(scan: &Scan<'_>, n: Span) -> bool {
+    let Some((sn, _)) = surname(scan, n.start) else {
+        return false;
+    };
+    let given = &scan.text[scan.forward(n.start, sn)..n.end];
+    given.chars().count() >= 2
+        && scan.lex.lookup(given).any(|e| {
+            (e.class == LexClass::NameCue && !e.ambiguous)
+                || e.class == LexClass::Trigger(Trigger::Byline)
+        })
 }
 
 /// `李先生`, `王某`: a surname and a form of address.
