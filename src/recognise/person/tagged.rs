@@ -218,8 +218,22 @@ impl Around<'_, '_> {
             return None;
         }
         let known = self.scan.is_known_word(&self.scan.text[n.range()]);
-        self.evidence(n).enough(clear, known).then_some(n)
+        let e = self.evidence(n);
+        (e.enough(clear, known) || unseen_full_name(n, t, clear, known, e)).then_some(n)
     }
+}
+
+/// The characters of a full name (a surname and two given-name
+/// characters) that [`unseen_full_name`] reads.
+const FULL_NAME_CHARS: u8 = 3;
+
+/// `困难户某某某,`, `根据某某某的…`: three characters with a clear surname
+/// that the segmenter reads as exactly one name though its dictionary does
+/// not hold them (its model of names found them), with one weak sign
+/// around them. A dictionary word (`养老`, `蓝图`) or a two-character one
+/// still needs more.
+fn unseen_full_name(n: Span, t: Token, clear: bool, known: bool, e: Evidence) -> bool {
+    n == t.span && clear && !known && e.chars == FULL_NAME_CHARS && e.weak >= 1
 }
 
 /// `梅德韦/nr 杰夫/nrt`: a transliteration cut in two, joined back from the
@@ -480,6 +494,14 @@ mod tests {
         assert_eq!(spans("上周,韩志远的建议得到了采纳。", Person), ["韩志远"]);
         // `申请人` is a word for people the segmenter tags as a name.
         assert!(spans("审核过后,申请人的情况在社区公示。", Person).is_empty());
+    }
+
+    #[test]
+    fn an_unseen_full_name_with_one_weak_sign() {
+        assert_eq!(
+            spans("慰问了困难老人,困难户邬振森,困难群众。", Person),
+            ["邬振森"]
+        );
     }
 
     #[test]
