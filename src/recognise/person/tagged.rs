@@ -318,6 +318,36 @@ fn possessor(scan: &Scan<'_>, span: Span) -> bool {
             .any(|t| t.span == span && t.tag.starts_with("nr"))
 }
 
+/// Last characters of the segmenter's nouns for people by their role or
+/// trade (`营业员`, `理财师`, `收藏家`, `爱好者`, `签证官`, `选手`, `学生`,
+/// `被告人`). Kept in code, as `dictionaries/README.md` says of such sets:
+/// a closed set of single characters of the grammar, read per character.
+const ROLE_ENDS: &str = "员师家者官手生人";
+
+/// Of these, the last characters of two-character nouns that are mostly
+/// other words (`国家`, `大家`, `民生`, `卫生`): they count in nouns of
+/// three characters or more (`收藏家`, `留学生`).
+const LONG_ROLE_ENDS: &str = "家生";
+
+/// The fewest characters of a noun ending in one of [`LONG_ROLE_ENDS`].
+const MIN_LONG_ROLE_NOUN: usize = 3;
+
+/// True when the segmenter reads a noun for people by their role or trade
+/// right before `pos` (`驾驶员某某`, `收藏者某某`): a strong sign, as a post is.
+fn role_noun_before(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.tokens_around(pos).iter().any(|t| {
+        let w = &scan.text[t.span.range()];
+        let chars = w.chars().count();
+        t.span.end == pos
+            && t.tag == "n"
+            && chars >= 2
+            && w.chars().last().is_some_and(|c| {
+                ROLE_ENDS.contains(c)
+                    && (!LONG_ROLE_ENDS.contains(c) || chars >= MIN_LONG_ROLE_NOUN)
+            })
+    })
+}
+
 /// The signs around a name at `span`.
 fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidence {
     let mut e = Evidence {
@@ -326,6 +356,7 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
     };
     let start = span.start;
     if title_ends.contains(&start)
+        || role_noun_before(scan, start)
         || scan.hits_ending_at(start).any(|h| {
             scan.hit_is(h, |c| c == LexClass::TitleRole)
                 || is_trigger(scan, h, Trigger::PersonVerb)
@@ -494,6 +525,12 @@ mod tests {
         assert_eq!(spans("上周,韩志远的建议得到了采纳。", Person), ["韩志远"]);
         // `申请人` is a word for people the segmenter tags as a name.
         assert!(spans("审核过后,申请人的情况在社区公示。", Person).is_empty());
+    }
+
+    #[test]
+    fn a_name_after_a_noun_for_people_by_their_trade() {
+        assert_eq!(spans("公交车驾驶员邬振森今年42岁。", Person), ["邬振森"]);
+        assert!(spans("这是最普惠的民生福祉,大家都满意。", Person).is_empty());
     }
 
     #[test]
