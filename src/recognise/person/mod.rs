@@ -470,6 +470,14 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_of_names_without_separators() {
+        assert_eq!(
+            persons("本报记者韩志远邬振森发自北京 会议今天开幕。"),
+            ["韩志远", "邬振森"]
+        );
+    }
+
+    #[test]
     fn a_byline_name_before_a_place_and_a_closer() {
         assert_eq!(persons("记者蒋兴华香港报道 今天开幕。"), ["蒋兴华"]);
     }
