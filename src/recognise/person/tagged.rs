@@ -17,7 +17,7 @@
 use super::super::index::MentionIndex;
 use super::super::segment::Token;
 use super::super::{Mention, Scan};
-use super::name::{is_not_a_name, is_trigger, is_weak_cue, read_name, surname};
+use super::name::{is_not_a_name, is_trigger, is_weak_cue, read_name, surname, valid_given};
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::Span;
@@ -199,8 +199,13 @@ impl Around<'_, '_> {
         let e = self.evidence(t.span);
         let chars = self.scan.text[t.span.range()].chars().count();
         let long = chars >= 3;
-        (e.after_post
-            && (e.score() >= AFTER_POST_SCORE || long)
+        let placed = e.after_post && (e.score() >= AFTER_POST_SCORE || long);
+        // `克林顿总统在…`, `某某上将称`: a clause opens with it and a post
+        // or a role follows it.
+        let titled = e.strong > 0
+            && self.scan.is_break_before(t.span.start)
+            && post_after(self.scan, t.span.end);
+        ((placed || titled)
             && (2..=MAX_PLAIN_NAME).contains(&chars)
             && !overlaps(self.taken, t.span)
             && !is_not_a_name(self.scan, t.span))
@@ -211,6 +216,20 @@ impl Around<'_, '_> {
     /// segmenter's within a character, with enough evidence.
     fn with_surname(&self, t: Token, clear: bool) -> Option<Span> {
         let n = read_name(self.scan, t.span.start)?;
+        self.reading_with_surname(n, t, clear).or_else(|| {
+            // `周小燕教授`: the segmenter's longer reading, where the name's
+            // own reading stops a character short and finds no evidence.
+            (t.span.end > n.end
+                && name_shaped(self.scan, t.span)
+                && self.evidence(t.span).strong > 0)
+                .then(|| self.reading_with_surname(t.span, t, clear))
+                .flatten()
+        })
+    }
+
+    /// The name read at `n` (for the segmenter's token `t`), with enough
+    /// evidence.
+    fn reading_with_surname(&self, n: Span, t: Token, clear: bool) -> Option<Span> {
         if n.end.abs_diff(t.span.end) > MAX_END_DRIFT_BYTES
             || overlaps(self.taken, n)
             || is_not_a_name(self.scan, n)
@@ -221,6 +240,26 @@ impl Around<'_, '_> {
         let e = self.evidence(n);
         (e.enough(clear, known) || unseen_full_name(n, t, clear, known, e)).then_some(n)
     }
+}
+
+/// True when `span` is a surname and one or two given-name characters.
+fn name_shaped(scan: &Scan<'_>, span: Span) -> bool {
+    surname(scan, span.start).is_some_and(|(sn, _)| {
+        let given_start = scan.forward(span.start, sn);
+        given_start < span.end
+            && (1..=2).contains(&scan.text[given_start..span.end].chars().count())
+            && valid_given(&scan.text[given_start..span.end])
+    })
+}
+
+/// True when a post, or a role or a form of address of two characters or
+/// more, starts at `pos` (`总统`, `上将`, `教授`).
+fn post_after(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.hits_at(pos).iter().any(|h| {
+        scan.hit_is(h, |c| c == LexClass::TitleRole)
+            || (h.span().len() >= MIN_ADDRESS_BYTES
+                && (is_trigger(scan, h, Trigger::Honour) || is_trigger(scan, h, Trigger::Address)))
+    })
 }
 
 /// The characters of a full name (a surname and two given-name
@@ -525,6 +564,14 @@ mod tests {
         assert_eq!(spans("上周,韩志远的建议得到了采纳。", Person), ["韩志远"]);
         // `申请人` is a word for people the segmenter tags as a name.
         assert!(spans("审核过后,申请人的情况在社区公示。", Person).is_empty());
+    }
+
+    #[test]
+    fn a_name_without_a_known_surname_opening_a_clause_before_a_post() {
+        assert_eq!(
+            spans("双方会谈后,泰勒斯总统在记者会上表示满意。", Person),
+            ["泰勒斯"]
+        );
     }
 
     #[test]
