@@ -505,6 +505,11 @@ mod tests {
     }
 
     #[test]
+    fn the_adverb_jiang_after_a_name_is_not_its_given_name() {
+        assert_eq!(persons("调解员韩志将在下月赴京。"), ["韩志"]);
+    }
+
+    #[test]
     fn a_word_across_the_third_character_ends_the_name() {
         assert_eq!(persons("国务委员罗建以及有关部门负责人出席。"), ["罗建"]);
     }
