@@ -3,7 +3,9 @@
 
 use super::super::Scan;
 use super::super::words::{Found, WordGroups};
-use super::name::{is_trigger, place_rules_out_name, standalone_name, surname_len, valid_given};
+use super::name::{
+    is_trigger, place_rules_out_name, standalone_name, surname, surname_len, valid_given,
+};
 use crate::lexicon::{Grammar, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::Span;
@@ -64,7 +66,10 @@ pub(crate) fn bylines(scan: &Scan<'_>, found: &mut Vec<(Span, Rule)>) {
                         names.push(n);
                         pos = n.end;
                     }
-                    None => break,
+                    None => {
+                        names.extend(run_of_tagged_names(scan, pos));
+                        break;
+                    }
                 }
                 match scan.char_at(pos) {
                     Some(' ') => {}
@@ -204,6 +209,44 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
     }
     None
+}
+
+/// The fewest names of a byline written without separators.
+const MIN_RUN_OF_NAMES: usize = 2;
+
+/// `记者甲乙丙报道`, `记者甲乙北京报道`: names of a byline written one after
+/// the other without a space, as the segmenter tags them (each a clear
+/// surname and one or two given-name characters), two at least, the last
+/// one ending the byline (a break, a closer, a place).
+fn run_of_tagged_names(scan: &Scan<'_>, pos: usize) -> Vec<Span> {
+    let tokens = scan.tokens_around(pos);
+    let mut found = Vec::new();
+    let mut at = pos;
+    while let Some(t) = tokens.iter().find(|t| {
+        t.span.start == at
+            && t.tag.starts_with("nr")
+            && (2..=3).contains(&scan.text[t.span.range()].chars().count())
+            && matches!(surname(scan, at), Some((sn, true))
+                if valid_given(&scan.text[scan.forward(at, sn).min(t.span.end)..t.span.end]))
+    }) {
+        found.push(t.span);
+        at = t.span.end;
+    }
+    let ends = scan.is_break_at(at)
+        || scan.lex.starts_with(&scan.text[at..], CLOSER)
+        || scan.hits_at(at).iter().any(|h| {
+            scan.hit_is(h, |c| {
+                matches!(
+                    c,
+                    LexClass::Division(_) | LexClass::Site | LexClass::PlaceShort
+                )
+            })
+        });
+    if found.len() >= MIN_RUN_OF_NAMES && ends {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// `记者李明北京报道`: a named place, then a closer, right after a

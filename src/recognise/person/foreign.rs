@@ -96,13 +96,57 @@ pub(crate) fn read(scan: &Scan<'_>, pos: usize) -> Option<Span> {
 /// Chinese reading there (`chinese`), where that reading does not end
 /// clearly (`主席沙利卡|什维利`) or the run has a `·`.
 pub(crate) fn after_post(scan: &Scan<'_>, pos: usize, chinese: Option<Span>) -> Option<Span> {
-    let f = read(scan, pos)?;
+    let Some(f) = read(scan, pos) else {
+        return short_after_post(scan, pos, chinese);
+    };
     let dotted = scan.text[f.range()].chars().any(is_dot);
     match chinese {
         Some(c) if c.end >= f.end => None,
         Some(c) if !dotted && end_strength(scan, c.end) > 0 => None,
         _ => Some(f),
     }
+}
+
+/// The fewest characters of a short transliteration read after a post.
+const MIN_SHORT_RUN: usize = 2;
+
+/// `外交部长恩佐宣布`, `驻华大使莱尼亚等`, `主教练勒夫公布`: a short run of
+/// two or three sound characters right after a post or a role, where no
+/// Chinese name can be read (no surname, or a word), ending clearly (a
+/// break, a digit, a cue, a function character, a verb). The run is no
+/// word of the segmenter's dictionary other than a name, and no word of
+/// the segmenter runs on past it or into it from before (`人民警察法`
+/// holds `民警`).
+fn short_after_post(scan: &Scan<'_>, pos: usize, chinese: Option<Span>) -> Option<Span> {
+    if chinese.is_some() {
+        return None;
+    }
+    let (end, dotted, chars) = run(scan, pos);
+    if dotted || !(MIN_SHORT_RUN..MIN_RUN).contains(&chars) || !ends_clearly(scan, end) {
+        return None;
+    }
+    let w = &scan.text[pos..end];
+    let a_word = scan.word_tag(w).is_some_and(|t| !t.starts_with("nr"));
+    let runs_on = scan.tokens_around(pos).iter().any(|t| {
+        (t.span.start < end && t.span.end > end) || (t.span.start < pos && t.span.end > pos)
+    });
+    (!a_word && !runs_on && !scan.lex.any(w, |_| true)).then_some(Span::new(pos, end))
+}
+
+/// True when a short name clearly ends at `pos`: the text ends, no
+/// ideograph follows, or a cue, a post, a function character or a verb
+/// the segmenter reads starts there.
+fn ends_clearly(scan: &Scan<'_>, pos: usize) -> bool {
+    let Some(c) = scan.char_at(pos) else {
+        return true;
+    };
+    !is_cjk(c)
+        || FOLLOWERS.contains(c)
+        || end_strength(scan, pos) > 0
+        || scan
+            .tokens_around(pos)
+            .iter()
+            .any(|t| t.span.start == pos && t.tag.starts_with('v') && t.tag != "vn")
 }
 
 #[cfg(test)]
@@ -124,6 +168,17 @@ mod tests {
             spans("国防部长保罗·莫里斯托尔昨天表示,双方将加强合作。", Person),
             ["保罗·莫里斯托尔"]
         );
+    }
+
+    #[test]
+    fn a_short_transliteration_after_a_post_or_a_role() {
+        assert_eq!(spans("外交部长纳佩宣布,双方将加强合作。", Person), ["纳佩"]);
+        assert_eq!(spans("驻华大使莱萨塔等参加了会见。", Person), ["莱萨塔"]);
+        assert_eq!(spans("球队主教练佩迪公布了首发名单。", Person), ["佩迪"]);
+        // A word of the segmenter's dictionary is no name, nor is the
+        // end of a word that holds the role (`民警` in `警察法`).
+        assert!(spans("我们关心老人福利、健康和教育。", Person).is_empty());
+        assert!(spans("学习了《人民警察法》、《消防法》。", Person).is_empty());
     }
 
     #[test]

@@ -470,6 +470,14 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_of_names_without_separators() {
+        assert_eq!(
+            persons("本报记者韩志远邬振森发自北京 会议今天开幕。"),
+            ["韩志远", "邬振森"]
+        );
+    }
+
+    #[test]
     fn a_byline_name_before_a_place_and_a_closer() {
         assert_eq!(persons("记者蒋兴华香港报道 今天开幕。"), ["蒋兴华"]);
     }
@@ -497,6 +505,11 @@ mod tests {
     }
 
     #[test]
+    fn the_adverb_jiang_after_a_name_is_not_its_given_name() {
+        assert_eq!(persons("调解员韩志将在下月赴京。"), ["韩志"]);
+    }
+
+    #[test]
     fn a_word_across_the_third_character_ends_the_name() {
         assert_eq!(persons("国务委员罗建以及有关部门负责人出席。"), ["罗建"]);
     }
@@ -515,6 +528,10 @@ mod tests {
     #[test]
     fn not_names() {
         assert!(persons("陈书记强调,要做好工作。").is_empty());
+        // A surname character, then a speech verb or a byline word.
+        assert!(persons("他在调研时强调,要抓好落实。").is_empty());
+        assert!(persons("多位分析师向记者指出,价格还会上涨。").is_empty());
+        assert!(persons("县长王立新博士曾表示,要抓好落实。").contains(&"王立新".to_string()));
         assert!(persons("教育、医疗、养老等民生项目。").is_empty());
         assert!(spans("县领导到会指导。", Title).is_empty());
     }

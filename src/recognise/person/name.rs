@@ -10,11 +10,11 @@ use crate::text::{LazyCharSet, is_cjk, is_clause_break};
 
 /// Characters that never stand in a given name in this genre.
 /// (Function words, adverbs that follow a subject, and level characters
-/// of bodies: `于海又来到` is 于海.)
+/// of bodies: `于海又来到` is 于海, `罗某将在…` is 罗某.)
 /// Kept in code, as `dictionaries/README.md` says of such sets: a closed
 /// set of single characters of the grammar, read per character.
 static NOT_IN_NAME: LazyCharSet =
-    LazyCharSet::new("的了是在等对率携赴说也就及镇区县市省局办委部又还都已曾便却亦被把");
+    LazyCharSet::new("的了是在等对率携赴说也就及镇区县市省局办委部又还都已曾便却亦被把将");
 
 /// True when `hit` is a trigger word of kind `t`.
 pub(crate) fn is_trigger(scan: &Scan<'_>, hit: &crate::matcher::Hit, t: Trigger) -> bool {
@@ -286,6 +286,7 @@ fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
     (scan.word_tag(w).is_some_and(|t| !t.starts_with("nr"))
         && !(after_post && rare_word_with_surname(scan, w, n)))
         || weak_surname_reads_as_words(scan, n)
+        || given_is_a_cue(scan, n)
         || surname_and_address(scan, n)
         || surname_and_post(scan, n)
         || lexicon_reads_otherwise(scan, w, after_post && clear_surname(scan, n))
@@ -314,6 +315,21 @@ fn weak_surname_reads_as_words(scan: &Scan<'_>, n: Span) -> bool {
             .word_tag(&w[..w.len() - given.len()])
             .is_some_and(|t| matches!(t, "c" | "p"))
             && surname(scan, scan.forward(n.start, sn)).is_some_and(|(_, clear)| clear))
+}
+
+/// `时强调`, `曾表示`, `向记者`: a character that is also a surname, then a
+/// cue word of two characters (a speech verb) or a byline word: the clause
+/// goes on, no name stands there.
+fn given_is_a_cue(scan: &Scan<'_>, n: Span) -> bool {
+    let Some((sn, _)) = surname(scan, n.start) else {
+        return false;
+    };
+    let given = &scan.text[scan.forward(n.start, sn)..n.end];
+    given.chars().count() >= 2
+        && scan.lex.lookup(given).any(|e| {
+            (e.class == LexClass::NameCue && !e.ambiguous)
+                || e.class == LexClass::Trigger(Trigger::Byline)
+        })
 }
 
 /// `李先生`, `王某`: a surname and a form of address.

@@ -84,9 +84,11 @@ pub(crate) fn find(
         // Every item of a long list tagged a name is evidence enough.
         let ok = vouched_here
             || (tagged_here == named.len() && named.len() >= MIN_UNVOUCHED_LIST)
-            // A long list of names, most of them tagged (`甲、乙、丙、丁等`).
+            // A long list of names, most of them tagged (`甲、乙、丙、丁等`),
+            // one item at most not shaped like a name (a surname missing
+            // from the table: `于是之`).
             || (named.len() >= MIN_UNVOUCHED_LIST
-                && named.len() == run.len()
+                && named.len() + 1 >= run.len()
                 && tagged_here * MOSTLY.1 >= named.len() * MOSTLY.0)
             || (tagged_here >= MIN_TAGGED.max(named.len().div_ceil(2))
                 && (strong_before(scan, run[0].span.start)
@@ -335,6 +337,18 @@ mod tests {
                 Person
             ),
             ["张建国", "李红梅", "王志强", "赵丽娟"]
+        );
+    }
+
+    #[test]
+    fn a_long_list_of_names_with_one_odd_item() {
+        // `于是之`: `是` stands in no given name the table knows.
+        assert_eq!(
+            spans(
+                "出席座谈的张建国、李红梅、于是之、王志强、赵丽娟,都是老艺术家。",
+                Person
+            ),
+            ["张建国", "李红梅", "于是之", "王志强", "赵丽娟"]
         );
     }
 

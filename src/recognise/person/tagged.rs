@@ -17,7 +17,7 @@
 use super::super::index::MentionIndex;
 use super::super::segment::Token;
 use super::super::{Mention, Scan};
-use super::name::{is_not_a_name, is_trigger, is_weak_cue, read_name, surname};
+use super::name::{is_not_a_name, is_trigger, is_weak_cue, read_name, surname, valid_given};
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::Span;
@@ -199,8 +199,13 @@ impl Around<'_, '_> {
         let e = self.evidence(t.span);
         let chars = self.scan.text[t.span.range()].chars().count();
         let long = chars >= 3;
-        (e.after_post
-            && (e.score() >= AFTER_POST_SCORE || long)
+        let placed = e.after_post && (e.score() >= AFTER_POST_SCORE || long);
+        // `克林顿总统在…`, `某某上将称`: a clause opens with it and a post
+        // or a role follows it.
+        let titled = e.strong > 0
+            && self.scan.is_break_before(t.span.start)
+            && post_after(self.scan, t.span.end);
+        ((placed || titled)
             && (2..=MAX_PLAIN_NAME).contains(&chars)
             && !overlaps(self.taken, t.span)
             && !is_not_a_name(self.scan, t.span))
@@ -211,6 +216,20 @@ impl Around<'_, '_> {
     /// segmenter's within a character, with enough evidence.
     fn with_surname(&self, t: Token, clear: bool) -> Option<Span> {
         let n = read_name(self.scan, t.span.start)?;
+        self.reading_with_surname(n, t, clear).or_else(|| {
+            // `周小燕教授`: the segmenter's longer reading, where the name's
+            // own reading stops a character short and finds no evidence.
+            (t.span.end > n.end
+                && name_shaped(self.scan, t.span)
+                && self.evidence(t.span).strong > 0)
+                .then(|| self.reading_with_surname(t.span, t, clear))
+                .flatten()
+        })
+    }
+
+    /// The name read at `n` (for the segmenter's token `t`), with enough
+    /// evidence.
+    fn reading_with_surname(&self, n: Span, t: Token, clear: bool) -> Option<Span> {
         if n.end.abs_diff(t.span.end) > MAX_END_DRIFT_BYTES
             || overlaps(self.taken, n)
             || is_not_a_name(self.scan, n)
@@ -218,8 +237,42 @@ impl Around<'_, '_> {
             return None;
         }
         let known = self.scan.is_known_word(&self.scan.text[n.range()]);
-        self.evidence(n).enough(clear, known).then_some(n)
+        let e = self.evidence(n);
+        (e.enough(clear, known) || unseen_full_name(n, t, clear, known, e)).then_some(n)
     }
+}
+
+/// True when `span` is a surname and one or two given-name characters.
+fn name_shaped(scan: &Scan<'_>, span: Span) -> bool {
+    surname(scan, span.start).is_some_and(|(sn, _)| {
+        let given_start = scan.forward(span.start, sn);
+        given_start < span.end
+            && (1..=2).contains(&scan.text[given_start..span.end].chars().count())
+            && valid_given(&scan.text[given_start..span.end])
+    })
+}
+
+/// True when a post, or a role or a form of address of two characters or
+/// more, starts at `pos` (`总统`, `上将`, `教授`).
+fn post_after(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.hits_at(pos).iter().any(|h| {
+        scan.hit_is(h, |c| c == LexClass::TitleRole)
+            || (h.span().len() >= MIN_ADDRESS_BYTES
+                && (is_trigger(scan, h, Trigger::Honour) || is_trigger(scan, h, Trigger::Address)))
+    })
+}
+
+/// The characters of a full name (a surname and two given-name
+/// characters) that [`unseen_full_name`] reads.
+const FULL_NAME_CHARS: u8 = 3;
+
+/// `困难户某某某,`, `根据某某某的…`: three characters with a clear surname
+/// that the segmenter reads as exactly one name though its dictionary does
+/// not hold them (its model of names found them), with one weak sign
+/// around them. A dictionary word (`养老`, `蓝图`) or a two-character one
+/// still needs more.
+fn unseen_full_name(n: Span, t: Token, clear: bool, known: bool, e: Evidence) -> bool {
+    n == t.span && clear && !known && e.chars == FULL_NAME_CHARS && e.weak >= 1
 }
 
 /// `梅德韦/nr 杰夫/nrt`: a transliteration cut in two, joined back from the
@@ -291,6 +344,49 @@ fn subject_of_verb(scan: &Scan<'_>, span: Span) -> bool {
         })
 }
 
+/// True when the segmenter reads exactly `span` as a name and `的` right
+/// after it (`某某的遗体`, `某某的建议`); a word of its dictionary ending
+/// in `人` is a word for people (`申请人/nr`), not a name.
+fn possessor(scan: &Scan<'_>, span: Span) -> bool {
+    let w = &scan.text[span.range()];
+    scan.text[span.end..].starts_with('的')
+        && !(w.ends_with('人') && scan.is_known_word(w))
+        && scan
+            .tokens_around(span.start)
+            .iter()
+            .any(|t| t.span == span && t.tag.starts_with("nr"))
+}
+
+/// Last characters of the segmenter's nouns for people by their role or
+/// trade (`营业员`, `理财师`, `收藏家`, `爱好者`, `签证官`, `选手`, `学生`,
+/// `被告人`). Kept in code, as `dictionaries/README.md` says of such sets:
+/// a closed set of single characters of the grammar, read per character.
+const ROLE_ENDS: &str = "员师家者官手生人";
+
+/// Of these, the last characters of two-character nouns that are mostly
+/// other words (`国家`, `大家`, `民生`, `卫生`): they count in nouns of
+/// three characters or more (`收藏家`, `留学生`).
+const LONG_ROLE_ENDS: &str = "家生";
+
+/// The fewest characters of a noun ending in one of [`LONG_ROLE_ENDS`].
+const MIN_LONG_ROLE_NOUN: usize = 3;
+
+/// True when the segmenter reads a noun for people by their role or trade
+/// right before `pos` (`驾驶员某某`, `收藏者某某`): a strong sign, as a post is.
+fn role_noun_before(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.tokens_around(pos).iter().any(|t| {
+        let w = &scan.text[t.span.range()];
+        let chars = w.chars().count();
+        t.span.end == pos
+            && t.tag == "n"
+            && chars >= 2
+            && w.chars().last().is_some_and(|c| {
+                ROLE_ENDS.contains(c)
+                    && (!LONG_ROLE_ENDS.contains(c) || chars >= MIN_LONG_ROLE_NOUN)
+            })
+    })
+}
+
 /// The signs around a name at `span`.
 fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidence {
     let mut e = Evidence {
@@ -299,6 +395,7 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
     };
     let start = span.start;
     if title_ends.contains(&start)
+        || role_noun_before(scan, start)
         || scan.hits_ending_at(start).any(|h| {
             scan.hit_is(h, |c| c == LexClass::TitleRole)
                 || is_trigger(scan, h, Trigger::PersonVerb)
@@ -348,8 +445,11 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
                     // `某某到…调研`: a weak cue that is the clause's verb.
                     e.weak += 1;
                 }
-            } else if e.weak > 0 && (verb_follows(scan, end) || subject_of_verb(scan, span)) {
-                // `某某是…`, `某某曾任…` at a clause start: the subject of a verb.
+            } else if e.weak > 0
+                && (verb_follows(scan, end) || subject_of_verb(scan, span) || possessor(scan, span))
+            {
+                // `某某是…`, `某某曾任…` at a clause start: the subject of a
+                // verb; `某某的…`: the possessor that opens the clause.
                 e.weak += 1;
             }
         }
@@ -456,6 +556,35 @@ mod tests {
         assert_eq!(
             spans("副县长会见了来访的市长约翰·史密斯一行。", Person),
             ["约翰·史密斯"]
+        );
+    }
+
+    #[test]
+    fn a_tagged_name_opening_a_clause_before_de() {
+        assert_eq!(spans("上周,韩志远的建议得到了采纳。", Person), ["韩志远"]);
+        // `申请人` is a word for people the segmenter tags as a name.
+        assert!(spans("审核过后,申请人的情况在社区公示。", Person).is_empty());
+    }
+
+    #[test]
+    fn a_name_without_a_known_surname_opening_a_clause_before_a_post() {
+        assert_eq!(
+            spans("双方会谈后,泰勒斯总统在记者会上表示满意。", Person),
+            ["泰勒斯"]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_noun_for_people_by_their_trade() {
+        assert_eq!(spans("公交车驾驶员邬振森今年42岁。", Person), ["邬振森"]);
+        assert!(spans("这是最普惠的民生福祉,大家都满意。", Person).is_empty());
+    }
+
+    #[test]
+    fn an_unseen_full_name_with_one_weak_sign() {
+        assert_eq!(
+            spans("慰问了困难老人,困难户邬振森,困难群众。", Person),
+            ["邬振森"]
         );
     }
 
