@@ -166,8 +166,13 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
             continue;
         }
         let end = scan.forward(pos, len);
+        let given = &scan.text[scan.forward(pos, sn)..end];
+        // A name the byline closes at once (`记者甲、乙报道`: `、` or a
+        // closer after it) may hold a character rare in given names (`也`).
+        let closed =
+            scan.char_at(end) == Some('、') || scan.lex.starts_with(&scan.text[end..], CLOSER);
         if scan.text[pos..end].chars().count() != len
-            || !valid_given(&scan.text[scan.forward(pos, sn)..end])
+            || !(valid_given(given) || closed && given.chars().all(crate::text::is_cjk))
         {
             continue;
         }
