@@ -91,6 +91,7 @@ pub(crate) fn find(
     // The other items of lists of names.
     let listed = roster::find(scan, &names, &tokens, &taken);
     names.extend(listed);
+    names.extend(roster::with_people_note(scan));
     names.retain(|&(n, _)| !blocking.covers(n));
     document_cache(scan, &blocking, &mut names);
     let kept = longest_of_overlapping(names);

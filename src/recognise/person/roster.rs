@@ -201,6 +201,36 @@ fn first_item(scan: &Scan<'_>, end: usize) -> Option<Item> {
     })
 }
 
+/// `某某（蒙古族）`: a name-shaped item of a roster right before a note
+/// giving a people in brackets. The note says a person is listed.
+pub(crate) fn with_people_note(scan: &Scan<'_>) -> Vec<(Span, Rule)> {
+    let mut out = Vec::new();
+    for (i, c) in crate::text::non_ideographs(scan.text) {
+        if !matches!(c, '（' | '(') {
+            continue;
+        }
+        let rest = &scan.text[i + c.len_utf8()..];
+        let Some(close) = rest.find(['）', ')']) else {
+            continue;
+        };
+        let note = &rest[..close];
+        let n = note.chars().count();
+        if !(2..=MAX_NOTE).contains(&n) || !note.ends_with('族') || !note.chars().all(is_cjk) {
+            continue;
+        }
+        let found = [3usize, 2].into_iter().find_map(|len| {
+            let start = scan.back(i, len);
+            let span = Span::new(start, i);
+            (scan.text[span.range()].chars().count() == len
+                && name_shaped(scan, span)
+                && (opens_item(scan, start) || scan.char_before(start) == Some('、')))
+            .then_some(span)
+        });
+        out.extend(found.map(|s| (s, Rule::PersonListItem)));
+    }
+    out
+}
+
 /// True when `from..to` is a note in brackets after an item (`（女）`,
 /// `（蒙古族）`).
 fn note_between(scan: &Scan<'_>, from: usize, to: usize) -> bool {

@@ -65,8 +65,13 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     glue_chains(scan, &mut out);
     extend(scan, &mut out);
     super::line::abbreviated(scan, &mut out);
+    // `蒙古族`, `朝鲜族`: a people, no place.
+    out.retain(|m| scan.char_at(m.span.end) != Some(PEOPLE));
     out
 }
+
+/// The character that makes a people's name of a place's (`蒙古` + `族`).
+const PEOPLE: char = '族';
 
 /// `place.lexicon`: a division, a site or a short form of the lexicon at
 /// `hit`, when one of its entries is accepted there; else
@@ -445,6 +450,11 @@ mod tests {
             "隆安县石寨乡禾丰村古坪屯"
         );
         assert_eq!(places("在湖东瑶族乡李家堡调研。"), ["湖东瑶族乡李家堡"]);
+    }
+
+    #[test]
+    fn a_people_is_no_place() {
+        assert!(places("代表有张博文（蒙古族）、李红（朝鲜族）。").is_empty());
     }
 
     #[test]
