@@ -24,7 +24,7 @@ pub(super) fn short_with_level(
 ) -> Option<Mention> {
     let c = scan.char_at(span.end)?;
     let fits = level.is_some_and(|l| l <= Level::County)
-        && matches!(c, '省' | '市' | '州' | '县' | '区' | '盟' | '旗')
+        && is_county_or_above(c)
         && !scan.hits_at(span.start).iter().any(|h| {
             h.span().end > span.end && scan.hit_is(h, |k| matches!(k, LexClass::Division(_)))
         });
@@ -35,6 +35,11 @@ pub(super) fn short_with_level(
             Rule::PlaceShortWithLevel,
         )
     })
+}
+
+/// True when `c` is the level character of a county or above (`县`, `市`).
+fn is_county_or_above(c: char) -> bool {
+    Level::of_char(c).is_some_and(|l| l <= Level::County)
 }
 
 /// A short form of two characters or more is a place when its full name
@@ -83,6 +88,10 @@ impl<'t> ShortWord<'t> {
     }
 }
 
+/// What licensing short forms asks of the whole document, worked out on
+/// first need: the towns' lists below, and the divisions above those the
+/// document names ([`Lists::in_named_family`]).
+///
 /// A town's short form in an enumeration of towns: `(适中、小池、岩山)`,
 /// `向阳、洄水、瓦庙、汉王四镇`. The list holds a town named in full
 /// elsewhere in the document, or is counted as towns right after.
@@ -240,10 +249,7 @@ const NAME_AFTER_SHORT_CHARS: usize = 10;
 /// medium's suffix does within the clause (`某某卷烟厂`, `某某经济技术开发区`,
 /// `某某日报`).
 fn opens_a_name(scan: &Scan<'_>, span: Span) -> bool {
-    if scan
-        .char_at(span.end)
-        .is_some_and(|c| matches!(c, '省' | '市' | '州' | '县' | '区' | '盟' | '旗'))
-    {
+    if scan.char_at(span.end).is_some_and(is_county_or_above) {
         return true;
     }
     let mut pos = span.end;
