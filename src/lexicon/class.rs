@@ -45,7 +45,7 @@ pub enum Trigger {
     Accompany,
     /// Makes the persons before it a visiting group (`一行`, `率`) (`trigger.group`).
     Group,
-    /// A meeting attended, which makes a journey no visit (`参加`, `出席`) (`trigger.attend`).
+    /// A meeting or event attended (`参加`, `出席`), which ends a list of places (`trigger.attend`).
     Attend,
     /// A verb that ends a list of places visited (`开展`, `了解`) (`trigger.link-verb`).
     LinkVerb,

@@ -35,6 +35,10 @@ const GENERIC_HEAD: LexClass = LexClass::Grammar(Grammar::GenericHead);
 /// set of single characters of the grammar, read per character.
 const BEFORE_BODY: &str = "报将由经向对在把被从为和与及或、:到赴至了年月日";
 
+/// Verbs of going with a group, which stand before the group's body
+/// (`随市代表团`, `同县考察组`); a place they begin (`随州`, `大同市`) keeps them.
+const GOES_WITH: &str = "随同跟";
+
 /// Characters that never stand inside a body's name.
 /// Kept in code, as `dictionaries/README.md` says of such sets: a closed
 /// set of single characters of the grammar, read per character.
@@ -387,11 +391,27 @@ fn trim_at_anchor(scan: &Scan<'_>, start: usize, suffix_start: usize) -> usize {
                 .iter()
                 .any(|t| t.span.end == p && t.tag.starts_with('v'))
         };
-        if opens && (scan.char_before(p).is_some_and(|b| BEFORE_BODY.contains(b)) || after_verb()) {
+        let goes_with = || {
+            scan.char_before(p).is_some_and(|b| GOES_WITH.contains(b))
+                && !closes_a_place(scan, p, c)
+        };
+        if opens
+            && (scan.char_before(p).is_some_and(|b| BEFORE_BODY.contains(b))
+                || after_verb()
+                || goes_with())
+        {
             best = p;
         }
     }
     best
+}
+
+/// True when the character `c` at `p` ends or continues a place of the
+/// lexicon that starts before it (`大同市`, `随州`).
+fn closes_a_place(scan: &Scan<'_>, p: usize, c: char) -> bool {
+    let after = p + c.len_utf8();
+    scan.hits_within(Span::new(scan.back(p, 2), scan.forward(after, 2)))
+        .any(|h| h.span().start < p && h.span().end >= after && scan.hit_is(h, |k| k.is_place()))
 }
 
 #[cfg(test)]
@@ -432,6 +452,13 @@ mod tests {
     fn a_county_short_form_at_the_end_of_a_word_does_not_stop_the_name() {
         // `资源` is the short form of 资源县, and the tail of `国土资源`.
         assert_eq!(orgs("温州国土资源局发布公告。"), ["温州国土资源局"]);
+    }
+
+    #[test]
+    fn a_verb_of_going_with_a_group_is_not_part_of_its_name() {
+        assert_eq!(orgs("李明还随市考察团参观了青山村。"), ["市考察团"]);
+        assert_eq!(orgs("他同县代表团一起来到柳镇。"), ["县代表团"]);
+        assert!(orgs("大同市规划局召开会议。").contains(&"大同市规划局".to_string()));
     }
 
     #[test]

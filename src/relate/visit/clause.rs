@@ -168,8 +168,8 @@ fn clause_at(doc: &Doc<'_>, si: usize, v: &Verb<'_>) -> Option<Clause> {
 /// stops).
 const MAX_SERIES_LEAD: usize = 4;
 
-/// The places governed after verb `v` and where they end; going to a
-/// meeting (`前往北京参加…大会`) is no visit.
+/// The places governed after verb `v` and where they end. Going to a
+/// place to attend something there (`赴某市参加…推介会`) is a visit of it.
 fn places_after_verb(
     doc: &Doc<'_>,
     sent_start: usize,
@@ -180,12 +180,7 @@ fn places_after_verb(
         doc.text(v.at.saturating_sub(MAX_SERIES_LEAD).max(sent_start), v.at)
             .contains(w)
     });
-    let (mut tails, mut tails_end) = tails_after(doc, v.end, sent_end, sent_start, series);
-    if v.motion && doc.trigger_at(tails_end, T::Attend).is_some() {
-        tails.clear();
-        tails_end = v.end;
-    }
-    (tails, tails_end)
+    tails_after(doc, v.end, sent_end, sent_start, series)
 }
 
 /// The most chars after the places of `来` before its purpose

@@ -13,8 +13,9 @@
 //! (`察看了某基地、某村…`); the list ends at a verb, another kind of mention
 //! or a comma not closed by `等`. The end points of a road (`A至B公路`),
 //! remarks in brackets and elliptical sections (`C 区`) are not visited.
-//! A journey to a meeting (`前往北京参加…大会`) or a transfer (`调到`) is no
-//! visit, nor is a verb inside a noun (`督查室`, `调研组`).
+//! A journey to attend something (`赴某市参加…活动`) visits the place; a
+//! transfer (`调到`) is no visit, nor is a verb inside a noun (`督查室`,
+//! `调研组`).
 //!
 //! Who visited comes from the subject before the trigger: the persons named
 //! there (`甲,乙一行`, `甲率乙代表团`, `甲带领…丙`; after `感谢`, `陪同`

@@ -293,7 +293,12 @@ fn a_county_body_at_home() {
 #[test]
 fn journeys_that_are_no_visits() {
     assert!(visits("2019年,王卫东同志调到七宝镇任党委书记。").is_empty());
-    assert!(visits("镇党委书记刘伟明前往北京参加全国表彰大会。").is_empty());
+}
+
+#[test]
+fn a_journey_to_attend_an_event_visits_its_place() {
+    let t = "6月3日,镇党委书记刘伟明带队赴青川县参加招商推介会。";
+    assert_eq!(visits(t), ["VISIT 刘伟明 -> 青川县"]);
 }
 
 #[test]
