@@ -97,6 +97,13 @@ pub struct SuffixTraits {
     /// `civil=1` (`title.role`): a civil-service rank (`调研员`), held in
     /// a government: alone, it serves the town's government.
     pub civil: bool,
+    /// `village=1` (`place.suffix`): a village or community (`村`, `社区`),
+    /// which holds hamlets.
+    pub village: bool,
+    /// `hamlet=1` (`place.suffix`): a natural village, lane or bay inside a
+    /// village (`屯`, `巷`, `湾`): a village glued before it makes one
+    /// address (`某某村某家湾`).
+    pub hamlet: bool,
 }
 
 impl Entry {

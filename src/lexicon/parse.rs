@@ -159,6 +159,8 @@ fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
             "named" => f.traits.named = v == "1" || v == "true",
             "party" => f.traits.party = v == "1" || v == "true",
             "civil" => f.traits.civil = v == "1" || v == "true",
+            "village" => f.traits.village = v == "1" || v == "true",
+            "hamlet" => f.traits.hamlet = v == "1" || v == "true",
             "needs" | "holds" => {
                 return Err(format!(
                     "attribute `{k}={v}`: expected needs=proper, needs=body or holds=verbs"
@@ -168,7 +170,7 @@ fn parse_fields(line: &str) -> std::result::Result<Option<Fields<'_>>, String> {
             "continent" => {}
             other => {
                 return Err(format!(
-                    "unknown attribute `{other}` (expected parent, short, full, ambiguous, needs, holds, governing, company, named, party, civil or continent)"
+                    "unknown attribute `{other}` (expected parent, short, full, ambiguous, needs, holds, governing, company, named, party, civil, village, hamlet or continent)"
                 ));
             }
         }

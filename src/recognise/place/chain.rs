@@ -1,5 +1,5 @@
-//! Places glued together into one (`闵行区七宝镇`, `江苏徐州`:
-//! `place.chain`) and a numbered part glued to a place (`东方花园三期`,
+//! Places glued together into one (`闵行区七宝镇`, `江苏徐州`, a village
+//! and a hamlet inside it, `某某村某家湾`: `place.chain`) and a numbered part glued to a place (`东方花园三期`,
 //! `七宝村8队`: `place.numbered-part`).
 
 use super::super::{Mention, Scan};
@@ -26,7 +26,8 @@ pub(super) fn glue_chains(scan: &Scan<'_>, out: &mut Vec<Mention>) {
             match next {
                 Some(n)
                     if (is_division_at(scan, cur) && !is_road(scan, n.span))
-                        || contains_division(scan, cur, n.span) =>
+                        || contains_division(scan, cur, n.span)
+                        || holds_hamlet(scan, cur, n.span) =>
                 {
                     cur = Span::new(cur.start, n.span.end)
                 }
@@ -64,6 +65,25 @@ fn contains_division(scan: &Scan<'_>, outer: Span, inner: Span) -> bool {
         .into_iter()
         .flat_map(|full| scan.lex.lookup(full))
         .any(|e| e.ancestors().any(|a| outer.contains(&a)))
+}
+
+/// The most characters of a hamlet glued after its village.
+const MAX_HAMLET_CHARS: usize = 5;
+
+/// A village or community right before a hamlet, lane or bay inside it
+/// (`某某村` + `某家湾`, `某某社区` + `某某庄`): one address.
+fn holds_hamlet(scan: &Scan<'_>, village: Span, hamlet: Span) -> bool {
+    let ends_in = |span: Span, pred: fn(&crate::lexicon::SuffixTraits) -> bool| {
+        scan.hits_ending_at(span.end).any(|h| {
+            h.span().start > span.start
+                && scan
+                    .entries(&h)
+                    .any(|e| e.class == LexClass::PlaceSuffix && pred(&e.traits))
+        })
+    };
+    scan.text[hamlet.range()].chars().count() <= MAX_HAMLET_CHARS
+        && ends_in(village, |t| t.village)
+        && ends_in(hamlet, |t| t.hamlet)
 }
 
 fn is_division_at(scan: &Scan<'_>, span: Span) -> bool {
