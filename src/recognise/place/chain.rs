@@ -77,7 +77,7 @@ fn holds_hamlet(scan: &Scan<'_>, village: Span, hamlet: Span) -> bool {
         scan.hits_ending_at(span.end).any(|h| {
             h.span().start > span.start
                 && scan
-                    .entries(&h)
+                    .entries(h)
                     .any(|e| e.class == LexClass::PlaceSuffix && pred(&e.traits))
         })
     };
