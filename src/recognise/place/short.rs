@@ -60,6 +60,21 @@ pub(super) fn short_licensed(
             && family_short_ok(scan, span, short))
         || (level.is_some_and(|l| l >= Level::Town) && lists.listed_with_places(scan, span, fulls))
         || (level.is_some_and(|l| l <= Level::County) && in_dateline(scan, span))
+        || (level.is_some_and(|l| l <= Level::County) && names_an_economy(scan, span, short))
+}
+
+/// What a place's short form is said to have right after it, which makes
+/// it the place (`为某某经济高质量发展`).
+const HELD_BY_A_PLACE: &str = "经济";
+
+/// `加快某某经济发展`: a county's or city's short form whose economy the
+/// text speaks of, unless it opens a longer name (`某某经济开发区`).
+fn names_an_economy(scan: &Scan<'_>, span: Span, short: &ShortWord<'_>) -> bool {
+    scan.text[span.end..].starts_with(HELD_BY_A_PLACE)
+        && short.word.chars().count() >= 2
+        && !short.is_other_word(scan)
+        && aligned(scan, span)
+        && !opens_a_name(scan, span)
 }
 
 /// What licensing a short form asks of the word itself, whichever full
