@@ -107,6 +107,8 @@ rules! {
     OrgListItem => "org.list-item",
     /// A numbered or named group (`第二督导组`, `市人大常委会视察调研组`).
     OrgGroup => "org.group",
+    /// A group named by its year and batch (`2024年第二批某国干部考察团`).
+    OrgBatchGroup => "org.batch-group",
     /// A government news account (`某某发布`).
     OrgAccount => "org.account",
     /// A school named by its place and number (`某某一中`, `某某三小`).

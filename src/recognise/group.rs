@@ -131,6 +131,74 @@ pub(crate) fn numbered(scan: &Scan<'_>) -> Vec<Mention> {
     out
 }
 
+/// The measure words of a batch (`第二批`, `第四次`, `第三期`).
+const BATCH_MEASURES: [char; 4] = ['批', '次', '期', '届'];
+
+/// Quotation marks a batch group's name may hold (`某某暨“三区”发展观摩组`).
+const QUOTES: [char; 4] = ['“', '”', '‘', '’'];
+
+/// The longest name of a batch group after its measure word, in chars.
+const MAX_BATCH_NAME_CHARS: usize = 24;
+
+/// Groups named by their year and batch: `2024年第二批某国干部考察团`,
+/// `2015年第四次全市项目观摩点评组`. The year and the number make the
+/// group one of a series, a name: one ORG, the year part of it. The name
+/// ends at the first generic group noun (`考察团`, `点评组`) and holds no
+/// clause break but quotation marks.
+pub(crate) fn batches(scan: &Scan<'_>) -> Vec<Mention> {
+    let text = scan.text;
+    let mut out = Vec::new();
+    for i in memchr::memmem::find_iter(text.as_bytes(), "年第".as_bytes()) {
+        let year_digits = text[..i]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if year_digits != 4 {
+            continue;
+        }
+        let start = i - year_digits;
+        let after = &text[i + "年第".len()..];
+        let digits: usize = after
+            .chars()
+            .take_while(|&c| is_numeral(c))
+            .map(char::len_utf8)
+            .sum();
+        if digits == 0 || after[..digits].chars().count() > MAX_ORDINAL_CHARS {
+            continue;
+        }
+        let rest = &after[digits..];
+        if !rest.starts_with(BATCH_MEASURES) {
+            continue;
+        }
+        let Some(len) = rest
+            .char_indices()
+            .take(MAX_BATCH_NAME_CHARS + 1)
+            .take_while(|&(_, c)| !crate::text::is_clause_break(c) || QUOTES.contains(&c))
+            .map(|(k, c)| k + c.len_utf8())
+            .find(|&k| ends_in_generic_group(scan.lex, &rest[..k]))
+        else {
+            continue;
+        };
+        let end = i + "年第".len() + digits + len;
+        out.push(Mention::new(
+            Span::new(start, end),
+            EntityKind::Org,
+            Rule::OrgBatchGroup,
+        ));
+    }
+    out
+}
+
+/// True when `name` ends in a generic group noun of two group words or
+/// more' worth (`考察团`, `观摩点评组`).
+fn ends_in_generic_group(lex: &Lexicon, name: &str) -> bool {
+    name.ends_with(['团', '组'])
+        && name.char_indices().map(|(k, _)| &name[k..]).any(|tail| {
+            tail.chars().count() >= MIN_GROUP_NOUN_CHARS && is_generic_group_in(lex, tail)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +213,23 @@ mod tests {
         assert!(is_generic_group("代表团"));
         assert!(!is_generic_group("第三视察调研组"));
         assert!(!is_generic_group("某市工作考察团"));
+    }
+
+    #[test]
+    fn groups_named_by_year_and_batch() {
+        let t = "由某国财政部副部长率领的“2023年第二批青年干部考察团”莅临考察。";
+        assert_eq!(spans(t, EntityKind::Org), ["2023年第二批青年干部考察团"]);
+        let t = "2016年第三次全县项目建设观摩点评组来到青山村。";
+        assert_eq!(
+            spans(t, EntityKind::Org),
+            ["2016年第三次全县项目建设观摩点评组"]
+        );
+        let t = "2016年第三次全县项目建设观摩会召开,考察团来了。";
+        assert_eq!(spans(t, EntityKind::Date), ["2016年"]);
+        assert_eq!(
+            spans("2016年第三批资金下达。", EntityKind::Date),
+            ["2016年"]
+        );
     }
 
     #[test]

@@ -179,6 +179,8 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     let mut strong = persons_titles(scan, persons, &kept_titles);
     strong.extend(date::find(scan));
     strong.extend(plot::find(scan));
+    // A batch group's name holds its year, which is no date of its own.
+    strong.extend(group::batches(scan));
     drop_set_phrases(scan, &mut weak, trace);
     trace.retain(&mut weak, Rule::RejectEndsInPost, |m| {
         !ends_in_post(scan, m)

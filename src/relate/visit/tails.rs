@@ -111,7 +111,8 @@ fn list_from(
             }
             before_comma.get_or_insert((tails.len(), end));
         }
-        if !is_tail_kind(m.kind) || !joins_list(doc, pos, m.start) {
+        // A list inside a title (`《…到某县观摩》由某某网提供`) ends with it.
+        if !is_tail_kind(m.kind) || !joins_list(doc, pos, m.start) || between.contains('》') {
             break;
         }
         if !doc.in_parens(sent_start, m.start) {

@@ -423,3 +423,9 @@ fn before_any_place_those_who_set_out_are_the_visitors() {
     );
     assert!(!v.iter().any(|k| k.starts_with("VISIT 李华")), "{v:?}");
 }
+
+#[test]
+fn a_list_of_stops_ends_with_the_title_it_stands_in() {
+    let t = "《市长王明莅临青川县观摩》由青川新闻网提供。";
+    assert_eq!(visits(t), ["VISIT 王明 -> 青川县"]);
+}
