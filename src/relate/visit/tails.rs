@@ -61,11 +61,27 @@ fn first_place(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
     if doc.at(p, "位于") {
         p += 2;
     }
-    let first = doc.mention_at(p).or_else(|| later_item(doc, p, limit))?;
+    let first = doc
+        .mention_at(p)
+        .or_else(|| after_modifier(doc, p, limit))
+        .or_else(|| later_item(doc, p, limit))?;
     if !is_tail_kind(doc.mentions[first].kind) || doc.mentions[first].end > limit {
         return None;
     }
     Some(first)
+}
+
+/// The most chars of a modifier ending in `的` before a verb's first place
+/// (`新修建的`, `正在建设中的`).
+const MAX_MODIFIER: usize = 6;
+
+/// The place right after a short modifier ending in `的` from `p` on
+/// (`参观了新修建的某某幼儿园`), which holds no break and no mention.
+fn after_modifier(doc: &Doc<'_>, p: usize, limit: usize) -> Option<usize> {
+    let de = (p + 1..(p + MAX_MODIFIER + 1).min(limit)).find(|&q| doc.chars[q] == '的')?;
+    let clean = (p..de).all(|q| !crate::text::is_clause_break(doc.chars[q]))
+        && doc.mentions_in(p, de + 1).next().is_none();
+    clean.then(|| doc.mention_at(de + 1)).flatten()
 }
 
 /// The most chars between two items of a list.

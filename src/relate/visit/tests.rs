@@ -429,3 +429,13 @@ fn a_list_of_stops_ends_with_the_title_it_stands_in() {
     let t = "《市长王明莅临青川县观摩》由青川新闻网提供。";
     assert_eq!(visits(t), ["VISIT 王明 -> 青川县"]);
 }
+
+#[test]
+fn a_site_after_a_short_modifier_is_visited() {
+    let t = "在柳镇,县长王明参观了新修建的柳镇中心幼儿园。";
+    let v = visits(t);
+    assert!(
+        v.contains(&"VISIT 王明 -> 柳镇中心幼儿园".to_string()),
+        "{v:?}"
+    );
+}
