@@ -131,6 +131,7 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
         latest: None,
         joined: Vec::new(),
         holding: HashMap::new(),
+        waiting: Vec::new(),
     };
     let mut current = vec![None; doc.sentences.len()];
     let mut art_of_latest = usize::MAX;
@@ -138,6 +139,7 @@ pub(crate) fn find(doc: &Doc<'_>, leads: &[Found]) -> Visits {
         let art = doc.article_of(s.start);
         if art != art_of_latest {
             st.latest = None;
+            st.waiting.clear();
             art_of_latest = art;
         }
         read_sentence(doc, &mut st, si, art, &covered);
@@ -190,8 +192,12 @@ fn read_sentence(doc: &Doc<'_>, st: &mut State, si: usize, art: usize, covered: 
         record_event(doc, st, &mut r, c, heads, rule);
     }
     let left = join_participants(doc, si, st, r.last, covered);
-    if st.latest.is_none() && !headless.is_empty() && !left.is_empty() {
-        participants_visit(st, doc, si, art, headless, &left, r.date.clone());
+    if st.latest.is_none() && !left.is_empty() {
+        if headless.is_empty() {
+            st.waiting = left;
+        } else {
+            participants_visit(st, doc, si, art, headless, &left, r.date.clone());
+        }
     }
 }
 
@@ -254,6 +260,9 @@ fn heads_named(
         let members: Vec<usize> = sub.persons.iter().chain(&sub.orgs).copied().collect();
         let g = join_group(doc, st, r, leader, &members);
         st.groups[g].nouns.extend(sub.nouns.iter().cloned());
+        if sub.marker {
+            take_waiting(doc, st, g, leader);
+        }
         Some(Heads::Group(g))
     } else if let Some(g) = st
         .group_with(doc, r.art, leader)
@@ -271,6 +280,25 @@ fn heads_named(
         }
         st.latest = Some(g);
         Some(Heads::Group(g))
+    }
+}
+
+/// The participants waiting for a group (`乙、丙参加活动。`) join group
+/// `g`, which travels with `一行`, when its leader was named before them
+/// (`甲召开…并开展巡河活动。乙、丙参加。甲一行在某河…`).
+fn take_waiting(doc: &Doc<'_>, st: &mut State, g: usize, leader: usize) {
+    let Some(&first) = st.waiting.first() else {
+        return;
+    };
+    let name = &doc.mentions[leader].text;
+    let named_before = doc.mentions[..first]
+        .iter()
+        .any(|m| m.kind == EntityKind::Person && &m.text == name);
+    if named_before {
+        for m in std::mem::take(&mut st.waiting) {
+            st.add(doc, g, m);
+            st.joined.push(m);
+        }
     }
 }
 

@@ -34,6 +34,10 @@ pub(super) struct State {
     /// order (a look-up, not a walk through every group's members: a page
     /// of names without punctuation is one long article).
     pub(super) holding: HashMap<(usize, String), Vec<usize>>,
+    /// Participants named before any group of their article set out
+    /// (`乙、丙参加活动。甲一行在某地…`): they join the next group that
+    /// travels with `一行` under a leader named before them.
+    pub(super) waiting: Vec<usize>,
 }
 
 impl State {

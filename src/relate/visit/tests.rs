@@ -439,3 +439,12 @@ fn a_site_after_a_short_modifier_is_visited() {
         "{v:?}"
     );
 }
+
+#[test]
+fn participants_named_before_the_party_sets_out_join_it() {
+    let t = "6月2日,县长王明组织召开防汛现场会并开展巡河活动。副县长李华、县政协副主席赵强参加活动。王明一行在黄河沿线查看水情。";
+    let v = visits(t);
+    for head in ["王明", "李华", "赵强"] {
+        assert!(v.contains(&format!("VISIT {head} -> 黄河")), "{v:?}");
+    }
+}
