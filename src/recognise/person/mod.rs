@@ -83,6 +83,7 @@ pub(crate) fn find(
     // a body and its post (`某局某某局长`).
     names.extend(verb::find(scan));
     names.extend(verb::between_body_and_post(scan, orgs));
+    names.extend(verb::listed_before_post(scan));
     // What the segmenter tags as a name, with evidence around it.
     let title_ends: HashSet<usize> = titles.iter().map(|t| t.span.end).collect();
     let tokens = scan.all_tokens();

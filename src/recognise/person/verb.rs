@@ -60,6 +60,23 @@ pub(crate) fn between_body_and_post(
         .collect()
 }
 
+/// `甲局长、乙副局长、丙总农艺师`: a name between a list's `、` and a post,
+/// when the item before the `、` ends in a post too.
+pub(crate) fn listed_before_post(scan: &Scan<'_>) -> Vec<(Span, Rule)> {
+    let is_post = |c| c == crate::lexicon::LexClass::TitleRole;
+    memchr::memmem::find_iter(scan.text.as_bytes(), "、".as_bytes())
+        .filter(|&i| scan.longest_ending_at(i, is_post).is_some())
+        .filter_map(|i| {
+            let n = read_name(scan, i + '、'.len_utf8())?;
+            let post = scan.hits_at(n.end).iter().any(|h| scan.hit_is(h, is_post));
+            (post
+                && surname(scan, n.start).is_some_and(|(_, clear)| clear)
+                && !is_not_a_name(scan, n))
+            .then_some((n, Rule::PersonBeforePost))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::recognise::testing::spans;
@@ -70,6 +87,17 @@ mod tests {
         assert_eq!(
             spans("青山市农业局韩明远局长带队调研。", Person),
             ["韩明远"]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_post_in_a_list_of_names_before_posts() {
+        assert_eq!(
+            spans(
+                "市农业局张立局长率李强副局长、覃玉林总农艺师到青山镇调研。",
+                Person
+            ),
+            ["张立", "李强", "覃玉林"]
         );
     }
 
