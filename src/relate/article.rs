@@ -48,6 +48,23 @@ pub(crate) struct NamedPlace {
     pub plain: usize,
     /// Char position of the first such mention (`usize::MAX` when none).
     pub first_plain: usize,
+    /// True when a place mention writes the full name itself.
+    pub full_written: bool,
+    /// The short form with its level character a place mention writes
+    /// (`某某州` of `某某彝族自治州`), when one does.
+    pub short_written: Option<String>,
+}
+
+impl NamedPlace {
+    /// The name bodies take in this article: the full name when the article
+    /// writes it, else the short form with its level it writes (`某某州`,
+    /// whose government is `某某州人民政府`), else the full name.
+    pub(crate) fn as_written(&self) -> &str {
+        match &self.short_written {
+            Some(s) if !self.full_written => s,
+            _ => &self.name,
+        }
+    }
 }
 
 /// The length of a division's name whose proper part has one character
@@ -312,7 +329,7 @@ pub(crate) fn named_places(
     end: usize,
 ) -> Vec<NamedPlace> {
     let mut out: Vec<NamedPlace> = Vec::new();
-    let mut add = |name: String, level: Level, at: usize, plain: bool| {
+    let mut add = |name: String, level: Level, at: usize, plain: bool, written: Option<&str>| {
         let i = match out.iter().position(|p| p.name == name) {
             Some(i) => i,
             None => {
@@ -323,12 +340,26 @@ pub(crate) fn named_places(
                     first: at,
                     plain: 0,
                     first_plain: usize::MAX,
+                    full_written: false,
+                    short_written: None,
                 });
                 out.len() - 1
             }
         };
         let p = &mut out[i];
         p.count += 1;
+        if let Some(w) = written {
+            if w == p.name {
+                p.full_written = true;
+            } else if p.short_written.is_none()
+                && w.chars().next_back().and_then(Level::of_char) == Some(p.level)
+                && w.char_indices()
+                    .next_back()
+                    .is_some_and(|(k, _)| k > 0 && p.name.starts_with(&w[..k]))
+            {
+                p.short_written = Some(w.to_string());
+            }
+        }
         if plain {
             p.plain += 1;
             p.first_plain = p.first_plain.min(at);
@@ -365,9 +396,11 @@ pub(crate) fn named_places(
         // A short division name glued to the word before an organisation
         // may have lost its head (`集|中区党工委书记`).
         let glued = !is_place && glued_before(chars, m.start);
+        // The form a place mention that names one division writes.
+        let written = (is_place && divisions.len() == 1).then_some(m.text.as_str());
         for (name, l) in divisions.iter() {
             if !glued || name.chars().count() > SHORT_DIVISION_CHARS {
-                add(name.clone(), *l, m.start, plain);
+                add(name.clone(), *l, m.start, plain, written);
             }
         }
     }
@@ -423,7 +456,27 @@ fn divisions_named(lex: &Lexicon, text: &str, is_place: bool) -> Vec<(String, Le
         let l = division_level(lex, &full).expect("checked by full_of_short");
         return vec![(full, l)];
     }
-    leading_divisions(lex, text).0
+    let read = leading_divisions(lex, text).0;
+    if read.is_empty() {
+        return short_with_level(lex, text).into_iter().collect();
+    }
+    read
+}
+
+/// The division a short form written with its level character names
+/// (`某某州` → `某某彝族自治州`), the level deciding between the divisions the
+/// short form stands for (`某某` of a prefecture and of its city).
+fn short_with_level(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
+    let (k, c) = text.char_indices().next_back()?;
+    let level = Level::of_char(c)?;
+    let stem = &text[..k];
+    if stem.is_empty() {
+        return None;
+    }
+    lex.lookup(stem)
+        .filter_map(|e| e.full.as_deref())
+        .find(|full| division_level(lex, full) == Some(level))
+        .map(|full| (full.to_string(), level))
 }
 
 impl Doc<'_> {
@@ -441,12 +494,19 @@ impl Doc<'_> {
     /// candidates, one that is a parent of the article's town wins.
     pub(crate) fn place_for(&self, art: usize, w: &str) -> Option<String> {
         // The article context first: the dateline, byline or headline.
-        if let Some(p) = self.articles.get(art).and_then(|a| {
-            a.context
+        if let Some(a) = self.articles.get(art)
+            && let Some(p) = a
+                .context
                 .iter()
                 .find(|p| fits_level_word(w, &p.name, p.level))
-        }) {
-            return Some(p.name.clone());
+        {
+            let named = a.places.iter().find(|n| n.name == p.name);
+
+            return Some(
+                named
+                    .map_or(p.name.as_str(), NamedPlace::as_written)
+                    .to_string(),
+            );
         }
         let pick = |places: &[NamedPlace]| -> Option<String> {
             let town = self.town_in(places);
@@ -471,7 +531,7 @@ impl Doc<'_> {
                         p.first,
                     )
                 })
-                .map(|p| p.name.clone())
+                .map(|p| p.as_written().to_string())
         };
         if let Some(a) = self.articles.get(art)
             && let Some(p) = pick(&a.places)
@@ -567,6 +627,14 @@ mod tests {
         assert_eq!(d.place_for(0, "区").as_deref(), Some("闵行区"));
         assert_eq!(d.place_for(0, "镇").as_deref(), Some("七宝镇"));
         assert_eq!(d.place_for(0, "县"), None);
+    }
+
+    #[test]
+    fn a_place_is_named_as_the_article_writes_it() {
+        let d = doc("6月7日,考察团赴大理州考察,大理州将以最优的服务欢迎投资商。");
+        assert_eq!(d.place_for(0, "州").as_deref(), Some("大理州"));
+        let d = doc("6月7日,考察团赴大理白族自治州考察,大理州将以最优的服务欢迎投资商。");
+        assert_eq!(d.place_for(0, "州").as_deref(), Some("大理白族自治州"));
     }
 
     #[test]
