@@ -154,9 +154,24 @@ fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
     {
         return Some(format!("{}{p}", doc.mentions[o].text));
     }
+    // An area's name holds no function word: the clause before it ends
+    // there (`一同参加的有` + `区`).
+    let p: &str = &p;
+    let p = p
+        .char_indices()
+        .filter(|&(_, c)| NOT_IN_AREA.contains(c))
+        .last()
+        .map_or(p, |(k, c)| &p[k + c.len_utf8()..]);
     let level_end = Level::division_word_ending(p).is_some();
-    (p.chars().count() >= MIN_AREA_CHARS && level_end).then(|| p.to_string())
+    // A level alone after the clause (`的有` + `区` + `农委书记`) is the
+    // title's own level, which the recogniser left out.
+    let own_level = Level::of_word(p).is_some();
+    ((p.chars().count() >= MIN_AREA_CHARS && level_end) || own_level).then(|| p.to_string())
 }
+
+/// Function words that never stand inside an area's name: the name read
+/// back before a title starts after the last of them.
+const NOT_IN_AREA: &str = "的有了和与及在为是";
 
 /// The longest stem of a body glued to a post written in a list, in
 /// characters.
@@ -344,6 +359,16 @@ mod tests {
         );
         assert!(
             k.contains(&"LEADS 李卫东 -> 闵行区人民政府 副区长".to_string()),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_before_a_title_is_no_area() {
+        let k = keys("11月3日,闵行区召开会议。一同参加的有区农委书记王明。");
+        assert!(k.iter().all(|r| !r.contains("参加")), "{k:?}");
+        assert!(
+            k.iter().any(|r| r == "LEADS 王明 -> 闵行区农委 书记"),
             "{k:?}"
         );
     }
