@@ -156,11 +156,9 @@ fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
     }
     // An area's name holds no function word: the clause before it ends
     // there (`一同参加的有` + `区`).
-    let p: &str = &p;
     let p = p
         .char_indices()
-        .filter(|&(_, c)| NOT_IN_AREA.contains(c))
-        .last()
+        .rfind(|&(_, c)| NOT_IN_AREA.contains(c))
         .map_or(p, |(k, c)| &p[k + c.len_utf8()..]);
     let level_end = Level::division_word_ending(p).is_some();
     // A level alone after the clause (`的有` + `区` + `农委书记`) is the
