@@ -163,6 +163,10 @@ struct Reading {
     date: Option<String>,
     /// The latest event of the sentence.
     last: Option<usize>,
+    /// Who made a visit clause of the sentence that named no place yet
+    /// (`检查组通过听取汇报、实地查看等形式,就A、B…进行检查`): the later
+    /// clauses with no subject of their own are theirs.
+    held: Option<Heads>,
 }
 
 /// Reads the visit clauses of sentence `si`, then its named participants.
@@ -172,6 +176,7 @@ fn read_sentence(doc: &Doc<'_>, st: &mut State, si: usize, art: usize, covered: 
         art,
         date: doc.sentence_date(si),
         last: None,
+        held: None,
     };
     // Visits of the sentence no subject names (`某县组织…参观考察A`).
     let mut headless: Vec<Clause> = Vec::new();
@@ -187,6 +192,9 @@ fn read_sentence(doc: &Doc<'_>, st: &mut State, si: usize, art: usize, covered: 
         let rule = rule_of_clause(&c, continued);
         mark_guests(doc, st, &heads, &c);
         if c.tails.is_empty() || (c.weak && r.last.is_none()) {
+            if !sub.persons.is_empty() || !sub.orgs.is_empty() || sub.backref {
+                r.held = Some(heads);
+            }
             continue;
         }
         record_event(doc, st, &mut r, c, heads, rule);
@@ -219,6 +227,8 @@ fn heads_of_clause(
         st.latest.map(Heads::Group)
     } else if let Some(e) = r.last {
         Some(st.events[e].heads.clone())
+    } else if let Some(h) = &r.held {
+        Some(h.clone())
     } else if sub.pronoun {
         last_heads(st, doc, r.art)
     } else if continues(doc, r.si) || no_subject(doc, r.si, c.subject.0, c.subject.1, covered) {

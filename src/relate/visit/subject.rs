@@ -61,7 +61,10 @@ fn after_barriers(
     let mut start = a;
     let mut companions: Vec<(usize, usize)> = Vec::new();
     for (q, &cov) in covered.iter().enumerate().take(b).skip(a) {
-        if !cov && let Some(n) = doc.trigger_at(q, T::Barrier) {
+        if !cov
+            && let Some(n) = doc.trigger_at(q, T::Barrier)
+            && !in_means_phrase(doc, a, q, b)
+        {
             // `在某某(的)陪同下`: the persons before are still the visitors.
             if doc.at(q + n, "下") {
                 if let Some(o) = companion_frame(doc, start, q) {
@@ -73,6 +76,21 @@ fn after_barriers(
         }
     }
     (start, companions)
+}
+
+/// Words that open a phrase of means (`通过听取汇报、实地查看等形式`).
+const MEANS_OPENERS: [&str; 3] = ["通过", "采取", "采用"];
+
+/// Words that close a phrase of means.
+const MEANS_CLOSERS: [&str; 3] = ["形式", "方式", "办法"];
+
+/// True when the word at `q` stands in a phrase of means in `a..b`
+/// (`检查组通过听取汇报…等形式`): what the group did, not a host's act.
+fn in_means_phrase(doc: &Doc<'_>, a: usize, q: usize, b: usize) -> bool {
+    let before = doc.text(a, q);
+    let after = doc.text(q, b);
+    MEANS_OPENERS.iter().any(|w| before.contains(w))
+        && MEANS_CLOSERS.iter().any(|w| after.contains(w))
 }
 
 /// The persons, delegations and generic group nouns named by mentions in

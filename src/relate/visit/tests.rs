@@ -448,3 +448,10 @@ fn participants_named_before_the_party_sets_out_join_it() {
         assert!(v.contains(&format!("VISIT {head} -> 黄河")), "{v:?}");
     }
 }
+
+#[test]
+fn a_phrase_of_means_keeps_its_group() {
+    let t = "5月2日,县人大常委会副主任王明带领检查组进行检查。检查组通过听取汇报、实地查看等形式,就青山乡学校改造等议案进行检查。";
+    let v = visits(t);
+    assert!(v.contains(&"VISIT 王明 -> 青山乡学校".to_string()), "{v:?}");
+}
