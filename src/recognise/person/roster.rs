@@ -7,7 +7,10 @@
 use super::super::Scan;
 use super::super::index::MentionIndex;
 use super::super::segment::Token;
-use super::name::{end_strength, is_not_a_name, is_trigger, read_name, surname, valid_given};
+use super::name::{
+    end_strength, is_not_a_name, is_not_a_name_after_post, is_trigger, read_name, surname,
+    valid_given,
+};
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::Span;
@@ -23,6 +26,7 @@ const VOUCHING: &[Rule] = &[
     Rule::PersonTransliterated,
     Rule::PersonForeign,
     Rule::PersonByline,
+    Rule::PersonAfterLeaderWord,
 ];
 
 /// Items the segmenter must tag as names, at least, for a list to count
@@ -105,7 +109,13 @@ pub(crate) fn find(
                 // A place or body reading of exactly the item (`石峰`, the
                 // short form of some 石峰区) yields to the list of names.
                 && taken.overlapping(s).all(|m| m.span == s && item.named)
-                && !is_not_a_name(scan, s)
+                // Among names, a name-shaped item may be a county's short
+                // form too, as after a post.
+                && !(if item.named {
+                    is_not_a_name_after_post(scan, s)
+                } else {
+                    is_not_a_name(scan, s)
+                })
             {
                 out.push((s, Rule::PersonListItem));
             }
@@ -336,6 +346,14 @@ fn strong_after(scan: &Scan<'_>, pos: usize) -> bool {
 mod tests {
     use crate::recognise::testing::spans;
     use crate::span::EntityKind::Person;
+
+    #[test]
+    fn a_name_among_names_may_read_as_a_place_or_a_word() {
+        assert_eq!(
+            spans("出席会议的有副市长李明、石林、王强。", Person),
+            ["李明", "石林", "王强"]
+        );
+    }
 
     #[test]
     fn a_list_of_names_for_a_post() {
