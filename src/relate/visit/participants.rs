@@ -30,8 +30,9 @@ pub(super) fn hosts_named(doc: &Doc<'_>, from: usize, to: usize) -> bool {
         || t.contains("领导")
 }
 
-/// True when the leaders of a place are named in `from..to` (`某县领导`)
-/// and group `g` visits that place or one it holds: they are its hosts.
+/// True when the leaders of a place are named in `from..to` (`某县领导`,
+/// or a post held there, `某县委常委`) and group `g` visits that place or
+/// one it holds: they are its hosts.
 pub(super) fn leaders_of_visited(
     doc: &Doc<'_>,
     st: &State,
@@ -47,9 +48,17 @@ pub(super) fn leaders_of_visited(
         .collect();
     doc.mentions_in(from, to).any(|i| {
         let m = &doc.mentions[i];
-        m.kind == EntityKind::Place
-            && doc.at(m.end, "领导")
-            && visited.iter().any(|t| t.starts_with(m.text.as_str()))
+        match m.kind {
+            EntityKind::Place => {
+                doc.at(m.end, "领导") && visited.iter().any(|t| t.starts_with(m.text.as_str()))
+            }
+            // `某市委常委乙参加` where the group visits `某市某区`: the
+            // post is held in the place visited.
+            EntityKind::Title => crate::relate::article::divisions_in_name(doc.lex, &m.text)
+                .iter()
+                .any(|(d, _)| visited.iter().any(|t| t.starts_with(d.as_str()))),
+            _ => false,
+        }
     })
 }
 

@@ -455,3 +455,14 @@ fn a_phrase_of_means_keeps_its_group() {
     let v = visits(t);
     assert!(v.contains(&"VISIT 王明 -> 青山乡学校".to_string()), "{v:?}");
 }
+
+#[test]
+fn a_participant_holding_a_post_in_the_place_visited_is_a_host() {
+    let t = "8月12日,浙江省湖州市委常委王明带队的考察团深入玉溪市红塔区考察。玉溪市委常委李强参加考察。";
+    let v = visits(t);
+    assert!(
+        v.contains(&"VISIT 王明 -> 玉溪市红塔区".to_string()),
+        "{v:?}"
+    );
+    assert!(!v.iter().any(|r| r.contains("李强")), "{v:?}");
+}
