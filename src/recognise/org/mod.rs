@@ -54,7 +54,7 @@ fn suffix_traits(scan: &Scan<'_>, word: &str) -> SuffixTraits {
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     for hit in scan.hits() {
-        if scan.hit_is(hit, |c| c == LexClass::Org) {
+        if scan.hit_is(hit, |c| c == LexClass::Org) && !cut_from_its_word(scan, hit.span()) {
             // `区委` inside `区委书记` is still the body; the title decides later.
             out.push(Mention::new(hit.span(), EntityKind::Org, Rule::OrgLexicon));
         }
@@ -63,6 +63,23 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// A body's name that is only the start of a longer word: `公安部` of
+/// `公安部门` (the police in general), `外交部` of `外交部长` (a post).
+/// The segmenter's word goes on past the name, and what follows is no
+/// post of the body (`区委` + `书记` of `区委书记` is still the body).
+fn cut_from_its_word(scan: &Scan<'_>, name: Span) -> bool {
+    let Some(last) = scan.text[name.range()].chars().next_back() else {
+        return false;
+    };
+    let Some(word) = scan.token_containing(name.end - last.len_utf8()) else {
+        return false;
+    };
+    word.span.end > name.end
+        && !scan
+            .lex
+            .is(&scan.text[name.end..word.span.end], LexClass::TitleRole)
 }
 
 /// The longest edge of a name, in characters, walked left from its suffix.
@@ -408,6 +425,13 @@ mod tests {
         assert_eq!(orgs("由党建办牵头负责。"), ["党建办"]);
         assert_eq!(orgs("由社会事务办牵头负责。"), ["社会事务办"]);
         assert!(orgs("今年举办活动。").is_empty());
+    }
+
+    #[test]
+    fn a_national_body_is_no_start_of_a_longer_word() {
+        assert_eq!(orgs("民政部日前发出通知。"), ["民政部"]);
+        assert!(orgs("县公安部门和财政部门联合行动。").is_empty());
+        assert!(orgs("外交部长王立新会见了他。").is_empty());
     }
 
     #[test]
