@@ -7,10 +7,12 @@
 mod document_number;
 mod level;
 mod listed;
+mod party;
 mod region;
 
 pub(crate) use document_number::opens_document_number;
 pub(crate) use listed::list_items;
+pub(crate) use party::with_party_prefix;
 
 use super::edge::{Edge, LEVEL_CHARS, left_edge};
 use super::{Mention, Scan};
