@@ -5,6 +5,7 @@
 //! `施甸县党政代表团`.
 
 mod document_number;
+mod lead_in;
 mod level;
 mod listed;
 mod party;
@@ -118,7 +119,8 @@ fn suffixed(scan: &Scan<'_>, suffix: Span, out: &mut Vec<Mention>) {
         // `深化` + `政府`: a governing body is named from a place or level.
         return;
     }
-    let span = Span::new(edge.start, suffix.end);
+    let start = lead_in::start_at_place(scan, Span::new(edge.start, suffix.end), suffix.start);
+    let span = Span::new(start, suffix.end);
     if is_generic_name(scan, span, suffix, head.name_end)
         || (is_single_char(word) && !edge.anchored && !one_noun_before(scan, span, suffix, head))
     {

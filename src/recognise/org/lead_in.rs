@@ -1,0 +1,90 @@
+//! Common words read into a body's name before the place that opens it
+//! (`亏损企业` + `某省船舶工业总公司`, `现任` + `某街道某居委会`,
+//! `以来` + `某国航天局`): the name starts at the place.
+
+use crate::lexicon::LexClass;
+use crate::recognise::Scan;
+use crate::span::Span;
+
+/// Where the name `span` (ending in the suffix at `suffix_start`) really
+/// starts: at the first division of the lexicon inside it when every word
+/// before that division is a common word of the segmenter's dictionary
+/// (no proper noun, no unknown word, no place and no body), the words
+/// ending right where the division starts.
+pub(super) fn start_at_place(scan: &Scan<'_>, span: Span, suffix_start: usize) -> usize {
+    let Some(place) = first_division(scan, span.start, suffix_start) else {
+        return span.start;
+    };
+    if all_common_words(scan, span.start, place) {
+        place
+    } else {
+        span.start
+    }
+}
+
+/// The start of the first division named after `from` and before `to`,
+/// ending before `to`, that is no common word.
+fn first_division(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
+    (from + 1..to)
+        .filter(|&p| scan.text.is_char_boundary(p))
+        .find(|&p| {
+            scan.hits_at(p).iter().any(|h| {
+                h.span().end <= to
+                    && scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
+                    && !is_common_word(scan, &scan.text[h.span().range()])
+            })
+        })
+}
+
+/// A division's name that is mostly a common word (`社区`): the segmenter
+/// knows it, and not as a place.
+fn is_common_word(scan: &Scan<'_>, word: &str) -> bool {
+    scan.is_known_word(word) && scan.word_tag(word) != Some("ns")
+}
+
+/// True when the text between `from` and `to` is read as common words
+/// only, the last ending at `to`, and holds no place, body or post.
+fn all_common_words(scan: &Scan<'_>, from: usize, to: usize) -> bool {
+    let mut pos = from;
+    while pos < to {
+        let Some(tok) = scan.token_containing(pos) else {
+            return false;
+        };
+        let word = &scan.text[tok.span.range()];
+        if tok.span.start != pos
+            || tok.span.end > to
+            || tok.is_proper()
+            || !scan.is_known_word(word)
+            || scan.lex.any(word, |c| {
+                c.is_place()
+                    || matches!(
+                        c,
+                        LexClass::Org
+                            | LexClass::OrgSuffix
+                            | LexClass::TitleOrg
+                            | LexClass::PlaceShort
+                    )
+            })
+        {
+            return false;
+        }
+        pos = tok.span.end;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognise::testing::spans;
+    use crate::span::EntityKind::Org;
+
+    #[test]
+    fn common_words_before_the_place_are_no_part_of_the_name() {
+        let orgs = spans("他又来到另一家亏损企业云南省机械制造总公司。", Org);
+        assert!(
+            orgs.contains(&"云南省机械制造总公司".to_string()),
+            "{orgs:?}"
+        );
+        assert!(orgs.iter().all(|o| !o.starts_with("亏损")), "{orgs:?}");
+    }
+}
