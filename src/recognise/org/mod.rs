@@ -439,6 +439,14 @@ mod tests {
     }
 
     #[test]
+    fn an_adjectival_noun_names_a_field() {
+        assert_eq!(
+            orgs("湖州市教育卫生委员会召开会议。"),
+            ["湖州市教育卫生委员会"]
+        );
+    }
+
+    #[test]
     fn a_verb_ending_in_a_suffix_ends_no_body() {
         assert_eq!(orgs("活动由区文明办主办。"), ["区文明办"]);
     }
