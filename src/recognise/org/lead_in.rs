@@ -1,8 +1,10 @@
-//! Common words read into a body's name before the place that opens it
-//! (`亏损企业` + `某省船舶工业总公司`, `现任` + `某街道某居委会`,
-//! `以来` + `某国航天局`): the name starts at the place.
+//! Words read into a body's name before the place that opens it
+//! (`亏损企业` + `某省船舶工业总公司`, `以来` + `某国航天局`), and the
+//! clause read into it up to a verb that takes a person or a place
+//! (`某某会见` + `某国某公司`, `３次来` + `某某派出所`): the name starts
+//! after them.
 
-use crate::lexicon::LexClass;
+use crate::lexicon::{LexClass, Trigger};
 use crate::recognise::Scan;
 use crate::span::Span;
 
@@ -12,14 +14,43 @@ use crate::span::Span;
 /// (no proper noun, no unknown word, no place and no body), the words
 /// ending right where the division starts.
 pub(super) fn start_at_place(scan: &Scan<'_>, span: Span, suffix_start: usize) -> usize {
-    let Some(place) = first_division(scan, span.start, suffix_start) else {
-        return span.start;
+    let start = after_verb(scan, span.start, suffix_start).unwrap_or(span.start);
+    let Some(place) = first_division(scan, start, suffix_start) else {
+        return start;
     };
-    if all_common_words(scan, span.start, place) {
+    if all_common_words(scan, start, place) {
         place
     } else {
-        span.start
+        start
     }
+}
+
+/// The end of the last verb inside the name between `from` and `to` that
+/// takes a person or a place after it (`会见`, `来`, `赴`): a word of the
+/// segmenter's own, of two characters or more unless a division follows
+/// it, never the name's first word.
+fn after_verb(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
+    scan.hits_within(Span::new(from, to))
+        .filter(|h| h.span().start > from && h.span().end < to)
+        .filter(|h| {
+            scan.hit_is(h, |c| {
+                matches!(
+                    c,
+                    LexClass::Trigger(Trigger::PersonVerb)
+                        | LexClass::Trigger(Trigger::VisitMotion)
+                )
+            })
+        })
+        .filter(|h| {
+            let end = h.span().end;
+            let is_word = scan
+                .token_containing(h.span().start)
+                .is_some_and(|t| t.span == h.span());
+            let long = h.span().len() >= crate::recognise::TWO_CHARS_BYTES;
+            is_word && (long || first_division(scan, end - 1, to) == Some(end))
+        })
+        .map(|h| h.span().end)
+        .max()
 }
 
 /// The start of the first division named after `from` and before `to`,
@@ -86,5 +117,12 @@ mod tests {
             "{orgs:?}"
         );
         assert!(orgs.iter().all(|o| !o.starts_with("亏损")), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_clause_up_to_a_verb_is_no_part_of_the_name() {
+        let orgs = spans("张国华会见瑞典沃达汽车公司总裁。", Org);
+        assert!(orgs.contains(&"瑞典沃达汽车公司".to_string()), "{orgs:?}");
+        assert!(orgs.iter().all(|o| !o.contains("会见")), "{orgs:?}");
     }
 }
