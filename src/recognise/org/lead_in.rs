@@ -4,7 +4,7 @@
 //! (`某某会见` + `某国某公司`, `３次来` + `某某派出所`): the name starts
 //! after them.
 
-use crate::lexicon::{LexClass, Trigger};
+use crate::lexicon::{Level, LexClass, Trigger};
 use crate::recognise::Scan;
 use crate::span::Span;
 
@@ -26,28 +26,38 @@ pub(super) fn start_at_place(scan: &Scan<'_>, span: Span, suffix_start: usize) -
 }
 
 /// The end of the last verb inside the name between `from` and `to` that
-/// takes a person or a place after it (`会见`, `来`, `赴`): a word of the
-/// segmenter's own, of two characters or more unless a division follows
-/// it, never the name's first word.
+/// takes a person, a post or a place after it (`会见`, `来`, `现任`), or of
+/// a word marking a post as former (`原`): the segmenter's word ends with
+/// it, and it is two characters long or a division follows it. A verb
+/// never is the name's first word; `原` may be, before a division or a
+/// level character (`原某某乡党委`, `原省某公司`).
 fn after_verb(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
     scan.hits_within(Span::new(from, to))
-        .filter(|h| h.span().start > from && h.span().end < to)
+        .filter(|h| h.span().end < to)
         .filter(|h| {
-            scan.hit_is(h, |c| {
+            let former = scan.hit_is(h, |c| c == LexClass::Trigger(Trigger::Former));
+            let verb = scan.hit_is(h, |c| {
                 matches!(
                     c,
                     LexClass::Trigger(Trigger::PersonVerb)
                         | LexClass::Trigger(Trigger::VisitMotion)
+                        | LexClass::Trigger(Trigger::Appoint)
                 )
-            })
-        })
-        .filter(|h| {
+            });
             let end = h.span().end;
-            let is_word = scan
-                .token_containing(h.span().start)
-                .is_some_and(|t| t.span == h.span());
-            let long = h.span().len() >= crate::recognise::TWO_CHARS_BYTES;
-            is_word && (long || first_division(scan, end - 1, to) == Some(end))
+            let Some(word) = scan.token_containing(h.span().start) else {
+                return false;
+            };
+            let division_next = first_division(scan, end - 1, to) == Some(end);
+            let level_next = scan.char_at(end).and_then(Level::of_char).is_some();
+            if former && h.span().start == from {
+                return word.span.end == end && (division_next || level_next);
+            }
+            let long = word.span.len() >= crate::recognise::TWO_CHARS_BYTES;
+            (verb || former)
+                && h.span().start > from
+                && word.span.end == end
+                && (long || division_next)
         })
         .map(|h| h.span().end)
         .max()
@@ -124,5 +134,7 @@ mod tests {
         let orgs = spans("张国华会见瑞典沃达汽车公司总裁。", Org);
         assert!(orgs.contains(&"瑞典沃达汽车公司".to_string()), "{orgs:?}");
         assert!(orgs.iter().all(|o| !o.contains("会见")), "{orgs:?}");
+        let orgs = spans("李玉兰现任湖州市残疾人联合会副理事长。", Org);
+        assert!(orgs.contains(&"湖州市残疾人联合会".to_string()), "{orgs:?}");
     }
 }
