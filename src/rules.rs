@@ -123,6 +123,8 @@ rules! {
     OrgTitleBody => "org.title-body",
     /// A body of a place written with the party's name before it (`中共` + `某省委`).
     OrgPartyPrefix => "org.party-prefix",
+    /// A body of the lexicon with its country, province, city or county glued before it (`某市` + `农发行`).
+    OrgPlacedBody => "org.placed-body",
     // ---- titles ----
     /// A post with the organisation glued before it (`区委副书记`).
     Title => "title.post",

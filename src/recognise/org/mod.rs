@@ -9,6 +9,7 @@ mod lead_in;
 mod level;
 mod listed;
 mod party;
+mod placed;
 mod region;
 
 pub(crate) use document_number::opens_document_number;
@@ -60,6 +61,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if scan.hit_is(hit, |c| c == LexClass::Org) && !cut_from_its_word(scan, hit.span()) {
             // `区委` inside `区委书记` is still the body; the title decides later.
             out.push(Mention::new(hit.span(), EntityKind::Org, Rule::OrgLexicon));
+            out.extend(placed::with_place_before(scan, hit));
         }
         if scan.hit_is(hit, |c| c == LexClass::OrgSuffix) {
             suffixed(scan, hit.span(), &mut out);
