@@ -64,15 +64,19 @@ fn after_verb(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
 }
 
 /// The start of the first division named after `from` and before `to`,
-/// ending before `to`, that is no common word.
+/// ending before `to`, that is no common word; a division's short form
+/// counts where the segmenter knows it as a place (`北京`).
 fn first_division(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
     (from + 1..to)
         .filter(|&p| scan.text.is_char_boundary(p))
         .find(|&p| {
             scan.hits_at(p).iter().any(|h| {
+                let word = &scan.text[h.span().range()];
                 h.span().end <= to
-                    && scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
-                    && !is_common_word(scan, &scan.text[h.span().range()])
+                    && (scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
+                        || (scan.hit_is(h, |c| c == LexClass::PlaceShort)
+                            && scan.word_tag(word) == Some("ns")))
+                    && !is_common_word(scan, word)
             })
         })
 }
@@ -127,6 +131,8 @@ mod tests {
             "{orgs:?}"
         );
         assert!(orgs.iter().all(|o| !o.starts_with("亏损")), "{orgs:?}");
+        let orgs = spans("这是骨干生产企业上海机床总厂的车间。", Org);
+        assert!(orgs.contains(&"上海机床总厂".to_string()), "{orgs:?}");
     }
 
     #[test]
