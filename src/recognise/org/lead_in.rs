@@ -13,7 +13,7 @@ use crate::span::Span;
 /// before that division is a common word of the segmenter's dictionary
 /// (no proper noun, no unknown word, no place and no body), the words
 /// ending right where the division starts.
-pub(super) fn start_at_place(scan: &Scan<'_>, span: Span, suffix_start: usize) -> usize {
+pub(crate) fn start_at_place(scan: &Scan<'_>, span: Span, suffix_start: usize) -> usize {
     let start = after_verb(scan, span.start, suffix_start).unwrap_or(span.start);
     let Some(place) = first_division(scan, start, suffix_start) else {
         return start;

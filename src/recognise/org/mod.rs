@@ -13,6 +13,7 @@ mod placed;
 mod region;
 
 pub(crate) use document_number::opens_document_number;
+pub(crate) use lead_in::start_at_place;
 pub(crate) use listed::list_items;
 pub(crate) use party::with_party_prefix;
 
