@@ -123,6 +123,10 @@ rules! {
     OrgSiteItem => "org.site-item",
     /// The body a title opens with (`某省委` in `某省委书记`), reported nested in it.
     OrgTitleBody => "org.title-body",
+    /// A body of a place written with the party's name before it (`中共` + `某省委`).
+    OrgPartyPrefix => "org.party-prefix",
+    /// A body of the lexicon with its country, province, city or county glued before it (`某市` + `农发行`).
+    OrgPlacedBody => "org.placed-body",
     // ---- titles ----
     /// A post with the organisation glued before it (`区委副书记`).
     Title => "title.post",

@@ -318,7 +318,9 @@ fn is_name_part(scan: &Scan<'_>, tok: &Token, w: &Walk, level: bool) -> bool {
         && !scan.is_known_word(word)
         && !tok.tag.starts_with(['v', 'a', 'm'])
         && !word.contains(|c| FUNCTION_CHARS.contains(c));
-    (tok.is_nominal() || level || verb_next_to_suffix || unknown)
+    // An adjectival noun names a field as a noun does (`教育卫生委员会`).
+    let adjectival_noun = tok.tag == "an";
+    (tok.is_nominal() || adjectival_noun || level || verb_next_to_suffix || unknown)
         && !word.chars().any(|c| c.is_ascii_digit())
         && !(n >= 2 && word.contains(['及', '与', '和']) && !scan.lex.any(word, |c| c.is_place()))
 }

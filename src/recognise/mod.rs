@@ -174,6 +174,8 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     }
     let mut weak = orgs;
     weak.extend(title::bodies(scan, &kept_titles));
+    let led = org::with_party_prefix(scan, &weak);
+    weak.extend(led);
     weak.extend(places);
     // Persons and titles are decided: nothing may cut through them.
     let mut strong = persons_titles(scan, persons, &kept_titles);

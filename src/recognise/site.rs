@@ -118,6 +118,16 @@ fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
         })
         .max_by_key(|(s, _)| s.len())?;
     let (suffix, kind) = suffix;
+    // `龙头企业` + `某市某总厂`: common words before the place that opens
+    // a body's name are no part of it.
+    let item = if kind == EntityKind::Org {
+        Span::new(
+            super::org::start_at_place(scan, item, suffix.start),
+            item.end,
+        )
+    } else {
+        item
+    };
     let stem = Span::new(item.start, suffix.start);
     if scan.text[stem.range()].chars().count() < MIN_ITEM_STEM
         || scan

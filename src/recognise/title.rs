@@ -303,7 +303,13 @@ pub(crate) fn bodies(scan: &Scan<'_>, titles: &[TitleCand]) -> Vec<Mention> {
                         matches!(c, LexClass::Org | LexClass::OrgSuffix | LexClass::TitleOrg)
                     })
             });
-            let opens_with_place = scan.hits_at(body.start).iter().any(|h| {
+            // `中共某县委`: the place follows the party's name.
+            let place_at = if w.starts_with(PARTY) {
+                body.start + PARTY.len()
+            } else {
+                body.start
+            };
+            let opens_with_place = scan.hits_at(place_at).iter().any(|h| {
                 h.span().end < body.end
                     && scan.hit_is(h, |c| {
                         matches!(c, LexClass::Division(_) | LexClass::PlaceShort)
@@ -314,6 +320,9 @@ pub(crate) fn bodies(scan: &Scan<'_>, titles: &[TitleCand]) -> Vec<Mention> {
         })
         .collect()
 }
+
+/// The party's name, written before the body of a place it leads.
+const PARTY: &str = "中共";
 
 /// The shortest body read before a post, in chars (`区委` alone is generic).
 const MIN_TITLE_BODY: usize = 3;

@@ -5,12 +5,17 @@
 //! `施甸县党政代表团`.
 
 mod document_number;
+mod lead_in;
 mod level;
 mod listed;
+mod party;
+mod placed;
 mod region;
 
 pub(crate) use document_number::opens_document_number;
+pub(crate) use lead_in::start_at_place;
 pub(crate) use listed::list_items;
+pub(crate) use party::with_party_prefix;
 
 use super::edge::{Edge, LEVEL_CHARS, left_edge};
 use super::{Mention, Scan};
@@ -58,15 +63,33 @@ fn suffix_traits(scan: &Scan<'_>, word: &str) -> SuffixTraits {
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     for hit in scan.hits() {
-        if scan.hit_is(hit, |c| c == LexClass::Org) {
+        if scan.hit_is(hit, |c| c == LexClass::Org) && !cut_from_its_word(scan, hit.span()) {
             // `区委` inside `区委书记` is still the body; the title decides later.
             out.push(Mention::new(hit.span(), EntityKind::Org, Rule::OrgLexicon));
+            out.extend(placed::with_place_before(scan, hit));
         }
         if scan.hit_is(hit, |c| c == LexClass::OrgSuffix) {
             suffixed(scan, hit.span(), &mut out);
         }
     }
     out
+}
+
+/// A body's name that is only the start of a longer word: `公安部` of
+/// `公安部门` (the police in general), `外交部` of `外交部长` (a post).
+/// The segmenter's word goes on past the name, and what follows is no
+/// post of the body (`区委` + `书记` of `区委书记` is still the body).
+fn cut_from_its_word(scan: &Scan<'_>, name: Span) -> bool {
+    let Some(last) = scan.text[name.range()].chars().next_back() else {
+        return false;
+    };
+    let Some(word) = scan.token_containing(name.end - last.len_utf8()) else {
+        return false;
+    };
+    word.span.end > name.end
+        && !scan
+            .lex
+            .is(&scan.text[name.end..word.span.end], LexClass::TitleRole)
 }
 
 /// The longest edge of a name, in characters, walked left from its suffix.
@@ -103,7 +126,8 @@ fn suffixed(scan: &Scan<'_>, suffix: Span, out: &mut Vec<Mention>) {
         // `深化` + `政府`: a governing body is named from a place or level.
         return;
     }
-    let span = Span::new(edge.start, suffix.end);
+    let start = lead_in::start_at_place(scan, Span::new(edge.start, suffix.end), suffix.start);
+    let span = Span::new(start, suffix.end);
     if is_generic_name(scan, span, suffix, head.name_end)
         || (is_single_char(word) && !edge.anchored && !one_noun_before(scan, span, suffix, head))
     {
@@ -428,6 +452,21 @@ mod tests {
         assert_eq!(orgs("由党建办牵头负责。"), ["党建办"]);
         assert_eq!(orgs("由社会事务办牵头负责。"), ["社会事务办"]);
         assert!(orgs("今年举办活动。").is_empty());
+    }
+
+    #[test]
+    fn a_national_body_is_no_start_of_a_longer_word() {
+        assert_eq!(orgs("民政部日前发出通知。"), ["民政部"]);
+        assert!(orgs("县公安部门和财政部门联合行动。").is_empty());
+        assert!(orgs("外交部长王立新会见了他。").is_empty());
+    }
+
+    #[test]
+    fn an_adjectival_noun_names_a_field() {
+        assert_eq!(
+            orgs("湖州市教育卫生委员会召开会议。"),
+            ["湖州市教育卫生委员会"]
+        );
     }
 
     #[test]
