@@ -184,6 +184,19 @@ fn lexicon_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
     w.take(h.span().start, n)
 }
 
+/// Below this count in the segmenter's dictionary, a word is rare: as
+/// likely a name as a common word.
+const RARE_WORD_FREQ: usize = 300;
+
+/// True when `word` is the short form of a county, a city or a province.
+fn short_of_county_or_above(scan: &Scan<'_>, word: &str) -> bool {
+    scan.lex
+        .lookup(word)
+        .filter(|e| e.class == LexClass::PlaceShort)
+        .filter_map(|e| e.full.as_deref())
+        .any(|f| super::place::level_of(scan, f).is_some_and(|l| l <= Level::County))
+}
+
 /// Whether a short form that is nothing else (`发展` of 发展乡) is taken
 /// ([`Step::Took`]), ends the name, or is read as a word like any other
 /// ([`Step::Pass`]): it counts only when the segmenter agrees it is a word.
@@ -199,10 +212,13 @@ fn short_form_alone(scan: &Scan<'_>, short: Span, end: usize) -> Step {
                 && matches!(t.tag, "c" | "p" | "u" | "uj" | "d"))
     });
     // A common word that is also a short form (`发展` of 发展乡) is read
-    // like any other word.
+    // like any other word; a rare one that names a city or county (a
+    // city's name the segmenter's dictionary tags a noun) is the place.
     let common = scan
         .word_tag(word)
-        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"));
+        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
+        && !(scan.word_freq(word).is_some_and(|f| f < RARE_WORD_FREQ)
+            && short_of_county_or_above(scan, word));
     // The tail of a longer word (`资源` of `国土资源`): the word is read
     // like any other.
     let tail_of_word = n >= 2
