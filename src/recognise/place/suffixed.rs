@@ -110,7 +110,15 @@ fn is_city_of_common_word(scan: &Scan<'_>, suffix: Span) -> bool {
 /// trusted.
 fn swallowed_by_word(scan: &Scan<'_>, suffix: Span, head: &Token, road: bool) -> bool {
     let hw = &scan.text[head.span.range()];
+    // `某某村一民宿`: the segmenter read the suffix and the numeral after it
+    // as one number (`村一`).
+    let numeral_after = head.span.start == suffix.start
+        && head.tag == "m"
+        && scan.text[suffix.end..head.span.end]
+            .chars()
+            .all(crate::lexicon::is_numeral);
     head.span.end > suffix.end
+        && !numeral_after
         && !scan.lex.any(hw, |c| c.is_place())
         && (scan.is_known_word(hw) || !road)
 }
