@@ -187,7 +187,8 @@ fn places_after_verb(
 /// (`来某镇调研`).
 const MAX_LAI_PURPOSE_GAP: usize = 3;
 
-/// True when `来` is a visit: a place at once, then what for (`来某镇调研`),
+/// True when `来` is a visit: a place at once, then what for (`来某镇调研`,
+/// `来某市开展…活动`),
 /// or the host's own place, named by `我` or a one-character abbreviation
 /// (`来我县开展…`, `来潍考察`), which is no tail, but the visitors still
 /// travel as a group.
@@ -200,7 +201,7 @@ fn lai_is_visit(
 ) -> bool {
     let ok = !tails.is_empty()
         && (tails_end..(tails_end + MAX_LAI_PURPOSE_GAP).min(sent_end))
-            .any(|q| doc.trigger_at(q, T::Purpose).is_some());
+            .any(|q| doc.trigger_at(q, T::Purpose).is_some() || doc.at(q, "开展"));
     let to_host = tails.is_empty()
         && (v.end + 1..(v.end + MAX_HOST_WORD + 1).min(sent_end))
             .any(|q| doc.trigger_at(q, T::Purpose).is_some() || doc.at(q, "开展"));

@@ -466,3 +466,9 @@ fn a_participant_holding_a_post_in_the_place_visited_is_a_host() {
     );
     assert!(!v.iter().any(|r| r.contains("李强")), "{v:?}");
 }
+
+#[test]
+fn coming_to_a_place_to_carry_out_an_activity_visits_it() {
+    let t = "6月29日,副区长王明来青川开展东西部协作对接活动。";
+    assert_eq!(visits(t), ["VISIT 王明 -> 青川"]);
+}
