@@ -427,7 +427,7 @@ fn relations_of(doc: &Doc<'_>, st: &State, leads: &[Found]) -> Vec<Found> {
         };
         let own = own_divisions(doc, &homes, &heads);
         for &t in &e.tails {
-            if is_bare_section(&doc.mentions[t].text) {
+            if is_bare_section(&doc.mentions[t].text) || is_one_char_abbreviation(doc, t) {
                 continue;
             }
             if own
@@ -454,6 +454,20 @@ fn relations_of(doc: &Doc<'_>, st: &State, leads: &[Found]) -> Vec<Found> {
         }
     }
     relations
+}
+
+/// A place of one character that no verb of going governs, a province's
+/// abbreviation inside a word (`援藏企业`, `滇` of a region's name): no
+/// site visited. After the verb it is the place gone to (`莅某考察`).
+fn is_one_char_abbreviation(doc: &Doc<'_>, t: usize) -> bool {
+    let m = &doc.mentions[t];
+    m.kind == EntityKind::Place
+        && m.end - m.start == 1
+        && !doc.trigger_ends_at(m.start, T::VisitMotion)
+        && !m
+            .start
+            .checked_sub(1)
+            .is_some_and(|p| doc.chars[p] == '莅' || doc.chars[p] == '来')
 }
 
 /// The leader's own divisions (`江阴市委书记` studying 江阴).

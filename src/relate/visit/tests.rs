@@ -472,3 +472,9 @@ fn coming_to_a_place_to_carry_out_an_activity_visits_it() {
     let t = "6月29日,副区长王明来青川开展东西部协作对接活动。";
     assert_eq!(visits(t), ["VISIT 王明 -> 青川"]);
 }
+
+#[test]
+fn a_one_character_abbreviation_is_no_site() {
+    let v = visits("8月12日,副市长王明带队深入援藏公寓、援藏企业考察。");
+    assert!(v.iter().all(|r| !r.ends_with("-> 藏")), "{v:?}");
+}
