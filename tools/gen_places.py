@@ -322,6 +322,13 @@ def _is_junk(name):
             or "虚拟" in name)
 
 
+def _is_level_generic(level, name):
+    """A town-level unit named by its parent's level word and a kind (县经济开发区,
+    县林场, 省原种繁殖场, 市保税区): no proper name, and it would swallow the level
+    character of the name before it in a text (某某 + 县经济开发区)."""
+    return level == 3 and name[0] in "省市县" and not name.endswith(("镇", "乡", "街道"))
+
+
 def parse_locations(text, stats):
     """Yield (level, name, chain_of_ancestor_names) with placeholder levels removed."""
     chain = [None] * 5        # effective ancestor names (None = skipped level)
@@ -351,6 +358,10 @@ def parse_locations(text, stats):
             continue
         if _is_junk(name):
             stats.setdefault("junk", []).append("/".join(x for x in raw[: level + 1] if x))
+            chain[level] = None
+            continue
+        if _is_level_generic(level, name):
+            stats.setdefault("level_generic", []).append("/".join(x for x in raw[: level + 1] if x))
             chain[level] = None
             continue
         chain[level] = name
