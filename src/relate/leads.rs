@@ -310,7 +310,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
             resolved.insert(t, r);
         }
     }
-    pairs
+    let found: Vec<Found> = pairs
         .into_iter()
         .filter_map(|(p, t)| {
             let r = resolved.get(&t)?;
@@ -321,6 +321,43 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
                 role: r.role.clone(),
                 sentence: doc.sentence_of(doc.mentions[t].start),
                 rule: r.rule,
+            })
+        })
+        .collect();
+    drop_short_posts(doc, found)
+}
+
+/// Qualifiers a post is written with in full and may drop at a later
+/// mention (`常务副县长` → `陈某副县长一行`).
+const POST_QUALIFIERS: [&str; 4] = ["常务", "专职", "执行", "第一"];
+
+/// Drops a post that is a person's full post without its qualifier, in
+/// the same body (`副县长` beside `常务副县长`): one post, written twice.
+fn drop_short_posts(doc: &Doc<'_>, found: Vec<Found>) -> Vec<Found> {
+    let posts: Vec<(String, String, String)> = found
+        .iter()
+        .filter_map(|f| match f {
+            Found::Leads {
+                head, org, role, ..
+            } => Some((doc.mentions[*head].text.clone(), org.clone(), role.clone())),
+            _ => None,
+        })
+        .collect();
+    found
+        .into_iter()
+        .filter(|f| {
+            let Found::Leads {
+                head, org, role, ..
+            } = f
+            else {
+                return true;
+            };
+            let name = &doc.mentions[*head].text;
+            !posts.iter().any(|(n, o, r)| {
+                n == name
+                    && o == org
+                    && r.strip_suffix(role.as_str())
+                        .is_some_and(|q| POST_QUALIFIERS.contains(&q))
             })
         })
         .collect()
@@ -357,6 +394,21 @@ mod tests {
         );
         assert!(
             k.contains(&"LEADS 李卫东 -> 闵行区人民政府 副区长".to_string()),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_post_written_again_without_its_qualifier_is_one_post() {
+        let k =
+            keys("9月30日,青山县常务副县长王明到县交通运输局检查。王明副县长一行察看了监控系统。");
+        assert!(
+            k.iter()
+                .any(|r| r == "LEADS 王明 -> 青山县人民政府 常务副县长"),
+            "{k:?}"
+        );
+        assert!(
+            !k.iter().any(|r| r == "LEADS 王明 -> 青山县人民政府 副县长"),
             "{k:?}"
         );
     }
