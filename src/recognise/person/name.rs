@@ -14,7 +14,7 @@ use crate::text::{LazyCharSet, is_cjk, is_clause_break};
 /// Kept in code, as `dictionaries/README.md` says of such sets: a closed
 /// set of single characters of the grammar, read per character.
 static NOT_IN_NAME: LazyCharSet =
-    LazyCharSet::new("的了是在等对率携赴说也就及镇区县市省局办委部又还都已曾便却亦被把将");
+    LazyCharSet::new("的了是在等对率携赴说称也就及镇区县市省局办委部又还都已曾便却亦被把将");
 
 /// True when `hit` is a trigger word of kind `t`.
 pub(crate) fn is_trigger(scan: &Scan<'_>, hit: &crate::matcher::Hit, t: Trigger) -> bool {

@@ -230,7 +230,9 @@ impl Around<'_, '_> {
         let e = self.evidence(t.span);
         let chars = self.scan.text[t.span.range()].chars().count();
         let long = chars >= 3;
-        let placed = e.after_post && (e.score() >= AFTER_POST_SCORE || long)
+        // `检察长布朗的…`, `检察长布朗再…`: right after a post, ending clearly.
+        let placed = e.after_post
+            && (e.score() >= AFTER_POST_SCORE || long || ends_clearly_or_de(self.scan, t.span.end))
             || e.after_role && self.ends_after_role(t.span);
         // `克林顿总统在…`, `某某上将称`: a clause opens with it and a post
         // or a role follows it.
@@ -252,8 +254,7 @@ impl Around<'_, '_> {
         let common = scan
             .word_freq(&scan.text[n.range()])
             .is_some_and(|f| f >= COMMON_WORD);
-        !common
-            && (super::foreign::ends_clearly(scan, n.end) || scan.text[n.end..].starts_with('的'))
+        !common && ends_clearly_or_de(scan, n.end)
     }
 
     /// A name with a surname: its own reading, which must agree with the
@@ -352,6 +353,12 @@ fn joined_transliteration(tokens: &[Token], i: usize) -> (Token, usize) {
         i += 1;
     }
     (t, i)
+}
+
+/// True when a name clearly ends at `pos` (a break, a cue, a function
+/// character, a verb), or `的` follows it.
+fn ends_clearly_or_de(scan: &Scan<'_>, pos: usize) -> bool {
+    super::foreign::ends_clearly(scan, pos) || scan.text[pos..].starts_with('的')
 }
 
 /// True when a place or body found overlaps `span`.
