@@ -136,7 +136,7 @@ fn short_after_post(scan: &Scan<'_>, pos: usize, chinese: Option<Span>) -> Optio
 /// True when a short name clearly ends at `pos`: the text ends, no
 /// ideograph follows, or a cue, a post, a function character or a verb
 /// the segmenter reads starts there.
-fn ends_clearly(scan: &Scan<'_>, pos: usize) -> bool {
+pub(crate) fn ends_clearly(scan: &Scan<'_>, pos: usize) -> bool {
     let Some(c) = scan.char_at(pos) else {
         return true;
     };

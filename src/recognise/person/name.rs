@@ -14,7 +14,7 @@ use crate::text::{LazyCharSet, is_cjk, is_clause_break};
 /// Kept in code, as `dictionaries/README.md` says of such sets: a closed
 /// set of single characters of the grammar, read per character.
 static NOT_IN_NAME: LazyCharSet =
-    LazyCharSet::new("的了是在等对率携赴说也就及镇区县市省局办委部又还都已曾便却亦被把将");
+    LazyCharSet::new("的了是在等对率携赴说称也就及镇区县市省局办委部又还都已曾便却亦被把将");
 
 /// True when `hit` is a trigger word of kind `t`.
 pub(crate) fn is_trigger(scan: &Scan<'_>, hit: &crate::matcher::Hit, t: Trigger) -> bool {
@@ -110,6 +110,7 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         let end = scan.forward(given_start, g);
         if scan.text[given_start..end].chars().count() != g
             || !valid_given(&scan.text[given_start..end])
+            || (g == 2 && surname_before_address(scan, pos, sn, scan.forward(given_start, 1)))
         {
             break;
         }
@@ -142,6 +143,19 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
     };
     Some(Span::new(pos, best.0))
+}
+
+/// `孙某孙女士`, `王某王先生`: the one-character surname at `pos`
+/// written again at `at` before a form of address opens the address, not
+/// the given name.
+fn surname_before_address(scan: &Scan<'_>, pos: usize, sn: usize, at: usize) -> bool {
+    let surname = &scan.text[pos..scan.forward(pos, sn)];
+    sn == 1
+        && scan.text[at..].starts_with(surname)
+        && scan
+            .hits_at(at + surname.len())
+            .iter()
+            .any(|h| is_trigger(scan, h, Trigger::Address))
 }
 
 /// Level characters of bodies: they stand in given names too (`黄镇东`),

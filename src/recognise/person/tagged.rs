@@ -56,6 +56,10 @@ struct Evidence {
     chars: u8,
     /// A post ends right before the name.
     after_post: bool,
+    /// A role or an honour (`主帅`, `球星`, `画家`) ends right before the
+    /// name: it says a person follows as a post does, but the segmenter's
+    /// common words after it (`顾问博客`) need a clear end.
+    after_role: bool,
 }
 
 impl Evidence {
@@ -115,6 +119,17 @@ const AFTER_POST_SCORE: u8 = 3;
 /// characters).
 const MIN_NRT_BYTES: usize = 9;
 
+/// From this count in the segmenter's dictionary, a word it tags as a
+/// name after a role is a common word (`博客`), as in `name.rs`.
+const COMMON_WORD: usize = 300;
+
+/// Strong signs on both sides of a name: a post or a role before it, a
+/// cue or a form of address after it.
+const BOTH_SIDES: u8 = 2;
+
+/// The characters of a short transliteration read after a post or a role.
+const SHORT_NRT_CHARS: u8 = 2;
+
 /// The segmenter's name and the name's own reading may end this many
 /// bytes apart (one character).
 const MAX_END_DRIFT_BYTES: usize = 3;
@@ -159,8 +174,10 @@ impl Around<'_, '_> {
             None
         } else if t.tag == "nrt" {
             self.transliteration(t)
-        } else if let Some((_, clear)) = surname(self.scan, t.span.start) {
+                .or_else(|| self.short_transliteration(t))
+        } else if let Some((sn, clear)) = surname(self.scan, t.span.start) {
             self.with_surname(t, clear)
+                .or_else(|| self.after_lone_surname(t, sn, clear))
         } else {
             self.without_surname(t)
         };
@@ -171,7 +188,7 @@ impl Around<'_, '_> {
     fn latin_name(&self, t: Token) -> Option<Span> {
         let e = self.evidence(t.span);
         let w = &self.scan.text[t.span.range()];
-        (e.after_post
+        ((e.after_post || e.after_role)
             && e.score() >= AFTER_POST_SCORE
             && w.len() >= MIN_LATIN_NAME
             && w.bytes().all(|b| b.is_ascii_alphabetic()))
@@ -192,6 +209,20 @@ impl Around<'_, '_> {
             .then_some(t.span)
     }
 
+    /// `主教练佐拉目前…`, `球星佐拉接手…`: a transliteration of two
+    /// characters the segmenter tags `nrt`, right after a post or a role,
+    /// where a name ends clearly (a break, a cue, a function character, a
+    /// verb).
+    fn short_transliteration(&self, t: Token) -> Option<Span> {
+        let e = self.evidence(t.span);
+        ((e.after_post || e.after_role)
+            && e.chars == SHORT_NRT_CHARS
+            && super::foreign::ends_clearly(self.scan, t.span.end)
+            && !overlaps(self.taken, t.span)
+            && !is_not_a_name(self.scan, t.span))
+        .then_some(t.span)
+    }
+
     /// No surname the lexicon knows (`丹增`, a rare one): after a post, with
     /// a break or a cue after it; a transliteration of three characters or
     /// more needs only the post.
@@ -199,7 +230,10 @@ impl Around<'_, '_> {
         let e = self.evidence(t.span);
         let chars = self.scan.text[t.span.range()].chars().count();
         let long = chars >= 3;
-        let placed = e.after_post && (e.score() >= AFTER_POST_SCORE || long);
+        // `检察长布朗的…`, `检察长布朗再…`: right after a post, ending clearly.
+        let placed = e.after_post
+            && (e.score() >= AFTER_POST_SCORE || long || ends_clearly_or_de(self.scan, t.span.end))
+            || e.after_role && self.ends_after_role(t.span);
         // `克林顿总统在…`, `某某上将称`: a clause opens with it and a post
         // or a role follows it.
         let titled = e.strong > 0
@@ -210,6 +244,17 @@ impl Around<'_, '_> {
             && !overlaps(self.taken, t.span)
             && !is_not_a_name(self.scan, t.span))
         .then_some(t.span)
+    }
+
+    /// `主帅卡马乔的…`, `主帅卡马乔钦点…`: after a role, a name without a
+    /// known surname that is no common word of the segmenter's dictionary
+    /// and ends clearly (a break, a cue, a function character, a verb, `的`).
+    fn ends_after_role(&self, n: Span) -> bool {
+        let scan = self.scan;
+        let common = scan
+            .word_freq(&scan.text[n.range()])
+            .is_some_and(|f| f >= COMMON_WORD);
+        !common && ends_clearly_or_de(scan, n.end)
     }
 
     /// A name with a surname: its own reading, which must agree with the
@@ -225,6 +270,24 @@ impl Around<'_, '_> {
                 .then(|| self.reading_with_surname(t.span, t, clear))
                 .flatten()
         })
+    }
+
+    /// `营销经理姜/nr 丹丹/ns 女士`, `分析员庞/nr 辰光/nz 表示`: the segmenter
+    /// tags the clear surname alone and cuts the given name into another
+    /// word; the name's own reading stands where a post or a role comes
+    /// before it and a cue or a form of address after it.
+    fn after_lone_surname(&self, t: Token, sn: usize, clear: bool) -> Option<Span> {
+        let scan = self.scan;
+        if !clear || scan.forward(t.span.start, sn) != t.span.end {
+            return None;
+        }
+        let n = read_name(scan, t.span.start)?;
+        (n.end > t.span.end
+            && name_shaped(scan, n)
+            && self.evidence(n).strong >= BOTH_SIDES
+            && !overlaps(self.taken, n)
+            && !is_not_a_name(scan, n))
+        .then_some(n)
     }
 
     /// The name read at `n` (for the segmenter's token `t`), with enough
@@ -290,6 +353,12 @@ fn joined_transliteration(tokens: &[Token], i: usize) -> (Token, usize) {
         i += 1;
     }
     (t, i)
+}
+
+/// True when a name clearly ends at `pos` (a break, a cue, a function
+/// character, a verb), or `的` follows it.
+fn ends_clearly_or_de(scan: &Scan<'_>, pos: usize) -> bool {
+    super::foreign::ends_clearly(scan, pos) || scan.text[pos..].starts_with('的')
 }
 
 /// True when a place or body found overlaps `span`.
@@ -408,6 +477,9 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
             || scan
                 .hits_ending_at(start)
                 .any(|h| scan.hit_is(h, |c| c == LexClass::TitleRole));
+        e.after_role = scan
+            .hits_ending_at(start)
+            .any(|h| is_trigger(scan, h, Trigger::Honour));
     } else if scan.char_before(start).is_none_or(opens_weakly) {
         e.weak += 1;
     }
@@ -585,6 +657,27 @@ mod tests {
         assert_eq!(
             spans("慰问了困难老人,困难户邬振森,困难群众。", Person),
             ["邬振森"]
+        );
+    }
+
+    #[test]
+    fn a_tagged_name_after_a_role_in_a_team_or_the_arts() {
+        assert_eq!(
+            spans("这已经成为主帅费雷拉的一块心病。", Person),
+            ["费雷拉"]
+        );
+        assert_eq!(spans("这位球星卡萨诺接手了球队。", Person), ["卡萨诺"]);
+        assert_eq!(spans("片子的导演是资深导演Ron。", Person), ["Ron"]);
+        // A common word the segmenter tags as a name is none after a role.
+        assert!(spans("他在(顺达顾问博客)上写道房价将稳。", Person).is_empty());
+    }
+
+    #[test]
+    fn a_lone_surname_the_segmenter_tags_between_a_role_and_a_cue() {
+        // `庞/nr 晨光/n 表示`: the given name is a word of its own.
+        assert_eq!(
+            spans("期货公司分析员庞晨光表示,金价将稳。", Person),
+            ["庞晨光"]
         );
     }
 
