@@ -80,6 +80,17 @@ fn is_numeral(c: char) -> bool {
 /// The longest number of a numbered group (`第十二`), in characters.
 const MAX_ORDINAL_CHARS: usize = 3;
 
+/// The bytes of the number opening `after` (what follows a `第`), when it
+/// has one of at most [`MAX_ORDINAL_CHARS`] characters.
+fn ordinal_len(after: &str) -> Option<usize> {
+    let digits: usize = after
+        .chars()
+        .take_while(|&c| is_numeral(c))
+        .map(char::len_utf8)
+        .sum();
+    (digits > 0 && after[..digits].chars().count() <= MAX_ORDINAL_CHARS).then_some(digits)
+}
+
 /// The shortest and longest group noun after the number (`调研组`,
 /// `专题视察调研组`), in characters.
 const MIN_GROUP_NOUN_CHARS: usize = 3;
@@ -95,14 +106,9 @@ pub(crate) fn numbered(scan: &Scan<'_>) -> Vec<Mention> {
     // occurrence of the char's last byte, common inside other ideographs.
     for i in memchr::memmem::find_iter(text.as_bytes(), "第".as_bytes()) {
         let after = &text[i + '第'.len_utf8()..];
-        let digits: usize = after
-            .chars()
-            .take_while(|&c| is_numeral(c))
-            .map(char::len_utf8)
-            .sum();
-        if digits == 0 || after[..digits].chars().count() > MAX_ORDINAL_CHARS {
+        let Some(digits) = ordinal_len(after) else {
             continue;
-        }
+        };
         let rest = &after[digits..];
         // The group noun: group words, then `组`, `小组` or `团`.
         let Some(len) = rest
@@ -159,14 +165,9 @@ pub(crate) fn batches(scan: &Scan<'_>) -> Vec<Mention> {
         }
         let start = i - year_digits;
         let after = &text[i + "年第".len()..];
-        let digits: usize = after
-            .chars()
-            .take_while(|&c| is_numeral(c))
-            .map(char::len_utf8)
-            .sum();
-        if digits == 0 || after[..digits].chars().count() > MAX_ORDINAL_CHARS {
+        let Some(digits) = ordinal_len(after) else {
             continue;
-        }
+        };
         let rest = &after[digits..];
         if !rest.starts_with(BATCH_MEASURES) {
             continue;
