@@ -150,7 +150,7 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
 /// level character.
 fn merged_unit_before(scan: &Scan<'_>, role: Span, unit: char) -> Option<usize> {
     if unit != MERGED_UNIT {
-        return None;
+        return merged_department_before(scan, role, unit);
     }
     let toks = scan.tokens_around(role.start.saturating_sub(1));
     let mut pos = role.start;
@@ -184,6 +184,29 @@ fn merged_unit_before(scan: &Scan<'_>, role: Span, unit: char) -> Option<usize> 
 
 /// The unit character a post may be written merged with (`局` + `局长`).
 const MERGED_UNIT: char = '局';
+
+/// The longest department's name before its merged unit character
+/// (`组织` of `组织部长`), in characters.
+const MAX_DEPARTMENT_STEM_CHARS: usize = 3;
+
+/// `组织部长`, `宣传部长`: a department of the lexicon (`title.org`) whose
+/// last character the post starts with, written once. Returns where the
+/// department's name starts.
+fn merged_department_before(scan: &Scan<'_>, role: Span, unit: char) -> Option<usize> {
+    let mut pos = role.start;
+    let mut stem = String::new();
+    for _ in 0..MAX_DEPARTMENT_STEM_CHARS {
+        let c = scan.char_before(pos)?;
+        pos -= c.len_utf8();
+        stem.insert(0, c);
+        let mut name = stem.clone();
+        name.push(unit);
+        if stem.chars().count() >= 2 && scan.lex.is(&name, LexClass::TitleOrg) {
+            return Some(pos);
+        }
+    }
+    None
+}
 
 /// The start of an organisation or place written right before `pos`.
 fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Option<usize> {

@@ -382,6 +382,16 @@ pub(crate) fn resolve_glued(
     if bare_role == MERGED_POST && !parts.body.is_empty() && !parts.body.ends_with('局') {
         parts.body.push('局');
     }
+    // `组织部长`: the department's `部` is written once too.
+    if let Some(unit) = bare_role.strip_suffix('长')
+        && !parts.body.is_empty()
+        && !parts.body.ends_with(unit)
+    {
+        let merged = format!("{}{unit}", parts.body);
+        if doc.lex.is(&merged, LexClass::TitleOrg) {
+            parts.body = merged;
+        }
+    }
     if glued
         && parts
             .places
