@@ -184,10 +184,6 @@ fn lexicon_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
     w.take(h.span().start, n)
 }
 
-/// Below this count in the segmenter's dictionary, a word is rare: as
-/// likely a name as a common word.
-const RARE_WORD_FREQ: usize = 300;
-
 /// True when `word` is the short form of a county, a city or a province.
 fn short_of_county_or_above(scan: &Scan<'_>, word: &str) -> bool {
     scan.lex
@@ -217,8 +213,7 @@ fn short_form_alone(scan: &Scan<'_>, short: Span, end: usize) -> Step {
     let common = scan
         .word_tag(word)
         .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
-        && !(scan.word_freq(word).is_some_and(|f| f < RARE_WORD_FREQ)
-            && short_of_county_or_above(scan, word));
+        && !(scan.is_rare_word(word) && short_of_county_or_above(scan, word));
     // The tail of a longer word (`资源` of `国土资源`): the word is read
     // like any other.
     let tail_of_word = n >= 2

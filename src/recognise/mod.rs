@@ -34,6 +34,7 @@ mod title;
 mod words;
 
 pub(crate) use scan::Scan;
+pub(crate) use title::MERGED_UNIT;
 
 use crate::lexicon::LexClass;
 use crate::rules::Rule;

@@ -11,6 +11,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
+/// Below this count in the segmenter's dictionary a word is rare
+/// ([`Scan::is_rare_word`]); from it on, frequent.
+const RARE_WORD_FREQ: usize = 300;
+
 /// The longest clause segmented as one, in bytes; a longer one is cut
 /// into windows of [`WINDOW`] bytes.
 const MAX_SEGMENT: usize = 64 * 3 * 2;
@@ -349,6 +353,18 @@ impl<'a> Scan<'a> {
     /// How often the segmenter's dictionary counts `word`, if it holds it.
     pub fn word_freq(&self, word: &str) -> Option<usize> {
         self.seg.word_freq(word)
+    }
+
+    /// True when the segmenter's dictionary holds `word` but rarely: as
+    /// likely a name as a common word (`罗干` 92, `宝鸡` 188; `满意` 3417).
+    pub fn is_rare_word(&self, word: &str) -> bool {
+        self.word_freq(word).is_some_and(|f| f < RARE_WORD_FREQ)
+    }
+
+    /// True when the segmenter's dictionary holds `word` often: a common
+    /// word, whatever it tags it (`博客`).
+    pub fn is_frequent_word(&self, word: &str) -> bool {
+        self.word_freq(word).is_some_and(|f| f >= RARE_WORD_FREQ)
     }
 
     /// True when the segmenter's dictionary holds `word`.

@@ -124,7 +124,11 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
         return None;
     }
     if scan.char_before(role.start) != Some(unit) {
-        return merged_unit_before(scan, role, unit);
+        return if unit == MERGED_UNIT {
+            merged_unit_before(scan, role)
+        } else {
+            merged_department_before(scan, role, unit)
+        };
     }
     let mut pos = role.start - unit.len_utf8();
     for n in 1..=MAX_UNIT_CHARS {
@@ -148,10 +152,7 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
 /// `局` merged into it. The bureau's name is the common nouns before the
 /// post (never a person's name: `王明局长`), from a break, a clause word or a
 /// level character.
-fn merged_unit_before(scan: &Scan<'_>, role: Span, unit: char) -> Option<usize> {
-    if unit != MERGED_UNIT {
-        return merged_department_before(scan, role, unit);
-    }
+fn merged_unit_before(scan: &Scan<'_>, role: Span) -> Option<usize> {
     let toks = scan.tokens_around(role.start.saturating_sub(1));
     let mut pos = role.start;
     let mut chars = 0;
@@ -182,8 +183,10 @@ fn merged_unit_before(scan: &Scan<'_>, role: Span, unit: char) -> Option<usize> 
     (chars >= 2 && (bounded || scan.char_at(pos).and_then(Level::of_char).is_some())).then_some(pos)
 }
 
-/// The unit character a post may be written merged with (`局` + `局长`).
-const MERGED_UNIT: char = '局';
+/// The unit character a post may be written merged with after any body's
+/// name (`局` + `局长`); a department's merges only where the lexicon knows
+/// the department ([`merged_department_before`]).
+pub(crate) const MERGED_UNIT: char = '局';
 
 /// The longest department's name before its merged unit character
 /// (`组织` of `组织部长`), in characters.

@@ -352,10 +352,7 @@ pub(crate) fn named_places(
             if w == p.name {
                 p.full_written = true;
             } else if p.short_written.is_none()
-                && w.chars().next_back().and_then(Level::of_char) == Some(p.level)
-                && w.char_indices()
-                    .next_back()
-                    .is_some_and(|(k, _)| k > 0 && p.name.starts_with(&w[..k]))
+                && short_with_level(doc_lex, w).is_some_and(|(full, _)| full == p.name)
             {
                 p.short_written = Some(w.to_string());
             }

@@ -22,7 +22,7 @@ use crate::lexicon::{Grammar, Level, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::EntityKind;
 use crate::text::is_cjk;
-use hashbrown::HashMap;
+use hashbrown::{HashMap, HashSet};
 
 /// Joins two posts one person holds at once (`区委常委兼宣传部部长`).
 const CONCURRENTLY: &str = "兼";
@@ -331,35 +331,42 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
 /// mention (`常务副县长` → `陈某副县长一行`).
 const POST_QUALIFIERS: [&str; 4] = ["常务", "专职", "执行", "第一"];
 
+/// The holder, body and post of a LEADS.
+fn post_of(f: &Found) -> Option<(&usize, &String, &String)> {
+    match f {
+        Found::Leads {
+            head, org, role, ..
+        } => Some((head, org, role)),
+        _ => None,
+    }
+}
+
 /// Drops a post that is a person's full post without its qualifier, in
 /// the same body (`副县长` beside `常务副县长`): one post, written twice.
 fn drop_short_posts(doc: &Doc<'_>, found: Vec<Found>) -> Vec<Found> {
-    let posts: Vec<(String, String, String)> = found
-        .iter()
-        .filter_map(|f| match f {
-            Found::Leads {
-                head, org, role, ..
-            } => Some((doc.mentions[*head].text.clone(), org.clone(), role.clone())),
-            _ => None,
-        })
-        .collect();
+    // Looked up, not compared pairwise: a roster may hold thousands of posts.
+    let short: Vec<bool> = {
+        let posts: HashSet<(&str, &str, &str)> = found
+            .iter()
+            .filter_map(post_of)
+            .map(|(h, o, r)| (doc.mentions[*h].text.as_str(), o.as_str(), r.as_str()))
+            .collect();
+        found
+            .iter()
+            .map(|f| {
+                post_of(f).is_some_and(|(h, o, r)| {
+                    POST_QUALIFIERS.iter().any(|q| {
+                        let full = format!("{q}{r}");
+                        posts.contains(&(doc.mentions[*h].text.as_str(), o.as_str(), full.as_str()))
+                    })
+                })
+            })
+            .collect()
+    };
     found
         .into_iter()
-        .filter(|f| {
-            let Found::Leads {
-                head, org, role, ..
-            } = f
-            else {
-                return true;
-            };
-            let name = &doc.mentions[*head].text;
-            !posts.iter().any(|(n, o, r)| {
-                n == name
-                    && o == org
-                    && r.strip_suffix(role.as_str())
-                        .is_some_and(|q| POST_QUALIFIERS.contains(&q))
-            })
-        })
+        .zip(short)
+        .filter_map(|(f, short)| (!short).then_some(f))
         .collect()
 }
 

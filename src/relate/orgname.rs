@@ -33,6 +33,7 @@ use super::article::{SHORT_DIVISION_CHARS, leading_divisions};
 use super::{Doc, Mention};
 use crate::Rule;
 use crate::lexicon::{Grammar, Level, LexClass, Lexicon};
+use crate::recognise::MERGED_UNIT;
 use std::cell::Cell;
 
 /// A title split into its parts.
@@ -331,9 +332,6 @@ pub(crate) fn attach(place: &str, body: &str) -> String {
     format!("{place}{body}")
 }
 
-/// A post a bureau's `局` may be merged into (`应急局长`).
-const MERGED_POST: &str = "局长";
-
 /// An organisation resolved from a title.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Resolved {
@@ -377,18 +375,16 @@ pub(crate) fn resolve_glued(
     known: &[String],
 ) -> Option<Resolved> {
     let mut parts = split_title(doc.lex, title, post)?;
-    // `应急局长`: the bureau's `局` is written once, merged into the post.
+    // `应急局长`, `组织部长`: the unit's character is written once, merged
+    // into the post; a bureau's after any body, a department's where the
+    // lexicon knows the department (as recognition reads them).
     let bare_role = parts.role.trim_start_matches('副');
-    if bare_role == MERGED_POST && !parts.body.is_empty() && !parts.body.ends_with('局') {
-        parts.body.push('局');
-    }
-    // `组织部长`: the department's `部` is written once too.
     if let Some(unit) = bare_role.strip_suffix('长')
         && !parts.body.is_empty()
         && !parts.body.ends_with(unit)
     {
         let merged = format!("{}{unit}", parts.body);
-        if doc.lex.is(&merged, LexClass::TitleOrg) {
+        if unit.parse::<char>() == Ok(MERGED_UNIT) || doc.lex.is(&merged, LexClass::TitleOrg) {
             parts.body = merged;
         }
     }

@@ -97,6 +97,17 @@ pub(crate) fn cue_len(scan: &Scan<'_>, pos: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// True when `span` is shaped like a name: a surname and one or two
+/// given-name characters.
+pub(crate) fn name_shaped(scan: &Scan<'_>, span: Span) -> bool {
+    surname(scan, span.start).is_some_and(|(sn, _)| {
+        let given_start = scan.forward(span.start, sn);
+        given_start < span.end
+            && (1..=2).contains(&scan.text[given_start..span.end].chars().count())
+            && valid_given(&scan.text[given_start..span.end])
+    })
+}
+
 pub(crate) fn valid_given(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| is_cjk(c) && !NOT_IN_NAME.contains(c))
 }
@@ -268,10 +279,6 @@ pub(crate) fn is_not_a_name(scan: &Scan<'_>, n: Span) -> bool {
     not_a_name(scan, n, false)
 }
 
-/// Below this count in jieba's dictionary, a word that opens with a clear
-/// surname is as often a name (`罗干` 92, `安南` 222; `满意` 3417).
-const RARE_WORD: usize = 300;
-
 /// [`is_not_a_name`] where a post stands right before the span: a rare
 /// word of the segmenter's dictionary that opens with a clear surname is
 /// trusted as the name the post announces (`国务委员罗干`).
@@ -287,7 +294,7 @@ fn clear_surname(scan: &Scan<'_>, n: Span) -> bool {
 
 /// True when `w` (at `n`) is a rare dictionary word opening with a clear surname.
 fn rare_word_with_surname(scan: &Scan<'_>, w: &str, n: Span) -> bool {
-    clear_surname(scan, n) && scan.word_freq(w).is_some_and(|f| f < RARE_WORD)
+    clear_surname(scan, n) && scan.is_rare_word(w)
 }
 
 /// True when the name at `n` reads as something else; `after_post` trusts

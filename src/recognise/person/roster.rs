@@ -8,8 +8,7 @@ use super::super::Scan;
 use super::super::index::MentionIndex;
 use super::super::segment::Token;
 use super::name::{
-    end_strength, is_not_a_name, is_not_a_name_after_post, is_trigger, read_name, surname,
-    valid_given,
+    end_strength, is_not_a_name, is_not_a_name_after_post, is_trigger, name_shaped, read_name,
 };
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
@@ -169,18 +168,6 @@ fn without_note(scan: &Scan<'_>, end: usize) -> usize {
     head.rfind(['（', '('])
         .filter(|&open| note_between(scan, open, end))
         .unwrap_or(end)
-}
-
-/// True when `span` is shaped like a name: a surname and one or two
-/// given-name characters.
-fn name_shaped(scan: &Scan<'_>, span: Span) -> bool {
-    let Some((sn, _)) = surname(scan, span.start) else {
-        return false;
-    };
-    let given_start = scan.forward(span.start, sn);
-    let given = &scan.text[given_start.min(span.end)..span.end];
-    let n = given.chars().count();
-    given_start < span.end && (1..=2).contains(&n) && valid_given(given)
 }
 
 /// An item at `span`: named, plain (a word the segmenter does not know,

@@ -17,7 +17,7 @@
 use super::super::index::MentionIndex;
 use super::super::segment::Token;
 use super::super::{Mention, Scan};
-use super::name::{is_not_a_name, is_trigger, is_weak_cue, read_name, surname, valid_given};
+use super::name::{is_not_a_name, is_trigger, is_weak_cue, name_shaped, read_name, surname};
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::Span;
@@ -118,10 +118,6 @@ const AFTER_POST_SCORE: u8 = 3;
 /// The fewest bytes of a transliteration the segmenter tags `nrt` (three
 /// characters).
 const MIN_NRT_BYTES: usize = 9;
-
-/// From this count in the segmenter's dictionary, a word it tags as a
-/// name after a role is a common word (`博客`), as in `name.rs`.
-const COMMON_WORD: usize = 300;
 
 /// Strong signs on both sides of a name: a post or a role before it, a
 /// cue or a form of address after it.
@@ -251,10 +247,7 @@ impl Around<'_, '_> {
     /// and ends clearly (a break, a cue, a function character, a verb, `的`).
     fn ends_after_role(&self, n: Span) -> bool {
         let scan = self.scan;
-        let common = scan
-            .word_freq(&scan.text[n.range()])
-            .is_some_and(|f| f >= COMMON_WORD);
-        !common && ends_clearly_or_de(scan, n.end)
+        !scan.is_frequent_word(&scan.text[n.range()]) && ends_clearly_or_de(scan, n.end)
     }
 
     /// A name with a surname: its own reading, which must agree with the
@@ -303,16 +296,6 @@ impl Around<'_, '_> {
         let e = self.evidence(n);
         (e.enough(clear, known) || unseen_full_name(n, t, clear, known, e)).then_some(n)
     }
-}
-
-/// True when `span` is a surname and one or two given-name characters.
-fn name_shaped(scan: &Scan<'_>, span: Span) -> bool {
-    surname(scan, span.start).is_some_and(|(sn, _)| {
-        let given_start = scan.forward(span.start, sn);
-        given_start < span.end
-            && (1..=2).contains(&scan.text[given_start..span.end].chars().count())
-            && valid_given(&scan.text[given_start..span.end])
-    })
 }
 
 /// True when a post, or a role or a form of address of two characters or

@@ -1,6 +1,7 @@
 //! Places glued together into one (`闵行区七宝镇`, `江苏徐州`, a village
-//! and a hamlet inside it, `某某村某家湾`: `place.chain`) and a numbered part glued to a place (`东方花园三期`,
-//! `七宝村8队`: `place.numbered-part`).
+//! and a hamlet inside it, `某某村某家湾`: `place.chain`) and a numbered
+//! part glued to a place (`东方花园三期`, `七宝村8队`:
+//! `place.numbered-part`).
 
 use super::super::{Mention, Scan};
 use super::road::is_road;

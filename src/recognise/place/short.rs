@@ -68,13 +68,10 @@ pub(super) fn short_licensed(
 const HELD_BY_A_PLACE: &str = "经济";
 
 /// `加快某某经济发展`: a county's or city's short form whose economy the
-/// text speaks of, unless it opens a longer name (`某某经济开发区`).
+/// text speaks of, read as a short form of a named family is
+/// ([`family_short_ok`]): not where it opens a longer name (`某某经济开发区`).
 fn names_an_economy(scan: &Scan<'_>, span: Span, short: &ShortWord<'_>) -> bool {
-    scan.text[span.end..].starts_with(HELD_BY_A_PLACE)
-        && short.word.chars().count() >= 2
-        && !short.is_other_word(scan)
-        && aligned(scan, span)
-        && !opens_a_name(scan, span)
+    scan.text[span.end..].starts_with(HELD_BY_A_PLACE) && family_short_ok(scan, span, short)
 }
 
 /// What licensing a short form asks of the word itself, whichever full

@@ -458,16 +458,14 @@ fn relations_of(doc: &Doc<'_>, st: &State, leads: &[Found]) -> Vec<Found> {
 
 /// A place of one character that no verb of going governs, a province's
 /// abbreviation inside a word (`援藏企业`, `滇` of a region's name): no
-/// site visited. After the verb it is the place gone to (`莅某考察`).
+/// site visited. After the verb (`来某考察`, or the literary `莅` alone,
+/// `莅某考察`) it is the place gone to.
 fn is_one_char_abbreviation(doc: &Doc<'_>, t: usize) -> bool {
     let m = &doc.mentions[t];
     m.kind == EntityKind::Place
         && m.end - m.start == 1
         && !doc.trigger_ends_at(m.start, T::VisitMotion)
-        && !m
-            .start
-            .checked_sub(1)
-            .is_some_and(|p| doc.chars[p] == '莅' || doc.chars[p] == '来')
+        && m.start.checked_sub(1).is_none_or(|p| doc.chars[p] != '莅')
 }
 
 /// The leader's own divisions (`江阴市委书记` studying 江阴).
