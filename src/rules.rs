@@ -121,6 +121,9 @@ rules! {
     OrgVisitSite => "org.visit-site",
     /// An item of a visit list read whole up to its body suffix (`某某县第二中学`).
     OrgSiteItem => "org.site-item",
+    /// A company named before the capacity of its project in a visit list
+    /// (`某某年产300吨某某项目` → `某某`).
+    OrgProjectOwner => "org.project-owner",
     /// The body a title opens with (`某省委` in `某省委书记`), reported nested in it.
     OrgTitleBody => "org.title-body",
     /// A body of a place written with the party's name before it (`中共` + `某省委`).

@@ -189,11 +189,13 @@ pub enum Grammar {
     AppointLink,
     /// Closes a byline after its last name (`报道`, `摄`) (`grammar.byline-closer`).
     BylineCloser,
+    /// Opens the capacity of a project after its owner (`年产`, `日处理`) (`grammar.capacity`).
+    Capacity,
 }
 
 impl Grammar {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Grammar; 31] = [
+    pub const ALL: [Grammar; 32] = [
         Grammar::GenericOpener,
         Grammar::Rank,
         Grammar::Facility,
@@ -225,6 +227,7 @@ impl Grammar {
         Grammar::MotionAdverb,
         Grammar::AppointLink,
         Grammar::BylineCloser,
+        Grammar::Capacity,
     ];
 
     /// The kind's name in dictionary files.
@@ -261,6 +264,7 @@ impl Grammar {
             Grammar::MotionAdverb => "grammar.motion-adverb",
             Grammar::AppointLink => "grammar.appoint-link",
             Grammar::BylineCloser => "grammar.byline-closer",
+            Grammar::Capacity => "grammar.capacity",
         }
     }
 }

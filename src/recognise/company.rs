@@ -102,7 +102,7 @@ fn stretch_start(scan: &Scan<'_>, end: usize) -> usize {
 
 /// The end of a region (a province, city or county, or the short form of
 /// one) starting at `pos`, the longest there.
-fn region_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
+pub(crate) fn region_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     scan.hits_at(pos)
         .iter()
         .find(|h| {

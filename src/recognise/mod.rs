@@ -24,6 +24,7 @@ mod parent_unit;
 mod person;
 mod place;
 mod plot;
+mod project_owner;
 mod route;
 pub(crate) mod scan;
 mod school;

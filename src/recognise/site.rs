@@ -66,7 +66,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                     out.push(Mention::new(item, EntityKind::Place, Rule::PlaceVisitSite));
                 }
                 Some(_) => out.push(Mention::new(item, EntityKind::Org, Rule::OrgVisitSite)),
-                None => out.extend(suffixed(scan, item)),
+                None => out.extend(
+                    suffixed(scan, item).or_else(|| super::project_owner::owner(scan, item)),
+                ),
             }
         }
     }
@@ -224,7 +226,10 @@ fn items(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        let end_here = is_clause_break(c) && c != '、' && !matches!(c, '(' | ')' | '（' | '）')
+        let end_here = is_clause_break(c)
+            && c != '、'
+            && !matches!(c, '(' | ')' | '（' | '）')
+            && !is_rate_slash(text, i)
             || c == '等'
             || (i > start && ends_list(scan, i));
         let sep =
@@ -241,6 +246,17 @@ fn items(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
         i += c.len_utf8();
     }
     out
+}
+
+/// True when the `/` at `pos` writes a rate (`2000吨/日`, `5万吨/年`): part
+/// of an item, no break.
+fn is_rate_slash(text: &str, pos: usize) -> bool {
+    text[pos..].starts_with('/')
+        && text[pos + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| "日年天时月".contains(c))
+        && text[..pos].chars().next_back().is_some_and(is_cjk)
 }
 
 /// True when a purpose or a verb that ends a list starts at `pos`
@@ -281,7 +297,7 @@ fn kind(scan: &Scan<'_>, item: Span) -> Option<EntityKind> {
 
 /// True when `item` could be a name: a short stretch of name characters
 /// with no grammar word, post, cue or set phrase inside.
-fn plain(scan: &Scan<'_>, item: Span) -> bool {
+pub(crate) fn plain(scan: &Scan<'_>, item: Span) -> bool {
     let w = &scan.text[item.range()];
     let n = w.chars().count();
     (MIN_BARE_ITEM..=MAX_ITEM).contains(&n)
@@ -305,7 +321,7 @@ fn plain(scan: &Scan<'_>, item: Span) -> bool {
 
 /// True when `span` is a brand: words the segmenter does not know or tags
 /// as proper names, and no common word (`困难群众`, `民营企业`).
-fn bare_name(scan: &Scan<'_>, span: Span) -> bool {
+pub(crate) fn bare_name(scan: &Scan<'_>, span: Span) -> bool {
     let Some(span) = trim(scan, span) else {
         return false;
     };
@@ -315,6 +331,13 @@ fn bare_name(scan: &Scan<'_>, span: Span) -> bool {
     {
         return false;
     }
+    made_of_name_words(scan, span)
+}
+
+/// True when the segmenter's words of `span` line up with it and each is
+/// a proper name, a single character, or a word it does not know: what a
+/// brand is made of (`恒瑞`, `晟丰`), unlike a verb or a common noun.
+pub(crate) fn made_of_name_words(scan: &Scan<'_>, span: Span) -> bool {
     let tokens = scan.tokens_around(span.start);
     let inside: Vec<_> = tokens
         .iter()
