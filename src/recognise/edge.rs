@@ -265,7 +265,7 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
         return w.take(tok.span.start, n);
     }
     let level = n == 1 && word.chars().next().and_then(Level::of_char).is_some();
-    if !is_name_part(scan, tok, w, level) {
+    if !is_name_part(scan, tok, w, level) || level && division_follows(scan, tok.span.end) {
         return Step::Stop;
     }
     w.proper |= tok.is_proper() || level || !scan.is_known_word(word);
@@ -281,6 +281,21 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
         return Step::Stop;
     }
     Step::Took
+}
+
+/// True when a division of the lexicon, written with its own level,
+/// starts at `pos`: a level character before it ends another word
+/// (`沉陷区` + 某某镇某村), no part of the name.
+fn division_follows(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.hits_at(pos).iter().any(|h| {
+        h.span().len() >= super::TWO_CHARS_BYTES
+            && scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
+            && scan.text[..h.span().end]
+                .chars()
+                .next_back()
+                .and_then(Level::of_char)
+                .is_some()
+    })
 }
 
 /// The most characters of a township's name before `乡` or `镇`.

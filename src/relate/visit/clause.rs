@@ -370,7 +370,7 @@ pub(super) fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
                 if matches!(doc.chars[q], ',' | '\u{FF0C}' | ';') {
                     break;
                 }
-                if doc.chars[q] == '在' && doc.mention_at(q + 1).is_some() {
+                if doc.chars[q] == '在' && opens_site_frame(doc, q, p) {
                     open = Some(q);
                     break;
                 }
@@ -402,6 +402,37 @@ pub(super) fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
     out.extend(fronted_lists(doc, si));
     out.extend(caption_frame(doc, si));
     out
+}
+
+/// The most characters of a modifier between a clause-opening `在` and
+/// the first place of its frame (`在我市采煤沉陷区`).
+const MAX_FRAME_MODIFIER: usize = 8;
+
+/// True when the `在` at `q` opens the frame of a site ending at `end`: a
+/// place or body right after it, or, when the `在` opens its clause, after
+/// a short modifier with no verb of the visit in it (`在我市采煤沉陷区某村、
+/// 某村…项目现场`).
+fn opens_site_frame(doc: &Doc<'_>, q: usize, end: usize) -> bool {
+    if doc.mention_at(q + 1).is_some() {
+        return true;
+    }
+    let opens_clause = q == 0
+        || doc
+            .chars
+            .get(q - 1)
+            .is_some_and(|&c| crate::text::is_clause_break(c));
+    let limit = (q + 1 + MAX_FRAME_MODIFIER).min(end);
+    opens_clause
+        && (q + 2..limit).any(|k| {
+            doc.mention_at(k)
+                .is_some_and(|i| is_tail_kind(doc.mentions[i].kind))
+                && (q + 1..k).all(|j| {
+                    !crate::text::is_clause_break(doc.chars[j])
+                        && doc.trigger_at(j, T::VisitInspect).is_none()
+                        && doc.trigger_at(j, T::VisitMotion).is_none()
+                        && doc.trigger_at(j, T::Barrier).is_none()
+                })
+        })
 }
 
 /// Where the subject of the clause after a fronted frame ends: at its
