@@ -178,6 +178,7 @@ fn named_before_suffix(scan: &Scan<'_>, suffix: Span, name_end: usize) -> Option
             .is_some_and(|c| c.is_ascii_alphanumeric())
         || !edge.proper
         || super::super::edge::holds_rank(&scan.text[edge.start..name_end])
+        || describes_a_village(scan, suffix, Span::new(edge.start, name_end))
     {
         return None;
     }
@@ -186,6 +187,33 @@ fn named_before_suffix(scan: &Scan<'_>, suffix: Span, name_end: usize) -> Option
         EntityKind::Place,
         Rule::PlaceSuffix,
     ))
+}
+
+/// The fewest characters after a village's suffix inside a stem that make
+/// the stem a description of the village (`某某村` + `农旅融合示范` + `村`).
+const MIN_VILLAGE_DESCRIPTION: usize = 3;
+
+/// True when a village suffix ends a stem that already holds a village
+/// followed by words (`某镇某某村农旅融合示范村`): the words say what kind
+/// of village it is, an honour or a programme, and the name is the village
+/// inside, which its own rules find.
+fn describes_a_village(scan: &Scan<'_>, suffix: Span, stem: Span) -> bool {
+    let village_suffix = |h: &crate::matcher::Hit| {
+        scan.entries(h)
+            .any(|e| e.class == LexClass::PlaceSuffix && e.traits.village)
+    };
+    if !scan
+        .hits_at(suffix.start)
+        .iter()
+        .any(|h| h.span() == suffix && village_suffix(h))
+    {
+        return false;
+    }
+    scan.hits_within(stem).any(|h| {
+        h.span().start > stem.start
+            && village_suffix(h)
+            && scan.text[h.span().end..stem.end].chars().count() >= MIN_VILLAGE_DESCRIPTION
+    })
 }
 
 /// `果园镇篓子村`: a village written right after its town or township is
