@@ -41,19 +41,42 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         if start >= suffix.start {
             continue;
         }
-        let Some(region) = region_at(scan, start) else {
+        let Some(start) = name_start(scan, start, suffix.start) else {
             continue;
         };
-        let between = scan.text[region..suffix.start].chars().count();
-        if (1..=MAX_BETWEEN).contains(&between) {
-            out.push(Mention::new(
-                Span::new(start, suffix.end),
-                EntityKind::Org,
-                Rule::OrgCompany,
-            ));
-        }
+        out.push(Mention::new(
+            Span::new(start, suffix.end),
+            EntityKind::Org,
+            Rule::OrgCompany,
+        ));
     }
     out
+}
+
+/// Where a company's name starts in the stretch from `start` to its legal
+/// form at `end`: at a region right after a place of a lower level that
+/// ends inside the stretch (`某经济开发区` + `某省某某新材料有限公司`: the zone is
+/// where the company stands, the province opens its name; `某市某区`
+/// narrows one place and is no such split), else at the region opening
+/// the stretch when the name after it fits.
+fn name_start(scan: &Scan<'_>, start: usize, end: usize) -> Option<usize> {
+    let fits = |at: usize| {
+        region_at(scan, at).is_some_and(|region| {
+            (1..=MAX_BETWEEN).contains(&scan.text[region..end].chars().count())
+        })
+    };
+    let split = scan
+        .hits_within(Span::new(start, end))
+        .filter(|h| h.span().end < end && scan.hit_is(h, |c| c.is_place()))
+        .find(|h| {
+            let at = h.span().end;
+            at > start
+                && fits(at)
+                && region_at(scan, at)
+                    .is_some_and(|r| super::place::outranks(scan, Span::new(at, r), h.span()))
+        })
+        .map(|h| h.span().end);
+    split.or_else(|| fits(start).then_some(start))
 }
 
 /// Where the stretch before a legal form at `end` starts: walking left,

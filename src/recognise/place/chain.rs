@@ -26,7 +26,9 @@ pub(super) fn glue_chains(scan: &Scan<'_>, out: &mut Vec<Mention>) {
             let next = out.get(at).filter(|n| n.span.start == cur.end);
             match next {
                 Some(n)
-                    if (is_division_at(scan, cur) && !is_road(scan, n.span))
+                    if (is_division_at(scan, cur)
+                        && !is_road(scan, n.span)
+                        && !outranks(scan, n.span, cur))
                         || contains_division(scan, cur, n.span)
                         || holds_hamlet(scan, cur, n.span) =>
                 {
@@ -85,6 +87,22 @@ fn holds_hamlet(scan: &Scan<'_>, village: Span, hamlet: Span) -> bool {
     scan.text[hamlet.range()].chars().count() <= MAX_HAMLET_CHARS
         && ends_in(village, |t| t.village)
         && ends_in(hamlet, |t| t.hamlet)
+}
+
+/// True when `next` names a division of the same level as the one `cur`
+/// ends in, or a higher one (`某开发区` + `某省`): a chain narrows from the
+/// larger division to the smaller, so `next` opens another name.
+pub(crate) fn outranks(scan: &Scan<'_>, next: Span, cur: Span) -> bool {
+    let level = |span: Span| {
+        full_divisions(scan, &scan.text[span.range()])
+            .into_iter()
+            .filter_map(|full| super::level_of(scan, full))
+            .min()
+    };
+    let cur_level = scan
+        .longest_ending_at(cur.end, |c| matches!(c, LexClass::Division(_)))
+        .and_then(|h| level(h.span()));
+    matches!((level(next), cur_level), (Some(n), Some(c)) if n <= c)
 }
 
 fn is_division_at(scan: &Scan<'_>, span: Span) -> bool {

@@ -4,6 +4,7 @@
 //! abbreviation (`来沪`), and chains glued together (`闵行区七宝镇`).
 
 mod chain;
+pub(crate) use chain::outranks;
 mod road;
 mod short;
 mod suffixed;

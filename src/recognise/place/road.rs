@@ -38,7 +38,8 @@ pub(super) fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> 
     if !bound && (verb_or_word_across(scan, start, suffix) || ends_common_word(scan, suffix)) {
         return None;
     }
-    if is_no_road_name(scan, &scan.text[start..suffix.start]) {
+    if is_no_road_name(scan, &scan.text[start..suffix.start]) || suffix_opens_a_place(scan, suffix)
+    {
         return None;
     }
     Some(Mention::new(
@@ -46,6 +47,14 @@ pub(super) fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> 
         EntityKind::Place,
         Rule::PlaceRoad,
     ))
+}
+
+/// True when the segmenter reads the suffix as the start of a place name
+/// running past it (`甘肃` + `河西`…): the character opens that name and
+/// ends no road or river.
+fn suffix_opens_a_place(scan: &Scan<'_>, suffix: Span) -> bool {
+    scan.token_containing(suffix.start)
+        .is_some_and(|t| t.span.start == suffix.start && t.span.end > suffix.end && t.tag == "ns")
 }
 
 /// Where a road's name starts: two name characters before the suffix,
