@@ -35,6 +35,7 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
             .chars()
             .next()
             .is_some_and(|n| is_cjk(n) && !AFTER.contains(n))
+            && word_goes_on(scan, end)
         {
             continue;
         }
@@ -60,6 +61,14 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// True when the segmenter reads a word across `end`, the byte after `中`
+/// or `小` (`中心`, `小时`, `三中全会`): the character is part of that word.
+/// Where the word ends with it (`五中` + `开展`), the school's name ends.
+fn word_goes_on(scan: &Scan<'_>, end: usize) -> bool {
+    scan.token_containing(end - 1)
+        .is_none_or(|t| t.span.end > end)
 }
 
 #[cfg(test)]
