@@ -516,19 +516,30 @@ impl Doc<'_> {
                         .collect()
                 })
                 .unwrap_or_default();
-            places
+            let mut fitting: Vec<&NamedPlace> = places
                 .iter()
                 .filter(|p| fits_level_word(w, &p.name, p.level))
-                .min_by_key(|p| {
-                    (
-                        !parents.contains(&p.name),
-                        std::cmp::Reverse(p.plain),
-                        p.first_plain,
-                        std::cmp::Reverse(p.count),
-                        p.first,
-                    )
-                })
-                .map(|p| p.as_written().to_string())
+                .collect();
+            fitting.sort_by_key(|p| {
+                (
+                    !parents.contains(&p.name),
+                    std::cmp::Reverse(p.plain),
+                    p.first_plain,
+                    std::cmp::Reverse(p.count),
+                    p.first,
+                )
+            });
+            // Two places of the level named as often, neither the town's
+            // parent (`到甲市、乙区、丙市调研`, each told once more): the
+            // places visited, not the article's own, which it does not say.
+            let tied = |a: &NamedPlace, b: &NamedPlace| {
+                !parents.contains(&a.name) && a.plain == b.plain && a.count == b.count
+            };
+            match fitting.as_slice() {
+                [a, b, ..] if tied(a, b) => None,
+                [a, ..] => Some(a.as_written().to_string()),
+                [] => None,
+            }
         };
         if let Some(a) = self.articles.get(art)
             && let Some(p) = pick(&a.places)
