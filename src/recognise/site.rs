@@ -48,10 +48,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             continue;
         }
         // The verb must stand alone (`调研组`, `考察团` are nouns).
-        if scan
-            .char_at(hit.span().end)
-            .is_some_and(|c| "室组团员办处科队".contains(c))
-        {
+        if is_group_noun(scan, hit.span().end) {
             continue;
         }
         let list = items(scan, hit.span().end);
@@ -73,6 +70,18 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// True when the character at `pos`, right after a verb, makes a noun of
+/// it (`调研组`, `考察团`): one of the unit characters, which the segmenter
+/// reads alone or glued to the verb, not as the start of a word of its own
+/// (`深入` + `科技园`).
+fn is_group_noun(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.char_at(pos)
+        .is_some_and(|c| "室组团员办处科队".contains(c))
+        && scan
+            .token_containing(pos)
+            .is_none_or(|t| t.span.start < pos || t.span.len() <= 3)
 }
 
 /// The shortest suffix that closes a whole item, in bytes (two characters:
@@ -230,6 +239,7 @@ fn items(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
             && c != '、'
             && !matches!(c, '(' | ')' | '（' | '）')
             && !is_rate_slash(text, i)
+            && !(matches!(c, ',' | '，') && list_goes_on(scan, i + c.len_utf8()))
             || c == '等'
             || (i > start && ends_list(scan, i));
         let sep =
@@ -246,6 +256,37 @@ fn items(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
         i += c.len_utf8();
     }
     out
+}
+
+/// True when the clause from `pos` on, after a comma inside a list of
+/// stops, goes on with the list: it holds more items joined by `、` and
+/// closes them with `等` before any verb (`先后来到A、B,C、D等企业`).
+fn list_goes_on(scan: &Scan<'_>, pos: usize) -> bool {
+    let text = scan.text;
+    let Some(deng) = text[pos..]
+        .char_indices()
+        .take_while(|&(_, c)| !is_clause_break(c) || c == '、')
+        .find(|&(_, c)| c == '等')
+        .map(|(k, _)| pos + k)
+    else {
+        return false;
+    };
+    text[pos..deng].contains('、')
+        && !scan.hits_within(Span::new(pos, deng)).any(|h| {
+            scan.hit_is(h, |c| {
+                matches!(
+                    c,
+                    LexClass::Trigger(
+                        Trigger::VisitMotion
+                            | Trigger::VisitInspect
+                            | Trigger::LinkVerb
+                            | Trigger::Purpose
+                            | Trigger::Attend
+                            | Trigger::Barrier
+                    )
+                )
+            })
+        })
 }
 
 /// True when the `/` at `pos` writes a rate (`2000吨/日`, `5万吨/年`): part
