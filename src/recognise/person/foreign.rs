@@ -42,6 +42,11 @@ const FOLLOWERS: &str = "为等在和与将于是曾已也说以";
 /// set of single characters of the grammar, read per character.
 const FIRST_ONLY: &str = "于";
 
+/// True when `c` is a character of the transliteration tables.
+pub(crate) fn is_sound(c: char) -> bool {
+    SOUNDS.contains(c)
+}
+
 /// True for the dots that join the parts of a name.
 pub(crate) fn is_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '‧' | '・')

@@ -481,16 +481,23 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
             });
             // `某某先生`, `某某博士`: a form of address or a role of two
             // characters or more (a role only after a word the segmenter's
-            // dictionary does not hold: `弘扬/nr 劳模精神`).
-            let unknown = !scan.is_known_word(&scan.text[span.range()]);
-            let address = scan.hits_at(end).iter().any(|h| {
-                h.span().len() >= MIN_ADDRESS_BYTES
-                    && (is_trigger(scan, h, Trigger::Address)
-                        || (unknown && is_trigger(scan, h, Trigger::Honour)))
-            });
+            // dictionary does not hold often: `弘扬/nr 劳模精神`, but
+            // `汤普森将军`).
+            let unknown = !scan.is_frequent_word(&scan.text[span.range()]);
+            let address = scan
+                .hits_at(end)
+                .iter()
+                .filter(|h| {
+                    h.span().len() >= MIN_ADDRESS_BYTES
+                        && (is_trigger(scan, h, Trigger::Address)
+                            || (unknown && is_trigger(scan, h, Trigger::Honour)))
+                })
+                .map(|h| h.span().len())
+                .max();
             // A common one-character cue (`在`, `就`, `等`) says nothing:
-            // it follows words of every kind.
-            if address && cue.is_none() {
+            // it follows words of every kind; a longer form of address
+            // that opens with it does (`某某将军`, not `将`).
+            if address.is_some_and(|a| cue.is_none_or(|h| h.span().len() < a)) {
                 e.strong += 1;
             } else if let Some(h) = cue {
                 let w = &scan.text[h.span().range()];
@@ -518,18 +525,15 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
 fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, usize, bool)> {
     // Asked of every token: the cheap test first. Without a dot right
     // after the first part there is no second part, so no name.
-    let dot = tokens.get(i + 1)?;
-    if dot.span.start != tokens[i].span.end || !is_dot(&scan.text[dot.span.range()]) {
-        return None;
-    }
+    let last = first_part_end(scan, tokens, i)?;
     let part = |k: usize| -> Option<Span> {
         let t = tokens.get(k)?;
         let w = &scan.text[t.span.range()];
         (w.chars().all(is_cjk) && w.chars().count() <= MAX_TRANSLITERATED_PART).then_some(t.span)
     };
-    let first = part(i)?;
+    let first = Span::new(part(i)?.start, tokens[last].span.end);
     let mut end = first.end;
-    let mut k = i + 1;
+    let mut k = last + 1;
     let mut parts = 1;
     let mut tagged = tokens[i].tag.starts_with("nr");
     while k + 1 < tokens.len()
@@ -558,6 +562,48 @@ fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, 
         return None;
     }
     Some((span, k, tagged))
+}
+
+/// The most tokens the segmenter cuts a name's first part into
+/// (`卡特/nrt 琳娜/nrt ·艾兰茨`).
+const MAX_FIRST_PART_TOKENS: usize = 3;
+
+/// The index of the last token of a name's first part that starts at
+/// token `i` and ends right before a dot: the token itself, or, when the
+/// segmenter tags it a name, the run of adjacent tokens of
+/// transliteration characters it opens (`卡特/nrt 琳娜/nrt ·`).
+fn first_part_end(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<usize> {
+    let dot_after = |k: usize| {
+        tokens.get(k + 1).is_some_and(|d| {
+            d.span.start == tokens[k].span.end && is_dot(&scan.text[d.span.range()])
+        })
+    };
+    if dot_after(i) {
+        return Some(i);
+    }
+    if !tokens[i].tag.starts_with("nr") {
+        return None;
+    }
+    let sounds = |k: usize| {
+        scan.text[tokens[k].span.range()]
+            .chars()
+            .all(super::foreign::is_sound)
+    };
+    if !sounds(i) {
+        return None;
+    }
+    let mut k = i;
+    while k + 1 < tokens.len().min(i + MAX_FIRST_PART_TOKENS) {
+        let next = k + 1;
+        if tokens[next].span.start != tokens[k].span.end || !sounds(next) {
+            return None;
+        }
+        if dot_after(next) {
+            return Some(next);
+        }
+        k = next;
+    }
+    None
 }
 
 fn is_dot_char(c: char) -> bool {
