@@ -177,7 +177,9 @@ impl Around<'_, '_> {
         } else {
             self.without_surname(t)
         };
-        found.map(|s| (s, Rule::PersonSegmenter))
+        found
+            .filter(|&s| !swallows_credit(self.scan, s))
+            .map(|s| (s, Rule::PersonSegmenter))
     }
 
     /// `副总裁Danny表示`: a name in Latin letters right after a post.
@@ -338,6 +340,13 @@ fn joined_transliteration(tokens: &[Token], i: usize) -> (Token, usize) {
     (t, i)
 }
 
+/// `记者某某文/图`: a reading that ends in the credit's `文` or `图`
+/// before its `/` holds the credit, not just the name.
+fn swallows_credit(scan: &Scan<'_>, s: Span) -> bool {
+    let w = &scan.text[s.range()];
+    (w.ends_with('文') || w.ends_with('图')) && scan.text[s.end..].starts_with('/')
+}
+
 /// True when a name clearly ends at `pos` (a break, a cue, a function
 /// character, a verb), or `的` follows it.
 fn ends_clearly_or_de(scan: &Scan<'_>, pos: usize) -> bool {
@@ -460,9 +469,10 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
             || scan
                 .hits_ending_at(start)
                 .any(|h| scan.hit_is(h, |c| c == LexClass::TitleRole));
-        e.after_role = scan
-            .hits_ending_at(start)
-            .any(|h| is_trigger(scan, h, Trigger::Honour));
+        e.after_role = role_noun_before(scan, start)
+            || scan
+                .hits_ending_at(start)
+                .any(|h| is_trigger(scan, h, Trigger::Honour));
     } else if scan.char_before(start).is_none_or(opens_weakly) {
         e.weak += 1;
     }
