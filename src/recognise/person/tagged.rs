@@ -270,16 +270,17 @@ impl Around<'_, '_> {
     /// `营销经理姜/nr 丹丹/ns 女士`, `分析员庞/nr 辰光/nz 表示`: the segmenter
     /// tags the clear surname alone and cuts the given name into another
     /// word; the name's own reading stands where a post or a role comes
-    /// before it and a cue or a form of address after it.
+    /// before it and a cue, a form of address or a break after it.
     fn after_lone_surname(&self, t: Token, sn: usize, clear: bool) -> Option<Span> {
         let scan = self.scan;
         if !clear || scan.forward(t.span.start, sn) != t.span.end {
             return None;
         }
         let n = read_name(scan, t.span.start)?;
+        let e = self.evidence(n);
         (n.end > t.span.end
             && name_shaped(scan, n)
-            && self.evidence(n).strong >= BOTH_SIDES
+            && (e.strong >= BOTH_SIDES || (e.strong > 0 && e.weak > 0))
             && !overlaps(self.taken, n)
             && !is_not_a_name(scan, n))
         .then_some(n)
@@ -405,6 +406,21 @@ fn subject_of_verb(scan: &Scan<'_>, span: Span) -> bool {
         })
 }
 
+/// True when the segmenter reads exactly `span` as a name its dictionary
+/// does not hold (its model of names found it) and a time word right
+/// after it (`某某去年…`, `某某生前…`): the subject of a clause whose verb
+/// comes later.
+fn time_follows(scan: &Scan<'_>, span: Span) -> bool {
+    let tokens = scan.tokens_around(span.start);
+    !scan.is_known_word(&scan.text[span.range()])
+        && tokens
+            .iter()
+            .any(|t| t.span == span && t.tag.starts_with("nr"))
+        && tokens
+            .iter()
+            .any(|t| t.span.start == span.end && t.tag == "t")
+}
+
 /// True when the segmenter reads exactly `span` as a name and `的` right
 /// after it (`某某的遗体`, `某某的建议`); a word of its dictionary ending
 /// in `人` is a word for people (`申请人/nr`), not a name.
@@ -518,7 +534,10 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
                     e.weak += 1;
                 }
             } else if e.weak > 0
-                && (verb_follows(scan, end) || subject_of_verb(scan, span) || possessor(scan, span))
+                && (verb_follows(scan, end)
+                    || subject_of_verb(scan, span)
+                    || possessor(scan, span)
+                    || time_follows(scan, span))
             {
                 // `某某是…`, `某某曾任…` at a clause start: the subject of a
                 // verb; `某某的…`: the possessor that opens the clause.
