@@ -40,7 +40,7 @@ pub(crate) fn find(
     for &(n, _) in names.iter().filter(|(_, r)| VOUCHING.contains(r)) {
         if let Some(j) = scan.char_at(n.end).filter(|&c| JOINS.contains(c)) {
             let at = n.end + j.len_utf8();
-            if let Some(i) = tokens.iter().position(|t| t.span.start == at) {
+            if let Some(i) = token_starting_at(tokens, at) {
                 let t = joined(tokens, i, i + MAX_PARTS);
                 if ends_clearly(scan, t.span.end) {
                     out.extend(other_side(scan, t, taken));
@@ -49,7 +49,7 @@ pub(crate) fn find(
         }
         if let Some(j) = scan.char_before(n.start).filter(|&c| JOINS.contains(c)) {
             let at = n.start - j.len_utf8();
-            if let Some(i) = tokens.iter().position(|t| t.span.end == at) {
+            if let Some(i) = token_ending_at(tokens, at) {
                 let first = (i.saturating_sub(MAX_PARTS - 1)..=i)
                     .find(|&k| joined(tokens, k, i + 1).span.end == at && tagged_run(tokens, k, i))
                     .unwrap_or(i);
@@ -61,6 +61,24 @@ pub(crate) fn find(
         }
     }
     out
+}
+
+/// The index of the token starting at `pos` (tokens are in text order).
+fn token_starting_at(tokens: &[Token], pos: usize) -> Option<usize> {
+    let i = tokens.partition_point(|t| t.span.start < pos);
+    tokens
+        .get(i)
+        .is_some_and(|t| t.span.start == pos)
+        .then_some(i)
+}
+
+/// The index of the token ending at `pos`.
+fn token_ending_at(tokens: &[Token], pos: usize) -> Option<usize> {
+    let i = tokens.partition_point(|t| t.span.end < pos);
+    tokens
+        .get(i)
+        .is_some_and(|t| t.span.end == pos)
+        .then_some(i)
 }
 
 /// The most tokens the segmenter cuts a name on the other side into
