@@ -42,6 +42,11 @@ const FOLLOWERS: &str = "为等在和与将于是曾已也说以";
 /// set of single characters of the grammar, read per character.
 const FIRST_ONLY: &str = "于";
 
+/// True when `c` is a character of the transliteration tables.
+pub(crate) fn is_sound(c: char) -> bool {
+    SOUNDS.contains(c)
+}
+
 /// True for the dots that join the parts of a name.
 pub(crate) fn is_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '‧' | '・')
@@ -107,6 +112,11 @@ pub(crate) fn after_post(scan: &Scan<'_>, pos: usize, chinese: Option<Span>) -> 
     }
 }
 
+/// The fewest characters of a short transliteration the segmenter tags
+/// as a place (`ns`) read after a post (two are as often a country's short
+/// form: `英法`).
+const MIN_SHORT_NS_RUN: usize = 3;
+
 /// The fewest characters of a short transliteration read after a post.
 const MIN_SHORT_RUN: usize = 2;
 
@@ -126,7 +136,12 @@ fn short_after_post(scan: &Scan<'_>, pos: usize, chinese: Option<Span>) -> Optio
         return None;
     }
     let w = &scan.text[pos..end];
-    let a_word = scan.word_tag(w).is_some_and(|t| !t.starts_with("nr"));
+    // `队长加拉斯/ns`: the segmenter tags transliterations as places too;
+    // a place the lexicon knows is taken before this.
+    let place_tag_ok = chars >= MIN_SHORT_NS_RUN;
+    let a_word = scan
+        .word_tag(w)
+        .is_some_and(|t| !(t.starts_with("nr") || (t == "ns" && place_tag_ok)));
     let runs_on = scan.tokens_around(pos).iter().any(|t| {
         (t.span.start < end && t.span.end > end) || (t.span.start < pos && t.span.end > pos)
     });

@@ -13,6 +13,7 @@ mod foreign;
 mod honour;
 mod list;
 mod name;
+mod pair;
 mod roster;
 mod tagged;
 mod verb;
@@ -92,6 +93,8 @@ pub(crate) fn find(
     // The other items of lists of names.
     let listed = roster::find(scan, &names, &tokens, &taken);
     names.extend(listed);
+    let paired = pair::find(scan, &names, &tokens, &taken);
+    names.extend(paired);
     names.extend(roster::with_people_note(scan));
     names.retain(|&(n, _)| !blocking.covers(n));
     document_cache(scan, &blocking, &mut names);

@@ -175,21 +175,34 @@ fn surname_before_address(scan: &Scan<'_>, pos: usize, sn: usize, at: usize) -> 
 /// set of single characters of the grammar, read per character.
 const LEVEL_CHARS: &str = "镇区县市省局办委部";
 
-/// `黄镇东在会上说`: a name with a level character in its given name, read
-/// as one name by the segmenter and ending where names end.
+/// `黄镇东在会上说`: a name with a level character in its given name (or
+/// a function character opening it: `孟在琪等`), read as one name by the
+/// segmenter and ending where names end.
 fn with_level_char(scan: &Scan<'_>, pos: usize, given_start: usize) -> Option<Span> {
     let tokens = scan.tokens_around(pos);
     let t = tokens
         .iter()
         .find(|t| t.span.start == pos && t.tag.starts_with("nr"))?;
     let given = scan.text.get(given_start..t.span.end)?;
-    let ok = (1..=2).contains(&given.chars().count())
-        && given.chars().any(|c| LEVEL_CHARS.contains(c))
+    let level = given.chars().any(|c| LEVEL_CHARS.contains(c))
         && given
             .chars()
-            .all(|c| is_cjk(c) && (LEVEL_CHARS.contains(c) || !NOT_IN_NAME.contains(c)))
+            .all(|c| is_cjk(c) && (LEVEL_CHARS.contains(c) || !NOT_IN_NAME.contains(c)));
+    let ok = (1..=2).contains(&given.chars().count())
+        && (level || function_char_opens_given(given))
         && end_strength(scan, t.span.end) > 0;
     ok.then_some(t.span)
+}
+
+/// `田曾佩`, `向在远`: a given name of two characters whose first one is
+/// a function character (`曾`, `在`), read as one name by the segmenter;
+/// the last one must be a name's (`罗某将` stays 罗某).
+fn function_char_opens_given(given: &str) -> bool {
+    let mut chars = given.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(a), Some(b), None) if NOT_IN_NAME.contains(a) && is_cjk(b) && !NOT_IN_NAME.contains(b)
+    )
 }
 
 /// True when the segmenter reads a conjunction of its dictionary from

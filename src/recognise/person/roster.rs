@@ -186,16 +186,24 @@ fn item(scan: &Scan<'_>, span: Span) -> Option<Item> {
 
 /// The first item of a list, ending at `end` (a `、`): the name-shaped
 /// stretch that a boundary opens (a break, a post, a verb that takes a
-/// person, a conjunction, `的`).
+/// person, a conjunction, `的`), or that the segmenter reads as exactly
+/// one name (`困难群众/l 罗某某/nr、`).
 fn first_item(scan: &Scan<'_>, end: usize) -> Option<Item> {
     [3usize, 2, 4].into_iter().find_map(|len| {
         let start = scan.back(end, len);
         let span = Span::new(start, end);
         (scan.text[span.range()].chars().count() == len
             && name_shaped(scan, span)
-            && opens_item(scan, start))
+            && (opens_item(scan, start) || tagged_exactly(scan, span)))
         .then_some(Item { span, named: true })
     })
+}
+
+/// True when the segmenter reads exactly `span` as a name.
+fn tagged_exactly(scan: &Scan<'_>, span: Span) -> bool {
+    scan.tokens_around(span.start)
+        .iter()
+        .any(|t| t.span == span && t.tag.starts_with("nr"))
 }
 
 /// `某某（蒙古族）`: a name-shaped item of a roster right before a note

@@ -177,7 +177,9 @@ impl Around<'_, '_> {
         } else {
             self.without_surname(t)
         };
-        found.map(|s| (s, Rule::PersonSegmenter))
+        found
+            .filter(|&s| !swallows_credit(self.scan, s))
+            .map(|s| (s, Rule::PersonSegmenter))
     }
 
     /// `副总裁Danny表示`: a name in Latin letters right after a post.
@@ -268,16 +270,17 @@ impl Around<'_, '_> {
     /// `营销经理姜/nr 丹丹/ns 女士`, `分析员庞/nr 辰光/nz 表示`: the segmenter
     /// tags the clear surname alone and cuts the given name into another
     /// word; the name's own reading stands where a post or a role comes
-    /// before it and a cue or a form of address after it.
+    /// before it and a cue, a form of address or a break after it.
     fn after_lone_surname(&self, t: Token, sn: usize, clear: bool) -> Option<Span> {
         let scan = self.scan;
         if !clear || scan.forward(t.span.start, sn) != t.span.end {
             return None;
         }
         let n = read_name(scan, t.span.start)?;
+        let e = self.evidence(n);
         (n.end > t.span.end
             && name_shaped(scan, n)
-            && self.evidence(n).strong >= BOTH_SIDES
+            && (e.strong >= BOTH_SIDES || (e.strong > 0 && e.weak > 0))
             && !overlaps(self.taken, n)
             && !is_not_a_name(scan, n))
         .then_some(n)
@@ -338,6 +341,13 @@ fn joined_transliteration(tokens: &[Token], i: usize) -> (Token, usize) {
     (t, i)
 }
 
+/// `记者某某文/图`: a reading that ends in the credit's `文` or `图`
+/// before its `/` holds the credit, not just the name.
+fn swallows_credit(scan: &Scan<'_>, s: Span) -> bool {
+    let w = &scan.text[s.range()];
+    (w.ends_with('文') || w.ends_with('图')) && scan.text[s.end..].starts_with('/')
+}
+
 /// True when a name clearly ends at `pos` (a break, a cue, a function
 /// character, a verb), or `的` follows it.
 fn ends_clearly_or_de(scan: &Scan<'_>, pos: usize) -> bool {
@@ -394,6 +404,21 @@ fn subject_of_verb(scan: &Scan<'_>, span: Span) -> bool {
         && tokens.iter().any(|t| {
             t.span.start == span.end && (t.tag.starts_with('v') && t.tag != "vn" || t.tag == "d")
         })
+}
+
+/// True when the segmenter reads exactly `span` as a name its dictionary
+/// does not hold (its model of names found it) and a time word right
+/// after it (`某某去年…`, `某某生前…`): the subject of a clause whose verb
+/// comes later.
+fn time_follows(scan: &Scan<'_>, span: Span) -> bool {
+    let tokens = scan.tokens_around(span.start);
+    !scan.is_known_word(&scan.text[span.range()])
+        && tokens
+            .iter()
+            .any(|t| t.span == span && t.tag.starts_with("nr"))
+        && tokens
+            .iter()
+            .any(|t| t.span.start == span.end && t.tag == "t")
 }
 
 /// True when the segmenter reads exactly `span` as a name and `的` right
@@ -460,9 +485,10 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
             || scan
                 .hits_ending_at(start)
                 .any(|h| scan.hit_is(h, |c| c == LexClass::TitleRole));
-        e.after_role = scan
-            .hits_ending_at(start)
-            .any(|h| is_trigger(scan, h, Trigger::Honour));
+        e.after_role = role_noun_before(scan, start)
+            || scan
+                .hits_ending_at(start)
+                .any(|h| is_trigger(scan, h, Trigger::Honour));
     } else if scan.char_before(start).is_none_or(opens_weakly) {
         e.weak += 1;
     }
@@ -481,16 +507,23 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
             });
             // `某某先生`, `某某博士`: a form of address or a role of two
             // characters or more (a role only after a word the segmenter's
-            // dictionary does not hold: `弘扬/nr 劳模精神`).
-            let unknown = !scan.is_known_word(&scan.text[span.range()]);
-            let address = scan.hits_at(end).iter().any(|h| {
-                h.span().len() >= MIN_ADDRESS_BYTES
-                    && (is_trigger(scan, h, Trigger::Address)
-                        || (unknown && is_trigger(scan, h, Trigger::Honour)))
-            });
+            // dictionary does not hold often: `弘扬/nr 劳模精神`, but
+            // `汤普森将军`).
+            let unknown = !scan.is_frequent_word(&scan.text[span.range()]);
+            let address = scan
+                .hits_at(end)
+                .iter()
+                .filter(|h| {
+                    h.span().len() >= MIN_ADDRESS_BYTES
+                        && (is_trigger(scan, h, Trigger::Address)
+                            || (unknown && is_trigger(scan, h, Trigger::Honour)))
+                })
+                .map(|h| h.span().len())
+                .max();
             // A common one-character cue (`在`, `就`, `等`) says nothing:
-            // it follows words of every kind.
-            if address && cue.is_none() {
+            // it follows words of every kind; a longer form of address
+            // that opens with it does (`某某将军`, not `将`).
+            if address.is_some_and(|a| cue.is_none_or(|h| h.span().len() < a)) {
                 e.strong += 1;
             } else if let Some(h) = cue {
                 let w = &scan.text[h.span().range()];
@@ -501,7 +534,10 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
                     e.weak += 1;
                 }
             } else if e.weak > 0
-                && (verb_follows(scan, end) || subject_of_verb(scan, span) || possessor(scan, span))
+                && (verb_follows(scan, end)
+                    || subject_of_verb(scan, span)
+                    || possessor(scan, span)
+                    || time_follows(scan, span))
             {
                 // `某某是…`, `某某曾任…` at a clause start: the subject of a
                 // verb; `某某的…`: the possessor that opens the clause.
@@ -518,18 +554,15 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
 fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, usize, bool)> {
     // Asked of every token: the cheap test first. Without a dot right
     // after the first part there is no second part, so no name.
-    let dot = tokens.get(i + 1)?;
-    if dot.span.start != tokens[i].span.end || !is_dot(&scan.text[dot.span.range()]) {
-        return None;
-    }
+    let last = first_part_end(scan, tokens, i)?;
     let part = |k: usize| -> Option<Span> {
         let t = tokens.get(k)?;
         let w = &scan.text[t.span.range()];
         (w.chars().all(is_cjk) && w.chars().count() <= MAX_TRANSLITERATED_PART).then_some(t.span)
     };
-    let first = part(i)?;
+    let first = Span::new(part(i)?.start, tokens[last].span.end);
     let mut end = first.end;
-    let mut k = i + 1;
+    let mut k = last + 1;
     let mut parts = 1;
     let mut tagged = tokens[i].tag.starts_with("nr");
     while k + 1 < tokens.len()
@@ -558,6 +591,48 @@ fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, 
         return None;
     }
     Some((span, k, tagged))
+}
+
+/// The most tokens the segmenter cuts a name's first part into
+/// (`卡特/nrt 琳娜/nrt ·艾兰茨`).
+const MAX_FIRST_PART_TOKENS: usize = 3;
+
+/// The index of the last token of a name's first part that starts at
+/// token `i` and ends right before a dot: the token itself, or, when the
+/// segmenter tags it a name, the run of adjacent tokens of
+/// transliteration characters it opens (`卡特/nrt 琳娜/nrt ·`).
+fn first_part_end(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<usize> {
+    let dot_after = |k: usize| {
+        tokens.get(k + 1).is_some_and(|d| {
+            d.span.start == tokens[k].span.end && is_dot(&scan.text[d.span.range()])
+        })
+    };
+    if dot_after(i) {
+        return Some(i);
+    }
+    if !tokens[i].tag.starts_with("nr") {
+        return None;
+    }
+    let sounds = |k: usize| {
+        scan.text[tokens[k].span.range()]
+            .chars()
+            .all(super::foreign::is_sound)
+    };
+    if !sounds(i) {
+        return None;
+    }
+    let mut k = i;
+    while k + 1 < tokens.len().min(i + MAX_FIRST_PART_TOKENS) {
+        let next = k + 1;
+        if tokens[next].span.start != tokens[k].span.end || !sounds(next) {
+            return None;
+        }
+        if dot_after(next) {
+            return Some(next);
+        }
+        k = next;
+    }
+    None
 }
 
 fn is_dot_char(c: char) -> bool {
