@@ -452,7 +452,7 @@ impl LexClass {
     };
 
     /// The class's place in [`LexClass::ALL`].
-    pub(super) fn index(self) -> u32 {
+    pub(super) const fn index(self) -> u32 {
         match self {
             LexClass::Division(l) => l as u32,
             LexClass::Site => 6,
@@ -502,6 +502,33 @@ impl ClassSet {
         }
         false
     }
+
+    /// True when the set holds `class`: one bit read, where
+    /// [`ClassSet::any`] walks the set's classes.
+    pub fn contains(self, class: LexClass) -> bool {
+        self.0 & (1 << class.index()) != 0
+    }
+}
+
+/// What a rule asks of the classes of a pattern: one class (a bit test)
+/// or any predicate on a class (a walk through the pattern's classes).
+/// `scan.hit_is(hit, LexClass::Stop)` asks what
+/// `scan.hit_is(hit, |c| c == LexClass::Stop)` asks, in a few instructions.
+pub(crate) trait ClassTest {
+    /// True when a class of `set` passes the test.
+    fn holds_in(&self, set: ClassSet) -> bool;
+}
+
+impl ClassTest for LexClass {
+    fn holds_in(&self, set: ClassSet) -> bool {
+        set.contains(*self)
+    }
+}
+
+impl<F: Fn(LexClass) -> bool> ClassTest for F {
+    fn holds_in(&self, set: ClassSet) -> bool {
+        set.any(self)
+    }
 }
 
 impl fmt::Display for LexClass {
@@ -531,6 +558,10 @@ mod tests {
         assert_eq!(seen, [LexClass::Division(Level::Town), LexClass::Surname]);
         assert!(set.any(|c| c == LexClass::Surname));
         assert!(!set.any(|c| c == LexClass::Org));
+        // One class is asked with one bit, the same answer.
+        for c in LexClass::ALL {
+            assert_eq!(set.contains(c), set.any(|k| k == c), "{c}");
+        }
     }
 
     #[test]

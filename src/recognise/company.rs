@@ -78,7 +78,7 @@ fn stretch_start(scan: &Scan<'_>, end: usize) -> usize {
                         k,
                         LexClass::NameCue | LexClass::TitleRole | LexClass::Trigger(_)
                     ) && k != LexClass::Trigger(Trigger::Industry)
-                }) && !scan.hit_is(h, |k| k.is_place())
+                }) && !scan.hit_is(h, |k: LexClass| k.is_place())
                     // A government or a party committee ends its own name.
                     || scan
                         .entries(h)

@@ -2,7 +2,7 @@
 //! and local helpers around a position.
 
 use super::segment::{Segmenter, Token};
-use crate::lexicon::{Entry, LexClass, Lexicon};
+use crate::lexicon::{ClassTest, Entry, LexClass, Lexicon};
 use crate::matcher::{Hit, nearly_sorted};
 use crate::span::Span;
 use crate::text::{is_clause_break, non_ideographs};
@@ -179,23 +179,24 @@ impl<'a> Scan<'a> {
         self.lex.entries_of(hit.pattern)
     }
 
-    /// True when the hit has an entry of a class satisfying `pred`.
-    pub fn hit_is(&self, hit: &Hit, pred: impl Fn(LexClass) -> bool) -> bool {
-        self.lex.pattern_is(hit.pattern, pred)
+    /// True when the hit has an entry of a class passing `test` (a class,
+    /// or a predicate on classes).
+    pub fn hit_is(&self, hit: &Hit, test: impl ClassTest) -> bool {
+        self.lex.pattern_is(hit.pattern, test)
     }
 
-    /// The longest hit starting at `pos` with a class satisfying `pred`.
-    pub fn longest_at(&self, pos: usize, pred: impl Fn(LexClass) -> bool) -> Option<Hit> {
+    /// The longest hit starting at `pos` with a class passing `test`.
+    pub fn longest_at(&self, pos: usize, test: impl ClassTest) -> Option<Hit> {
         self.hits_at(pos)
             .iter()
-            .find(|h| self.hit_is(h, &pred))
+            .find(|h| self.lex.pattern_passes(h.pattern, &test))
             .copied()
     }
 
-    /// The longest hit ending at `pos` with a class satisfying `pred`.
-    pub fn longest_ending_at(&self, pos: usize, pred: impl Fn(LexClass) -> bool) -> Option<Hit> {
+    /// The longest hit ending at `pos` with a class passing `test`.
+    pub fn longest_ending_at(&self, pos: usize, test: impl ClassTest) -> Option<Hit> {
         self.hits_ending_at(pos)
-            .find(|h| self.hit_is(h, &pred))
+            .find(|h| self.lex.pattern_passes(h.pattern, &test))
             .copied()
     }
 

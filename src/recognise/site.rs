@@ -106,10 +106,10 @@ fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
         })
         .filter_map(|h| {
             let base = &scan.text[h.span().range()] == "基地"
-                && scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Facility));
-            let kind = if base || scan.hit_is(h, |c| c == LexClass::PlaceSuffix) {
+                && scan.hit_is(h, LexClass::Grammar(Grammar::Facility));
+            let kind = if base || scan.hit_is(h, LexClass::PlaceSuffix) {
                 EntityKind::Place
-            } else if scan.hit_is(h, |c| c == LexClass::OrgSuffix) {
+            } else if scan.hit_is(h, LexClass::OrgSuffix) {
                 EntityKind::Org
             } else {
                 return None;
@@ -176,9 +176,7 @@ const MAX_VILLAGE_ITEM: usize = 5;
 fn village_item(scan: &Scan<'_>, item: Span, suffix: Span) -> bool {
     &scan.text[suffix.range()] == "村"
         && scan.text[item.range()].chars().count() <= MAX_VILLAGE_ITEM
-        && !scan
-            .lex
-            .any(&scan.text[item.range()], |c| c == LexClass::Stop)
+        && !scan.lex.is(&scan.text[item.range()], LexClass::Stop)
 }
 
 /// True when the words before a suffix describe a site rather than name
@@ -193,7 +191,7 @@ fn describes(scan: &Scan<'_>, stem: Span) -> bool {
     amount
         || scan
             .hits_within(stem)
-            .any(|h| scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Facility)))
+            .any(|h| scan.hit_is(h, LexClass::Grammar(Grammar::Facility)))
 }
 
 /// The longest item read whole up to its suffix, in chars.
@@ -273,7 +271,7 @@ fn kind(scan: &Scan<'_>, item: Span) -> Option<EntityKind> {
         return None;
     }
     let industry = scan.hits_ending_at(item.end).find(|h| {
-        h.span().start > item.start && scan.hit_is(h, |c| c == LexClass::Trigger(Trigger::Industry))
+        h.span().start > item.start && scan.hit_is(h, LexClass::Trigger(Trigger::Industry))
     })?;
     let brand = Span::new(item.start, industry.span().start);
     bare_name(scan, brand).then_some(EntityKind::Org)

@@ -35,7 +35,7 @@ fn after_verb(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
     scan.hits_within(Span::new(from, to))
         .filter(|h| h.span().end < to)
         .filter(|h| {
-            let former = scan.hit_is(h, |c| c == LexClass::Trigger(Trigger::Former));
+            let former = scan.hit_is(h, LexClass::Trigger(Trigger::Former));
             let verb = scan.hit_is(h, |c| {
                 matches!(
                     c,
@@ -74,7 +74,7 @@ fn first_division(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
                 let word = &scan.text[h.span().range()];
                 h.span().end <= to
                     && (scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
-                        || (scan.hit_is(h, |c| c == LexClass::PlaceShort)
+                        || (scan.hit_is(h, LexClass::PlaceShort)
                             && scan.word_tag(word) == Some("ns")))
                     && !is_common_word(scan, word)
             })

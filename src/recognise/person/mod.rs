@@ -160,7 +160,7 @@ fn foreign_name_after(
 /// (`严俊表示`, `施继平率`), and the list before it; a weak cue takes none.
 fn before_cues(scan: &Scan<'_>, orgs: &[Mention], names: &mut Vec<(Span, Rule)>) {
     for hit in scan.hits() {
-        if !scan.hit_is(hit, |c| c == LexClass::NameCue) {
+        if !scan.hit_is(hit, LexClass::NameCue) {
             continue;
         }
         if is_weak_cue(scan, &scan.text[hit.span().range()]) {
@@ -184,7 +184,7 @@ fn after_leader_words(
 ) {
     for hit in scan.hits() {
         let w = &scan.text[hit.span().range()];
-        let opener = scan.hit_is(hit, |c| c == LexClass::Stop) && w.ends_with("领导");
+        let opener = scan.hit_is(hit, LexClass::Stop) && w.ends_with("领导");
         if opener
             && let Some(n) = read_name(scan, hit.span().end)
             && !is_not_a_name(scan, n)
@@ -233,7 +233,7 @@ const LONG_CUE_BYTES: usize = 6;
 /// `person.known`: a well-known person of the lexicon (`persons.txt`).
 fn known_persons(scan: &Scan<'_>, names: &mut Vec<(Span, Rule)>) {
     for hit in scan.hits() {
-        if scan.hit_is(hit, |c| c == LexClass::Person) {
+        if scan.hit_is(hit, LexClass::Person) {
             names.push((hit.span(), Rule::PersonKnown));
         }
     }

@@ -18,7 +18,7 @@ static NOT_IN_NAME: LazyCharSet =
 
 /// True when `hit` is a trigger word of kind `t`.
 pub(crate) fn is_trigger(scan: &Scan<'_>, hit: &crate::matcher::Hit, t: Trigger) -> bool {
-    scan.hit_is(hit, |c| c == LexClass::Trigger(t))
+    scan.hit_is(hit, LexClass::Trigger(t))
 }
 
 pub(crate) fn surname_len(scan: &Scan<'_>, pos: usize) -> Option<usize> {
@@ -374,7 +374,7 @@ fn surname_and_post(scan: &Scan<'_>, n: Span) -> bool {
         scan.hits_at(n.start + i).iter().any(|h| {
             h.span().end <= n.end
                 && h.span().len() >= MIN_POST_BYTES
-                && scan.hit_is(h, |c| c == LexClass::TitleRole)
+                && scan.hit_is(h, LexClass::TitleRole)
         })
     })
 }

@@ -298,7 +298,7 @@ fn ends_item(scan: &Scan<'_>, pos: usize) -> bool {
 /// A post, a verb that takes a person or a byline word right before `pos`.
 fn strong_before(scan: &Scan<'_>, pos: usize) -> bool {
     scan.hits_ending_at(pos).any(|h| {
-        scan.hit_is(h, |c| c == LexClass::TitleRole)
+        scan.hit_is(h, LexClass::TitleRole)
             || is_trigger(scan, h, Trigger::PersonVerb)
             || is_trigger(scan, h, Trigger::Byline)
     })
@@ -319,11 +319,11 @@ fn strong_after(scan: &Scan<'_>, pos: usize) -> bool {
         return post_at(p)
             || scan
                 .hits_ending_at(end)
-                .any(|h| h.span().start >= p && scan.hit_is(h, |c| c == LexClass::TitleRole));
+                .any(|h| h.span().start >= p && scan.hit_is(h, LexClass::TitleRole));
     }
     post_at(pos)
         || scan.hits_at(pos).iter().any(|h| {
-            scan.hit_is(h, |c| c == LexClass::NameCue)
+            scan.hit_is(h, LexClass::NameCue)
                 && !super::name::is_weak_cue(scan, &scan.text[h.span().range()])
                 && scan.text[h.span().range()] != *"等"
         })

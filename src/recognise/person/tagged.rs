@@ -302,7 +302,7 @@ impl Around<'_, '_> {
 /// more, starts at `pos` (`总统`, `上将`, `教授`).
 fn post_after(scan: &Scan<'_>, pos: usize) -> bool {
     scan.hits_at(pos).iter().any(|h| {
-        scan.hit_is(h, |c| c == LexClass::TitleRole)
+        scan.hit_is(h, LexClass::TitleRole)
             || (h.span().len() >= MIN_ADDRESS_BYTES
                 && (is_trigger(scan, h, Trigger::Honour) || is_trigger(scan, h, Trigger::Address)))
     })
@@ -449,7 +449,7 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
     if title_ends.contains(&start)
         || role_noun_before(scan, start)
         || scan.hits_ending_at(start).any(|h| {
-            scan.hit_is(h, |c| c == LexClass::TitleRole)
+            scan.hit_is(h, LexClass::TitleRole)
                 || is_trigger(scan, h, Trigger::PersonVerb)
                 || is_trigger(scan, h, Trigger::Byline)
                 || is_trigger(scan, h, Trigger::Honour)
@@ -459,7 +459,7 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
         e.after_post = title_ends.contains(&start)
             || scan
                 .hits_ending_at(start)
-                .any(|h| scan.hit_is(h, |c| c == LexClass::TitleRole));
+                .any(|h| scan.hit_is(h, LexClass::TitleRole));
         e.after_role = scan
             .hits_ending_at(start)
             .any(|h| is_trigger(scan, h, Trigger::Honour));

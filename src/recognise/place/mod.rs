@@ -267,7 +267,7 @@ fn stands_as_place(scan: &Scan<'_>, span: Span) -> bool {
         .lex
         .ends_with(head, LexClass::Grammar(Grammar::PlaceBefore))
         || scan
-            .longest_ending_at(span.start, |c| c == LexClass::Division(Level::Country))
+            .longest_ending_at(span.start, LexClass::Division(Level::Country))
             .is_some();
     before_ok || dated_wire_after(scan, span.end)
 }
