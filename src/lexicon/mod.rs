@@ -20,8 +20,8 @@ mod grammar;
 mod parse;
 
 pub use check::{Diagnostic, Severity, check, check_file};
-use class::{CLASSES, ClassSet};
-pub(crate) use class::{ClassTest, TriggerSet};
+use class::CLASSES;
+pub(crate) use class::{ClassSet, ClassTest, TriggerSet};
 pub use class::{Grammar, Level, LexClass, Trigger};
 pub(crate) use divisions::{PARTY_PREFIX, is_zone, leading_divisions_by, longest_division_at};
 pub(crate) use embedded::grammar as embedded_grammar;

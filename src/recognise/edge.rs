@@ -138,7 +138,7 @@ fn short_form_with_level(scan: &Scan<'_>, w: &mut Walk) -> Step {
     // `浦东新区`: a division of the lexicon that holds the short form
     // (`东新` + `区`) is read whole by the next step.
     if scan
-        .longest_ending_at(w.start, |k| matches!(k, LexClass::Division(_)))
+        .longest_ending_at(w.start, crate::lexicon::ClassSet::DIVISIONS)
         .is_some_and(|d| d.span().start < h.span().start)
     {
         return Step::Pass;

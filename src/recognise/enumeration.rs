@@ -173,9 +173,7 @@ fn list_kind(company_list: bool, kinds: &[EntityKind]) -> Option<EntityKind> {
 /// The kind an item's own suffix says (`体育公园` a place even in a list
 /// of museums), if it ends in one.
 fn own_kind(scan: &Scan<'_>, it: Span) -> Option<EntityKind> {
-    let suffix = scan.longest_ending_at(it.end, |c| {
-        matches!(c, LexClass::PlaceSuffix | LexClass::OrgSuffix)
-    })?;
+    let suffix = scan.longest_ending_at(it.end, [LexClass::PlaceSuffix, LexClass::OrgSuffix])?;
     (suffix.span().start > it.start).then(|| {
         if scan.hit_is(&suffix, LexClass::PlaceSuffix) {
             EntityKind::Place

@@ -66,12 +66,15 @@ fn unit_after(scan: &Scan<'_>, pos: usize) -> Option<usize> {
 /// True when no post, cue, stop phrase or verb stands in `unit`.
 fn clean(scan: &Scan<'_>, unit: Span) -> bool {
     !scan.hits_within(unit).any(|h| {
-        scan.hit_is(h, |c| {
-            matches!(
-                c,
-                LexClass::TitleRole | LexClass::NameCue | LexClass::Stop | LexClass::Person
-            )
-        })
+        scan.hit_is(
+            h,
+            [
+                LexClass::TitleRole,
+                LexClass::NameCue,
+                LexClass::Stop,
+                LexClass::Person,
+            ],
+        )
     }) && !scan.tokens_around(unit.start).iter().any(|t| {
         t.span.start >= unit.start
             && t.span.end <= unit.end

@@ -78,7 +78,7 @@ pub(crate) fn trigger_hits(lex: &Lexicon, hits: &[Hit]) -> Vec<(Span, crate::lex
     hits.iter()
         // The pattern's class bits first: most hits are no trigger, and
         // their entries need not be read.
-        .filter(|h| lex.pattern_is(h.pattern, |c| matches!(c, LexClass::Trigger(_))))
+        .filter(|h| lex.pattern_is(h.pattern, crate::lexicon::ClassSet::TRIGGERS))
         .filter_map(|h| {
             let mut set = crate::lexicon::TriggerSet::default();
             for e in lex.entries_of(h.pattern) {

@@ -33,12 +33,13 @@ static NOT_IN_SITE: LazyCharSet =
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     for hit in scan.hits() {
-        let visit = scan.hit_is(hit, |c| {
-            matches!(
-                c,
-                LexClass::Trigger(Trigger::VisitMotion) | LexClass::Trigger(Trigger::VisitInspect)
-            )
-        });
+        let visit = scan.hit_is(
+            hit,
+            [
+                LexClass::Trigger(Trigger::VisitMotion),
+                LexClass::Trigger(Trigger::VisitInspect),
+            ],
+        );
         // A verb of two characters or more (`来到`, `察看`); the one-character
         // ones (`到`, `赴`) only after `先后`, `分别`, `还`, `又`, `再`.
         if !visit
@@ -245,14 +246,14 @@ fn items(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
 /// (`…开展调研`, `…了解情况`).
 fn ends_list(scan: &Scan<'_>, pos: usize) -> bool {
     scan.hits_at(pos).iter().any(|h| {
-        scan.hit_is(h, |c| {
-            matches!(
-                c,
-                LexClass::Trigger(Trigger::LinkVerb)
-                    | LexClass::Trigger(Trigger::Purpose)
-                    | LexClass::Trigger(Trigger::Attend)
-            )
-        })
+        scan.hit_is(
+            h,
+            [
+                LexClass::Trigger(Trigger::LinkVerb),
+                LexClass::Trigger(Trigger::Purpose),
+                LexClass::Trigger(Trigger::Attend),
+            ],
+        )
     }) && !inside_word(scan, pos)
 }
 
@@ -287,17 +288,17 @@ fn plain(scan: &Scan<'_>, item: Span) -> bool {
             .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || "()（）·".contains(c))
         && !w.chars().any(|c| NOT_IN_SITE.contains(c))
         && !scan.hits_within(item).any(|h| {
-            scan.hit_is(h, |c| {
-                matches!(
-                    c,
-                    LexClass::TitleRole
-                        | LexClass::Stop
-                        | LexClass::Person
-                        | LexClass::NameCue
-                        | LexClass::OrgSuffix
-                        | LexClass::PlaceSuffix
-                )
-            }) && h.span().len() >= super::TWO_CHARS_BYTES
+            scan.hit_is(
+                h,
+                [
+                    LexClass::TitleRole,
+                    LexClass::Stop,
+                    LexClass::Person,
+                    LexClass::NameCue,
+                    LexClass::OrgSuffix,
+                    LexClass::PlaceSuffix,
+                ],
+            ) && h.span().len() >= super::TWO_CHARS_BYTES
         })
 }
 

@@ -302,7 +302,7 @@ fn zone_kind_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
 
 /// True when a word that commonly precedes a title ends at `pos`.
 fn starts_clause_word(scan: &Scan<'_>, pos: usize) -> bool {
-    scan.longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop))
+    scan.longest_ending_at(pos, [LexClass::NameCue, LexClass::Stop])
         .is_some()
         || scan.char_before(pos).is_some_and(|c| {
             matches!(
@@ -327,9 +327,7 @@ pub(crate) fn bodies(scan: &Scan<'_>, titles: &[TitleCand]) -> Vec<Mention> {
             }
             let ends_in_body = scan.hits_ending_at(body.end).any(|h| {
                 h.span().start >= body.start
-                    && scan.hit_is(h, |c| {
-                        matches!(c, LexClass::Org | LexClass::OrgSuffix | LexClass::TitleOrg)
-                    })
+                    && scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix, LexClass::TitleOrg])
             });
             // `中共某县委`: the place follows the party's name.
             let place_at = if w.starts_with(PARTY) {

@@ -226,7 +226,7 @@ fn ends_a_post(scan: &Scan<'_>, suffix: Span) -> bool {
     scan.hits_ending_at(suffix.end).any(|h| {
         h.span().start < suffix.start
             && scan.hit_is(h, LexClass::TitleRole)
-            && !scan.hit_is(h, |c| matches!(c, LexClass::Org | LexClass::OrgSuffix))
+            && !scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix])
     })
 }
 
@@ -334,7 +334,7 @@ fn opens_with_division(scan: &Scan<'_>, part: Span) -> bool {
     scan.hits_at(part.start).iter().any(|h| {
         h.span().end <= part.end
             && h.span().len() >= super::TWO_CHARS_BYTES
-            && scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
+            && scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
     })
 }
 
@@ -363,12 +363,13 @@ fn holds_a_clause_verb(scan: &Scan<'_>, part: Span) -> bool {
     use crate::lexicon::Trigger;
     scan.hits_within(part).any(|h| {
         scan.hit_is(h, LexClass::Trigger(Trigger::LinkVerb))
-            && !scan.hit_is(h, |c| {
-                matches!(
-                    c,
-                    LexClass::Trigger(Trigger::VisitInspect) | LexClass::Trigger(Trigger::Purpose)
-                )
-            })
+            && !scan.hit_is(
+                h,
+                [
+                    LexClass::Trigger(Trigger::VisitInspect),
+                    LexClass::Trigger(Trigger::Purpose),
+                ],
+            )
             && h.span().len() >= super::TWO_CHARS_BYTES
     }) || scan.tokens_around(part.start).iter().any(|t| {
         t.span.start >= part.start

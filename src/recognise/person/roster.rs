@@ -248,15 +248,15 @@ fn opens_item(scan: &Scan<'_>, pos: usize) -> bool {
             .char_before(pos)
             .is_some_and(|c| "有是和与及同由对请的".contains(c))
         || scan.hits_ending_at(pos).any(|h| {
-            scan.hit_is(h, |c| {
-                matches!(
-                    c,
-                    LexClass::TitleRole
-                        | LexClass::NameCue
-                        | LexClass::Trigger(Trigger::PersonVerb)
-                        | LexClass::Trigger(Trigger::Byline)
-                )
-            })
+            scan.hit_is(
+                h,
+                [
+                    LexClass::TitleRole,
+                    LexClass::NameCue,
+                    LexClass::Trigger(Trigger::PersonVerb),
+                    LexClass::Trigger(Trigger::Byline),
+                ],
+            )
         })
 }
 
@@ -310,7 +310,7 @@ fn strong_after(scan: &Scan<'_>, pos: usize) -> bool {
     let post_at = |p: usize| {
         scan.hits_at(p)
             .iter()
-            .any(|h| scan.hit_is(h, |c| matches!(c, LexClass::TitleRole | LexClass::TitleOrg)))
+            .any(|h| scan.hit_is(h, [LexClass::TitleRole, LexClass::TitleOrg]))
     };
     if rest.starts_with('为') {
         // `为副主席`, `为自治区政协副主席`: a post ends the clause.

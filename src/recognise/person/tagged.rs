@@ -472,12 +472,10 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
         Some(c) if is_clause_break(c) => e.weak += u8::from(!is_quote_or_list(c)),
         Some(_) => {
             let cue = scan.hits_at(end).iter().find(|h| {
-                scan.hit_is(h, |c| {
-                    matches!(
-                        c,
-                        LexClass::NameCue | LexClass::TitleRole | LexClass::TitleOrg
-                    )
-                })
+                scan.hit_is(
+                    h,
+                    [LexClass::NameCue, LexClass::TitleRole, LexClass::TitleOrg],
+                )
             });
             // `某某先生`, `某某博士`: a form of address or a role of two
             // characters or more (a role only after a word the segmenter's

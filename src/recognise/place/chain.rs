@@ -88,7 +88,7 @@ fn holds_hamlet(scan: &Scan<'_>, village: Span, hamlet: Span) -> bool {
 }
 
 fn is_division_at(scan: &Scan<'_>, span: Span) -> bool {
-    scan.longest_ending_at(span.end, |c| matches!(c, LexClass::Division(_)))
+    scan.longest_ending_at(span.end, crate::lexicon::ClassSet::DIVISIONS)
         .is_some_and(|h| h.span().start >= span.start)
 }
 

@@ -39,7 +39,7 @@ fn full_names<'t>(scan: &Scan<'t>) -> HashSet<&'t str> {
         .filter(|h| {
             // A town read across a word boundary (`负责人和镇`) is not named.
             scan.hit_is(h, |c| matches!(c, LexClass::Division(l) if l < Level::Town))
-                || (scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
+                || (scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
                     && starts_a_word(scan, h.span()))
         })
         .map(|h| &scan.text[h.span().range()])
@@ -176,7 +176,7 @@ const MIN_TOWN_CHARS: usize = 3;
 
 /// A division of the lexicon ends right before `span`: a parent glued to it.
 fn has_parent_glued(scan: &Scan<'_>, span: Span) -> bool {
-    scan.longest_ending_at(span.start, |c| matches!(c, LexClass::Division(_)))
+    scan.longest_ending_at(span.start, crate::lexicon::ClassSet::DIVISIONS)
         .is_some()
 }
 

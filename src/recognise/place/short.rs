@@ -26,7 +26,7 @@ pub(super) fn short_with_level(
     let fits = level.is_some_and(|l| l <= Level::County)
         && is_county_or_above(c)
         && !scan.hits_at(span.start).iter().any(|h| {
-            h.span().end > span.end && scan.hit_is(h, |k| matches!(k, LexClass::Division(_)))
+            h.span().end > span.end && scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
         });
     fits.then(|| {
         Mention::new(
