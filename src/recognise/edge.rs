@@ -275,7 +275,7 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
         // A township's level character ends the township's name written
         // before it (`某某乡` + 某村某屯), which the walk goes on to read;
         // any other level character opens the name: `区` + 城管执法局.
-        if matches!(word, "乡" | "镇") && township_name_before(scan, &toks, tok, w) {
+        if matches!(word, "乡" | "镇") && township_name_before(scan, toks, tok, w) {
             return Step::Took;
         }
         return Step::Stop;

@@ -87,10 +87,10 @@ pub(crate) fn find(
     // What the segmenter tags as a name, with evidence around it.
     let title_ends: HashSet<usize> = titles.iter().map(|t| t.span.end).collect();
     let tokens = scan.all_tokens();
-    names.extend(tagged::find(scan, &tokens, &title_ends, &taken));
+    names.extend(tagged::find(scan, tokens, &title_ends, &taken));
     drop_segmenter_readings_of_bylines(&mut names);
     // The other items of lists of names.
-    let listed = roster::find(scan, &names, &tokens, &taken);
+    let listed = roster::find(scan, &names, tokens, &taken);
     names.extend(listed);
     names.extend(roster::with_people_note(scan));
     names.retain(|&(n, _)| !blocking.covers(n));
