@@ -456,7 +456,7 @@ impl LexClass {
     };
 
     /// The class's place in [`LexClass::ALL`].
-    pub(super) fn index(self) -> u32 {
+    pub(super) const fn index(self) -> u32 {
         match self {
             LexClass::Division(l) => l as u32,
             LexClass::Site => 6,
@@ -506,6 +506,77 @@ impl ClassSet {
         }
         false
     }
+
+    /// Every division, whatever its level (`LexClass::Division(_)`).
+    pub const DIVISIONS: ClassSet = ClassSet::of_kind(Kind::Division);
+
+    /// Every trigger, whatever its kind (`LexClass::Trigger(_)`).
+    pub const TRIGGERS: ClassSet = ClassSet::of_kind(Kind::Trigger);
+
+    /// The classes of one kind, worked out at compile time.
+    const fn of_kind(kind: Kind) -> ClassSet {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < CLASSES {
+            let of_kind = match kind {
+                Kind::Division => matches!(LexClass::ALL[i], LexClass::Division(_)),
+                Kind::Trigger => matches!(LexClass::ALL[i], LexClass::Trigger(_)),
+            };
+            if of_kind {
+                bits |= 1 << i;
+            }
+            i += 1;
+        }
+        ClassSet(bits)
+    }
+
+    /// True when the set holds `class`: one bit read, where
+    /// [`ClassSet::any`] walks the set's classes.
+    pub fn contains(self, class: LexClass) -> bool {
+        self.0 & (1 << class.index()) != 0
+    }
+}
+
+/// The classes with a parameter, for [`ClassSet::of_kind`].
+#[derive(Clone, Copy)]
+enum Kind {
+    Division,
+    Trigger,
+}
+
+/// What a rule asks of the classes of a pattern: one class (a bit test)
+/// or any predicate on a class (a walk through the pattern's classes).
+/// `scan.hit_is(hit, LexClass::Stop)` asks what
+/// `scan.hit_is(hit, |c| c == LexClass::Stop)` asks, in a few instructions.
+pub(crate) trait ClassTest {
+    /// True when a class of `set` passes the test.
+    fn holds_in(&self, set: ClassSet) -> bool;
+}
+
+impl ClassTest for LexClass {
+    fn holds_in(&self, set: ClassSet) -> bool {
+        set.contains(*self)
+    }
+}
+
+/// Any of the classes (`[LexClass::Org, LexClass::OrgSuffix]`).
+impl<const N: usize> ClassTest for [LexClass; N] {
+    fn holds_in(&self, set: ClassSet) -> bool {
+        self.iter().any(|&c| set.contains(c))
+    }
+}
+
+/// Any class of the set ([`ClassSet::DIVISIONS`]).
+impl ClassTest for ClassSet {
+    fn holds_in(&self, set: ClassSet) -> bool {
+        self.0 & set.0 != 0
+    }
+}
+
+impl<F: Fn(LexClass) -> bool> ClassTest for F {
+    fn holds_in(&self, set: ClassSet) -> bool {
+        set.any(self)
+    }
 }
 
 impl fmt::Display for LexClass {
@@ -535,6 +606,24 @@ mod tests {
         assert_eq!(seen, [LexClass::Division(Level::Town), LexClass::Surname]);
         assert!(set.any(|c| c == LexClass::Surname));
         assert!(!set.any(|c| c == LexClass::Org));
+        assert!(ClassSet::DIVISIONS.holds_in(set));
+        assert!(!ClassSet::TRIGGERS.holds_in(set));
+        for c in LexClass::ALL {
+            let mut one = ClassSet::default();
+            one.insert(c);
+            assert_eq!(
+                ClassSet::DIVISIONS.holds_in(one),
+                matches!(c, LexClass::Division(_))
+            );
+            assert_eq!(
+                ClassSet::TRIGGERS.holds_in(one),
+                matches!(c, LexClass::Trigger(_))
+            );
+        }
+        // One class is asked with one bit, the same answer.
+        for c in LexClass::ALL {
+            assert_eq!(set.contains(c), set.any(|k| k == c), "{c}");
+        }
     }
 
     #[test]

@@ -20,8 +20,8 @@ mod grammar;
 mod parse;
 
 pub use check::{Diagnostic, Severity, check, check_file};
-pub(crate) use class::TriggerSet;
-use class::{CLASSES, ClassSet};
+use class::CLASSES;
+pub(crate) use class::{ClassSet, ClassTest, TriggerSet};
 pub use class::{Grammar, Level, LexClass, Trigger};
 pub(crate) use divisions::{PARTY_PREFIX, is_zone, leading_divisions_by, longest_division_at};
 pub(crate) use embedded::grammar as embedded_grammar;
@@ -223,11 +223,18 @@ impl Lexicon {
             .map(move |&i| &self.entries[i as usize])
     }
 
-    /// True when an entry of pattern `p` has a class satisfying `pred`.
-    pub(crate) fn pattern_is(&self, p: PatternId, pred: impl FnMut(LexClass) -> bool) -> bool {
+    /// True when an entry of pattern `p` has a class passing `test` (a
+    /// class, or a predicate on classes).
+    pub(crate) fn pattern_is(&self, p: PatternId, test: impl ClassTest) -> bool {
+        self.pattern_passes(p, &test)
+    }
+
+    /// [`Lexicon::pattern_is`], with the test borrowed: asked of many
+    /// patterns in turn.
+    pub(crate) fn pattern_passes(&self, p: PatternId, test: &impl ClassTest) -> bool {
         self.pattern_classes
             .get(p as usize)
-            .is_some_and(|set| set.any(pred))
+            .is_some_and(|&set| test.holds_in(set))
     }
 
     /// The pattern whose text is exactly `text`.
@@ -252,7 +259,8 @@ impl Lexicon {
 
     /// True when `text` is an entry of class `class`.
     pub fn is(&self, text: &str, class: LexClass) -> bool {
-        self.any(text, |c| c == class)
+        self.pattern_of(text)
+            .is_some_and(|p| self.pattern_is(p, class))
     }
 
     /// True when `text` is an entry whose class satisfies `pred`.

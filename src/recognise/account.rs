@@ -52,7 +52,7 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
         // The place, perhaps with the kind of unit that runs the account.
         // (`社区`, `政务`: `grammar.account-unit`).
         let place_end = scan
-            .longest_ending_at(at, |c| c == LexClass::Grammar(Grammar::AccountUnit))
+            .longest_ending_at(at, LexClass::Grammar(Grammar::AccountUnit))
             .map_or(at, |w| w.span().start);
         let places = index.get_or_insert_with(|| MentionIndex::new(places));
         if places.exactly(Span::new(open, place_end)).next().is_some() {

@@ -67,7 +67,7 @@ fn name_start(scan: &Scan<'_>, start: usize, end: usize) -> Option<usize> {
     };
     let split = scan
         .hits_within(Span::new(start, end))
-        .filter(|h| h.span().end < end && scan.hit_is(h, |c| c.is_place()))
+        .filter(|h| h.span().end < end && scan.hit_is(h, |c: LexClass| c.is_place()))
         .find(|h| {
             let at = h.span().end;
             at > start
@@ -101,7 +101,7 @@ fn stretch_start(scan: &Scan<'_>, end: usize) -> usize {
                         k,
                         LexClass::NameCue | LexClass::TitleRole | LexClass::Trigger(_)
                     ) && k != LexClass::Trigger(Trigger::Industry)
-                }) && !scan.hit_is(h, |k| k.is_place())
+                }) && !scan.hit_is(h, |k: LexClass| k.is_place())
                     // A government or a party committee ends its own name.
                     || scan
                         .entries(h)

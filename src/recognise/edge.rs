@@ -132,14 +132,13 @@ fn short_form_with_level(scan: &Scan<'_>, w: &mut Walk) -> Step {
     if Level::of_char(c).is_none_or(|l| l > Level::County) {
         return Step::Pass;
     }
-    let Some(h) = scan.longest_ending_at(w.start - c.len_utf8(), |k| k == LexClass::PlaceShort)
-    else {
+    let Some(h) = scan.longest_ending_at(w.start - c.len_utf8(), LexClass::PlaceShort) else {
         return Step::Pass;
     };
     // `浦东新区`: a division of the lexicon that holds the short form
     // (`东新` + `区`) is read whole by the next step.
     if scan
-        .longest_ending_at(w.start, |k| matches!(k, LexClass::Division(_)))
+        .longest_ending_at(w.start, crate::lexicon::ClassSet::DIVISIONS)
         .is_some_and(|d| d.span().start < h.span().start)
     {
         return Step::Pass;
@@ -163,15 +162,16 @@ fn lexicon_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
     if !w.allow_org && scan.longest_ending_at(w.start, body).is_some() {
         return Step::Stop;
     }
-    let Some(h) = scan.longest_ending_at(w.start, |c| c.is_place() || (w.allow_org && body(c)))
-    else {
+    let Some(h) = scan.longest_ending_at(w.start, |c: LexClass| {
+        c.is_place() || (w.allow_org && body(c))
+    }) else {
         return Step::Pass;
     };
     let n = scan.text[h.span().range()].chars().count();
     if !w.fits(n) {
         return Step::Stop;
     }
-    if scan.hit_is(&h, |c| c == LexClass::PlaceShort)
+    if scan.hit_is(&h, LexClass::PlaceShort)
         && !scan.hit_is(&h, |c| matches!(c, LexClass::Division(_) | LexClass::Site))
     {
         let step = short_form_alone(scan, h.span(), w.start);
@@ -256,7 +256,7 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
     }
     // Another body's abbreviation never opens a governing body's name
     // (`市委` + `政府`); a locative ends the name (`镇域` + `内` + `体育公园`).
-    if (!w.allow_org && scan.lex.any(word, |c| c == LexClass::Org)) || is_locative(word) {
+    if (!w.allow_org && scan.lex.is(word, LexClass::Org)) || is_locative(word) {
         return Step::Stop;
     }
     // A term of office: `第十七届`, `十六届`; an ordinal (`第一` of
@@ -275,7 +275,7 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
         // A township's level character ends the township's name written
         // before it (`某某乡` + 某村某屯), which the walk goes on to read;
         // any other level character opens the name: `区` + 城管执法局.
-        if matches!(word, "乡" | "镇") && township_name_before(scan, &toks, tok, w) {
+        if matches!(word, "乡" | "镇") && township_name_before(scan, toks, tok, w) {
             return Step::Took;
         }
         return Step::Stop;
@@ -361,7 +361,7 @@ fn crosses_post_or_cue(scan: &Scan<'_>, tok: Span) -> bool {
         .any(|p| {
             scan.hits_at(p).iter().any(|h| {
                 h.span().overlaps(tok)
-                    && (scan.hit_is(h, |c| c == LexClass::Stop) || is_post_or_cue(scan, h))
+                    && (scan.hit_is(h, LexClass::Stop) || is_post_or_cue(scan, h))
             })
         })
 }
@@ -370,8 +370,8 @@ fn crosses_post_or_cue(scan: &Scan<'_>, tok: Span) -> bool {
 /// more, or `率` (one-character cues such as `和` may join a name:
 /// `区发展和改革局`).
 pub(crate) fn is_post_or_cue(scan: &Scan<'_>, h: &crate::matcher::Hit) -> bool {
-    scan.hit_is(h, |c| c == LexClass::TitleRole)
-        || (scan.hit_is(h, |c| c == LexClass::NameCue)
+    scan.hit_is(h, LexClass::TitleRole)
+        || (scan.hit_is(h, LexClass::NameCue)
             && (scan.text[h.span().range()].chars().nth(1).is_some()
                 || &scan.text[h.span().range()] == "率"))
 }

@@ -68,7 +68,7 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
             scan.forward(t.start, COMPANY_NOUN_WITHIN).min(t.end),
         );
         scan.hits_within(head)
-            .any(|h| scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::CompanyNoun)))
+            .any(|h| scan.hit_is(h, LexClass::Grammar(Grammar::CompanyNoun)))
     });
     let covering = |it: Span| known.exactly(it).find(|m| !m.nested).copied();
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
@@ -136,7 +136,7 @@ fn ends_in_activity(scan: &Scan<'_>, it: Span) -> bool {
 /// a kind of place or body, it names none.
 fn holds_rank(scan: &Scan<'_>, it: Span) -> bool {
     scan.hits_within(it)
-        .any(|h| scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Rank)))
+        .any(|h| scan.hit_is(h, LexClass::Grammar(Grammar::Rank)))
 }
 
 /// The raw items of a clause, the stretches between its `、`.
@@ -173,11 +173,9 @@ fn list_kind(company_list: bool, kinds: &[EntityKind]) -> Option<EntityKind> {
 /// The kind an item's own suffix says (`体育公园` a place even in a list
 /// of museums), if it ends in one.
 fn own_kind(scan: &Scan<'_>, it: Span) -> Option<EntityKind> {
-    let suffix = scan.longest_ending_at(it.end, |c| {
-        matches!(c, LexClass::PlaceSuffix | LexClass::OrgSuffix)
-    })?;
+    let suffix = scan.longest_ending_at(it.end, [LexClass::PlaceSuffix, LexClass::OrgSuffix])?;
     (suffix.span().start > it.start).then(|| {
-        if scan.hit_is(&suffix, |c| c == LexClass::PlaceSuffix) {
+        if scan.hit_is(&suffix, LexClass::PlaceSuffix) {
             EntityKind::Place
         } else {
             EntityKind::Org

@@ -126,7 +126,7 @@ pub(crate) fn numbered(scan: &Scan<'_>) -> Vec<Mention> {
         };
         let end = i + '第'.len_utf8() + digits + len;
         let start = scan
-            .longest_ending_at(i, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
+            .longest_ending_at(i, [LexClass::Org, LexClass::TitleOrg])
             .map_or(i, |h| h.span().start);
         out.push(Mention::new(
             Span::new(start, end),

@@ -14,10 +14,8 @@ pub(crate) struct MentionIndex {
 
 impl MentionIndex {
     pub fn new(mentions: &[Mention]) -> Self {
-        let mut by_start = mentions.to_vec();
-        by_start.sort_by_key(|m| (m.span.start, m.span.end));
-        let mut by_end = mentions.to_vec();
-        by_end.sort_by_key(|m| (m.span.end, m.span.start));
+        let by_start = sorted_by(mentions, |s| (s.start, s.end));
+        let by_end = sorted_by(mentions, |s| (s.end, s.start));
         let max_len = mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
         MentionIndex {
             by_start,
@@ -55,10 +53,50 @@ impl MentionIndex {
     }
 }
 
+/// `mentions` sorted by `key` of their spans, mentions of one key in
+/// their order (a stable sort): the keys, with each mention's index to
+/// break ties, are sorted instead of the mentions, which are several
+/// times larger, then the mentions are read in that order.
+fn sorted_by(mentions: &[Mention], key: impl Fn(Span) -> (usize, usize)) -> Vec<Mention> {
+    let mut keys: Vec<(usize, usize, usize)> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let (a, b) = key(m.span);
+            (a, b, i)
+        })
+        .collect();
+    // Every key is distinct (the index), so the unstable sort orders them
+    // as a stable sort by `key` would.
+    keys.sort_unstable();
+    keys.into_iter().map(|(_, _, i)| mentions[i]).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::span::EntityKind;
+
+    #[test]
+    fn sorted_as_a_stable_sort_is() {
+        let rules = [
+            crate::rules::Rule::PlaceSuffix,
+            crate::rules::Rule::PlaceLexicon,
+        ];
+        let ms: Vec<Mention> = (0..40usize)
+            .map(|i| {
+                let start = (i * 7) % 5;
+                Mention::new(
+                    Span::new(start, start + (i * 3) % 4),
+                    EntityKind::Place,
+                    rules[i % 2],
+                )
+            })
+            .collect();
+        let mut stable = ms.clone();
+        stable.sort_by_key(|m| (m.span.end, m.span.start));
+        assert_eq!(sorted_by(&ms, |s| (s.end, s.start)), stable);
+    }
 
     #[test]
     fn lookups() {

@@ -25,7 +25,7 @@ const MAX_CHAR_BYTES: usize = 4;
 fn is_abbreviation(scan: &Scan<'_>, hit: &Hit) -> bool {
     hit.span().len() <= MAX_CHAR_BYTES
         && scan.text[hit.span().range()].chars().nth(1).is_none()
-        && scan.hit_is(hit, |c| c == LexClass::PlaceShort)
+        && scan.hit_is(hit, LexClass::PlaceShort)
 }
 
 /// The start of a one-character place abbreviation ending at `end`.

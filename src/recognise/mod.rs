@@ -249,7 +249,7 @@ fn persons_titles(
 ) -> Vec<Mention> {
     let mut titles_m = title::mentions(titles);
     for p in &persons {
-        if let Some(h) = scan.longest_at(p.span.end, |c| c == LexClass::TitleRole) {
+        if let Some(h) = scan.longest_at(p.span.end, LexClass::TitleRole) {
             titles_m.push(Mention::title(h.span(), h.span(), Rule::TitleAfterPerson));
         }
     }
@@ -263,7 +263,7 @@ fn drop_set_phrases(scan: &Scan<'_>, weak: &mut Vec<Mention>, trace: &mut Trace)
     let stops: Vec<Mention> = scan
         .hits()
         .iter()
-        .filter(|h| scan.hit_is(h, |c| c == LexClass::Stop))
+        .filter(|h| scan.hit_is(h, LexClass::Stop))
         .map(|h| Mention::new(h.span(), EntityKind::Org, Rule::RejectStopPhrase))
         .collect();
     let stops = index::MentionIndex::new(&stops);
@@ -276,14 +276,12 @@ fn drop_set_phrases(scan: &Scan<'_>, weak: &mut Vec<Mention>, trace: &mut Trace)
 /// of a body, no body (the body's own suffix, as in `常委会`, ends later).
 fn ends_in_post(scan: &Scan<'_>, m: &Mention) -> bool {
     let body_end = |h: &crate::matcher::Hit| {
-        scan.hit_is(h, |c| {
-            matches!(c, LexClass::Org | LexClass::OrgSuffix | LexClass::TitleOrg)
-        })
+        scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix, LexClass::TitleOrg])
     };
     m.kind == EntityKind::Org
         && scan.hits_ending_at(m.span.end).any(|h| {
             h.span().start > m.span.start
-                && scan.hit_is(h, |c| c == LexClass::TitleRole)
+                && scan.hit_is(h, LexClass::TitleRole)
                 && !scan
                     .hits_ending_at(m.span.end)
                     .any(|b| body_end(b) && b.span().start <= h.span().start)
@@ -379,8 +377,7 @@ const EVERY_TAIL_CHARS: usize = 9;
 /// charge is always of one body (`县检察院负责人`).
 fn followed_by_post(scan: &Scan<'_>, pos: usize) -> bool {
     scan.hits_at(pos).iter().any(|h| {
-        scan.hit_is(h, |c| c == LexClass::TitleRole)
-            && !scan.text[h.span().range()].ends_with("负责人")
+        scan.hit_is(h, LexClass::TitleRole) && !scan.text[h.span().range()].ends_with("负责人")
     }) || scan.text[pos..].starts_with("代表")
 }
 

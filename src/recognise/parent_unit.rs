@@ -38,7 +38,7 @@ fn unit_after(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     if scan
         .hits_at(pos)
         .iter()
-        .any(|h| scan.hit_is(h, |c| c.is_place() || c == LexClass::Org))
+        .any(|h| scan.hit_is(h, |c: LexClass| c.is_place() || c == LexClass::Org))
         || super::edge::opens_generically_in(scan.lex, &text[pos..])
     {
         return None;
@@ -54,7 +54,7 @@ fn unit_after(scan: &Scan<'_>, pos: usize) -> Option<usize> {
         let unit = Span::new(pos, end);
         let suffix = scan
             .hits_ending_at(end)
-            .any(|h| h.span().start >= pos && scan.hit_is(h, |k| k == LexClass::OrgSuffix));
+            .any(|h| h.span().start >= pos && scan.hit_is(h, LexClass::OrgSuffix));
         let word_end = tokens.iter().any(|t| t.span.end == end);
         if suffix && word_end && UNIT_CHARS.contains(&(n + 1)) && clean(scan, unit) {
             best = Some(end);
@@ -66,12 +66,15 @@ fn unit_after(scan: &Scan<'_>, pos: usize) -> Option<usize> {
 /// True when no post, cue, stop phrase or verb stands in `unit`.
 fn clean(scan: &Scan<'_>, unit: Span) -> bool {
     !scan.hits_within(unit).any(|h| {
-        scan.hit_is(h, |c| {
-            matches!(
-                c,
-                LexClass::TitleRole | LexClass::NameCue | LexClass::Stop | LexClass::Person
-            )
-        })
+        scan.hit_is(
+            h,
+            [
+                LexClass::TitleRole,
+                LexClass::NameCue,
+                LexClass::Stop,
+                LexClass::Person,
+            ],
+        )
     }) && !scan.tokens_around(unit.start).iter().any(|t| {
         t.span.start >= unit.start
             && t.span.end <= unit.end

@@ -2,13 +2,12 @@
 //! and local helpers around a position.
 
 use super::segment::{Segmenter, Token};
-use crate::lexicon::{Entry, LexClass, Lexicon};
+use crate::lexicon::{ClassTest, Entry, LexClass, Lexicon};
 use crate::matcher::{Hit, nearly_sorted};
 use crate::span::Span;
 use crate::text::{is_clause_break, non_ideographs};
 use hashbrown::HashMap;
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::sync::OnceLock;
 
 /// Below this count in the segmenter's dictionary a word is rare
@@ -42,16 +41,35 @@ pub(crate) struct Scan<'a> {
     /// costs a binary search rather than a walk through it (a long line
     /// without punctuation was quadratic).
     breaks: Vec<Span>,
-    /// Tokens of each clause that was segmented, keyed by clause start.
-    clauses: RefCell<HashMap<usize, Rc<[Token]>>>,
-    /// The last whole clause [`Scan::tokens_around`] answered for, with its
-    /// tokens: rules ask about the same clause many times in a row, and
-    /// every position from its start to its end (both included) has it as
-    /// its segment, so those questions need no search.
-    last: RefCell<Option<(Span, Rc<[Token]>)>>,
+    /// Every segment's tokens, segmented on first need (every document
+    /// needs them all: the segmenter's names are read over the whole text).
+    segmented: OnceCell<Segmented>,
+    /// The last whole clause [`Scan::tokens_around`] answered for, with
+    /// where its tokens lie in [`Segmented::tokens`]: rules ask about the
+    /// same clause many times in a row, and every position from its start
+    /// to its end (both included) has it as its segment, so those questions
+    /// need no search.
+    last: Cell<Option<(Span, TokenRange)>>,
     /// The segmenter's tag of each word asked alone ([`Scan::word_tag`]):
     /// rules ask it of the same names at each of their mentions.
     word_tags: RefCell<HashMap<Box<str>, Option<&'static str>>>,
+}
+
+/// Where one segment's tokens lie in [`Segmented::tokens`].
+#[derive(Debug, Clone, Copy)]
+struct TokenRange {
+    lo: u32,
+    hi: u32,
+}
+
+/// The whole text segmented, segment by segment ([`Scan::segment_of_clause`]),
+/// in one vector: no allocation and no copy per segment.
+struct Segmented {
+    /// Every token, in text order.
+    tokens: Vec<Token>,
+    /// The range of `tokens` of each segment that holds any, by the
+    /// segment's start.
+    segments: HashMap<usize, TokenRange>,
 }
 
 /// The trigger words among `hits` (`trigger.*` entries of `lex`), in the
@@ -60,7 +78,7 @@ pub(crate) fn trigger_hits(lex: &Lexicon, hits: &[Hit]) -> Vec<(Span, crate::lex
     hits.iter()
         // The pattern's class bits first: most hits are no trigger, and
         // their entries need not be read.
-        .filter(|h| lex.pattern_is(h.pattern, |c| matches!(c, LexClass::Trigger(_))))
+        .filter(|h| lex.pattern_is(h.pattern, crate::lexicon::ClassSet::TRIGGERS))
         .filter_map(|h| {
             let mut set = crate::lexicon::TriggerSet::default();
             for e in lex.entries_of(h.pattern) {
@@ -106,8 +124,8 @@ impl<'a> Scan<'a> {
             ends,
             breaks: clause_breaks(text),
             seg,
-            clauses: RefCell::new(HashMap::new()),
-            last: RefCell::new(None),
+            segmented: OnceCell::new(),
+            last: Cell::new(None),
             word_tags: RefCell::new(HashMap::new()),
         }
     }
@@ -161,23 +179,24 @@ impl<'a> Scan<'a> {
         self.lex.entries_of(hit.pattern)
     }
 
-    /// True when the hit has an entry of a class satisfying `pred`.
-    pub fn hit_is(&self, hit: &Hit, pred: impl Fn(LexClass) -> bool) -> bool {
-        self.lex.pattern_is(hit.pattern, pred)
+    /// True when the hit has an entry of a class passing `test` (a class,
+    /// or a predicate on classes).
+    pub fn hit_is(&self, hit: &Hit, test: impl ClassTest) -> bool {
+        self.lex.pattern_is(hit.pattern, test)
     }
 
-    /// The longest hit starting at `pos` with a class satisfying `pred`.
-    pub fn longest_at(&self, pos: usize, pred: impl Fn(LexClass) -> bool) -> Option<Hit> {
+    /// The longest hit starting at `pos` with a class passing `test`.
+    pub fn longest_at(&self, pos: usize, test: impl ClassTest) -> Option<Hit> {
         self.hits_at(pos)
             .iter()
-            .find(|h| self.hit_is(h, &pred))
+            .find(|h| self.lex.pattern_passes(h.pattern, &test))
             .copied()
     }
 
-    /// The longest hit ending at `pos` with a class satisfying `pred`.
-    pub fn longest_ending_at(&self, pos: usize, pred: impl Fn(LexClass) -> bool) -> Option<Hit> {
+    /// The longest hit ending at `pos` with a class passing `test`.
+    pub fn longest_ending_at(&self, pos: usize, test: impl ClassTest) -> Option<Hit> {
         self.hits_ending_at(pos)
-            .find(|h| self.hit_is(h, &pred))
+            .find(|h| self.lex.pattern_passes(h.pattern, &test))
             .copied()
     }
 
@@ -260,45 +279,43 @@ impl<'a> Scan<'a> {
     }
 
     /// The segmenter's tagged tokens of the segment around `pos` (see
-    /// [`Scan::segment_of_clause`]; computed once per segment and cached).
-    /// Offsets are bytes of the whole text.
-    pub fn tokens_around(&self, pos: usize) -> Rc<[Token]> {
-        if let Some((span, toks)) = &*self.last.borrow()
+    /// [`Scan::segment_of_clause`]; the whole text is segmented once, on
+    /// first need). Offsets are bytes of the whole text.
+    pub fn tokens_around(&self, pos: usize) -> &[Token] {
+        let all = self.segmented();
+        if let Some((span, range)) = self.last.get()
             && span.start <= pos
             && pos <= span.end
         {
-            return Rc::clone(toks);
+            return &all.tokens[range.lo as usize..range.hi as usize];
         }
         let (span, whole) = self.segment_of_clause(pos);
-        let remember = |toks: &Rc<[Token]>| {
-            if whole {
-                *self.last.borrow_mut() = Some((span, Rc::clone(toks)));
-            }
+        // An empty segment (between two breaks) holds no token.
+        let Some(&range) = all.segments.get(&span.start).filter(|_| !span.is_empty()) else {
+            return &[];
         };
-        if let Some(toks) = self.clauses.borrow().get(&span.start) {
-            remember(toks);
-            return Rc::clone(toks);
+        if whole {
+            self.last.set(Some((span, range)));
         }
-        let toks: Rc<[Token]> = self.seg.tag(&self.text[span.range()], span.start);
-        if debug_tokens() {
-            let shown: Vec<String> = toks
-                .iter()
-                .map(|t| format!("{}/{}", &self.text[t.span.range()], t.tag))
-                .collect();
-            eprintln!("tokens {}", shown.join(" "));
-        }
-        self.clauses
-            .borrow_mut()
-            .insert(span.start, Rc::clone(&toks));
-        remember(&toks);
-        toks
+        &all.tokens[range.lo as usize..range.hi as usize]
     }
 
     /// Every token of the text, segment by segment, in text order (each
     /// segment is segmented once, shared with [`Scan::tokens_around`]).
-    pub fn all_tokens(&self) -> Vec<Token> {
+    pub fn all_tokens(&self) -> &[Token] {
+        &self.segmented().tokens
+    }
+
+    /// The whole text segmented, segment by segment (done on first call).
+    fn segmented(&self) -> &Segmented {
+        self.segmented.get_or_init(|| self.segment_all())
+    }
+
+    /// Segments every segment of the text in turn.
+    fn segment_all(&self) -> Segmented {
         // About one token per two CJK characters: sized once, not grown.
-        let mut out = Vec::with_capacity(self.text.len() / 6);
+        let mut tokens = Vec::with_capacity(self.text.len() / 6);
+        let mut segments = HashMap::new();
         let mut pos = 0;
         // The start of the segment read last: the bytes of the break after
         // a segment have that segment as theirs too; it is read once.
@@ -311,7 +328,17 @@ impl<'a> Scan<'a> {
                 continue;
             }
             if last != Some(seg.start) {
-                out.extend(self.tokens_around(pos).iter().copied());
+                let lo = tokens.len() as u32;
+                self.seg
+                    .tag_into(&self.text[seg.range()], seg.start, &mut tokens);
+                let range = TokenRange {
+                    lo,
+                    hi: tokens.len() as u32,
+                };
+                if debug_tokens() {
+                    self.print_tokens(&tokens[lo as usize..]);
+                }
+                segments.insert(seg.start, range);
                 last = Some(seg.start);
             }
             pos = if whole {
@@ -322,7 +349,16 @@ impl<'a> Scan<'a> {
                 seg.end.max(pos + 1)
             };
         }
-        out
+        Segmented { tokens, segments }
+    }
+
+    /// `GOVKG_DEBUG_TOKENS`: one segment's tokens on standard error.
+    fn print_tokens(&self, toks: &[Token]) {
+        let shown: Vec<String> = toks
+            .iter()
+            .map(|t| format!("{}/{}", &self.text[t.span.range()], t.tag))
+            .collect();
+        eprintln!("tokens {}", shown.join(" "));
     }
 
     /// The token that contains byte `pos`, if any.

@@ -80,17 +80,13 @@ impl Segmenter {
         Segmenter { jieba }
     }
 
-    /// Tags `text`, which starts at byte `offset` of the document.
-    pub fn tag(&self, text: &str, offset: usize) -> std::rc::Rc<[Token]> {
-        // Collected straight into the shared slice: one allocation.
-        self.jieba
-            .tag(text, true)
-            .into_iter()
-            .map(|t| Token {
-                span: Span::new(offset + t.byte_start, offset + t.byte_end),
-                tag: intern(t.tag),
-            })
-            .collect()
+    /// Tags `text`, which starts at byte `offset` of the document, and
+    /// appends its tokens to `out`.
+    pub fn tag_into(&self, text: &str, offset: usize, out: &mut Vec<Token>) {
+        out.extend(self.jieba.tag(text, true).into_iter().map(|t| Token {
+            span: Span::new(offset + t.byte_start, offset + t.byte_end),
+            tag: intern(t.tag),
+        }));
     }
 
     /// True when jieba's dictionary (with govkg's words) holds `word`.

@@ -33,12 +33,13 @@ static NOT_IN_SITE: LazyCharSet =
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     for hit in scan.hits() {
-        let visit = scan.hit_is(hit, |c| {
-            matches!(
-                c,
-                LexClass::Trigger(Trigger::VisitMotion) | LexClass::Trigger(Trigger::VisitInspect)
-            )
-        });
+        let visit = scan.hit_is(
+            hit,
+            [
+                LexClass::Trigger(Trigger::VisitMotion),
+                LexClass::Trigger(Trigger::VisitInspect),
+            ],
+        );
         // A verb of two characters or more (`来到`, `察看`); the one-character
         // ones (`到`, `赴`) only after `先后`, `分别`, `还`, `又`, `再`.
         if !visit
@@ -117,10 +118,10 @@ fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
         })
         .filter_map(|h| {
             let base = &scan.text[h.span().range()] == "基地"
-                && scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Facility));
-            let kind = if base || scan.hit_is(h, |c| c == LexClass::PlaceSuffix) {
+                && scan.hit_is(h, LexClass::Grammar(Grammar::Facility));
+            let kind = if base || scan.hit_is(h, LexClass::PlaceSuffix) {
                 EntityKind::Place
-            } else if scan.hit_is(h, |c| c == LexClass::OrgSuffix) {
+            } else if scan.hit_is(h, LexClass::OrgSuffix) {
                 EntityKind::Org
             } else {
                 return None;
@@ -187,9 +188,7 @@ const MAX_VILLAGE_ITEM: usize = 5;
 fn village_item(scan: &Scan<'_>, item: Span, suffix: Span) -> bool {
     &scan.text[suffix.range()] == "村"
         && scan.text[item.range()].chars().count() <= MAX_VILLAGE_ITEM
-        && !scan
-            .lex
-            .any(&scan.text[item.range()], |c| c == LexClass::Stop)
+        && !scan.lex.is(&scan.text[item.range()], LexClass::Stop)
 }
 
 /// True when the words before a suffix describe a site rather than name
@@ -204,7 +203,7 @@ fn describes(scan: &Scan<'_>, stem: Span) -> bool {
     amount
         || scan
             .hits_within(stem)
-            .any(|h| scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Facility)))
+            .any(|h| scan.hit_is(h, LexClass::Grammar(Grammar::Facility)))
 }
 
 /// The longest item read whole up to its suffix, in chars.
@@ -304,14 +303,14 @@ fn is_rate_slash(text: &str, pos: usize) -> bool {
 /// (`…开展调研`, `…了解情况`).
 fn ends_list(scan: &Scan<'_>, pos: usize) -> bool {
     scan.hits_at(pos).iter().any(|h| {
-        scan.hit_is(h, |c| {
-            matches!(
-                c,
-                LexClass::Trigger(Trigger::LinkVerb)
-                    | LexClass::Trigger(Trigger::Purpose)
-                    | LexClass::Trigger(Trigger::Attend)
-            )
-        })
+        scan.hit_is(
+            h,
+            [
+                LexClass::Trigger(Trigger::LinkVerb),
+                LexClass::Trigger(Trigger::Purpose),
+                LexClass::Trigger(Trigger::Attend),
+            ],
+        )
     }) && !inside_word(scan, pos)
 }
 
@@ -330,7 +329,7 @@ fn kind(scan: &Scan<'_>, item: Span) -> Option<EntityKind> {
         return None;
     }
     let industry = scan.hits_ending_at(item.end).find(|h| {
-        h.span().start > item.start && scan.hit_is(h, |c| c == LexClass::Trigger(Trigger::Industry))
+        h.span().start > item.start && scan.hit_is(h, LexClass::Trigger(Trigger::Industry))
     })?;
     let brand = Span::new(item.start, industry.span().start);
     bare_name(scan, brand).then_some(EntityKind::Org)
@@ -346,17 +345,17 @@ pub(crate) fn plain(scan: &Scan<'_>, item: Span) -> bool {
             .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || "()（）·".contains(c))
         && !w.chars().any(|c| NOT_IN_SITE.contains(c))
         && !scan.hits_within(item).any(|h| {
-            scan.hit_is(h, |c| {
-                matches!(
-                    c,
-                    LexClass::TitleRole
-                        | LexClass::Stop
-                        | LexClass::Person
-                        | LexClass::NameCue
-                        | LexClass::OrgSuffix
-                        | LexClass::PlaceSuffix
-                )
-            }) && h.span().len() >= super::TWO_CHARS_BYTES
+            scan.hit_is(
+                h,
+                [
+                    LexClass::TitleRole,
+                    LexClass::Stop,
+                    LexClass::Person,
+                    LexClass::NameCue,
+                    LexClass::OrgSuffix,
+                    LexClass::PlaceSuffix,
+                ],
+            ) && h.span().len() >= super::TWO_CHARS_BYTES
         })
 }
 

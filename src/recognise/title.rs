@@ -37,7 +37,7 @@ pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec
     let mut roles: Vec<Span> = scan
         .hits()
         .iter()
-        .filter(|h| scan.hit_is(h, |c| c == LexClass::TitleRole))
+        .filter(|h| scan.hit_is(h, LexClass::TitleRole))
         .map(|h| h.span())
         .collect();
     roles.sort_by_key(|s| (s.end, s.start));
@@ -235,7 +235,9 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Optio
     if let Some(s) = best
         && let Some(c) = scan.char_before(s)
         && Level::of_char(c).is_some()
-        && scan.longest_ending_at(s, |c| c.is_place()).is_none()
+        && scan
+            .longest_ending_at(s, |c: LexClass| c.is_place())
+            .is_none()
     {
         let p = s - c.len_utf8();
         if scan.is_break_before(p)
@@ -253,7 +255,7 @@ fn prefix_ending_at(scan: &Scan<'_>, pos: usize, bodies: &MentionIndex) -> Optio
 /// alone (`服务中心` is generic), but before a post the name says which
 /// body the person leads, whatever it is made of.
 fn unit_name_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
-    let suffix = scan.longest_ending_at(pos, |c| c == LexClass::OrgSuffix)?;
+    let suffix = scan.longest_ending_at(pos, LexClass::OrgSuffix)?;
     let edge = super::edge::left_edge(scan, suffix.span().start, MAX_BODY_CHARS, true, true);
     let mut start = edge.start;
     // `任命某某为某市人民政府副市长`: the name ends at the appointment's `为`.
@@ -291,7 +293,7 @@ const APPOINTED_AS: char = '为';
 /// the article's own zone. It stands after a break or a word that opens
 /// a title.
 fn zone_kind_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
-    let zone = scan.longest_ending_at(pos, |c| c == LexClass::PlaceSuffix)?;
+    let zone = scan.longest_ending_at(pos, LexClass::PlaceSuffix)?;
     let start = zone.span().start;
     (scan.text[zone.span().range()].chars().count() >= 2
         && (scan.is_break_before(start) || starts_clause_word(scan, start)))
@@ -300,7 +302,7 @@ fn zone_kind_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
 
 /// True when a word that commonly precedes a title ends at `pos`.
 fn starts_clause_word(scan: &Scan<'_>, pos: usize) -> bool {
-    scan.longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop))
+    scan.longest_ending_at(pos, [LexClass::NameCue, LexClass::Stop])
         .is_some()
         || scan.char_before(pos).is_some_and(|c| {
             matches!(
@@ -325,9 +327,7 @@ pub(crate) fn bodies(scan: &Scan<'_>, titles: &[TitleCand]) -> Vec<Mention> {
             }
             let ends_in_body = scan.hits_ending_at(body.end).any(|h| {
                 h.span().start >= body.start
-                    && scan.hit_is(h, |c| {
-                        matches!(c, LexClass::Org | LexClass::OrgSuffix | LexClass::TitleOrg)
-                    })
+                    && scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix, LexClass::TitleOrg])
             });
             // `中共某县委`: the place follows the party's name.
             let place_at = if w.starts_with(PARTY) {

@@ -194,7 +194,7 @@ fn divisions_written(lex: &Lexicon, text: &str) -> Vec<(String, Level)> {
             }
         });
         match found {
-            Some((f, j)) if f.1 < Level::Village && !lex.any(&f.0, |c| c == LexClass::Person) => {
+            Some((f, j)) if f.1 < Level::Village && !lex.is(&f.0, LexClass::Person) => {
                 out.push(f);
                 i = j;
             }

@@ -35,15 +35,15 @@ fn after_verb(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
     scan.hits_within(Span::new(from, to))
         .filter(|h| h.span().end < to)
         .filter(|h| {
-            let former = scan.hit_is(h, |c| c == LexClass::Trigger(Trigger::Former));
-            let verb = scan.hit_is(h, |c| {
-                matches!(
-                    c,
-                    LexClass::Trigger(Trigger::PersonVerb)
-                        | LexClass::Trigger(Trigger::VisitMotion)
-                        | LexClass::Trigger(Trigger::Appoint)
-                )
-            });
+            let former = scan.hit_is(h, LexClass::Trigger(Trigger::Former));
+            let verb = scan.hit_is(
+                h,
+                [
+                    LexClass::Trigger(Trigger::PersonVerb),
+                    LexClass::Trigger(Trigger::VisitMotion),
+                    LexClass::Trigger(Trigger::Appoint),
+                ],
+            );
             let end = h.span().end;
             let Some(word) = scan.token_containing(h.span().start) else {
                 return false;
@@ -73,8 +73,8 @@ fn first_division(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
             scan.hits_at(p).iter().any(|h| {
                 let word = &scan.text[h.span().range()];
                 h.span().end <= to
-                    && (scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
-                        || (scan.hit_is(h, |c| c == LexClass::PlaceShort)
+                    && (scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
+                        || (scan.hit_is(h, LexClass::PlaceShort)
                             && scan.word_tag(word) == Some("ns")))
                     && !is_common_word(scan, word)
             })

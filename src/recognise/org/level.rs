@@ -57,7 +57,7 @@ pub(super) fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
                 && scan.hits_at(pos).iter().any(|h| {
                     h.span().end <= suffix.start
                         && scan.text[h.span().range()].ends_with('委')
-                        && scan.hit_is(h, |k| k == LexClass::Org)
+                        && scan.hit_is(h, LexClass::Org)
                 })
             {
                 return None;

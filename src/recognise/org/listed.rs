@@ -41,10 +41,10 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
             let clean = !item.chars().any(|c| NOT_IN_BODY.contains(c))
                 && !scan.lex.starts_with(item, GENERIC_HEAD)
                 && !item.starts_with('各')
-                && !scan.lex.any(item, |k| k == LexClass::Stop);
+                && !scan.lex.is(item, LexClass::Stop);
             let holds_post = scan
                 .hits_within(Span::new(start, i))
-                .any(|h| scan.hit_is(h, |k| k == LexClass::TitleRole));
+                .any(|h| scan.hit_is(h, LexClass::TitleRole));
             if good_end && clean && !holds_post && nominal_item(scan, Span::new(start, i)) {
                 out.push(Mention::new(
                     Span::new(start, i),

@@ -63,12 +63,12 @@ fn suffix_traits(scan: &Scan<'_>, word: &str) -> SuffixTraits {
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     for hit in scan.hits() {
-        if scan.hit_is(hit, |c| c == LexClass::Org) && !cut_from_its_word(scan, hit.span()) {
+        if scan.hit_is(hit, LexClass::Org) && !cut_from_its_word(scan, hit.span()) {
             // `区委` inside `区委书记` is still the body; the title decides later.
             out.push(Mention::new(hit.span(), EntityKind::Org, Rule::OrgLexicon));
             out.extend(placed::with_place_before(scan, hit));
         }
-        if scan.hit_is(hit, |c| c == LexClass::OrgSuffix) {
+        if scan.hit_is(hit, LexClass::OrgSuffix) {
             suffixed(scan, hit.span(), &mut out);
         }
     }
@@ -162,7 +162,7 @@ fn suffixed(scan: &Scan<'_>, suffix: Span, out: &mut Vec<Mention>) {
 /// though `中心` ends bodies. Asked of a name found.
 fn in_place_suffix(scan: &Scan<'_>, suffix: Span) -> bool {
     scan.hits_ending_at(suffix.end)
-        .any(|h| h.span().start < suffix.start && scan.hit_is(h, |c| c == LexClass::PlaceSuffix))
+        .any(|h| h.span().start < suffix.start && scan.hit_is(h, LexClass::PlaceSuffix))
 }
 
 /// The segmenter's word that holds a suffix.
@@ -201,7 +201,7 @@ fn word_before_suffix(scan: &Scan<'_>, suffix: Span) -> Option<Head> {
     if head.tag.starts_with('v') && !head.tag.starts_with("vn") && scan.is_known_word(hw) {
         return None;
     }
-    if scan.lex.any(hw, |c| c == LexClass::Stop) {
+    if scan.lex.is(hw, LexClass::Stop) {
         return None;
     }
     // A common word that ends in the suffix (`干部`, `布局`, `展厅`):
@@ -225,8 +225,8 @@ fn word_before_suffix(scan: &Scan<'_>, suffix: Span) -> Option<Head> {
 fn ends_a_post(scan: &Scan<'_>, suffix: Span) -> bool {
     scan.hits_ending_at(suffix.end).any(|h| {
         h.span().start < suffix.start
-            && scan.hit_is(h, |c| c == LexClass::TitleRole)
-            && !scan.hit_is(h, |c| matches!(c, LexClass::Org | LexClass::OrgSuffix))
+            && scan.hit_is(h, LexClass::TitleRole)
+            && !scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix])
     })
 }
 
@@ -277,8 +277,7 @@ fn opens_with_party(scan: &Scan<'_>, start: usize, name_end: usize) -> bool {
 /// (`街道党工委`, `平台公司`).
 fn is_generic_name(scan: &Scan<'_>, span: Span, suffix: Span, name_end: usize) -> bool {
     let name = &scan.text[span.range()];
-    if scan.lex.any(name, |c| c == LexClass::Stop) || name.ends_with("干部") || name.contains('各')
-    {
+    if scan.lex.is(name, LexClass::Stop) || name.ends_with("干部") || name.contains('各') {
         return true;
     }
     if scan.lex.any(name, |c| {
@@ -335,7 +334,7 @@ fn opens_with_division(scan: &Scan<'_>, part: Span) -> bool {
     scan.hits_at(part.start).iter().any(|h| {
         h.span().end <= part.end
             && h.span().len() >= super::TWO_CHARS_BYTES
-            && scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
+            && scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
     })
 }
 
@@ -363,13 +362,14 @@ fn holds_a_named_person(scan: &Scan<'_>, part: Span) -> bool {
 fn holds_a_clause_verb(scan: &Scan<'_>, part: Span) -> bool {
     use crate::lexicon::Trigger;
     scan.hits_within(part).any(|h| {
-        scan.hit_is(h, |c| c == LexClass::Trigger(Trigger::LinkVerb))
-            && !scan.hit_is(h, |c| {
-                matches!(
-                    c,
-                    LexClass::Trigger(Trigger::VisitInspect) | LexClass::Trigger(Trigger::Purpose)
-                )
-            })
+        scan.hit_is(h, LexClass::Trigger(Trigger::LinkVerb))
+            && !scan.hit_is(
+                h,
+                [
+                    LexClass::Trigger(Trigger::VisitInspect),
+                    LexClass::Trigger(Trigger::Purpose),
+                ],
+            )
             && h.span().len() >= super::TWO_CHARS_BYTES
     }) || scan.tokens_around(part.start).iter().any(|t| {
         t.span.start >= part.start
@@ -408,7 +408,8 @@ fn trim_at_anchor(scan: &Scan<'_>, start: usize, suffix_start: usize) -> usize {
     };
     for (i, c) in name.char_indices().skip(1) {
         let p = start + i;
-        let opens = LEVEL_CHARS.contains(&c) || scan.longest_at(p, |k| k.is_place()).is_some();
+        let opens =
+            LEVEL_CHARS.contains(&c) || scan.longest_at(p, |k: LexClass| k.is_place()).is_some();
         // `高标准建设` + `某镇红色文化展示厅`: a verb before the place.
         let after_verb = || {
             scan.tokens_around(p)
@@ -435,7 +436,11 @@ fn trim_at_anchor(scan: &Scan<'_>, start: usize, suffix_start: usize) -> usize {
 fn closes_a_place(scan: &Scan<'_>, p: usize, c: char) -> bool {
     let after = p + c.len_utf8();
     scan.hits_within(Span::new(scan.back(p, 2), scan.forward(after, 2)))
-        .any(|h| h.span().start < p && h.span().end >= after && scan.hit_is(h, |k| k.is_place()))
+        .any(|h| {
+            h.span().start < p
+                && h.span().end >= after
+                && scan.hit_is(h, |k: LexClass| k.is_place())
+        })
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! `org.party-prefix`: the party's name written before the body of a
 //! place it leads (`中共` + `某省委`) is part of the body's name.
 
-use crate::lexicon::LexClass;
 use crate::recognise::{Mention, Scan};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
@@ -16,7 +15,7 @@ pub(crate) fn with_party_prefix(scan: &Scan<'_>, orgs: &[Mention]) -> Vec<Mentio
         .filter(|m| m.kind == EntityKind::Org && scan.text[..m.span.start].ends_with(PARTY))
         .filter(|m| {
             scan.hits_at(m.span.start).iter().any(|h| {
-                h.span().end < m.span.end && scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
+                h.span().end < m.span.end && scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
             })
         })
         .map(|m| {

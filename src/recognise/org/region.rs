@@ -23,7 +23,10 @@ pub(super) fn with_region_in_parentheses(scan: &Scan<'_>, span: Span) -> Option<
     let close = scan
         .char_before(span.start)
         .filter(|c| matches!(c, ')' | '\u{FF09}'))?;
-    let place = scan.longest_ending_at(span.start - close.len_utf8(), |k| k.is_place())?;
+    let place = scan.longest_ending_at(
+        span.start - close.len_utf8(),
+        |k: crate::lexicon::LexClass| k.is_place(),
+    )?;
     let open = scan
         .char_before(place.span().start)
         .filter(|c| matches!(c, '(' | '\u{FF08}'))?;

@@ -27,8 +27,8 @@ pub(crate) fn name_ends(scan: &Scan<'_>, n: Span) -> bool {
     scan.hits_at(end).iter().any(|h| {
         is_trigger(scan, h, Trigger::Address)
             || is_trigger(scan, h, Trigger::Honour)
-            || scan.hit_is(h, |c| c == LexClass::TitleRole)
-            || (scan.hit_is(h, |c| c == LexClass::NameCue)
+            || scan.hit_is(h, LexClass::TitleRole)
+            || (scan.hit_is(h, LexClass::NameCue)
                 && !is_weak_cue(scan, &scan.text[h.span().range()]))
     }) || verb_at(scan, end)
 }

@@ -101,9 +101,7 @@ pub(crate) fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Opti
                     .hits_ending_at(start)
                     .any(|h| is_trigger(scan, h, Trigger::PersonVerb)))
             || scan
-                .longest_ending_at(start, |c| {
-                    matches!(c, LexClass::TitleRole | LexClass::NameCue)
-                })
+                .longest_ending_at(start, [LexClass::TitleRole, LexClass::NameCue])
                 .is_some()
             || (strong
                 && orgs

@@ -88,10 +88,10 @@ pub(crate) fn find(
     // What the segmenter tags as a name, with evidence around it.
     let title_ends: HashSet<usize> = titles.iter().map(|t| t.span.end).collect();
     let tokens = scan.all_tokens();
-    names.extend(tagged::find(scan, &tokens, &title_ends, &taken));
+    names.extend(tagged::find(scan, tokens, &title_ends, &taken));
     drop_segmenter_readings_of_bylines(&mut names);
     // The other items of lists of names.
-    let listed = roster::find(scan, &names, &tokens, &taken);
+    let listed = roster::find(scan, &names, tokens, &taken);
     names.extend(listed);
     let paired = pair::find(scan, &names, &tokens, &taken);
     names.extend(paired);
@@ -163,7 +163,7 @@ fn foreign_name_after(
 /// (`严俊表示`, `施继平率`), and the list before it; a weak cue takes none.
 fn before_cues(scan: &Scan<'_>, orgs: &[Mention], names: &mut Vec<(Span, Rule)>) {
     for hit in scan.hits() {
-        if !scan.hit_is(hit, |c| c == LexClass::NameCue) {
+        if !scan.hit_is(hit, LexClass::NameCue) {
             continue;
         }
         if is_weak_cue(scan, &scan.text[hit.span().range()]) {
@@ -187,7 +187,7 @@ fn after_leader_words(
 ) {
     for hit in scan.hits() {
         let w = &scan.text[hit.span().range()];
-        let opener = scan.hit_is(hit, |c| c == LexClass::Stop) && w.ends_with("领导");
+        let opener = scan.hit_is(hit, LexClass::Stop) && w.ends_with("领导");
         if opener
             && let Some(n) = read_name(scan, hit.span().end)
             && !is_not_a_name(scan, n)
@@ -236,7 +236,7 @@ const LONG_CUE_BYTES: usize = 6;
 /// `person.known`: a well-known person of the lexicon (`persons.txt`).
 fn known_persons(scan: &Scan<'_>, names: &mut Vec<(Span, Rule)>) {
     for hit in scan.hits() {
-        if scan.hit_is(hit, |c| c == LexClass::Person) {
+        if scan.hit_is(hit, LexClass::Person) {
             names.push((hit.span(), Rule::PersonKnown));
         }
     }

@@ -18,7 +18,7 @@ static NOT_IN_NAME: LazyCharSet =
 
 /// True when `hit` is a trigger word of kind `t`.
 pub(crate) fn is_trigger(scan: &Scan<'_>, hit: &crate::matcher::Hit, t: Trigger) -> bool {
-    scan.hit_is(hit, |c| c == LexClass::Trigger(t))
+    scan.hit_is(hit, LexClass::Trigger(t))
 }
 
 pub(crate) fn surname_len(scan: &Scan<'_>, pos: usize) -> Option<usize> {
@@ -65,12 +65,10 @@ pub(crate) fn end_strength(scan: &Scan<'_>, pos: usize) -> u8 {
         Some(c) if is_clause_break(c) => 3,
         Some(_) => {
             if scan.hits_at(pos).iter().any(|h| {
-                scan.hit_is(h, |c| {
-                    matches!(
-                        c,
-                        LexClass::NameCue | LexClass::TitleRole | LexClass::TitleOrg
-                    )
-                })
+                scan.hit_is(
+                    h,
+                    [LexClass::NameCue, LexClass::TitleRole, LexClass::TitleOrg],
+                )
             }) {
                 2
             } else {
@@ -85,12 +83,10 @@ pub(crate) fn cue_len(scan: &Scan<'_>, pos: usize) -> usize {
     scan.hits_at(pos)
         .iter()
         .filter(|h| {
-            scan.hit_is(h, |c| {
-                matches!(
-                    c,
-                    LexClass::NameCue | LexClass::TitleRole | LexClass::TitleOrg
-                )
-            })
+            scan.hit_is(
+                h,
+                [LexClass::NameCue, LexClass::TitleRole, LexClass::TitleOrg],
+            )
         })
         .map(|h| h.span().len())
         .max()
@@ -387,7 +383,7 @@ fn surname_and_post(scan: &Scan<'_>, n: Span) -> bool {
         scan.hits_at(n.start + i).iter().any(|h| {
             h.span().end <= n.end
                 && h.span().len() >= MIN_POST_BYTES
-                && scan.hit_is(h, |c| c == LexClass::TitleRole)
+                && scan.hit_is(h, LexClass::TitleRole)
         })
     })
 }
@@ -421,9 +417,7 @@ fn ends_in_a_suffix(scan: &Scan<'_>, n: Span) -> bool {
     !scan.text[n.end..].starts_with("同志")
         && scan.hits_ending_at(n.end).any(|h| {
             h.span().start > n.start
-                && scan.hit_is(h, |c| {
-                    matches!(c, LexClass::OrgSuffix | LexClass::PlaceSuffix)
-                })
+                && scan.hit_is(h, [LexClass::OrgSuffix, LexClass::PlaceSuffix])
                 && (h.span().len() >= MIN_POST_BYTES
                     || !"城山江湖林园华".contains(&scan.text[h.span().range()]))
         })

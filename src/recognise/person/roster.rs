@@ -256,15 +256,15 @@ fn opens_item(scan: &Scan<'_>, pos: usize) -> bool {
             .char_before(pos)
             .is_some_and(|c| "有是和与及同由对请的".contains(c))
         || scan.hits_ending_at(pos).any(|h| {
-            scan.hit_is(h, |c| {
-                matches!(
-                    c,
-                    LexClass::TitleRole
-                        | LexClass::NameCue
-                        | LexClass::Trigger(Trigger::PersonVerb)
-                        | LexClass::Trigger(Trigger::Byline)
-                )
-            })
+            scan.hit_is(
+                h,
+                [
+                    LexClass::TitleRole,
+                    LexClass::NameCue,
+                    LexClass::Trigger(Trigger::PersonVerb),
+                    LexClass::Trigger(Trigger::Byline),
+                ],
+            )
         })
 }
 
@@ -306,7 +306,7 @@ fn ends_item(scan: &Scan<'_>, pos: usize) -> bool {
 /// A post, a verb that takes a person or a byline word right before `pos`.
 fn strong_before(scan: &Scan<'_>, pos: usize) -> bool {
     scan.hits_ending_at(pos).any(|h| {
-        scan.hit_is(h, |c| c == LexClass::TitleRole)
+        scan.hit_is(h, LexClass::TitleRole)
             || is_trigger(scan, h, Trigger::PersonVerb)
             || is_trigger(scan, h, Trigger::Byline)
     })
@@ -318,7 +318,7 @@ fn strong_after(scan: &Scan<'_>, pos: usize) -> bool {
     let post_at = |p: usize| {
         scan.hits_at(p)
             .iter()
-            .any(|h| scan.hit_is(h, |c| matches!(c, LexClass::TitleRole | LexClass::TitleOrg)))
+            .any(|h| scan.hit_is(h, [LexClass::TitleRole, LexClass::TitleOrg]))
     };
     if rest.starts_with('为') {
         // `为副主席`, `为自治区政协副主席`: a post ends the clause.
@@ -327,11 +327,11 @@ fn strong_after(scan: &Scan<'_>, pos: usize) -> bool {
         return post_at(p)
             || scan
                 .hits_ending_at(end)
-                .any(|h| h.span().start >= p && scan.hit_is(h, |c| c == LexClass::TitleRole));
+                .any(|h| h.span().start >= p && scan.hit_is(h, LexClass::TitleRole));
     }
     post_at(pos)
         || scan.hits_at(pos).iter().any(|h| {
-            scan.hit_is(h, |c| c == LexClass::NameCue)
+            scan.hit_is(h, LexClass::NameCue)
                 && !super::name::is_weak_cue(scan, &scan.text[h.span().range()])
                 && scan.text[h.span().range()] != *"等"
         })

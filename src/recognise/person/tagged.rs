@@ -305,7 +305,7 @@ impl Around<'_, '_> {
 /// more, starts at `pos` (`总统`, `上将`, `教授`).
 fn post_after(scan: &Scan<'_>, pos: usize) -> bool {
     scan.hits_at(pos).iter().any(|h| {
-        scan.hit_is(h, |c| c == LexClass::TitleRole)
+        scan.hit_is(h, LexClass::TitleRole)
             || (h.span().len() >= MIN_ADDRESS_BYTES
                 && (is_trigger(scan, h, Trigger::Honour) || is_trigger(scan, h, Trigger::Address)))
     })
@@ -474,7 +474,7 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
     if title_ends.contains(&start)
         || role_noun_before(scan, start)
         || scan.hits_ending_at(start).any(|h| {
-            scan.hit_is(h, |c| c == LexClass::TitleRole)
+            scan.hit_is(h, LexClass::TitleRole)
                 || is_trigger(scan, h, Trigger::PersonVerb)
                 || is_trigger(scan, h, Trigger::Byline)
                 || is_trigger(scan, h, Trigger::Honour)
@@ -484,7 +484,7 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
         e.after_post = title_ends.contains(&start)
             || scan
                 .hits_ending_at(start)
-                .any(|h| scan.hit_is(h, |c| c == LexClass::TitleRole));
+                .any(|h| scan.hit_is(h, LexClass::TitleRole));
         e.after_role = role_noun_before(scan, start)
             || scan
                 .hits_ending_at(start)
@@ -498,12 +498,10 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
         Some(c) if is_clause_break(c) => e.weak += u8::from(!is_quote_or_list(c)),
         Some(_) => {
             let cue = scan.hits_at(end).iter().find(|h| {
-                scan.hit_is(h, |c| {
-                    matches!(
-                        c,
-                        LexClass::NameCue | LexClass::TitleRole | LexClass::TitleOrg
-                    )
-                })
+                scan.hit_is(
+                    h,
+                    [LexClass::NameCue, LexClass::TitleRole, LexClass::TitleOrg],
+                )
             });
             // `某某先生`, `某某博士`: a form of address or a role of two
             // characters or more (a role only after a word the segmenter's

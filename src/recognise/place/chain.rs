@@ -106,7 +106,7 @@ pub(crate) fn outranks(scan: &Scan<'_>, next: Span, cur: Span) -> bool {
 }
 
 fn is_division_at(scan: &Scan<'_>, span: Span) -> bool {
-    scan.longest_ending_at(span.end, |c| matches!(c, LexClass::Division(_)))
+    scan.longest_ending_at(span.end, crate::lexicon::ClassSet::DIVISIONS)
         .is_some_and(|h| h.span().start >= span.start)
 }
 

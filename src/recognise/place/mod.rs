@@ -40,7 +40,7 @@ fn full_names<'t>(scan: &Scan<'t>) -> HashSet<&'t str> {
         .filter(|h| {
             // A town read across a word boundary (`负责人和镇`) is not named.
             scan.hit_is(h, |c| matches!(c, LexClass::Division(l) if l < Level::Town))
-                || (scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
+                || (scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
                     && starts_a_word(scan, h.span()))
         })
         .map(|h| &scan.text[h.span().range()])
@@ -93,7 +93,7 @@ fn lexicon_place(
     let mut paired = false;
     // A short form may stand for dozens of divisions (`新华`); what
     // depends on the word alone is asked once for all of them.
-    let short = ShortWord::new(word);
+    let short = ShortWord::new(word, span);
     for e in scan.entries(hit) {
         match e.class {
             LexClass::Division(level) => match division_reading(scan, span, level) {
@@ -177,7 +177,7 @@ const MIN_TOWN_CHARS: usize = 3;
 
 /// A division of the lexicon ends right before `span`: a parent glued to it.
 fn has_parent_glued(scan: &Scan<'_>, span: Span) -> bool {
-    scan.longest_ending_at(span.start, |c| matches!(c, LexClass::Division(_)))
+    scan.longest_ending_at(span.start, crate::lexicon::ClassSet::DIVISIONS)
         .is_some()
 }
 
@@ -268,7 +268,7 @@ fn stands_as_place(scan: &Scan<'_>, span: Span) -> bool {
         .lex
         .ends_with(head, LexClass::Grammar(Grammar::PlaceBefore))
         || scan
-            .longest_ending_at(span.start, |c| c == LexClass::Division(Level::Country))
+            .longest_ending_at(span.start, LexClass::Division(Level::Country))
             .is_some();
     before_ok || dated_wire_after(scan, span.end)
 }

@@ -88,7 +88,7 @@ fn is_road_boundary(scan: &Scan<'_>, pos: usize) -> bool {
     scan.char_before(pos)
         .is_none_or(|c| ROAD_BOUNDARY.contains(c) || !is_cjk(c))
         || scan
-            .longest_ending_at(pos, |c| matches!(c, LexClass::NameCue | LexClass::Stop))
+            .longest_ending_at(pos, [LexClass::NameCue, LexClass::Stop])
             .is_some_and(|h| h.span().len() > ONE_CHAR_BYTES)
 }
 

@@ -26,7 +26,7 @@ pub(super) fn short_with_level(
     let fits = level.is_some_and(|l| l <= Level::County)
         && is_county_or_above(c)
         && !scan.hits_at(span.start).iter().any(|h| {
-            h.span().end > span.end && scan.hit_is(h, |k| matches!(k, LexClass::Division(_)))
+            h.span().end > span.end && scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
         });
     fits.then(|| {
         Mention::new(
@@ -74,19 +74,44 @@ fn names_an_economy(scan: &Scan<'_>, span: Span, short: &ShortWord<'_>) -> bool 
     scan.text[span.end..].starts_with(HELD_BY_A_PLACE) && family_short_ok(scan, span, short)
 }
 
-/// What licensing a short form asks of the word itself, whichever full
-/// name it stands for: asked once per hit, on first need.
+/// What licensing a short form asks of the word at one hit, whichever
+/// full name it stands for: asked once per hit, on first need.
 pub(super) struct ShortWord<'t> {
     word: &'t str,
+    /// The hit's span (`word` is its text).
+    span: Span,
     other_word: OnceCell<bool>,
+    /// The segmenter's tag of the word alone ([`Scan::word_tag`]).
+    tag: OnceCell<Option<&'static str>>,
+    /// Whether the word ends in a road's suffix after a character
+    /// ([`reads_as_road_tail`] but for the level).
+    road_tail: OnceCell<bool>,
 }
 
 impl<'t> ShortWord<'t> {
-    pub(super) fn new(word: &'t str) -> Self {
+    /// The word `word` of the hit at `span`.
+    pub(super) fn new(word: &'t str, span: Span) -> Self {
         ShortWord {
             word,
+            span,
             other_word: OnceCell::new(),
+            tag: OnceCell::new(),
+            road_tail: OnceCell::new(),
         }
+    }
+
+    /// The segmenter's tag of the word alone.
+    fn tag(&self, scan: &Scan<'_>) -> Option<&'static str> {
+        *self.tag.get_or_init(|| scan.word_tag(self.word))
+    }
+
+    /// True when the word ends in a road's suffix and a character stands
+    /// before it (`中路` in `某中路`).
+    fn ends_a_road_after_a_char(&self, scan: &Scan<'_>) -> bool {
+        *self.road_tail.get_or_init(|| {
+            scan.lex.ends_with(self.word, ROAD)
+                && scan.char_before(self.span.start).is_some_and(is_cjk)
+        })
     }
 
     /// True when the lexicon has the word as something a short form is
@@ -218,26 +243,21 @@ fn village_stem_ok(scan: &Scan<'_>, span: Span, full: &str, fulls: &HashSet<&str
 
 /// `中路`, `南桥`: a short form below a city that reads as the tail of a
 /// road name after a character (not a province or city: `在浙江`, `到九江`).
-fn reads_as_road_tail(scan: &Scan<'_>, span: Span, level: Option<Level>) -> bool {
-    level.is_none_or(|l| l > Level::City)
-        && scan.lex.ends_with(&scan.text[span.range()], ROAD)
-        && scan.char_before(span.start).is_some_and(is_cjk)
+fn reads_as_road_tail(scan: &Scan<'_>, short: &ShortWord<'_>, level: Option<Level>) -> bool {
+    level.is_none_or(|l| l > Level::City) && short.ends_a_road_after_a_char(scan)
 }
 
 /// `来邹城开展…`, `位于自贡`: a short form of two characters or more right
 /// after a verb of going somewhere, whatever the segmenter's dictionary
 /// calls the word, unless it tags it a verb or a function word.
-fn placed_after_motion(scan: &Scan<'_>, span: Span) -> bool {
-    let word = &scan.text[span.range()];
-    word.chars().count() >= 2
-        && !scan
-            .word_tag(word)
+fn placed_after_motion(scan: &Scan<'_>, short: &ShortWord<'_>) -> bool {
+    short.word.chars().count() >= 2
+        && !short
+            .tag(scan)
             .is_some_and(|t| t.starts_with('v') || matches!(t, "a" | "ad" | "d" | "c" | "p"))
-        && scan.hits_ending_at(span.start).any(|h| {
-            scan.hit_is(h, |c| {
-                c == LexClass::Trigger(crate::lexicon::Trigger::VisitMotion)
-            })
-        })
+        && scan
+            .hits_ending_at(short.span.start)
+            .any(|h| scan.hit_is(h, LexClass::Trigger(crate::lexicon::Trigger::VisitMotion)))
 }
 
 /// A county's or city's short form in a document that names a division
@@ -247,7 +267,7 @@ fn placed_after_motion(scan: &Scan<'_>, span: Span) -> bool {
 fn family_short_ok(scan: &Scan<'_>, span: Span, short: &ShortWord<'_>) -> bool {
     short.word.chars().count() >= 2
         && !short.is_other_word(scan)
-        && !reads_as_road_tail(scan, span, None)
+        && !reads_as_road_tail(scan, short, None)
         && aligned(scan, span)
         && !opens_a_name(scan, span)
 }
@@ -310,7 +330,7 @@ fn short_form_ok(
     {
         return village_stem_ok(scan, span, f, fulls);
     }
-    if !in_doc && reads_as_road_tail(scan, span, level) {
+    if !in_doc && reads_as_road_tail(scan, short, level) {
         return false;
     }
     // Only shorts of counties and above stand without their full name.
@@ -322,16 +342,16 @@ fn short_form_ok(
     // A place the segmenter knows as one, or a word it does not know at all
     // (`邹城` of 邹城市: no common word).
     let known_place =
-        high && (scan.word_tag(word).is_some_and(|t| t == "ns") || !scan.is_known_word(word));
-    if high && placed_after_motion(scan, span) && aligned(scan, span) {
+        high && (short.tag(scan).is_some_and(|t| t == "ns") || !scan.is_known_word(word));
+    if high && placed_after_motion(scan, short) && aligned(scan, span) {
         return true;
     }
     if !(in_doc || known_place) {
         return false;
     }
     // A common word the segmenter knows (`乡村`, `牡丹`, `促进`) is no place.
-    if scan
-        .word_tag(word)
+    if short
+        .tag(scan)
         .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
     {
         return false;

@@ -23,7 +23,7 @@ fn inside_a_stop_phrase(scan: &Scan<'_>, name: Span) -> bool {
     scan.text[name.range()].char_indices().any(|(i, _)| {
         scan.hits_at(name.start + i)
             .iter()
-            .any(|h| h.span().end > name.end && scan.hit_is(h, |c| c == LexClass::Stop))
+            .any(|h| h.span().end > name.end && scan.hit_is(h, LexClass::Stop))
     })
 }
 
@@ -33,7 +33,7 @@ pub(super) fn suffix_names(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
     let mut out: Vec<Mention> = scan
         .hits()
         .iter()
-        .filter(|hit| scan.hit_is(hit, |c| c == LexClass::PlaceSuffix))
+        .filter(|hit| scan.hit_is(hit, LexClass::PlaceSuffix))
         .filter_map(|hit| suffix_name(scan, hit.span(), known))
         .collect();
     // Asked of the names found, not of every suffix.
