@@ -93,7 +93,7 @@ pub(crate) fn find(
     // The other items of lists of names.
     let listed = roster::find(scan, &names, tokens, &taken);
     names.extend(listed);
-    let paired = pair::find(scan, &names, &tokens, &taken);
+    let paired = pair::find(scan, &names, tokens, &taken);
     names.extend(paired);
     names.extend(roster::with_people_note(scan));
     names.retain(|&(n, _)| !blocking.covers(n));
