@@ -96,7 +96,7 @@ pub(crate) fn find(
     let paired = pair::find(scan, &names, tokens, &taken);
     names.extend(paired);
     names.extend(roster::with_people_note(scan));
-    names.retain(|&(n, _)| !blocking.covers(n));
+    names.retain(|&(n, _)| !blocking.covers(n) && !name::is_no_name_shape(scan, n));
     document_cache(scan, &blocking, &mut names);
     let kept = longest_of_overlapping(names);
     let kept_titles = titles_of_persons(scan, titles, &kept);

@@ -459,3 +459,35 @@ pub(crate) fn standalone_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     }
     None
 }
+
+/// Sides of a photo a person is shown at, written in brackets after the
+/// name (`某某(左二)`): a closed set of two characters, kept in code.
+const PHOTO_SIDES: &str = "左右";
+
+/// The numerals of a position in a photo (`左一` … `右九`).
+const POSITION_NUMERALS: &str = "一二三四五六七八九十";
+
+/// Characters a word is followed by to make an adverb (`高兴地`) or a
+/// place inside something (`贺信中`, `任上`): a closed set, kept in code.
+const WORD_TAILS: &str = "地中上里内";
+
+/// True when `n` has the shape of no name whatever rule read it: a
+/// position in a photo (`左二`), or a known word with an adverb's `地` or a
+/// locative after it (`高兴地`, `贺词中`). The segmenter's own tag of the
+/// whole says too little: it tags some famous names as times.
+pub(crate) fn is_no_name_shape(scan: &Scan<'_>, n: Span) -> bool {
+    let w = &scan.text[n.range()];
+    let chars: Vec<char> = w.chars().collect();
+    if let [side, num] = chars[..]
+        && PHOTO_SIDES.contains(side)
+        && POSITION_NUMERALS.contains(num)
+    {
+        return true;
+    }
+    let common = |word: &str| {
+        scan.is_known_word(word) && scan.word_tag(word).is_some_and(|t| !t.starts_with("nr"))
+    };
+    chars.last().is_some_and(|&last| {
+        chars.len() >= 3 && WORD_TAILS.contains(last) && common(&w[..w.len() - last.len_utf8()])
+    })
+}
