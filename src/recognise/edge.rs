@@ -129,12 +129,21 @@ fn short_form_with_level(scan: &Scan<'_>, w: &mut Walk) -> Step {
     let Some(c) = scan.char_before(w.start) else {
         return Step::Pass;
     };
-    if Level::of_char(c).is_none_or(|l| l > Level::County) {
+    let Some(level) = Level::of_char(c).filter(|&l| l <= Level::Town) else {
         return Step::Pass;
-    }
+    };
     let Some(h) = scan.longest_ending_at(w.start - c.len_utf8(), LexClass::PlaceShort) else {
         return Step::Pass;
     };
+    // A township's short form takes its own level character only
+    // (`某某` + `乡` of `某某瑶族乡`).
+    if level == Level::Town
+        && !scan.entries(&h).any(|e| {
+            e.class == LexClass::PlaceShort && e.full.as_deref().is_some_and(|f| f.ends_with(c))
+        })
+    {
+        return Step::Pass;
+    }
     // `浦东新区`: a division of the lexicon that holds the short form
     // (`东新` + `区`) is read whole by the next step.
     if scan
