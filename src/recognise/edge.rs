@@ -199,7 +199,7 @@ fn short_of_county_or_above(scan: &Scan<'_>, word: &str) -> bool {
         .lookup(word)
         .filter(|e| e.class == LexClass::PlaceShort)
         .filter_map(|e| e.full.as_deref())
-        .any(|f| super::place::level_of(scan, f).is_some_and(|l| l <= Level::County))
+        .any(|f| super::place::is_county_or_above(scan, f))
 }
 
 /// Whether a short form that is nothing else (`发展` of 发展乡) is taken

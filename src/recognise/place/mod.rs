@@ -212,6 +212,14 @@ pub(crate) fn level_of(scan: &Scan<'_>, full: &str) -> Option<Level> {
     })
 }
 
+/// True when the division named in full `full` is a county or above (a
+/// province, city or county): the levels whose short forms stand alone.
+pub(crate) fn is_county_or_above(scan: &Scan<'_>, full: &str) -> bool {
+    scan.lex
+        .lookup(full)
+        .any(|e| matches!(e.class, LexClass::Division(l) if l <= Level::County))
+}
+
 /// `震泽镇`, which jieba's dictionary tags as a common noun: the name
 /// without its level suffix is no common word (a place name to the
 /// segmenter, or no word it knows), unlike `中心` of `中心镇`.

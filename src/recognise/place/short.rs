@@ -334,11 +334,7 @@ fn short_form_ok(
         return false;
     }
     // Only shorts of counties and above stand without their full name.
-    let high = full.is_some_and(|f| {
-        scan.lex
-            .lookup(f)
-            .any(|e| matches!(e.class, LexClass::Division(l) if l <= Level::County))
-    });
+    let high = full.is_some_and(|f| super::is_county_or_above(scan, f));
     // A place the segmenter knows as one, or a word it does not know at all
     // (`邹城` of 邹城市: no common word).
     let known_place =
