@@ -234,13 +234,7 @@ fn items(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        let end_here = is_clause_break(c)
-            && c != '、'
-            && !matches!(c, '(' | ')' | '（' | '）')
-            && !is_rate_slash(text, i)
-            && !(matches!(c, ',' | '，') && list_goes_on(scan, i + c.len_utf8()))
-            || c == '等'
-            || (i > start && ends_list(scan, i));
+        let end_here = breaks_list(scan, i, c) || c == '等' || (i > start && ends_list(scan, i));
         let sep =
             c == '、' || (matches!(c, '和' | '及' | '与') && i > start && !inside_word(scan, i));
         if end_here || sep {
@@ -255,6 +249,20 @@ fn items(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
         i += c.len_utf8();
     }
     out
+}
+
+/// True when the clause break `c` at `pos` ends a list of stops: not a
+/// `、`, a bracket, a rate's slash, a `·` between two places, or a comma
+/// after which the list goes on.
+fn breaks_list(scan: &Scan<'_>, pos: usize, c: char) -> bool {
+    let goes_on = match c {
+        '、' | '(' | ')' | '（' | '）' => true,
+        '/' => is_rate_slash(scan.text, pos),
+        '·' => joins_two_places(scan, pos),
+        ',' | '，' => list_goes_on(scan, pos + c.len_utf8()),
+        _ => false,
+    };
+    is_clause_break(c) && !goes_on
 }
 
 /// True when the clause from `pos` on, after a comma inside a list of
@@ -286,6 +294,17 @@ fn list_goes_on(scan: &Scan<'_>, pos: usize) -> bool {
                 )
             })
         })
+}
+
+/// True when the `·` at `pos` joins two places of the lexicon inside one
+/// name (`某市·某市协作产业园`, a partnership's site): part of an item.
+fn joins_two_places(scan: &Scan<'_>, pos: usize) -> bool {
+    let place = |h: &crate::matcher::Hit| {
+        h.span().len() >= super::TWO_CHARS_BYTES && scan.hit_is(h, |c: LexClass| c.is_place())
+    };
+    scan.text[pos..].starts_with('·')
+        && scan.hits_ending_at(pos).any(place)
+        && scan.hits_at(pos + '·'.len_utf8()).iter().any(place)
 }
 
 /// True when the `/` at `pos` writes a rate (`2000吨/日`, `5万吨/年`): part
