@@ -60,23 +60,20 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
 /// narrows one place and is no such split), else at the region opening
 /// the stretch when the name after it fits.
 fn name_start(scan: &Scan<'_>, start: usize, end: usize) -> Option<usize> {
-    let fits = |at: usize| {
-        region_at(scan, at).is_some_and(|region| {
-            (1..=MAX_BETWEEN).contains(&scan.text[region..end].chars().count())
-        })
+    // The end of the region at `at` whose name after it fits.
+    let fitting_region = |at: usize| {
+        region_at(scan, at)
+            .filter(|&region| (1..=MAX_BETWEEN).contains(&scan.text[region..end].chars().count()))
     };
     let split = scan
         .hits_within(Span::new(start, end))
         .filter(|h| h.span().end < end && scan.hit_is(h, |c: LexClass| c.is_place()))
-        .find(|h| {
+        .find_map(|h| {
             let at = h.span().end;
-            at > start
-                && fits(at)
-                && region_at(scan, at)
-                    .is_some_and(|r| super::place::outranks(scan, Span::new(at, r), h.span()))
-        })
-        .map(|h| h.span().end);
-    split.or_else(|| fits(start).then_some(start))
+            let region = fitting_region(at).filter(|_| at > start)?;
+            super::place::outranks(scan, Span::new(at, region), h.span()).then_some(at)
+        });
+    split.or_else(|| fitting_region(start).map(|_| start))
 }
 
 /// Where the stretch before a legal form at `end` starts: walking left,

@@ -298,7 +298,7 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
 fn division_follows(scan: &Scan<'_>, pos: usize) -> bool {
     scan.hits_at(pos).iter().any(|h| {
         h.span().len() >= super::TWO_CHARS_BYTES
-            && scan.hit_is(h, |c| matches!(c, LexClass::Division(_)))
+            && scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
             && scan.text[..h.span().end]
                 .chars()
                 .next_back()

@@ -60,28 +60,23 @@ fn capacity_start(scan: &Scan<'_>, item: Span) -> Option<usize> {
         return Some(at);
     }
     let text = &scan.text[item.range()];
+    // Full-width digits are folded to ASCII before recognition.
     let (at, c) = text.char_indices().find(|&(_, c)| !is_cjk(c))?;
-    (is_digit(c) && counted_in_units(&text[at..])).then_some(item.start + at)
-}
-
-/// An ASCII or full-width digit.
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+    (c.is_ascii_digit() && counted_in_units(&text[at..])).then_some(item.start + at)
 }
 
 /// The first capacity word inside `item` that has a name before it.
 fn capacity_word(scan: &Scan<'_>, item: Span) -> Option<usize> {
     scan.hits_within(item)
         .find(|h| {
-            h.span().start > item.start
-                && scan.hit_is(h, |c| c == LexClass::Grammar(Grammar::Capacity))
+            h.span().start > item.start && scan.hit_is(h, LexClass::Grammar(Grammar::Capacity))
         })
         .map(|h| h.span().start)
 }
 
 /// True when `rest` opens with a number counted in a unit of output.
 fn counted_in_units(rest: &str) -> bool {
-    let after = rest.trim_start_matches(|c: char| is_digit(c) || c == '.');
+    let after = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
     let after = after.trim_start_matches(|c| MULTIPLIERS.contains(c));
     after.chars().next().is_some_and(|c| UNITS.contains(c))
 }

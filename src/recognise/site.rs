@@ -29,17 +29,25 @@ const MAX_ITEMS: usize = 12;
 static NOT_IN_SITE: LazyCharSet =
     LazyCharSet::new("的了是在对从把被将这那其各该着过也都就还又再并");
 
+/// The verbs whose lists of stops are read: of going and of inspecting.
+const VISIT_VERBS: [LexClass; 2] = [
+    LexClass::Trigger(Trigger::VisitMotion),
+    LexClass::Trigger(Trigger::VisitInspect),
+];
+
+/// The words that end a list of stops: a verb that ends a list, a purpose,
+/// an event attended.
+const LIST_ENDERS: [LexClass; 3] = [
+    LexClass::Trigger(Trigger::LinkVerb),
+    LexClass::Trigger(Trigger::Purpose),
+    LexClass::Trigger(Trigger::Attend),
+];
+
 /// The sites of every visit list.
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     for hit in scan.hits() {
-        let visit = scan.hit_is(
-            hit,
-            [
-                LexClass::Trigger(Trigger::VisitMotion),
-                LexClass::Trigger(Trigger::VisitInspect),
-            ],
-        );
+        let visit = scan.hit_is(hit, VISIT_VERBS);
         // A verb of two characters or more (`来到`, `察看`); the one-character
         // ones (`到`, `赴`) only after `先后`, `分别`, `还`, `又`, `再`.
         if !visit
@@ -280,19 +288,9 @@ fn list_goes_on(scan: &Scan<'_>, pos: usize) -> bool {
     };
     text[pos..deng].contains('、')
         && !scan.hits_within(Span::new(pos, deng)).any(|h| {
-            scan.hit_is(h, |c| {
-                matches!(
-                    c,
-                    LexClass::Trigger(
-                        Trigger::VisitMotion
-                            | Trigger::VisitInspect
-                            | Trigger::LinkVerb
-                            | Trigger::Purpose
-                            | Trigger::Attend
-                            | Trigger::Barrier
-                    )
-                )
-            })
+            scan.hit_is(h, VISIT_VERBS)
+                || scan.hit_is(h, LIST_ENDERS)
+                || scan.hit_is(h, LexClass::Trigger(Trigger::Barrier))
         })
 }
 
@@ -321,16 +319,10 @@ fn is_rate_slash(text: &str, pos: usize) -> bool {
 /// True when a purpose or a verb that ends a list starts at `pos`
 /// (`…开展调研`, `…了解情况`).
 fn ends_list(scan: &Scan<'_>, pos: usize) -> bool {
-    scan.hits_at(pos).iter().any(|h| {
-        scan.hit_is(
-            h,
-            [
-                LexClass::Trigger(Trigger::LinkVerb),
-                LexClass::Trigger(Trigger::Purpose),
-                LexClass::Trigger(Trigger::Attend),
-            ],
-        )
-    }) && !inside_word(scan, pos)
+    scan.hits_at(pos)
+        .iter()
+        .any(|h| scan.hit_is(h, LIST_ENDERS))
+        && !inside_word(scan, pos)
 }
 
 /// True when the segmenter reads a word across `pos` (the `和` of `和平村`).

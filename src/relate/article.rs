@@ -516,11 +516,7 @@ impl Doc<'_> {
                         .collect()
                 })
                 .unwrap_or_default();
-            let mut fitting: Vec<&NamedPlace> = places
-                .iter()
-                .filter(|p| fits_level_word(w, &p.name, p.level))
-                .collect();
-            fitting.sort_by_key(|p| {
+            let key = |p: &&NamedPlace| {
                 (
                     !parents.contains(&p.name),
                     std::cmp::Reverse(p.plain),
@@ -528,18 +524,23 @@ impl Doc<'_> {
                     std::cmp::Reverse(p.count),
                     p.first,
                 )
-            });
+            };
+            let fitting = || {
+                places
+                    .iter()
+                    .filter(|p| fits_level_word(w, &p.name, p.level))
+            };
+            let best = fitting().min_by_key(key)?;
+            let runner_up = fitting()
+                .filter(|p| !std::ptr::eq(*p, best))
+                .min_by_key(key);
             // Two places of the level named as often, neither the town's
             // parent (`到甲市、乙区、丙市调研`, each told once more): the
             // places visited, not the article's own, which it does not say.
-            let tied = |a: &NamedPlace, b: &NamedPlace| {
-                !parents.contains(&a.name) && a.plain == b.plain && a.count == b.count
-            };
-            match fitting.as_slice() {
-                [a, b, ..] if tied(a, b) => None,
-                [a, ..] => Some(a.as_written().to_string()),
-                [] => None,
-            }
+            let tied = runner_up.is_some_and(|b| {
+                !parents.contains(&best.name) && best.plain == b.plain && best.count == b.count
+            });
+            (!tied).then(|| best.as_written().to_string())
         };
         if let Some(a) = self.articles.get(art)
             && let Some(p) = pick(&a.places)

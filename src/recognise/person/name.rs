@@ -477,17 +477,16 @@ const WORD_TAILS: &str = "地中上里内";
 /// whole says too little: it tags some famous names as times.
 pub(crate) fn is_no_name_shape(scan: &Scan<'_>, n: Span) -> bool {
     let w = &scan.text[n.range()];
-    let chars: Vec<char> = w.chars().collect();
-    if let [side, num] = chars[..]
-        && PHOTO_SIDES.contains(side)
-        && POSITION_NUMERALS.contains(num)
-    {
+    let (Some(first), Some(last)) = (w.chars().next(), w.chars().next_back()) else {
+        return false;
+    };
+    let n_chars = w.chars().count();
+    if n_chars == 2 && PHOTO_SIDES.contains(first) && POSITION_NUMERALS.contains(last) {
         return true;
     }
-    let common = |word: &str| {
-        scan.is_known_word(word) && scan.word_tag(word).is_some_and(|t| !t.starts_with("nr"))
-    };
-    chars.last().is_some_and(|&last| {
-        chars.len() >= 3 && WORD_TAILS.contains(last) && common(&w[..w.len() - last.len_utf8()])
-    })
+    let stem = &w[..w.len() - last.len_utf8()];
+    n_chars >= 3
+        && WORD_TAILS.contains(last)
+        && scan.is_known_word(stem)
+        && scan.word_tag(stem).is_some_and(|t| !t.starts_with("nr"))
 }

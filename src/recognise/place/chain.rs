@@ -77,16 +77,23 @@ const MAX_HAMLET_CHARS: usize = 5;
 /// (`某某村` + `某家湾`, `某某社区` + `某某庄`): one address.
 fn holds_hamlet(scan: &Scan<'_>, village: Span, hamlet: Span) -> bool {
     let ends_in = |span: Span, pred: fn(&crate::lexicon::SuffixTraits) -> bool| {
-        scan.hits_ending_at(span.end).any(|h| {
-            h.span().start > span.start
-                && scan
-                    .entries(h)
-                    .any(|e| e.class == LexClass::PlaceSuffix && pred(&e.traits))
-        })
+        scan.hits_ending_at(span.end)
+            .any(|h| h.span().start > span.start && is_suffix_with(scan, h, pred))
     };
     scan.text[hamlet.range()].chars().count() <= MAX_HAMLET_CHARS
         && ends_in(village, |t| t.village)
         && ends_in(hamlet, |t| t.hamlet)
+}
+
+/// True when hit `h` is a place suffix whose attributes pass `pred`
+/// (`|t| t.village`: `村`, `社区`; `|t| t.hamlet`: `湾`, `组`).
+pub(super) fn is_suffix_with(
+    scan: &Scan<'_>,
+    h: &crate::matcher::Hit,
+    pred: fn(&crate::lexicon::SuffixTraits) -> bool,
+) -> bool {
+    scan.entries(h)
+        .any(|e| e.class == LexClass::PlaceSuffix && pred(&e.traits))
 }
 
 /// True when `next` names a division of the same level as the one `cur`
@@ -100,7 +107,7 @@ pub(crate) fn outranks(scan: &Scan<'_>, next: Span, cur: Span) -> bool {
             .min()
     };
     let cur_level = scan
-        .longest_ending_at(cur.end, |c| matches!(c, LexClass::Division(_)))
+        .longest_ending_at(cur.end, crate::lexicon::ClassSet::DIVISIONS)
         .and_then(|h| level(h.span()));
     matches!((level(next), cur_level), (Some(n), Some(c)) if n <= c)
 }

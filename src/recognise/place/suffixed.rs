@@ -6,7 +6,7 @@ use super::super::edge::left_edge;
 use super::super::index::MentionIndex;
 use super::super::segment::Token;
 use super::super::{Mention, Scan};
-use super::chain::EXTENSIONS;
+use super::chain::{EXTENSIONS, is_suffix_with};
 use super::road::{ROAD, road_name};
 use crate::lexicon::{Grammar, Level, LexClass};
 use crate::rules::Rule;
@@ -198,10 +198,7 @@ const MIN_VILLAGE_DESCRIPTION: usize = 3;
 /// of village it is, an honour or a programme, and the name is the village
 /// inside, which its own rules find.
 fn describes_a_village(scan: &Scan<'_>, suffix: Span, stem: Span) -> bool {
-    let village_suffix = |h: &crate::matcher::Hit| {
-        scan.entries(h)
-            .any(|e| e.class == LexClass::PlaceSuffix && e.traits.village)
-    };
+    let village_suffix = |h: &crate::matcher::Hit| is_suffix_with(scan, h, |t| t.village);
     if !scan
         .hits_at(suffix.start)
         .iter()

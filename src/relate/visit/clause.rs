@@ -421,18 +421,24 @@ fn opens_site_frame(doc: &Doc<'_>, q: usize, end: usize) -> bool {
             .chars
             .get(q - 1)
             .is_some_and(|&c| crate::text::is_clause_break(c));
+    if !opens_clause {
+        return false;
+    }
     let limit = (q + 1 + MAX_FRAME_MODIFIER).min(end);
-    opens_clause
-        && (q + 2..limit).any(|k| {
-            doc.mention_at(k)
-                .is_some_and(|i| is_tail_kind(doc.mentions[i].kind))
-                && (q + 1..k).all(|j| {
-                    !crate::text::is_clause_break(doc.chars[j])
-                        && doc.trigger_at(j, T::VisitInspect).is_none()
-                        && doc.trigger_at(j, T::VisitMotion).is_none()
-                        && doc.trigger_at(j, T::Barrier).is_none()
-                })
+    // The modifier runs up to the first break or verb of the visit; the
+    // place may start right at it.
+    let modifier_end = (q + 1..limit)
+        .find(|&j| {
+            crate::text::is_clause_break(doc.chars[j])
+                || doc.trigger_at(j, T::VisitInspect).is_some()
+                || doc.trigger_at(j, T::VisitMotion).is_some()
+                || doc.trigger_at(j, T::Barrier).is_some()
         })
+        .map_or(limit, |j| (j + 1).min(limit));
+    (q + 2..modifier_end).any(|k| {
+        doc.mention_at(k)
+            .is_some_and(|i| is_tail_kind(doc.mentions[i].kind))
+    })
 }
 
 /// Where the subject of the clause after a fronted frame ends: at its
