@@ -105,39 +105,10 @@ const MIN_ITEM_STEM: usize = 2;
 /// the list gives the name's start, which the suffix rules must guess.
 fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
     let item = trim(scan, item)?;
-    let w = &scan.text[item.range()];
-    if w.chars().count() > MAX_SUFFIXED_ITEM
-        || !w
-            .chars()
-            .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || "()（）·".contains(c))
-        || w.chars().any(|c| NOT_IN_SITE.contains(c))
-        // `甲镇至乙镇公路`: a stretch between two places, no name.
-        || w.contains(['至', '到'])
-        || super::edge::opens_generically_in(scan.lex, w)
-        || super::edge::holds_rank_in(scan.lex, w)
-    {
+    if !readable_item(scan, &scan.text[item.range()]) {
         return None;
     }
-    let suffix = scan
-        .hits_ending_at(item.end)
-        .filter(|h| {
-            h.span().start >= item.start
-                && (h.span().len() >= MIN_ITEM_SUFFIX || village_item(scan, item, h.span()))
-        })
-        .filter_map(|h| {
-            let base = &scan.text[h.span().range()] == "基地"
-                && scan.hit_is(h, LexClass::Grammar(Grammar::Facility));
-            let kind = if base || scan.hit_is(h, LexClass::PlaceSuffix) {
-                EntityKind::Place
-            } else if scan.hit_is(h, LexClass::OrgSuffix) {
-                EntityKind::Org
-            } else {
-                return None;
-            };
-            Some((h.span(), kind))
-        })
-        .max_by_key(|(s, _)| s.len())?;
-    let (suffix, kind) = suffix;
+    let (suffix, kind) = site_suffix(scan, item)?;
     // `龙头企业` + `某市某总厂`: common words before the place that opens
     // a body's name are no part of it.
     let item = if kind == EntityKind::Org {
@@ -154,11 +125,59 @@ fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
             .lex
             .is(&scan.text[suffix.range()], super::place::SHORT_NAMED)
         || describes(scan, stem)
+        || holds_foreign_word(scan, item)
     {
         return None;
     }
-    // No post, person, cue, set phrase or verb of the visit inside.
-    let foreign = scan.hits_within(item).any(|h| {
+    let rule = match kind {
+        EntityKind::Place => Rule::PlaceSiteItem,
+        _ => Rule::OrgSiteItem,
+    };
+    Some(Mention::new(item, kind, rule))
+}
+
+/// True when the list item `w` can be a site's name: short enough, of
+/// ideographs, letters, digits, brackets and `·`, no stretch between two
+/// places, nothing generic and no rank.
+fn readable_item(scan: &Scan<'_>, w: &str) -> bool {
+    !(w.chars().count() > MAX_SUFFIXED_ITEM
+        || !w
+            .chars()
+            .all(|c| is_cjk(c) || c.is_ascii_alphanumeric() || "()（）·".contains(c))
+        || w.chars().any(|c| NOT_IN_SITE.contains(c))
+        // `甲镇至乙镇公路`: a stretch between two places, no name.
+        || w.contains(['至', '到'])
+        || super::edge::opens_generically_in(scan.lex, w)
+        || super::edge::holds_rank_in(scan.lex, w))
+}
+
+/// The longest place or body suffix ending the item, with the kind it
+/// makes the site.
+fn site_suffix(scan: &Scan<'_>, item: Span) -> Option<(Span, EntityKind)> {
+    scan.hits_ending_at(item.end)
+        .filter(|h| {
+            h.span().start >= item.start
+                && (h.span().len() >= MIN_ITEM_SUFFIX || village_item(scan, item, h.span()))
+        })
+        .filter_map(|h| {
+            let base = &scan.text[h.span().range()] == "基地"
+                && scan.hit_is(h, LexClass::Grammar(Grammar::Facility));
+            let kind = if base || scan.hit_is(h, LexClass::PlaceSuffix) {
+                EntityKind::Place
+            } else if scan.hit_is(h, LexClass::OrgSuffix) {
+                EntityKind::Org
+            } else {
+                return None;
+            };
+            Some((h.span(), kind))
+        })
+        .max_by_key(|(s, _)| s.len())
+}
+
+/// True when a post, person, cue, set phrase or verb of the visit lies
+/// inside the item: no site's name holds one.
+fn holds_foreign_word(scan: &Scan<'_>, item: Span) -> bool {
+    scan.hits_within(item).any(|h| {
         scan.hit_is(h, |c| {
             matches!(
                 c,
@@ -176,15 +195,7 @@ fn suffixed(scan: &Scan<'_>, item: Span) -> Option<Mention> {
                     )
             )
         })
-    });
-    if foreign {
-        return None;
-    }
-    let rule = match kind {
-        EntityKind::Place => Rule::PlaceSiteItem,
-        _ => Rule::OrgSiteItem,
-    };
-    Some(Mention::new(item, kind, rule))
+    })
 }
 
 /// The longest item ending in `村` read as a village, in chars.

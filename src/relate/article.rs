@@ -329,39 +329,6 @@ pub(crate) fn named_places(
     end: usize,
 ) -> Vec<NamedPlace> {
     let mut out: Vec<NamedPlace> = Vec::new();
-    let mut add = |name: String, level: Level, at: usize, plain: bool, written: Option<&str>| {
-        let i = match out.iter().position(|p| p.name == name) {
-            Some(i) => i,
-            None => {
-                out.push(NamedPlace {
-                    name,
-                    level,
-                    count: 0,
-                    first: at,
-                    plain: 0,
-                    first_plain: usize::MAX,
-                    full_written: false,
-                    short_written: None,
-                });
-                out.len() - 1
-            }
-        };
-        let p = &mut out[i];
-        p.count += 1;
-        if let Some(w) = written {
-            if w == p.name {
-                p.full_written = true;
-            } else if p.short_written.is_none()
-                && short_with_level(doc_lex, w).is_some_and(|(full, _)| full == p.name)
-            {
-                p.short_written = Some(w.to_string());
-            }
-        }
-        if plain {
-            p.plain += 1;
-            p.first_plain = p.first_plain.min(at);
-        }
-    };
     // The divisions a mention's text names, by kind and text: an article
     // names its places and posts again and again, and each reading is a
     // few dozen look-ups.
@@ -397,11 +364,69 @@ pub(crate) fn named_places(
         let written = (is_place && divisions.len() == 1).then_some(m.text.as_str());
         for (name, l) in divisions.iter() {
             if !glued || name.chars().count() > SHORT_DIVISION_CHARS {
-                add(name.clone(), *l, m.start, plain, written);
+                let mention = Named {
+                    at: m.start,
+                    plain,
+                    written,
+                };
+                count_named(&mut out, doc_lex, name, *l, mention);
             }
         }
     }
     out
+}
+
+/// One mention naming a division, as [`count_named`] counts it.
+struct Named<'t> {
+    /// Where the mention starts (chars).
+    at: usize,
+    /// True when the mention names the division plainly (no post, no
+    /// visiting group).
+    plain: bool,
+    /// The form the mention writes, when it is a place naming one division.
+    written: Option<&'t str>,
+}
+
+/// Counts one more `mention` of the division `name` in `out`, adding it
+/// at its first.
+fn count_named(
+    out: &mut Vec<NamedPlace>,
+    doc_lex: &Lexicon,
+    name: &str,
+    level: Level,
+    mention: Named<'_>,
+) {
+    let i = match out.iter().position(|p| p.name == name) {
+        Some(i) => i,
+        None => {
+            out.push(NamedPlace {
+                name: name.to_string(),
+                level,
+                count: 0,
+                first: mention.at,
+                plain: 0,
+                first_plain: usize::MAX,
+                full_written: false,
+                short_written: None,
+            });
+            out.len() - 1
+        }
+    };
+    let p = &mut out[i];
+    p.count += 1;
+    if let Some(w) = mention.written {
+        if w == p.name {
+            p.full_written = true;
+        } else if p.short_written.is_none()
+            && short_with_level(doc_lex, w).is_some_and(|(full, _)| full == p.name)
+        {
+            p.short_written = Some(w.to_string());
+        }
+    }
+    if mention.plain {
+        p.plain += 1;
+        p.first_plain = p.first_plain.min(mention.at);
+    }
 }
 
 /// True when an organisation's or a post's name ends in the name of an

@@ -470,7 +470,14 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
         chars: u8::try_from(scan.text[span.range()].chars().count()).unwrap_or(u8::MAX),
         ..Evidence::default()
     };
-    let start = span.start;
+    before_name(scan, span.start, title_ends, &mut e);
+    after_name(scan, span, &mut e);
+    e
+}
+
+/// The signs before a name starting at `start`: a post, a role, a verb
+/// of persons, a byline or an honour (strong), or a clause's start (weak).
+fn before_name(scan: &Scan<'_>, start: usize, title_ends: &HashSet<usize>, e: &mut Evidence) {
     if title_ends.contains(&start)
         || role_noun_before(scan, start)
         || scan.hits_ending_at(start).any(|h| {
@@ -492,6 +499,11 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
     } else if scan.char_before(start).is_none_or(opens_weakly) {
         e.weak += 1;
     }
+}
+
+/// The signs after a name at `span`: a form of address or a cue
+/// (strong), a clause's end or the verb the name is the subject of (weak).
+fn after_name(scan: &Scan<'_>, span: Span, e: &mut Evidence) {
     let end = span.end;
     match scan.char_at(end) {
         None => e.weak += 1,
@@ -543,7 +555,6 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
             }
         }
     }
-    e
 }
 
 /// A transliterated name starting at token `i`: parts of CJK characters
