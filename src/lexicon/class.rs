@@ -191,11 +191,15 @@ pub enum Grammar {
     BylineCloser,
     /// Opens the capacity of a project after its owner (`年产`, `日处理`) (`grammar.capacity`).
     Capacity,
+    /// The sex between the commas of a résumé, right after its name (`,男,`) (`grammar.resume-sex`).
+    ResumeSex,
+    /// A mark right after a byline's name (`/文`, `/摄`) (`grammar.byline-mark`).
+    BylineMark,
 }
 
 impl Grammar {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Grammar; 32] = [
+    pub const ALL: [Grammar; 34] = [
         Grammar::GenericOpener,
         Grammar::Rank,
         Grammar::Facility,
@@ -228,6 +232,8 @@ impl Grammar {
         Grammar::AppointLink,
         Grammar::BylineCloser,
         Grammar::Capacity,
+        Grammar::ResumeSex,
+        Grammar::BylineMark,
     ];
 
     /// The kind's name in dictionary files.
@@ -265,6 +271,8 @@ impl Grammar {
             Grammar::AppointLink => "grammar.appoint-link",
             Grammar::BylineCloser => "grammar.byline-closer",
             Grammar::Capacity => "grammar.capacity",
+            Grammar::ResumeSex => "grammar.resume-sex",
+            Grammar::BylineMark => "grammar.byline-mark",
         }
     }
 }

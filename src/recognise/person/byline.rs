@@ -2,7 +2,6 @@
 //! `(舒畅)`, a name alone at the end of an article, `王浩宇,男,汉族`.
 
 use super::super::Scan;
-use super::super::words::{Found, WordGroups};
 use super::name::{
     is_trigger, place_rules_out_name, standalone_name, surname, surname_len, valid_given,
 };
@@ -11,41 +10,23 @@ use crate::rules::Rule;
 use crate::span::Span;
 use crate::text::{is_cjk, non_ideographs};
 
-/// Résumé lines: a name, then the sex between commas (`王浩宇,男,汉族`).
-/// Kept in code: the two sexes between the closed set of a résumé's
-/// punctuation, found with the byline marks in one pass (`CUES`).
-const SEXES: &[&str] = &[
-    ",男,",
-    ",女,",
-    "\u{FF0C}男\u{FF0C}",
-    "\u{FF0C}女\u{FF0C}",
-    "(男,",
-    "(女,",
-    "\u{FF08}男\u{FF0C}",
-    "\u{FF08}女\u{FF0C}",
-];
-
 /// Words that close a byline right after its last name (`记者李明报道`,
 /// `记者王丽摄`): `grammar.byline-closer` in `dictionaries/grammar.txt`.
 const CLOSER: LexClass = LexClass::Grammar(Grammar::BylineCloser);
 
-/// Marks after a byline name (`张丽华/文`, `吴强/摄`).
-/// Kept in code: a closed set of marks, a slash and one character.
-const MARKERS: &[&str] = &["/文", "/摄", "/图"];
-
-/// The patterns above, found in one pass over a document; the indices
-/// name their lists.
-static CUES: WordGroups = WordGroups::new(&[SEXES, MARKERS]);
-const SEX: usize = 0;
-const MARKER: usize = 1;
+/// What follows a name that makes it a person with no other sign: the sex
+/// of a résumé (`王浩宇,男,汉族`: `grammar.resume-sex`) and the mark after
+/// a byline's name (`张丽华/文`: `grammar.byline-mark`).
+const NAME_MARKS: [LexClass; 2] = [
+    LexClass::Grammar(Grammar::ResumeSex),
+    LexClass::Grammar(Grammar::BylineMark),
+];
 
 /// Bylines: `(通讯员 张琳子)`, `高志强/文`, `编审团:刘芬 汤美红`, `(舒畅)`, and
 /// a name alone at the end of an article.
 pub(crate) fn bylines(scan: &Scan<'_>, found: &mut Vec<(Span, Rule)>) {
     let mut names: Vec<Span> = Vec::new();
     let text = scan.text;
-    let cues: Vec<Found> = CUES.find_in(scan.text).collect();
-    let of = |group: usize| cues.iter().filter(move |f| f.group == group);
     // Openers followed by names separated by spaces.
     for hit in scan
         .hits()
@@ -80,15 +61,9 @@ pub(crate) fn bylines(scan: &Scan<'_>, found: &mut Vec<(Span, Rule)>) {
             }
         }
     }
-    // Résumés: `王浩宇,男,汉族,1975年5月生`.
-    for f in of(SEX) {
-        if let Some(n) = name_ending(scan, f.start) {
-            names.push(n);
-        }
-    }
-    // `X/文`, `X/摄`.
-    for f in of(MARKER) {
-        if let Some(n) = name_ending(scan, f.start) {
+    // Résumés (`王浩宇,男,汉族,1975年5月生`) and `X/文`, `X/摄`.
+    for h in scan.hits().iter().filter(|h| scan.hit_is(h, NAME_MARKS)) {
+        if let Some(n) = name_ending(scan, h.span().start) {
             names.push(n);
         }
     }
