@@ -67,11 +67,21 @@ pub enum Trigger {
     /// A form of address after a surname (`先生`, `女士`, `某`): no full name
     /// (`trigger.address`).
     Address,
+    /// A verb of leading: the person before it leads the party after it (`率`, `带领`) (`trigger.leader`).
+    Leader,
+    /// Opens a phrase of means (`通过`, `采取`) (`trigger.means-opener`).
+    MeansOpener,
+    /// Closes a phrase of means (`形式`, `方式`) (`trigger.means-closer`).
+    MeansCloser,
+    /// Makes the stops after a verb a series (`先后`, `依次`) (`trigger.series`).
+    Series,
+    /// A word holding a visit verb that is no visit (`得到`, `到位`, `以来`) (`trigger.verb-in-word`).
+    VerbInWord,
 }
 
 impl Trigger {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Trigger; 19] = [
+    pub const ALL: [Trigger; 24] = [
         Trigger::PersonVerb,
         Trigger::Byline,
         Trigger::Honour,
@@ -91,6 +101,11 @@ impl Trigger {
         Trigger::Appoint,
         Trigger::Former,
         Trigger::Address,
+        Trigger::Leader,
+        Trigger::MeansOpener,
+        Trigger::MeansCloser,
+        Trigger::Series,
+        Trigger::VerbInWord,
     ];
 
     /// The kind's name in dictionary files.
@@ -115,6 +130,11 @@ impl Trigger {
             Trigger::Appoint => "trigger.appoint",
             Trigger::Former => "trigger.former",
             Trigger::Address => "trigger.address",
+            Trigger::Leader => "trigger.leader",
+            Trigger::MeansOpener => "trigger.means-opener",
+            Trigger::MeansCloser => "trigger.means-closer",
+            Trigger::Series => "trigger.series",
+            Trigger::VerbInWord => "trigger.verb-in-word",
         }
     }
 }

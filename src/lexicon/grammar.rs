@@ -1,6 +1,6 @@
-//! The closed sets of the grammar that stay in code: level words and
-//! numerals. Every rule that reads a level or a numeral asks here, so that
-//! each set is written once.
+//! The closed sets of the grammar that stay in code: level words,
+//! numerals, conjunctions and unit characters. Every rule that reads one
+//! asks here, so that each set is written once.
 //!
 //! They are not in `dictionaries/` with the other grammar words
 //! (`grammar.txt`): they are closed sets of the language, mostly single
@@ -127,6 +127,18 @@ pub(crate) fn is_numeral(c: char) -> bool {
         c,
         '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
     )
+}
+
+/// A conjunction joining two names of a list (`甲和乙`, `甲与乙`, `甲及乙`).
+pub(crate) fn is_conjunction(c: char) -> bool {
+    matches!(c, '和' | '与' | '及')
+}
+
+/// A unit character: written right after a verb of visiting, it makes a
+/// body or a post of it (`督查室`, `调研组`, `考察团`, `调研员`, `督查办`,
+/// `督查处`, `调研科`, `督查队`), no visit.
+pub(crate) fn is_unit_char(c: char) -> bool {
+    matches!(c, '室' | '组' | '团' | '员' | '办' | '处' | '科' | '队')
 }
 
 #[cfg(test)]

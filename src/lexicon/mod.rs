@@ -25,7 +25,7 @@ pub(crate) use class::{ClassSet, ClassTest, TriggerSet};
 pub use class::{Grammar, Level, LexClass, Trigger};
 pub(crate) use divisions::{PARTY_PREFIX, is_zone, leading_divisions_by, longest_division_at};
 pub(crate) use embedded::grammar as embedded_grammar;
-pub(crate) use grammar::{is_numeral, level_chars};
+pub(crate) use grammar::{is_conjunction, is_numeral, is_unit_char, level_chars};
 
 use crate::error::Result;
 use hashbrown::HashTable;

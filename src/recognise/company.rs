@@ -107,7 +107,7 @@ fn stretch_start(scan: &Scan<'_>, end: usize) -> usize {
         if stop {
             return pos;
         }
-        if matches!(c, '和' | '与' | '及')
+        if crate::lexicon::is_conjunction(c)
             && scan.hits_ending_at(pos - c.len_utf8()).any(|h| {
                 scan.entries(h)
                     .any(|e| e.class == LexClass::OrgSuffix && e.traits.company)

@@ -357,7 +357,9 @@ fn is_name_part(scan: &Scan<'_>, tok: &Token, w: &Walk, level: bool) -> bool {
     let adjectival_noun = tok.tag == "an";
     (tok.is_nominal() || adjectival_noun || level || verb_next_to_suffix || unknown)
         && !word.chars().any(|c| c.is_ascii_digit())
-        && !(n >= 2 && word.contains(['及', '与', '和']) && !scan.lex.any(word, |c| c.is_place()))
+        && !(n >= 2
+            && word.chars().any(crate::lexicon::is_conjunction)
+            && !scan.lex.any(word, |c| c.is_place()))
 }
 
 /// True when a post or a cue word lies inside or across the token

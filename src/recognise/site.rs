@@ -86,8 +86,7 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
 /// reads alone or glued to the verb, not as the start of a word of its own
 /// (`深入` + `科技园`).
 fn is_group_noun(scan: &Scan<'_>, pos: usize) -> bool {
-    scan.char_at(pos)
-        .is_some_and(|c| "室组团员办处科队".contains(c))
+    scan.char_at(pos).is_some_and(crate::lexicon::is_unit_char)
         && scan
             .token_containing(pos)
             .is_none_or(|t| t.span.start < pos || t.span.len() <= 3)
@@ -255,7 +254,7 @@ fn items(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
         };
         let end_here = breaks_list(scan, i, c) || c == '等' || (i > start && ends_list(scan, i));
         let sep =
-            c == '、' || (matches!(c, '和' | '及' | '与') && i > start && !inside_word(scan, i));
+            c == '、' || (crate::lexicon::is_conjunction(c) && i > start && !inside_word(scan, i));
         if end_here || sep {
             if i > start {
                 out.push(Span::new(start, i));

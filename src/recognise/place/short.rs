@@ -289,7 +289,7 @@ fn opens_a_name(scan: &Scan<'_>, span: Span) -> bool {
         let Some(c) = scan.char_at(pos) else {
             return false;
         };
-        if crate::text::is_clause_break(c) || matches!(c, '与' | '和' | '及') {
+        if crate::text::is_clause_break(c) || crate::lexicon::is_conjunction(c) {
             return false;
         }
         let suffix_here = scan.hits_at(pos).iter().any(|h| {

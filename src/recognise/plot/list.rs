@@ -9,9 +9,6 @@ use super::prefix;
 use crate::recognise::Scan;
 use crate::span::Span;
 
-/// Conjunctions that join the last two codes (`A1和A2地块`).
-const CONJUNCTIONS: &[char] = &['和', '及', '与'];
-
 /// Measure words of a count of plots (`三幅地块`, `五个街坊`, `两宗地块`).
 const MEASURES: &[char] = &['幅', '个', '块', '宗', '处'];
 
@@ -33,7 +30,7 @@ pub(super) fn items_before(scan: &Scan<'_>, first: Span) -> Vec<Span> {
 fn item_before(scan: &Scan<'_>, next: Span) -> Option<Span> {
     let text = scan.text;
     let sep = char_before(text, next.start)?;
-    if sep != '、' && !CONJUNCTIONS.contains(&sep) {
+    if sep != '、' && !crate::lexicon::is_conjunction(sep) {
         return None;
     }
     let item = item_ending_at(scan, next.start - sep.len_utf8())?;

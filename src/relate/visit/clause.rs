@@ -97,34 +97,29 @@ fn visit_verb_at<'a>(doc: &Doc<'a>, p: usize) -> Option<Verb<'a>> {
 /// part of another word.
 fn skips_verb(doc: &Doc<'_>, sent_start: usize, v: &Verb<'_>) -> bool {
     let p = v.at;
-    let prev = if p > sent_start {
-        Some(doc.chars[p - 1])
-    } else {
-        None
-    };
     let next = doc.chars.get(v.end).copied();
     let joined = joins_visit(doc, p);
     // `督查室`, `调研组`, `考察团`: the verb names a body or a post.
-    let noun = !v.motion && next.is_some_and(|c| "室组团员办处科队".contains(c));
+    let noun = !v.motion && next.is_some_and(crate::lexicon::is_unit_char);
     joined
         || noun
-        || match v.word {
-            "到" => {
-                prev.is_some_and(|c| {
-                    "得受达做提遇感收报迟签找回拿送搬转落看想直等遭来调派分".contains(c)
-                }) || next.is_some_and(|c| "位底期会场岗处来".contains(c))
-                    || doc.text(sent_start, p).contains('从')
-            }
-            // `在乙的陪同下来某镇调研`: `下来` after a frame of companions
-            // is `来`.
-            "来" => {
-                prev.is_some_and(|c| "以未带起出过后本原从近向历将回看说上下进归年外".contains(c))
-                    && !doc.ends_at(p, "陪同下")
-            }
-            // `观看了某镇宣传片`: watching a film or a show is no visit.
-            "看了" => prev.is_some_and(|c| "观收".contains(c)),
-            _ => false,
-        }
+        // `下来` after a frame of companions (`在乙的陪同下来某镇调研`) is `来`.
+        || (in_other_word(doc, sent_start, v) && !(v.word == "来" && doc.ends_at(p, "陪同下")))
+        // `从某地到某地`: a stretch, no visit.
+        || (v.word == "到" && doc.text(sent_start, p).contains('从'))
+}
+
+/// True when a word of the sentence from `sent_start` holds verb `v` and
+/// more and is no visit (`trigger.verb-in-word`: `得到`, `到位`, `以来`,
+/// `观看了`).
+fn in_other_word(doc: &Doc<'_>, sent_start: usize, v: &Verb<'_>) -> bool {
+    let from =
+        v.at.saturating_sub(crate::relate::MAX_TRIGGER_CHARS)
+            .max(sent_start);
+    (from..=v.at).any(|q| {
+        doc.trigger_at(q, T::VerbInWord)
+            .is_some_and(|n| q + n >= v.end && (q < v.at || q + n > v.end))
+    })
 }
 
 /// The clause of visit verb `v` in sentence `si`, if it is one.
@@ -176,10 +171,8 @@ fn places_after_verb(
     sent_end: usize,
     v: &Verb<'_>,
 ) -> (Vec<usize>, usize) {
-    let series = ["先后", "依次", "陆续"].iter().any(|w| {
-        doc.text(v.at.saturating_sub(MAX_SERIES_LEAD).max(sent_start), v.at)
-            .contains(w)
-    });
+    let lead = v.at.saturating_sub(MAX_SERIES_LEAD).max(sent_start);
+    let series = doc.trigger_within(lead, v.at, T::Series);
     tails_after(doc, v.end, sent_end, sent_start, series)
 }
 
@@ -522,8 +515,9 @@ pub(super) fn fronted_items(
     while start < list_end {
         let end = (start..list_end)
             .find(|&k| {
-                matches!(doc.chars[k], '、' | '和' | '及' | '与')
-                    && doc.mention_covering(k).is_none()
+                doc.chars[k] == '、'
+                    || crate::lexicon::is_conjunction(doc.chars[k])
+                        && doc.mention_covering(k).is_none()
             })
             .unwrap_or(list_end);
         // `A以及B`: the item ends before `以`.

@@ -32,8 +32,7 @@ pub(super) fn subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[b
     out.marker = doc.trigger_within(start, b, T::Group);
     // `甲率乙…分别到A和B`: a leader with his party is one group, whatever
     // the places it splits over.
-    out.separately =
-        text.contains("分别") && !["率", "带领", "率领"].iter().any(|w| text.contains(w));
+    out.separately = text.contains("分别") && !doc.trigger_within(start, b, T::Leader);
     out.pronoun = out.persons.is_empty() && text.contains(['他', '她']);
     out.backref = out.persons.is_empty()
         && out.orgs.is_empty()
@@ -78,19 +77,11 @@ fn after_barriers(
     (start, companions)
 }
 
-/// Words that open a phrase of means (`通过听取汇报、实地查看等形式`).
-const MEANS_OPENERS: [&str; 3] = ["通过", "采取", "采用"];
-
-/// Words that close a phrase of means.
-const MEANS_CLOSERS: [&str; 3] = ["形式", "方式", "办法"];
-
 /// True when the word at `q` stands in a phrase of means in `a..b`
-/// (`检查组通过听取汇报…等形式`): what the group did, not a host's act.
+/// (`检查组通过听取汇报…等形式`: `trigger.means-opener` before it,
+/// `trigger.means-closer` after): what the group did, not a host's act.
 fn in_means_phrase(doc: &Doc<'_>, a: usize, q: usize, b: usize) -> bool {
-    let before = doc.text(a, q);
-    let after = doc.text(q, b);
-    MEANS_OPENERS.iter().any(|w| before.contains(w))
-        && MEANS_CLOSERS.iter().any(|w| after.contains(w))
+    doc.trigger_within(a, q, T::MeansOpener) && doc.trigger_within(q, b, T::MeansCloser)
 }
 
 /// The persons, delegations and generic group nouns named by mentions in

@@ -171,7 +171,8 @@ pub(super) fn later_item(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usi
     let start = doc.mentions[m].start;
     let between = doc.text(from, start);
     let clause_break = between.contains([',', '\u{FF0C}', ';', ':', '\u{FF1A}', '。']);
-    let opens_item = matches!(doc.chars[start - 1], '、' | '和' | '及' | '与');
+    let opens_item =
+        doc.chars[start - 1] == '、' || crate::lexicon::is_conjunction(doc.chars[start - 1]);
     let first_item = between.split('、').next().unwrap_or("").chars().count();
     (!clause_break
         && between.contains('、')
