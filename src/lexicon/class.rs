@@ -215,11 +215,13 @@ pub enum Grammar {
     ResumeSex,
     /// A mark right after a byline's name (`/文`, `/摄`) (`grammar.byline-mark`).
     BylineMark,
+    /// Qualifies a post written in full, dropped at a later mention (`常务`, `专职`) (`grammar.post-qualifier`).
+    PostQualifier,
 }
 
 impl Grammar {
     /// Every kind, in the order of their bits.
-    pub const ALL: [Grammar; 34] = [
+    pub const ALL: [Grammar; 35] = [
         Grammar::GenericOpener,
         Grammar::Rank,
         Grammar::Facility,
@@ -254,6 +256,7 @@ impl Grammar {
         Grammar::Capacity,
         Grammar::ResumeSex,
         Grammar::BylineMark,
+        Grammar::PostQualifier,
     ];
 
     /// The kind's name in dictionary files.
@@ -293,6 +296,7 @@ impl Grammar {
             Grammar::Capacity => "grammar.capacity",
             Grammar::ResumeSex => "grammar.resume-sex",
             Grammar::BylineMark => "grammar.byline-mark",
+            Grammar::PostQualifier => "grammar.post-qualifier",
         }
     }
 }

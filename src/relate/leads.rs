@@ -327,10 +327,6 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
     drop_short_posts(doc, found)
 }
 
-/// Qualifiers a post is written with in full and may drop at a later
-/// mention (`常务副县长` → `陈某副县长一行`).
-const POST_QUALIFIERS: [&str; 4] = ["常务", "专职", "执行", "第一"];
-
 /// The holder, body and post of a LEADS.
 fn post_of(f: &Found) -> Option<(&usize, &String, &String)> {
     match f {
@@ -341,24 +337,31 @@ fn post_of(f: &Found) -> Option<(&usize, &String, &String)> {
     }
 }
 
+/// A qualifier of a post written in full (`常务`): `grammar.post-qualifier`.
+const QUALIFIER: LexClass = LexClass::Grammar(Grammar::PostQualifier);
+
 /// Drops a post that is a person's full post without its qualifier, in
 /// the same body (`副县长` beside `常务副县长`): one post, written twice.
 fn drop_short_posts(doc: &Doc<'_>, found: Vec<Found>) -> Vec<Found> {
     // Looked up, not compared pairwise: a roster may hold thousands of posts.
     let short: Vec<bool> = {
-        let posts: HashSet<(&str, &str, &str)> = found
+        // Each full post's shorter forms: its role without a qualifier
+        // (`grammar.post-qualifier`) that opens it.
+        let shorter: HashSet<(&str, &str, &str)> = found
             .iter()
             .filter_map(post_of)
-            .map(|(h, o, r)| (doc.mentions[*h].text.as_str(), o.as_str(), r.as_str()))
+            .flat_map(|(h, o, r)| {
+                r.char_indices()
+                    .skip(1)
+                    .filter(|&(i, _)| doc.lex.is(&r[..i], QUALIFIER))
+                    .map(move |(i, _)| (doc.mentions[*h].text.as_str(), o.as_str(), &r[i..]))
+            })
             .collect();
         found
             .iter()
             .map(|f| {
                 post_of(f).is_some_and(|(h, o, r)| {
-                    POST_QUALIFIERS.iter().any(|q| {
-                        let full = format!("{q}{r}");
-                        posts.contains(&(doc.mentions[*h].text.as_str(), o.as_str(), full.as_str()))
-                    })
+                    shorter.contains(&(doc.mentions[*h].text.as_str(), o.as_str(), r.as_str()))
                 })
             })
             .collect()

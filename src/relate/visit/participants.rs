@@ -10,24 +10,24 @@ const MAX_COMES_TO_US_TAIL: usize = 4;
 /// `到我市调研`).
 pub(super) fn comes_to_us(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     let b = (b + MAX_COMES_TO_US_TAIL).min(doc.chars.len());
-    (a..b).any(|q| {
-        doc.chars[q] == '我'
-            && doc
-                .chars
-                .get(q + 1)
-                .is_some_and(|c| "省市州县区旗镇乡".contains(*c))
-    })
+    (a..b).any(|q| our_place_at(doc, q))
+}
+
+/// True when `我` and a level character above the village stand at char
+/// `q` (`我县`, `我市`, `我镇`): the article's own place.
+fn our_place_at(doc: &Doc<'_>, q: usize) -> bool {
+    doc.chars[q] == '我'
+        && doc
+            .chars
+            .get(q + 1)
+            .and_then(|&c| crate::lexicon::Level::of_char(c))
+            .is_some_and(|l| l != crate::lexicon::Level::Village)
 }
 
 /// True when the persons named from `from` on are the host's officials
 /// (`我县领导甲、乙参加`, `县领导丙参加` where the group are guests).
 pub(super) fn hosts_named(doc: &Doc<'_>, from: usize, to: usize) -> bool {
-    let t = doc.text(from, to);
-    t.contains("我")
-        && ["市", "县", "区", "镇"]
-            .iter()
-            .any(|l| t.contains(&format!("我{l}")))
-        || t.contains("领导")
+    (from..to.min(doc.chars.len())).any(|q| our_place_at(doc, q)) || doc.text(from, to).contains("领导")
 }
 
 /// True when the leaders of a place are named in `from..to` (`某县领导`,
