@@ -27,7 +27,8 @@ fn our_place_at(doc: &Doc<'_>, q: usize) -> bool {
 /// True when the persons named from `from` on are the host's officials
 /// (`我县领导甲、乙参加`, `县领导丙参加` where the group are guests).
 pub(super) fn hosts_named(doc: &Doc<'_>, from: usize, to: usize) -> bool {
-    (from..to.min(doc.chars.len())).any(|q| our_place_at(doc, q)) || doc.text(from, to).contains("领导")
+    (from..to.min(doc.chars.len())).any(|q| our_place_at(doc, q))
+        || doc.text(from, to).contains("领导")
 }
 
 /// True when the leaders of a place are named in `from..to` (`某县领导`,

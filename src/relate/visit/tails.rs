@@ -220,10 +220,13 @@ pub(super) fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usiz
             found.first().copied()
         }
     };
+    // A road or a line (`grammar.road-end`) is followed by the two ends
+    // of its section (`某某路甲村至乙村段`).
     let road = |t: &str| {
-        ["线", "路", "道", "街", "高速"]
-            .iter()
-            .any(|w| t.ends_with(w))
+        doc.lex.ends_with(
+            t,
+            crate::lexicon::LexClass::Grammar(crate::lexicon::Grammar::RoadEnd),
+        )
     };
     let n = doc.chars.len();
     tails
