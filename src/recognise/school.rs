@@ -9,10 +9,6 @@ use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
 
-/// The numerals of a school's number.
-/// Kept in code: the closed set of the digits, read per character.
-const NUMERALS: &str = "一二三四五六七八九十";
-
 /// The most numerals in a school's number (`二十五`).
 const MAX_NUMERALS: usize = 3;
 
@@ -42,7 +38,7 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
         let digits = text[..i]
             .chars()
             .rev()
-            .take_while(|&d| NUMERALS.contains(d))
+            .take_while(|&d| crate::lexicon::is_numeral(d))
             .count();
         if !(1..=MAX_NUMERALS).contains(&digits) {
             continue;

@@ -124,13 +124,7 @@ pub(super) fn extend(scan: &Scan<'_>, out: &mut Vec<Mention>) {
         let rest = &scan.text[m.span.end..];
         let num: usize = rest
             .char_indices()
-            .take_while(|&(_, c)| {
-                c.is_ascii_digit()
-                    || matches!(
-                        c,
-                        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-                    )
-            })
+            .take_while(|&(_, c)| c.is_ascii_digit() || crate::lexicon::is_numeral(c))
             .map(|(i, c)| i + c.len_utf8())
             .last()
             .unwrap_or(0);
