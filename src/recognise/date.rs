@@ -74,6 +74,7 @@ impl<'t> Cur<'t> {
     }
 }
 
+/// Kept in code: a closed set of the grammar, read per character.
 const UNIT_AFTER_NUMBER: &[char] = &[
     '元', '个', '户', '人', '万', '亿', '家', '名', '项', '件', '次', '条', '所', '座', '辆', '吨',
     '米', '平', '亩', '公', '号', '期', '%', '多', '余', '岁', '周', '天', '小', '分', '秒', '倍',
@@ -113,6 +114,7 @@ fn month_tail(c: &mut Cur<'_>) {
 }
 
 /// The words that join the two ends of a range of dates.
+/// Kept in code: a closed set of the grammar, read per character.
 const RANGE_JOINERS: &[char] = &['至', '-', '—', '~', '到'];
 
 /// `…日至29日`, `…日至10月3日`, `…日至2019年1月28日`.
@@ -182,6 +184,7 @@ fn after_year_character(c: &mut Cur<'_>) -> usize {
     if c.eat('度') {
         return c.pos;
     }
+    // A closed set of the grammar, kept in code.
     if c.eat_str("第") && c.eat_any(&['一', '二', '三', '四']).is_some() && c.eat_str("季度")
     {
         return c.pos;

@@ -255,6 +255,7 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
     }
     // A preposition the segmenter glued to the name (`由城` + `投公司`):
     // the name starts after it.
+    // A closed set of the grammar, kept in code.
     if n >= 2 && word.starts_with(['由', '被', '把']) {
         let after = tok.span.start + '由'.len_utf8();
         if after < w.start {
@@ -391,6 +392,7 @@ pub(crate) fn is_post_or_cue(scan: &Scan<'_>, h: &crate::matcher::Hit) -> bool {
 /// an area, and no name runs across it.
 pub(crate) fn is_locative(word: &str) -> bool {
     let mut cs = word.chars();
+    // A closed set of the grammar, kept in code.
     matches!((cs.next(), cs.next()), (Some(c), None) if matches!(c, '内' | '外' | '里' | '间' | '旁' | '边' | '后' | '前'))
 }
 

@@ -138,6 +138,7 @@ pub(crate) fn numbered(scan: &Scan<'_>) -> Vec<Mention> {
 }
 
 /// The measure words of a batch (`第二批`, `第四次`, `第三期`).
+/// Kept in code: a closed set of the grammar, read per character.
 const BATCH_MEASURES: [char; 4] = ['批', '次', '期', '届'];
 
 /// Quotation marks a batch group's name may hold (`某某暨“三区”发展观摩组`).

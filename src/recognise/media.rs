@@ -155,6 +155,7 @@ fn closed_at(text: &str, end: usize) -> bool {
         && rest
             .char_indices()
             .take_while(|&(i, _)| i < DATE_BEFORE_XUN)
+            // A closed set of the grammar, kept in code.
             .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '年' | '月' | '日')))
             .is_some_and(|(i, c)| c == '讯' && rest[..i].ends_with('日'))
 }

@@ -13,6 +13,7 @@ use crate::text::is_cjk;
 use hashbrown::HashSet;
 
 /// Verbs of movement that license a one-character abbreviation (`来沪`).
+/// Kept in code: a closed set of the grammar, read per character.
 const MOVE_VERBS: &[char] = &['来', '返', '赴', '驻', '离', '抵', '回', '援'];
 
 /// What may follow a one-character abbreviation in a movement phrase

@@ -38,6 +38,7 @@ pub(super) fn in_run(scan: &Scan<'_>, span: Span) -> bool {
     // (`与某某合作`).
     if scan
         .char_before(start)
+        // A closed set of the grammar, kept in code.
         .is_some_and(|c| matches!(c, '与' | '和' | '同' | '跟'))
     {
         return false;

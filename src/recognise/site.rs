@@ -322,6 +322,7 @@ fn is_rate_slash(text: &str, pos: usize) -> bool {
         && text[pos + 1..]
             .chars()
             .next()
+            // A closed set of the grammar, kept in code.
             .is_some_and(|c| "日年天时月".contains(c))
         && text[..pos].chars().next_back().is_some_and(is_cjk)
 }

@@ -307,6 +307,7 @@ fn starts_clause_word(scan: &Scan<'_>, pos: usize) -> bool {
         || scan.char_before(pos).is_some_and(|c| {
             matches!(
                 c,
+                // A closed set of the grammar, kept in code.
                 '由' | '和' | '与' | '及' | '、' | ',' | '。' | '的' | '是' | '任' | '为'
             )
         })

@@ -44,6 +44,7 @@ pub(crate) fn find(doc: &Doc<'_>, groups: &Groups) -> Vec<Found> {
             // `陪同有关活动`.
             Some(h)
                 if text[k..k + h].chars().count() <= MAX_TO_LISTED_CHARS
+                    // A closed set of the grammar, kept in code.
                     && text[k..k + h].ends_with(['的', '员', '还']) =>
             {
                 (s.start + text[..k + h].chars().count(), s.end)

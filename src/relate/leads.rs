@@ -169,6 +169,7 @@ fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
 
 /// Function words that never stand inside an area's name: the name read
 /// back before a title starts after the last of them.
+/// Kept in code: a closed set of the grammar, read per character.
 const NOT_IN_AREA: &str = "的有了和与及在为是";
 
 /// The longest stem of a body glued to a post written in a list, in

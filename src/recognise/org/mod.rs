@@ -42,6 +42,7 @@ const BEFORE_BODY: &str = "报将由经向对在把被从为和与及或、:到�
 
 /// Verbs of going with a group, which stand before the group's body
 /// (`随市代表团`, `同县考察组`); a place they begin (`随州`, `大同市`) keeps them.
+/// Kept in code: a closed set of the grammar, read per character.
 const GOES_WITH: &str = "随同跟";
 
 /// Characters that never stand inside a body's name.

@@ -28,6 +28,7 @@ fn is_generic_division(name: &str) -> bool {
         && name.chars().next().is_some_and(|c| {
             matches!(
                 c,
+                // A closed set of the grammar, kept in code.
                 '郊' | '城' | '矿' | '新' | '市' | '东' | '西' | '南' | '北' | '中' | '老'
             )
         })
@@ -299,6 +300,7 @@ fn dated_wire_after(scan: &Scan<'_>, pos: usize) -> bool {
     scan.text[pos..]
         .chars()
         .take(MAX_WIRE_DATE_CHARS)
+        // A closed set of the grammar, kept in code.
         .take_while(|&c| c.is_numeric() || "月日年电".contains(c))
         .any(|c| c == '电')
 }

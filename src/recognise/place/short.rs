@@ -200,6 +200,7 @@ fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
         let cut = last.char_indices().find(|&(i, c)| {
             matches!(
                 c,
+                // A closed set of the grammar, kept in code.
                 '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
             ) && Level::word_starting(&last[i + c.len_utf8()..])
                 .is_some_and(|(_, l)| l == Level::Town)

@@ -102,6 +102,7 @@ fn suffix_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Option<Me
 fn is_city_of_common_word(scan: &Scan<'_>, suffix: Span) -> bool {
     &scan.text[suffix.range()] == "城"
         && scan.text[suffix.end..]
+            // A closed set of the grammar, kept in code.
             .starts_with(['区', '镇', '市', '乡', '墙', '运', '管', '建', '口', '中'])
 }
 
@@ -141,6 +142,7 @@ fn is_word_of_its_own(scan: &Scan<'_>, suffix: Span, head: &Token) -> bool {
     let word = &scan.text[suffix.range()];
     hw.chars().count() >= 3
         && !super::super::edge::opens_generically(hw)
+        // A closed set of the grammar, kept in code.
         && (word != "城" || !scan.text[suffix.end..].starts_with(['区', '镇', '市', '乡']))
         && (!scan.is_known_word(hw) || head.is_proper())
         && (!head.tag.starts_with("nr") || ["村", "庄", "屯"].contains(&word))
@@ -232,6 +234,7 @@ fn village_after_town(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Op
         if !town
             || stem.chars().count() != n
             || !stem.chars().all(is_cjk)
+            // A closed set of the grammar, kept in code.
             || stem.contains(['镇', '乡', '村', '和', '与', '及', '的', '个'])
             || super::super::edge::opens_generically(stem)
             // `某镇召开村(社区)党组织会议`: a verb, no name.

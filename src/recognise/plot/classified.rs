@@ -16,6 +16,7 @@ use crate::span::{EntityKind, Span};
 const CLASSIFIERS: &[&str] = &["地块", "区块", "单元", "街坊", "街区"];
 
 /// Directions that number a plot with a numeral (`东一地块`).
+/// Kept in code: a closed set of the grammar, read per character.
 const DIRECTIONS: &[char] = &['东', '西', '南', '北', '中'];
 
 /// Spaces written between a code and its classifier (`A1 地块`).

@@ -10,6 +10,7 @@ use crate::recognise::Scan;
 use crate::span::Span;
 
 /// Measure words of a count of plots (`三幅地块`, `五个街坊`, `两宗地块`).
+/// Kept in code: a closed set of the grammar, read per character.
 const MEASURES: &[char] = &['幅', '个', '块', '宗', '处'];
 
 /// The bare codes listed before the code at `first`, nearest first, each

@@ -7,6 +7,7 @@ use super::*;
 /// named before, so it is not visited in its own name.
 pub(super) fn is_bare_section(t: &str) -> bool {
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    // A closed set of the grammar, kept in code.
     ["区", "期", "栋", "号楼"].iter().any(|s| {
         t.strip_suffix(s)
             .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric()))
