@@ -67,8 +67,10 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
             t.start,
             scan.forward(t.start, COMPANY_NOUN_WITHIN).min(t.end),
         );
-        scan.hits_within(head)
-            .any(|h| scan.hit_is(h, LexClass::Grammar(Grammar::CompanyNoun)))
+        scan.hits_within(head).any(|h| {
+            scan.hit_is(h, LexClass::Grammar(Grammar::CompanyNoun))
+                && !modifies_noun(scan, h.span().end)
+        })
     });
     let covering = |it: Span| known.exactly(it).find(|m| !m.nested).copied();
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
@@ -121,6 +123,21 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
             )
         })
         .collect()
+}
+
+/// True when a noun other than one for people starts at `pos`: the
+/// company noun before it only modifies it (`等企业整体情况`: the items
+/// were topics of the companies, not companies), whereas `等企业负责人`
+/// (`grammar.people`) still lists companies.
+fn modifies_noun(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.token_containing(pos).is_some_and(|t| {
+        t.span.start == pos
+            && t.tag.starts_with('n')
+            && !scan
+                .hits_at(pos)
+                .iter()
+                .any(|h| scan.hit_is(h, LexClass::Grammar(Grammar::People)))
+    })
 }
 
 /// A name ends in a noun: outside a list of companies (whose short names
