@@ -41,6 +41,10 @@ pub(crate) struct Scan<'a> {
     /// costs a binary search rather than a walk through it (a long line
     /// without punctuation was quadratic).
     breaks: Vec<Span>,
+    /// Every char other than an ideograph ([`non_ideographs`]), with its
+    /// byte offset, in text order: decoded once for the rules that look
+    /// for punctuation, instead of once per rule.
+    others: Vec<(u32, char)>,
     /// Every segment's tokens, segmented on first need (every document
     /// needs them all: the segmenter's names are read over the whole text).
     segmented: OnceCell<Segmented>,
@@ -91,13 +95,14 @@ pub(crate) fn trigger_hits(lex: &Lexicon, hits: &[Hit]) -> Vec<(Span, crate::lex
         .collect()
 }
 
-/// The clause breaks of `text` (a middle dot `·` joins foreign names and
-/// breaks nothing).
-fn clause_breaks(text: &str) -> Vec<Span> {
+/// The clause breaks among `others`, the chars of a text other than its
+/// ideographs (a middle dot `·` joins foreign names and breaks nothing).
+fn clause_breaks(others: &[(u32, char)]) -> Vec<Span> {
     // Ideographs are no breaks: only the other chars are read.
-    non_ideographs(text)
-        .filter(|&(_, c)| is_clause_break(c) && c != '·')
-        .map(|(i, c)| Span::new(i, i + c.len_utf8()))
+    others
+        .iter()
+        .filter(|&&(_, c)| is_clause_break(c) && c != '·')
+        .map(|&(i, c)| Span::new(i as usize, i as usize + c.len_utf8()))
         .collect()
 }
 
@@ -116,13 +121,17 @@ impl<'a> Scan<'a> {
         nearly_sorted::sort_by_key(&mut keys, |&k| k);
         let by_end: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
         let ends: Vec<u32> = keys.iter().map(|&k| (k >> 32) as u32).collect();
+        // Offsets fit in 32 bits as the hits' do (texts are read in chunks
+        // far shorter than 4 GiB).
+        let others: Vec<(u32, char)> = non_ideographs(text).map(|(i, c)| (i as u32, c)).collect();
         Scan {
             text,
             lex,
             hits,
             by_end,
             ends,
-            breaks: clause_breaks(text),
+            breaks: clause_breaks(&others),
+            others,
             seg,
             segmented: OnceCell::new(),
             last: Cell::new(None),
@@ -134,6 +143,12 @@ impl<'a> Scan<'a> {
     /// longest first, with the kinds each one triggers.
     pub fn trigger_hits(&self) -> Vec<(Span, crate::lexicon::TriggerSet)> {
         trigger_hits(self.lex, &self.hits)
+    }
+
+    /// Every char of the text other than an ideograph, with its byte
+    /// offset, in text order (what [`non_ideographs`] gives, decoded once).
+    pub fn non_ideographs(&self) -> impl Iterator<Item = (usize, char)> + '_ {
+        self.others.iter().map(|&(i, c)| (i as usize, c))
     }
 
     /// All hits, sorted by start (longest first).

@@ -6,7 +6,6 @@ use super::{GENERIC_HEAD, NOT_IN_BODY};
 use crate::lexicon::{Grammar, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
-use crate::text::non_ideographs;
 
 /// The endings of short bodies listed by abbreviation (`动迁办`,
 /// `房管所`): `grammar.listed-body`; rooms (`grammar.room`) end no body.
@@ -27,7 +26,10 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
     let mut start = 0;
     let mut prev_sep: Option<char> = None;
     // Ideographs separate nothing: only the other chars are read.
-    for (i, c) in non_ideographs(text).chain(std::iter::once((text.len(), '\n'))) {
+    for (i, c) in scan
+        .non_ideographs()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
         if !is_sep(c) {
             continue;
         }

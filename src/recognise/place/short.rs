@@ -168,7 +168,7 @@ impl Lists {
 
     fn listed_with_places(&mut self, scan: &Scan<'_>, span: Span, fulls: &HashSet<&str>) -> bool {
         let breaks = self.breaks.get_or_insert_with(|| {
-            crate::text::non_ideographs(scan.text)
+            scan.non_ideographs()
                 .filter(|&(_, c)| crate::text::is_clause_break(c) && c != '、')
                 .map(|(i, c)| Span::new(i, i + c.len_utf8()))
                 .collect()
