@@ -465,6 +465,26 @@ mod tests {
         }
     }
 
+    /// The tokens every position is answered with are those of its own
+    /// segment tagged alone, for short clauses, empty ones and a long
+    /// clause read in windows.
+    #[test]
+    fn tokens_around_are_the_segments_own() {
+        let ex = crate::recognise::testing::extractor();
+        let long = "青山镇举行植树活动".repeat(50);
+        let text = format!("，青山镇举行会议，，李明出席。{long}。会后 大家参观了展览{long}");
+        let scan = Scan::new(&text, &ex.lexicon, ex.matcher.hits(&text), &ex.segmenter);
+        for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+            let (seg, _) = scan.segment_of_clause(pos);
+            let mut want = Vec::new();
+            if !seg.is_empty() {
+                ex.segmenter
+                    .tag_into(&text[seg.range()], seg.start, &mut want);
+            }
+            assert_eq!(scan.tokens_around(pos), &want[..], "at {pos}");
+        }
+    }
+
     #[test]
     fn entity_ids_are_e_and_the_number() {
         for n in (0..2000).chain([99_999, 1_000_000, usize::MAX]) {

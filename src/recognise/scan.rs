@@ -277,7 +277,7 @@ impl<'a> Scan<'a> {
     /// that holds `pos`. Windows never move with `pos`, so each is
     /// segmented once and the whole text costs linear time.
     /// Returns the segment and whether it is the whole clause.
-    fn segment_of_clause(&self, pos: usize) -> (Span, bool) {
+    pub(crate) fn segment_of_clause(&self, pos: usize) -> (Span, bool) {
         let clause = self.clause_at(pos);
         if clause.len() <= MAX_SEGMENT {
             return (clause, true);
@@ -326,45 +326,60 @@ impl<'a> Scan<'a> {
         self.segmented.get_or_init(|| self.segment_all())
     }
 
-    /// Segments every segment of the text in turn.
+    /// Segments every segment of the text in turn: each clause between two
+    /// breaks, or each window of a long one ([`Scan::segment_of_clause`]).
     fn segment_all(&self) -> Segmented {
         // About one token per two CJK characters: sized once, not grown.
         let mut tokens = Vec::with_capacity(self.text.len() / 6);
-        let mut segments = HashMap::new();
-        let mut pos = 0;
-        // The start of the segment read last: the bytes of the break after
-        // a segment have that segment as theirs too; it is read once.
-        let mut last = None;
-        while pos < self.text.len() {
-            let (seg, whole) = self.segment_of_clause(pos);
-            if seg.is_empty() {
-                // A break: step over it.
-                pos += self.char_at(pos).map_or(1, char::len_utf8);
+        let mut segments = HashMap::with_capacity(self.breaks.len() + 1);
+        let end = self.text.len();
+        let mut start = 0;
+        // The clauses come from the breaks found once per document: no
+        // search for the clause around each position.
+        for b in self.breaks.iter().copied().chain([Span::new(end, end)]) {
+            let clause = Span::new(start, b.start.max(start));
+            start = b.end;
+            if clause.is_empty() {
                 continue;
             }
-            if last != Some(seg.start) {
-                let lo = tokens.len() as u32;
-                self.seg
-                    .tag_into(&self.text[seg.range()], seg.start, &mut tokens);
-                let range = TokenRange {
-                    lo,
-                    hi: tokens.len() as u32,
-                };
-                if debug_tokens() {
-                    self.print_tokens(&tokens[lo as usize..]);
-                }
-                segments.insert(seg.start, range);
-                last = Some(seg.start);
+            if clause.len() <= MAX_SEGMENT {
+                self.segment_into(clause, &mut tokens, &mut segments);
+                continue;
             }
-            pos = if whole {
-                // Every byte up to the end of the break after a whole
-                // clause belongs to it: step past the break at once.
-                seg.end + self.char_at(seg.end).map_or(1, char::len_utf8)
-            } else {
-                seg.end.max(pos + 1)
-            };
+            // A long clause: its windows in turn, each once.
+            let mut pos = clause.start;
+            let mut last = None;
+            while pos < clause.end {
+                let (seg, _) = self.segment_of_clause(pos);
+                if !seg.is_empty() && last != Some(seg.start) {
+                    self.segment_into(seg, &mut tokens, &mut segments);
+                    last = Some(seg.start);
+                }
+                pos = seg.end.max(pos + 1);
+            }
         }
         Segmented { tokens, segments }
+    }
+
+    /// Segments `seg`, appending its tokens to `tokens` and noting where
+    /// they lie in `segments`.
+    fn segment_into(
+        &self,
+        seg: Span,
+        tokens: &mut Vec<Token>,
+        segments: &mut HashMap<usize, TokenRange>,
+    ) {
+        let lo = tokens.len() as u32;
+        self.seg
+            .tag_into(&self.text[seg.range()], seg.start, tokens);
+        let range = TokenRange {
+            lo,
+            hi: tokens.len() as u32,
+        };
+        if debug_tokens() {
+            self.print_tokens(&tokens[lo as usize..]);
+        }
+        segments.insert(seg.start, range);
     }
 
     /// `GOVKG_DEBUG_TOKENS`: one segment's tokens on standard error.
