@@ -36,6 +36,11 @@ pub(crate) struct Scan<'a> {
     /// The end of each hit of `by_end`, in its order: searched without a
     /// look into `hits` at each step.
     ends: Vec<u32>,
+    /// Where the hits that start in each bucket of [`BUCKET_BYTES`] bytes
+    /// begin in `hits`: a search for a position reads one bucket.
+    start_buckets: Vec<u32>,
+    /// The same for the hits' ends, in `ends`.
+    end_buckets: Vec<u32>,
     seg: &'a Segmenter,
     /// Every clause break (bytes), in text order, so that finding a clause
     /// costs a binary search rather than a walk through it (a long line
@@ -64,6 +69,49 @@ pub(crate) struct Scan<'a> {
 struct TokenRange {
     lo: u32,
     hi: u32,
+}
+
+/// The bytes of text one bucket of the hits' index covers (a power of
+/// two): a few hits start or end in each.
+const BUCKET_BYTES: usize = 32;
+
+/// For each bucket of [`BUCKET_BYTES`] bytes of a text of `len` bytes (and
+/// one past its end), the first index of `keys` (sorted) at or past the
+/// bucket's first byte.
+fn buckets(keys: impl Iterator<Item = u32>, len: usize) -> Vec<u32> {
+    let n = len / BUCKET_BYTES + 2;
+    let mut out = Vec::with_capacity(n);
+    let mut keys = keys.peekable();
+    let mut i = 0u32;
+    for b in 0..n {
+        let first = b * BUCKET_BYTES;
+        while keys.next_if(|&k| (k as usize) < first).is_some() {
+            i += 1;
+        }
+        out.push(i);
+    }
+    out
+}
+
+/// The first index of `keys` (sorted, indexed by `buckets`) whose key is
+/// `pos` or more: a binary search inside the bucket of `pos` alone.
+fn lower_bound(buckets: &[u32], len: usize, pos: usize, key: impl Fn(usize) -> u32) -> usize {
+    let b = (pos / BUCKET_BYTES).min(buckets.len() - 1);
+    let lo = buckets[b] as usize;
+    let hi = buckets.get(b + 1).map_or(len, |&h| h as usize);
+    // Keys before `lo` lie in earlier buckets (below `pos`), keys from
+    // `hi` on in later ones (above it).
+    let mut a = lo;
+    let mut z = hi;
+    while a < z {
+        let mid = a + (z - a) / 2;
+        if (key(mid) as usize) < pos {
+            a = mid + 1;
+        } else {
+            z = mid;
+        }
+    }
+    a
 }
 
 /// The whole text segmented, segment by segment ([`Scan::segment_of_clause`]),
@@ -124,12 +172,16 @@ impl<'a> Scan<'a> {
         // Offsets fit in 32 bits as the hits' do (texts are read in chunks
         // far shorter than 4 GiB).
         let others: Vec<(u32, char)> = non_ideographs(text).map(|(i, c)| (i as u32, c)).collect();
+        let start_buckets = buckets(hits.iter().map(|h| h.span().start as u32), text.len());
+        let end_buckets = buckets(ends.iter().copied(), text.len());
         Scan {
             text,
             lex,
             hits,
             by_end,
             ends,
+            start_buckets,
+            end_buckets,
             breaks: clause_breaks(&others),
             others,
             seg,
@@ -156,9 +208,16 @@ impl<'a> Scan<'a> {
         &self.hits
     }
 
+    /// The index of the first hit that starts at byte `pos` or after.
+    fn first_starting_from(&self, pos: usize) -> usize {
+        lower_bound(&self.start_buckets, self.hits.len(), pos, |i| {
+            self.hits[i].span().start as u32
+        })
+    }
+
     /// Hits that start at byte `pos`, longest first.
     pub fn hits_at(&self, pos: usize) -> &[Hit] {
-        let lo = self.hits.partition_point(|h| h.span().start < pos);
+        let lo = self.first_starting_from(pos);
         // Few hits start at one position: counted, not searched for.
         let n = self.hits[lo..]
             .iter()
@@ -169,7 +228,7 @@ impl<'a> Scan<'a> {
 
     /// Hits lying wholly inside `span`, by start.
     pub fn hits_within(&self, span: Span) -> impl Iterator<Item = &Hit> + '_ {
-        let lo = self.hits.partition_point(|h| h.span().start < span.start);
+        let lo = self.first_starting_from(span.start);
         self.hits[lo..]
             .iter()
             .take_while(move |h| h.span().start < span.end)
@@ -178,7 +237,7 @@ impl<'a> Scan<'a> {
 
     /// Hits that end at byte `pos`, longest first.
     pub fn hits_ending_at(&self, pos: usize) -> impl Iterator<Item = &Hit> + '_ {
-        let lo = self.ends.partition_point(|&e| (e as usize) < pos);
+        let lo = lower_bound(&self.end_buckets, self.ends.len(), pos, |i| self.ends[i]);
         let hi = lo
             + self.ends[lo..]
                 .iter()
@@ -436,5 +495,29 @@ impl<'a> Scan<'a> {
     /// True when the segmenter's dictionary holds `word`.
     pub fn is_known_word(&self, word: &str) -> bool {
         self.seg.has_word(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bucketed search finds what a binary search over all keys does,
+    /// for every position up to past the text's end, with runs of equal
+    /// keys, empty buckets and keys at the end.
+    #[test]
+    fn lower_bound_is_partition_point() {
+        let len = 200;
+        let keys: Vec<u32> = [
+            0, 0, 3, 31, 32, 32, 33, 64, 64, 64, 65, 130, 131, 199, 200, 200,
+        ]
+        .to_vec();
+        let b = buckets(keys.iter().copied(), len);
+        for pos in 0..len + 80 {
+            let want = keys.partition_point(|&k| (k as usize) < pos);
+            assert_eq!(lower_bound(&b, keys.len(), pos, |i| keys[i]), want, "{pos}");
+        }
+        let none = buckets(std::iter::empty(), len);
+        assert_eq!(lower_bound(&none, 0, 50, |_| 0), 0);
     }
 }
