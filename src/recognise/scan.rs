@@ -41,6 +41,8 @@ pub(crate) struct Scan<'a> {
     start_buckets: Vec<u32>,
     /// The same for the hits' ends, in `ends`.
     end_buckets: Vec<u32>,
+    /// The same for the clause breaks' starts, in `breaks`.
+    break_buckets: Vec<u32>,
     seg: &'a Segmenter,
     /// Every clause break (bytes), in text order, so that finding a clause
     /// costs a binary search rather than a walk through it (a long line
@@ -174,6 +176,8 @@ impl<'a> Scan<'a> {
         let others: Vec<(u32, char)> = non_ideographs(text).map(|(i, c)| (i as u32, c)).collect();
         let start_buckets = buckets(hits.iter().map(|h| h.span().start as u32), text.len());
         let end_buckets = buckets(ends.iter().copied(), text.len());
+        let breaks = clause_breaks(&others);
+        let break_buckets = buckets(breaks.iter().map(|b| b.start as u32), text.len());
         Scan {
             text,
             lex,
@@ -182,7 +186,8 @@ impl<'a> Scan<'a> {
             ends,
             start_buckets,
             end_buckets,
-            breaks: clause_breaks(&others),
+            breaks,
+            break_buckets,
             others,
             seg,
             segmented: OnceCell::new(),
@@ -323,8 +328,10 @@ impl<'a> Scan<'a> {
     pub fn clause_at(&self, pos: usize) -> Span {
         let pos = self.floor(pos.min(self.text.len()));
         // The breaks are found once per document (see `clause_breaks`);
-        // here two binary searches find the ones around `pos`.
-        let i = self.breaks.partition_point(|b| b.start < pos);
+        // here a search in one bucket finds the ones around `pos`.
+        let i = lower_bound(&self.break_buckets, self.breaks.len(), pos, |i| {
+            self.breaks[i].start as u32
+        });
         let start = if i > 0 { self.breaks[i - 1].end } else { 0 };
         let end = self.breaks.get(i).map_or(self.text.len(), |b| b.start);
         Span::new(start, end)

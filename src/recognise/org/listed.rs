@@ -36,8 +36,11 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
         let item = &text[start..i];
         // Only inside an enumeration: one side is `、`.
         let listed = c == '、' || prev_sep == Some('、');
-        let n = item.chars().count();
-        if listed && LIST_ITEM_CHARS.contains(&n) && item.chars().all(crate::text::is_cjk) {
+        // Counted only in an enumeration (most clauses are none).
+        if listed
+            && LIST_ITEM_CHARS.contains(&item.chars().count())
+            && item.chars().all(crate::text::is_cjk)
+        {
             let good_end = scan.lex.ends_with(item, LISTED_BODY)
                 && !scan.lex.ends_with(item, LexClass::Grammar(Grammar::Room));
             let clean = !item.chars().any(|c| NOT_IN_BODY.contains(c))
