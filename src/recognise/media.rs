@@ -85,17 +85,14 @@ fn name_starts(text: &str) -> Vec<usize> {
 fn name_end(scan: &Scan<'_>, start: usize, run_end: usize) -> Option<usize> {
     let text = scan.text;
     let run = &text[start..run_end];
-    // The name's length in chars is the number of chars read so far; a
-    // media suffix ending the name is a hit of the automaton there.
+    // The name's length in chars is the number of chars read so far.
     run.char_indices()
         .enumerate()
         .map(|(k, (i, c))| (k + 1, start + i + c.len_utf8()))
         .find(|&(n, end)| {
             let name = &text[start..end];
             NAME_CHARS.contains(&n)
-                && scan
-                    .hits_ending_at(end)
-                    .any(|h| h.span().start >= start && scan.hit_is(h, MEDIA))
+                && scan.span_ends_with(Span::new(start, end), MEDIA)
                 && !common_word(scan, name)
                 && !holds_a_verb(scan, Span::new(start, end))
                 && suffix_stands_apart(scan, start, end)

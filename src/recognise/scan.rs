@@ -272,6 +272,15 @@ impl<'a> Scan<'a> {
             .copied()
     }
 
+    /// True when an entry with a class passing `test` ends `span`: what
+    /// `Lexicon::ends_with` answers of the span's text, read from the hits
+    /// (every occurrence of every entry is one) instead of looking up each
+    /// of its ends.
+    pub fn span_ends_with(&self, span: Span, test: impl ClassTest) -> bool {
+        self.hits_ending_at(span.end)
+            .any(|h| h.span().start >= span.start && self.lex.pattern_passes(h.pattern, &test))
+    }
+
     /// The longest hit ending at `pos` with a class passing `test`.
     pub fn longest_ending_at(&self, pos: usize, test: impl ClassTest) -> Option<Hit> {
         self.hits_ending_at(pos)

@@ -109,7 +109,7 @@ impl<'t> ShortWord<'t> {
     /// before it (`中路` in `某中路`).
     fn ends_a_road_after_a_char(&self, scan: &Scan<'_>) -> bool {
         *self.road_tail.get_or_init(|| {
-            scan.lex.ends_with(self.word, ROAD)
+            scan.span_ends_with(self.span, ROAD)
                 && scan.char_before(self.span.start).is_some_and(is_cjk)
         })
     }
