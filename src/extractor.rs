@@ -465,6 +465,61 @@ mod tests {
         }
     }
 
+    /// The tokens every position is answered with are those of its own
+    /// segment tagged alone, for short clauses, empty ones and a long
+    /// clause read in windows.
+    #[test]
+    fn tokens_around_are_the_segments_own() {
+        let ex = crate::recognise::testing::extractor();
+        let long = "青山镇举行植树活动".repeat(50);
+        let text = format!("，青山镇举行会议，，李明出席。{long}。会后 大家参观了展览{long}");
+        let scan = Scan::new(&text, &ex.lexicon, ex.matcher.hits(&text), &ex.segmenter);
+        for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+            let (seg, _) = scan.segment_of_clause(pos);
+            let mut want = Vec::new();
+            if !seg.is_empty() {
+                ex.segmenter
+                    .tag_into(&text[seg.range()], seg.start, &mut want);
+            }
+            assert_eq!(scan.tokens_around(pos), &want[..], "at {pos}");
+        }
+    }
+
+    /// A span ends with an entry of a class exactly when the lexicon says
+    /// its text does, for every short span of a text with roads, media and
+    /// places.
+    #[test]
+    fn span_ends_with_is_the_lexicons_answer() {
+        use crate::lexicon::Grammar;
+        let ex = crate::recognise::testing::extractor();
+        let text = "青山日报讯 青山县人民路中路口，某某电视台记者在七宝镇新华村采访。";
+        let scan = Scan::new(text, &ex.lexicon, ex.matcher.hits(text), &ex.segmenter);
+        let classes = [
+            LexClass::Grammar(Grammar::Road),
+            LexClass::Grammar(Grammar::Media),
+            LexClass::OrgSuffix,
+        ];
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut found = [0usize; 3];
+        for (k, &a) in bounds.iter().enumerate() {
+            for &b in bounds[k + 1..].iter().take(8) {
+                for (n, class) in classes.into_iter().enumerate() {
+                    let answer = scan.span_ends_with(Span::new(a, b), class);
+                    assert_eq!(
+                        answer,
+                        ex.lexicon.ends_with(&text[a..b], class),
+                        "{}",
+                        &text[a..b]
+                    );
+                    found[n] += usize::from(answer);
+                }
+            }
+        }
+        assert!(found.iter().all(|&n| n > 0), "{found:?}");
+    }
+
     #[test]
     fn entity_ids_are_e_and_the_number() {
         for n in (0..2000).chain([99_999, 1_000_000, usize::MAX]) {

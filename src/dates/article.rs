@@ -107,24 +107,21 @@ fn dates_in(s: &str) -> impl Iterator<Item = PartialDate> + '_ {
 /// The dates written in `s` that start with a four-digit year (`2018年…`,
 /// `2018-11-20`, `二〇一八年…`), with the byte where each starts.
 fn dates_at(s: &str) -> impl Iterator<Item = (usize, PartialDate)> + '_ {
-    let mut rest = s.char_indices().peekable();
+    let mut pos = 0;
     std::iter::from_fn(move || {
-        while let Some((i, c)) = rest.next() {
-            if !is_digit_like(c) {
-                continue;
-            }
+        while let Some((i, c)) = next_digit_like(s, pos) {
             // The whole run of date characters from here, at most
             // MAX_DATE_CHARS (a longer run is skipped whole).
             let mut end = i + c.len_utf8();
             let mut n = 1;
-            while let Some(&(j, d)) = rest.peek() {
+            for d in s[end..].chars() {
                 if !is_date_char(d) {
                     break;
                 }
-                rest.next();
-                end = j + d.len_utf8();
+                end += d.len_utf8();
                 n += 1;
             }
+            pos = end;
             if n > MAX_DATE_CHARS {
                 continue;
             }
@@ -134,6 +131,38 @@ fn dates_at(s: &str) -> impl Iterator<Item = (usize, PartialDate)> + '_ {
         }
         None
     })
+}
+
+/// The first digit-like char of `s` at or after byte `from` (a char
+/// boundary), with its byte. The bytes are walked a char at a time by the
+/// width its first byte gives (`s` is valid UTF-8): the ideographs that
+/// make up most of a text are not decoded by the general char iterator.
+fn next_digit_like(s: &str, from: usize) -> Option<(usize, char)> {
+    let b = s.as_bytes();
+    let mut i = from;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if x.is_ascii_digit() {
+                return Some((i, char::from(x)));
+            }
+            i += 1;
+        } else if x < 0xE0 {
+            // Two bytes: no digit-like char among them.
+            i += 2;
+        } else if x < 0xF0 {
+            let c = (u32::from(x & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            if let Some(c) = char::from_u32(c).filter(|&c| is_digit_like(c)) {
+                return Some((i, c));
+            }
+            i += 3;
+        } else {
+            // Four bytes: no digit-like char among them.
+            i += 4;
+        }
+    }
+    None
 }
 
 /// A run of date characters read as one date, when it starts with a year.
@@ -232,6 +261,18 @@ mod tests {
         // (The first line is read for its full date, not as a publication line.)
         let text = format!("时间:{}2019年1月\n2018年5月6日", "字".repeat(50));
         assert_eq!(article_date(&text).as_deref(), Some("2018-05-06"));
+    }
+
+    #[test]
+    fn digit_likes_are_found_as_the_chars_give_them() {
+        let text = "a1é２〇○零一二三四五六七八九十字𠀀9";
+        let mut want = text.char_indices().filter(|&(_, c)| is_digit_like(c));
+        let mut pos = 0;
+        while let Some((i, c)) = next_digit_like(text, pos) {
+            assert_eq!(want.next(), Some((i, c)));
+            pos = i + c.len_utf8();
+        }
+        assert_eq!(want.next(), None);
     }
 
     #[test]

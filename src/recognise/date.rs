@@ -255,10 +255,11 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let text = scan.text;
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
+    // Where the reading goes on: past a date, or past a run of digits.
+    let mut next = 0;
+    // Digits are no ideographs: only the other chars are read.
+    for (i, c) in scan.non_ideographs() {
+        if i < next || !c.is_ascii_digit() {
             continue;
         }
         // Only at the start of a number that is not part of a code.
@@ -273,11 +274,12 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
                 EntityKind::Date,
                 Rule::Date,
             ));
-            i = end;
+            next = end;
             continue;
         }
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
+        next = i;
+        while next < bytes.len() && bytes[next].is_ascii_digit() {
+            next += 1;
         }
     }
     out.extend(find_in_characters(text));

@@ -10,7 +10,7 @@ use super::{Mention, Scan};
 use crate::lexicon::{Grammar, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
-use crate::text::{is_cjk, is_clause_break, non_ideographs};
+use crate::text::{is_cjk, is_clause_break};
 
 /// How far after the `等` closing a list a noun for companies says the
 /// items were companies (`等重点企业`), in characters.
@@ -30,7 +30,10 @@ pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
     let mut listed = false;
     // Ideographs neither break a clause nor list: only the other chars
     // are read.
-    for (i, c) in non_ideographs(text).chain(std::iter::once((text.len(), '\n'))) {
+    for (i, c) in scan
+        .non_ideographs()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
         if c == '、' {
             listed = true;
         }

@@ -85,17 +85,20 @@ fn name_starts(text: &str) -> Vec<usize> {
 fn name_end(scan: &Scan<'_>, start: usize, run_end: usize) -> Option<usize> {
     let text = scan.text;
     let run = &text[start..run_end];
+    // The name's length in chars is the number of chars read so far.
     run.char_indices()
-        .map(|(i, c)| start + i + c.len_utf8())
-        .find(|&end| {
+        .enumerate()
+        .map(|(k, (i, c))| (k + 1, start + i + c.len_utf8()))
+        .find(|&(n, end)| {
             let name = &text[start..end];
-            NAME_CHARS.contains(&name.chars().count())
-                && scan.lex.ends_with(name, MEDIA)
+            NAME_CHARS.contains(&n)
+                && scan.span_ends_with(Span::new(start, end), MEDIA)
                 && !common_word(scan, name)
                 && !holds_a_verb(scan, Span::new(start, end))
                 && suffix_stands_apart(scan, start, end)
                 && closed_at(text, end)
         })
+        .map(|(_, end)| end)
 }
 
 /// True when the segmenter knows `name` as a common word (`互联网`).

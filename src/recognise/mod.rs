@@ -198,6 +198,11 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     trace.retain(&mut siblings, Rule::RejectGenericBody, |m| {
         !is_generic_body(scan, m)
     });
+    if siblings.is_empty() && !trace.is_on() {
+        // The same candidates as the first resolution's: the same answer
+        // (only a trace asks for the rejections again).
+        return first;
+    }
     weak.extend(siblings);
     resolve(strong, weak, trace)
 }

@@ -36,11 +36,22 @@ pub(crate) struct Scan<'a> {
     /// The end of each hit of `by_end`, in its order: searched without a
     /// look into `hits` at each step.
     ends: Vec<u32>,
+    /// Where the hits that start in each bucket of [`BUCKET_BYTES`] bytes
+    /// begin in `hits`: a search for a position reads one bucket.
+    start_buckets: Vec<u32>,
+    /// The same for the hits' ends, in `ends`.
+    end_buckets: Vec<u32>,
+    /// The same for the clause breaks' starts, in `breaks`.
+    break_buckets: Vec<u32>,
     seg: &'a Segmenter,
     /// Every clause break (bytes), in text order, so that finding a clause
     /// costs a binary search rather than a walk through it (a long line
     /// without punctuation was quadratic).
     breaks: Vec<Span>,
+    /// Every char other than an ideograph ([`non_ideographs`]), with its
+    /// byte offset, in text order: decoded once for the rules that look
+    /// for punctuation, instead of once per rule.
+    others: Vec<(u32, char)>,
     /// Every segment's tokens, segmented on first need (every document
     /// needs them all: the segmenter's names are read over the whole text).
     segmented: OnceCell<Segmented>,
@@ -60,6 +71,49 @@ pub(crate) struct Scan<'a> {
 struct TokenRange {
     lo: u32,
     hi: u32,
+}
+
+/// The bytes of text one bucket of the hits' index covers (a power of
+/// two): a few hits start or end in each.
+const BUCKET_BYTES: usize = 32;
+
+/// For each bucket of [`BUCKET_BYTES`] bytes of a text of `len` bytes (and
+/// one past its end), the first index of `keys` (sorted) at or past the
+/// bucket's first byte.
+fn buckets(keys: impl Iterator<Item = u32>, len: usize) -> Vec<u32> {
+    let n = len / BUCKET_BYTES + 2;
+    let mut out = Vec::with_capacity(n);
+    let mut keys = keys.peekable();
+    let mut i = 0u32;
+    for b in 0..n {
+        let first = b * BUCKET_BYTES;
+        while keys.next_if(|&k| (k as usize) < first).is_some() {
+            i += 1;
+        }
+        out.push(i);
+    }
+    out
+}
+
+/// The first index of `keys` (sorted, indexed by `buckets`) whose key is
+/// `pos` or more: a binary search inside the bucket of `pos` alone.
+fn lower_bound(buckets: &[u32], len: usize, pos: usize, key: impl Fn(usize) -> u32) -> usize {
+    let b = (pos / BUCKET_BYTES).min(buckets.len() - 1);
+    let lo = buckets[b] as usize;
+    let hi = buckets.get(b + 1).map_or(len, |&h| h as usize);
+    // Keys before `lo` lie in earlier buckets (below `pos`), keys from
+    // `hi` on in later ones (above it).
+    let mut a = lo;
+    let mut z = hi;
+    while a < z {
+        let mid = a + (z - a) / 2;
+        if (key(mid) as usize) < pos {
+            a = mid + 1;
+        } else {
+            z = mid;
+        }
+    }
+    a
 }
 
 /// The whole text segmented, segment by segment ([`Scan::segment_of_clause`]),
@@ -91,13 +145,14 @@ pub(crate) fn trigger_hits(lex: &Lexicon, hits: &[Hit]) -> Vec<(Span, crate::lex
         .collect()
 }
 
-/// The clause breaks of `text` (a middle dot `·` joins foreign names and
-/// breaks nothing).
-fn clause_breaks(text: &str) -> Vec<Span> {
+/// The clause breaks among `others`, the chars of a text other than its
+/// ideographs (a middle dot `·` joins foreign names and breaks nothing).
+fn clause_breaks(others: &[(u32, char)]) -> Vec<Span> {
     // Ideographs are no breaks: only the other chars are read.
-    non_ideographs(text)
-        .filter(|&(_, c)| is_clause_break(c) && c != '·')
-        .map(|(i, c)| Span::new(i, i + c.len_utf8()))
+    others
+        .iter()
+        .filter(|&&(_, c)| is_clause_break(c) && c != '·')
+        .map(|&(i, c)| Span::new(i as usize, i as usize + c.len_utf8()))
         .collect()
 }
 
@@ -116,13 +171,24 @@ impl<'a> Scan<'a> {
         nearly_sorted::sort_by_key(&mut keys, |&k| k);
         let by_end: Vec<u32> = keys.iter().map(|&k| k as u32).collect();
         let ends: Vec<u32> = keys.iter().map(|&k| (k >> 32) as u32).collect();
+        // Offsets fit in 32 bits as the hits' do (texts are read in chunks
+        // far shorter than 4 GiB).
+        let others: Vec<(u32, char)> = non_ideographs(text).map(|(i, c)| (i as u32, c)).collect();
+        let start_buckets = buckets(hits.iter().map(|h| h.span().start as u32), text.len());
+        let end_buckets = buckets(ends.iter().copied(), text.len());
+        let breaks = clause_breaks(&others);
+        let break_buckets = buckets(breaks.iter().map(|b| b.start as u32), text.len());
         Scan {
             text,
             lex,
             hits,
             by_end,
             ends,
-            breaks: clause_breaks(text),
+            start_buckets,
+            end_buckets,
+            breaks,
+            break_buckets,
+            others,
             seg,
             segmented: OnceCell::new(),
             last: Cell::new(None),
@@ -136,14 +202,27 @@ impl<'a> Scan<'a> {
         trigger_hits(self.lex, &self.hits)
     }
 
+    /// Every char of the text other than an ideograph, with its byte
+    /// offset, in text order (what [`non_ideographs`] gives, decoded once).
+    pub fn non_ideographs(&self) -> impl Iterator<Item = (usize, char)> + '_ {
+        self.others.iter().map(|&(i, c)| (i as usize, c))
+    }
+
     /// All hits, sorted by start (longest first).
     pub fn hits(&self) -> &[Hit] {
         &self.hits
     }
 
+    /// The index of the first hit that starts at byte `pos` or after.
+    fn first_starting_from(&self, pos: usize) -> usize {
+        lower_bound(&self.start_buckets, self.hits.len(), pos, |i| {
+            self.hits[i].span().start as u32
+        })
+    }
+
     /// Hits that start at byte `pos`, longest first.
     pub fn hits_at(&self, pos: usize) -> &[Hit] {
-        let lo = self.hits.partition_point(|h| h.span().start < pos);
+        let lo = self.first_starting_from(pos);
         // Few hits start at one position: counted, not searched for.
         let n = self.hits[lo..]
             .iter()
@@ -154,7 +233,7 @@ impl<'a> Scan<'a> {
 
     /// Hits lying wholly inside `span`, by start.
     pub fn hits_within(&self, span: Span) -> impl Iterator<Item = &Hit> + '_ {
-        let lo = self.hits.partition_point(|h| h.span().start < span.start);
+        let lo = self.first_starting_from(span.start);
         self.hits[lo..]
             .iter()
             .take_while(move |h| h.span().start < span.end)
@@ -163,7 +242,7 @@ impl<'a> Scan<'a> {
 
     /// Hits that end at byte `pos`, longest first.
     pub fn hits_ending_at(&self, pos: usize) -> impl Iterator<Item = &Hit> + '_ {
-        let lo = self.ends.partition_point(|&e| (e as usize) < pos);
+        let lo = lower_bound(&self.end_buckets, self.ends.len(), pos, |i| self.ends[i]);
         let hi = lo
             + self.ends[lo..]
                 .iter()
@@ -191,6 +270,15 @@ impl<'a> Scan<'a> {
             .iter()
             .find(|h| self.lex.pattern_passes(h.pattern, &test))
             .copied()
+    }
+
+    /// True when an entry with a class passing `test` ends `span`: what
+    /// `Lexicon::ends_with` answers of the span's text, read from the hits
+    /// (every occurrence of every entry is one) instead of looking up each
+    /// of its ends.
+    pub fn span_ends_with(&self, span: Span, test: impl ClassTest) -> bool {
+        self.hits_ending_at(span.end)
+            .any(|h| h.span().start >= span.start && self.lex.pattern_passes(h.pattern, &test))
     }
 
     /// The longest hit ending at `pos` with a class passing `test`.
@@ -249,8 +337,10 @@ impl<'a> Scan<'a> {
     pub fn clause_at(&self, pos: usize) -> Span {
         let pos = self.floor(pos.min(self.text.len()));
         // The breaks are found once per document (see `clause_breaks`);
-        // here two binary searches find the ones around `pos`.
-        let i = self.breaks.partition_point(|b| b.start < pos);
+        // here a search in one bucket finds the ones around `pos`.
+        let i = lower_bound(&self.break_buckets, self.breaks.len(), pos, |i| {
+            self.breaks[i].start as u32
+        });
         let start = if i > 0 { self.breaks[i - 1].end } else { 0 };
         let end = self.breaks.get(i).map_or(self.text.len(), |b| b.start);
         Span::new(start, end)
@@ -262,7 +352,7 @@ impl<'a> Scan<'a> {
     /// that holds `pos`. Windows never move with `pos`, so each is
     /// segmented once and the whole text costs linear time.
     /// Returns the segment and whether it is the whole clause.
-    fn segment_of_clause(&self, pos: usize) -> (Span, bool) {
+    pub(crate) fn segment_of_clause(&self, pos: usize) -> (Span, bool) {
         let clause = self.clause_at(pos);
         if clause.len() <= MAX_SEGMENT {
             return (clause, true);
@@ -311,45 +401,60 @@ impl<'a> Scan<'a> {
         self.segmented.get_or_init(|| self.segment_all())
     }
 
-    /// Segments every segment of the text in turn.
+    /// Segments every segment of the text in turn: each clause between two
+    /// breaks, or each window of a long one ([`Scan::segment_of_clause`]).
     fn segment_all(&self) -> Segmented {
         // About one token per two CJK characters: sized once, not grown.
         let mut tokens = Vec::with_capacity(self.text.len() / 6);
-        let mut segments = HashMap::new();
-        let mut pos = 0;
-        // The start of the segment read last: the bytes of the break after
-        // a segment have that segment as theirs too; it is read once.
-        let mut last = None;
-        while pos < self.text.len() {
-            let (seg, whole) = self.segment_of_clause(pos);
-            if seg.is_empty() {
-                // A break: step over it.
-                pos += self.char_at(pos).map_or(1, char::len_utf8);
+        let mut segments = HashMap::with_capacity(self.breaks.len() + 1);
+        let end = self.text.len();
+        let mut start = 0;
+        // The clauses come from the breaks found once per document: no
+        // search for the clause around each position.
+        for b in self.breaks.iter().copied().chain([Span::new(end, end)]) {
+            let clause = Span::new(start, b.start.max(start));
+            start = b.end;
+            if clause.is_empty() {
                 continue;
             }
-            if last != Some(seg.start) {
-                let lo = tokens.len() as u32;
-                self.seg
-                    .tag_into(&self.text[seg.range()], seg.start, &mut tokens);
-                let range = TokenRange {
-                    lo,
-                    hi: tokens.len() as u32,
-                };
-                if debug_tokens() {
-                    self.print_tokens(&tokens[lo as usize..]);
-                }
-                segments.insert(seg.start, range);
-                last = Some(seg.start);
+            if clause.len() <= MAX_SEGMENT {
+                self.segment_into(clause, &mut tokens, &mut segments);
+                continue;
             }
-            pos = if whole {
-                // Every byte up to the end of the break after a whole
-                // clause belongs to it: step past the break at once.
-                seg.end + self.char_at(seg.end).map_or(1, char::len_utf8)
-            } else {
-                seg.end.max(pos + 1)
-            };
+            // A long clause: its windows in turn, each once.
+            let mut pos = clause.start;
+            let mut last = None;
+            while pos < clause.end {
+                let (seg, _) = self.segment_of_clause(pos);
+                if !seg.is_empty() && last != Some(seg.start) {
+                    self.segment_into(seg, &mut tokens, &mut segments);
+                    last = Some(seg.start);
+                }
+                pos = seg.end.max(pos + 1);
+            }
         }
         Segmented { tokens, segments }
+    }
+
+    /// Segments `seg`, appending its tokens to `tokens` and noting where
+    /// they lie in `segments`.
+    fn segment_into(
+        &self,
+        seg: Span,
+        tokens: &mut Vec<Token>,
+        segments: &mut HashMap<usize, TokenRange>,
+    ) {
+        let lo = tokens.len() as u32;
+        self.seg
+            .tag_into(&self.text[seg.range()], seg.start, tokens);
+        let range = TokenRange {
+            lo,
+            hi: tokens.len() as u32,
+        };
+        if debug_tokens() {
+            self.print_tokens(&tokens[lo as usize..]);
+        }
+        segments.insert(seg.start, range);
     }
 
     /// `GOVKG_DEBUG_TOKENS`: one segment's tokens on standard error.
@@ -406,5 +511,29 @@ impl<'a> Scan<'a> {
     /// True when the segmenter's dictionary holds `word`.
     pub fn is_known_word(&self, word: &str) -> bool {
         self.seg.has_word(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bucketed search finds what a binary search over all keys does,
+    /// for every position up to past the text's end, with runs of equal
+    /// keys, empty buckets and keys at the end.
+    #[test]
+    fn lower_bound_is_partition_point() {
+        let len = 200;
+        let keys: Vec<u32> = [
+            0, 0, 3, 31, 32, 32, 33, 64, 64, 64, 65, 130, 131, 199, 200, 200,
+        ]
+        .to_vec();
+        let b = buckets(keys.iter().copied(), len);
+        for pos in 0..len + 80 {
+            let want = keys.partition_point(|&k| (k as usize) < pos);
+            assert_eq!(lower_bound(&b, keys.len(), pos, |i| keys[i]), want, "{pos}");
+        }
+        let none = buckets(std::iter::empty(), len);
+        assert_eq!(lower_bound(&none, 0, 50, |_| 0), 0);
     }
 }

@@ -22,10 +22,15 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
     let text = scan.text;
     let index = MentionIndex::new(places);
     let mut out = Vec::new();
-    for (i, c) in text.char_indices() {
-        if c != '中' && c != '小' {
-            continue;
-        }
+    // The two characters found by a byte search each (no walk through
+    // every char of the text), read in text order.
+    let mut at: Vec<(usize, char)> = text
+        .match_indices('中')
+        .chain(text.match_indices('小'))
+        .map(|(i, w)| (i, w.chars().next().unwrap_or('中')))
+        .collect();
+    at.sort_unstable();
+    for (i, c) in at {
         let end = i + c.len_utf8();
         if text[end..]
             .chars()

@@ -26,30 +26,49 @@ const TAGS: &[&str] = &[
 /// (unknown), which every rule treats as "not a word class it knows".
 fn intern(tag: &str) -> &'static str {
     // Nearly every tag is one or two lower-case letters: those are looked
-    // up by their letters in a table; longer ones by a binary search.
-    fn slot(t: &[u8]) -> Option<usize> {
-        let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
-        match *t {
-            [a] => Some(letter(a)? * 27),
-            [a, b] => Some(letter(a)? * 27 + letter(b)? + 1),
-            _ => None,
-        }
-    }
-    static SHORT: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    let table = SHORT.get_or_init(|| {
-        let mut table = vec!["x"; 26 * 27];
-        for t in TAGS {
-            if let Some(i) = slot(t.as_bytes()) {
-                table[i] = t;
-            }
-        }
-        table
-    });
+    // up by their letters in a table built at compile time; longer ones by
+    // a binary search.
     match slot(tag.as_bytes()) {
-        Some(i) => table[i],
+        Some(i) => SHORT_TAGS[i],
         None => TAGS.binary_search(&tag).map_or("x", |i| TAGS[i]),
     }
 }
+
+/// The place of a tag of one or two lower-case letters in [`SHORT_TAGS`].
+const fn slot(t: &[u8]) -> Option<usize> {
+    const fn letter(c: u8) -> Option<usize> {
+        if c.is_ascii_lowercase() {
+            Some((c - b'a') as usize)
+        } else {
+            None
+        }
+    }
+    match *t {
+        [a] => match letter(a) {
+            Some(a) => Some(a * 27),
+            None => None,
+        },
+        [a, b] => match (letter(a), letter(b)) {
+            (Some(a), Some(b)) => Some(a * 27 + b + 1),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Every tag of [`TAGS`] of one or two letters at its [`slot`], `x`
+/// elsewhere.
+static SHORT_TAGS: [&str; 26 * 27] = {
+    let mut table = ["x"; 26 * 27];
+    let mut k = 0;
+    while k < TAGS.len() {
+        if let Some(i) = slot(TAGS[k].as_bytes()) {
+            table[i] = TAGS[k];
+        }
+        k += 1;
+    }
+    table
+};
 
 impl Token {
     /// Nouns, names, abbreviations, foreign words: what names are made of.

@@ -168,6 +168,10 @@ const MAX_HEADLINE_CHARS: usize = 40;
 /// inspection verb): a photo caption in brackets does, a byline does not.
 pub(crate) fn is_byline(line: &str, action: bool) -> bool {
     let t = line.trim();
+    // More bytes than four per char allowed: too many chars, not counted.
+    if t.len() > MAX_BYLINE_CHARS.max(MAX_BRACKET_BYLINE_CHARS) * 4 {
+        return false;
+    }
     let n = t.chars().count();
     if n == 0 {
         return false;
@@ -187,6 +191,10 @@ pub(crate) fn is_byline(line: &str, action: bool) -> bool {
 /// A short line without sentence punctuation: a headline or a heading.
 pub(crate) fn is_headline(line: &str) -> bool {
     let t = line.trim();
+    // More bytes than four per char allowed: too many chars, not counted.
+    if t.len() > MAX_HEADLINE_CHARS * 4 {
+        return false;
+    }
     let n = t.chars().count();
     n > 0 && n <= MAX_HEADLINE_CHARS && !t.contains(['。', ',', '\u{FF0C}', ';', ':', '\u{FF1A}'])
 }

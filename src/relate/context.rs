@@ -110,8 +110,10 @@ pub(crate) fn places(
 fn lines(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = start;
-    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+    let end = end.min(chars.len());
+    for (k, &c) in chars[start.min(end)..end].iter().enumerate() {
         if c == '\n' {
+            let i = start + k;
             out.push((s, i));
             s = i + 1;
         }
@@ -151,7 +153,9 @@ const MAX_SOURCE_LINE_CHARS: usize = 40;
 /// `来源:某某融媒体中心`, `某某融媒`: a line that names the publisher.
 fn is_source_line(t: &str) -> bool {
     let t = t.trim();
-    t.chars().count() <= MAX_SOURCE_LINE_CHARS
+    // More bytes than four per char allowed: too many chars, not counted.
+    t.len() <= MAX_SOURCE_LINE_CHARS * 4
+        && t.chars().count() <= MAX_SOURCE_LINE_CHARS
         && (t.starts_with(SOURCE)
             || t.match_indices(SOURCE)
                 .any(|(i, w)| t[i + w.len()..].starts_with([':', '\u{FF1A}'])))

@@ -6,7 +6,6 @@ use super::{GENERIC_HEAD, NOT_IN_BODY};
 use crate::lexicon::{Grammar, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
-use crate::text::non_ideographs;
 
 /// The endings of short bodies listed by abbreviation (`动迁办`,
 /// `房管所`): `grammar.listed-body`; rooms (`grammar.room`) end no body.
@@ -27,15 +26,21 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
     let mut start = 0;
     let mut prev_sep: Option<char> = None;
     // Ideographs separate nothing: only the other chars are read.
-    for (i, c) in non_ideographs(text).chain(std::iter::once((text.len(), '\n'))) {
+    for (i, c) in scan
+        .non_ideographs()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
         if !is_sep(c) {
             continue;
         }
         let item = &text[start..i];
         // Only inside an enumeration: one side is `、`.
         let listed = c == '、' || prev_sep == Some('、');
-        let n = item.chars().count();
-        if listed && LIST_ITEM_CHARS.contains(&n) && item.chars().all(crate::text::is_cjk) {
+        // Counted only in an enumeration (most clauses are none).
+        if listed
+            && LIST_ITEM_CHARS.contains(&item.chars().count())
+            && item.chars().all(crate::text::is_cjk)
+        {
             let good_end = scan.lex.ends_with(item, LISTED_BODY)
                 && !scan.lex.ends_with(item, LexClass::Grammar(Grammar::Room));
             let clean = !item.chars().any(|c| NOT_IN_BODY.contains(c))

@@ -210,7 +210,7 @@ fn tagged_exactly(scan: &Scan<'_>, span: Span) -> bool {
 /// giving a people in brackets. The note says a person is listed.
 pub(crate) fn with_people_note(scan: &Scan<'_>) -> Vec<(Span, Rule)> {
     let mut out = Vec::new();
-    for (i, c) in crate::text::non_ideographs(scan.text) {
+    for (i, c) in scan.non_ideographs() {
         if !matches!(c, '（' | '(') {
             continue;
         }

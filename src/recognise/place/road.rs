@@ -145,5 +145,5 @@ fn with_structure(scan: &Scan<'_>, end: usize) -> usize {
 /// Roads stay apart from the division before them (`闵行区` + `吴中路`).
 pub(super) fn is_road(scan: &Scan<'_>, span: Span) -> bool {
     let text = &scan.text[span.range()];
-    scan.lex.ends_with(text, ROAD) && !scan.lex.any(text, |c| matches!(c, LexClass::Division(_)))
+    scan.span_ends_with(span, ROAD) && !scan.lex.any(text, |c| matches!(c, LexClass::Division(_)))
 }

@@ -109,7 +109,7 @@ impl<'t> ShortWord<'t> {
     /// before it (`中路` in `某中路`).
     fn ends_a_road_after_a_char(&self, scan: &Scan<'_>) -> bool {
         *self.road_tail.get_or_init(|| {
-            scan.lex.ends_with(self.word, ROAD)
+            scan.span_ends_with(self.span, ROAD)
                 && scan.char_before(self.span.start).is_some_and(is_cjk)
         })
     }
@@ -168,7 +168,7 @@ impl Lists {
 
     fn listed_with_places(&mut self, scan: &Scan<'_>, span: Span, fulls: &HashSet<&str>) -> bool {
         let breaks = self.breaks.get_or_insert_with(|| {
-            crate::text::non_ideographs(scan.text)
+            scan.non_ideographs()
                 .filter(|&(_, c)| crate::text::is_clause_break(c) && c != '、')
                 .map(|(i, c)| Span::new(i, i + c.len_utf8()))
                 .collect()
