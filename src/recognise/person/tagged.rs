@@ -17,7 +17,9 @@
 use super::super::index::MentionIndex;
 use super::super::segment::Token;
 use super::super::{Mention, Scan};
-use super::name::{is_not_a_name, is_trigger, is_weak_cue, name_shaped, read_name, surname};
+use super::name::{
+    after_locative, is_not_a_name, is_trigger, is_weak_cue, name_shaped, read_name, surname,
+};
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::Span;
@@ -178,7 +180,7 @@ impl Around<'_, '_> {
             self.without_surname(t)
         };
         found
-            .filter(|&s| !swallows_credit(self.scan, s))
+            .filter(|&s| !swallows_credit(self.scan, s) && !after_locative(self.scan, s))
             .map(|s| (s, Rule::PersonSegmenter))
     }
 
@@ -464,6 +466,21 @@ fn role_noun_before(scan: &Scan<'_>, pos: usize) -> bool {
     })
 }
 
+/// `纪念馆馆长的某某`, `时任检察员的某某`: a post or a noun for people by
+/// their trade, then `的`, right before `pos`: the name the post describes,
+/// a strong sign as the post itself is.
+fn post_before_de(scan: &Scan<'_>, pos: usize, title_ends: &HashSet<usize>) -> bool {
+    let Some(de) = pos.checked_sub('的'.len_utf8()) else {
+        return false;
+    };
+    scan.char_before(pos) == Some('的')
+        && (title_ends.contains(&de)
+            || role_noun_before(scan, de)
+            || scan.hits_ending_at(de).any(|h| {
+                scan.hit_is(h, LexClass::TitleRole) || is_trigger(scan, h, Trigger::Honour)
+            }))
+}
+
 /// The signs around a name at `span`.
 fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidence {
     let mut e = Evidence {
@@ -473,6 +490,7 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
     let start = span.start;
     if title_ends.contains(&start)
         || role_noun_before(scan, start)
+        || post_before_de(scan, start, title_ends)
         || scan.hits_ending_at(start).any(|h| {
             scan.hit_is(h, LexClass::TitleRole)
                 || is_trigger(scan, h, Trigger::PersonVerb)
