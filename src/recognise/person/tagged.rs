@@ -297,9 +297,14 @@ impl Around<'_, '_> {
         {
             return None;
         }
-        let known = self.scan.is_known_word(&self.scan.text[n.range()]);
+        let w = &self.scan.text[n.range()];
+        let known = self.scan.is_known_word(w);
         let e = self.evidence(n);
-        (e.enough(clear, known) || unseen_full_name(n, t, clear, known, e)).then_some(n)
+        // A rare word of the dictionary that the segmenter reads as exactly
+        // this name (`某某/nr 在…`) counts as unknown: its common words
+        // tagged as names (`蓝图`, `养老`) are frequent.
+        let common = known && (n != t.span || self.scan.is_frequent_word(w));
+        (e.enough(clear, common) || unseen_full_name(n, t, clear, known, e)).then_some(n)
     }
 }
 
@@ -395,16 +400,18 @@ fn verb_follows(scan: &Scan<'_>, pos: usize) -> bool {
         .any(|t| t.span.start == pos && t.tag.starts_with('v') && t.tag != "vn")
 }
 
-/// True when the segmenter reads exactly `span` as a name and then a verb
-/// or an adverb (`还`, `也`, `曾`: they stand before the verb of a subject)
-/// right after it: `某某到…调研`, `某某还…`.
+/// True when the segmenter reads exactly `span` as a name and then a verb,
+/// an adverb (`还`, `也`, `曾`: they stand before the verb of a subject)
+/// or a preposition (`向`, `与`, `对`: they open the subject's object)
+/// right after it: `某某到…调研`, `某某还…`, `某某向记者介绍`.
 fn subject_of_verb(scan: &Scan<'_>, span: Span) -> bool {
     let tokens = scan.tokens_around(span.start);
     tokens
         .iter()
         .any(|t| t.span == span && t.tag.starts_with("nr"))
         && tokens.iter().any(|t| {
-            t.span.start == span.end && (t.tag.starts_with('v') && t.tag != "vn" || t.tag == "d")
+            t.span.start == span.end
+                && (t.tag.starts_with('v') && t.tag != "vn" || matches!(t.tag, "d" | "p"))
         })
 }
 
