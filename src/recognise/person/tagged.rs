@@ -445,9 +445,10 @@ fn possessor(scan: &Scan<'_>, span: Span) -> bool {
 
 /// Last characters of the segmenter's nouns for people by their role or
 /// trade (`营业员`, `理财师`, `收藏家`, `爱好者`, `签证官`, `选手`, `学生`,
-/// `被告人`). Kept in code, as `dictionaries/README.md` says of such sets:
-/// a closed set of single characters of the grammar, read per character.
-const ROLE_ENDS: &str = "员师家者官手生人";
+/// `被告人`, `职工`, `网友`; not `商`: `开发商` is a company as often). Kept in code, as
+/// `dictionaries/README.md` says of such sets: a closed set of single
+/// characters of the grammar, read per character.
+const ROLE_ENDS: &str = "员师家者官手生人工友";
 
 /// Of these, the last characters of two-character nouns that are mostly
 /// other words (`国家`, `大家`, `民生`, `卫生`): they count in nouns of
