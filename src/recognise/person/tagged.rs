@@ -272,7 +272,9 @@ impl Around<'_, '_> {
     /// `营销经理姜/nr 丹丹/ns 女士`, `分析员庞/nr 辰光/nz 表示`: the segmenter
     /// tags the clear surname alone and cuts the given name into another
     /// word; the name's own reading stands where a post or a role comes
-    /// before it and a cue, a form of address or a break after it.
+    /// before it and a cue, a form of address or a break after it, or
+    /// right after a post or a role where the name ends clearly (a weak
+    /// cue, a verb: `代理律师闫/nr 大为/d 在…`, `负责人赵/nr 成龙/nr 向…`).
     fn after_lone_surname(&self, t: Token, sn: usize, clear: bool) -> Option<Span> {
         let scan = self.scan;
         if !clear || scan.forward(t.span.start, sn) != t.span.end {
@@ -280,9 +282,13 @@ impl Around<'_, '_> {
         }
         let n = read_name(scan, t.span.start)?;
         let e = self.evidence(n);
+        // `嫌疑人杨某原是…`: `某` stands for a withheld given name.
+        let placed = (e.after_post || e.after_role)
+            && super::foreign::ends_clearly(scan, n.end)
+            && !scan.text[n.range()].contains('某');
         (n.end > t.span.end
             && name_shaped(scan, n)
-            && (e.strong >= BOTH_SIDES || (e.strong > 0 && e.weak > 0))
+            && (e.strong >= BOTH_SIDES || (e.strong > 0 && (e.weak > 0 || placed)))
             && !overlaps(self.taken, n)
             && !is_not_a_name(scan, n))
         .then_some(n)
