@@ -29,7 +29,9 @@ use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use hashbrown::HashSet;
 use list::{list_after, list_before, name_before};
-use name::{cue_len, is_not_a_name, is_not_a_name_after_post, is_trigger, is_weak_cue};
+use name::{
+    after_locative, cue_len, is_not_a_name, is_not_a_name_after_post, is_trigger, is_weak_cue,
+};
 
 /// The spans a name may not lie strictly inside (dates excepted), sorted
 /// by start, so a look-up reads only the few that start just before it
@@ -171,6 +173,7 @@ fn before_cues(scan: &Scan<'_>, orgs: &[Mention], names: &mut Vec<(Span, Rule)>)
         }
         if let Some(n) = name_before(scan, hit.span().start, orgs)
             && !is_not_a_name(scan, n)
+            && !after_locative(scan, n)
         {
             names.push((n, Rule::PersonBeforeCue));
             list_before(scan, n.start, names);

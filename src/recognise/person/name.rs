@@ -49,6 +49,21 @@ pub(crate) fn surname(scan: &Scan<'_>, pos: usize) -> Option<(usize, bool)> {
     found.map(|strong| (1, strong))
 }
 
+/// `在某地会见…`, `在某地出席…`: a stretch right after the locative `在`
+/// and before a verb is where the act takes place, not who acts; but
+/// `在某某陪同下`, `在某某同志的指挥下` name the companion or the leader.
+pub(crate) fn after_locative(scan: &Scan<'_>, n: Span) -> bool {
+    let rest = &scan.text[n.end..];
+    scan.char_before(n.start) == Some('在')
+        && !rest.starts_with('的')
+        && !rest.starts_with("同志")
+        && !scan.hits_at(n.end).iter().any(|h| {
+            is_trigger(scan, h, Trigger::Accompany)
+                || is_trigger(scan, h, Trigger::Group)
+                || is_trigger(scan, h, Trigger::Address)
+        })
+}
+
 /// True when `word` is a cue too common to find a name on its own (`在`,
 /// `和`, `代表`): marked `ambiguous=1` in the dictionary.
 pub(crate) fn is_weak_cue(scan: &Scan<'_>, word: &str) -> bool {

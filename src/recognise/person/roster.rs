@@ -282,9 +282,10 @@ fn next_item(scan: &Scan<'_>, start: usize) -> Option<Item> {
             return item(scan, Span::new(start, end));
         }
     }
-    // The last item: where a name read there ends.
+    // The last item: where a name read there ends, or a name the
+    // segmenter reads as exactly one word (`…、某某某观看了演出`).
     let n = read_name(scan, start)?;
-    (ends_item(scan, n.end) && name_shaped(scan, n)).then_some(Item {
+    ((ends_item(scan, n.end) || tagged_exactly(scan, n)) && name_shaped(scan, n)).then_some(Item {
         span: n,
         named: true,
     })

@@ -17,7 +17,9 @@
 use super::super::index::MentionIndex;
 use super::super::segment::Token;
 use super::super::{Mention, Scan};
-use super::name::{is_not_a_name, is_trigger, is_weak_cue, name_shaped, read_name, surname};
+use super::name::{
+    after_locative, is_not_a_name, is_trigger, is_weak_cue, name_shaped, read_name, surname,
+};
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::Span;
@@ -178,7 +180,7 @@ impl Around<'_, '_> {
             self.without_surname(t)
         };
         found
-            .filter(|&s| !swallows_credit(self.scan, s))
+            .filter(|&s| !swallows_credit(self.scan, s) && !after_locative(self.scan, s))
             .map(|s| (s, Rule::PersonSegmenter))
     }
 
@@ -270,7 +272,9 @@ impl Around<'_, '_> {
     /// `营销经理姜/nr 丹丹/ns 女士`, `分析员庞/nr 辰光/nz 表示`: the segmenter
     /// tags the clear surname alone and cuts the given name into another
     /// word; the name's own reading stands where a post or a role comes
-    /// before it and a cue, a form of address or a break after it.
+    /// before it and a cue, a form of address or a break after it, or
+    /// right after a post or a role where the name ends clearly (a weak
+    /// cue, a verb: `代理律师闫/nr 大为/d 在…`, `负责人赵/nr 成龙/nr 向…`).
     fn after_lone_surname(&self, t: Token, sn: usize, clear: bool) -> Option<Span> {
         let scan = self.scan;
         if !clear || scan.forward(t.span.start, sn) != t.span.end {
@@ -278,9 +282,13 @@ impl Around<'_, '_> {
         }
         let n = read_name(scan, t.span.start)?;
         let e = self.evidence(n);
+        // `嫌疑人杨某原是…`: `某` stands for a withheld given name.
+        let placed = (e.after_post || e.after_role)
+            && super::foreign::ends_clearly(scan, n.end)
+            && !scan.text[n.range()].contains('某');
         (n.end > t.span.end
             && name_shaped(scan, n)
-            && (e.strong >= BOTH_SIDES || (e.strong > 0 && e.weak > 0))
+            && (e.strong >= BOTH_SIDES || (e.strong > 0 && (e.weak > 0 || placed)))
             && !overlaps(self.taken, n)
             && !is_not_a_name(scan, n))
         .then_some(n)
@@ -295,9 +303,14 @@ impl Around<'_, '_> {
         {
             return None;
         }
-        let known = self.scan.is_known_word(&self.scan.text[n.range()]);
+        let w = &self.scan.text[n.range()];
+        let known = self.scan.is_known_word(w);
         let e = self.evidence(n);
-        (e.enough(clear, known) || unseen_full_name(n, t, clear, known, e)).then_some(n)
+        // A rare word of the dictionary that the segmenter reads as exactly
+        // this name (`某某/nr 在…`) counts as unknown: its common words
+        // tagged as names (`蓝图`, `养老`) are frequent.
+        let common = known && (n != t.span || self.scan.is_frequent_word(w));
+        (e.enough(clear, common) || unseen_full_name(n, t, clear, known, e)).then_some(n)
     }
 }
 
@@ -393,16 +406,18 @@ fn verb_follows(scan: &Scan<'_>, pos: usize) -> bool {
         .any(|t| t.span.start == pos && t.tag.starts_with('v') && t.tag != "vn")
 }
 
-/// True when the segmenter reads exactly `span` as a name and then a verb
-/// or an adverb (`还`, `也`, `曾`: they stand before the verb of a subject)
-/// right after it: `某某到…调研`, `某某还…`.
+/// True when the segmenter reads exactly `span` as a name and then a verb,
+/// an adverb (`还`, `也`, `曾`: they stand before the verb of a subject)
+/// or a preposition (`向`, `与`, `对`: they open the subject's object)
+/// right after it: `某某到…调研`, `某某还…`, `某某向记者介绍`.
 fn subject_of_verb(scan: &Scan<'_>, span: Span) -> bool {
     let tokens = scan.tokens_around(span.start);
     tokens
         .iter()
         .any(|t| t.span == span && t.tag.starts_with("nr"))
         && tokens.iter().any(|t| {
-            t.span.start == span.end && (t.tag.starts_with('v') && t.tag != "vn" || t.tag == "d")
+            t.span.start == span.end
+                && (t.tag.starts_with('v') && t.tag != "vn" || matches!(t.tag, "d" | "p"))
         })
 }
 
@@ -436,9 +451,10 @@ fn possessor(scan: &Scan<'_>, span: Span) -> bool {
 
 /// Last characters of the segmenter's nouns for people by their role or
 /// trade (`营业员`, `理财师`, `收藏家`, `爱好者`, `签证官`, `选手`, `学生`,
-/// `被告人`). Kept in code, as `dictionaries/README.md` says of such sets:
-/// a closed set of single characters of the grammar, read per character.
-const ROLE_ENDS: &str = "员师家者官手生人";
+/// `被告人`, `职工`, `网友`; not `商`: `开发商` is a company as often). Kept in code, as
+/// `dictionaries/README.md` says of such sets: a closed set of single
+/// characters of the grammar, read per character.
+const ROLE_ENDS: &str = "员师家者官手生人工友";
 
 /// Of these, the last characters of two-character nouns that are mostly
 /// other words (`国家`, `大家`, `民生`, `卫生`): they count in nouns of
@@ -464,6 +480,21 @@ fn role_noun_before(scan: &Scan<'_>, pos: usize) -> bool {
     })
 }
 
+/// `纪念馆馆长的某某`, `时任检察员的某某`: a post or a noun for people by
+/// their trade, then `的`, right before `pos`: the name the post describes,
+/// a strong sign as the post itself is.
+fn post_before_de(scan: &Scan<'_>, pos: usize, title_ends: &HashSet<usize>) -> bool {
+    let Some(de) = pos.checked_sub('的'.len_utf8()) else {
+        return false;
+    };
+    scan.char_before(pos) == Some('的')
+        && (title_ends.contains(&de)
+            || role_noun_before(scan, de)
+            || scan.hits_ending_at(de).any(|h| {
+                scan.hit_is(h, LexClass::TitleRole) || is_trigger(scan, h, Trigger::Honour)
+            }))
+}
+
 /// The signs around a name at `span`.
 fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidence {
     let mut e = Evidence {
@@ -480,6 +511,7 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
 fn before_name(scan: &Scan<'_>, start: usize, title_ends: &HashSet<usize>, e: &mut Evidence) {
     if title_ends.contains(&start)
         || role_noun_before(scan, start)
+        || post_before_de(scan, start, title_ends)
         || scan.hits_ending_at(start).any(|h| {
             scan.hit_is(h, LexClass::TitleRole)
                 || is_trigger(scan, h, Trigger::PersonVerb)
