@@ -131,15 +131,18 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
 /// True when a noun other than one for people starts at `pos`: the
 /// company noun before it only modifies it (`等企业整体情况`: the items
 /// were topics of the companies, not companies), whereas `等企业负责人`
-/// (`grammar.people`) still lists companies.
+/// (`grammar.people`) still lists companies, and so does a verb the
+/// segmenter tags as a noun (`等企业参观`: a trigger word).
 fn modifies_noun(scan: &Scan<'_>, pos: usize) -> bool {
     scan.token_containing(pos).is_some_and(|t| {
         t.span.start == pos
             && t.tag.starts_with('n')
-            && !scan
-                .hits_at(pos)
-                .iter()
-                .any(|h| scan.hit_is(h, LexClass::Grammar(Grammar::People)))
+            && !scan.hits_at(pos).iter().any(|h| {
+                scan.hit_is(h, LexClass::Grammar(Grammar::People))
+                    || scan
+                        .lex
+                        .pattern_is(h.pattern, crate::lexicon::ClassSet::TRIGGERS)
+            })
     })
 }
 
