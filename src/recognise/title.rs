@@ -6,7 +6,7 @@
 
 use super::index::MentionIndex;
 use super::{Mention, Scan};
-use crate::lexicon::{Level, LexClass};
+use crate::lexicon::{Grammar, Level, LexClass};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
@@ -87,6 +87,7 @@ fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCan
             start = p;
         }
     }
+    let start = after_pronoun(scan, start);
     if start == role.start {
         // `周区长`, `陈书记`: a surname alone is no name.
         let surname_before = scan.char_before(start).is_some_and(|c| {
@@ -107,6 +108,26 @@ fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCan
         role,
         rule: Rule::Title,
     })
+}
+
+/// `我镇党委书记`, `本县县长`, `原县委书记`: a one-character opener of
+/// generic names (`grammar.generic-opener`: the pronouns 我, 本, 该, and 原,
+/// former) before a level character is no part of the body's name; the
+/// post starts at the level (and a former post stays one: `原` stands
+/// before it).
+fn after_pronoun(scan: &Scan<'_>, start: usize) -> usize {
+    let Some(c) = scan.char_at(start) else {
+        return start;
+    };
+    let level = start + c.len_utf8();
+    let pronoun = scan.hits_at(start).iter().any(|h| {
+        h.span().end == level && scan.hit_is(h, LexClass::Grammar(Grammar::GenericOpener))
+    });
+    if pronoun && scan.char_at(level).and_then(Level::of_char).is_some() {
+        level
+    } else {
+        start
+    }
 }
 
 /// `民行科科长`, `行政审判庭庭长`: a post named after its unit (`科长` of
