@@ -49,18 +49,44 @@ pub(super) fn short_licensed(
     scan: &Scan<'_>,
     span: Span,
     short: &ShortWord<'_>,
-    full: Option<&str>,
-    level: Option<Level>,
+    of: FullName<'_>,
     fulls: &HashSet<&str>,
     lists: &mut Lists,
 ) -> bool {
-    short_form_ok(scan, span, short, full, level, fulls)
+    let (full, level) = (of.name, of.level);
+    short_form_ok(scan, span, short, of, fulls)
         || (level.is_some_and(|l| l <= Level::County)
             && full.is_some_and(|f| lists.in_named_family(scan, f, fulls))
             && family_short_ok(scan, span, short))
         || (level.is_some_and(|l| l >= Level::Town) && lists.listed_with_places(scan, span, fulls))
         || (level.is_some_and(|l| l <= Level::County) && in_dateline(scan, span))
         || (level.is_some_and(|l| l <= Level::County) && names_an_economy(scan, span, short))
+}
+
+/// The division a short form's entry stands for: its full name, the
+/// level of that name's first division entry, and whether any of its
+/// division entries is a county or above, read in one look-up.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct FullName<'t> {
+    pub name: Option<&'t str>,
+    pub level: Option<Level>,
+    /// A county or above: the levels whose short forms stand alone.
+    pub high: bool,
+}
+
+impl<'t> FullName<'t> {
+    /// The division named in full `name` (none for a short form without).
+    pub(super) fn of(scan: &Scan<'_>, name: Option<&'t str>) -> Self {
+        let mut level = None;
+        let mut high = false;
+        for e in name.into_iter().flat_map(|f| scan.lex.lookup(f)) {
+            if let LexClass::Division(l) = e.class {
+                level = level.or(Some(l));
+                high |= l <= Level::County;
+            }
+        }
+        FullName { name, level, high }
+    }
 }
 
 /// What a place's short form is said to have right after it, which makes
@@ -316,10 +342,10 @@ fn short_form_ok(
     scan: &Scan<'_>,
     span: Span,
     short: &ShortWord<'_>,
-    full: Option<&str>,
-    level: Option<Level>,
+    of: FullName<'_>,
     fulls: &HashSet<&str>,
 ) -> bool {
+    let (full, level) = (of.name, of.level);
     let word = short.word;
     if short.is_other_word(scan) {
         return false;
@@ -334,7 +360,7 @@ fn short_form_ok(
         return false;
     }
     // Only shorts of counties and above stand without their full name.
-    let high = full.is_some_and(|f| super::is_county_or_above(scan, f));
+    let high = of.high;
     // A place the segmenter knows as one, or a word it does not know at all
     // (`邹城` of 邹城市: no common word).
     let known_place =
