@@ -128,13 +128,15 @@ impl<'a> Doc<'a> {
         ocp: &CodePoints,
     ) -> Self {
         let norm = prepared.normalized();
-        let chars: Vec<char> = norm.chars().collect();
         // Nothing normalised (most texts): the original's index serves.
         let ncp = if norm == prepared.original() {
             ocp.clone()
         } else {
             CodePoints::new(norm)
         };
+        // Sized once: the index counted the chars.
+        let mut chars: Vec<char> = Vec::with_capacity(ncp.len());
+        chars.extend(norm.chars());
         let triggers: Vec<Trigger> = triggers
             .iter()
             .map(|&(s, kinds)| Trigger {
