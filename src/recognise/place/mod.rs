@@ -93,7 +93,7 @@ fn lexicon_place(
     let mut paired = false;
     // A short form may stand for dozens of divisions (`新华`); what
     // depends on the word alone is asked once for all of them.
-    let short = ShortWord::new(word, span);
+    let short = ShortWord::new(word, span, hit.pattern);
     for e in scan.entries(hit) {
         match e.class {
             LexClass::Division(level) => match division_reading(scan, span, level) {

@@ -7,7 +7,7 @@ use super::super::Mention;
 use super::super::Scan;
 use super::road::ROAD;
 use super::{aligned, in_dateline};
-use crate::lexicon::{Level, LexClass};
+use crate::lexicon::{Level, LexClass, PatternId};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
@@ -106,6 +106,8 @@ pub(super) struct ShortWord<'t> {
     word: &'t str,
     /// The hit's span (`word` is its text).
     span: Span,
+    /// The hit's pattern: the entries whose text is `word`.
+    pattern: PatternId,
     other_word: OnceCell<bool>,
     /// The segmenter's tag of the word alone ([`Scan::word_tag`]).
     tag: OnceCell<Option<&'static str>>,
@@ -115,11 +117,12 @@ pub(super) struct ShortWord<'t> {
 }
 
 impl<'t> ShortWord<'t> {
-    /// The word `word` of the hit at `span`.
-    pub(super) fn new(word: &'t str, span: Span) -> Self {
+    /// The word `word` of the hit of `pattern` at `span`.
+    pub(super) fn new(word: &'t str, span: Span, pattern: PatternId) -> Self {
         ShortWord {
             word,
             span,
+            pattern,
             other_word: OnceCell::new(),
             tag: OnceCell::new(),
             road_tail: OnceCell::new(),
@@ -144,7 +147,7 @@ impl<'t> ShortWord<'t> {
     /// not: a stop word, a surname or a post.
     fn is_other_word(&self, scan: &Scan<'_>) -> bool {
         *self.other_word.get_or_init(|| {
-            scan.lex.any(self.word, |c| {
+            scan.lex.pattern_is(self.pattern, |c| {
                 matches!(c, LexClass::Stop | LexClass::Surname | LexClass::TitleRole)
             })
         })
