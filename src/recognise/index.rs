@@ -67,7 +67,7 @@ fn sorted_by(mentions: &[Mention], key: impl Fn(Span) -> (usize, usize)) -> Vec<
         .map(|(i, m)| {
             let (a, b) = key(m.span);
             (fits(a) && fits(b) && fits(i))
-                .then(|| (a as u128) << 64 | (b as u128) << 32 | i as u128)
+                .then_some((a as u128) << 64 | (b as u128) << 32 | i as u128)
         })
         .collect();
     if let Some(mut keys) = packed {
