@@ -58,6 +58,27 @@ impl MentionIndex {
 /// break ties, are sorted instead of the mentions, which are several
 /// times larger, then the mentions are read in that order.
 fn sorted_by(mentions: &[Mention], key: impl Fn(Span) -> (usize, usize)) -> Vec<Mention> {
+    // Offsets and indices of 32 bits (texts are read in chunks far below
+    // 4 GiB) pack into one integer: one comparison per step of the sort.
+    let fits = |x: usize| u32::try_from(x).is_ok();
+    let packed: Option<Vec<u128>> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let (a, b) = key(m.span);
+            (fits(a) && fits(b) && fits(i))
+                .then_some((a as u128) << 64 | (b as u128) << 32 | i as u128)
+        })
+        .collect();
+    if let Some(mut keys) = packed {
+        // Every key is distinct (the index), so the unstable sort orders
+        // them as a stable sort by `key` would.
+        keys.sort_unstable();
+        return keys
+            .into_iter()
+            .map(|k| mentions[(k as u32) as usize])
+            .collect();
+    }
     let mut keys: Vec<(usize, usize, usize)> = mentions
         .iter()
         .enumerate()
@@ -66,8 +87,6 @@ fn sorted_by(mentions: &[Mention], key: impl Fn(Span) -> (usize, usize)) -> Vec<
             (a, b, i)
         })
         .collect();
-    // Every key is distinct (the index), so the unstable sort orders them
-    // as a stable sort by `key` would.
     keys.sort_unstable();
     keys.into_iter().map(|(_, _, i)| mentions[i]).collect()
 }

@@ -14,6 +14,9 @@ use std::sync::OnceLock;
 /// ([`Scan::is_rare_word`]); from it on, frequent.
 const RARE_WORD_FREQ: usize = 300;
 
+/// How many words' tags a document's cache holds before it grows.
+const WORD_TAGS_CAPACITY: usize = 256;
+
 /// The longest clause segmented as one, in bytes; a longer one is cut
 /// into windows of [`WINDOW`] bytes.
 const MAX_SEGMENT: usize = 64 * 3 * 2;
@@ -192,7 +195,9 @@ impl<'a> Scan<'a> {
             seg,
             segmented: OnceCell::new(),
             last: Cell::new(None),
-            word_tags: RefCell::new(HashMap::new()),
+            // Sized for the few hundred words a document asks of: not grown
+            // step by step.
+            word_tags: RefCell::new(HashMap::with_capacity(WORD_TAGS_CAPACITY)),
         }
     }
 

@@ -125,10 +125,18 @@ impl<'a> Doc<'a> {
         found: &[recognise::Mention],
         lex: &'a Lexicon,
         triggers: &[(Span, TriggerSet)],
+        ocp: &CodePoints,
     ) -> Self {
         let norm = prepared.normalized();
-        let chars: Vec<char> = norm.chars().collect();
-        let ncp = CodePoints::new(norm);
+        // Nothing normalised (most texts): the original's index serves.
+        let ncp = if norm == prepared.original() {
+            ocp.clone()
+        } else {
+            CodePoints::new(norm)
+        };
+        // Sized once: the index counted the chars.
+        let mut chars: Vec<char> = Vec::with_capacity(ncp.len());
+        chars.extend(norm.chars());
         let triggers: Vec<Trigger> = triggers
             .iter()
             .map(|&(s, kinds)| Trigger {
@@ -408,7 +416,7 @@ pub(crate) fn relate(
     triggers: &[(Span, TriggerSet)],
     explain: bool,
 ) -> (Vec<Relation>, Option<crate::document::Context>) {
-    let doc = Doc::new(prepared, found, lexicon, triggers);
+    let doc = Doc::new(prepared, found, lexicon, triggers, ocp);
     let context = doc
         .articles
         .first()
@@ -434,8 +442,15 @@ pub(crate) mod testing {
         let ex = extractor();
         // Leaked so the view may borrow it for the rest of the test.
         let prepared: &'static Prepared = Box::leak(Box::new(Prepared::new(text)));
-        let found = ex.recognised(prepared, &CodePoints::new(text));
-        Doc::new(prepared, &found.mentions, ex.lexicon(), &found.triggers)
+        let cps = CodePoints::new(text);
+        let found = ex.recognised(prepared, &cps);
+        Doc::new(
+            prepared,
+            &found.mentions,
+            ex.lexicon(),
+            &found.triggers,
+            &cps,
+        )
     }
 
     /// The relations of `text` as readable keys: `VISIT 张三 -> 七宝镇`,

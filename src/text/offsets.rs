@@ -17,7 +17,23 @@ pub struct CodePoints {
 impl CodePoints {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
-        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        // Sized once (counting chars is fast), then each char's start read
+        // from its first byte's width, without decoding it.
+        let mut starts = Vec::with_capacity(text.chars().count() + 1);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&lead) = bytes.get(i) {
+            starts.push(i);
+            i += if lead < 0x80 {
+                1
+            } else if lead < 0xE0 {
+                2
+            } else if lead < 0xF0 {
+                3
+            } else {
+                4
+            };
+        }
         starts.push(text.len());
         CodePoints { starts }
     }
@@ -44,5 +60,24 @@ impl CodePoints {
     /// True for the empty text.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every char's start, for chars of one to four bytes.
+    #[test]
+    fn starts_are_the_chars_starts() {
+        for text in ["", "a", "七宝镇abc", "é１〇😀z\n七", "😀😀"] {
+            let cp = CodePoints::new(text);
+            let want: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            assert_eq!(cp.starts, want, "{text}");
+        }
     }
 }

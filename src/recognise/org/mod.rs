@@ -87,10 +87,12 @@ fn cut_from_its_word(scan: &Scan<'_>, name: Span) -> bool {
     let Some(word) = scan.token_containing(name.end - last.len_utf8()) else {
         return false;
     };
+    // A post after the name is a hit from its end to the word's.
     word.span.end > name.end
         && !scan
-            .lex
-            .is(&scan.text[name.end..word.span.end], LexClass::TitleRole)
+            .hits_at(name.end)
+            .iter()
+            .any(|h| h.span().end == word.span.end && scan.hit_is(h, LexClass::TitleRole))
 }
 
 /// The longest edge of a name, in characters, walked left from its suffix.

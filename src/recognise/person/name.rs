@@ -31,17 +31,24 @@ pub(crate) fn surname(scan: &Scan<'_>, pos: usize) -> Option<(usize, bool)> {
     let rest = scan.text.get(pos..)?;
     let mut it = rest.char_indices();
     let (_, c1) = it.next()?;
+    // Every surname written at `pos` is a hit there (the automaton holds
+    // every entry): its length tells one character from two.
+    let at = scan.hits_at(pos);
     if let Some((i2, c2)) = it.next() {
-        let two = &rest[..i2 + c2.len_utf8()];
-        if scan.lex.is(two, LexClass::Surname) {
+        let two = pos + i2 + c2.len_utf8();
+        if at
+            .iter()
+            .any(|h| h.span().end == two && scan.hit_is(h, LexClass::Surname))
+        {
             return Some((2, true));
         }
     }
-    let one = &rest[..c1.len_utf8()];
+    let one = pos + c1.len_utf8();
     let mut found = None;
-    for e in scan
-        .lex
-        .lookup(one)
+    for e in at
+        .iter()
+        .filter(|h| h.span().end == one)
+        .flat_map(|h| scan.entries(h))
         .filter(|e| e.class == LexClass::Surname)
     {
         found = Some(found.unwrap_or(false) || !e.ambiguous);

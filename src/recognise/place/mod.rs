@@ -18,7 +18,7 @@ use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use chain::{extend, glue_chains};
 use hashbrown::HashSet;
-use short::{Lists, ShortWord, short_licensed, short_with_level};
+use short::{FullName, Lists, ShortWord, short_licensed, short_with_level};
 use suffixed::suffix_names;
 
 /// Two-character division names that are common words unless glued to a
@@ -94,7 +94,7 @@ fn lexicon_place(
     let mut paired = false;
     // A short form may stand for dozens of divisions (`新华`); what
     // depends on the word alone is asked once for all of them.
-    let short = ShortWord::new(word, span);
+    let short = ShortWord::new(word, span, hit.pattern);
     for e in scan.entries(hit) {
         match e.class {
             LexClass::Division(level) => match division_reading(scan, span, level) {
@@ -110,11 +110,10 @@ fn lexicon_place(
                 paired = paired || (!accepted && super::paired::in_run(scan, span));
             }
             LexClass::PlaceShort => {
-                let level = e.full.as_deref().and_then(|f| level_of(scan, f));
-                out.extend(short_with_level(scan, span, level));
+                let full = FullName::of(scan, e.full.as_deref());
+                out.extend(short_with_level(scan, span, full.level));
                 // One full name that licenses the short form is enough.
-                accepted = accepted
-                    || short_licensed(scan, span, &short, e.full.as_deref(), level, fulls, lists);
+                accepted = accepted || short_licensed(scan, span, &short, full, fulls, lists);
             }
             _ => {}
         }

@@ -7,7 +7,7 @@ use super::super::Mention;
 use super::super::Scan;
 use super::road::ROAD;
 use super::{aligned, in_dateline};
-use crate::lexicon::{Level, LexClass};
+use crate::lexicon::{Level, LexClass, PatternId};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
@@ -49,18 +49,44 @@ pub(super) fn short_licensed(
     scan: &Scan<'_>,
     span: Span,
     short: &ShortWord<'_>,
-    full: Option<&str>,
-    level: Option<Level>,
+    of: FullName<'_>,
     fulls: &HashSet<&str>,
     lists: &mut Lists,
 ) -> bool {
-    short_form_ok(scan, span, short, full, level, fulls)
+    let (full, level) = (of.name, of.level);
+    short_form_ok(scan, span, short, of, fulls)
         || (level.is_some_and(|l| l <= Level::County)
             && full.is_some_and(|f| lists.in_named_family(scan, f, fulls))
             && family_short_ok(scan, span, short))
         || (level.is_some_and(|l| l >= Level::Town) && lists.listed_with_places(scan, span, fulls))
         || (level.is_some_and(|l| l <= Level::County) && in_dateline(scan, span))
         || (level.is_some_and(|l| l <= Level::County) && names_an_economy(scan, span, short))
+}
+
+/// The division a short form's entry stands for: its full name, the
+/// level of that name's first division entry, and whether any of its
+/// division entries is a county or above, read in one look-up.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct FullName<'t> {
+    pub name: Option<&'t str>,
+    pub level: Option<Level>,
+    /// A county or above: the levels whose short forms stand alone.
+    pub high: bool,
+}
+
+impl<'t> FullName<'t> {
+    /// The division named in full `name` (none for a short form without).
+    pub(super) fn of(scan: &Scan<'_>, name: Option<&'t str>) -> Self {
+        let mut level = None;
+        let mut high = false;
+        for e in name.into_iter().flat_map(|f| scan.lex.lookup(f)) {
+            if let LexClass::Division(l) = e.class {
+                level = level.or(Some(l));
+                high |= l <= Level::County;
+            }
+        }
+        FullName { name, level, high }
+    }
 }
 
 /// What a place's short form is said to have right after it, which makes
@@ -80,6 +106,8 @@ pub(super) struct ShortWord<'t> {
     word: &'t str,
     /// The hit's span (`word` is its text).
     span: Span,
+    /// The hit's pattern: the entries whose text is `word`.
+    pattern: PatternId,
     other_word: OnceCell<bool>,
     /// The segmenter's tag of the word alone ([`Scan::word_tag`]).
     tag: OnceCell<Option<&'static str>>,
@@ -89,11 +117,12 @@ pub(super) struct ShortWord<'t> {
 }
 
 impl<'t> ShortWord<'t> {
-    /// The word `word` of the hit at `span`.
-    pub(super) fn new(word: &'t str, span: Span) -> Self {
+    /// The word `word` of the hit of `pattern` at `span`.
+    pub(super) fn new(word: &'t str, span: Span, pattern: PatternId) -> Self {
         ShortWord {
             word,
             span,
+            pattern,
             other_word: OnceCell::new(),
             tag: OnceCell::new(),
             road_tail: OnceCell::new(),
@@ -118,7 +147,7 @@ impl<'t> ShortWord<'t> {
     /// not: a stop word, a surname or a post.
     fn is_other_word(&self, scan: &Scan<'_>) -> bool {
         *self.other_word.get_or_init(|| {
-            scan.lex.any(self.word, |c| {
+            scan.lex.pattern_is(self.pattern, |c| {
                 matches!(c, LexClass::Stop | LexClass::Surname | LexClass::TitleRole)
             })
         })
@@ -317,10 +346,10 @@ fn short_form_ok(
     scan: &Scan<'_>,
     span: Span,
     short: &ShortWord<'_>,
-    full: Option<&str>,
-    level: Option<Level>,
+    of: FullName<'_>,
     fulls: &HashSet<&str>,
 ) -> bool {
+    let (full, level) = (of.name, of.level);
     let word = short.word;
     if short.is_other_word(scan) {
         return false;
@@ -335,7 +364,7 @@ fn short_form_ok(
         return false;
     }
     // Only shorts of counties and above stand without their full name.
-    let high = full.is_some_and(|f| super::is_county_or_above(scan, f));
+    let high = of.high;
     // A place the segmenter knows as one, or a word it does not know at all
     // (`邹城` of 邹城市: no common word).
     let known_place =
