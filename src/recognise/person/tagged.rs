@@ -98,7 +98,10 @@ pub(crate) fn find(
     let mut i = 0;
     while i < tokens.len() {
         if let Some((span, next, tagged)) = transliterated(scan, tokens, i) {
-            out.extend(around.transliterated(span, tagged));
+            let all_tagged = tokens[i..next]
+                .iter()
+                .all(|t| t.tag.starts_with("nr") || is_dot(&scan.text[t.span.range()]));
+            out.extend(around.transliterated(span, tagged, all_tagged));
             i = next;
             continue;
         }
@@ -147,7 +150,10 @@ impl Around<'_, '_> {
     /// `person.transliterated`: a name joined by `·`, its last part read
     /// over its sound characters, not the segmenter's words
     /// (`吕特格/nr 尔斯/nrt`, `萨维为`).
-    fn transliterated(&self, span: Span, tagged: bool) -> Option<(Span, Rule)> {
+    ///
+    /// Parts the segmenter tags as names, every one (`詹姆斯/nr ·/x
+    /// 米勒/nrt`), need nothing around them: the dot joins a foreign name.
+    fn transliterated(&self, span: Span, tagged: bool, all_tagged: bool) -> Option<(Span, Rule)> {
         let scan = self.scan;
         let dots = |s: Span| {
             scan.text[s.range()]
@@ -159,7 +165,7 @@ impl Around<'_, '_> {
             .filter(|&f| dots(f) == dots(span))
             .unwrap_or(span);
         let e = self.evidence(span);
-        (!overlaps(self.taken, span) && (e.strong > 0 || (tagged && e.score() >= 1)))
+        (!overlaps(self.taken, span) && (e.strong > 0 || (tagged && e.score() >= 1) || all_tagged))
             .then_some((span, Rule::PersonTransliterated))
     }
 
@@ -611,6 +617,7 @@ fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, 
     if parts < 2 {
         return None;
     }
+    let (end, k) = last_part_end(tokens, k, end);
     let span = Span::new(first.start, end);
     // No break inside, and no place among the parts (`中国·青岛`).
     let text = &scan.text[span.range()];
@@ -621,6 +628,25 @@ fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, 
         return None;
     }
     Some((span, k, tagged))
+}
+
+/// `约翰/nrt ·/x 丁/nr 加特/nrt 说`: the last part of a name, ending at
+/// `end` before token `k`, runs on over the name tokens right after it
+/// (as many as a first part may hold); the new end and the token after it.
+fn last_part_end(tokens: &[Token], mut k: usize, mut end: usize) -> (usize, usize) {
+    let last = k.saturating_sub(1);
+    if !tokens.get(last).is_some_and(|t| t.tag.starts_with("nr")) {
+        return (end, k);
+    }
+    while k < tokens.len().min(last + MAX_FIRST_PART_TOKENS) {
+        let t = tokens[k];
+        if t.span.start != end || !t.tag.starts_with("nr") {
+            break;
+        }
+        end = t.span.end;
+        k += 1;
+    }
+    (end, k)
 }
 
 /// The most tokens the segmenter cuts a name's first part into
