@@ -106,7 +106,7 @@ pub(crate) fn find(
             continue;
         }
         let (t, next) = if tokens[i].tag.starts_with("nr") {
-            joined_transliteration(tokens, i)
+            surname_and_given(scan, tokens, i).unwrap_or_else(|| joined_transliteration(tokens, i))
         } else {
             (tokens[i], i + 1)
         };
@@ -341,6 +341,33 @@ const FULL_NAME_CHARS: u8 = 3;
 /// still needs more.
 fn unseen_full_name(n: Span, t: Token, clear: bool, known: bool, e: Evidence) -> bool {
     n == t.span && clear && !known && e.chars == FULL_NAME_CHARS && e.weak >= 1
+}
+
+/// `，娄/nr 东明/nr`, `：卢/nr 天骄/nr`: a surname the segmenter tags alone
+/// and the given name it tags as another name right after it, joined back
+/// into the one name they write where the surname opens a word (no
+/// ideograph before it but a link: `战兵王/nr 某某/nr` is a word and a
+/// name); the token after it.
+fn surname_and_given(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Token, usize)> {
+    let (t, given) = (tokens[i], tokens.get(i + 1)?);
+    let (sn, _) = surname(scan, t.span.start)?;
+    let joined = Span::new(t.span.start, given.span.end);
+    let opens = scan
+        .char_before(t.span.start)
+        .is_none_or(|c| !is_cjk(c) || LINKS.contains(c));
+    (opens
+        && t.tag == "nr"
+        && given.tag == "nr"
+        && given.span.start == t.span.end
+        && scan.forward(t.span.start, sn) == t.span.end
+        && name_shaped(scan, joined))
+    .then_some((
+        Token {
+            span: joined,
+            tag: "nr",
+        },
+        i + 2,
+    ))
 }
 
 /// `梅德韦/nr 杰夫/nrt`: a transliteration cut in two, joined back from the
