@@ -45,6 +45,10 @@ const MIN_ADDRESS_BYTES: usize = 6;
 /// set of single characters of the grammar, read per character.
 const LINKS: &str = "和与及同跟由对向请让给将把被以";
 
+/// Of [`LINKS`], those that join one party to another (`同某某总统会谈`),
+/// rarely the last character of another word (`可以`, `所以` end in `以`).
+const CONJUNCTIONS: &str = "和与及同跟";
+
 /// The signs around a proposed name.
 #[derive(Debug, Clone, Copy, Default)]
 struct Evidence {
@@ -242,8 +246,13 @@ impl Around<'_, '_> {
             || e.after_role && self.ends_after_role(t.span);
         // `克林顿总统在…`, `某某上将称`: a clause opens with it and a post
         // or a role follows it.
+        // `同克林顿总统会谈`: or a conjunction opens it.
         let titled = e.strong > 0
-            && self.scan.is_break_before(t.span.start)
+            && (self.scan.is_break_before(t.span.start)
+                || self
+                    .scan
+                    .char_before(t.span.start)
+                    .is_some_and(|c| CONJUNCTIONS.contains(c)))
             && post_after(self.scan, t.span.end);
         ((placed || titled)
             && (2..=MAX_PLAIN_NAME).contains(&chars)
