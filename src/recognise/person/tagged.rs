@@ -524,7 +524,8 @@ fn role_noun_before(scan: &Scan<'_>, pos: usize) -> bool {
 
 /// `纪念馆馆长的某某`, `时任检察员的某某`: a post or a noun for people by
 /// their trade, then `的`, right before `pos`: the name the post describes,
-/// a strong sign as the post itself is.
+/// a strong sign as the post itself is. (Not an honour: `干部的廉政`,
+/// `村民的…` go on with what they own.)
 fn post_before_de(scan: &Scan<'_>, pos: usize, title_ends: &HashSet<usize>) -> bool {
     let Some(de) = pos.checked_sub('的'.len_utf8()) else {
         return false;
@@ -532,9 +533,9 @@ fn post_before_de(scan: &Scan<'_>, pos: usize, title_ends: &HashSet<usize>) -> b
     scan.char_before(pos) == Some('的')
         && (title_ends.contains(&de)
             || role_noun_before(scan, de)
-            || scan.hits_ending_at(de).any(|h| {
-                scan.hit_is(h, LexClass::TitleRole) || is_trigger(scan, h, Trigger::Honour)
-            }))
+            || scan
+                .hits_ending_at(de)
+                .any(|h| scan.hit_is(h, LexClass::TitleRole)))
 }
 
 /// The signs around a name at `span`.
