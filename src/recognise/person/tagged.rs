@@ -404,9 +404,15 @@ fn swallows_credit(scan: &Scan<'_>, s: Span) -> bool {
 }
 
 /// True when a name clearly ends at `pos` (a break, a cue, a function
-/// character, a verb), or `的` follows it.
+/// character, a verb), or `的` follows it, or a date or a time the
+/// segmenter reads (`主席某某一日晚在…`, `部长某某二日表示`).
 fn ends_clearly_or_de(scan: &Scan<'_>, pos: usize) -> bool {
-    super::foreign::ends_clearly(scan, pos) || scan.text[pos..].starts_with('的')
+    super::foreign::ends_clearly(scan, pos)
+        || scan.text[pos..].starts_with('的')
+        || scan
+            .tokens_around(pos)
+            .iter()
+            .any(|t| t.span.start == pos && matches!(t.tag, "m" | "t"))
 }
 
 /// True when a place or body found overlaps `span`.
