@@ -9,6 +9,7 @@ use super::super::index::MentionIndex;
 use super::super::segment::Token;
 use super::name::{
     end_strength, is_not_a_name, is_not_a_name_after_post, is_trigger, name_shaped, read_name,
+    surname,
 };
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
@@ -95,7 +96,8 @@ pub(crate) fn find(
                 && tagged_here * MOSTLY.1 >= named.len() * MOSTLY.0)
             || (tagged_here >= MIN_TAGGED.max(named.len().div_ceil(2))
                 && (strong_before(scan, run[0].span.start)
-                    || strong_after(scan, run[run.len() - 1].span.end)));
+                    || strong_after(scan, run[run.len() - 1].span.end)))
+            || (named.len() == run.len() && run.iter().all(|i| full_name(scan, i.span)));
         if !ok {
             continue;
         }
@@ -198,6 +200,18 @@ fn first_item(scan: &Scan<'_>, end: usize) -> Option<Item> {
         .then_some(Item { span, named: true })
     })
 }
+
+/// True when `span` is a full name the segmenter reads as exactly one
+/// name: a clear surname and two given-name characters (`甲、乙` of two
+/// such names is a list of names with nothing around it).
+fn full_name(scan: &Scan<'_>, span: Span) -> bool {
+    scan.text[span.range()].chars().count() == FULL_NAME_CHARS
+        && matches!(surname(scan, span.start), Some((1, true)))
+        && tagged_exactly(scan, span)
+}
+
+/// The characters of a full name: a surname and two given-name characters.
+const FULL_NAME_CHARS: usize = 3;
 
 /// True when the segmenter reads exactly `span` as a name.
 fn tagged_exactly(scan: &Scan<'_>, span: Span) -> bool {

@@ -45,6 +45,10 @@ const MIN_ADDRESS_BYTES: usize = 6;
 /// set of single characters of the grammar, read per character.
 const LINKS: &str = "和与及同跟由对向请让给将把被以";
 
+/// Of [`LINKS`], those that join one party to another (`同某某总统会谈`),
+/// rarely the last character of another word (`可以`, `所以` end in `以`).
+const CONJUNCTIONS: &str = "和与及同跟";
+
 /// The signs around a proposed name.
 #[derive(Debug, Clone, Copy, Default)]
 struct Evidence {
@@ -98,12 +102,15 @@ pub(crate) fn find(
     let mut i = 0;
     while i < tokens.len() {
         if let Some((span, next, tagged)) = transliterated(scan, tokens, i) {
-            out.extend(around.transliterated(span, tagged));
+            let all_tagged = tokens[i..next]
+                .iter()
+                .all(|t| t.tag.starts_with("nr") || is_dot(&scan.text[t.span.range()]));
+            out.extend(around.transliterated(span, tagged, all_tagged));
             i = next;
             continue;
         }
         let (t, next) = if tokens[i].tag.starts_with("nr") {
-            joined_transliteration(tokens, i)
+            surname_and_given(scan, tokens, i).unwrap_or_else(|| joined_transliteration(tokens, i))
         } else {
             (tokens[i], i + 1)
         };
@@ -147,7 +154,10 @@ impl Around<'_, '_> {
     /// `person.transliterated`: a name joined by `·`, its last part read
     /// over its sound characters, not the segmenter's words
     /// (`吕特格/nr 尔斯/nrt`, `萨维为`).
-    fn transliterated(&self, span: Span, tagged: bool) -> Option<(Span, Rule)> {
+    ///
+    /// Parts the segmenter tags as names, every one (`詹姆斯/nr ·/x
+    /// 米勒/nrt`), need nothing around them: the dot joins a foreign name.
+    fn transliterated(&self, span: Span, tagged: bool, all_tagged: bool) -> Option<(Span, Rule)> {
         let scan = self.scan;
         let dots = |s: Span| {
             scan.text[s.range()]
@@ -159,7 +169,7 @@ impl Around<'_, '_> {
             .filter(|&f| dots(f) == dots(span))
             .unwrap_or(span);
         let e = self.evidence(span);
-        (!overlaps(self.taken, span) && (e.strong > 0 || (tagged && e.score() >= 1)))
+        (!overlaps(self.taken, span) && (e.strong > 0 || (tagged && e.score() >= 1) || all_tagged))
             .then_some((span, Rule::PersonTransliterated))
     }
 
@@ -236,8 +246,13 @@ impl Around<'_, '_> {
             || e.after_role && self.ends_after_role(t.span);
         // `克林顿总统在…`, `某某上将称`: a clause opens with it and a post
         // or a role follows it.
+        // `同克林顿总统会谈`: or a conjunction opens it.
         let titled = e.strong > 0
-            && self.scan.is_break_before(t.span.start)
+            && (self.scan.is_break_before(t.span.start)
+                || self
+                    .scan
+                    .char_before(t.span.start)
+                    .is_some_and(|c| CONJUNCTIONS.contains(c)))
             && post_after(self.scan, t.span.end);
         ((placed || titled)
             && (2..=MAX_PLAIN_NAME).contains(&chars)
@@ -337,6 +352,33 @@ fn unseen_full_name(n: Span, t: Token, clear: bool, known: bool, e: Evidence) ->
     n == t.span && clear && !known && e.chars == FULL_NAME_CHARS && e.weak >= 1
 }
 
+/// `，娄/nr 东明/nr`, `：卢/nr 天骄/nr`: a surname the segmenter tags alone
+/// and the given name it tags as another name right after it, joined back
+/// into the one name they write where the surname opens a word (no
+/// ideograph before it but a link: `战兵王/nr 某某/nr` is a word and a
+/// name); the token after it.
+fn surname_and_given(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Token, usize)> {
+    let (t, given) = (tokens[i], tokens.get(i + 1)?);
+    let (sn, _) = surname(scan, t.span.start)?;
+    let joined = Span::new(t.span.start, given.span.end);
+    let opens = scan
+        .char_before(t.span.start)
+        .is_none_or(|c| !is_cjk(c) || LINKS.contains(c));
+    (opens
+        && t.tag == "nr"
+        && given.tag == "nr"
+        && given.span.start == t.span.end
+        && scan.forward(t.span.start, sn) == t.span.end
+        && name_shaped(scan, joined))
+    .then_some((
+        Token {
+            span: joined,
+            tag: "nr",
+        },
+        i + 2,
+    ))
+}
+
 /// `梅德韦/nr 杰夫/nrt`: a transliteration cut in two, joined back from the
 /// name token at `i`; the token after it.
 fn joined_transliteration(tokens: &[Token], i: usize) -> (Token, usize) {
@@ -362,9 +404,15 @@ fn swallows_credit(scan: &Scan<'_>, s: Span) -> bool {
 }
 
 /// True when a name clearly ends at `pos` (a break, a cue, a function
-/// character, a verb), or `的` follows it.
+/// character, a verb), or `的` follows it, or a date or a time the
+/// segmenter reads (`主席某某一日晚在…`, `部长某某二日表示`).
 fn ends_clearly_or_de(scan: &Scan<'_>, pos: usize) -> bool {
-    super::foreign::ends_clearly(scan, pos) || scan.text[pos..].starts_with('的')
+    super::foreign::ends_clearly(scan, pos)
+        || scan.text[pos..].starts_with('的')
+        || scan
+            .tokens_around(pos)
+            .iter()
+            .any(|t| t.span.start == pos && matches!(t.tag, "m" | "t"))
 }
 
 /// True when a place or body found overlaps `span`.
@@ -482,7 +530,8 @@ fn role_noun_before(scan: &Scan<'_>, pos: usize) -> bool {
 
 /// `纪念馆馆长的某某`, `时任检察员的某某`: a post or a noun for people by
 /// their trade, then `的`, right before `pos`: the name the post describes,
-/// a strong sign as the post itself is.
+/// a strong sign as the post itself is. (Not an honour: `干部的廉政`,
+/// `村民的…` go on with what they own.)
 fn post_before_de(scan: &Scan<'_>, pos: usize, title_ends: &HashSet<usize>) -> bool {
     let Some(de) = pos.checked_sub('的'.len_utf8()) else {
         return false;
@@ -490,9 +539,9 @@ fn post_before_de(scan: &Scan<'_>, pos: usize, title_ends: &HashSet<usize>) -> b
     scan.char_before(pos) == Some('的')
         && (title_ends.contains(&de)
             || role_noun_before(scan, de)
-            || scan.hits_ending_at(de).any(|h| {
-                scan.hit_is(h, LexClass::TitleRole) || is_trigger(scan, h, Trigger::Honour)
-            }))
+            || scan
+                .hits_ending_at(de)
+                .any(|h| scan.hit_is(h, LexClass::TitleRole)))
 }
 
 /// The signs around a name at `span`.
@@ -622,6 +671,7 @@ fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, 
     if parts < 2 {
         return None;
     }
+    let (end, k) = last_part_end(tokens, k, end);
     let span = Span::new(first.start, end);
     // No break inside, and no place among the parts (`中国·青岛`).
     let text = &scan.text[span.range()];
@@ -632,6 +682,25 @@ fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, 
         return None;
     }
     Some((span, k, tagged))
+}
+
+/// `约翰/nrt ·/x 丁/nr 加特/nrt 说`: the last part of a name, ending at
+/// `end` before token `k`, runs on over the name tokens right after it
+/// (as many as a first part may hold); the new end and the token after it.
+fn last_part_end(tokens: &[Token], mut k: usize, mut end: usize) -> (usize, usize) {
+    let last = k.saturating_sub(1);
+    if !tokens.get(last).is_some_and(|t| t.tag.starts_with("nr")) {
+        return (end, k);
+    }
+    while k < tokens.len().min(last + MAX_FIRST_PART_TOKENS) {
+        let t = tokens[k];
+        if t.span.start != end || !t.tag.starts_with("nr") {
+            break;
+        }
+        end = t.span.end;
+        k += 1;
+    }
+    (end, k)
 }
 
 /// The most tokens the segmenter cuts a name's first part into
