@@ -8,7 +8,7 @@ use super::name::{
 use crate::lexicon::{Grammar, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::Span;
-use crate::text::{is_cjk, non_ideographs};
+use crate::text::is_cjk;
 
 /// Words that close a byline right after its last name (`记者李明报道`,
 /// `记者王丽摄`): `grammar.byline-closer` in `dictionaries/grammar.txt`.
@@ -26,7 +26,6 @@ const NAME_MARKS: [LexClass; 2] = [
 /// a name alone at the end of an article.
 pub(crate) fn bylines(scan: &Scan<'_>, found: &mut Vec<(Span, Rule)>) {
     let mut names: Vec<Span> = Vec::new();
-    let text = scan.text;
     // Openers followed by names separated by spaces.
     for hit in scan
         .hits()
@@ -69,7 +68,7 @@ pub(crate) fn bylines(scan: &Scan<'_>, found: &mut Vec<(Span, Rule)>) {
     }
     // One pass over the chars other than ideographs finds the three kinds
     // below (the order names are found in does not matter).
-    for (i, c) in non_ideographs(text) {
+    for (i, c) in scan.non_ideographs() {
         let after = i + c.len_utf8();
         match c {
             '(' | '\u{FF08}' => names.extend(in_parentheses(scan, after)),
