@@ -80,8 +80,8 @@ pub(crate) fn bylines(scan: &Scan<'_>, found: &mut Vec<(Span, Rule)>) {
     found.extend(names.into_iter().map(|n| (n, Rule::PersonByline)));
 }
 
-/// `(舒畅)`, `(甲、乙)`: names alone in parentheses that open at `pos`,
-/// one, or several joined by `、`.
+/// `(舒畅)`, `(甲、乙)`, `(甲 乙)`: names alone in parentheses that open at
+/// `pos`, one, or several joined by `、` or set apart by spaces.
 fn in_parentheses(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
     let mut found = Vec::new();
     while let Some(n) = byline_name(scan, pos) {
@@ -89,6 +89,13 @@ fn in_parentheses(scan: &Scan<'_>, mut pos: usize) -> Vec<Span> {
         match scan.char_at(n.end) {
             Some(')' | '\u{FF09}') => return found,
             Some('、') => pos = n.end + '、'.len_utf8(),
+            // `(甲 乙)`: names of a byline set apart by spaces.
+            Some(' ' | '\u{3000}') => {
+                pos = n.end;
+                while let Some(c) = scan.char_at(pos).filter(|&c| c == ' ' || c == '\u{3000}') {
+                    pos += c.len_utf8();
+                }
+            }
             _ => break,
         }
     }
