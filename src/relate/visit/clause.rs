@@ -515,9 +515,8 @@ pub(super) fn fronted_items(
     while start < list_end {
         let end = (start..list_end)
             .find(|&k| {
-                doc.chars[k] == '、'
-                    || crate::lexicon::is_conjunction(doc.chars[k])
-                        && doc.mention_covering(k).is_none()
+                (doc.chars[k] == '、' || crate::lexicon::is_conjunction(doc.chars[k]))
+                    && doc.mention_covering(k).is_none()
             })
             .unwrap_or(list_end);
         // `A以及B`: the item ends before `以`.
