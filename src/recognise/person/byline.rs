@@ -194,7 +194,24 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
             return Some(Span::new(pos, end));
         }
     }
-    None
+    padded_name(scan, pos)
+}
+
+/// `徐 峰`: a two-character name a byline pads with a space to the width
+/// of three (a one-character surname, one space, a given-name character),
+/// ending where the byline's next name, its close or a break follows.
+fn padded_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
+    if surname_len(scan, pos)? != 1 {
+        return None;
+    }
+    let space = scan.forward(pos, 1);
+    if !matches!(scan.char_at(space), Some(' ' | '\u{3000}')) {
+        return None;
+    }
+    let given = scan.forward(space, 1);
+    let end = scan.forward(given, 1);
+    let ends = scan.is_break_at(end) || matches!(scan.char_at(end), Some(' ' | '\u{3000}'));
+    (end == given + 3 && valid_given(&scan.text[given..end]) && ends).then(|| Span::new(pos, end))
 }
 
 /// The fewest names of a byline written without separators.
