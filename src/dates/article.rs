@@ -79,9 +79,7 @@ pub fn article_date(text: &str) -> Option<String> {
 /// The date of a publication line, if `line` is one.
 fn publication_date(line: &str) -> Option<PartialDate> {
     // Cheap tests first: most lines are long or hold no marker.
-    if line.len() > PUBLICATION_LINE_CHARS * 4 || line.chars().count() > PUBLICATION_LINE_CHARS {
-        return None;
-    }
+    crate::text::chars_at_most(line, PUBLICATION_LINE_CHARS)?;
     // The marker that ends first: an automaton's first match (standard
     // semantics report the match that ends earliest), one pass instead of
     // one search per marker.
@@ -141,26 +139,21 @@ fn next_digit_like(s: &str, from: usize) -> Option<(usize, char)> {
     let b = s.as_bytes();
     let mut i = from;
     while let Some(&x) = b.get(i) {
-        if x < 0x80 {
-            if x.is_ascii_digit() {
-                return Some((i, char::from(x)));
-            }
-            i += 1;
-        } else if x < 0xE0 {
-            // Two bytes: no digit-like char among them.
-            i += 2;
-        } else if x < 0xF0 {
+        let width = crate::text::utf8_width(x);
+        if x.is_ascii_digit() {
+            return Some((i, char::from(x)));
+        }
+        // Only three-byte chars are digit-like beside the ASCII digits
+        // (full-width digits, `〇`, `○`, `零`, `一`…`九`).
+        if width == 3 {
             let c = (u32::from(x & 0x0F) << 12)
                 | (u32::from(b[i + 1] & 0x3F) << 6)
                 | u32::from(b[i + 2] & 0x3F);
             if let Some(c) = char::from_u32(c).filter(|&c| is_digit_like(c)) {
                 return Some((i, c));
             }
-            i += 3;
-        } else {
-            // Four bytes: no digit-like char among them.
-            i += 4;
         }
+        i += width;
     }
     None
 }

@@ -87,9 +87,9 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
 /// (`深入` + `科技园`).
 fn is_group_noun(scan: &Scan<'_>, pos: usize) -> bool {
     scan.char_at(pos).is_some_and(crate::lexicon::is_unit_char)
-        && scan
-            .token_containing(pos)
-            .is_none_or(|t| t.span.start < pos || t.span.len() <= 3)
+        && scan.token_containing(pos).is_none_or(|t| {
+            t.span.start < pos || scan.text[t.span.range()].chars().nth(1).is_none()
+        })
 }
 
 /// The shortest suffix that closes a whole item, in bytes (two characters:

@@ -15,7 +15,7 @@
 use super::{Doc, Mention};
 use crate::lexicon::{Level, LexClass, Lexicon, PARTY_PREFIX, is_zone, leading_divisions_by};
 use crate::span::EntityKind;
-use crate::text::CodePoints;
+use crate::text::{CodePoints, chars_at_most};
 use hashbrown::HashMap;
 
 /// One article: a char range of the normalised text.
@@ -168,11 +168,9 @@ const MAX_HEADLINE_CHARS: usize = 40;
 /// inspection verb): a photo caption in brackets does, a byline does not.
 pub(crate) fn is_byline(line: &str, action: bool) -> bool {
     let t = line.trim();
-    // More bytes than four per char allowed: too many chars, not counted.
-    if t.len() > MAX_BYLINE_CHARS.max(MAX_BRACKET_BYLINE_CHARS) * 4 {
+    let Some(n) = chars_at_most(t, MAX_BYLINE_CHARS.max(MAX_BRACKET_BYLINE_CHARS)) else {
         return false;
-    }
-    let n = t.chars().count();
+    };
     if n == 0 {
         return false;
     }
@@ -191,12 +189,8 @@ pub(crate) fn is_byline(line: &str, action: bool) -> bool {
 /// A short line without sentence punctuation: a headline or a heading.
 pub(crate) fn is_headline(line: &str) -> bool {
     let t = line.trim();
-    // More bytes than four per char allowed: too many chars, not counted.
-    if t.len() > MAX_HEADLINE_CHARS * 4 {
-        return false;
-    }
-    let n = t.chars().count();
-    n > 0 && n <= MAX_HEADLINE_CHARS && !t.contains(['。', ',', '\u{FF0C}', ';', ':', '\u{FF1A}'])
+    chars_at_most(t, MAX_HEADLINE_CHARS).is_some_and(|n| n > 0)
+        && !t.contains(['。', ',', '\u{FF0C}', ';', ':', '\u{FF1A}'])
 }
 
 /// Splits the document into articles (char ranges).

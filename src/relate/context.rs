@@ -153,9 +153,7 @@ const MAX_SOURCE_LINE_CHARS: usize = 40;
 /// `来源:某某融媒体中心`, `某某融媒`: a line that names the publisher.
 fn is_source_line(t: &str) -> bool {
     let t = t.trim();
-    // More bytes than four per char allowed: too many chars, not counted.
-    t.len() <= MAX_SOURCE_LINE_CHARS * 4
-        && t.chars().count() <= MAX_SOURCE_LINE_CHARS
+    crate::text::chars_at_most(t, MAX_SOURCE_LINE_CHARS).is_some()
         && (t.starts_with(SOURCE)
             || t.match_indices(SOURCE)
                 .any(|(i, w)| t[i + w.len()..].starts_with([':', '\u{FF1A}'])))

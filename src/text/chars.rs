@@ -19,6 +19,29 @@ pub(crate) fn starts_an_ideograph_row(lead: u8) -> bool {
     (0xE4..=0xE9).contains(&lead)
 }
 
+/// The bytes of the UTF-8 char whose first byte is `lead` (of valid
+/// UTF-8): a byte loop steps over a char by it without decoding it.
+pub(crate) fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// The number of chars of `s` when it holds `max` or fewer, else `None`.
+/// A string of more than four bytes per char allowed is turned away
+/// before its chars are counted (a char takes four bytes at most): the
+/// long lines of a text cost nothing.
+pub(crate) fn chars_at_most(s: &str, max: usize) -> Option<usize> {
+    if s.len() > max.saturating_mul(4) {
+        return None;
+    }
+    let n = s.chars().count();
+    (n <= max).then_some(n)
+}
+
 /// The chars of `text` outside U+4000–U+9FFF, with their byte offsets:
 /// what a loop looking for punctuation, breaks, digits or Latin letters
 /// needs, without decoding the ideographs that make up most of a Chinese

@@ -24,15 +24,7 @@ impl CodePoints {
         let mut i = 0;
         while let Some(&lead) = bytes.get(i) {
             starts.push(i);
-            i += if lead < 0x80 {
-                1
-            } else if lead < 0xE0 {
-                2
-            } else if lead < 0xF0 {
-                3
-            } else {
-                4
-            };
+            i += super::chars::utf8_width(lead);
         }
         starts.push(text.len());
         CodePoints { starts }

@@ -512,3 +512,13 @@ pub(crate) fn is_no_name_shape(scan: &Scan<'_>, n: Span) -> bool {
         && scan.is_known_word(stem)
         && scan.word_tag(stem).is_some_and(|t| !t.starts_with("nr"))
 }
+
+/// The characters of a full name: a surname and two given-name characters.
+pub(crate) const FULL_NAME_CHARS: usize = 3;
+
+/// True when the segmenter reads exactly `span` as a name.
+pub(crate) fn tagged_exactly(scan: &Scan<'_>, span: Span) -> bool {
+    scan.tokens_around(span.start)
+        .iter()
+        .any(|t| t.span == span && t.tag.starts_with("nr"))
+}

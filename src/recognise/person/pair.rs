@@ -21,11 +21,6 @@ const VOUCHING: &[Rule] = &[
     Rule::PersonForeign,
 ];
 
-/// The conjunctions that join two names (one character each).
-/// Kept in code, as `dictionaries/README.md` says of such sets: a closed
-/// set of single characters of the grammar, read per character.
-const JOINS: &str = "和与及";
-
 /// The shortest and longest name read on the other side, in chars.
 const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 
@@ -38,7 +33,10 @@ pub(crate) fn find(
 ) -> Vec<(Span, Rule)> {
     let mut out = Vec::new();
     for &(n, _) in names.iter().filter(|(_, r)| VOUCHING.contains(r)) {
-        if let Some(j) = scan.char_at(n.end).filter(|&c| JOINS.contains(c)) {
+        if let Some(j) = scan
+            .char_at(n.end)
+            .filter(|&c| crate::lexicon::is_conjunction(c))
+        {
             let at = n.end + j.len_utf8();
             if let Some(i) = token_starting_at(tokens, at) {
                 let t = joined(tokens, i, i + MAX_PARTS);
@@ -47,7 +45,10 @@ pub(crate) fn find(
                 }
             }
         }
-        if let Some(j) = scan.char_before(n.start).filter(|&c| JOINS.contains(c)) {
+        if let Some(j) = scan
+            .char_before(n.start)
+            .filter(|&c| crate::lexicon::is_conjunction(c))
+        {
             let at = n.start - j.len_utf8();
             if let Some(i) = token_ending_at(tokens, at) {
                 let first = (i.saturating_sub(MAX_PARTS - 1)..=i)

@@ -8,8 +8,8 @@ use super::super::Scan;
 use super::super::index::MentionIndex;
 use super::super::segment::Token;
 use super::name::{
-    end_strength, is_not_a_name, is_not_a_name_after_post, is_trigger, name_shaped, read_name,
-    surname,
+    FULL_NAME_CHARS, end_strength, is_not_a_name, is_not_a_name_after_post, is_trigger,
+    name_shaped, read_name, surname, tagged_exactly,
 };
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
@@ -208,16 +208,6 @@ fn full_name(scan: &Scan<'_>, span: Span) -> bool {
     scan.text[span.range()].chars().count() == FULL_NAME_CHARS
         && matches!(surname(scan, span.start), Some((1, true)))
         && tagged_exactly(scan, span)
-}
-
-/// The characters of a full name: a surname and two given-name characters.
-const FULL_NAME_CHARS: usize = 3;
-
-/// True when the segmenter reads exactly `span` as a name.
-fn tagged_exactly(scan: &Scan<'_>, span: Span) -> bool {
-    scan.tokens_around(span.start)
-        .iter()
-        .any(|t| t.span == span && t.tag.starts_with("nr"))
 }
 
 /// `某某（蒙古族）`: a name-shaped item of a roster right before a note

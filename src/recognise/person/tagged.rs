@@ -18,7 +18,8 @@ use super::super::index::MentionIndex;
 use super::super::segment::Token;
 use super::super::{Mention, Scan};
 use super::name::{
-    after_locative, is_not_a_name, is_trigger, is_weak_cue, name_shaped, read_name, surname,
+    FULL_NAME_CHARS, after_locative, is_not_a_name, is_trigger, is_weak_cue, name_shaped,
+    read_name, surname, tagged_exactly,
 };
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
@@ -45,9 +46,12 @@ const MIN_ADDRESS_BYTES: usize = 6;
 /// set of single characters of the grammar, read per character.
 const LINKS: &str = "和与及同跟由对向请让给将把被以";
 
-/// Of [`LINKS`], those that join one party to another (`同某某总统会谈`),
-/// rarely the last character of another word (`可以`, `所以` end in `以`).
-const CONJUNCTIONS: &str = "和与及同跟";
+/// Of [`LINKS`], those that join one party to another (`同某某总统会谈`):
+/// the conjunctions and `同`, `跟`, rarely the last character of another
+/// word (`可以`, `所以` end in `以`).
+fn joins_parties(c: char) -> bool {
+    crate::lexicon::is_conjunction(c) || matches!(c, '同' | '跟')
+}
 
 /// The signs around a proposed name.
 #[derive(Debug, Clone, Copy, Default)]
@@ -252,7 +256,7 @@ impl Around<'_, '_> {
                 || self
                     .scan
                     .char_before(t.span.start)
-                    .is_some_and(|c| CONJUNCTIONS.contains(c)))
+                    .is_some_and(joins_parties))
             && post_after(self.scan, t.span.end);
         ((placed || titled)
             && (2..=MAX_PLAIN_NAME).contains(&chars)
@@ -339,17 +343,13 @@ fn post_after(scan: &Scan<'_>, pos: usize) -> bool {
     })
 }
 
-/// The characters of a full name (a surname and two given-name
-/// characters) that [`unseen_full_name`] reads.
-const FULL_NAME_CHARS: u8 = 3;
-
 /// `困难户某某某,`, `根据某某某的…`: three characters with a clear surname
 /// that the segmenter reads as exactly one name though its dictionary does
 /// not hold them (its model of names found them), with one weak sign
 /// around them. A dictionary word (`养老`, `蓝图`) or a two-character one
 /// still needs more.
 fn unseen_full_name(n: Span, t: Token, clear: bool, known: bool, e: Evidence) -> bool {
-    n == t.span && clear && !known && e.chars == FULL_NAME_CHARS && e.weak >= 1
+    n == t.span && clear && !known && usize::from(e.chars) == FULL_NAME_CHARS && e.weak >= 1
 }
 
 /// `，娄/nr 东明/nr`, `：卢/nr 天骄/nr`: a surname the segmenter tags alone
@@ -459,11 +459,8 @@ fn verb_follows(scan: &Scan<'_>, pos: usize) -> bool {
 /// or a preposition (`向`, `与`, `对`: they open the subject's object)
 /// right after it: `某某到…调研`, `某某还…`, `某某向记者介绍`.
 fn subject_of_verb(scan: &Scan<'_>, span: Span) -> bool {
-    let tokens = scan.tokens_around(span.start);
-    tokens
-        .iter()
-        .any(|t| t.span == span && t.tag.starts_with("nr"))
-        && tokens.iter().any(|t| {
+    tagged_exactly(scan, span)
+        && scan.tokens_around(span.start).iter().any(|t| {
             t.span.start == span.end
                 && (t.tag.starts_with('v') && t.tag != "vn" || matches!(t.tag, "d" | "p"))
         })
@@ -474,12 +471,10 @@ fn subject_of_verb(scan: &Scan<'_>, span: Span) -> bool {
 /// after it (`某某去年…`, `某某生前…`): the subject of a clause whose verb
 /// comes later.
 fn time_follows(scan: &Scan<'_>, span: Span) -> bool {
-    let tokens = scan.tokens_around(span.start);
     !scan.is_known_word(&scan.text[span.range()])
-        && tokens
-            .iter()
-            .any(|t| t.span == span && t.tag.starts_with("nr"))
-        && tokens
+        && tagged_exactly(scan, span)
+        && scan
+            .tokens_around(span.start)
             .iter()
             .any(|t| t.span.start == span.end && t.tag == "t")
 }
@@ -491,10 +486,7 @@ fn possessor(scan: &Scan<'_>, span: Span) -> bool {
     let w = &scan.text[span.range()];
     scan.text[span.end..].starts_with('的')
         && !(w.ends_with('人') && scan.is_known_word(w))
-        && scan
-            .tokens_around(span.start)
-            .iter()
-            .any(|t| t.span == span && t.tag.starts_with("nr"))
+        && tagged_exactly(scan, span)
 }
 
 /// Last characters of the segmenter's nouns for people by their role or
@@ -558,8 +550,9 @@ fn evidence(scan: &Scan<'_>, span: Span, title_ends: &HashSet<usize>) -> Evidenc
 /// The signs before a name starting at `start`: a post, a role, a verb
 /// of persons, a byline or an honour (strong), or a clause's start (weak).
 fn before_name(scan: &Scan<'_>, start: usize, title_ends: &HashSet<usize>, e: &mut Evidence) {
+    let role = role_noun_before(scan, start);
     if title_ends.contains(&start)
-        || role_noun_before(scan, start)
+        || role
         || post_before_de(scan, start, title_ends)
         || scan.hits_ending_at(start).any(|h| {
             scan.hit_is(h, LexClass::TitleRole)
@@ -573,7 +566,7 @@ fn before_name(scan: &Scan<'_>, start: usize, title_ends: &HashSet<usize>, e: &m
             || scan
                 .hits_ending_at(start)
                 .any(|h| scan.hit_is(h, LexClass::TitleRole));
-        e.after_role = role_noun_before(scan, start)
+        e.after_role = role
             || scan
                 .hits_ending_at(start)
                 .any(|h| is_trigger(scan, h, Trigger::Honour));
