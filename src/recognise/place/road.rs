@@ -50,11 +50,12 @@ pub(super) fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> 
 }
 
 /// True when the segmenter reads the suffix as the start of a place name
-/// running past it (`甘肃` + `河西`…): the character opens that name and
-/// ends no road or river.
+/// or a person's name running past it (`甘肃` + `河西`…, `作者` + `江某某`):
+/// the character opens that name and ends no road or river.
 fn suffix_opens_a_place(scan: &Scan<'_>, suffix: Span) -> bool {
-    scan.token_containing(suffix.start)
-        .is_some_and(|t| t.span.start == suffix.start && t.span.end > suffix.end && t.tag == "ns")
+    scan.token_containing(suffix.start).is_some_and(|t| {
+        t.span.start == suffix.start && t.span.end > suffix.end && matches!(t.tag, "ns" | "nr")
+    })
 }
 
 /// Where a road's name starts: two name characters before the suffix,
