@@ -329,7 +329,14 @@ impl Around<'_, '_> {
         // this name (`某某/nr 在…`) counts as unknown: its common words
         // tagged as names (`蓝图`, `养老`) are frequent.
         let common = known && (n != t.span || self.scan.is_frequent_word(w));
-        (e.enough(clear, common) || unseen_full_name(n, t, clear, known, e)).then_some(n)
+        // With no sign around it, a noun for people before it (not a place's
+        // or a body's name: `某某铁路` + a station) and a clear end after it.
+        let ends = || {
+            after_noun(self.scan, n.start)
+                && self.taken.ending_at(n.start).next().is_none()
+                && ends_clearly_or_de(self.scan, n.end)
+        };
+        (e.enough(clear, common) || unseen_full_name(n, t, clear, known, e, ends)).then_some(n)
     }
 }
 
@@ -346,10 +353,30 @@ fn post_after(scan: &Scan<'_>, pos: usize) -> bool {
 /// `困难户某某某,`, `根据某某某的…`: three characters with a clear surname
 /// that the segmenter reads as exactly one name though its dictionary does
 /// not hold them (its model of names found them), with one weak sign
-/// around them. A dictionary word (`养老`, `蓝图`) or a two-character one
-/// still needs more.
-fn unseen_full_name(n: Span, t: Token, clear: bool, known: bool, e: Evidence) -> bool {
-    n == t.span && clear && !known && usize::from(e.chars) == FULL_NAME_CHARS && e.weak >= 1
+/// around them, or none but a noun for people before them and a clear end
+/// after them (`ends`: `店主某某已经…`). A dictionary word (`养老`, `蓝图`)
+/// or a two-character one still needs more.
+fn unseen_full_name(
+    n: Span,
+    t: Token,
+    clear: bool,
+    known: bool,
+    e: Evidence,
+    ends: impl Fn() -> bool,
+) -> bool {
+    n == t.span
+        && clear
+        && !known
+        && usize::from(e.chars) == FULL_NAME_CHARS
+        && (e.weak >= 1 || ends())
+}
+
+/// True when the segmenter's word right before `pos` is a noun (`店主`,
+/// `老伴`) or `的`: the name it describes or owns, not a site after a verb.
+fn after_noun(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.tokens_around(pos)
+        .iter()
+        .any(|t| t.span.end == pos && matches!(t.tag, "n" | "nr" | "eng" | "uj"))
 }
 
 /// `，娄/nr 东明/nr`, `：卢/nr 天骄/nr`: a surname the segmenter tags alone
@@ -819,6 +846,18 @@ mod tests {
             spans("慰问了困难老人,困难户邬振森,困难群众。", Person),
             ["邬振森"]
         );
+    }
+
+    #[test]
+    fn an_unseen_full_name_after_a_noun_for_people_that_ends_clearly() {
+        assert_eq!(
+            spans("据了解，饭店老板娘邬秀珍已经报警。", Person),
+            ["邬秀珍"]
+        );
+        assert_eq!(spans("来自河南省的邬秀珍已经被录取。", Person), ["邬秀珍"]);
+        // After a verb of visits it is a site, after a place's name a part of it.
+        assert!(spans("调研组察看了邬振森百亩茶园。", Person).is_empty());
+        assert!(spans("沪宁铁路邬振森站建设工程", Person).is_empty());
     }
 
     #[test]
