@@ -97,6 +97,20 @@ pub(crate) fn read(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     (long_enough && ends_here(scan, end)).then_some(Span::new(pos, end))
 }
 
+/// A transliterated name `n` the segmenter cut before its end (`某某·艾/nr
+/// 利夫/n 表示`): `n` run on over the sound characters after it, to where a
+/// name can end. `None` when no sound character follows or the run ends
+/// inside a word.
+pub(crate) fn sounds_on(scan: &Scan<'_>, n: Span) -> Option<Span> {
+    let end = n.end
+        + scan.text[n.end..]
+            .chars()
+            .take_while(|&c| SOUNDS.contains(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    (end > n.end && ends_here(scan, end)).then_some(Span::new(n.start, end))
+}
+
 /// A transliterated name after a post at `pos` that is longer than the
 /// Chinese reading there (`chinese`), where that reading does not end
 /// clearly (`主席沙利卡|什维利`) or the run has a `·`.
