@@ -195,18 +195,8 @@ impl Around<'_, '_> {
             self.without_surname(t)
         };
         found
-            .map(|s| self.run_on_transliteration(s).unwrap_or(s))
             .filter(|&s| !swallows_credit(self.scan, s) && !after_locative(self.scan, s))
             .map(|s| (s, Rule::PersonSegmenter))
-    }
-
-    /// `专家马基延/nr 科/n 指出`: a name after a post or a role that is the
-    /// head of a longer run of sound characters, four or more (longer than
-    /// a Chinese name), read to the run's end.
-    fn run_on_transliteration(&self, s: Span) -> Option<Span> {
-        let f = super::foreign::read(self.scan, s.start)?;
-        let e = self.evidence(s);
-        (f.end > s.end && (e.after_post || e.after_role) && !overlaps(self.taken, f)).then_some(f)
     }
 
     /// `副总裁Danny表示`: a name in Latin letters right after a post.
@@ -876,10 +866,6 @@ mod tests {
         assert_eq!(
             spans("项目负责人彼得·科利夫表示，进展顺利。", Person),
             ["彼得·科利夫"]
-        );
-        assert_eq!(
-            spans("俄罗斯军事专家马里诺科指出，演习规模很大。", Person),
-            ["马里诺科"]
         );
     }
 
