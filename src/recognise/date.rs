@@ -6,6 +6,7 @@
 //! `今年`) are never part of a date.
 
 use super::{Mention, Scan};
+use crate::recognise::lengths::YEAR_DIGITS;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
@@ -122,7 +123,7 @@ fn day_range(c: &mut Cur<'_>) {
     c.attempt(|c| {
         c.eat_any(RANGE_JOINERS)?;
         c.attempt(|c| {
-            let y = c.digits(4)?;
+            let y = c.digits(YEAR_DIGITS)?;
             (valid_year(y) && c.eat('年')).then_some(())
         });
         c.attempt(|c| {
@@ -137,7 +138,7 @@ fn day_range(c: &mut Cur<'_>) {
 /// Reads a date starting at `start` (the first digit); returns its end.
 fn read_date(text: &str, start: usize) -> Option<usize> {
     let mut c = Cur { text, pos: start };
-    let n = c.digits(4)?;
+    let n = c.digits(YEAR_DIGITS)?;
     match c.pos - start {
         4 if valid_year(n) => after_year(&mut c),
         1 | 2 => after_month_or_day(&mut c, n),
@@ -161,7 +162,7 @@ fn after_year(c: &mut Cur<'_>) -> Option<usize> {
     // Year ranges: 2023-2025年.
     if let Some(end) = c.attempt(|c| {
         c.eat_any(&['-', '—', '~', '至', '到'])?;
-        let y = c.digits(4)?;
+        let y = c.digits(YEAR_DIGITS)?;
         (valid_year(y) && c.eat('年')).then_some(c.pos)
     }) {
         return Some(end);
@@ -232,7 +233,7 @@ fn after_month_or_day(c: &mut Cur<'_>, n: u32) -> Option<usize> {
         c.eat('.').then_some(())?;
         let m = c.digits(2)?;
         c.eat('.').then_some(())?;
-        let y = c.digits(4)?;
+        let y = c.digits(YEAR_DIGITS)?;
         (valid_day(n) && valid_month(m) && valid_year(y)).then_some(c.pos)
     }) {
         return Some(end);
@@ -302,7 +303,7 @@ fn find_in_characters(text: &str) -> Vec<Mention> {
         let Some(year) = text.get(start..at) else {
             continue;
         };
-        if year.chars().count() != 4 || !in_characters(year).is_some_and(valid_year) {
+        if year.chars().count() != YEAR_DIGITS || !in_characters(year).is_some_and(valid_year) {
             continue;
         }
         let mut end = at + '年'.len_utf8();

@@ -8,6 +8,7 @@ use super::segment::Token;
 use crate::lexicon::{
     Grammar, Level, LexClass, Lexicon, embedded_grammar, is_numeral, level_chars,
 };
+use crate::recognise::lengths::WORD_CHARS;
 use crate::span::Span;
 use crate::text::{LazyCharSet, is_clause_break};
 use std::sync::LazyLock;
@@ -225,15 +226,15 @@ fn short_form_alone(scan: &Scan<'_>, short: Span, end: usize) -> Step {
         && !(scan.is_rare_word(word) && short_of_county_or_above(scan, word));
     // The tail of a longer word (`资源` of `国土资源`): the word is read
     // like any other.
-    let tail_of_word = n >= 2
+    let tail_of_word = n >= WORD_CHARS
         && toks
             .iter()
             .any(|t| t.span.start < short.start && t.span.end == end);
     if is_generic_opener(scan, word) || scan.lex.is(word, LexClass::Stop) {
         Step::Stop
-    } else if tail_of_word || (aligned && n >= 2 && common) {
+    } else if tail_of_word || (aligned && n >= WORD_CHARS && common) {
         Step::Pass
-    } else if !aligned || n < 2 {
+    } else if !aligned || n < WORD_CHARS {
         Step::Stop
     } else {
         Step::Took
@@ -256,7 +257,7 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
     // A preposition the segmenter glued to the name (`由城` + `投公司`):
     // the name starts after it.
     // A closed set of the grammar, kept in code.
-    if n >= 2 && word.starts_with(['由', '被', '把']) {
+    if n >= WORD_CHARS && word.starts_with(['由', '被', '把']) {
         let after = tok.span.start + '由'.len_utf8();
         if after < w.start {
             w.proper |= !scan.is_known_word(&scan.text[after..w.start]);
@@ -350,7 +351,7 @@ fn is_name_part(scan: &Scan<'_>, tok: &Token, w: &Walk, level: bool) -> bool {
     let word = &scan.text[tok.span.range()];
     let n = word.chars().count();
     let verb_next_to_suffix = w.allow_verb && w.first && tok.tag.starts_with('v');
-    let unknown = n >= 2
+    let unknown = n >= WORD_CHARS
         && !scan.is_known_word(word)
         && !tok.tag.starts_with(['v', 'a', 'm'])
         && !word.contains(|c| FUNCTION_CHARS.contains(c));
@@ -358,7 +359,7 @@ fn is_name_part(scan: &Scan<'_>, tok: &Token, w: &Walk, level: bool) -> bool {
     let adjectival_noun = tok.tag == "an";
     (tok.is_nominal() || adjectival_noun || level || verb_next_to_suffix || unknown)
         && !word.chars().any(|c| c.is_ascii_digit())
-        && !(n >= 2
+        && !(n >= WORD_CHARS
             && word.chars().any(crate::lexicon::is_conjunction)
             && !scan.lex.any(word, |c| c.is_place()))
 }

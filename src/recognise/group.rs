@@ -6,6 +6,7 @@
 
 use super::{Mention, Scan};
 use crate::lexicon::{Grammar, LexClass, Lexicon, embedded_grammar};
+use crate::recognise::lengths::YEAR_DIGITS;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use std::borrow::Cow;
@@ -161,7 +162,7 @@ pub(crate) fn batches(scan: &Scan<'_>) -> Vec<Mention> {
             .rev()
             .take_while(char::is_ascii_digit)
             .count();
-        if year_digits != 4 {
+        if year_digits != YEAR_DIGITS {
             continue;
         }
         let start = i - year_digits;

@@ -15,6 +15,7 @@ mod edge;
 mod enumeration;
 pub(crate) mod group;
 mod index;
+mod lengths;
 mod line;
 mod media;
 mod movement;

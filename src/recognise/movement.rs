@@ -7,6 +7,7 @@ use super::Mention;
 use super::place::level_of;
 use super::scan::Scan;
 use crate::lexicon::Level;
+use crate::recognise::lengths::WORD_CHARS;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
@@ -55,7 +56,7 @@ pub(super) fn first_characters(
 ) -> Vec<Mention> {
     let mut initials: Vec<char> = fulls
         .iter()
-        .filter(|f| f.chars().count() >= 2)
+        .filter(|f| f.chars().count() >= WORD_CHARS)
         .filter(|f| level_of(scan, f).is_some_and(|l| matches!(l, Level::City | Level::County)))
         .filter_map(|f| f.chars().next())
         .collect();

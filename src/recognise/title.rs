@@ -7,6 +7,7 @@
 use super::index::MentionIndex;
 use super::{Mention, Scan};
 use crate::lexicon::{Grammar, Level, LexClass};
+use crate::recognise::lengths::WORD_CHARS;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
@@ -158,7 +159,7 @@ fn unit_before(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<usi
             return None;
         }
         pos -= c.len_utf8();
-        if n >= 2
+        if n >= WORD_CHARS
             && (prefix_ending_at(scan, pos, bodies).is_some()
                 || scan.is_break_before(pos)
                 || starts_clause_word(scan, pos))
@@ -181,11 +182,11 @@ fn merged_unit_before(scan: &Scan<'_>, role: Span) -> Option<usize> {
         let w = &scan.text[t.span.range()];
         let n = w.chars().count();
         let level = n == 1 && w.chars().next().and_then(Level::of_char).is_some();
-        if level && chars >= 2 {
+        if level && chars >= WORD_CHARS {
             pos = t.span.start;
             break;
         }
-        let common_noun = n >= 2
+        let common_noun = n >= WORD_CHARS
             && scan.is_known_word(w)
             && (t.tag.starts_with('n') || matches!(t.tag, "j" | "vn"))
             && !t.tag.starts_with("nr")
@@ -201,7 +202,8 @@ fn merged_unit_before(scan: &Scan<'_>, role: Span) -> Option<usize> {
         || scan
             .char_before(pos)
             .is_some_and(|c| !crate::text::is_cjk(c));
-    (chars >= 2 && (bounded || scan.char_at(pos).and_then(Level::of_char).is_some())).then_some(pos)
+    (chars >= WORD_CHARS && (bounded || scan.char_at(pos).and_then(Level::of_char).is_some()))
+        .then_some(pos)
 }
 
 /// The unit character a post may be written merged with after any body's
@@ -225,7 +227,7 @@ fn merged_department_before(scan: &Scan<'_>, role: Span, unit: char) -> Option<u
         stem.insert(0, c);
         let mut name = stem.clone();
         name.push(unit);
-        if stem.chars().count() >= 2 && scan.lex.is(&name, LexClass::TitleOrg) {
+        if stem.chars().count() >= WORD_CHARS && scan.lex.is(&name, LexClass::TitleOrg) {
             return Some(pos);
         }
     }
@@ -285,7 +287,7 @@ fn unit_name_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     }
     let left = &scan.text[start..suffix.span().start];
     // `某某在州委`: a grammar word is no part of a unit's name.
-    (left.chars().count() >= 2
+    (left.chars().count() >= WORD_CHARS
         && !super::edge::opens_generically_in(scan.lex, left)
         && !left
             .chars()
@@ -316,7 +318,7 @@ const APPOINTED_AS: char = '为';
 fn zone_kind_ending_at(scan: &Scan<'_>, pos: usize) -> Option<usize> {
     let zone = scan.longest_ending_at(pos, LexClass::PlaceSuffix)?;
     let start = zone.span().start;
-    (scan.text[zone.span().range()].chars().count() >= 2
+    (scan.text[zone.span().range()].chars().count() >= WORD_CHARS
         && (scan.is_break_before(start) || starts_clause_word(scan, start)))
     .then_some(start)
 }

@@ -2,10 +2,8 @@
 //! no mention of a body (`reject.document-number`).
 
 use super::super::Scan;
+use crate::recognise::lengths::YEAR_DIGITS;
 use crate::span::Span;
-
-/// The digits of a document number's year (`〔2023〕`).
-const YEAR_DIGITS: usize = 4;
 
 /// True when `span` is the issuer's code of a document number
 /// (`某政办〔2023〕12号`, `区府办[2022]5号`): a code, not a mention of a

@@ -5,6 +5,7 @@ use super::super::edge::{LEVEL_CHARS, is_post_or_cue};
 use super::super::{Mention, Scan};
 use super::{BEFORE_BODY, NOT_IN_BODY, holds_a_clause_verb};
 use crate::lexicon::LexClass;
+use crate::recognise::lengths::WORD_CHARS;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
@@ -41,7 +42,7 @@ pub(super) fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
             if pos + c.len_utf8() >= suffix.start {
                 // `县检察院`, `县法院`: a level and a body word.
                 let body = &scan.text[suffix.range()];
-                return (body.chars().count() >= 2 && ends_word()).then(|| {
+                return (body.chars().count() >= WORD_CHARS && ends_word()).then(|| {
                     Mention::new(
                         Span::new(pos, suffix.end),
                         EntityKind::Org,
@@ -71,7 +72,7 @@ pub(super) fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
             {
                 return None;
             }
-            if (inner.chars().count() >= 2
+            if (inner.chars().count() >= WORD_CHARS
                 || scan
                     .lex
                     .any(inner, |k| matches!(k, LexClass::TitleOrg | LexClass::Org)))

@@ -20,6 +20,7 @@ pub(crate) use party::with_party_prefix;
 use super::edge::{Edge, LEVEL_CHARS, left_edge};
 use super::{Mention, Scan};
 use crate::lexicon::{Grammar, LexClass, SuffixTraits};
+use crate::recognise::lengths::WORD_CHARS;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::LazyCharSet;
@@ -210,7 +211,7 @@ fn word_before_suffix(scan: &Scan<'_>, suffix: Span) -> Option<Head> {
     // A common word that ends in the suffix (`干部`, `布局`, `展厅`):
     // one character before a one-character suffix.
     if is_single_char(&scan.text[suffix.range()])
-        && scan.text[head.span.start..suffix.start].chars().count() < 2
+        && scan.text[head.span.start..suffix.start].chars().count() < WORD_CHARS
         && !scan
             .lex
             .any(hw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))

@@ -2,6 +2,7 @@
 //! `(舒畅)`, a name alone at the end of an article, `王浩宇,男,汉族`.
 
 use super::super::Scan;
+use super::super::lengths::{FULL_NAME_CHARS, MIN_NAME_CHARS, NAME_LENGTHS};
 use super::name::{
     is_trigger, place_rules_out_name, standalone_name, surname, surname_len, valid_given,
 };
@@ -131,7 +132,7 @@ fn alone_on_line(scan: &Scan<'_>, eol: usize) -> Option<Span> {
         k + text[k..].chars().next().map_or(1, char::len_utf8)
     });
     let seg = text[line_start..eol].trim();
-    if seg.chars().count() != 3 || !seg.chars().all(is_cjk) {
+    if seg.chars().count() != FULL_NAME_CHARS || !seg.chars().all(is_cjk) {
         return None;
     }
     let start = line_start + text[line_start..eol].find(seg).unwrap_or(0);
@@ -142,7 +143,7 @@ fn alone_on_line(scan: &Scan<'_>, eol: usize) -> Option<Span> {
 /// name there (`舒畅`), and another byline word may follow (`陈晓通讯员`).
 fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     let sn = surname_len(scan, pos)?;
-    for len in [3usize, 2] {
+    for len in NAME_LENGTHS {
         if len <= sn {
             continue;
         }
@@ -228,7 +229,8 @@ fn run_of_tagged_names(scan: &Scan<'_>, pos: usize) -> Vec<Span> {
     while let Some(t) = tokens.iter().find(|t| {
         t.span.start == at
             && t.tag.starts_with("nr")
-            && (2..=3).contains(&scan.text[t.span.range()].chars().count())
+            && (MIN_NAME_CHARS..=FULL_NAME_CHARS)
+                .contains(&scan.text[t.span.range()].chars().count())
             && matches!(surname(scan, at), Some((sn, true))
                 if valid_given(&scan.text[scan.forward(at, sn).min(t.span.end)..t.span.end]))
     }) {
@@ -267,7 +269,7 @@ fn place_then_closer(scan: &Scan<'_>, end: usize) -> bool {
 
 /// A 2–3 character name ending at `end`, after a break.
 fn name_ending(scan: &Scan<'_>, end: usize) -> Option<Span> {
-    for len in [3usize, 2] {
+    for len in NAME_LENGTHS {
         let start = scan.back(end, len);
         if scan.text[start..end].chars().count() != len || !scan.is_break_before(start) {
             continue;

@@ -4,6 +4,7 @@
 //! follows, so a name with a clear surname needs no more than that.
 
 use super::super::Scan;
+use super::super::lengths::MAX_GIVEN_CHARS;
 use super::name::{is_trigger, is_weak_cue, surname};
 use crate::lexicon::{LexClass, Trigger};
 use crate::span::Span;
@@ -18,7 +19,7 @@ pub(crate) fn name_ends(scan: &Scan<'_>, n: Span) -> bool {
     let given_at = scan.forward(n.start, sn);
     let head_tag = scan.word_tag(&scan.text[n.start..given_at]);
     if head_tag.is_some_and(|t| matches!(t, "p" | "c" | "d" | "v"))
-        && scan.text[given_at..n.end].chars().count() == 2
+        && scan.text[given_at..n.end].chars().count() == MAX_GIVEN_CHARS
         && scan.is_known_word(&scan.text[given_at..n.end])
     {
         return false;

@@ -2,6 +2,7 @@
 //! (`副镇长甲、乙、丙`), the list before a cue (`甲、乙、丙当选`), and a name
 //! right before a cue word (`严俊表示`).
 
+use super::super::lengths::{MAX_GIVEN_CHARS, MAX_NAME_CHARS, MIN_NAME_CHARS, NAME_LENGTHS};
 use super::super::{Mention, Scan};
 use super::name::{end_strength, is_not_a_name, is_trigger, read_name, surname, valid_given};
 use crate::lexicon::{LexClass, Trigger};
@@ -37,7 +38,7 @@ pub(crate) fn list_before(scan: &Scan<'_>, mut start: usize, names: &mut Vec<(Sp
     while scan.char_before(start) == Some('、') {
         let end = start - '、'.len_utf8();
         let mut found = None;
-        for len in [3usize, 2] {
+        for len in NAME_LENGTHS {
             let s = scan.back(end, len);
             if scan.text[s..end].chars().count() != len {
                 continue;
@@ -65,7 +66,7 @@ pub(crate) fn list_before(scan: &Scan<'_>, mut start: usize, names: &mut Vec<(Sp
 /// A name ending right before a cue at `end`.
 pub(crate) fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Option<Span> {
     let mut best = None;
-    for len in [2usize, 3, 4] {
+    for len in MIN_NAME_CHARS..=MAX_NAME_CHARS {
         let start = scan.back(end, len);
         if scan.text[start..end].chars().count() != len {
             break;
@@ -73,7 +74,7 @@ pub(crate) fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Opti
         let Some((sn, strong)) = surname(scan, start) else {
             continue;
         };
-        if len - sn > 2 || len <= sn {
+        if len - sn > MAX_GIVEN_CHARS || len <= sn {
             continue;
         }
         let given = &scan.text[scan.forward(start, sn)..end];

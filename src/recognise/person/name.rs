@@ -4,6 +4,7 @@
 //! names but are not.
 
 use super::super::Scan;
+use super::super::lengths::{FULL_NAME_CHARS, MAX_GIVEN_CHARS, MIN_NAME_CHARS, WORD_CHARS};
 use crate::lexicon::{LexClass, Trigger};
 use crate::span::Span;
 use crate::text::{LazyCharSet, is_cjk, is_clause_break};
@@ -121,7 +122,7 @@ pub(crate) fn name_shaped(scan: &Scan<'_>, span: Span) -> bool {
     surname(scan, span.start).is_some_and(|(sn, _)| {
         let given_start = scan.forward(span.start, sn);
         given_start < span.end
-            && (1..=2).contains(&scan.text[given_start..span.end].chars().count())
+            && (1..=MAX_GIVEN_CHARS).contains(&scan.text[given_start..span.end].chars().count())
             && valid_given(&scan.text[given_start..span.end])
     })
 }
@@ -135,17 +136,18 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     let sn = surname_len(scan, pos).or_else(|| rare_surname(scan, pos))?;
     let given_start = scan.forward(pos, sn);
     let mut cands = Vec::new();
-    for g in [1usize, 2] {
+    for g in 1..=MAX_GIVEN_CHARS {
         let end = scan.forward(given_start, g);
         if scan.text[given_start..end].chars().count() != g
             || !valid_given(&scan.text[given_start..end])
-            || (g == 2 && surname_before_address(scan, pos, sn, scan.forward(given_start, 1)))
+            || (g == MAX_GIVEN_CHARS
+                && surname_before_address(scan, pos, sn, scan.forward(given_start, 1)))
         {
             break;
         }
         cands.push((end, end_strength(scan, end)));
     }
-    if cands.len() < 2
+    if cands.len() < MAX_GIVEN_CHARS
         && let Some(n) = with_level_char(scan, pos, given_start)
     {
         return Some(n);
@@ -206,7 +208,7 @@ fn with_level_char(scan: &Scan<'_>, pos: usize, given_start: usize) -> Option<Sp
         && given
             .chars()
             .all(|c| is_cjk(c) && (LEVEL_CHARS.contains(c) || !NOT_IN_NAME.contains(c)));
-    let ok = (1..=2).contains(&given.chars().count())
+    let ok = (1..=MAX_GIVEN_CHARS).contains(&given.chars().count())
         && (level || function_char_opens_given(given))
         && end_strength(scan, t.span.end) > 0;
     ok.then_some(t.span)
@@ -377,7 +379,7 @@ fn given_is_a_cue(scan: &Scan<'_>, n: Span) -> bool {
         return false;
     };
     let given = &scan.text[scan.forward(n.start, sn)..n.end];
-    given.chars().count() >= 2
+    given.chars().count() >= MAX_GIVEN_CHARS
         && scan.lex.lookup(given).any(|e| {
             (e.class == LexClass::NameCue && !e.ambiguous)
                 || e.class == LexClass::Trigger(Trigger::Byline)
@@ -463,7 +465,7 @@ pub(crate) fn place_rules_out_name(scan: &Scan<'_>, e: &crate::lexicon::Entry) -
 /// A 2–3 character name standing on its own at `pos` (followed by a break).
 pub(crate) fn standalone_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     let sn = surname_len(scan, pos)?;
-    for len in [3usize, 2] {
+    for len in [FULL_NAME_CHARS, MIN_NAME_CHARS] {
         if len <= sn {
             continue;
         }
@@ -503,18 +505,15 @@ pub(crate) fn is_no_name_shape(scan: &Scan<'_>, n: Span) -> bool {
         return false;
     };
     let n_chars = w.chars().count();
-    if n_chars == 2 && PHOTO_SIDES.contains(first) && POSITION_NUMERALS.contains(last) {
+    if n_chars == WORD_CHARS && PHOTO_SIDES.contains(first) && POSITION_NUMERALS.contains(last) {
         return true;
     }
     let stem = &w[..w.len() - last.len_utf8()];
-    n_chars >= 3
+    n_chars > WORD_CHARS
         && WORD_TAILS.contains(last)
         && scan.is_known_word(stem)
         && scan.word_tag(stem).is_some_and(|t| !t.starts_with("nr"))
 }
-
-/// The characters of a full name: a surname and two given-name characters.
-pub(crate) const FULL_NAME_CHARS: usize = 3;
 
 /// True when the segmenter reads exactly `span` as a name.
 pub(crate) fn tagged_exactly(scan: &Scan<'_>, span: Span) -> bool {

@@ -6,10 +6,13 @@
 
 use super::super::Scan;
 use super::super::index::MentionIndex;
+use super::super::lengths::{
+    FULL_NAME_CHARS, MAX_NAME_CHARS, MIN_NAME_CHARS, NAME_LENGTHS, WORD_CHARS,
+};
 use super::super::segment::Token;
 use super::name::{
-    FULL_NAME_CHARS, end_strength, is_not_a_name, is_not_a_name_after_post, is_trigger,
-    name_shaped, read_name, surname, tagged_exactly,
+    end_strength, is_not_a_name, is_not_a_name_after_post, is_trigger, name_shaped, read_name,
+    surname, tagged_exactly,
 };
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
@@ -191,14 +194,16 @@ fn item(scan: &Scan<'_>, span: Span) -> Option<Item> {
 /// person, a conjunction, `的`), or that the segmenter reads as exactly
 /// one name (`困难群众/l 罗某某/nr、`).
 fn first_item(scan: &Scan<'_>, end: usize) -> Option<Item> {
-    [3usize, 2, 4].into_iter().find_map(|len| {
-        let start = scan.back(end, len);
-        let span = Span::new(start, end);
-        (scan.text[span.range()].chars().count() == len
-            && name_shaped(scan, span)
-            && (opens_item(scan, start) || tagged_exactly(scan, span)))
-        .then_some(Item { span, named: true })
-    })
+    [FULL_NAME_CHARS, MIN_NAME_CHARS, MAX_NAME_CHARS]
+        .into_iter()
+        .find_map(|len| {
+            let start = scan.back(end, len);
+            let span = Span::new(start, end);
+            (scan.text[span.range()].chars().count() == len
+                && name_shaped(scan, span)
+                && (opens_item(scan, start) || tagged_exactly(scan, span)))
+            .then_some(Item { span, named: true })
+        })
 }
 
 /// True when `span` is a full name the segmenter reads as exactly one
@@ -224,10 +229,13 @@ pub(crate) fn with_people_note(scan: &Scan<'_>) -> Vec<(Span, Rule)> {
         };
         let note = &rest[..close];
         let n = note.chars().count();
-        if !(2..=MAX_NOTE).contains(&n) || !note.ends_with('族') || !note.chars().all(is_cjk) {
+        if !(WORD_CHARS..=MAX_NOTE).contains(&n)
+            || !note.ends_with('族')
+            || !note.chars().all(is_cjk)
+        {
             continue;
         }
-        let found = [3usize, 2].into_iter().find_map(|len| {
+        let found = NAME_LENGTHS.into_iter().find_map(|len| {
             let start = scan.back(i, len);
             let span = Span::new(start, i);
             (scan.text[span.range()].chars().count() == len

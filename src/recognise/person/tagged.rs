@@ -15,17 +15,22 @@
 //! lexicon or another recogniser reads as a place or a body is no name.
 
 use super::super::index::MentionIndex;
+use super::super::lengths::{FULL_NAME_CHARS, WORD_CHARS};
 use super::super::segment::Token;
 use super::super::{Mention, Scan};
 use super::name::{
-    FULL_NAME_CHARS, after_locative, is_not_a_name, is_trigger, is_weak_cue, name_shaped,
-    read_name, surname, tagged_exactly,
+    after_locative, is_not_a_name, is_trigger, is_weak_cue, name_shaped, read_name, surname,
+    tagged_exactly,
 };
 use crate::lexicon::{LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::Span;
 use crate::text::{is_cjk, is_clause_break};
 use hashbrown::HashSet;
+
+/// Two weak signs vouch for a name with a clear surname as one strong one
+/// does (see [`Evidence::enough`]).
+const TWO_WEAK_SIGNS: u8 = 2;
 
 /// How much a surname that is mostly a common word needs (see [`Evidence::enough`]).
 const WEAK_SURNAME_EVIDENCE: u8 = 3;
@@ -85,7 +90,9 @@ impl Evidence {
         if !clear_surname {
             return self.score() >= WEAK_SURNAME_EVIDENCE && self.strong > 0;
         }
-        self.strong > 0 || (self.weak >= 2 && (!in_dictionary || self.chars >= 3))
+        self.strong > 0
+            || (self.weak >= TWO_WEAK_SIGNS
+                && (!in_dictionary || usize::from(self.chars) >= FULL_NAME_CHARS))
     }
 }
 
@@ -244,7 +251,7 @@ impl Around<'_, '_> {
     fn without_surname(&self, t: Token) -> Option<Span> {
         let e = self.evidence(t.span);
         let chars = self.scan.text[t.span.range()].chars().count();
-        let long = chars >= 3;
+        let long = chars >= FULL_NAME_CHARS;
         // `检察长布朗的…`, `检察长布朗再…`: right after a post, ending clearly.
         let placed = e.after_post
             && (e.score() >= AFTER_POST_SCORE || long || ends_clearly_or_de(self.scan, t.span.end))
@@ -540,7 +547,7 @@ fn role_noun_before(scan: &Scan<'_>, pos: usize) -> bool {
         let chars = w.chars().count();
         t.span.end == pos
             && t.tag == "n"
-            && chars >= 2
+            && chars >= WORD_CHARS
             && w.chars().last().is_some_and(|c| {
                 ROLE_ENDS.contains(c)
                     && (!LONG_ROLE_ENDS.contains(c) || chars >= MIN_LONG_ROLE_NOUN)

@@ -14,6 +14,7 @@ pub(super) use suffixed::SHORT_NAMED;
 use super::{Mention, Scan};
 use crate::lexicon::{Grammar, Level, LexClass};
 use crate::matcher::Hit;
+use crate::recognise::lengths::WORD_CHARS;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use chain::{extend, glue_chains};
@@ -24,7 +25,7 @@ use suffixed::suffix_names;
 /// Two-character division names that are common words unless glued to a
 /// parent (`郊区`, `城区`).
 fn is_generic_division(name: &str) -> bool {
-    name.chars().count() <= 2
+    name.chars().count() <= WORD_CHARS
         && name.chars().next().is_some_and(|c| {
             matches!(
                 c,
@@ -228,7 +229,7 @@ fn stem_is_place(scan: &Scan<'_>, word: &str) -> bool {
         .filter(|&(_, l)| l == Level::Town)
         .map(|(s, _)| &word[..word.len() - s.len()])
         .is_some_and(|stem| {
-            stem.chars().count() >= 2
+            stem.chars().count() >= WORD_CHARS
                 && (!scan.is_known_word(stem) || scan.word_tag(stem) == Some("ns"))
         })
 }

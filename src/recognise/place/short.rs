@@ -8,6 +8,7 @@ use super::super::Scan;
 use super::road::ROAD;
 use super::{aligned, in_dateline};
 use crate::lexicon::{Level, LexClass, PatternId};
+use crate::recognise::lengths::WORD_CHARS;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
@@ -281,7 +282,7 @@ fn reads_as_road_tail(scan: &Scan<'_>, short: &ShortWord<'_>, level: Option<Leve
 /// after a verb of going somewhere, whatever the segmenter's dictionary
 /// calls the word, unless it tags it a verb or a function word.
 fn placed_after_motion(scan: &Scan<'_>, short: &ShortWord<'_>) -> bool {
-    short.word.chars().count() >= 2
+    short.word.chars().count() >= WORD_CHARS
         && !short
             .tag(scan)
             .is_some_and(|t| t.starts_with('v') || matches!(t, "a" | "ad" | "d" | "c" | "p"))
@@ -295,7 +296,7 @@ fn placed_after_motion(scan: &Scan<'_>, short: &ShortWord<'_>) -> bool {
 /// where the segmenter reads the word as a common one, if it reads it
 /// whole and the lexicon has it as nothing else.
 fn family_short_ok(scan: &Scan<'_>, span: Span, short: &ShortWord<'_>) -> bool {
-    short.word.chars().count() >= 2
+    short.word.chars().count() >= WORD_CHARS
         && !short.is_other_word(scan)
         && !reads_as_road_tail(scan, short, None)
         && aligned(scan, span)

@@ -9,6 +9,7 @@ use super::super::{Mention, Scan};
 use super::chain::{EXTENSIONS, is_suffix_with};
 use super::road::{ROAD, road_name};
 use crate::lexicon::{Grammar, Level, LexClass};
+use crate::recognise::lengths::WORD_CHARS;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
@@ -128,7 +129,7 @@ fn swallowed_by_word(scan: &Scan<'_>, suffix: Span, head: &Token, road: bool) ->
 fn is_common_word_ending(scan: &Scan<'_>, suffix: Span, head: &Token) -> bool {
     let hw = &scan.text[head.span.range()];
     scan.text[suffix.range()].chars().count() == 1
-        && hw.chars().count() == 2
+        && hw.chars().count() == WORD_CHARS
         && scan.is_known_word(hw)
         && !head.is_proper()
 }
@@ -140,7 +141,7 @@ fn is_common_word_ending(scan: &Scan<'_>, suffix: Span, head: &Token) -> bool {
 fn is_word_of_its_own(scan: &Scan<'_>, suffix: Span, head: &Token) -> bool {
     let hw = &scan.text[head.span.range()];
     let word = &scan.text[suffix.range()];
-    hw.chars().count() >= 3
+    hw.chars().count() > WORD_CHARS
         && !super::super::edge::opens_generically(hw)
         // A closed set of the grammar, kept in code.
         && (word != "城" || !scan.text[suffix.end..].starts_with(['区', '镇', '市', '乡']))
@@ -164,7 +165,7 @@ fn named_before_suffix(scan: &Scan<'_>, suffix: Span, name_end: usize) -> Option
         MAX_SITE_NAME_CHARS
     };
     let mut edge = left_edge(scan, name_end, max, false, false);
-    if !edge.anchored && scan.text[suffix.range()].chars().count() >= 2 {
+    if !edge.anchored && scan.text[suffix.range()].chars().count() >= WORD_CHARS {
         // `虹桥国际开放枢纽`: a verb may stand before a long suffix when
         // a place opens the name.
         let with_verb = left_edge(scan, name_end, max, true, false);

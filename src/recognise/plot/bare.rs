@@ -4,6 +4,7 @@
 
 use super::code;
 use crate::lexicon::{Grammar, LexClass, Lexicon};
+use crate::recognise::lengths::YEAR_DIGITS;
 use crate::span::Span;
 
 /// Words after which a dashed code is a planning code: the plot is
@@ -49,7 +50,9 @@ fn is_planning_code(code: &str) -> bool {
     let parts: Vec<&str> = code.split('-').collect();
     let alnum = code.bytes().filter(u8::is_ascii_alphanumeric).count();
     let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    let year = |p: &str| digits(p) && p.len() == 4 && (p.starts_with("19") || p.starts_with("20"));
+    let year = |p: &str| {
+        digits(p) && p.len() == YEAR_DIGITS && (p.starts_with("19") || p.starts_with("20"))
+    };
     alnum >= MIN_ALNUM
         && parts.len() >= 2
         && parts.iter().all(|p| !p.is_empty() && !year(p))

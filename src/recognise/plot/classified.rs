@@ -6,6 +6,7 @@
 use super::code::{self, char_before};
 use super::prefix;
 use super::{list, numeral, unit};
+use crate::recognise::lengths::YEAR_DIGITS;
 use crate::recognise::{Mention, Scan};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
@@ -107,7 +108,7 @@ fn ends_with_year(text: &str) -> bool {
     let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
     let head = &text[..text.len() - digits];
     let year = &text[head.len()..];
-    digits == 4
+    digits == YEAR_DIGITS
         && (year.starts_with("19") || year.starts_with("20"))
         && !head.ends_with(|c: char| code::is_code_char(c))
 }

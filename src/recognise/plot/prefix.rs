@@ -5,6 +5,7 @@
 use super::code::char_before;
 use crate::lexicon::LexClass;
 use crate::recognise::Scan;
+use crate::recognise::lengths::YEAR_DIGITS;
 
 /// Brackets around the year of a land sale, opening and closing.
 const YEAR_BRACKETS: &[(char, char)] = &[
@@ -41,7 +42,8 @@ fn land_sale(text: &str, start: usize) -> Option<usize> {
     let close = char_before(text, start)?;
     let &(open, _) = YEAR_BRACKETS.iter().find(|(_, c)| *c == close)?;
     let year_end = start - close.len_utf8();
-    let year_start = year_end.checked_sub(4)?;
+    // ASCII digits: one byte each.
+    let year_start = year_end.checked_sub(YEAR_DIGITS)?;
     let year = text.get(year_start..year_end)?;
     if !year.bytes().all(|b| b.is_ascii_digit()) || char_before(text, year_start) != Some(open) {
         return None;
