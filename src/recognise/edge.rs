@@ -6,7 +6,7 @@
 use super::Scan;
 use super::segment::Token;
 use crate::lexicon::{
-    Grammar, Level, LexClass, Lexicon, embedded_grammar, is_numeral, level_chars,
+    Grammar, Level, LexClass, Lexicon, Trigger, embedded_grammar, is_numeral, level_chars,
 };
 use crate::recognise::lengths::WORD_CHARS;
 use crate::span::Span;
@@ -340,6 +340,18 @@ fn ends_the_name(scan: &Scan<'_>, tok: &Token) -> bool {
             matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole)
         })
         || crosses_post_or_cue(scan, tok.span)
+        || named_after_post(scan, tok)
+}
+
+/// `演员某某/nr` + `某某促进会`, `主任某某/nr` + `某某医院`: a name the
+/// segmenter tags right after a post or a role is the person who holds
+/// it, not the start of the next body's name.
+fn named_after_post(scan: &Scan<'_>, tok: &Token) -> bool {
+    tok.tag.starts_with("nr")
+        && scan.hits_ending_at(tok.span.start).any(|h| {
+            scan.hit_is(h, LexClass::TitleRole)
+                || scan.hit_is(h, LexClass::Trigger(Trigger::Honour))
+        })
 }
 
 /// True when the token is a name's part: a noun, a `level` character, a
