@@ -245,7 +245,8 @@ fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
         t.span.start >= it.start
             && t.span.end <= it.end
             && ((t.tag.starts_with('v') && t.tag != "vn")
-                || matches!(t.tag, "p" | "c" | "u" | "uj" | "d" | "r" | "m"))
+                || matches!(t.tag, "p" | "c" | "u" | "uj" | "d" | "r" | "m" | "i" | "l")
+                || (t.tag == "a" && t.span.end == it.end))
             && scan.is_known_word(&scan.text[t.span.range()])
     })
 }
