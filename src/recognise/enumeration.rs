@@ -7,7 +7,8 @@
 use super::edge::opens_generically_in;
 use super::index::MentionIndex;
 use super::{Mention, Scan};
-use crate::lexicon::{Grammar, LexClass};
+use crate::lexicon::{Grammar, LexClass, Trigger};
+use crate::recognise::lengths::WORD_CHARS;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{is_cjk, is_clause_break};
@@ -49,6 +50,10 @@ pub(crate) fn propagate(scan: &Scan<'_>, known: &[Mention]) -> Vec<Mention> {
     out
 }
 
+/// The fewest items named by a brand and an industry (`某某纺织`) that make
+/// a list one of companies when no item is otherwise named.
+const MIN_TRADE_NAMES: usize = 2;
+
 fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention> {
     let text = scan.text;
     let raw = raw_items(text, clause);
@@ -79,13 +84,23 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
     // A one-character abbreviation (`浙、沪、渝等地`) says nothing of the
     // names listed with it.
+    // Two items named as companies by a brand and an industry
+    // (`某某纺织、某某重工`) say the list is one of companies.
     let kinds_of = |items: &[Span]| -> Vec<EntityKind> {
-        items
+        let mut kinds: Vec<EntityKind> = items
             .iter()
             .filter_map(|&it| covering(it))
             .filter(|m| text[m.span.range()].chars().nth(1).is_some())
             .map(|m| m.kind)
-            .collect()
+            .collect();
+        let traded = items
+            .iter()
+            .filter(|&&it| covering(it).is_none() && trade_named(scan, it))
+            .count();
+        if traded >= MIN_TRADE_NAMES {
+            kinds.extend(std::iter::repeat_n(EntityKind::Org, traded));
+        }
+        kinds
     };
     // The end items are cut from their pieces by the segmenter, which tags
     // the clause. When no mention could be either of them (none ends the
@@ -99,7 +114,15 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
         && known
             .overlapping(last)
             .any(|m| !m.nested && m.span.start == last.start);
-    if !first_may && !last_may && list_kind(company_list, &kinds_of(&items[1..])).is_none() {
+    let industry_ends = |it: &Span| {
+        scan.hits_ending_at(it.end)
+            .any(|h| scan.hit_is(h, LexClass::Trigger(Trigger::Industry)))
+    };
+    if !first_may
+        && !last_may
+        && !items.iter().any(industry_ends)
+        && list_kind(company_list, &kinds_of(&items[1..])).is_none()
+    {
         return Vec::new();
     }
     if tail_after_deng.is_none() {
@@ -126,6 +149,25 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
             )
         })
         .collect()
+}
+
+/// The most characters of a brand before an industry in a list item.
+const MAX_BRAND_CHARS: usize = 4;
+
+/// `某某纺织`, `某某重工`: an item that is a brand of two to four characters
+/// the segmenter reads as proper or unknown words, then an industry
+/// (`trigger.industry`): how a company is named without its legal form.
+fn trade_named(scan: &Scan<'_>, it: Span) -> bool {
+    let Some(industry) = scan.hits_ending_at(it.end).find(|h| {
+        h.span().start > it.start && scan.hit_is(h, LexClass::Trigger(Trigger::Industry))
+    }) else {
+        return false;
+    };
+    let brand = Span::new(it.start, industry.span().start);
+    let chars = scan.text[brand.range()].chars().count();
+    (WORD_CHARS..=MAX_BRAND_CHARS).contains(&chars)
+        && super::site::plain(scan, it)
+        && super::site::made_of_name_words(scan, brand)
 }
 
 /// True when a noun other than one for people starts at `pos`: the
