@@ -136,16 +136,13 @@ const MIN_AREA_CHARS: usize = 3;
 /// character), or an office of the organisation named before it
 /// (`县法院` + `民事审判庭` + `庭长`; `庭`, `科`: `grammar.office`).
 fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
-    let mut a = start;
-    while a > 0
-        && start - a < MAX_GLUED_CHARS
-        && is_cjk(doc.chars[a - 1])
-        && doc.mention_covering(a - 1).is_none()
-    {
-        a -= 1;
-    }
+    let a = doc.run_back(start, MAX_GLUED_CHARS, |k, c| {
+        is_cjk(c) && doc.mention_covering(k).is_none()
+    });
     let p = doc.text(a, start);
-    if let Some(o) = a.checked_sub(1).and_then(|x| doc.mention_covering(x))
+    if let Some(o) = (a > 0)
+        .then(|| doc.prev(a))
+        .and_then(|x| doc.mention_covering(x))
         && doc.mentions[o].kind == EntityKind::Org
         && doc.mentions[o].end == a
         && !p.is_empty()
@@ -185,17 +182,12 @@ const MAX_STEM_CHARS: usize = 6;
 /// where the stem starts and the title written out in full.
 fn collapsed_body(doc: &Doc<'_>, t: usize) -> Option<(usize, String)> {
     let m = &doc.mentions[t];
-    let mut a = m.start;
-    while a > 0
-        && m.start - a < MAX_STEM_CHARS
-        && is_cjk(doc.chars[a - 1])
-        && doc.mention_covering(a - 1).is_none()
-    {
-        a -= 1;
-    }
-    let listed = a
-        .checked_sub(1)
-        .is_some_and(|b| matches!(doc.chars[b], '、' | ',' | '\u{FF0C}'));
+    let a = doc.run_back(m.start, MAX_STEM_CHARS, |k, c| {
+        is_cjk(c) && doc.mention_covering(k).is_none()
+    });
+    let listed = doc
+        .char_before(a)
+        .is_some_and(|c| matches!(c, '、' | ',' | '\u{FF0C}'));
     if a == m.start || !listed {
         return None;
     }
@@ -293,7 +285,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
                 // `某市农业局某某局长`: the body is written before the person;
                 // `来到某中学,校长乙`: earlier in the sentence.
                 Some(body) => (format!("{body}{}", m.text), false),
-                None => (m.text.clone(), glued_before(&doc.chars, m.start)),
+                None => (m.text.clone(), glued_before(doc, m.start)),
             },
         };
         // Every TITLE has its post (`recognise::Mention::title`).

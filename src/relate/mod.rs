@@ -17,6 +17,7 @@ mod accompany;
 mod article;
 mod context;
 mod leads;
+mod norm;
 mod orgname;
 mod output;
 mod sentence;
@@ -30,6 +31,7 @@ use crate::span::{EntityKind, Span};
 use crate::text::{CodePoints, Prepared};
 use article::{Article, NamedPlace};
 use hashbrown::HashMap;
+use norm::NormText;
 use sentence::Sentence;
 
 /// A top-level entity mention in the normalised text.
@@ -63,12 +65,8 @@ const MAX_TRIGGER_CHARS: usize = 8;
 
 /// The document as the relation rules see it.
 pub(crate) struct Doc<'a> {
-    /// The normalised text, as chars (the rules count in chars).
-    pub chars: Vec<char>,
-    /// The same text as a string, and where each of its chars starts: a
-    /// stretch of it is a slice, not a new string.
-    norm: &'a str,
-    starts: CodePoints,
+    /// The normalised text (its helpers are the document's: `doc.at(…)`).
+    pub nt: NormText<'a>,
     /// Top-level mentions, sorted by start.
     pub mentions: Vec<Mention>,
     /// Sentences, in order.
@@ -116,6 +114,14 @@ pub(crate) enum Found {
     },
 }
 
+impl<'a> std::ops::Deref for Doc<'a> {
+    type Target = NormText<'a>;
+
+    fn deref(&self) -> &NormText<'a> {
+        &self.nt
+    }
+}
+
 impl<'a> Doc<'a> {
     /// Builds the view of a document: the top-level mentions recognition
     /// `found` in the normalised text of `prepared` (one per entity, in the
@@ -134,19 +140,17 @@ impl<'a> Doc<'a> {
         } else {
             CodePoints::new(norm)
         };
-        // Sized once: the index counted the chars.
-        let mut chars: Vec<char> = Vec::with_capacity(ncp.len());
-        chars.extend(norm.chars());
+        let nt = NormText::new(norm, ncp);
         let triggers: Vec<Trigger> = triggers
             .iter()
             .map(|&(s, kinds)| Trigger {
-                start: ncp.of(s.start),
-                end: ncp.of(s.end),
+                start: nt.pos_of_byte(s.start),
+                end: nt.pos_of_byte(s.end),
                 kinds,
             })
             .collect();
-        let mentions = top_mentions(found, &ncp, &chars);
-        let sentences = sentence::split(&chars, prepared);
+        let mentions = top_mentions(found, &nt);
+        let sentences = sentence::split(&nt, prepared);
         // Triggers come by start: only those from `a` on are read.
         let action = |a: usize, b: usize| {
             let i = triggers.partition_point(|t| t.start < a);
@@ -157,27 +161,25 @@ impl<'a> Doc<'a> {
                         || t.kinds.contains(LexTrigger::LinkVerb))
             })
         };
-        let articles = article::split(&chars, norm, &ncp, &mentions, action)
+        let articles = article::split(&nt, &mentions, action)
             .into_iter()
             .map(|(start, end)| Article {
                 start,
                 end,
-                places: article::named_places(lex, &chars, &mentions, start, end),
-                context: context::places(lex, &chars, norm, &ncp, &mentions, start, end),
+                places: article::named_places(lex, &nt, &mentions, start, end),
+                context: context::places(lex, &nt, &mentions, start, end),
             })
             .collect::<Vec<Article>>();
         // A document of one article names what that article names.
         let doc_places = match articles.as_slice() {
-            [a] if a.start == 0 && a.end == chars.len() => a.places.clone(),
-            _ => article::named_places(lex, &chars, &mentions, 0, chars.len()),
+            [a] if a.start == 0 && a.end == nt.len() => a.places.clone(),
+            _ => article::named_places(lex, &nt, &mentions, 0, nt.len()),
         };
         let by_initial = persons_by_initial(&mentions);
         Doc {
             by_initial,
             triggers,
-            chars,
-            norm,
-            starts: ncp,
+            nt,
             mentions,
             sentences,
             articles,
@@ -239,15 +241,6 @@ impl<'a> Doc<'a> {
             .map(|h| h.start)
     }
 
-    /// The chars `a..b` as a string.
-    pub(crate) fn text(&self, a: usize, b: usize) -> &'a str {
-        let b = b.min(self.chars.len());
-        if a >= b {
-            return "";
-        }
-        &self.norm[self.starts.byte(a)..self.starts.byte(b)]
-    }
-
     /// Indices of the mentions that lie inside `a..b`.
     pub(crate) fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
         let from = self.mentions.partition_point(|m| m.start < a);
@@ -270,12 +263,12 @@ impl<'a> Doc<'a> {
     /// (`(王某在某村察看…)`).
     pub(crate) fn in_parens(&self, from: usize, pos: usize) -> bool {
         let from = if self.is_caption(from) {
-            from + 1
+            self.next(from)
         } else {
             from
         };
         let mut depth = 0i32;
-        for &c in &self.chars[from.min(pos)..pos] {
+        for (_, c) in self.chars_in(from.min(pos), pos) {
             match c {
                 '(' | '\u{FF08}' | '[' | '【' => depth += 1,
                 ')' | '\u{FF09}' | ']' | '】' => depth = (depth - 1).max(0),
@@ -287,14 +280,14 @@ impl<'a> Doc<'a> {
 
     /// True when a line opens at `from` with a bracket closed at its end.
     fn is_caption(&self, from: usize) -> bool {
-        if !matches!(self.chars.get(from), Some('(' | '\u{FF08}')) {
+        if !matches!(self.char_at(from), Some('(' | '\u{FF08}')) {
             return false;
         }
-        if from > 0 && self.chars[from - 1] != '\n' {
+        if self.char_before(from).is_some_and(|c| c != '\n') {
             return false;
         }
         let mut depth = 0i32;
-        for (k, &c) in self.chars.iter().enumerate().skip(from) {
+        for (k, c) in self.chars_in(from, self.len()) {
             match c {
                 '(' | '\u{FF08}' => depth += 1,
                 ')' | '\u{FF09}' => depth -= 1,
@@ -302,37 +295,13 @@ impl<'a> Doc<'a> {
                 _ => {}
             }
             if depth == 0 {
-                let rest = &self.chars[k + 1..];
-                return rest
-                    .iter()
-                    .take_while(|&&c| c != '\n')
-                    .all(|c| c.is_whitespace());
+                return self
+                    .chars_in(self.next(k), self.len())
+                    .take_while(|&(_, c)| c != '\n')
+                    .all(|(_, c)| c.is_whitespace());
             }
         }
         false
-    }
-
-    /// True when the chars `a..b` hold nothing but white space.
-    pub(crate) fn blank(&self, a: usize, b: usize) -> bool {
-        a >= b
-            || self.chars[a..b.min(self.chars.len())]
-                .iter()
-                .all(|c| c.is_whitespace())
-    }
-
-    /// True when `word` is written at char `pos`.
-    pub(crate) fn at(&self, pos: usize, word: &str) -> bool {
-        // One byte comparison instead of decoding `word` char by char (a
-        // position past the end reads as the empty rest of the text).
-        self.norm[self.starts.byte(pos)..].starts_with(word)
-    }
-
-    /// True when `word` ends at char `pos`.
-    pub(crate) fn ends_at(&self, pos: usize, word: &str) -> bool {
-        if pos > self.chars.len() {
-            return word.is_empty();
-        }
-        self.norm[..self.starts.byte(pos)].ends_with(word)
     }
 
     /// The mention that starts at `pos`, if any.
@@ -350,17 +319,20 @@ impl<'a> Doc<'a> {
 }
 
 /// The top-level mentions of `found` (one per entity, so that a mention's
-/// index is its entity's), in chars of the normalised text that `ncp`
-/// indexes, by start (longest first).
-fn top_mentions(found: &[recognise::Mention], ncp: &CodePoints, chars: &[char]) -> Vec<Mention> {
-    let solid = |a: usize, b: usize| chars[a..b].iter().filter(|c| !c.is_whitespace());
+/// index is its entity's), in positions of `nt`, by start (longest first).
+fn top_mentions(found: &[recognise::Mention], nt: &NormText<'_>) -> Vec<Mention> {
+    let solid = |a: usize, b: usize| {
+        nt.chars_in(a, b)
+            .map(|(_, c)| c)
+            .filter(|c| !c.is_whitespace())
+    };
     let mut mentions: Vec<Mention> = found
         .iter()
         .enumerate()
         .filter(|(_, m)| !m.nested)
         .filter_map(|(i, m)| {
-            let s = ncp.of(m.span.start);
-            let t = ncp.of(m.span.end);
+            let s = nt.pos_of_byte(m.span.start);
+            let t = nt.pos_of_byte(m.span.end);
             (t > s).then(|| Mention {
                 entity: i,
                 kind: m.kind,
@@ -369,7 +341,7 @@ fn top_mentions(found: &[recognise::Mention], ncp: &CodePoints, chars: &[char]) 
                 text: solid(s, t).collect(),
                 post: m
                     .role
-                    .map(|r| solid(ncp.of(r.start).clamp(s, t), t).count()),
+                    .map(|r| solid(nt.pos_of_byte(r.start).clamp(s, t), t).count()),
             })
         })
         .collect();
@@ -491,7 +463,7 @@ mod tests {
     #[test]
     fn words_are_found_at_char_positions() {
         let d = doc("区委书记到七宝镇调研。");
-        let n = d.chars.len();
+        let n = d.len();
         assert!(d.at(0, "区委") && d.at(4, "到七宝") && d.at(n - 1, "。"));
         assert!(!d.at(1, "区委") && !d.at(n - 1, "。。") && !d.at(n, "。"));
         assert!(d.ends_at(4, "书记") && !d.ends_at(1, "区委") && d.ends_at(n, "调研。"));

@@ -756,7 +756,7 @@ impl Doc<'_> {
     pub(crate) fn article_of_range(&self, art: usize) -> (usize, usize) {
         self.articles
             .get(art)
-            .map_or((0, self.chars.len()), |a| (a.start, a.end))
+            .map_or((0, self.len()), |a| (a.start, a.end))
     }
 }
 

@@ -68,10 +68,10 @@ impl Output<'_, '_> {
         let Some(s) = self.doc.sentences.get(si) else {
             return [0, 0];
         };
-        let ncp = &self.doc.starts;
+        let d = self.doc;
         let o = self
             .prepared
-            .original_span(Span::new(ncp.byte(s.start), ncp.byte(s.end)));
+            .original_span(Span::new(d.byte(s.start), d.byte(s.end)));
         [self.ocp.of(o.start), self.ocp.of(o.end)]
     }
 

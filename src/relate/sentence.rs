@@ -11,6 +11,7 @@
 //! break still ends a sentence (and a paragraph), so that evidence never
 //! runs from a headline into the text below it: see [`headline_ends`].
 
+use super::norm::NormText;
 use crate::text::Prepared;
 
 /// One sentence: a char range of the normalised text, trimmed of spaces.
@@ -44,14 +45,20 @@ pub(crate) const MAX_SENTENCE_CHARS: usize = 1000;
 /// The longest line read as a headline, in chars.
 pub(crate) const MAX_HEADLINE_CHARS: usize = 50;
 
-/// Splits the normalised text of `prepared`, as `chars`, into sentences:
+/// Splits the normalised text of `prepared`, as `nt`, into sentences:
 /// [`split_at`] with the [`headline_ends`] of the text.
-pub(crate) fn split(chars: &[char], prepared: &Prepared) -> Vec<Sentence> {
-    split_at(chars, &headline_ends(prepared))
+pub(crate) fn split(nt: &NormText<'_>, prepared: &Prepared) -> Vec<Sentence> {
+    let cuts: Vec<usize> = headline_ends(prepared)
+        .into_iter()
+        .filter(|&b| b < nt.norm.len())
+        .map(|b| nt.pos_of_byte(b))
+        .collect();
+    split_at(nt, &cuts)
 }
 
 /// Where the normaliser joined a headline to the text below it: the
-/// chars of the normalised text that follow such a headline, in order.
+/// byte offsets of the normalised text that follow such a headline, in
+/// order.
 ///
 /// A line of the original is a headline here when its break to the next
 /// line was removed, and it
@@ -92,19 +99,7 @@ pub(crate) fn headline_ends(prepared: &Prepared) -> Vec<usize> {
         starts_block = !joined || cut;
         after_sentence = ends_a_sentence(line);
     }
-    // Bytes of the normalised text to chars, in one pass.
-    let norm = prepared.normalized();
-    let mut out = Vec::with_capacity(cuts.len());
-    let mut want = cuts.into_iter().peekable();
-    for (i, (byte, _)) in norm.char_indices().enumerate() {
-        while want.next_if(|&w| w <= byte).is_some() {
-            out.push(i);
-        }
-        if want.peek().is_none() {
-            break;
-        }
-    }
-    out
+    cuts
 }
 
 /// The byte ranges of the lines of `text` (without their line break).
@@ -133,37 +128,39 @@ fn ends_a_sentence(line: &str) -> bool {
         .is_some_and(is_sentence_end)
 }
 
-/// Splits `chars` into sentences (empty ones dropped), none longer than
-/// [`MAX_SENTENCE_CHARS`], ending one also at every char of `cuts` (sorted;
-/// a cut starts a new paragraph too).
-pub(crate) fn split_at(chars: &[char], cuts: &[usize]) -> Vec<Sentence> {
+/// Splits `nt` into sentences (empty ones dropped), none longer than
+/// [`MAX_SENTENCE_CHARS`], ending one also at every position of `cuts`
+/// (sorted; a cut starts a new paragraph too).
+pub(crate) fn split_at(nt: &NormText<'_>, cuts: &[usize]) -> Vec<Sentence> {
     let mut cuts = cuts.iter().copied().peekable();
     let mut out = Vec::new();
     let mut para = 0usize;
     let mut start = 0usize;
+    let space_at = |p: usize| nt.char_at(p).is_some_and(char::is_whitespace);
     let push = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize| {
         let mut s = s;
         let mut e = e;
-        while s < e && chars[s].is_whitespace() {
-            s += 1;
+        while s < e && space_at(s) {
+            s = nt.next(s);
         }
-        while e > s && chars[e - 1].is_whitespace() {
-            e -= 1;
+        while e > s && nt.char_before(e).is_some_and(char::is_whitespace) {
+            e = nt.prev(e);
         }
-        while e - s > MAX_SENTENCE_CHARS {
-            let limit = s + MAX_SENTENCE_CHARS;
-            let cut = (s + MAX_SENTENCE_CHARS / 2..limit)
+        while nt.longer_than(s, e, MAX_SENTENCE_CHARS) {
+            let limit = nt.fwd(s, MAX_SENTENCE_CHARS);
+            let cut = nt
+                .chars_in(nt.fwd(s, MAX_SENTENCE_CHARS / 2), limit)
                 .rev()
-                .find(|&i| crate::text::is_clause_break(chars[i]))
-                .map_or(limit, |i| i + 1);
+                .find(|&(_, c)| crate::text::is_clause_break(c))
+                .map_or(limit, |(i, _)| nt.next(i));
             out.push(Sentence {
                 start: s,
                 end: cut,
                 para,
             });
             s = cut;
-            while s < e && chars[s].is_whitespace() {
-                s += 1;
+            while s < e && space_at(s) {
+                s = nt.next(s);
             }
         }
         if e > s {
@@ -174,47 +171,49 @@ pub(crate) fn split_at(chars: &[char], cuts: &[usize]) -> Vec<Sentence> {
             });
         }
     };
+    let closes = |p: usize| {
+        nt.char_at(p)
+            .is_some_and(|c| is_sentence_end(c) || matches!(c, '”' | '’' | '」'))
+    };
     let mut i = 0usize;
-    while i < chars.len() {
+    while let Some(c) = nt.char_at(i) {
         if cuts.next_if(|&cut| cut <= i).is_some() {
             push(&mut out, start, i, para);
             para += 1;
             start = i;
             continue;
         }
-        let c = chars[i];
         if c == '\n' {
             push(&mut out, start, i, para);
             para += 1;
-            start = i + 1;
+            start = nt.next(i);
         } else if is_sentence_end(c) {
             // Keep runs such as `!!` or `……` and a closing quote together.
-            let mut j = i + 1;
-            while j < chars.len()
-                && (is_sentence_end(chars[j]) || matches!(chars[j], '”' | '’' | '」'))
-            {
-                j += 1;
+            let mut j = nt.next(i);
+            while closes(j) {
+                j = nt.next(j);
             }
             push(&mut out, start, j, para);
             start = j;
             i = j;
             continue;
         }
-        i += 1;
+        i = nt.next(i);
     }
-    push(&mut out, start, chars.len(), para);
+    push(&mut out, start, nt.len(), para);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::CodePoints;
 
     fn texts(s: &str) -> Vec<(String, usize)> {
-        let chars: Vec<char> = s.chars().collect();
-        split_at(&chars, &[])
+        let nt = NormText::new(s, CodePoints::new(s));
+        split_at(&nt, &[])
             .iter()
-            .map(|x| (chars[x.start..x.end].iter().collect(), x.para))
+            .map(|x| (nt.text(x.start, x.end).to_string(), x.para))
             .collect()
     }
 
@@ -269,10 +268,10 @@ mod tests {
     /// The sentences of a text, split as the relation rules see it.
     fn sentences(text: &str) -> Vec<String> {
         let p = Prepared::new(text);
-        let chars: Vec<char> = p.normalized().chars().collect();
-        split(&chars, &p)
+        let nt = NormText::new(p.normalized(), CodePoints::new(p.normalized()));
+        split(&nt, &p)
             .iter()
-            .map(|x| chars[x.start..x.end].iter().collect())
+            .map(|x| nt.text(x.start, x.end).to_string())
             .collect()
     }
 
@@ -313,13 +312,12 @@ mod tests {
     }
 
     #[test]
-    fn headline_ends_are_chars_of_the_normalised_text() {
+    fn headline_ends_are_offsets_of_the_normalised_text() {
         let p = Prepared::new(
             "标题一,副标题\n\n正文第一句很长很长很长很长很长很长很长很长很长很长,还在继续。",
         );
         let ends = headline_ends(&p);
-        let chars: Vec<char> = p.normalized().chars().collect();
         assert_eq!(ends.len(), 1);
-        assert_eq!(chars[ends[0]], '正');
+        assert!(p.normalized()[ends[0]..].starts_with('正'));
     }
 }

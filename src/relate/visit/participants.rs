@@ -9,26 +9,24 @@ const MAX_COMES_TO_US_TAIL: usize = 4;
 /// places) brings its visitors to the article's own place (`来我县考察`,
 /// `到我市调研`).
 pub(super) fn comes_to_us(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    let b = (b + MAX_COMES_TO_US_TAIL).min(doc.chars.len());
-    (a..b).any(|q| our_place_at(doc, q))
+    let b = doc.fwd(b, MAX_COMES_TO_US_TAIL).min(doc.len());
+    doc.positions(a, b).any(|q| our_place_at(doc, q))
 }
 
 /// True when `我` and a level character above the village stand at char
 /// `q` (`我县`, `我市`, `我镇`): the article's own place.
 fn our_place_at(doc: &Doc<'_>, q: usize) -> bool {
-    doc.chars[q] == '我'
+    doc.char_at(q) == Some('我')
         && doc
-            .chars
-            .get(q + 1)
-            .and_then(|&c| crate::lexicon::Level::of_char(c))
+            .char_at(doc.next(q))
+            .and_then(crate::lexicon::Level::of_char)
             .is_some_and(|l| l != crate::lexicon::Level::Village)
 }
 
 /// True when the persons named from `from` on are the host's officials
 /// (`我县领导甲、乙参加`, `县领导丙参加` where the group are guests).
 pub(super) fn hosts_named(doc: &Doc<'_>, from: usize, to: usize) -> bool {
-    (from..to.min(doc.chars.len())).any(|q| our_place_at(doc, q))
-        || doc.text(from, to).contains("领导")
+    doc.positions(from, to).any(|q| our_place_at(doc, q)) || doc.text(from, to).contains("领导")
 }
 
 /// True when the leaders of a place are named in `from..to` (`某县领导`,
@@ -99,12 +97,12 @@ fn joiners_of_join_word(doc: &Doc<'_>, si: usize, from: usize, covered: &[bool])
     let s = doc.sentences[si];
     // No join word starts before `next_join`.
     let mut next_join = from;
-    for (q, &cov) in covered.iter().enumerate().take(s.end).skip(from) {
-        if cov || q < next_join {
+    for q in doc.positions(from, s.end) {
+        if covered[q] || q < next_join {
             continue;
         }
         let Some(n) = doc.trigger_at(q, T::Join) else {
-            next_join = doc.next_trigger(q + 1, &[T::Join]);
+            next_join = doc.next_trigger(doc.next(q), &[T::Join]);
             continue;
         };
         if doc.at(q + n, "的有") || doc.at(q + n, "的还有") {
@@ -127,12 +125,12 @@ fn joiners_after_hai_you(doc: &Doc<'_>, si: usize) -> Vec<usize> {
     if let Some(k) = text.find("还有")
         && !text[..k].contains("陪同")
         && {
-            let at = s.start + text[..k].chars().count();
+            let at = doc.past(s.start, &text[..k]);
             doc.trigger_within(s.start, at, T::VisitInspect)
                 || doc.trigger_within(s.start, at, T::VisitMotion)
         }
     {
-        let at = s.start + text[..k].chars().count();
+        let at = doc.past(s.start, &text[..k]);
         return persons_outside_parens(doc, s.start, at, s.end);
     }
     Vec::new()
@@ -170,7 +168,7 @@ fn hosts_take_part(doc: &Doc<'_>, st: &State, from: usize, first: usize, end: us
 pub(super) fn joins_the_visit(doc: &Doc<'_>, at: usize, after: usize, limit: usize) -> bool {
     let mut p = after;
     if p < limit && doc.at(p, "了") {
-        p += 1;
+        p = doc.next(p);
     }
     let visit_at = |q: usize| {
         doc.trigger_at(q, T::VisitInspect).is_some()
@@ -183,14 +181,16 @@ pub(super) fn joins_the_visit(doc: &Doc<'_>, at: usize, after: usize, limit: usi
     if doc.ends_at(at, "分别") || doc.ends_at(at, "陪同") {
         return false;
     }
-    let end = (p..limit)
-        .find(|&k| ends_a_phrase(doc.chars[k]))
-        .unwrap_or(limit);
+    let end = doc
+        .chars_in(p, limit)
+        .find(|&(_, c)| ends_a_phrase(c))
+        .map_or(limit, |(k, _)| k);
     // Nothing follows in the clause (also at the end of the text).
     if end <= p {
         return true;
     }
-    end - p <= MAX_JOINED_ACTIVITY && (p..end).any(|k| doc.at(k, "活动"))
+    !doc.longer_than(p, end, MAX_JOINED_ACTIVITY)
+        && doc.positions(p, end).any(|k| doc.at(k, "活动"))
 }
 
 /// The persons named from `from` to the end of its clause (`一同参加的有
@@ -201,9 +201,10 @@ pub(super) fn persons_listed_after(
     from: usize,
     limit: usize,
 ) -> Vec<usize> {
-    let end = (from..limit)
-        .find(|&k| ends_a_phrase(doc.chars[k]))
-        .unwrap_or(limit);
+    let end = doc
+        .chars_in(from, limit)
+        .find(|&(_, c)| ends_a_phrase(c))
+        .map_or(limit, |(k, _)| k);
     persons_outside_parens(doc, sent_start, from, end)
 }
 
