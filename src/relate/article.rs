@@ -19,12 +19,12 @@ use crate::span::EntityKind;
 use crate::text::chars_at_most;
 use hashbrown::HashMap;
 
-/// One article: a char range of the normalised text.
+/// One article: a byte range of the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Article {
-    /// First char.
+    /// Where it starts.
     pub start: usize,
-    /// One past the last char.
+    /// Where it ends.
     pub end: usize,
     /// The divisions the article names.
     pub places: Vec<NamedPlace>,
@@ -41,13 +41,13 @@ pub(crate) struct NamedPlace {
     pub level: Level,
     /// How many mentions name it.
     pub count: usize,
-    /// Char position of the first mention.
+    /// Where the first mention starts.
     pub first: usize,
     /// How many of those mentions name it outside a post and a visiting
     /// group: visitors write their own place in their titles
     /// (`某市委书记`, `某市考察团`), the hosts' abbreviated titles do not.
     pub plain: usize,
-    /// Char position of the first such mention (`usize::MAX` when none).
+    /// Where the first such mention starts (`usize::MAX` when none).
     pub first_plain: usize,
     /// True when a place mention writes the full name itself.
     pub full_written: bool,
@@ -372,7 +372,7 @@ pub(crate) fn named_places(
 
 /// One mention naming a division, as [`count_named`] counts it.
 struct Named<'t> {
-    /// Where the mention starts (chars).
+    /// Where the mention starts.
     at: usize,
     /// True when the mention names the division plainly (no post, no
     /// visiting group).
@@ -496,7 +496,7 @@ fn short_with_level(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
 }
 
 impl Doc<'_> {
-    /// The article that holds char `pos`.
+    /// The article that holds `pos`.
     pub(crate) fn article_of(&self, pos: usize) -> usize {
         self.articles
             .iter()

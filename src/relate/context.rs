@@ -105,7 +105,7 @@ pub(crate) fn places(
     out
 }
 
-/// The non-blank lines of `start..end`, as char ranges.
+/// The non-blank lines of `start..end`.
 fn lines(nt: &NormText<'_>, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = start;

@@ -2,7 +2,7 @@
 //! VISIT, LEADS and ACCOMPANY.
 //!
 //! The rules read the normalised text (PDF breaks inside sentences removed)
-//! in char positions, over the top-level entity mentions; nested spans are
+//! in byte offsets (see [`norm`]), over the top-level entity mentions; nested spans are
 //! ignored. Evidence is mapped back to code points of the original text.
 //!
 //! - [`sentence`]: sentences and paragraphs;
@@ -41,9 +41,9 @@ pub(crate) struct Mention {
     pub entity: usize,
     /// The entity type.
     pub kind: EntityKind,
-    /// First char of the normalised text.
+    /// Where it starts: a byte offset of the normalised text.
     pub start: usize,
-    /// One past the last char.
+    /// Where it ends (a byte offset).
     pub end: usize,
     /// The normalised text, without white space.
     pub text: String,
@@ -52,7 +52,7 @@ pub(crate) struct Mention {
     pub post: Option<usize>,
 }
 
-/// A trigger word the automaton found, in chars of the normalised text.
+/// A trigger word the automaton found, in bytes of the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Trigger {
     start: usize,
@@ -125,27 +125,19 @@ impl<'a> std::ops::Deref for Doc<'a> {
 impl<'a> Doc<'a> {
     /// Builds the view of a document: the top-level mentions recognition
     /// `found` in the normalised text of `prepared` (one per entity, in the
-    /// entities' order), in chars.
+    /// entities' order).
     pub(crate) fn new(
         prepared: &'a Prepared,
         found: &[recognise::Mention],
         lex: &'a Lexicon,
         triggers: &[(Span, TriggerSet)],
-        ocp: &CodePoints,
     ) -> Self {
-        let norm = prepared.normalized();
-        // Nothing normalised (most texts): the original's index serves.
-        let ncp = if norm == prepared.original() {
-            ocp.clone()
-        } else {
-            CodePoints::new(norm)
-        };
-        let nt = NormText::new(norm, ncp);
+        let nt = NormText::new(prepared.normalized());
         let triggers: Vec<Trigger> = triggers
             .iter()
             .map(|&(s, kinds)| Trigger {
-                start: nt.pos_of_byte(s.start),
-                end: nt.pos_of_byte(s.end),
+                start: s.start,
+                end: s.end,
                 kinds,
             })
             .collect();
@@ -188,8 +180,8 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The length in chars of the longest trigger word of kind `t` written
-    /// at char `pos`.
+    /// The length in bytes of the longest trigger word of kind `t` written
+    /// at `pos`.
     pub(crate) fn trigger_at(&self, pos: usize, t: LexTrigger) -> Option<usize> {
         let i = self.triggers.partition_point(|h| h.start < pos);
         self.triggers[i..]
@@ -199,7 +191,7 @@ impl<'a> Doc<'a> {
             .map(|h| h.end - h.start)
     }
 
-    /// The first char at or after `pos` where a trigger word of one of the
+    /// The first position at or after `pos` where a trigger word of one of the
     /// kinds `ts` starts (`usize::MAX` when none does): loops asking
     /// [`Doc::trigger_at`] char by char skip to it.
     pub(crate) fn next_trigger(&self, pos: usize, ts: &[LexTrigger]) -> usize {
@@ -210,18 +202,18 @@ impl<'a> Doc<'a> {
             .map_or(usize::MAX, |h| h.start)
     }
 
-    /// True when a trigger word of kind `t` ends at char `pos`.
+    /// True when a trigger word of kind `t` ends at `pos`.
     pub(crate) fn trigger_ends_at(&self, pos: usize, t: LexTrigger) -> bool {
         let i = self
             .triggers
-            .partition_point(|h| h.start + MAX_TRIGGER_CHARS < pos);
+            .partition_point(|h| h.start + NormText::bytes_of_chars(MAX_TRIGGER_CHARS) < pos);
         self.triggers[i..]
             .iter()
             .take_while(|h| h.start < pos)
             .any(|h| h.end == pos && h.kinds.contains(t))
     }
 
-    /// True when a trigger word of kind `t` lies wholly inside chars `a..b`.
+    /// True when a trigger word of kind `t` lies wholly inside `a..b`.
     pub(crate) fn trigger_within(&self, a: usize, b: usize, t: LexTrigger) -> bool {
         let i = self.triggers.partition_point(|h| h.start < a);
         self.triggers[i..]
@@ -231,7 +223,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Where the first trigger word of kind `t` that lies wholly inside
-    /// chars `a..b` starts.
+    /// `a..b` starts.
     pub(crate) fn first_trigger(&self, a: usize, b: usize, t: LexTrigger) -> Option<usize> {
         let i = self.triggers.partition_point(|h| h.start < a);
         self.triggers[i..]
@@ -249,7 +241,7 @@ impl<'a> Doc<'a> {
             .filter(move |&i| self.mentions[i].end <= b)
     }
 
-    /// The index of the sentence holding char `pos`.
+    /// The index of the sentence holding `pos`.
     pub(crate) fn sentence_of(&self, pos: usize) -> usize {
         self.sentences
             .partition_point(|s| s.end <= pos)
@@ -331,17 +323,14 @@ fn top_mentions(found: &[recognise::Mention], nt: &NormText<'_>) -> Vec<Mention>
         .enumerate()
         .filter(|(_, m)| !m.nested)
         .filter_map(|(i, m)| {
-            let s = nt.pos_of_byte(m.span.start);
-            let t = nt.pos_of_byte(m.span.end);
+            let (s, t) = (m.span.start, m.span.end);
             (t > s).then(|| Mention {
                 entity: i,
                 kind: m.kind,
                 start: s,
                 end: t,
                 text: solid(s, t).collect(),
-                post: m
-                    .role
-                    .map(|r| solid(nt.pos_of_byte(r.start).clamp(s, t), t).count()),
+                post: m.role.map(|r| solid(r.start.clamp(s, t), t).count()),
             })
         })
         .collect();
@@ -388,7 +377,7 @@ pub(crate) fn relate(
     triggers: &[(Span, TriggerSet)],
     explain: bool,
 ) -> (Vec<Relation>, Option<crate::document::Context>) {
-    let doc = Doc::new(prepared, found, lexicon, triggers, ocp);
+    let doc = Doc::new(prepared, found, lexicon, triggers);
     let context = doc
         .articles
         .first()
@@ -416,13 +405,7 @@ pub(crate) mod testing {
         let prepared: &'static Prepared = Box::leak(Box::new(Prepared::new(text)));
         let cps = CodePoints::new(text);
         let found = ex.recognised(prepared, &cps);
-        Doc::new(
-            prepared,
-            &found.mentions,
-            ex.lexicon(),
-            &found.triggers,
-            &cps,
-        )
+        Doc::new(prepared, &found.mentions, ex.lexicon(), &found.triggers)
     }
 
     /// The relations of `text` as readable keys: `VISIT 张三 -> 七宝镇`,
@@ -461,12 +444,13 @@ mod tests {
     use crate::recognise::testing::extractor;
 
     #[test]
-    fn words_are_found_at_char_positions() {
+    fn words_are_found_at_positions() {
         let d = doc("区委书记到七宝镇调研。");
         let n = d.len();
-        assert!(d.at(0, "区委") && d.at(4, "到七宝") && d.at(n - 1, "。"));
-        assert!(!d.at(1, "区委") && !d.at(n - 1, "。。") && !d.at(n, "。"));
-        assert!(d.ends_at(4, "书记") && !d.ends_at(1, "区委") && d.ends_at(n, "调研。"));
+        let (four, last) = (d.fwd(0, 4), d.prev(n));
+        assert!(d.at(0, "区委") && d.at(four, "到七宝") && d.at(last, "。"));
+        assert!(!d.at(d.next(0), "区委") && !d.at(last, "。。") && !d.at(n, "。"));
+        assert!(d.ends_at(four, "书记") && !d.ends_at(d.next(0), "区委") && d.ends_at(n, "调研。"));
         assert!(!d.ends_at(n + 1, "。") && d.ends_at(n + 1, "") && d.ends_at(0, ""));
         // Past the end only the empty word is written.
         assert!(d.at(n + 5, "") && !d.at(n + 5, "区"));

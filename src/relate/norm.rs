@@ -1,88 +1,121 @@
 //! The normalised text as the relation rules read it: positions, the
 //! chars at them, and steps from char to char.
 //!
-//! Every position the rules hold (mentions, triggers, sentences, articles)
-//! is one of this text's; the rules step and count through these helpers
-//! only, never by arithmetic on positions, so that a position's unit is
-//! this file's business alone.
+//! A position is a byte offset of the normalised text, as everywhere in
+//! the library (recognition's spans, the automaton's triggers); code
+//! points are counted only where relations are written out. Every position
+//! the rules hold (mentions, triggers, sentences, articles) is a char
+//! boundary of this text; the rules step and count through these helpers,
+//! never by arithmetic on positions, and the bounds they read in chars
+//! (`within 6 chars`) are counted in chars here.
 
-use crate::text::CodePoints;
+use crate::text::utf8_width;
+
+/// The most bytes a char takes in UTF-8.
+const MAX_CHAR_BYTES: usize = 4;
 
 /// The normalised text of a document.
 pub(crate) struct NormText<'a> {
-    /// The normalised text, as chars.
-    pub chars: Vec<char>,
-    /// The same text as a string, and where each of its chars starts: a
-    /// stretch of it is a slice, not a new string.
+    /// The normalised text: a stretch of it is a slice, not a new string.
     pub norm: &'a str,
-    pub starts: CodePoints,
 }
 
 impl<'a> NormText<'a> {
-    /// Indexes `norm`, whose char starts `starts` holds.
-    pub(crate) fn new(norm: &'a str, starts: CodePoints) -> Self {
-        // Sized once: the index counted the chars.
-        let mut chars: Vec<char> = Vec::with_capacity(starts.len());
-        chars.extend(norm.chars());
-        NormText {
-            chars,
-            norm,
-            starts,
-        }
+    /// Reads `norm`.
+    pub(crate) fn new(norm: &'a str) -> Self {
+        NormText { norm }
     }
 
     /// The end of the text.
     pub(crate) fn len(&self) -> usize {
-        self.chars.len()
+        self.norm.len()
     }
 
     /// The char at `pos`, if `pos` is inside the text.
     pub(crate) fn char_at(&self, pos: usize) -> Option<char> {
-        self.chars.get(pos).copied()
+        let &lead = self.norm.as_bytes().get(pos)?;
+        if lead.is_ascii() {
+            return Some(char::from(lead));
+        }
+        self.norm.get(pos..)?.chars().next()
     }
 
     /// The char that ends at `pos`, if any.
     pub(crate) fn char_before(&self, pos: usize) -> Option<char> {
-        pos.checked_sub(1).and_then(|p| self.char_at(p))
+        self.norm.get(..pos)?.chars().next_back()
     }
 
-    /// The position one char after `pos` (one past it beyond the end).
+    /// The position one char after `pos` (one byte on past the end).
     pub(crate) fn next(&self, pos: usize) -> usize {
-        pos + 1
+        pos + self
+            .norm
+            .as_bytes()
+            .get(pos)
+            .map_or(1, |&lead| utf8_width(lead))
     }
 
-    /// The position one char before `pos` (`pos` > 0).
+    /// The position one char before `pos` (`pos` > 0; one byte back past
+    /// the end).
     pub(crate) fn prev(&self, pos: usize) -> usize {
-        pos - 1
+        if pos > self.norm.len() {
+            return pos - 1;
+        }
+        let mut p = pos - 1;
+        while p > 0 && !self.norm.is_char_boundary(p) {
+            p -= 1;
+        }
+        p
     }
 
-    /// The position `n` chars after `pos` (counted on past the end).
+    /// The position `n` chars after `pos` (a byte a char past the end).
     pub(crate) fn fwd(&self, pos: usize, n: usize) -> usize {
-        pos + n
+        (0..n).fold(pos, |p, _| self.next(p))
     }
 
     /// The position `n` chars before `pos`, or the start of the text.
     pub(crate) fn back(&self, pos: usize, n: usize) -> usize {
-        pos.saturating_sub(n)
+        let mut p = pos;
+        for _ in 0..n {
+            if p == 0 {
+                break;
+            }
+            p = self.prev(p);
+        }
+        p
     }
 
     /// The position after `word` written at `pos`.
     pub(crate) fn past(&self, pos: usize, word: &str) -> usize {
-        pos + word.chars().count()
+        pos + word.len()
     }
 
     /// The position where `word`, written to end at `pos`, starts.
     pub(crate) fn before(&self, pos: usize, word: &str) -> usize {
-        pos - word.chars().count()
+        pos - word.len()
     }
 
-    /// The number of chars from `a` to `b` (0 when `b` <= `a`).
+    /// The number of chars from `a` to `b` (0 when `b` <= `a`; a char a
+    /// byte past the end).
     pub(crate) fn count(&self, a: usize, b: usize) -> usize {
-        b.saturating_sub(a)
+        if b <= a {
+            return 0;
+        }
+        let end = self.norm.len();
+        let beyond = b - a.max(end).min(b);
+        beyond + self.text(a, b).chars().count()
     }
 
-    /// True when `a..b` holds more than `n` chars.
+    /// True when `a..b` holds more than `n` chars: a span of `n` bytes or
+    /// fewer does not, one of more than four bytes a char does, and only
+    /// those between are counted.
     pub(crate) fn longer_than(&self, a: usize, b: usize, n: usize) -> bool {
+        let bytes = b.saturating_sub(a);
+        if bytes <= n {
+            return false;
+        }
+        if bytes > n.saturating_mul(MAX_CHAR_BYTES) {
+            return true;
+        }
         self.count(a, b) > n
     }
 
@@ -91,9 +124,10 @@ impl<'a> NormText<'a> {
         &self,
         a: usize,
         b: usize,
-    ) -> impl DoubleEndedIterator<Item = (usize, char)> + '_ {
-        let b = b.min(self.chars.len());
-        (a.min(b)..b).map(move |i| (i, self.chars[i]))
+    ) -> impl DoubleEndedIterator<Item = (usize, char)> + 'a {
+        let b = b.min(self.norm.len());
+        let a = a.min(b);
+        self.norm[a..b].char_indices().map(move |(i, c)| (a + i, c))
     }
 
     /// The positions of the chars of `a..b` (clamped to the text).
@@ -101,7 +135,7 @@ impl<'a> NormText<'a> {
         &self,
         a: usize,
         b: usize,
-    ) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    ) -> impl DoubleEndedIterator<Item = usize> + 'a {
         self.chars_in(a, b).map(|(i, _)| i)
     }
 
@@ -121,42 +155,77 @@ impl<'a> NormText<'a> {
             .map_or(pos, |(k, _)| k)
     }
 
-    /// The chars `a..b` as a string.
+    /// The text of `a..b` (clamped to the text).
     pub(crate) fn text(&self, a: usize, b: usize) -> &'a str {
-        let b = b.min(self.chars.len());
+        let b = b.min(self.norm.len());
         if a >= b {
             return "";
         }
-        &self.norm[self.starts.byte(a)..self.starts.byte(b)]
+        &self.norm[a..b]
     }
 
-    /// True when the chars `a..b` hold nothing but white space.
+    /// True when `a..b` holds nothing but white space.
     pub(crate) fn blank(&self, a: usize, b: usize) -> bool {
         self.chars_in(a, b).all(|(_, c)| c.is_whitespace())
     }
 
-    /// True when `word` is written at `pos`.
+    /// True when `word` is written at `pos` (past the end only the empty
+    /// word is).
     pub(crate) fn at(&self, pos: usize, word: &str) -> bool {
-        // One byte comparison instead of decoding `word` char by char (a
-        // position past the end reads as the empty rest of the text).
-        self.norm[self.starts.byte(pos)..].starts_with(word)
+        self.norm
+            .get(pos..)
+            .map_or(word.is_empty(), |rest| rest.starts_with(word))
     }
 
     /// True when `word` ends at `pos`.
     pub(crate) fn ends_at(&self, pos: usize, word: &str) -> bool {
-        if pos > self.chars.len() {
-            return word.is_empty();
+        self.norm
+            .get(..pos)
+            .map_or(word.is_empty(), |head| head.ends_with(word))
+    }
+
+    /// The most bytes `n` chars take: a bound for looking back by bytes.
+    pub(crate) fn bytes_of_chars(n: usize) -> usize {
+        n.saturating_mul(MAX_CHAR_BYTES)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The steps agree with the text's chars, for chars of one to four
+    /// bytes, and past the end.
+    #[test]
+    fn steps_are_chars() {
+        let text = "a七é😀 \n镇";
+        let nt = NormText::new(text);
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let n = text.len();
+        for (k, &p) in starts.iter().enumerate() {
+            let next = starts.get(k + 1).copied().unwrap_or(n);
+            assert_eq!(nt.next(p), next);
+            assert_eq!(nt.prev(next), p);
+            assert_eq!(nt.char_at(p), text[p..].chars().next());
+            assert_eq!(nt.char_before(next), text[p..].chars().next());
+            assert_eq!(nt.count(0, p), k);
+            assert_eq!(nt.fwd(0, k), p);
+            assert_eq!(nt.back(n, starts.len() - k), p);
+            assert!(!nt.longer_than(0, p, k) && (k == 0 || nt.longer_than(0, p, k - 1)));
         }
-        self.norm[..self.starts.byte(pos)].ends_with(word)
-    }
-
-    /// The byte offset of `pos` in the normalised text.
-    pub(crate) fn byte(&self, pos: usize) -> usize {
-        self.starts.byte(pos)
-    }
-
-    /// The position of byte offset `byte` of the normalised text.
-    pub(crate) fn pos_of_byte(&self, byte: usize) -> usize {
-        self.starts.of(byte)
+        assert_eq!(nt.next(n), n + 1);
+        assert_eq!(nt.fwd(n - 3, 3), n + 2);
+        assert_eq!(nt.count(n - 3, n + 2), 3);
+        assert_eq!(nt.back(3, 10), 0);
+        assert_eq!(nt.char_at(n), None);
+        assert_eq!(nt.char_before(0), None);
+        assert!(nt.at(n + 2, "") && !nt.at(n + 2, "镇") && nt.ends_at(n, "镇"));
+        assert!(!nt.ends_at(n + 1, "镇") && nt.ends_at(n + 1, ""));
+        let chars: Vec<(usize, char)> = nt.chars_in(1, n).rev().collect();
+        assert_eq!(chars.len(), starts.len() - 1);
+        assert_eq!(
+            nt.run_back(n, 10, |_, c| !c.is_whitespace()),
+            n - "镇".len()
+        );
     }
 }

@@ -14,12 +14,12 @@
 use super::norm::NormText;
 use crate::text::Prepared;
 
-/// One sentence: a char range of the normalised text, trimmed of spaces.
+/// One sentence: a byte range of the normalised text, trimmed of spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Sentence {
-    /// First char.
+    /// Where it starts.
     pub start: usize,
-    /// One past the last char (the closing punctuation included).
+    /// Where it ends (the closing punctuation included).
     pub end: usize,
     /// Index of the paragraph (line) that holds it.
     pub para: usize,
@@ -48,12 +48,7 @@ pub(crate) const MAX_HEADLINE_CHARS: usize = 50;
 /// Splits the normalised text of `prepared`, as `nt`, into sentences:
 /// [`split_at`] with the [`headline_ends`] of the text.
 pub(crate) fn split(nt: &NormText<'_>, prepared: &Prepared) -> Vec<Sentence> {
-    let cuts: Vec<usize> = headline_ends(prepared)
-        .into_iter()
-        .filter(|&b| b < nt.norm.len())
-        .map(|b| nt.pos_of_byte(b))
-        .collect();
-    split_at(nt, &cuts)
+    split_at(nt, &headline_ends(prepared))
 }
 
 /// Where the normaliser joined a headline to the text below it: the
@@ -207,10 +202,9 @@ pub(crate) fn split_at(nt: &NormText<'_>, cuts: &[usize]) -> Vec<Sentence> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::CodePoints;
 
     fn texts(s: &str) -> Vec<(String, usize)> {
-        let nt = NormText::new(s, CodePoints::new(s));
+        let nt = NormText::new(s);
         split_at(&nt, &[])
             .iter()
             .map(|x| (nt.text(x.start, x.end).to_string(), x.para))
@@ -268,7 +262,7 @@ mod tests {
     /// The sentences of a text, split as the relation rules see it.
     fn sentences(text: &str) -> Vec<String> {
         let p = Prepared::new(text);
-        let nt = NormText::new(p.normalized(), CodePoints::new(p.normalized()));
+        let nt = NormText::new(p.normalized());
         split(&nt, &p)
             .iter()
             .map(|x| nt.text(x.start, x.end).to_string())

@@ -5,7 +5,7 @@ use super::*;
 /// The chars after a clause searched for `我县`, `我市`.
 const MAX_COMES_TO_US_TAIL: usize = 4;
 
-/// True when the clause in chars `a..b` (the end of its subject to its
+/// True when the clause in `a..b` (the end of its subject to its
 /// places) brings its visitors to the article's own place (`来我县考察`,
 /// `到我市调研`).
 pub(super) fn comes_to_us(doc: &Doc<'_>, a: usize, b: usize) -> bool {
@@ -13,7 +13,7 @@ pub(super) fn comes_to_us(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     doc.positions(a, b).any(|q| our_place_at(doc, q))
 }
 
-/// True when `我` and a level character above the village stand at char
+/// True when `我` and a level character above the village stand at
 /// `q` (`我县`, `我市`, `我镇`): the article's own place.
 fn our_place_at(doc: &Doc<'_>, q: usize) -> bool {
     doc.char_at(q) == Some('我')
