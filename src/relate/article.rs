@@ -226,17 +226,7 @@ impl Lines<'_> {
 
     /// The lines that hold more than white space.
     fn nonempty(&self) -> Vec<(usize, usize)> {
-        let mut lines: Vec<(usize, usize)> = Vec::new();
-        let mut s = 0usize;
-        for (i, c) in self.nt.chars_in(0, self.nt.len()) {
-            if c == '\n' {
-                lines.push((s, i));
-                s = self.nt.next(i);
-            }
-        }
-        lines.push((s, self.nt.len()));
-        lines.retain(|&r| !self.text(r).trim().is_empty());
-        lines
+        self.nt.lines(0, self.nt.len())
     }
 
     /// True when a date opens the line (a news lead: `11月28日,…`).

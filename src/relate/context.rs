@@ -50,7 +50,7 @@ pub(crate) fn places(
     start: usize,
     end: usize,
 ) -> Vec<ContextPlace> {
-    let lines = lines(nt, start, end);
+    let lines = nt.lines(start, end);
     let line_text = |r: (usize, usize)| nt.text(r.0, r.1);
     let mut out: Vec<ContextPlace> = Vec::new();
     let mut add = |found: Vec<(String, Level)>, certainty: Certainty| {
@@ -102,22 +102,6 @@ pub(crate) fn places(
             Certainty::High,
         );
     }
-    out
-}
-
-/// The non-blank lines of `start..end`.
-fn lines(nt: &NormText<'_>, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut s = start;
-    let end = end.min(nt.len());
-    for (i, c) in nt.chars_in(start, end) {
-        if c == '\n' {
-            out.push((s, i));
-            s = nt.next(i);
-        }
-    }
-    out.push((s, end));
-    out.retain(|&(a, b)| !nt.blank(a, b));
     out
 }
 

@@ -202,6 +202,24 @@ impl<'a> Doc<'a> {
             .map_or(usize::MAX, |h| h.start)
     }
 
+    /// Where trigger words of kind `t` start inside `a..b`, in order, each
+    /// position once.
+    pub(crate) fn trigger_starts(
+        &self,
+        a: usize,
+        b: usize,
+        t: LexTrigger,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let i = self.triggers.partition_point(|h| h.start < a);
+        let mut last = None;
+        self.triggers[i..]
+            .iter()
+            .take_while(move |h| h.start < b)
+            .filter(move |h| h.kinds.contains(t))
+            .map(|h| h.start)
+            .filter(move |&s| last.replace(s) != Some(s))
+    }
+
     /// True when a trigger word of kind `t` ends at `pos`.
     pub(crate) fn trigger_ends_at(&self, pos: usize, t: LexTrigger) -> bool {
         let i = self
@@ -260,7 +278,7 @@ impl<'a> Doc<'a> {
             from
         };
         let mut depth = 0i32;
-        for (_, c) in self.chars_in(from.min(pos), pos) {
+        for (_, c) in self.marks_in(from.min(pos), pos) {
             match c {
                 '(' | '\u{FF08}' | '[' | '【' => depth += 1,
                 ')' | '\u{FF09}' | ']' | '】' => depth = (depth - 1).max(0),

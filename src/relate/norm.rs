@@ -166,7 +166,43 @@ impl<'a> NormText<'a> {
 
     /// True when `a..b` holds nothing but white space.
     pub(crate) fn blank(&self, a: usize, b: usize) -> bool {
-        self.chars_in(a, b).all(|(_, c)| c.is_whitespace())
+        self.text(a, b).trim_start().is_empty()
+    }
+
+    /// Where `word` is written inside `a..b`, in order (occurrences that
+    /// do not overlap).
+    pub(crate) fn find_all<'w>(
+        &self,
+        a: usize,
+        b: usize,
+        word: &'w str,
+    ) -> impl Iterator<Item = usize> + use<'a, 'w> {
+        // Bytes: a match of UTF-8 starts at a char boundary.
+        memchr::memmem::find_iter(self.text(a, b).as_bytes(), word.as_bytes()).map(move |i| a + i)
+    }
+
+    /// The chars of `a..b` outside the rows of ideographs (U+4000–U+9FFF):
+    /// the punctuation, breaks and brackets a scan looks for, without
+    /// decoding the ideographs between them.
+    pub(crate) fn marks_in(&self, a: usize, b: usize) -> impl Iterator<Item = (usize, char)> + 'a {
+        let t = self.text(a, b);
+        crate::text::non_ideographs(t).map(move |(i, c)| (a + i, c))
+    }
+
+    /// The non-blank lines of `a..b` (clamped to the text), without their
+    /// line breaks.
+    pub(crate) fn lines(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
+        let end = b.min(self.len());
+        let mut out = Vec::new();
+        let mut s = a;
+        let from = a.min(end);
+        for i in memchr::memchr_iter(b'\n', self.text(from, end).as_bytes()).map(|i| from + i) {
+            out.push((s, i));
+            s = i + 1;
+        }
+        out.push((s, end));
+        out.retain(|&(x, y)| !self.blank(x, y));
+        out
     }
 
     /// True when `word` is written at `pos` (past the end only the empty

@@ -166,34 +166,47 @@ pub(crate) fn split_at(nt: &NormText<'_>, cuts: &[usize]) -> Vec<Sentence> {
             });
         }
     };
-    let closes = |p: usize| {
-        nt.char_at(p)
-            .is_some_and(|c| is_sentence_end(c) || matches!(c, '”' | '’' | '」'))
-    };
-    let mut i = 0usize;
-    while let Some(c) = nt.char_at(i) {
-        if cuts.next_if(|&cut| cut <= i).is_some() {
-            push(&mut out, start, i, para);
+    let closes = |c: char| is_sentence_end(c) || matches!(c, '”' | '’' | '」');
+    // Only breaks, punctuation and quotes end a sentence: the ideographs
+    // between them are stepped over undecoded.
+    let mut marks = crate::text::non_ideographs(nt.norm).peekable();
+    // Where the scan reads on after a run of closing punctuation: a cut
+    // inside the run takes effect at its end.
+    let mut floor = 0usize;
+    loop {
+        let next = marks.peek().map(|&(i, _)| i);
+        // The cuts up to the next mark, or before the end of the text.
+        let due = |x: usize| next.map_or(x < nt.len(), |i| x <= i);
+        while let Some(x) = cuts.next_if(|&x| due(x)) {
+            let at = x.max(floor);
+            if at >= nt.len() {
+                break;
+            }
+            push(&mut out, start, at, para);
             para += 1;
-            start = i;
-            continue;
+            start = at;
         }
+        let Some((i, c)) = marks.next() else {
+            break;
+        };
         if c == '\n' {
             push(&mut out, start, i, para);
             para += 1;
-            start = nt.next(i);
+            start = i + c.len_utf8();
         } else if is_sentence_end(c) {
             // Keep runs such as `!!` or `……` and a closing quote together.
-            let mut j = nt.next(i);
-            while closes(j) {
-                j = nt.next(j);
+            let mut j = i + c.len_utf8();
+            while let Some(&(k, d)) = marks.peek()
+                && k == j
+                && closes(d)
+            {
+                marks.next();
+                j = k + d.len_utf8();
             }
             push(&mut out, start, j, para);
             start = j;
-            i = j;
-            continue;
+            floor = j;
         }
-        i = nt.next(i);
     }
     push(&mut out, start, nt.len(), para);
     out
@@ -251,6 +264,62 @@ mod tests {
         let got = texts(&plain);
         let lens: Vec<usize> = got.iter().map(|(s, _)| s.chars().count()).collect();
         assert_eq!(lens, [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]);
+    }
+
+    /// The sentences of `text` cut at `cuts`, read char by char: what
+    /// [`split_at`] finds stepping over the ideographs.
+    fn by_chars(text: &str, cuts: &[usize]) -> Vec<(usize, usize, usize)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let at = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+        let mut cuts = cuts.iter().copied().peekable();
+        let (mut out, mut para, mut start, mut k) = (Vec::new(), 0, 0, 0);
+        let closes = |c: char| is_sentence_end(c) || matches!(c, '”' | '’' | '」');
+        while let Some(&(i, c)) = chars.get(k) {
+            if cuts.next_if(|&x| x <= i).is_some() {
+                out.push((start, i, para));
+                para += 1;
+                start = i;
+                continue;
+            }
+            k += 1;
+            if c == '\n' {
+                out.push((start, i, para));
+                para += 1;
+                start = at(k);
+            } else if is_sentence_end(c) {
+                while chars.get(k).is_some_and(|&(_, d)| closes(d)) {
+                    k += 1;
+                }
+                out.push((start, at(k), para));
+                start = at(k);
+            }
+        }
+        out.push((start, text.len(), para));
+        // Trimmed and without the empty ones, as `split_at` keeps them.
+        out.into_iter()
+            .filter_map(|(a, b, p)| {
+                let t = &text[a..b];
+                let a = a + (t.len() - t.trim_start().len());
+                let b = a + t.trim().len();
+                (b > a).then_some((a, b, p))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cuts_and_ends_as_read_char_by_char(
+            text in "[甲乙a 。!”\n…]{0,16}",
+            picks in proptest::collection::vec(0usize..17, 0..4),
+        ) {
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let mut cuts: Vec<usize> = picks.iter().filter_map(|&k| starts.get(k).copied()).collect();
+            cuts.sort_unstable();
+            let nt = NormText::new(&text);
+            let got: Vec<(usize, usize, usize)> =
+                split_at(&nt, &cuts).iter().map(|x| (x.start, x.end, x.para)).collect();
+            proptest::prop_assert_eq!(got, by_chars(&text, &cuts));
+        }
     }
 
     #[test]

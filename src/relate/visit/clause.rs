@@ -366,11 +366,8 @@ pub(super) fn caption_frame(doc: &Doc<'_>, si: usize) -> Option<Clause> {
 pub(super) fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
     let s = doc.sentences[si];
     let mut out = Vec::new();
-    for (p, c) in doc.chars_in(s.start, s.end) {
-        if doc.next(p) >= s.end {
-            break;
-        }
-        if c == '现' && doc.at(p, "现场") && doc.mention_covering(p).is_none() {
+    for p in doc.find_all(s.start, s.end, "现场") {
+        if doc.mention_covering(p).is_none() {
             let mut open = None;
             for (q, c) in doc.chars_in(s.start, p).rev() {
                 if matches!(c, ',' | '\u{FF0C}' | ';') {
@@ -465,8 +462,8 @@ fn subject_end_after_frame(doc: &Doc<'_>, from: usize, end: usize) -> usize {
 pub(super) fn fronted_lists(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
     let s = doc.sentences[si];
     let mut out = Vec::new();
-    for (o, c) in doc.chars_in(s.start, s.end) {
-        if c != '在' || doc.mention_covering(o).is_some() {
+    for o in doc.find_all(s.start, s.end, "在") {
+        if doc.mention_covering(o).is_some() {
             continue;
         }
         let head_of_clause = o == s.start

@@ -95,14 +95,11 @@ pub(super) fn join_participants(
 /// the visit (`乙参加调研`), or listed after it (`一同参加的有甲、乙`).
 fn joiners_of_join_word(doc: &Doc<'_>, si: usize, from: usize, covered: &[bool]) -> Vec<usize> {
     let s = doc.sentences[si];
-    // No join word starts before `next_join`.
-    let mut next_join = from;
-    for q in doc.positions(from, s.end) {
-        if covered[q] || q < next_join {
+    for q in doc.trigger_starts(from, s.end, T::Join) {
+        if covered[q] {
             continue;
         }
         let Some(n) = doc.trigger_at(q, T::Join) else {
-            next_join = doc.next_trigger(doc.next(q), &[T::Join]);
             continue;
         };
         if doc.at(q + n, "的有") || doc.at(q + n, "的还有") {

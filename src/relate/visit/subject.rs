@@ -59,7 +59,7 @@ fn after_barriers(
 ) -> (usize, Vec<(usize, usize)>) {
     let mut start = a;
     let mut companions: Vec<(usize, usize)> = Vec::new();
-    for q in doc.positions(a, b) {
+    for q in doc.trigger_starts(a, b, T::Barrier) {
         if !covered[q]
             && let Some(n) = doc.trigger_at(q, T::Barrier)
             && !in_means_phrase(doc, a, q, b)
