@@ -55,7 +55,7 @@ pub(crate) fn find(doc: &Doc<'_>, groups: &Groups) -> Vec<Found> {
             .mentions_in(from, to)
             .filter(|&i| {
                 doc.mentions[i].kind == EntityKind::Person
-                    && !doc.in_parens(s.start, doc.mentions[i].start)
+                    && !doc.in_parens(s.start, doc.mentions[i].span.start)
                     && !is_member(i)
             })
             .collect();

@@ -237,10 +237,10 @@ impl Lines<'_> {
             .find(|&(_, c)| !c.is_whitespace())
             .map_or(r.0, |(i, _)| i);
         let second = self.nt.next(first);
-        let from = self.mentions.partition_point(|m| m.start < first);
+        let from = self.mentions.partition_point(|m| m.span.start < first);
         self.mentions[from..]
             .iter()
-            .take_while(|m| m.start <= second)
+            .take_while(|m| m.span.start <= second)
             .any(|m| m.kind == EntityKind::Date)
     }
 
@@ -250,16 +250,16 @@ impl Lines<'_> {
         let t = self.text(r).trim_end();
         let end = self.nt.past(r.0, t);
         let first = self.nt.past(r.0, &t[..t.len() - t.trim_start().len()]);
-        let from = self.mentions.partition_point(|m| m.start < r.0);
+        let from = self.mentions.partition_point(|m| m.span.start < r.0);
         self.mentions[from..]
             .iter()
-            .take_while(|m| m.start < end)
+            .take_while(|m| m.span.start < end)
             .any(|m| {
                 m.kind == EntityKind::Person
-                    && m.end == end
-                    && (m.start == first
-                        || (m.start > r.0
-                            && matches!(self.nt.char_before(m.start), Some('。' | '!' | '?'))))
+                    && m.span.end == end
+                    && (m.span.start == first
+                        || (m.span.start > r.0
+                            && matches!(self.nt.char_before(m.span.start), Some('。' | '!' | '?'))))
             })
     }
 
@@ -318,7 +318,10 @@ pub(crate) fn named_places(
     // few dozen look-ups.
     let mut read: HashMap<(bool, &str), Vec<(String, Level)>> = HashMap::new();
     let mut self_named: HashMap<&str, bool> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.start >= start && m.end <= end) {
+    for m in mentions
+        .iter()
+        .filter(|m| m.span.start >= start && m.span.end <= end)
+    {
         let is_place = match m.kind {
             EntityKind::Place => true,
             EntityKind::Org | EntityKind::Title => false,
@@ -343,13 +346,13 @@ pub(crate) fn named_places(
             .or_insert_with(|| divisions_named(doc_lex, &m.text, is_place));
         // A short division name glued to the word before an organisation
         // may have lost its head (`集|中区党工委书记`).
-        let glued = !is_place && glued_before(nt, m.start);
+        let glued = !is_place && glued_before(nt, m.span.start);
         // The form a place mention that names one division writes.
         let written = (is_place && divisions.len() == 1).then_some(m.text.as_str());
         for (name, l) in divisions.iter() {
             if !glued || name.chars().count() > SHORT_DIVISION_CHARS {
                 let mention = Named {
-                    at: m.start,
+                    at: m.span.start,
                     plain,
                     written,
                 };

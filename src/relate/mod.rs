@@ -34,22 +34,28 @@ use hashbrown::HashMap;
 use norm::NormText;
 use sentence::Sentence;
 
-/// A top-level entity mention in the normalised text.
+/// A top-level entity mention in the normalised text: recognition's
+/// mention (its span in bytes of the normalised text, its kind; read
+/// through it, `m.span.start`, `m.kind`) with what the relation rules add.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Mention {
-    /// Index into the document's entities.
+    /// What recognition found.
+    pub found: recognise::Mention,
+    /// Index into the document's entities (and recognition's mentions).
     pub entity: usize,
-    /// The entity type.
-    pub kind: EntityKind,
-    /// Where it starts: a byte offset of the normalised text.
-    pub start: usize,
-    /// Where it ends (a byte offset).
-    pub end: usize,
     /// The normalised text, without white space.
     pub text: String,
     /// A TITLE's post as recognition found it: how many chars of `text`
     /// it takes at the end (`副书记` of `区委副书记`); `None` for other kinds.
     pub post: Option<usize>,
+}
+
+impl std::ops::Deref for Mention {
+    type Target = recognise::Mention;
+
+    fn deref(&self) -> &recognise::Mention {
+        &self.found
+    }
 }
 
 /// A trigger word the automaton found, in bytes of the normalised text.
@@ -253,10 +259,10 @@ impl<'a> Doc<'a> {
 
     /// Indices of the mentions that lie inside `a..b`.
     pub(crate) fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
-        let from = self.mentions.partition_point(|m| m.start < a);
+        let from = self.mentions.partition_point(|m| m.span.start < a);
         (from..self.mentions.len())
-            .take_while(move |&i| self.mentions[i].start < b)
-            .filter(move |&i| self.mentions[i].end <= b)
+            .take_while(move |&i| self.mentions[i].span.start < b)
+            .filter(move |&i| self.mentions[i].span.end <= b)
     }
 
     /// The index of the sentence holding `pos`.
@@ -316,15 +322,15 @@ impl<'a> Doc<'a> {
 
     /// The mention that starts at `pos`, if any.
     pub(crate) fn mention_at(&self, pos: usize) -> Option<usize> {
-        let i = self.mentions.partition_point(|m| m.start < pos);
-        (i < self.mentions.len() && self.mentions[i].start == pos).then_some(i)
+        let i = self.mentions.partition_point(|m| m.span.start < pos);
+        (i < self.mentions.len() && self.mentions[i].span.start == pos).then_some(i)
     }
 
     /// The mention that covers `pos`, if any (top-level mentions do not
     /// overlap).
     pub(crate) fn mention_covering(&self, pos: usize) -> Option<usize> {
-        let i = self.mentions.partition_point(|m| m.start <= pos);
-        (i > 0 && pos < self.mentions[i - 1].end).then(|| i - 1)
+        let i = self.mentions.partition_point(|m| m.span.start <= pos);
+        (i > 0 && pos < self.mentions[i - 1].span.end).then(|| i - 1)
     }
 }
 
@@ -343,16 +349,14 @@ fn top_mentions(found: &[recognise::Mention], nt: &NormText<'_>) -> Vec<Mention>
         .filter_map(|(i, m)| {
             let (s, t) = (m.span.start, m.span.end);
             (t > s).then(|| Mention {
+                found: *m,
                 entity: i,
-                kind: m.kind,
-                start: s,
-                end: t,
                 text: solid(s, t).collect(),
                 post: m.role.map(|r| solid(r.start.clamp(s, t), t).count()),
             })
         })
         .collect();
-    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     mentions
 }
 

@@ -232,7 +232,7 @@ fn add_frame_places(
     }
     let (frame_start, found) = frame_before(doc, sent_start, p).filter(|(_, f)| {
         f.last()
-            .is_some_and(|&t| !doc.longer_than(doc.mentions[t].end, p, MAX_FRAME_GAP))
+            .is_some_and(|&t| !doc.longer_than(doc.mentions[t].span.end, p, MAX_FRAME_GAP))
     })?;
     let mut all = found;
     all.extend(
@@ -293,14 +293,14 @@ pub(super) fn frame_before(
                 .mentions_in(doc.next(q), verb)
                 .filter(|&i| {
                     is_tail_kind(doc.mentions[i].kind)
-                        && !doc.in_parens(sent_start, doc.mentions[i].start)
+                        && !doc.in_parens(sent_start, doc.mentions[i].span.start)
                 })
                 .collect();
             if tails.is_empty() {
                 return None;
             }
             // `在某地考察`: the places come at once.
-            if c == '在' && doc.mentions[tails[0]].start != doc.next(q) {
+            if c == '在' && doc.mentions[tails[0]].span.start != doc.next(q) {
                 return None;
             }
             return Some((q, drop_end_points(doc, tails, sent_start)));
@@ -341,11 +341,11 @@ pub(super) fn caption_frame(doc: &Doc<'_>, si: usize) -> Option<Clause> {
         .find(|&(_, c)| !c.is_whitespace() && !matches!(c, '。' | ')' | '\u{FF09}'))?;
     let end = doc.next(last);
     let m = doc.mention_covering(last)?;
-    if !is_tail_kind(doc.mentions[m].kind) || doc.mentions[m].end != end {
+    if !is_tail_kind(doc.mentions[m].kind) || doc.mentions[m].span.end != end {
         return None;
     }
     let (o, oc) = doc
-        .chars_in(s.start, doc.mentions[m].start)
+        .chars_in(s.start, doc.mentions[m].span.start)
         .rev()
         .find(|&(k, c)| doc.mention_covering(k).is_none() && !c.is_whitespace())?;
     if oc != '在' || o == s.start {
@@ -542,7 +542,7 @@ pub(super) fn fronted_items(
         };
         match doc
             .mention_at(start)
-            .filter(|&m| doc.mentions[m].end == item_end)
+            .filter(|&m| doc.mentions[m].span.end == item_end)
         {
             Some(m) if is_tail_kind(doc.mentions[m].kind) => tails.push(m),
             Some(_) => return None,

@@ -95,7 +95,7 @@ impl Doc<'_> {
     fn covered(&self) -> Vec<bool> {
         let mut c = vec![false; self.len()];
         for m in &self.mentions {
-            for x in &mut c[m.start..m.end] {
+            for x in &mut c[m.span.start..m.span.end] {
                 *x = true;
             }
         }
@@ -460,9 +460,9 @@ fn relations_of(doc: &Doc<'_>, st: &State, leads: &[Found]) -> Vec<Found> {
 fn is_one_char_abbreviation(doc: &Doc<'_>, t: usize) -> bool {
     let m = &doc.mentions[t];
     m.kind == EntityKind::Place
-        && doc.next(m.start) == m.end
-        && !doc.trigger_ends_at(m.start, T::VisitMotion)
-        && doc.char_before(m.start) != Some('莅')
+        && doc.next(m.span.start) == m.span.end
+        && !doc.trigger_ends_at(m.span.start, T::VisitMotion)
+        && doc.char_before(m.span.start) != Some('莅')
 }
 
 /// The leader's own divisions (`江阴市委书记` studying 江阴).

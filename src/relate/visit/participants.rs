@@ -49,7 +49,7 @@ pub(super) fn leaders_of_visited(
         let m = &doc.mentions[i];
         match m.kind {
             EntityKind::Place => {
-                doc.at(m.end, "领导") && visited.iter().any(|t| t.starts_with(m.text.as_str()))
+                doc.at(m.span.end, "领导") && visited.iter().any(|t| t.starts_with(m.text.as_str()))
             }
             // `某市委常委乙参加` where the group visits `某市某区`: the
             // post is held in the place visited.
@@ -77,7 +77,7 @@ pub(super) fn join_participants(
     if joiners.is_empty() {
         return joiners;
     }
-    if hosts_take_part(doc, st, from, doc.mentions[joiners[0]].start, s.end) {
+    if hosts_take_part(doc, st, from, doc.mentions[joiners[0]].span.start, s.end) {
         return Vec::new();
     }
     if let Some(g) = st.latest {
@@ -138,7 +138,7 @@ fn persons_outside_parens(doc: &Doc<'_>, sent_start: usize, a: usize, b: usize) 
     doc.mentions_in(a, b)
         .filter(|&i| {
             doc.mentions[i].kind == EntityKind::Person
-                && !doc.in_parens(sent_start, doc.mentions[i].start)
+                && !doc.in_parens(sent_start, doc.mentions[i].span.start)
         })
         .collect()
 }

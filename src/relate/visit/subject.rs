@@ -97,14 +97,16 @@ fn named_in_subject(
     let mut out = Subject::default();
     for i in doc.mentions_in(start, b) {
         let m = &doc.mentions[i];
-        if doc.in_parens(s.start, m.start)
-            || companions.iter().any(|&(o, e)| (o..e).contains(&m.start))
+        if doc.in_parens(s.start, m.span.start)
+            || companions
+                .iter()
+                .any(|&(o, e)| (o..e).contains(&m.span.start))
         {
             continue;
         }
         match m.kind {
             // `记者某某报道:…`: the reporter is no visitor.
-            EntityKind::Person if doc.trigger_ends_at(m.start, T::Byline) => {}
+            EntityKind::Person if doc.trigger_ends_at(m.span.start, T::Byline) => {}
             EntityKind::Person => out.persons.push(i),
             EntityKind::Org if is_group_name(&m.text) => {
                 if is_generic_group(&m.text) {
@@ -213,7 +215,7 @@ pub(super) fn continues(doc: &Doc<'_>, si: usize) -> bool {
     if let Some(m) = doc.mention_at(p)
         && doc.mentions[m].kind == EntityKind::Date
     {
-        p = doc.mentions[m].end;
+        p = doc.mentions[m].span.end;
     }
     for w in ["上午", "下午", "晚上", ",", "\u{FF0C}"] {
         if doc.at(p, w) {

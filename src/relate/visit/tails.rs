@@ -71,7 +71,7 @@ fn first_place(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
         .mention_at(p)
         .or_else(|| after_modifier(doc, p, limit))
         .or_else(|| later_item(doc, p, limit))?;
-    if !is_tail_kind(doc.mentions[first].kind) || doc.mentions[first].end > limit {
+    if !is_tail_kind(doc.mentions[first].kind) || doc.mentions[first].span.end > limit {
         return None;
     }
     Some(first)
@@ -112,21 +112,21 @@ fn list_from(
     sent_start: usize,
 ) -> (Vec<usize>, usize, Option<(usize, usize)>) {
     let mut tails = vec![first];
-    let mut end = doc.mentions[first].end;
+    let mut end = doc.mentions[first].span.end;
     let mut pos = end;
     let mut idx = first + 1;
     // Places before the first comma crossed, and where they end.
     let mut before_comma: Option<(usize, usize)> = None;
     while idx < doc.mentions.len() {
         let m = &doc.mentions[idx];
-        if m.start < pos {
+        if m.span.start < pos {
             idx += 1;
             continue;
         }
-        if m.end > limit {
+        if m.span.end > limit {
             break;
         }
-        let between = doc.text(pos, m.start);
+        let between = doc.text(pos, m.span.start);
         if between.chars().count() > MAX_ITEM_GAP {
             break;
         }
@@ -139,14 +139,14 @@ fn list_from(
             before_comma.get_or_insert((tails.len(), end));
         }
         // A list inside a title (`《…到某县观摩》由某某网提供`) ends with it.
-        if !is_tail_kind(m.kind) || !joins_list(doc, pos, m.start) || between.contains('》') {
+        if !is_tail_kind(m.kind) || !joins_list(doc, pos, m.span.start) || between.contains('》') {
             break;
         }
-        if !doc.in_parens(sent_start, m.start) {
+        if !doc.in_parens(sent_start, m.span.start) {
             tails.push(idx);
         }
-        end = m.end;
-        pos = m.end;
+        end = m.span.end;
+        pos = m.span.end;
         idx += 1;
     }
     (tails, end, before_comma)
@@ -175,11 +175,11 @@ const MAX_UNNAMED_RUN: usize = 40;
 /// (`察看了某某基地、某村美丽乡村、赖邦村…`): it opens a later item of the
 /// list, in the same clause.
 pub(super) fn later_item(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
-    let m = doc.mentions.partition_point(|m| m.start < from);
-    if doc.mentions.get(m)?.start >= limit {
+    let m = doc.mentions.partition_point(|m| m.span.start < from);
+    if doc.mentions.get(m)?.span.start >= limit {
         return None;
     }
-    let start = doc.mentions[m].start;
+    let start = doc.mentions[m].span.start;
     let between = doc.text(from, start);
     let clause_break = between.contains([',', '\u{FF0C}', ';', ':', '\u{FF1A}', '。']);
     let opens_item = doc
@@ -203,7 +203,7 @@ const MAX_END_POINT_TAIL: usize = 12;
 pub(super) fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usize) -> Vec<usize> {
     let tails: Vec<usize> = tails
         .into_iter()
-        .filter(|&t| !doc.in_parens(sent_start, doc.mentions[t].start))
+        .filter(|&t| !doc.in_parens(sent_start, doc.mentions[t].span.start))
         .collect();
     // The text of `a..b` without bracketed remarks.
     let plain = |a: usize, b: usize| -> String {
@@ -248,10 +248,10 @@ pub(super) fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usiz
             let m = &doc.mentions[t];
             let next = tails
                 .get(k + 1)
-                .map_or(doc.fwd(m.end, MAX_END_POINT_TAIL).min(n), |&x| {
-                    doc.mentions[x].start
+                .map_or(doc.fwd(m.span.end, MAX_END_POINT_TAIL).min(n), |&x| {
+                    doc.mentions[x].span.start
                 });
-            let after = plain(m.end, next.max(m.end));
+            let after = plain(m.span.end, next.max(m.span.end));
             if let Some(i) = to_at(&after, false)
                 && !is_sep(&after[..i])
                 && !(road(&m.text) && i > 0)
@@ -259,7 +259,7 @@ pub(super) fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usiz
                 return false;
             }
             if k > 0 {
-                let before = plain(doc.mentions[tails[k - 1]].end, m.start);
+                let before = plain(doc.mentions[tails[k - 1]].span.end, m.span.start);
                 if let Some(i) = to_at(&before, true)
                     && !is_sep(&before[i..])
                 {
