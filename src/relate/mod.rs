@@ -45,7 +45,7 @@ pub(crate) struct Mention {
     pub entity: usize,
     /// The normalised text, without white space.
     pub text: String,
-    /// A TITLE's post as recognition found it: how many chars of `text`
+    /// A TITLE's post as recognition found it: how many bytes of `text`
     /// it takes at the end (`副书记` of `区委副书记`); `None` for other kinds.
     pub post: Option<usize>,
 }
@@ -352,7 +352,9 @@ fn top_mentions(found: &[recognise::Mention], nt: &NormText<'_>) -> Vec<Mention>
                 found: *m,
                 entity: i,
                 text: solid(s, t).collect(),
-                post: m.role.map(|r| solid(r.start.clamp(s, t), t).count()),
+                post: m
+                    .role
+                    .map(|r| solid(r.start.clamp(s, t), t).map(char::len_utf8).sum()),
             })
         })
         .collect();
