@@ -2,8 +2,9 @@
 //! VISIT, LEADS and ACCOMPANY.
 //!
 //! The rules read the normalised text (PDF breaks inside sentences removed)
-//! in byte offsets (see [`norm`]), over the top-level entity mentions; nested spans are
-//! ignored. Evidence is mapped back to code points of the original text.
+//! in byte offsets, as recognition does (see [`norm`]), over the top-level
+//! entity mentions; nested spans are ignored. Evidence is mapped back to
+//! code points of the original text only when relations are written out.
 //!
 //! - [`sentence`]: sentences and paragraphs;
 //! - [`article`]: articles inside a file and the places each is about;

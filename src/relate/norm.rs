@@ -5,9 +5,11 @@
 //! the library (recognition's spans, the automaton's triggers); code
 //! points are counted only where relations are written out. Every position
 //! the rules hold (mentions, triggers, sentences, articles) is a char
-//! boundary of this text; the rules step and count through these helpers,
-//! never by arithmetic on positions, and the bounds they read in chars
-//! (`within 6 chars`) are counted in chars here.
+//! boundary of this text. A position moves by the byte length of a word
+//! read there (a trigger's, `past`), or by whole chars through these
+//! helpers (`next`, `prev`, `fwd`, `back`), never by a count of chars; the
+//! bounds the rules read in chars (`within 6 chars`) stay named constants
+//! in chars, counted here (`count`, `longer_than`, `fwd`, `back`).
 
 use crate::text::utf8_width;
 
