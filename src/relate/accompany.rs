@@ -47,7 +47,7 @@ pub(crate) fn find(doc: &Doc<'_>, groups: &Groups) -> Vec<Found> {
                     // A closed set of the grammar, kept in code.
                     && text[k..k + h].ends_with(['的', '员', '还']) =>
             {
-                (s.start + text[..k + h].chars().count(), s.end)
+                (doc.past(s.start, &text[..k + h]), s.end)
             }
             _ => (s.start, at),
         };
@@ -55,7 +55,7 @@ pub(crate) fn find(doc: &Doc<'_>, groups: &Groups) -> Vec<Found> {
             .mentions_in(from, to)
             .filter(|&i| {
                 doc.mentions[i].kind == EntityKind::Person
-                    && !doc.in_parens(s.start, doc.mentions[i].start)
+                    && !doc.in_parens(s.start, doc.mentions[i].span.start)
                     && !is_member(i)
             })
             .collect();

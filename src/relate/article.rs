@@ -12,18 +12,19 @@
 //! never guessing a place the text does not name: the lexicon's parent chain
 //! only breaks ties between named places.
 
+use super::norm::NormText;
 use super::{Doc, Mention};
 use crate::lexicon::{Level, LexClass, Lexicon, PARTY_PREFIX, is_zone, leading_divisions_by};
 use crate::span::EntityKind;
-use crate::text::{CodePoints, chars_at_most};
+use crate::text::chars_at_most;
 use hashbrown::HashMap;
 
-/// One article: a char range of the normalised text.
+/// One article: a byte range of the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Article {
-    /// First char.
+    /// Where it starts.
     pub start: usize,
-    /// One past the last char.
+    /// Where it ends.
     pub end: usize,
     /// The divisions the article names.
     pub places: Vec<NamedPlace>,
@@ -40,13 +41,13 @@ pub(crate) struct NamedPlace {
     pub level: Level,
     /// How many mentions name it.
     pub count: usize,
-    /// Char position of the first mention.
+    /// Where the first mention starts.
     pub first: usize,
     /// How many of those mentions name it outside a post and a visiting
     /// group: visitors write their own place in their titles
     /// (`某市委书记`, `某市考察团`), the hosts' abbreviated titles do not.
     pub plain: usize,
-    /// Char position of the first such mention (`usize::MAX` when none).
+    /// Where the first such mention starts (`usize::MAX` when none).
     pub first_plain: usize,
     /// True when a place mention writes the full name itself.
     pub full_written: bool,
@@ -142,10 +143,9 @@ pub(crate) fn divisions_in_name(lex: &Lexicon, text: &str) -> Vec<(String, Level
 /// The characters that glue nothing are prepositions, conjunctions and the
 /// one-character verbs that stand before a post (`任`, `为`, `请`): a
 /// closed set of function characters, read per character, so kept here.
-pub(crate) fn glued_before(chars: &[char], pos: usize) -> bool {
-    pos > 0
-        && crate::text::is_cjk(chars[pos - 1])
-        && !"由为和及与在的对向将请任".contains(chars[pos - 1])
+pub(crate) fn glued_before(nt: &NormText<'_>, pos: usize) -> bool {
+    nt.char_before(pos)
+        .is_some_and(|c| crate::text::is_cjk(c) && !"由为和及与在的对向将请任".contains(c))
 }
 
 /// True when a division `name` of `level` fits the level word `w` written
@@ -193,23 +193,13 @@ pub(crate) fn is_headline(line: &str) -> bool {
         && !t.contains(['。', ',', '\u{FF0C}', ';', ':', '\u{FF1A}'])
 }
 
-/// Splits the document into articles (char ranges).
-///
-/// `text` is the same text as `chars` and `starts` indexes its chars, so
-/// that a line is read as a slice of it.
+/// Splits the document into articles (ranges of `nt`).
 pub(crate) fn split(
-    chars: &[char],
-    text: &str,
-    starts: &CodePoints,
+    nt: &NormText<'_>,
     mentions: &[Mention],
     action: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
-    let lines = Lines {
-        chars,
-        text,
-        starts,
-        mentions,
-    };
+    let lines = Lines { nt, mentions };
     let mut out = Vec::new();
     let mut start = 0usize;
     for c in lines.cuts(action) {
@@ -218,48 +208,39 @@ pub(crate) fn split(
             start = c;
         }
     }
-    out.push((start, chars.len()));
+    out.push((start, nt.len()));
     out
 }
 
 /// The lines of a document, as [`split`] reads them.
 struct Lines<'d> {
-    chars: &'d [char],
-    text: &'d str,
-    starts: &'d CodePoints,
+    nt: &'d NormText<'d>,
     mentions: &'d [Mention],
 }
 
 impl Lines<'_> {
-    /// The line `r` (a char range) as a slice of the text.
+    /// The line `r` as a slice of the text.
     fn text(&self, r: (usize, usize)) -> &str {
-        &self.text[self.starts.byte(r.0)..self.starts.byte(r.1)]
+        self.nt.text(r.0, r.1)
     }
 
-    /// The lines that hold more than white space, as char ranges.
+    /// The lines that hold more than white space.
     fn nonempty(&self) -> Vec<(usize, usize)> {
-        let mut lines: Vec<(usize, usize)> = Vec::new();
-        let mut s = 0usize;
-        for (i, &c) in self.chars.iter().enumerate() {
-            if c == '\n' {
-                lines.push((s, i));
-                s = i + 1;
-            }
-        }
-        lines.push((s, self.chars.len()));
-        lines.retain(|&r| !self.text(r).trim().is_empty());
-        lines
+        self.nt.lines(0, self.nt.len())
     }
 
     /// True when a date opens the line (a news lead: `11月28日,…`).
     fn starts_with_date(&self, r: (usize, usize)) -> bool {
-        let first = (r.0..r.1)
-            .find(|&i| !self.chars[i].is_whitespace())
-            .unwrap_or(r.0);
-        let from = self.mentions.partition_point(|m| m.start < first);
+        let first = self
+            .nt
+            .chars_in(r.0, r.1)
+            .find(|&(_, c)| !c.is_whitespace())
+            .map_or(r.0, |(i, _)| i);
+        let second = self.nt.next(first);
+        let from = self.mentions.partition_point(|m| m.span.start < first);
         self.mentions[from..]
             .iter()
-            .take_while(|m| m.start <= first + 1)
+            .take_while(|m| m.span.start <= second)
             .any(|m| m.kind == EntityKind::Date)
     }
 
@@ -267,17 +248,18 @@ impl Lines<'_> {
     /// it signs off.
     fn ends_with_signature(&self, r: (usize, usize)) -> bool {
         let t = self.text(r).trim_end();
-        let end = r.0 + t.chars().count();
-        let indent = t.chars().count() - t.trim_start().chars().count();
-        let from = self.mentions.partition_point(|m| m.start < r.0);
+        let end = self.nt.past(r.0, t);
+        let first = self.nt.past(r.0, &t[..t.len() - t.trim_start().len()]);
+        let from = self.mentions.partition_point(|m| m.span.start < r.0);
         self.mentions[from..]
             .iter()
-            .take_while(|m| m.start < end)
+            .take_while(|m| m.span.start < end)
             .any(|m| {
                 m.kind == EntityKind::Person
-                    && m.end == end
-                    && (m.start == r.0 + indent
-                        || (m.start > r.0 && matches!(self.chars[m.start - 1], '。' | '!' | '?')))
+                    && m.span.end == end
+                    && (m.span.start == first
+                        || (m.span.start > r.0
+                            && matches!(self.nt.char_before(m.span.start), Some('。' | '!' | '?'))))
             })
     }
 
@@ -325,7 +307,7 @@ impl Lines<'_> {
 /// is not glued to the word before it.
 pub(crate) fn named_places(
     doc_lex: &Lexicon,
-    chars: &[char],
+    nt: &NormText<'_>,
     mentions: &[Mention],
     start: usize,
     end: usize,
@@ -336,7 +318,10 @@ pub(crate) fn named_places(
     // few dozen look-ups.
     let mut read: HashMap<(bool, &str), Vec<(String, Level)>> = HashMap::new();
     let mut self_named: HashMap<&str, bool> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.start >= start && m.end <= end) {
+    for m in mentions
+        .iter()
+        .filter(|m| m.span.start >= start && m.span.end <= end)
+    {
         let is_place = match m.kind {
             EntityKind::Place => true,
             EntityKind::Org | EntityKind::Title => false,
@@ -361,13 +346,13 @@ pub(crate) fn named_places(
             .or_insert_with(|| divisions_named(doc_lex, &m.text, is_place));
         // A short division name glued to the word before an organisation
         // may have lost its head (`集|中区党工委书记`).
-        let glued = !is_place && glued_before(chars, m.start);
+        let glued = !is_place && glued_before(nt, m.span.start);
         // The form a place mention that names one division writes.
         let written = (is_place && divisions.len() == 1).then_some(m.text.as_str());
         for (name, l) in divisions.iter() {
             if !glued || name.chars().count() > SHORT_DIVISION_CHARS {
                 let mention = Named {
-                    at: m.start,
+                    at: m.span.start,
                     plain,
                     written,
                 };
@@ -380,7 +365,7 @@ pub(crate) fn named_places(
 
 /// One mention naming a division, as [`count_named`] counts it.
 struct Named<'t> {
-    /// Where the mention starts (chars).
+    /// Where the mention starts.
     at: usize,
     /// True when the mention names the division plainly (no post, no
     /// visiting group).
@@ -504,7 +489,7 @@ fn short_with_level(lex: &Lexicon, text: &str) -> Option<(String, Level)> {
 }
 
 impl Doc<'_> {
-    /// The article that holds char `pos`.
+    /// The article that holds `pos`.
     pub(crate) fn article_of(&self, pos: usize) -> usize {
         self.articles
             .iter()
@@ -606,9 +591,7 @@ mod tests {
             "甲镇召开会议\n\n11月2日,甲镇召开会议。\n\n(镇文明办)\n\n乙事标题\n\n12月3日,某某来到某地。",
         );
         assert_eq!(d.articles.len(), 2);
-        let second: String = d.chars[d.articles[1].start..d.articles[1].end]
-            .iter()
-            .collect();
+        let second = d.text(d.articles[1].start, d.articles[1].end);
         assert!(second.starts_with("乙事标题"));
     }
 

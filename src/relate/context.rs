@@ -16,6 +16,7 @@ use super::Mention;
 use super::article::{
     NamedPlace, division_level, full_of_short, is_byline, is_headline, named_places,
 };
+use super::norm::NormText;
 use crate::document::{Certainty, Context};
 use crate::lexicon::{Level, LexClass, Lexicon, longest_division_at};
 use crate::text::CodePoints;
@@ -40,19 +41,17 @@ pub(crate) struct ContextPlace {
     pub certainty: Certainty,
 }
 
-/// The context places of the article in chars `start..end` of `chars`
-/// (whose text `text` `starts` indexes), surest first.
+/// The context places of the article in `start..end` of `nt`, surest
+/// first.
 pub(crate) fn places(
     lex: &Lexicon,
-    chars: &[char],
-    text: &str,
-    starts: &CodePoints,
+    nt: &NormText<'_>,
     mentions: &[Mention],
     start: usize,
     end: usize,
 ) -> Vec<ContextPlace> {
-    let lines = lines(chars, start, end);
-    let line_text = |r: (usize, usize)| &text[starts.byte(r.0)..starts.byte(r.1)];
+    let lines = nt.lines(start, end);
+    let line_text = |r: (usize, usize)| nt.text(r.0, r.1);
     let mut out: Vec<ContextPlace> = Vec::new();
     let mut add = |found: Vec<(String, Level)>, certainty: Certainty| {
         for (name, level) in found {
@@ -97,29 +96,12 @@ pub(crate) fn places(
         .copied()
         .collect();
     for r in headline {
-        let named = named_places(lex, chars, mentions, r.0, r.1);
+        let named = named_places(lex, nt, mentions, r.0, r.1);
         add(
             named.into_iter().map(|p| (p.name, p.level)).collect(),
             Certainty::High,
         );
     }
-    out
-}
-
-/// The non-blank lines of `start..end`, as char ranges.
-fn lines(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut s = start;
-    let end = end.min(chars.len());
-    for (k, &c) in chars[start.min(end)..end].iter().enumerate() {
-        if c == '\n' {
-            let i = start + k;
-            out.push((s, i));
-            s = i + 1;
-        }
-    }
-    out.push((s, end));
-    out.retain(|&(a, b)| chars[a..b].iter().any(|c| !c.is_whitespace()));
     out
 }
 

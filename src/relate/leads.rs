@@ -38,14 +38,14 @@ fn run(doc: &Doc<'_>, i: usize, kind: EntityKind) -> Vec<usize> {
     let mut out = vec![i];
     let mut j = i;
     while j + 1 < ms.len() && ms[j + 1].kind == kind {
-        let between = doc.text(ms[j].end, ms[j + 1].start);
+        let between = doc.text(ms[j].span.end, ms[j + 1].span.start);
         let between = between.trim();
         let title_joiner = kind == EntityKind::Title
             && (between == CONCURRENTLY || matches!(between, "," | "\u{FF0C}"));
         // `县委常委、组织部长`: the next title's body stem stands between.
         let stem_between = kind == EntityKind::Title
             && collapsed_body(doc, j + 1)
-                .is_some_and(|(a, _)| doc.text(ms[j].end, a).trim() == "、");
+                .is_some_and(|(a, _)| doc.text(ms[j].span.end, a).trim() == "、");
         if between.is_empty() || between == "、" || title_joiner || stem_between {
             out.push(j + 1);
             j += 1;
@@ -69,7 +69,7 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
                 let next = last + 1;
                 if next < ms.len()
                     && ms[next].kind == EntityKind::Person
-                    && doc.blank(ms[last].end, ms[next].start)
+                    && doc.blank(ms[last].span.end, ms[next].span.start)
                 {
                     let persons = run(doc, next, EntityKind::Person);
                     for &p in &persons {
@@ -88,14 +88,14 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
                 let last = *persons.last().expect("a run holds its start");
                 let next = last + 1;
                 if next < ms.len() && ms[next].kind == EntityKind::Title {
-                    let raw = doc.text(ms[last].end, ms[next].start);
+                    let raw = doc.text(ms[last].span.end, ms[next].span.start);
                     let raw = raw.trim();
                     let between = raw.strip_prefix(COMRADE).unwrap_or(raw);
                     let titles = run(doc, next, EntityKind::Title);
                     let after = *titles.last().expect("a run holds its start") + 1;
                     let followed_by_person = after < ms.len()
                         && ms[after].kind == EntityKind::Person
-                        && doc.blank(ms[after - 1].end, ms[after].start);
+                        && doc.blank(ms[after - 1].span.end, ms[after].span.start);
                     // `当选为`, `任`: a word that gives the post (`trigger.appoint`).
                     let given = doc.lex.is(between, LexClass::Trigger(Trigger::Appoint));
                     let glued = raw.is_empty() && persons.len() == 1 && !followed_by_person;
@@ -113,8 +113,8 @@ pub(crate) fn pairs(doc: &Doc<'_>) -> Vec<(usize, usize)> {
         }
     }
     // `原镇长`, `前任县长`: a former post (`trigger.former`).
-    out.retain(|&(_, t)| !doc.trigger_ends_at(ms[t].start, Trigger::Former));
-    out.sort_by_key(|&(p, t)| (ms[t].start, ms[p].start));
+    out.retain(|&(_, t)| !doc.trigger_ends_at(ms[t].span.start, Trigger::Former));
+    out.sort_by_key(|&(p, t)| (ms[t].span.start, ms[p].span.start));
     out.dedup();
     out
 }
@@ -136,18 +136,15 @@ const MIN_AREA_CHARS: usize = 3;
 /// character), or an office of the organisation named before it
 /// (`县法院` + `民事审判庭` + `庭长`; `庭`, `科`: `grammar.office`).
 fn glued_prefix(doc: &Doc<'_>, start: usize) -> Option<String> {
-    let mut a = start;
-    while a > 0
-        && start - a < MAX_GLUED_CHARS
-        && is_cjk(doc.chars[a - 1])
-        && doc.mention_covering(a - 1).is_none()
-    {
-        a -= 1;
-    }
+    let a = doc.run_back(start, MAX_GLUED_CHARS, |k, c| {
+        is_cjk(c) && doc.mention_covering(k).is_none()
+    });
     let p = doc.text(a, start);
-    if let Some(o) = a.checked_sub(1).and_then(|x| doc.mention_covering(x))
+    if let Some(o) = (a > 0)
+        .then(|| doc.prev(a))
+        .and_then(|x| doc.mention_covering(x))
         && doc.mentions[o].kind == EntityKind::Org
-        && doc.mentions[o].end == a
+        && doc.mentions[o].span.end == a
         && !p.is_empty()
         && p.chars().count() <= MAX_OFFICE_CHARS
         && doc.lex.ends_with(p, LexClass::Grammar(Grammar::Office))
@@ -185,21 +182,16 @@ const MAX_STEM_CHARS: usize = 6;
 /// where the stem starts and the title written out in full.
 fn collapsed_body(doc: &Doc<'_>, t: usize) -> Option<(usize, String)> {
     let m = &doc.mentions[t];
-    let mut a = m.start;
-    while a > 0
-        && m.start - a < MAX_STEM_CHARS
-        && is_cjk(doc.chars[a - 1])
-        && doc.mention_covering(a - 1).is_none()
-    {
-        a -= 1;
-    }
-    let listed = a
-        .checked_sub(1)
-        .is_some_and(|b| matches!(doc.chars[b], '、' | ',' | '\u{FF0C}'));
-    if a == m.start || !listed {
+    let a = doc.run_back(m.span.start, MAX_STEM_CHARS, |k, c| {
+        is_cjk(c) && doc.mention_covering(k).is_none()
+    });
+    let listed = doc
+        .char_before(a)
+        .is_some_and(|c| matches!(c, '、' | ',' | '\u{FF0C}'));
+    if a == m.span.start || !listed {
         return None;
     }
-    let stem = doc.text(a, m.start);
+    let stem = doc.text(a, m.span.start);
     let parts = orgname::split_mention(doc.lex, m)?;
     let first = m.text.chars().next()?;
     let (body, full) = match (parts.places.is_empty(), parts.body.chars().count()) {
@@ -237,11 +229,11 @@ fn body_of_head_post(doc: &Doc<'_>, t: usize, prev: Option<&Resolved>) -> Option
     if last != '长' || core.next().is_some() || prev.is_some_and(|p| p.org.ends_with(head)) {
         return None;
     }
-    let sentence = doc.sentences.get(doc.sentence_of(m.start))?;
+    let sentence = doc.sentences.get(doc.sentence_of(m.span.start))?;
     doc.mentions[..t]
         .iter()
         .rev()
-        .take_while(|o| o.start >= sentence.start)
+        .take_while(|o| o.span.start >= sentence.start)
         .find(|o| o.kind == EntityKind::Org && o.text.ends_with(head))
         .map(|o| o.text.clone())
 }
@@ -254,18 +246,21 @@ fn body_before_holder(doc: &Doc<'_>, pairs: &[(usize, usize)], t: usize) -> Opti
         return None;
     }
     let &(p, _) = pairs.iter().find(|&&(p, tt)| {
-        tt == t && doc.mentions[p].end <= title.start && doc.blank(doc.mentions[p].end, title.start)
+        tt == t
+            && doc.mentions[p].span.end <= title.span.start
+            && doc.blank(doc.mentions[p].span.end, title.span.start)
     })?;
     let holder = &doc.mentions[p];
     let body = p.checked_sub(1).map(|b| &doc.mentions[b])?;
-    (body.kind == EntityKind::Org && doc.blank(body.end, holder.start)).then(|| body.text.clone())
+    (body.kind == EntityKind::Org && doc.blank(body.span.end, holder.span.start))
+        .then(|| body.text.clone())
 }
 
 /// Every LEADS of the document.
 pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
     let pairs = pairs(doc);
     let mut titles: Vec<usize> = pairs.iter().map(|&(_, t)| t).collect();
-    titles.sort_by_key(|&t| doc.mentions[t].start);
+    titles.sort_by_key(|&t| doc.mentions[t].span.start);
     titles.dedup();
     // Resolve each title once, in text order, with the title before it in
     // the same sentence as context.
@@ -274,8 +269,8 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
     let mut prev: Option<(usize, Resolved)> = None;
     for &t in &titles {
         let m = &doc.mentions[t];
-        let si = doc.sentence_of(m.start);
-        let art = doc.article_of(m.start);
+        let si = doc.sentence_of(m.span.start);
+        let art = doc.article_of(m.span.start);
         let known = known_by_article.entry(art).or_insert_with(|| {
             let (a, b) = doc.article_of_range(art);
             doc.mentions_in(a, b)
@@ -286,14 +281,14 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
         let context = prev.as_ref().filter(|(s, _)| *s == si).map(|(_, r)| r);
         let collapsed = collapsed_body(doc, t).map(|(_, full)| full);
         let head_body = body_of_head_post(doc, t, context);
-        let (text, glued) = match (&collapsed, glued_prefix(doc, m.start)) {
+        let (text, glued) = match (&collapsed, glued_prefix(doc, m.span.start)) {
             (Some(full), _) => (full.clone(), false),
             (None, Some(p)) => (format!("{p}{}", m.text), false),
             (None, None) => match body_before_holder(doc, &pairs, t).or(head_body.clone()) {
                 // `某市农业局某某局长`: the body is written before the person;
                 // `来到某中学,校长乙`: earlier in the sentence.
                 Some(body) => (format!("{body}{}", m.text), false),
-                None => (m.text.clone(), glued_before(&doc.chars, m.start)),
+                None => (m.text.clone(), glued_before(doc, m.span.start)),
             },
         };
         // Every TITLE has its post (`recognise::Mention::title`).
@@ -320,7 +315,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
                 title: t,
                 org: r.org.clone(),
                 role: r.role.clone(),
-                sentence: doc.sentence_of(doc.mentions[t].start),
+                sentence: doc.sentence_of(doc.mentions[t].span.start),
                 rule: r.rule,
             })
         })

@@ -2,8 +2,9 @@
 //! VISIT, LEADS and ACCOMPANY.
 //!
 //! The rules read the normalised text (PDF breaks inside sentences removed)
-//! in char positions, over the top-level entity mentions; nested spans are
-//! ignored. Evidence is mapped back to code points of the original text.
+//! in byte offsets, as recognition does (see [`norm`]), over the top-level
+//! entity mentions; nested spans are ignored. Evidence is mapped back to
+//! code points of the original text only when relations are written out.
 //!
 //! - [`sentence`]: sentences and paragraphs;
 //! - [`article`]: articles inside a file and the places each is about;
@@ -17,6 +18,7 @@ mod accompany;
 mod article;
 mod context;
 mod leads;
+mod norm;
 mod orgname;
 mod output;
 mod sentence;
@@ -30,27 +32,34 @@ use crate::span::{EntityKind, Span};
 use crate::text::{CodePoints, Prepared};
 use article::{Article, NamedPlace};
 use hashbrown::HashMap;
+use norm::NormText;
 use sentence::Sentence;
 
-/// A top-level entity mention in the normalised text.
+/// A top-level entity mention in the normalised text: recognition's
+/// mention (its span in bytes of the normalised text, its kind; read
+/// through it, `m.span.start`, `m.kind`) with what the relation rules add.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Mention {
-    /// Index into the document's entities.
+    /// What recognition found.
+    pub found: recognise::Mention,
+    /// Index into the document's entities (and recognition's mentions).
     pub entity: usize,
-    /// The entity type.
-    pub kind: EntityKind,
-    /// First char of the normalised text.
-    pub start: usize,
-    /// One past the last char.
-    pub end: usize,
     /// The normalised text, without white space.
     pub text: String,
-    /// A TITLE's post as recognition found it: how many chars of `text`
+    /// A TITLE's post as recognition found it: how many bytes of `text`
     /// it takes at the end (`副书记` of `区委副书记`); `None` for other kinds.
     pub post: Option<usize>,
 }
 
-/// A trigger word the automaton found, in chars of the normalised text.
+impl std::ops::Deref for Mention {
+    type Target = recognise::Mention;
+
+    fn deref(&self) -> &recognise::Mention {
+        &self.found
+    }
+}
+
+/// A trigger word the automaton found, in bytes of the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Trigger {
     start: usize,
@@ -63,12 +72,8 @@ const MAX_TRIGGER_CHARS: usize = 8;
 
 /// The document as the relation rules see it.
 pub(crate) struct Doc<'a> {
-    /// The normalised text, as chars (the rules count in chars).
-    pub chars: Vec<char>,
-    /// The same text as a string, and where each of its chars starts: a
-    /// stretch of it is a slice, not a new string.
-    norm: &'a str,
-    starts: CodePoints,
+    /// The normalised text (its helpers are the document's: `doc.at(…)`).
+    pub nt: NormText<'a>,
     /// Top-level mentions, sorted by start.
     pub mentions: Vec<Mention>,
     /// Sentences, in order.
@@ -116,37 +121,35 @@ pub(crate) enum Found {
     },
 }
 
+impl<'a> std::ops::Deref for Doc<'a> {
+    type Target = NormText<'a>;
+
+    fn deref(&self) -> &NormText<'a> {
+        &self.nt
+    }
+}
+
 impl<'a> Doc<'a> {
     /// Builds the view of a document: the top-level mentions recognition
     /// `found` in the normalised text of `prepared` (one per entity, in the
-    /// entities' order), in chars.
+    /// entities' order).
     pub(crate) fn new(
         prepared: &'a Prepared,
         found: &[recognise::Mention],
         lex: &'a Lexicon,
         triggers: &[(Span, TriggerSet)],
-        ocp: &CodePoints,
     ) -> Self {
-        let norm = prepared.normalized();
-        // Nothing normalised (most texts): the original's index serves.
-        let ncp = if norm == prepared.original() {
-            ocp.clone()
-        } else {
-            CodePoints::new(norm)
-        };
-        // Sized once: the index counted the chars.
-        let mut chars: Vec<char> = Vec::with_capacity(ncp.len());
-        chars.extend(norm.chars());
+        let nt = NormText::new(prepared.normalized());
         let triggers: Vec<Trigger> = triggers
             .iter()
             .map(|&(s, kinds)| Trigger {
-                start: ncp.of(s.start),
-                end: ncp.of(s.end),
+                start: s.start,
+                end: s.end,
                 kinds,
             })
             .collect();
-        let mentions = top_mentions(found, &ncp, &chars);
-        let sentences = sentence::split(&chars, prepared);
+        let mentions = top_mentions(found, &nt);
+        let sentences = sentence::split(&nt, prepared);
         // Triggers come by start: only those from `a` on are read.
         let action = |a: usize, b: usize| {
             let i = triggers.partition_point(|t| t.start < a);
@@ -157,27 +160,25 @@ impl<'a> Doc<'a> {
                         || t.kinds.contains(LexTrigger::LinkVerb))
             })
         };
-        let articles = article::split(&chars, norm, &ncp, &mentions, action)
+        let articles = article::split(&nt, &mentions, action)
             .into_iter()
             .map(|(start, end)| Article {
                 start,
                 end,
-                places: article::named_places(lex, &chars, &mentions, start, end),
-                context: context::places(lex, &chars, norm, &ncp, &mentions, start, end),
+                places: article::named_places(lex, &nt, &mentions, start, end),
+                context: context::places(lex, &nt, &mentions, start, end),
             })
             .collect::<Vec<Article>>();
         // A document of one article names what that article names.
         let doc_places = match articles.as_slice() {
-            [a] if a.start == 0 && a.end == chars.len() => a.places.clone(),
-            _ => article::named_places(lex, &chars, &mentions, 0, chars.len()),
+            [a] if a.start == 0 && a.end == nt.len() => a.places.clone(),
+            _ => article::named_places(lex, &nt, &mentions, 0, nt.len()),
         };
         let by_initial = persons_by_initial(&mentions);
         Doc {
             by_initial,
             triggers,
-            chars,
-            norm,
-            starts: ncp,
+            nt,
             mentions,
             sentences,
             articles,
@@ -186,8 +187,8 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The length in chars of the longest trigger word of kind `t` written
-    /// at char `pos`.
+    /// The length in bytes of the longest trigger word of kind `t` written
+    /// at `pos`.
     pub(crate) fn trigger_at(&self, pos: usize, t: LexTrigger) -> Option<usize> {
         let i = self.triggers.partition_point(|h| h.start < pos);
         self.triggers[i..]
@@ -197,7 +198,7 @@ impl<'a> Doc<'a> {
             .map(|h| h.end - h.start)
     }
 
-    /// The first char at or after `pos` where a trigger word of one of the
+    /// The first position at or after `pos` where a trigger word of one of the
     /// kinds `ts` starts (`usize::MAX` when none does): loops asking
     /// [`Doc::trigger_at`] char by char skip to it.
     pub(crate) fn next_trigger(&self, pos: usize, ts: &[LexTrigger]) -> usize {
@@ -208,18 +209,36 @@ impl<'a> Doc<'a> {
             .map_or(usize::MAX, |h| h.start)
     }
 
-    /// True when a trigger word of kind `t` ends at char `pos`.
+    /// Where trigger words of kind `t` start inside `a..b`, in order, each
+    /// position once.
+    pub(crate) fn trigger_starts(
+        &self,
+        a: usize,
+        b: usize,
+        t: LexTrigger,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let i = self.triggers.partition_point(|h| h.start < a);
+        let mut last = None;
+        self.triggers[i..]
+            .iter()
+            .take_while(move |h| h.start < b)
+            .filter(move |h| h.kinds.contains(t))
+            .map(|h| h.start)
+            .filter(move |&s| last.replace(s) != Some(s))
+    }
+
+    /// True when a trigger word of kind `t` ends at `pos`.
     pub(crate) fn trigger_ends_at(&self, pos: usize, t: LexTrigger) -> bool {
         let i = self
             .triggers
-            .partition_point(|h| h.start + MAX_TRIGGER_CHARS < pos);
+            .partition_point(|h| h.start + NormText::bytes_of_chars(MAX_TRIGGER_CHARS) < pos);
         self.triggers[i..]
             .iter()
             .take_while(|h| h.start < pos)
             .any(|h| h.end == pos && h.kinds.contains(t))
     }
 
-    /// True when a trigger word of kind `t` lies wholly inside chars `a..b`.
+    /// True when a trigger word of kind `t` lies wholly inside `a..b`.
     pub(crate) fn trigger_within(&self, a: usize, b: usize, t: LexTrigger) -> bool {
         let i = self.triggers.partition_point(|h| h.start < a);
         self.triggers[i..]
@@ -229,7 +248,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Where the first trigger word of kind `t` that lies wholly inside
-    /// chars `a..b` starts.
+    /// `a..b` starts.
     pub(crate) fn first_trigger(&self, a: usize, b: usize, t: LexTrigger) -> Option<usize> {
         let i = self.triggers.partition_point(|h| h.start < a);
         self.triggers[i..]
@@ -239,24 +258,15 @@ impl<'a> Doc<'a> {
             .map(|h| h.start)
     }
 
-    /// The chars `a..b` as a string.
-    pub(crate) fn text(&self, a: usize, b: usize) -> &'a str {
-        let b = b.min(self.chars.len());
-        if a >= b {
-            return "";
-        }
-        &self.norm[self.starts.byte(a)..self.starts.byte(b)]
-    }
-
     /// Indices of the mentions that lie inside `a..b`.
     pub(crate) fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
-        let from = self.mentions.partition_point(|m| m.start < a);
+        let from = self.mentions.partition_point(|m| m.span.start < a);
         (from..self.mentions.len())
-            .take_while(move |&i| self.mentions[i].start < b)
-            .filter(move |&i| self.mentions[i].end <= b)
+            .take_while(move |&i| self.mentions[i].span.start < b)
+            .filter(move |&i| self.mentions[i].span.end <= b)
     }
 
-    /// The index of the sentence holding char `pos`.
+    /// The index of the sentence holding `pos`.
     pub(crate) fn sentence_of(&self, pos: usize) -> usize {
         self.sentences
             .partition_point(|s| s.end <= pos)
@@ -270,12 +280,12 @@ impl<'a> Doc<'a> {
     /// (`(王某在某村察看…)`).
     pub(crate) fn in_parens(&self, from: usize, pos: usize) -> bool {
         let from = if self.is_caption(from) {
-            from + 1
+            self.next(from)
         } else {
             from
         };
         let mut depth = 0i32;
-        for &c in &self.chars[from.min(pos)..pos] {
+        for (_, c) in self.marks_in(from.min(pos), pos) {
             match c {
                 '(' | '\u{FF08}' | '[' | '【' => depth += 1,
                 ')' | '\u{FF09}' | ']' | '】' => depth = (depth - 1).max(0),
@@ -287,14 +297,14 @@ impl<'a> Doc<'a> {
 
     /// True when a line opens at `from` with a bracket closed at its end.
     fn is_caption(&self, from: usize) -> bool {
-        if !matches!(self.chars.get(from), Some('(' | '\u{FF08}')) {
+        if !matches!(self.char_at(from), Some('(' | '\u{FF08}')) {
             return false;
         }
-        if from > 0 && self.chars[from - 1] != '\n' {
+        if self.char_before(from).is_some_and(|c| c != '\n') {
             return false;
         }
         let mut depth = 0i32;
-        for (k, &c) in self.chars.iter().enumerate().skip(from) {
+        for (k, c) in self.chars_in(from, self.len()) {
             match c {
                 '(' | '\u{FF08}' => depth += 1,
                 ')' | '\u{FF09}' => depth -= 1,
@@ -302,78 +312,54 @@ impl<'a> Doc<'a> {
                 _ => {}
             }
             if depth == 0 {
-                let rest = &self.chars[k + 1..];
-                return rest
-                    .iter()
-                    .take_while(|&&c| c != '\n')
-                    .all(|c| c.is_whitespace());
+                return self
+                    .chars_in(self.next(k), self.len())
+                    .take_while(|&(_, c)| c != '\n')
+                    .all(|(_, c)| c.is_whitespace());
             }
         }
         false
     }
 
-    /// True when the chars `a..b` hold nothing but white space.
-    pub(crate) fn blank(&self, a: usize, b: usize) -> bool {
-        a >= b
-            || self.chars[a..b.min(self.chars.len())]
-                .iter()
-                .all(|c| c.is_whitespace())
-    }
-
-    /// True when `word` is written at char `pos`.
-    pub(crate) fn at(&self, pos: usize, word: &str) -> bool {
-        // One byte comparison instead of decoding `word` char by char (a
-        // position past the end reads as the empty rest of the text).
-        self.norm[self.starts.byte(pos)..].starts_with(word)
-    }
-
-    /// True when `word` ends at char `pos`.
-    pub(crate) fn ends_at(&self, pos: usize, word: &str) -> bool {
-        if pos > self.chars.len() {
-            return word.is_empty();
-        }
-        self.norm[..self.starts.byte(pos)].ends_with(word)
-    }
-
     /// The mention that starts at `pos`, if any.
     pub(crate) fn mention_at(&self, pos: usize) -> Option<usize> {
-        let i = self.mentions.partition_point(|m| m.start < pos);
-        (i < self.mentions.len() && self.mentions[i].start == pos).then_some(i)
+        let i = self.mentions.partition_point(|m| m.span.start < pos);
+        (i < self.mentions.len() && self.mentions[i].span.start == pos).then_some(i)
     }
 
     /// The mention that covers `pos`, if any (top-level mentions do not
     /// overlap).
     pub(crate) fn mention_covering(&self, pos: usize) -> Option<usize> {
-        let i = self.mentions.partition_point(|m| m.start <= pos);
-        (i > 0 && pos < self.mentions[i - 1].end).then(|| i - 1)
+        let i = self.mentions.partition_point(|m| m.span.start <= pos);
+        (i > 0 && pos < self.mentions[i - 1].span.end).then(|| i - 1)
     }
 }
 
 /// The top-level mentions of `found` (one per entity, so that a mention's
-/// index is its entity's), in chars of the normalised text that `ncp`
-/// indexes, by start (longest first).
-fn top_mentions(found: &[recognise::Mention], ncp: &CodePoints, chars: &[char]) -> Vec<Mention> {
-    let solid = |a: usize, b: usize| chars[a..b].iter().filter(|c| !c.is_whitespace());
+/// index is its entity's), in positions of `nt`, by start (longest first).
+fn top_mentions(found: &[recognise::Mention], nt: &NormText<'_>) -> Vec<Mention> {
+    let solid = |a: usize, b: usize| {
+        nt.chars_in(a, b)
+            .map(|(_, c)| c)
+            .filter(|c| !c.is_whitespace())
+    };
     let mut mentions: Vec<Mention> = found
         .iter()
         .enumerate()
         .filter(|(_, m)| !m.nested)
         .filter_map(|(i, m)| {
-            let s = ncp.of(m.span.start);
-            let t = ncp.of(m.span.end);
+            let (s, t) = (m.span.start, m.span.end);
             (t > s).then(|| Mention {
+                found: *m,
                 entity: i,
-                kind: m.kind,
-                start: s,
-                end: t,
                 text: solid(s, t).collect(),
                 post: m
                     .role
-                    .map(|r| solid(ncp.of(r.start).clamp(s, t), t).count()),
+                    .map(|r| solid(r.start.clamp(s, t), t).map(char::len_utf8).sum()),
             })
         })
         .collect();
-    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     mentions
 }
 
@@ -416,7 +402,7 @@ pub(crate) fn relate(
     triggers: &[(Span, TriggerSet)],
     explain: bool,
 ) -> (Vec<Relation>, Option<crate::document::Context>) {
-    let doc = Doc::new(prepared, found, lexicon, triggers, ocp);
+    let doc = Doc::new(prepared, found, lexicon, triggers);
     let context = doc
         .articles
         .first()
@@ -444,13 +430,7 @@ pub(crate) mod testing {
         let prepared: &'static Prepared = Box::leak(Box::new(Prepared::new(text)));
         let cps = CodePoints::new(text);
         let found = ex.recognised(prepared, &cps);
-        Doc::new(
-            prepared,
-            &found.mentions,
-            ex.lexicon(),
-            &found.triggers,
-            &cps,
-        )
+        Doc::new(prepared, &found.mentions, ex.lexicon(), &found.triggers)
     }
 
     /// The relations of `text` as readable keys: `VISIT 张三 -> 七宝镇`,
@@ -489,12 +469,13 @@ mod tests {
     use crate::recognise::testing::extractor;
 
     #[test]
-    fn words_are_found_at_char_positions() {
+    fn words_are_found_at_positions() {
         let d = doc("区委书记到七宝镇调研。");
-        let n = d.chars.len();
-        assert!(d.at(0, "区委") && d.at(4, "到七宝") && d.at(n - 1, "。"));
-        assert!(!d.at(1, "区委") && !d.at(n - 1, "。。") && !d.at(n, "。"));
-        assert!(d.ends_at(4, "书记") && !d.ends_at(1, "区委") && d.ends_at(n, "调研。"));
+        let n = d.len();
+        let (four, last) = (d.fwd(0, 4), d.prev(n));
+        assert!(d.at(0, "区委") && d.at(four, "到七宝") && d.at(last, "。"));
+        assert!(!d.at(d.next(0), "区委") && !d.at(last, "。。") && !d.at(n, "。"));
+        assert!(d.ends_at(four, "书记") && !d.ends_at(d.next(0), "区委") && d.ends_at(n, "调研。"));
         assert!(!d.ends_at(n + 1, "。") && d.ends_at(n + 1, "") && d.ends_at(0, ""));
         // Past the end only the empty word is written.
         assert!(d.at(n + 5, "") && !d.at(n + 5, "区"));

@@ -98,15 +98,14 @@ pub(crate) fn split_named(lex: &Lexicon, text: &str) -> Option<TitleParts> {
     split_title(lex, text, longest_post(lex, text)?)
 }
 
-/// The length in chars (white space not counted) of the longest post of
+/// The length in bytes (white space not counted) of the longest post of
 /// the lexicon that ends `text`.
 fn longest_post(lex: &Lexicon, text: &str) -> Option<usize> {
     let solid: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let n = solid.chars().count();
     solid
         .char_indices()
-        .position(|(i, _)| lex.is(&solid[i..], LexClass::TitleRole))
-        .map(|start| n - start)
+        .find(|&(i, _)| lex.is(&solid[i..], LexClass::TitleRole))
+        .map(|(i, _)| solid.len() - i)
 }
 
 /// A post of a party body (`书记`, `副书记`, `委员`, `成员`, `常委`): held
@@ -136,27 +135,20 @@ fn led_by_party_body(lex: &Lexicon, org: &str) -> Option<String> {
     (!led.is_empty() && !bare_place).then(|| led.to_string())
 }
 
-/// Splits a title whose post recognition found: the last `post` chars of
-/// `title` (`党委书记` of `镇党委书记`, whose body `党委` is peeled off so
+/// Splits a title whose post recognition found: the last `post` bytes of
+/// `title` (white space not counted) (`党委书记` of `镇党委书记`, whose body `党委` is peeled off so
 /// that the role is `书记`). `None` when no post ends it.
 pub(crate) fn split_title(lex: &Lexicon, title: &str, post: usize) -> Option<TitleParts> {
     let title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
-    // Byte offsets of the char boundaries: `s(a, b)` is chars `a..b`.
-    let bounds: Vec<usize> = title
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([title.len()])
-        .collect();
-    let n = bounds.len() - 1;
-    let s = |a: usize, b: usize| -> &str { &title[bounds[a]..bounds[b]] };
+    let n = title.len();
     let is_role = |t: &str| lex.is(t, LexClass::TitleRole);
-    if post == 0 || post > n {
+    if post == 0 || post > n || !title.is_char_boundary(n - post) {
         return None;
     }
     let mut role_start = n - post;
     // Peel a body off the front of a compound post, if what remains is a post.
     loop {
-        let role = s(role_start, n);
+        let role = &title[role_start..];
         // `党委` of `党委书记` (`grammar.body-in-role`).
         let Some(b) = lex
             .prefixes_of(role, LexClass::Grammar(Grammar::BodyInRole))
@@ -164,9 +156,9 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str, post: usize) -> Option<Tit
         else {
             break;
         };
-        role_start += b.chars().count();
+        role_start += b.len();
     }
-    let head = s(0, role_start);
+    let head = &title[..role_start];
     let (places, used) = leading_divisions(lex, head);
     let mut places: Vec<String> = places.into_iter().map(|(p, _)| p).collect();
     let mut used = used;
@@ -178,10 +170,12 @@ pub(crate) fn split_title(lex: &Lexicon, title: &str, post: usize) -> Option<Tit
         used = k;
         short = true;
     }
+    // The divisions are counted in chars.
+    let used = head.char_indices().nth(used).map_or(head.len(), |(i, _)| i);
     Some(TitleParts {
         places,
-        body: s(used, role_start).to_string(),
-        role: s(role_start, n).to_string(),
+        body: title[used..role_start].to_string(),
+        role: title[role_start..].to_string(),
         short,
     })
 }
@@ -360,7 +354,7 @@ pub(crate) fn resolve(
 }
 
 /// Resolves the title `title` of article `art`, whose post recognition
-/// found in its last `post` chars. `prev` is the title before it in the
+/// found in its last `post` bytes. `prev` is the title before it in the
 /// same sentence; `known` are organisations the article already named in
 /// full. When the title is `glued` to the word before it, a division of
 /// one-character proper name at its head (`中区` in `集|中区党工委书记`)
@@ -756,7 +750,7 @@ impl Doc<'_> {
     pub(crate) fn article_of_range(&self, art: usize) -> (usize, usize) {
         self.articles
             .get(art)
-            .map_or((0, self.chars.len()), |a| (a.start, a.end))
+            .map_or((0, self.len()), |a| (a.start, a.end))
     }
 }
 
@@ -803,13 +797,15 @@ mod tests {
         let lex = Lexicon::embedded();
         // Recognition's post is the compound `党委书记`; its body is peeled
         // off, as when the post is looked for.
-        let p = split_title(&lex, "镇党委书记", 4).expect("a post");
+        let p = split_title(&lex, "镇党委书记", "党委书记".len()).expect("a post");
         assert_eq!((p.body.as_str(), p.role.as_str()), ("镇党委", "书记"));
         assert_eq!(Some(p), split_named(&lex, "镇党委书记"));
-        let p = split_title(&lex, "施甸县人大常委会副主任", 6).expect("a post");
+        let p = split_title(&lex, "施甸县人大常委会副主任", "常委会副主任".len()).expect("a post");
         assert_eq!(p.places, ["施甸县"]);
         assert_eq!((p.body.as_str(), p.role.as_str()), ("人大常委会", "副主任"));
         assert!(split_title(&lex, "副主任", 0).is_none());
+        assert!(split_title(&lex, "副主任", "副主任".len() + 3).is_none());
+        // Inside a char: no post.
         assert!(split_title(&lex, "副主任", 4).is_none());
     }
 

@@ -11,14 +11,15 @@
 //! break still ends a sentence (and a paragraph), so that evidence never
 //! runs from a headline into the text below it: see [`headline_ends`].
 
+use super::norm::NormText;
 use crate::text::Prepared;
 
-/// One sentence: a char range of the normalised text, trimmed of spaces.
+/// One sentence: a byte range of the normalised text, trimmed of spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Sentence {
-    /// First char.
+    /// Where it starts.
     pub start: usize,
-    /// One past the last char (the closing punctuation included).
+    /// Where it ends (the closing punctuation included).
     pub end: usize,
     /// Index of the paragraph (line) that holds it.
     pub para: usize,
@@ -44,14 +45,15 @@ pub(crate) const MAX_SENTENCE_CHARS: usize = 1000;
 /// The longest line read as a headline, in chars.
 pub(crate) const MAX_HEADLINE_CHARS: usize = 50;
 
-/// Splits the normalised text of `prepared`, as `chars`, into sentences:
+/// Splits the normalised text of `prepared`, as `nt`, into sentences:
 /// [`split_at`] with the [`headline_ends`] of the text.
-pub(crate) fn split(chars: &[char], prepared: &Prepared) -> Vec<Sentence> {
-    split_at(chars, &headline_ends(prepared))
+pub(crate) fn split(nt: &NormText<'_>, prepared: &Prepared) -> Vec<Sentence> {
+    split_at(nt, &headline_ends(prepared))
 }
 
 /// Where the normaliser joined a headline to the text below it: the
-/// chars of the normalised text that follow such a headline, in order.
+/// byte offsets of the normalised text that follow such a headline, in
+/// order.
 ///
 /// A line of the original is a headline here when its break to the next
 /// line was removed, and it
@@ -92,19 +94,7 @@ pub(crate) fn headline_ends(prepared: &Prepared) -> Vec<usize> {
         starts_block = !joined || cut;
         after_sentence = ends_a_sentence(line);
     }
-    // Bytes of the normalised text to chars, in one pass.
-    let norm = prepared.normalized();
-    let mut out = Vec::with_capacity(cuts.len());
-    let mut want = cuts.into_iter().peekable();
-    for (i, (byte, _)) in norm.char_indices().enumerate() {
-        while want.next_if(|&w| w <= byte).is_some() {
-            out.push(i);
-        }
-        if want.peek().is_none() {
-            break;
-        }
-    }
-    out
+    cuts
 }
 
 /// The byte ranges of the lines of `text` (without their line break).
@@ -133,37 +123,39 @@ fn ends_a_sentence(line: &str) -> bool {
         .is_some_and(is_sentence_end)
 }
 
-/// Splits `chars` into sentences (empty ones dropped), none longer than
-/// [`MAX_SENTENCE_CHARS`], ending one also at every char of `cuts` (sorted;
-/// a cut starts a new paragraph too).
-pub(crate) fn split_at(chars: &[char], cuts: &[usize]) -> Vec<Sentence> {
+/// Splits `nt` into sentences (empty ones dropped), none longer than
+/// [`MAX_SENTENCE_CHARS`], ending one also at every position of `cuts`
+/// (sorted; a cut starts a new paragraph too).
+pub(crate) fn split_at(nt: &NormText<'_>, cuts: &[usize]) -> Vec<Sentence> {
     let mut cuts = cuts.iter().copied().peekable();
     let mut out = Vec::new();
     let mut para = 0usize;
     let mut start = 0usize;
+    let space_at = |p: usize| nt.char_at(p).is_some_and(char::is_whitespace);
     let push = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize| {
         let mut s = s;
         let mut e = e;
-        while s < e && chars[s].is_whitespace() {
-            s += 1;
+        while s < e && space_at(s) {
+            s = nt.next(s);
         }
-        while e > s && chars[e - 1].is_whitespace() {
-            e -= 1;
+        while e > s && nt.char_before(e).is_some_and(char::is_whitespace) {
+            e = nt.prev(e);
         }
-        while e - s > MAX_SENTENCE_CHARS {
-            let limit = s + MAX_SENTENCE_CHARS;
-            let cut = (s + MAX_SENTENCE_CHARS / 2..limit)
+        while nt.longer_than(s, e, MAX_SENTENCE_CHARS) {
+            let limit = nt.fwd(s, MAX_SENTENCE_CHARS);
+            let cut = nt
+                .chars_in(nt.fwd(s, MAX_SENTENCE_CHARS / 2), limit)
                 .rev()
-                .find(|&i| crate::text::is_clause_break(chars[i]))
-                .map_or(limit, |i| i + 1);
+                .find(|&(_, c)| crate::text::is_clause_break(c))
+                .map_or(limit, |(i, _)| nt.next(i));
             out.push(Sentence {
                 start: s,
                 end: cut,
                 para,
             });
             s = cut;
-            while s < e && chars[s].is_whitespace() {
-                s += 1;
+            while s < e && space_at(s) {
+                s = nt.next(s);
             }
         }
         if e > s {
@@ -174,35 +166,49 @@ pub(crate) fn split_at(chars: &[char], cuts: &[usize]) -> Vec<Sentence> {
             });
         }
     };
-    let mut i = 0usize;
-    while i < chars.len() {
-        if cuts.next_if(|&cut| cut <= i).is_some() {
-            push(&mut out, start, i, para);
+    let closes = |c: char| is_sentence_end(c) || matches!(c, '”' | '’' | '」');
+    // Only breaks, punctuation and quotes end a sentence: the ideographs
+    // between them are stepped over undecoded.
+    let mut marks = crate::text::non_ideographs(nt.norm).peekable();
+    // Where the scan reads on after a run of closing punctuation: a cut
+    // inside the run takes effect at its end.
+    let mut floor = 0usize;
+    loop {
+        let next = marks.peek().map(|&(i, _)| i);
+        // The cuts up to the next mark, or before the end of the text.
+        let due = |x: usize| next.map_or(x < nt.len(), |i| x <= i);
+        while let Some(x) = cuts.next_if(|&x| due(x)) {
+            let at = x.max(floor);
+            if at >= nt.len() {
+                break;
+            }
+            push(&mut out, start, at, para);
             para += 1;
-            start = i;
-            continue;
+            start = at;
         }
-        let c = chars[i];
+        let Some((i, c)) = marks.next() else {
+            break;
+        };
         if c == '\n' {
             push(&mut out, start, i, para);
             para += 1;
-            start = i + 1;
+            start = i + c.len_utf8();
         } else if is_sentence_end(c) {
             // Keep runs such as `!!` or `……` and a closing quote together.
-            let mut j = i + 1;
-            while j < chars.len()
-                && (is_sentence_end(chars[j]) || matches!(chars[j], '”' | '’' | '」'))
+            let mut j = i + c.len_utf8();
+            while let Some(&(k, d)) = marks.peek()
+                && k == j
+                && closes(d)
             {
-                j += 1;
+                marks.next();
+                j = k + d.len_utf8();
             }
             push(&mut out, start, j, para);
             start = j;
-            i = j;
-            continue;
+            floor = j;
         }
-        i += 1;
     }
-    push(&mut out, start, chars.len(), para);
+    push(&mut out, start, nt.len(), para);
     out
 }
 
@@ -211,10 +217,10 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<(String, usize)> {
-        let chars: Vec<char> = s.chars().collect();
-        split_at(&chars, &[])
+        let nt = NormText::new(s);
+        split_at(&nt, &[])
             .iter()
-            .map(|x| (chars[x.start..x.end].iter().collect(), x.para))
+            .map(|x| (nt.text(x.start, x.end).to_string(), x.para))
             .collect()
     }
 
@@ -260,6 +266,62 @@ mod tests {
         assert_eq!(lens, [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]);
     }
 
+    /// The sentences of `text` cut at `cuts`, read char by char: what
+    /// [`split_at`] finds stepping over the ideographs.
+    fn by_chars(text: &str, cuts: &[usize]) -> Vec<(usize, usize, usize)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let at = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+        let mut cuts = cuts.iter().copied().peekable();
+        let (mut out, mut para, mut start, mut k) = (Vec::new(), 0, 0, 0);
+        let closes = |c: char| is_sentence_end(c) || matches!(c, '”' | '’' | '」');
+        while let Some(&(i, c)) = chars.get(k) {
+            if cuts.next_if(|&x| x <= i).is_some() {
+                out.push((start, i, para));
+                para += 1;
+                start = i;
+                continue;
+            }
+            k += 1;
+            if c == '\n' {
+                out.push((start, i, para));
+                para += 1;
+                start = at(k);
+            } else if is_sentence_end(c) {
+                while chars.get(k).is_some_and(|&(_, d)| closes(d)) {
+                    k += 1;
+                }
+                out.push((start, at(k), para));
+                start = at(k);
+            }
+        }
+        out.push((start, text.len(), para));
+        // Trimmed and without the empty ones, as `split_at` keeps them.
+        out.into_iter()
+            .filter_map(|(a, b, p)| {
+                let t = &text[a..b];
+                let a = a + (t.len() - t.trim_start().len());
+                let b = a + t.trim().len();
+                (b > a).then_some((a, b, p))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cuts_and_ends_as_read_char_by_char(
+            text in "[甲乙a 。!”\n…]{0,16}",
+            picks in proptest::collection::vec(0usize..17, 0..4),
+        ) {
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let mut cuts: Vec<usize> = picks.iter().filter_map(|&k| starts.get(k).copied()).collect();
+            cuts.sort_unstable();
+            let nt = NormText::new(&text);
+            let got: Vec<(usize, usize, usize)> =
+                split_at(&nt, &cuts).iter().map(|x| (x.start, x.end, x.para)).collect();
+            proptest::prop_assert_eq!(got, by_chars(&text, &cuts));
+        }
+    }
+
     #[test]
     fn empty() {
         assert!(texts("").is_empty());
@@ -269,10 +331,10 @@ mod tests {
     /// The sentences of a text, split as the relation rules see it.
     fn sentences(text: &str) -> Vec<String> {
         let p = Prepared::new(text);
-        let chars: Vec<char> = p.normalized().chars().collect();
-        split(&chars, &p)
+        let nt = NormText::new(p.normalized());
+        split(&nt, &p)
             .iter()
-            .map(|x| chars[x.start..x.end].iter().collect())
+            .map(|x| nt.text(x.start, x.end).to_string())
             .collect()
     }
 
@@ -313,13 +375,12 @@ mod tests {
     }
 
     #[test]
-    fn headline_ends_are_chars_of_the_normalised_text() {
+    fn headline_ends_are_offsets_of_the_normalised_text() {
         let p = Prepared::new(
             "标题一,副标题\n\n正文第一句很长很长很长很长很长很长很长很长很长很长,还在继续。",
         );
         let ends = headline_ends(&p);
-        let chars: Vec<char> = p.normalized().chars().collect();
         assert_eq!(ends.len(), 1);
-        assert_eq!(chars[ends[0]], '正');
+        assert!(p.normalized()[ends[0]..].starts_with('正'));
     }
 }

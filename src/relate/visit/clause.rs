@@ -31,19 +31,19 @@ pub(super) fn clauses(doc: &Doc<'_>, si: usize, covered: &[bool]) -> Vec<Clause>
             continue;
         }
         if covered[p] {
-            p += 1;
+            p = doc.next(p);
             continue;
         }
         let Some(v) = visit_verb_at(doc, p) else {
             if let Some(c) = frame_verb_clause(doc, si, p) {
                 out.push(c);
             }
-            p += 1;
+            p = doc.next(p);
             continue;
         };
         // The verb must not run into a mention.
-        if (p..v.end).any(|i| covered[i]) {
-            p += 1;
+        if doc.positions(p, v.end).any(|i| covered[i]) {
+            p = doc.next(p);
             continue;
         }
         if !skips_verb(doc, s.start, &v)
@@ -86,7 +86,7 @@ fn visit_verb_at<'a>(doc: &Doc<'a>, p: usize) -> Option<Verb<'a>> {
     };
     Some(Verb {
         at: p,
-        end: p + word.chars().count(),
+        end: doc.past(p, word),
         word,
         motion,
     })
@@ -97,7 +97,7 @@ fn visit_verb_at<'a>(doc: &Doc<'a>, p: usize) -> Option<Verb<'a>> {
 /// part of another word.
 fn skips_verb(doc: &Doc<'_>, sent_start: usize, v: &Verb<'_>) -> bool {
     let p = v.at;
-    let next = doc.chars.get(v.end).copied();
+    let next = doc.char_at(v.end);
     let joined = joins_visit(doc, p);
     // `督查室`, `调研组`, `考察团`: the verb names a body or a post.
     let noun = !v.motion && next.is_some_and(crate::lexicon::is_unit_char);
@@ -113,10 +113,10 @@ fn skips_verb(doc: &Doc<'_>, sent_start: usize, v: &Verb<'_>) -> bool {
 /// more and is no visit (`trigger.verb-in-word`: `得到`, `到位`, `以来`,
 /// `观看了`).
 fn in_other_word(doc: &Doc<'_>, sent_start: usize, v: &Verb<'_>) -> bool {
-    let from =
-        v.at.saturating_sub(crate::relate::MAX_TRIGGER_CHARS)
-            .max(sent_start);
-    (from..=v.at).any(|q| {
+    let from = doc
+        .back(v.at, crate::relate::MAX_TRIGGER_CHARS)
+        .max(sent_start);
+    doc.positions(from, doc.next(v.at)).any(|q| {
         doc.trigger_at(q, T::VerbInWord)
             .is_some_and(|n| q + n >= v.end && (q < v.at || q + n > v.end))
     })
@@ -171,7 +171,7 @@ fn places_after_verb(
     sent_end: usize,
     v: &Verb<'_>,
 ) -> (Vec<usize>, usize) {
-    let lead = v.at.saturating_sub(MAX_SERIES_LEAD).max(sent_start);
+    let lead = doc.back(v.at, MAX_SERIES_LEAD).max(sent_start);
     let series = doc.trigger_within(lead, v.at, T::Series);
     tails_after(doc, v.end, sent_end, sent_start, series)
 }
@@ -193,10 +193,18 @@ fn lai_is_visit(
     tails_end: usize,
 ) -> bool {
     let ok = !tails.is_empty()
-        && (tails_end..(tails_end + MAX_LAI_PURPOSE_GAP).min(sent_end))
+        && doc
+            .positions(
+                tails_end,
+                doc.fwd(tails_end, MAX_LAI_PURPOSE_GAP).min(sent_end),
+            )
             .any(|q| doc.trigger_at(q, T::Purpose).is_some() || doc.at(q, "开展"));
     let to_host = tails.is_empty()
-        && (v.end + 1..(v.end + MAX_HOST_WORD + 1).min(sent_end))
+        && doc
+            .positions(
+                doc.next(v.end),
+                doc.fwd(v.end, MAX_HOST_WORD + 1).min(sent_end),
+            )
             .any(|q| doc.trigger_at(q, T::Purpose).is_some() || doc.at(q, "开展"));
     ok || to_host
 }
@@ -224,7 +232,7 @@ fn add_frame_places(
     }
     let (frame_start, found) = frame_before(doc, sent_start, p).filter(|(_, f)| {
         f.last()
-            .is_some_and(|&t| p - doc.mentions[t].end <= MAX_FRAME_GAP)
+            .is_some_and(|&t| !doc.longer_than(doc.mentions[t].span.end, p, MAX_FRAME_GAP))
     })?;
     let mut all = found;
     all.extend(
@@ -248,7 +256,12 @@ pub(super) fn joins_visit(doc: &Doc<'_>, p: usize) -> bool {
     let joined_at = |q: usize| doc.trigger_ends_at(q, T::Join) || doc.ends_at(q, "陪同");
     joined_at(p)
         || (2..=3).any(|n| {
-            p >= n && doc.trigger_at(p - n, T::VisitInspect) == Some(n) && joined_at(p - n)
+            let q = doc.back(p, n);
+            doc.count(q, p) == n
+                && doc
+                    .trigger_at(q, T::VisitInspect)
+                    .is_some_and(|len| q + len == p)
+                && joined_at(q)
         })
 }
 
@@ -264,10 +277,7 @@ pub(super) fn frame_before(
     sent_start: usize,
     verb: usize,
 ) -> Option<(usize, Vec<usize>)> {
-    let mut q = verb;
-    while q > sent_start {
-        q -= 1;
-        let c = doc.chars[q];
+    for (q, c) in doc.chars_in(sent_start, verb).rev() {
         if matches!(c, ',' | '\u{FF0C}' | ';' | ':' | '\u{FF1A}') {
             return None;
         }
@@ -280,17 +290,17 @@ pub(super) fn frame_before(
                 return None;
             }
             let tails: Vec<usize> = doc
-                .mentions_in(q + 1, verb)
+                .mentions_in(doc.next(q), verb)
                 .filter(|&i| {
                     is_tail_kind(doc.mentions[i].kind)
-                        && !doc.in_parens(sent_start, doc.mentions[i].start)
+                        && !doc.in_parens(sent_start, doc.mentions[i].span.start)
                 })
                 .collect();
             if tails.is_empty() {
                 return None;
             }
             // `在某地考察`: the places come at once.
-            if c == '在' && doc.mentions[tails[0]].start != q + 1 {
+            if c == '在' && doc.mentions[tails[0]].span.start != doc.next(q) {
                 return None;
             }
             return Some((q, drop_end_points(doc, tails, sent_start)));
@@ -308,7 +318,7 @@ pub(super) fn frame_verb_clause(doc: &Doc<'_>, si: usize, p: usize) -> Option<Cl
     // `在某镇政府会议室听取汇报`: a meeting held in a body's room is no
     // visit to the body.
     let in_meeting_room = doc.text(frame_start, p).contains(MEETING_ROOM);
-    (doc.chars[frame_start] == '在' && !in_meeting_room).then_some(Clause {
+    (doc.char_at(frame_start) == Some('在') && !in_meeting_room).then_some(Clause {
         subject: (s.start, frame_start),
         tails,
         purpose: None,
@@ -325,24 +335,27 @@ pub(super) const MEETING_ROOM: &str = "会议";
 /// more (the places end the sentence).
 pub(super) fn caption_frame(doc: &Doc<'_>, si: usize) -> Option<Clause> {
     let s = doc.sentences[si];
-    let last = (s.start..s.end).rev().find(|&k| {
-        !doc.chars[k].is_whitespace() && !matches!(doc.chars[k], '。' | ')' | '\u{FF09}')
-    })?;
+    let (last, _) = doc
+        .chars_in(s.start, s.end)
+        .rev()
+        .find(|&(_, c)| !c.is_whitespace() && !matches!(c, '。' | ')' | '\u{FF09}'))?;
+    let end = doc.next(last);
     let m = doc.mention_covering(last)?;
-    if !is_tail_kind(doc.mentions[m].kind) || doc.mentions[m].end != last + 1 {
+    if !is_tail_kind(doc.mentions[m].kind) || doc.mentions[m].span.end != end {
         return None;
     }
-    let o = (s.start..doc.mentions[m].start)
+    let (o, oc) = doc
+        .chars_in(s.start, doc.mentions[m].span.start)
         .rev()
-        .find(|&k| doc.mention_covering(k).is_none() && !doc.chars[k].is_whitespace())?;
-    if doc.chars[o] != '在' || o == s.start {
+        .find(|&(k, c)| doc.mention_covering(k).is_none() && !c.is_whitespace())?;
+    if oc != '在' || o == s.start {
         return None;
     }
     Some(Clause {
         subject: (s.start, o),
         tails: vec![m],
         purpose: None,
-        end: last + 1,
+        end,
         weak: false,
         frame: true,
     })
@@ -353,34 +366,32 @@ pub(super) fn caption_frame(doc: &Doc<'_>, si: usize) -> Option<Clause> {
 pub(super) fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
     let s = doc.sentences[si];
     let mut out = Vec::new();
-    let mut p = s.start;
-    while p + 1 < s.end {
-        if doc.chars[p] == '现' && doc.at(p, "现场") && doc.mention_covering(p).is_none() {
-            let mut q = p;
+    for p in doc.find_all(s.start, s.end, "现场") {
+        if doc.mention_covering(p).is_none() {
             let mut open = None;
-            while q > s.start {
-                q -= 1;
-                if matches!(doc.chars[q], ',' | '\u{FF0C}' | ';') {
+            for (q, c) in doc.chars_in(s.start, p).rev() {
+                if matches!(c, ',' | '\u{FF0C}' | ';') {
                     break;
                 }
-                if doc.chars[q] == '在' && opens_site_frame(doc, q, p) {
+                if c == '在' && opens_site_frame(doc, q, p) {
                     open = Some(q);
                     break;
                 }
             }
-            let after = p + 2;
+            let after = doc.past(p, "现场");
             if let Some(o) = open
-                && matches!(doc.chars.get(after), Some(',' | '\u{FF0C}'))
+                && matches!(doc.char_at(after), Some(',' | '\u{FF0C}'))
             {
                 let tails: Vec<usize> = doc
-                    .mentions_in(o + 1, p)
+                    .mentions_in(doc.next(o), p)
                     .filter(|&i| is_tail_kind(doc.mentions[i].kind))
                     .collect();
                 // The subject opens the next clause, before its verb.
-                let next_break = subject_end_after_frame(doc, after + 1, s.end);
+                let subject_start = doc.next(after);
+                let next_break = subject_end_after_frame(doc, subject_start, s.end);
                 if !tails.is_empty() {
                     out.push(Clause {
-                        subject: (after + 1, next_break),
+                        subject: (subject_start, next_break),
                         tails,
                         purpose: None,
                         end: p,
@@ -390,7 +401,6 @@ pub(super) fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
                 }
             }
         }
-        p += 1;
     }
     out.extend(fronted_lists(doc, si));
     out.extend(caption_frame(doc, si));
@@ -406,29 +416,26 @@ const MAX_FRAME_MODIFIER: usize = 8;
 /// a short modifier with no verb of the visit in it (`在我市采煤沉陷区某村、
 /// 某村…项目现场`).
 fn opens_site_frame(doc: &Doc<'_>, q: usize, end: usize) -> bool {
-    if doc.mention_at(q + 1).is_some() {
+    if doc.mention_at(doc.next(q)).is_some() {
         return true;
     }
-    let opens_clause = q == 0
-        || doc
-            .chars
-            .get(q - 1)
-            .is_some_and(|&c| crate::text::is_clause_break(c));
+    let opens_clause = doc.char_before(q).is_none_or(crate::text::is_clause_break);
     if !opens_clause {
         return false;
     }
-    let limit = (q + 1 + MAX_FRAME_MODIFIER).min(end);
+    let limit = doc.fwd(q, 1 + MAX_FRAME_MODIFIER).min(end);
     // The modifier runs up to the first break or verb of the visit; the
     // place may start right at it.
-    let modifier_end = (q + 1..limit)
-        .find(|&j| {
-            crate::text::is_clause_break(doc.chars[j])
+    let modifier_end = doc
+        .chars_in(doc.next(q), limit)
+        .find(|&(j, c)| {
+            crate::text::is_clause_break(c)
                 || doc.trigger_at(j, T::VisitInspect).is_some()
                 || doc.trigger_at(j, T::VisitMotion).is_some()
                 || doc.trigger_at(j, T::Barrier).is_some()
         })
-        .map_or(limit, |j| (j + 1).min(limit));
-    (q + 2..modifier_end).any(|k| {
+        .map_or(limit, |(j, _)| doc.next(j).min(limit));
+    doc.positions(doc.fwd(q, 2), modifier_end).any(|k| {
         doc.mention_at(k)
             .is_some_and(|i| is_tail_kind(doc.mentions[i].kind))
     })
@@ -439,14 +446,14 @@ fn opens_site_frame(doc: &Doc<'_>, q: usize, end: usize) -> bool {
 /// with the visitors told before; `在某村,听取了某某的汇报` names no
 /// visitor after the verb), else at the clause's end or a barrier.
 fn subject_end_after_frame(doc: &Doc<'_>, from: usize, end: usize) -> usize {
-    (from..end)
-        .find(|&k| {
-            matches!(doc.chars[k], ',' | '\u{FF0C}' | ';')
+    doc.chars_in(from, end)
+        .find(|&(k, c)| {
+            matches!(c, ',' | '\u{FF0C}' | ';')
                 || doc.trigger_at(k, T::Barrier).is_some()
                 || doc.trigger_at(k, T::VisitInspect).is_some()
                 || doc.trigger_at(k, T::VisitFrame).is_some()
         })
-        .unwrap_or(end)
+        .map_or(end, |(k, _)| k)
 }
 
 /// `在A、B、C等地,考察团一行…`: a list of places opened by `在` at the head
@@ -455,25 +462,28 @@ fn subject_end_after_frame(doc: &Doc<'_>, from: usize, end: usize) -> usize {
 pub(super) fn fronted_lists(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
     let s = doc.sentences[si];
     let mut out = Vec::new();
-    for o in s.start..s.end {
-        if doc.chars[o] != '在' || doc.mention_covering(o).is_some() {
+    for o in doc.find_all(s.start, s.end, "在") {
+        if doc.mention_covering(o).is_some() {
             continue;
         }
         let head_of_clause = o == s.start
-            || matches!(doc.chars[o - 1], ',' | '\u{FF0C}' | ';' | '\u{FF1B}')
+            || matches!(
+                doc.char_before(o),
+                Some(',' | '\u{FF0C}' | ';' | '\u{FF1B}')
+            )
             || doc
-                .mention_covering(o - 1)
+                .mention_covering(doc.prev(o))
                 .is_some_and(|m| doc.mentions[m].kind == EntityKind::Date);
-        let Some(first) = doc.mention_at(o + 1) else {
+        let Some(first) = doc.mention_at(doc.next(o)) else {
             continue;
         };
         if !head_of_clause || !is_tail_kind(doc.mentions[first].kind) {
             continue;
         }
-        let Some((tails, pos)) = fronted_items(doc, o + 1, s.end) else {
+        let Some((tails, pos)) = fronted_items(doc, doc.next(o), s.end) else {
             continue;
         };
-        let after = pos + 1;
+        let after = doc.next(pos);
         let next_break = subject_end_after_frame(doc, after, s.end);
         out.push(Clause {
             subject: (after, next_break),
@@ -497,48 +507,54 @@ pub(super) fn fronted_items(
     from: usize,
     limit: usize,
 ) -> Option<(Vec<usize>, usize)> {
-    let comma = (from..limit).find(|&k| {
+    let (comma, cc) = doc.chars_in(from, limit).find(|&(_, c)| {
         matches!(
-            doc.chars[k],
+            c,
             ',' | '\u{FF0C}' | ';' | '\u{FF1B}' | '。' | ':' | '\u{FF1A}'
         )
     })?;
-    if !matches!(doc.chars[comma], ',' | '\u{FF0C}') {
+    if !matches!(cc, ',' | '\u{FF0C}') {
         return None;
     }
     // `…等地,`: the list ends at `等` and a short word for its items.
-    let list_end = (comma.saturating_sub(MAX_DENG_WORD + 1).max(from)..comma)
-        .find(|&k| doc.chars[k] == '等' && doc.mention_covering(k).is_none())
-        .unwrap_or(comma);
+    let list_end = doc
+        .chars_in(doc.back(comma, MAX_DENG_WORD + 1).max(from), comma)
+        .find(|&(k, c)| c == '等' && doc.mention_covering(k).is_none())
+        .map_or(comma, |(k, _)| k);
     let mut tails = Vec::new();
     let mut start = from;
     while start < list_end {
-        let end = (start..list_end)
-            .find(|&k| {
-                (doc.chars[k] == '、' || crate::lexicon::is_conjunction(doc.chars[k]))
+        let end = doc
+            .chars_in(start, list_end)
+            .find(|&(k, c)| {
+                (c == '、' || crate::lexicon::is_conjunction(c))
                     && doc.mention_covering(k).is_none()
             })
-            .unwrap_or(list_end);
+            .map_or(list_end, |(k, _)| k);
         // `A以及B`: the item ends before `以`.
-        let item_end =
-            if doc.chars.get(end) == Some(&'及') && end > start + 1 && doc.chars[end - 1] == '以'
-            {
-                end - 1
-            } else {
-                end
-            };
+        let item_end = if doc.char_at(end) == Some('及')
+            && doc.longer_than(start, end, 1)
+            && doc.char_before(end) == Some('以')
+        {
+            doc.prev(end)
+        } else {
+            end
+        };
         match doc
             .mention_at(start)
-            .filter(|&m| doc.mentions[m].end == item_end)
+            .filter(|&m| doc.mentions[m].span.end == item_end)
         {
             Some(m) if is_tail_kind(doc.mentions[m].kind) => tails.push(m),
             Some(_) => return None,
-            None if tails.is_empty() || !(2..=MAX_UNNAMED_ITEM).contains(&(item_end - start)) => {
+            None if tails.is_empty()
+                || !doc.longer_than(start, item_end, 1)
+                || doc.longer_than(start, item_end, MAX_UNNAMED_ITEM) =>
+            {
                 return None;
             }
             None => {}
         }
-        start = end + 1;
+        start = doc.next(end);
     }
     (!tails.is_empty()).then_some((tails, comma))
 }

@@ -93,9 +93,9 @@ fn is_tail_kind(k: EntityKind) -> bool {
 impl Doc<'_> {
     /// Chars covered by a mention.
     fn covered(&self) -> Vec<bool> {
-        let mut c = vec![false; self.chars.len()];
+        let mut c = vec![false; self.len()];
         for m in &self.mentions {
-            for x in &mut c[m.start..m.end] {
+            for x in &mut c[m.span.start..m.span.end] {
                 *x = true;
             }
         }
@@ -367,10 +367,7 @@ fn mark_guests(doc: &Doc<'_>, st: &mut State, heads: &Heads, c: &Clause) {
     if let Heads::Group(g) = *heads
         && comes_to_us(
             doc,
-            c.subject
-                .1
-                .saturating_sub(MAX_COMES_TO_US_LEAD)
-                .max(c.subject.0),
+            doc.back(c.subject.1, MAX_COMES_TO_US_LEAD).max(c.subject.0),
             c.end.max(c.subject.1),
         )
     {
@@ -463,9 +460,9 @@ fn relations_of(doc: &Doc<'_>, st: &State, leads: &[Found]) -> Vec<Found> {
 fn is_one_char_abbreviation(doc: &Doc<'_>, t: usize) -> bool {
     let m = &doc.mentions[t];
     m.kind == EntityKind::Place
-        && m.end - m.start == 1
-        && !doc.trigger_ends_at(m.start, T::VisitMotion)
-        && m.start.checked_sub(1).is_none_or(|p| doc.chars[p] != '莅')
+        && doc.next(m.span.start) == m.span.end
+        && !doc.trigger_ends_at(m.span.start, T::VisitMotion)
+        && doc.char_before(m.span.start) != Some('莅')
 }
 
 /// The leader's own divisions (`江阴市委书记` studying 江阴).

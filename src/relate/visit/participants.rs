@@ -5,30 +5,28 @@ use super::*;
 /// The chars after a clause searched for `我县`, `我市`.
 const MAX_COMES_TO_US_TAIL: usize = 4;
 
-/// True when the clause in chars `a..b` (the end of its subject to its
+/// True when the clause in `a..b` (the end of its subject to its
 /// places) brings its visitors to the article's own place (`来我县考察`,
 /// `到我市调研`).
 pub(super) fn comes_to_us(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    let b = (b + MAX_COMES_TO_US_TAIL).min(doc.chars.len());
-    (a..b).any(|q| our_place_at(doc, q))
+    let b = doc.fwd(b, MAX_COMES_TO_US_TAIL).min(doc.len());
+    doc.positions(a, b).any(|q| our_place_at(doc, q))
 }
 
-/// True when `我` and a level character above the village stand at char
+/// True when `我` and a level character above the village stand at
 /// `q` (`我县`, `我市`, `我镇`): the article's own place.
 fn our_place_at(doc: &Doc<'_>, q: usize) -> bool {
-    doc.chars[q] == '我'
+    doc.char_at(q) == Some('我')
         && doc
-            .chars
-            .get(q + 1)
-            .and_then(|&c| crate::lexicon::Level::of_char(c))
+            .char_at(doc.next(q))
+            .and_then(crate::lexicon::Level::of_char)
             .is_some_and(|l| l != crate::lexicon::Level::Village)
 }
 
 /// True when the persons named from `from` on are the host's officials
 /// (`我县领导甲、乙参加`, `县领导丙参加` where the group are guests).
 pub(super) fn hosts_named(doc: &Doc<'_>, from: usize, to: usize) -> bool {
-    (from..to.min(doc.chars.len())).any(|q| our_place_at(doc, q))
-        || doc.text(from, to).contains("领导")
+    doc.positions(from, to).any(|q| our_place_at(doc, q)) || doc.text(from, to).contains("领导")
 }
 
 /// True when the leaders of a place are named in `from..to` (`某县领导`,
@@ -51,7 +49,7 @@ pub(super) fn leaders_of_visited(
         let m = &doc.mentions[i];
         match m.kind {
             EntityKind::Place => {
-                doc.at(m.end, "领导") && visited.iter().any(|t| t.starts_with(m.text.as_str()))
+                doc.at(m.span.end, "领导") && visited.iter().any(|t| t.starts_with(m.text.as_str()))
             }
             // `某市委常委乙参加` where the group visits `某市某区`: the
             // post is held in the place visited.
@@ -79,7 +77,7 @@ pub(super) fn join_participants(
     if joiners.is_empty() {
         return joiners;
     }
-    if hosts_take_part(doc, st, from, doc.mentions[joiners[0]].start, s.end) {
+    if hosts_take_part(doc, st, from, doc.mentions[joiners[0]].span.start, s.end) {
         return Vec::new();
     }
     if let Some(g) = st.latest {
@@ -97,14 +95,11 @@ pub(super) fn join_participants(
 /// the visit (`乙参加调研`), or listed after it (`一同参加的有甲、乙`).
 fn joiners_of_join_word(doc: &Doc<'_>, si: usize, from: usize, covered: &[bool]) -> Vec<usize> {
     let s = doc.sentences[si];
-    // No join word starts before `next_join`.
-    let mut next_join = from;
-    for (q, &cov) in covered.iter().enumerate().take(s.end).skip(from) {
-        if cov || q < next_join {
+    for q in doc.trigger_starts(from, s.end, T::Join) {
+        if covered[q] {
             continue;
         }
         let Some(n) = doc.trigger_at(q, T::Join) else {
-            next_join = doc.next_trigger(q + 1, &[T::Join]);
             continue;
         };
         if doc.at(q + n, "的有") || doc.at(q + n, "的还有") {
@@ -127,12 +122,12 @@ fn joiners_after_hai_you(doc: &Doc<'_>, si: usize) -> Vec<usize> {
     if let Some(k) = text.find("还有")
         && !text[..k].contains("陪同")
         && {
-            let at = s.start + text[..k].chars().count();
+            let at = doc.past(s.start, &text[..k]);
             doc.trigger_within(s.start, at, T::VisitInspect)
                 || doc.trigger_within(s.start, at, T::VisitMotion)
         }
     {
-        let at = s.start + text[..k].chars().count();
+        let at = doc.past(s.start, &text[..k]);
         return persons_outside_parens(doc, s.start, at, s.end);
     }
     Vec::new()
@@ -143,7 +138,7 @@ fn persons_outside_parens(doc: &Doc<'_>, sent_start: usize, a: usize, b: usize) 
     doc.mentions_in(a, b)
         .filter(|&i| {
             doc.mentions[i].kind == EntityKind::Person
-                && !doc.in_parens(sent_start, doc.mentions[i].start)
+                && !doc.in_parens(sent_start, doc.mentions[i].span.start)
         })
         .collect()
 }
@@ -170,7 +165,7 @@ fn hosts_take_part(doc: &Doc<'_>, st: &State, from: usize, first: usize, end: us
 pub(super) fn joins_the_visit(doc: &Doc<'_>, at: usize, after: usize, limit: usize) -> bool {
     let mut p = after;
     if p < limit && doc.at(p, "了") {
-        p += 1;
+        p = doc.next(p);
     }
     let visit_at = |q: usize| {
         doc.trigger_at(q, T::VisitInspect).is_some()
@@ -183,14 +178,16 @@ pub(super) fn joins_the_visit(doc: &Doc<'_>, at: usize, after: usize, limit: usi
     if doc.ends_at(at, "分别") || doc.ends_at(at, "陪同") {
         return false;
     }
-    let end = (p..limit)
-        .find(|&k| ends_a_phrase(doc.chars[k]))
-        .unwrap_or(limit);
+    let end = doc
+        .chars_in(p, limit)
+        .find(|&(_, c)| ends_a_phrase(c))
+        .map_or(limit, |(k, _)| k);
     // Nothing follows in the clause (also at the end of the text).
     if end <= p {
         return true;
     }
-    end - p <= MAX_JOINED_ACTIVITY && (p..end).any(|k| doc.at(k, "活动"))
+    !doc.longer_than(p, end, MAX_JOINED_ACTIVITY)
+        && doc.positions(p, end).any(|k| doc.at(k, "活动"))
 }
 
 /// The persons named from `from` to the end of its clause (`一同参加的有
@@ -201,9 +198,10 @@ pub(super) fn persons_listed_after(
     from: usize,
     limit: usize,
 ) -> Vec<usize> {
-    let end = (from..limit)
-        .find(|&k| ends_a_phrase(doc.chars[k]))
-        .unwrap_or(limit);
+    let end = doc
+        .chars_in(from, limit)
+        .find(|&(_, c)| ends_a_phrase(c))
+        .map_or(limit, |(k, _)| k);
     persons_outside_parens(doc, sent_start, from, end)
 }
 

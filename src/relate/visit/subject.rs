@@ -59,8 +59,8 @@ fn after_barriers(
 ) -> (usize, Vec<(usize, usize)>) {
     let mut start = a;
     let mut companions: Vec<(usize, usize)> = Vec::new();
-    for (q, &cov) in covered.iter().enumerate().take(b).skip(a) {
-        if !cov
+    for q in doc.trigger_starts(a, b, T::Barrier) {
+        if !covered[q]
             && let Some(n) = doc.trigger_at(q, T::Barrier)
             && !in_means_phrase(doc, a, q, b)
         {
@@ -97,14 +97,16 @@ fn named_in_subject(
     let mut out = Subject::default();
     for i in doc.mentions_in(start, b) {
         let m = &doc.mentions[i];
-        if doc.in_parens(s.start, m.start)
-            || companions.iter().any(|&(o, e)| (o..e).contains(&m.start))
+        if doc.in_parens(s.start, m.span.start)
+            || companions
+                .iter()
+                .any(|&(o, e)| (o..e).contains(&m.span.start))
         {
             continue;
         }
         match m.kind {
             // `记者某某报道:…`: the reporter is no visitor.
-            EntityKind::Person if doc.trigger_ends_at(m.start, T::Byline) => {}
+            EntityKind::Person if doc.trigger_ends_at(m.span.start, T::Byline) => {}
             EntityKind::Person => out.persons.push(i),
             EntityKind::Org if is_group_name(&m.text) => {
                 if is_generic_group(&m.text) {
@@ -128,24 +130,21 @@ fn group_nouns_outside_mentions(
     covered: &[bool],
 ) -> Vec<String> {
     let mut nouns = Vec::new();
-    let mut q = start;
-    while q < b {
-        if !covered[q] && matches!(doc.chars[q], '团' | '组') {
+    for (q, c) in doc.chars_in(start, b) {
+        if !covered[q] && matches!(c, '团' | '组') {
             let mut k = q;
             loop {
                 let before = doc.text(start, k);
-                match GROUP_WORDS.iter().find(|w| before.ends_with(**w)) {
-                    Some(w) if (k - w.chars().count()..k).all(|x| !covered[x]) => {
-                        k -= w.chars().count()
-                    }
+                let w = GROUP_WORDS.iter().find(|w| before.ends_with(**w));
+                match w.map(|w| doc.before(k, w)) {
+                    Some(wk) if doc.positions(wk, k).all(|x| !covered[x]) => k = wk,
                     _ => break,
                 }
             }
             if k < q {
-                nouns.push(doc.text(k, q + 1).to_string());
+                nouns.push(doc.text(k, doc.next(q)).to_string());
             }
         }
-        q += 1;
     }
     nouns
 }
@@ -153,10 +152,11 @@ fn group_nouns_outside_mentions(
 /// Where the frame `在…陪同下` whose verb stands at `verb` opens: the last
 /// `在` of its clause before the verb.
 pub(super) fn companion_frame(doc: &Doc<'_>, from: usize, verb: usize) -> Option<usize> {
-    (from..verb)
+    doc.chars_in(from, verb)
         .rev()
-        .take_while(|&q| !matches!(doc.chars[q], ',' | '\u{FF0C}' | ';' | '。'))
-        .find(|&q| doc.chars[q] == '在' && doc.mention_covering(q).is_none())
+        .take_while(|&(_, c)| !matches!(c, ',' | '\u{FF0C}' | ';' | '。'))
+        .find(|&(q, c)| c == '在' && doc.mention_covering(q).is_none())
+        .map(|(q, _)| q)
 }
 
 /// The longest post after a surname (`总书记`, `区长`), in chars.
@@ -165,16 +165,21 @@ const MAX_ROLE_WORD: usize = 4;
 /// `习总书记`, `周区长`: a surname and a post that stand for the only person
 /// of the document with that surname.
 pub(super) fn alias(doc: &Doc<'_>, a: usize, b: usize, covered: &[bool]) -> Option<usize> {
-    for q in a..b.saturating_sub(1) {
+    // Every char but the last: a post follows the surname.
+    let last = if b > a { doc.prev(b) } else { a };
+    for (q, c) in doc.chars_in(a, last) {
         if covered[q] {
             continue;
         }
-        let Some(&Some(first)) = doc.by_initial.get(&doc.chars[q]) else {
+        let Some(&Some(first)) = doc.by_initial.get(&c) else {
             continue;
         };
-        let role = (q + 2..=(q + 1 + MAX_ROLE_WORD).min(b))
+        let r = doc.next(q);
+        let role = (1..=MAX_ROLE_WORD)
             .rev()
-            .any(|e| !covered[e - 1] && doc.lex.is(doc.text(q + 1, e), LexClass::TitleRole));
+            .map(|n| doc.fwd(r, n))
+            .filter(|&e| e <= b)
+            .any(|e| !covered[doc.prev(e)] && doc.lex.is(doc.text(r, e), LexClass::TitleRole));
         if role {
             return Some(first);
         }
@@ -188,12 +193,9 @@ pub(super) fn alias(doc: &Doc<'_>, a: usize, b: usize, covered: &[bool]) -> Opti
 pub(super) fn no_subject(doc: &Doc<'_>, si: usize, a: usize, b: usize, covered: &[bool]) -> bool {
     let s = doc.sentences[si];
     let from = a.max(s.start);
-    let bare = (from..b)
-        .filter(|&q| {
-            !covered[q]
-                && !doc.chars[q].is_whitespace()
-                && !crate::text::is_clause_break(doc.chars[q])
-        })
+    let bare = doc
+        .chars_in(from, b)
+        .filter(|&(q, c)| !covered[q] && !c.is_whitespace() && !crate::text::is_clause_break(c))
         .count();
     bare <= MAX_BARE_SUBJECT
         && doc
@@ -213,11 +215,11 @@ pub(super) fn continues(doc: &Doc<'_>, si: usize) -> bool {
     if let Some(m) = doc.mention_at(p)
         && doc.mentions[m].kind == EntityKind::Date
     {
-        p = doc.mentions[m].end;
+        p = doc.mentions[m].span.end;
     }
     for w in ["上午", "下午", "晚上", ",", "\u{FF0C}"] {
         if doc.at(p, w) {
-            p += w.chars().count();
+            p = doc.past(p, w);
         }
     }
     doc.trigger_at(p, T::Sequence).is_some()

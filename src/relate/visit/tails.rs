@@ -33,9 +33,10 @@ pub(super) fn tails_after(
     let (mut tails, mut end, before_comma) = list_from(doc, first, limit, sent_start);
     // A list runs on over commas only when it closes with `等` (`A,B…等处`).
     if let Some((k, e)) = before_comma.filter(|_| !series) {
-        let close = (end..limit)
-            .find(|&q| matches!(doc.chars[q], ',' | '\u{FF0C}' | ';' | '。'))
-            .unwrap_or(limit);
+        let close = doc
+            .chars_in(end, limit)
+            .find(|&(_, c)| matches!(c, ',' | '\u{FF0C}' | ';' | '。'))
+            .map_or(limit, |(q, _)| q);
         if !doc.text(end, close).contains('等') {
             tails.truncate(k);
             end = e;
@@ -52,21 +53,25 @@ const MAX_ASPECT: usize = 2;
 /// or `位于`), or a later item of a list that opens with no names.
 fn first_place(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
     let mut p = from;
-    while p < limit
-        && (matches!(doc.chars[p], '了' | '过') || doc.chars[p].is_whitespace())
-        && p < from + MAX_ASPECT
+    let mut n = 0;
+    while n < MAX_ASPECT
+        && p < limit
+        && doc
+            .char_at(p)
+            .is_some_and(|c| matches!(c, '了' | '过') || c.is_whitespace())
     {
-        p += 1;
+        p = doc.next(p);
+        n += 1;
     }
     // `来到位于A的B、C`: the place the stops lie in is visited with them.
     if doc.at(p, "位于") {
-        p += 2;
+        p = doc.past(p, "位于");
     }
     let first = doc
         .mention_at(p)
         .or_else(|| after_modifier(doc, p, limit))
         .or_else(|| later_item(doc, p, limit))?;
-    if !is_tail_kind(doc.mentions[first].kind) || doc.mentions[first].end > limit {
+    if !is_tail_kind(doc.mentions[first].kind) || doc.mentions[first].span.end > limit {
         return None;
     }
     Some(first)
@@ -79,10 +84,15 @@ const MAX_MODIFIER: usize = 6;
 /// The place right after a short modifier ending in `的` from `p` on
 /// (`参观了新修建的某某幼儿园`), which holds no break and no mention.
 fn after_modifier(doc: &Doc<'_>, p: usize, limit: usize) -> Option<usize> {
-    let de = (p + 1..(p + MAX_MODIFIER + 1).min(limit)).find(|&q| doc.chars[q] == '的')?;
-    let clean = (p..de).all(|q| !crate::text::is_clause_break(doc.chars[q]))
-        && doc.mentions_in(p, de + 1).next().is_none();
-    clean.then(|| doc.mention_at(de + 1)).flatten()
+    let (de, _) = doc
+        .chars_in(doc.next(p), doc.fwd(p, MAX_MODIFIER + 1).min(limit))
+        .find(|&(_, c)| c == '的')?;
+    let after = doc.next(de);
+    let clean = doc
+        .chars_in(p, de)
+        .all(|(_, c)| !crate::text::is_clause_break(c))
+        && doc.mentions_in(p, after).next().is_none();
+    clean.then(|| doc.mention_at(after)).flatten()
 }
 
 /// The most chars between two items of a list.
@@ -102,21 +112,21 @@ fn list_from(
     sent_start: usize,
 ) -> (Vec<usize>, usize, Option<(usize, usize)>) {
     let mut tails = vec![first];
-    let mut end = doc.mentions[first].end;
+    let mut end = doc.mentions[first].span.end;
     let mut pos = end;
     let mut idx = first + 1;
     // Places before the first comma crossed, and where they end.
     let mut before_comma: Option<(usize, usize)> = None;
     while idx < doc.mentions.len() {
         let m = &doc.mentions[idx];
-        if m.start < pos {
+        if m.span.start < pos {
             idx += 1;
             continue;
         }
-        if m.end > limit {
+        if m.span.end > limit {
             break;
         }
-        let between = doc.text(pos, m.start);
+        let between = doc.text(pos, m.span.start);
         if between.chars().count() > MAX_ITEM_GAP {
             break;
         }
@@ -129,14 +139,14 @@ fn list_from(
             before_comma.get_or_insert((tails.len(), end));
         }
         // A list inside a title (`《…到某县观摩》由某某网提供`) ends with it.
-        if !is_tail_kind(m.kind) || !joins_list(doc, pos, m.start) || between.contains('》') {
+        if !is_tail_kind(m.kind) || !joins_list(doc, pos, m.span.start) || between.contains('》') {
             break;
         }
-        if !doc.in_parens(sent_start, m.start) {
+        if !doc.in_parens(sent_start, m.span.start) {
             tails.push(idx);
         }
-        end = m.end;
-        pos = m.end;
+        end = m.span.end;
+        pos = m.span.end;
         idx += 1;
     }
     (tails, end, before_comma)
@@ -165,15 +175,16 @@ const MAX_UNNAMED_RUN: usize = 40;
 /// (`察看了某某基地、某村美丽乡村、赖邦村…`): it opens a later item of the
 /// list, in the same clause.
 pub(super) fn later_item(doc: &Doc<'_>, from: usize, limit: usize) -> Option<usize> {
-    let m = doc.mentions.partition_point(|m| m.start < from);
-    if doc.mentions.get(m)?.start >= limit {
+    let m = doc.mentions.partition_point(|m| m.span.start < from);
+    if doc.mentions.get(m)?.span.start >= limit {
         return None;
     }
-    let start = doc.mentions[m].start;
+    let start = doc.mentions[m].span.start;
     let between = doc.text(from, start);
     let clause_break = between.contains([',', '\u{FF0C}', ';', ':', '\u{FF1A}', '。']);
-    let opens_item =
-        doc.chars[start - 1] == '、' || crate::lexicon::is_conjunction(doc.chars[start - 1]);
+    let opens_item = doc
+        .char_before(start)
+        .is_some_and(|c| c == '、' || crate::lexicon::is_conjunction(c));
     let first_item = between.split('、').next().unwrap_or("").chars().count();
     (!clause_break
         && between.contains('、')
@@ -192,13 +203,13 @@ const MAX_END_POINT_TAIL: usize = 12;
 pub(super) fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usize) -> Vec<usize> {
     let tails: Vec<usize> = tails
         .into_iter()
-        .filter(|&t| !doc.in_parens(sent_start, doc.mentions[t].start))
+        .filter(|&t| !doc.in_parens(sent_start, doc.mentions[t].span.start))
         .collect();
     // The text of `a..b` without bracketed remarks.
     let plain = |a: usize, b: usize| -> String {
         let mut depth = 0i32;
         let mut out = String::new();
-        for &c in &doc.chars[a.min(b)..b] {
+        for (_, c) in doc.chars_in(a.min(b), b) {
             match c {
                 '(' | '\u{FF08}' => depth += 1,
                 ')' | '\u{FF09}' => depth = (depth - 1).max(0),
@@ -229,7 +240,7 @@ pub(super) fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usiz
             crate::lexicon::LexClass::Grammar(crate::lexicon::Grammar::RoadEnd),
         )
     };
-    let n = doc.chars.len();
+    let n = doc.len();
     tails
         .iter()
         .enumerate()
@@ -237,10 +248,10 @@ pub(super) fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usiz
             let m = &doc.mentions[t];
             let next = tails
                 .get(k + 1)
-                .map_or((m.end + MAX_END_POINT_TAIL).min(n), |&x| {
-                    doc.mentions[x].start
+                .map_or(doc.fwd(m.span.end, MAX_END_POINT_TAIL).min(n), |&x| {
+                    doc.mentions[x].span.start
                 });
-            let after = plain(m.end, next.max(m.end));
+            let after = plain(m.span.end, next.max(m.span.end));
             if let Some(i) = to_at(&after, false)
                 && !is_sep(&after[..i])
                 && !(road(&m.text) && i > 0)
@@ -248,7 +259,7 @@ pub(super) fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usiz
                 return false;
             }
             if k > 0 {
-                let before = plain(doc.mentions[tails[k - 1]].end, m.start);
+                let before = plain(doc.mentions[tails[k - 1]].span.end, m.span.start);
                 if let Some(i) = to_at(&before, true)
                     && !is_sep(&before[i..])
                 {
@@ -264,16 +275,13 @@ pub(super) fn drop_end_points(doc: &Doc<'_>, tails: Vec<usize>, sent_start: usiz
 /// The purpose written after the places: the first purpose word of the
 /// sentence (`开展“创全”督查` → `督查`).
 pub(super) fn purpose_after(doc: &Doc<'_>, from: usize, limit: usize) -> Option<String> {
-    let mut p = from;
-    while p < limit {
-        let c = doc.chars[p];
+    for (p, c) in doc.chars_in(from, limit) {
         if matches!(c, '。' | ';' | '\u{FF1B}') {
             return None;
         }
         if let Some(n) = doc.trigger_at(p, T::Purpose) {
             return Some(doc.text(p, p + n).to_string());
         }
-        p += 1;
     }
     None
 }
@@ -286,7 +294,7 @@ pub(super) fn purpose_of_verb(doc: &Doc<'_>, start: usize, word: &str) -> Option
     if doc.ends_at(start, "交流") {
         return Some(format!("交流{word}"));
     }
-    let end = start + word.chars().count();
+    let end = doc.past(start, word);
     let next = doc
         .trigger_at(end, T::VisitInspect)
         .map(|n| doc.text(end, end + n))
