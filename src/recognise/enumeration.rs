@@ -6,9 +6,10 @@
 
 use super::edge::opens_generically_in;
 use super::index::MentionIndex;
+use super::person;
 use super::{Mention, Scan};
 use crate::lexicon::{Grammar, LexClass, Trigger};
-use crate::recognise::lengths::WORD_CHARS;
+use crate::recognise::lengths::{FULL_NAME_CHARS, WORD_CHARS};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{is_cjk, is_clause_break};
@@ -99,6 +100,16 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
             .count();
         if traded >= MIN_TRADE_NAMES {
             kinds.extend(std::iter::repeat_n(EntityKind::Org, traded));
+        }
+        // A full name the segmenter reads as one (`某某某/nr`) lists a
+        // person: the list then names no places or bodies.
+        if items.iter().any(|&it| {
+            covering(it).is_none()
+                && text[it.range()].chars().count() == FULL_NAME_CHARS
+                && person::tagged_exactly(scan, it)
+                && person::name_shaped(scan, it)
+        }) {
+            kinds.push(EntityKind::Person);
         }
         kinds
     };

@@ -18,7 +18,7 @@ mod roster;
 mod tagged;
 mod verb;
 
-pub(crate) use name::read_name;
+pub(crate) use name::{name_shaped, read_name, tagged_exactly};
 
 use super::index::MentionIndex;
 use super::title::TitleCand;
