@@ -136,7 +136,9 @@ fn lists(scan: &Scan<'_>) -> Vec<Vec<Item>> {
         }
         run.clear();
     };
-    for (i, _) in text.match_indices('、') {
+    // memmem, not `match_indices('、')`: a char search stops at every
+    // occurrence of the char's last byte, common inside ideographs.
+    for i in memchr::memmem::find_iter(text.as_bytes(), "、".as_bytes()) {
         let after = i + '、'.len_utf8();
         // The item before this `、`: the last one read, or the list's first.
         let before = match run.last() {
@@ -297,7 +299,7 @@ fn next_item(scan: &Scan<'_>, start: usize) -> Option<Item> {
 
 /// The next `、` at or after `pos`, or `pos`.
 fn next_comma(scan: &Scan<'_>, pos: usize) -> usize {
-    scan.text[pos..].find('、').map_or(pos, |k| pos + k)
+    memchr::memmem::find(&scan.text.as_bytes()[pos..], "、".as_bytes()).map_or(pos, |k| pos + k)
 }
 
 /// True when the last item of a list may end at `pos`.
