@@ -78,7 +78,7 @@ struct TokenRange {
 
 /// The bytes of text one bucket of the hits' index covers (a power of
 /// two): a few hits start or end in each.
-const BUCKET_BYTES: usize = 32;
+const BUCKET_BYTES: usize = 16;
 
 /// For each bucket of [`BUCKET_BYTES`] bytes of a text of `len` bytes (and
 /// one past its end), the first index of `keys` (sorted) at or past the
