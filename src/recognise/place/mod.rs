@@ -40,9 +40,10 @@ fn full_names<'t>(scan: &Scan<'t>) -> HashSet<&'t str> {
         .iter()
         .filter(|h| {
             // A town read across a word boundary (`负责人和镇`) is not named.
-            scan.hit_is(h, |c| matches!(c, LexClass::Division(l) if l < Level::Town))
-                || (scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
-                    && starts_a_word(scan, h.span()))
+            // (The divisions' bits first: most hits are none.)
+            scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
+                && (scan.hit_is(h, |c| matches!(c, LexClass::Division(l) if l < Level::Town))
+                    || starts_a_word(scan, h.span()))
         })
         .map(|h| &scan.text[h.span().range()])
         .collect()
@@ -88,6 +89,11 @@ fn lexicon_place(
     misaligned: &mut Vec<Span>,
     out: &mut Vec<Mention>,
 ) {
+    // Most hits are no place of the lexicon: their entries need not be
+    // read (the classes' bits first).
+    if !scan.hit_is(hit, crate::lexicon::ClassSet::PLACES) {
+        return;
+    }
     let span = hit.span();
     let word = &scan.text[span.range()];
     let mut accepted = false;
