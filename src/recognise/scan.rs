@@ -286,6 +286,15 @@ impl<'a> Scan<'a> {
             .any(|h| h.span().start >= span.start && self.lex.pattern_passes(h.pattern, &test))
     }
 
+    /// True when an entry with a class passing `test` starts `span` (and
+    /// ends inside it): what `Lexicon::starts_with` answers of the span's
+    /// text, read from the hits instead of looking up each of its starts.
+    pub fn span_starts_with(&self, span: Span, test: impl ClassTest) -> bool {
+        self.hits_at(span.start)
+            .iter()
+            .any(|h| h.span().end <= span.end && self.lex.pattern_passes(h.pattern, &test))
+    }
+
     /// The longest hit ending at `pos` with a class passing `test`.
     pub fn longest_ending_at(&self, pos: usize, test: impl ClassTest) -> Option<Hit> {
         self.hits_ending_at(pos)
