@@ -80,6 +80,13 @@ pub(crate) fn is_weak_cue(scan: &Scan<'_>, word: &str) -> bool {
         .any(|e| e.class == LexClass::NameCue && e.ambiguous)
 }
 
+/// [`is_weak_cue`] of the word of `hit`, read from the hit's entries (its
+/// pattern's), without looking its text up.
+pub(crate) fn is_weak_cue_hit(scan: &Scan<'_>, hit: &crate::matcher::Hit) -> bool {
+    scan.entries(hit)
+        .any(|e| e.class == LexClass::NameCue && e.ambiguous)
+}
+
 /// How clearly a name can end at `pos`: 3 a break, 2 a cue, title or
 /// enumeration, 0 nothing.
 pub(crate) fn end_strength(scan: &Scan<'_>, pos: usize) -> u8 {

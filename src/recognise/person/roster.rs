@@ -339,7 +339,7 @@ fn strong_after(scan: &Scan<'_>, pos: usize) -> bool {
     post_at(pos)
         || scan.hits_at(pos).iter().any(|h| {
             scan.hit_is(h, LexClass::NameCue)
-                && !super::name::is_weak_cue(scan, &scan.text[h.span().range()])
+                && !super::name::is_weak_cue_hit(scan, h)
                 && scan.text[h.span().range()] != *"等"
         })
 }
