@@ -189,8 +189,9 @@ fn after_leader_words(
     names: &mut Vec<(Span, Rule)>,
 ) {
     for hit in scan.hits() {
-        let w = &scan.text[hit.span().range()];
-        let opener = scan.hit_is(hit, LexClass::Stop) && w.ends_with("领导");
+        // The class's bit first: most hits are no stop phrase.
+        let opener =
+            scan.hit_is(hit, LexClass::Stop) && scan.text[hit.span().range()].ends_with("领导");
         if opener
             && let Some(n) = read_name(scan, hit.span().end)
             && !is_not_a_name(scan, n)
