@@ -145,7 +145,7 @@ fn next_digit_like(s: &str, from: usize) -> Option<(usize, char)> {
         }
         // Only three-byte chars are digit-like beside the ASCII digits
         // (full-width digits, `〇`, `○`, `零`, `一`…`九`).
-        if width == 3 {
+        if width == 3 && may_be_digit_like(x, b[i + 1]) {
             let c = (u32::from(x & 0x0F) << 12)
                 | (u32::from(b[i + 1] & 0x3F) << 6)
                 | u32::from(b[i + 2] & 0x3F);
@@ -156,6 +156,21 @@ fn next_digit_like(s: &str, from: usize) -> Option<(usize, char)> {
         i += width;
     }
     None
+}
+
+/// False when no digit-like char of three bytes ([`is_digit_like`])
+/// starts with the bytes `lead`, `second`: most ideographs are turned away
+/// by their first two bytes, without decoding them.
+fn may_be_digit_like(lead: u8, second: u8) -> bool {
+    matches!(
+        (lead, second),
+        (0xE2, 0x97) // ○
+            | (0xE3, 0x80) // 〇
+            | (0xE4, 0xB8..=0xBA) // 一 七 三, 九, 二 五
+            | (0xE5, 0x85 | 0x9B) // 六 八, 四
+            | (0xE9, 0x9B) // 零
+            | (0xEF, 0xBC) // ０…９
+    )
 }
 
 /// A run of date characters read as one date, when it starts with a year.
@@ -266,6 +281,20 @@ mod tests {
             pos = i + c.len_utf8();
         }
         assert_eq!(want.next(), None);
+    }
+
+    #[test]
+    fn every_digit_like_of_three_bytes_passes_the_byte_test() {
+        let mut n = 0;
+        for c in (0x800..0x10000u32).filter_map(char::from_u32) {
+            if is_digit_like(c) {
+                let mut buf = [0u8; 4];
+                let b = c.encode_utf8(&mut buf).as_bytes();
+                assert!(may_be_digit_like(b[0], b[1]), "{c}");
+                n += 1;
+            }
+        }
+        assert_eq!(n, 22);
     }
 
     #[test]

@@ -545,6 +545,10 @@ impl ClassSet {
     /// Every trigger, whatever its kind (`LexClass::Trigger(_)`).
     pub const TRIGGERS: ClassSet = ClassSet::of_kind(Kind::Trigger);
 
+    /// Every class a place of the lexicon is read from: divisions, sites
+    /// and short forms.
+    pub const PLACES: ClassSet = ClassSet::of_kind(Kind::Place);
+
     /// The classes of one kind, worked out at compile time.
     const fn of_kind(kind: Kind) -> ClassSet {
         let mut bits = 0;
@@ -553,6 +557,10 @@ impl ClassSet {
             let of_kind = match kind {
                 Kind::Division => matches!(LexClass::ALL[i], LexClass::Division(_)),
                 Kind::Trigger => matches!(LexClass::ALL[i], LexClass::Trigger(_)),
+                Kind::Place => matches!(
+                    LexClass::ALL[i],
+                    LexClass::Division(_) | LexClass::Site | LexClass::PlaceShort
+                ),
             };
             if of_kind {
                 bits |= 1 << i;
@@ -574,6 +582,7 @@ impl ClassSet {
 enum Kind {
     Division,
     Trigger,
+    Place,
 }
 
 /// What a rule asks of the classes of a pattern: one class (a bit test)

@@ -30,9 +30,12 @@ static STOPS: LazyCharSet =
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     for hit in scan.hits() {
-        let is_company = scan
-            .entries(hit)
-            .any(|e| e.class == LexClass::OrgSuffix && e.traits.company);
+        // The class's bit first: most hits are no suffix, and their
+        // entries need not be read.
+        let is_company = scan.hit_is(hit, LexClass::OrgSuffix)
+            && scan
+                .entries(hit)
+                .any(|e| e.class == LexClass::OrgSuffix && e.traits.company);
         if !is_company {
             continue;
         }

@@ -296,7 +296,8 @@ const YEAR_IN_CHARACTERS_BYTES: usize = 12;
 /// month and a day (`五月八日`, `十二月三十一日`).
 fn find_in_characters(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
-    for (at, _) in text.match_indices('年') {
+    // memmem, not `match_indices('年')` (see `group::numbered`).
+    for at in memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()) {
         let Some(start) = at.checked_sub(YEAR_IN_CHARACTERS_BYTES) else {
             continue;
         };

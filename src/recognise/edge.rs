@@ -334,12 +334,20 @@ fn township_name_before(scan: &Scan<'_>, toks: &[Token], tok: &Token, w: &mut Wa
 /// True when the token ends the name before it is read: a generic
 /// opener, a stop phrase, a cue or a post, or one crossing into it.
 fn ends_the_name(scan: &Scan<'_>, tok: &Token) -> bool {
-    let word = &scan.text[tok.span.range()];
-    is_generic_opener(scan, word)
-        || scan.lex.any(word, |c| {
-            matches!(c, LexClass::Stop | LexClass::NameCue | LexClass::TitleRole)
-        })
-        || crosses_post_or_cue(scan, tok.span)
+    // The token's entries are those of the hit with its span (every entry
+    // written is a hit): read there, not looked up by the token's text.
+    scan.hits_at(tok.span.start).iter().any(|h| {
+        h.span().end == tok.span.end
+            && scan.hit_is(
+                h,
+                [
+                    LexClass::Grammar(Grammar::GenericOpener),
+                    LexClass::Stop,
+                    LexClass::NameCue,
+                    LexClass::TitleRole,
+                ],
+            )
+    }) || crosses_post_or_cue(scan, tok.span)
         || named_after_post(scan, tok)
 }
 

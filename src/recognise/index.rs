@@ -8,20 +8,29 @@ use crate::span::Span;
 /// Mentions sorted by start, with the longest length seen.
 pub(crate) struct MentionIndex {
     by_start: Vec<Mention>,
-    by_end: Vec<Mention>,
+    /// The mentions by end, sorted on the first [`MentionIndex::ending_at`]
+    /// (several indexes never ask it).
+    by_end: std::cell::OnceCell<Vec<Mention>>,
     max_len: usize,
 }
 
 impl MentionIndex {
     pub fn new(mentions: &[Mention]) -> Self {
         let by_start = sorted_by(mentions, |s| (s.start, s.end));
-        let by_end = sorted_by(mentions, |s| (s.end, s.start));
         let max_len = mentions.iter().map(|m| m.span.len()).max().unwrap_or(0);
         MentionIndex {
             by_start,
-            by_end,
+            by_end: std::cell::OnceCell::new(),
             max_len,
         }
+    }
+
+    /// The mentions sorted by (end, start), mentions of one span in their
+    /// order in the input: sorted from `by_start`, where mentions of one
+    /// span stand in that order already, by a stable sort.
+    fn by_end(&self) -> &[Mention] {
+        self.by_end
+            .get_or_init(|| sorted_by(&self.by_start, |s| (s.end, s.start)))
     }
 
     /// Mentions that share at least one byte with `span`.
@@ -46,10 +55,9 @@ impl MentionIndex {
 
     /// Mentions that end at byte `end`.
     pub fn ending_at(&self, end: usize) -> impl Iterator<Item = &Mention> {
-        let lo = self.by_end.partition_point(|m| m.span.end < end);
-        self.by_end[lo..]
-            .iter()
-            .take_while(move |m| m.span.end == end)
+        let by_end = self.by_end();
+        let lo = by_end.partition_point(|m| m.span.end < end);
+        by_end[lo..].iter().take_while(move |m| m.span.end == end)
     }
 }
 

@@ -23,9 +23,10 @@ const MAX_CHAR_BYTES: usize = 4;
 /// before the lexicon, bytes first: most hits are longer than a char's
 /// four bytes).
 fn is_abbreviation(scan: &Scan<'_>, hit: &Hit) -> bool {
-    hit.span().len() <= MAX_CHAR_BYTES
+    // The class's bit first: most hits are no short form.
+    scan.hit_is(hit, LexClass::PlaceShort)
+        && hit.span().len() <= MAX_CHAR_BYTES
         && scan.text[hit.span().range()].chars().nth(1).is_none()
-        && scan.hit_is(hit, LexClass::PlaceShort)
 }
 
 /// The start of a one-character place abbreviation ending at `end`.

@@ -30,9 +30,9 @@ pub(super) fn in_run(scan: &Scan<'_>, span: Span) -> bool {
     if count < MIN_RUN {
         return false;
     }
-    let rest = &scan.text[end..];
+    // What follows the run, read from the hits at its end.
     if listed {
-        return scan.lex.starts_with(rest, AFTER_LISTED);
+        return scan.longest_at(end, AFTER_LISTED).is_some();
     }
     // A partner named after `与` is a company more often than a province
     // (`与某某合作`).
@@ -46,7 +46,7 @@ pub(super) fn in_run(scan: &Scan<'_>, span: Span) -> bool {
     // A word the segmenter knows that is no place (a brand) is read whole.
     let run = &scan.text[start..end];
     let other_word = scan.word_tag(run).is_some_and(|t| !matches!(t, "ns" | "j"));
-    !other_word && scan.lex.starts_with(rest, AFTER_GLUED)
+    !other_word && scan.longest_at(end, AFTER_GLUED).is_some()
 }
 
 /// The run of abbreviations around `span`: its start and end, how many it

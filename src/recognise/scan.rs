@@ -78,7 +78,7 @@ struct TokenRange {
 
 /// The bytes of text one bucket of the hits' index covers (a power of
 /// two): a few hits start or end in each.
-const BUCKET_BYTES: usize = 32;
+const BUCKET_BYTES: usize = 16;
 
 /// For each bucket of [`BUCKET_BYTES`] bytes of a text of `len` bytes (and
 /// one past its end), the first index of `keys` (sorted) at or past the
@@ -284,6 +284,15 @@ impl<'a> Scan<'a> {
     pub fn span_ends_with(&self, span: Span, test: impl ClassTest) -> bool {
         self.hits_ending_at(span.end)
             .any(|h| h.span().start >= span.start && self.lex.pattern_passes(h.pattern, &test))
+    }
+
+    /// True when an entry with a class passing `test` starts `span` (and
+    /// ends inside it): what `Lexicon::starts_with` answers of the span's
+    /// text, read from the hits instead of looking up each of its starts.
+    pub fn span_starts_with(&self, span: Span, test: impl ClassTest) -> bool {
+        self.hits_at(span.start)
+            .iter()
+            .any(|h| h.span().end <= span.end && self.lex.pattern_passes(h.pattern, &test))
     }
 
     /// The longest hit ending at `pos` with a class passing `test`.

@@ -24,11 +24,17 @@ pub(super) fn find(scan: &Scan<'_>, places: &[Mention]) -> Vec<Mention> {
     let mut out = Vec::new();
     // The two characters found by a byte search each (no walk through
     // every char of the text), read in text order.
-    let mut at: Vec<(usize, char)> = text
-        .match_indices('中')
-        .chain(text.match_indices('小'))
-        .map(|(i, w)| (i, w.chars().next().unwrap_or('中')))
-        .collect();
+    // memmem, not `match_indices`: a char search stops at every
+    // occurrence of the char's last byte, common inside other ideographs.
+    let find = |c: char| {
+        let mut buf = [0u8; 4];
+        let needle = c.encode_utf8(&mut buf).as_bytes();
+        memchr::memmem::find_iter(text.as_bytes(), needle)
+            .map(move |i| (i, c))
+            .collect::<Vec<_>>()
+    };
+    let mut at: Vec<(usize, char)> = find('中');
+    at.extend(find('小'));
     at.sort_unstable();
     for (i, c) in at {
         let end = i + c.len_utf8();

@@ -2,7 +2,6 @@
 //! automaton: the names a document has established, found again in it.
 
 use crate::span::Span;
-use crate::text::CharSet;
 
 /// The occurrences of `words` in `text` that a left-to-right reading
 /// takes: at each position the longest word that starts there, and after it
@@ -12,18 +11,25 @@ pub(crate) fn leftmost_longest<'w>(
     text: &str,
     words: impl IntoIterator<Item = &'w str>,
 ) -> Vec<Span> {
-    let mut words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let initials: CharSet = words.iter().filter_map(|w| w.chars().next()).collect();
+    // Every occurrence of every word, found by a byte search each (a
+    // handful of words: a few passes that skip most of the text, instead
+    // of decoding every char of it), then read by start, longest first.
+    // An occurrence of a word's UTF-8 bytes is one of its chars (UTF-8
+    // resynchronises), so each starts on a char boundary.
+    let mut found: Vec<(usize, std::cmp::Reverse<usize>)> = Vec::new();
+    for w in words.into_iter().filter(|w| !w.is_empty()) {
+        found.extend(
+            memchr::memmem::find_iter(text.as_bytes(), w.as_bytes())
+                .map(|at| (at, std::cmp::Reverse(w.len()))),
+        );
+    }
+    found.sort_unstable();
     let mut out = Vec::new();
     let mut next = 0;
-    for (pos, c) in text.char_indices() {
-        if pos < next || !initials.contains(c) {
-            continue;
-        }
-        if let Some(w) = words.iter().find(|w| text[pos..].starts_with(**w)) {
-            out.push(Span::new(pos, pos + w.len()));
-            next = pos + w.len();
+    for (pos, std::cmp::Reverse(len)) in found {
+        if pos >= next {
+            out.push(Span::new(pos, pos + len));
+            next = pos + len;
         }
     }
     out

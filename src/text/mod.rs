@@ -8,6 +8,6 @@ mod prepared;
 
 pub(crate) use chars::{chars_at_most, non_ideographs, starts_an_ideograph_row, utf8_width};
 pub use chars::{is_cjk, is_clause_break, is_sentence_end};
-pub(crate) use charset::{CharSet, LazyCharSet};
+pub(crate) use charset::LazyCharSet;
 pub use offsets::CodePoints;
 pub use prepared::Prepared;

@@ -41,21 +41,20 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
             && LIST_ITEM_CHARS.contains(&item.chars().count())
             && item.chars().all(crate::text::is_cjk)
         {
-            let good_end = scan.lex.ends_with(item, LISTED_BODY)
-                && !scan.lex.ends_with(item, LexClass::Grammar(Grammar::Room));
+            // The item's ends and start read from the hits (every entry
+            // written is one), not looked up length by length.
+            let span = Span::new(start, i);
+            let good_end = scan.span_ends_with(span, LISTED_BODY)
+                && !scan.span_ends_with(span, LexClass::Grammar(Grammar::Room));
             let clean = !item.chars().any(|c| NOT_IN_BODY.contains(c))
-                && !scan.lex.starts_with(item, GENERIC_HEAD)
+                && !scan.span_starts_with(span, GENERIC_HEAD)
                 && !item.starts_with('各')
                 && !scan.lex.is(item, LexClass::Stop);
             let holds_post = scan
-                .hits_within(Span::new(start, i))
+                .hits_within(span)
                 .any(|h| scan.hit_is(h, LexClass::TitleRole));
-            if good_end && clean && !holds_post && nominal_item(scan, Span::new(start, i)) {
-                out.push(Mention::new(
-                    Span::new(start, i),
-                    EntityKind::Org,
-                    Rule::OrgListItem,
-                ));
+            if good_end && clean && !holds_post && nominal_item(scan, span) {
+                out.push(Mention::new(span, EntityKind::Org, Rule::OrgListItem));
             }
         }
         prev_sep = Some(c);

@@ -5,7 +5,7 @@
 
 use super::super::Scan;
 use super::super::lengths::MAX_GIVEN_CHARS;
-use super::name::{is_trigger, is_weak_cue, surname};
+use super::name::{is_trigger, is_weak_cue_hit, surname};
 use crate::lexicon::{LexClass, Trigger};
 use crate::span::Span;
 
@@ -29,8 +29,7 @@ pub(crate) fn name_ends(scan: &Scan<'_>, n: Span) -> bool {
         is_trigger(scan, h, Trigger::Address)
             || is_trigger(scan, h, Trigger::Honour)
             || scan.hit_is(h, LexClass::TitleRole)
-            || (scan.hit_is(h, LexClass::NameCue)
-                && !is_weak_cue(scan, &scan.text[h.span().range()]))
+            || (scan.hit_is(h, LexClass::NameCue) && !is_weak_cue_hit(scan, h))
     }) || verb_at(scan, end)
 }
 

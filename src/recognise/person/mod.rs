@@ -30,7 +30,7 @@ use crate::span::{EntityKind, Span};
 use hashbrown::HashSet;
 use list::{list_after, list_before, name_before};
 use name::{
-    after_locative, cue_len, is_not_a_name, is_not_a_name_after_post, is_trigger, is_weak_cue,
+    after_locative, cue_len, is_not_a_name, is_not_a_name_after_post, is_trigger, is_weak_cue_hit,
 };
 
 /// The spans a name may not lie strictly inside (dates excepted), sorted
@@ -168,7 +168,7 @@ fn before_cues(scan: &Scan<'_>, orgs: &[Mention], names: &mut Vec<(Span, Rule)>)
         if !scan.hit_is(hit, LexClass::NameCue) {
             continue;
         }
-        if is_weak_cue(scan, &scan.text[hit.span().range()]) {
+        if is_weak_cue_hit(scan, hit) {
             continue;
         }
         if let Some(n) = name_before(scan, hit.span().start, orgs)
@@ -189,8 +189,9 @@ fn after_leader_words(
     names: &mut Vec<(Span, Rule)>,
 ) {
     for hit in scan.hits() {
-        let w = &scan.text[hit.span().range()];
-        let opener = scan.hit_is(hit, LexClass::Stop) && w.ends_with("领导");
+        // The class's bit first: most hits are no stop phrase.
+        let opener =
+            scan.hit_is(hit, LexClass::Stop) && scan.text[hit.span().range()].ends_with("领导");
         if opener
             && let Some(n) = read_name(scan, hit.span().end)
             && !is_not_a_name(scan, n)

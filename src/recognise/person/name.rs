@@ -29,30 +29,31 @@ pub(crate) fn surname_len(scan: &Scan<'_>, pos: usize) -> Option<usize> {
 /// The surname at `pos`: its length in characters, and whether it is a
 /// clear surname (not a character that is mostly a common word).
 pub(crate) fn surname(scan: &Scan<'_>, pos: usize) -> Option<(usize, bool)> {
-    let rest = scan.text.get(pos..)?;
-    let mut it = rest.char_indices();
-    let (_, c1) = it.next()?;
+    let rest = scan.text.get(pos..)?.as_bytes();
+    // The ends of the first one and two chars, from their lead bytes'
+    // widths (no decoding).
+    let one = crate::text::utf8_width(*rest.first()?);
+    let two = rest
+        .get(one)
+        .map(|&b| pos + one + crate::text::utf8_width(b));
+    let one = pos + one;
     // Every surname written at `pos` is a hit there (the automaton holds
-    // every entry): its length tells one character from two.
-    let at = scan.hits_at(pos);
-    if let Some((i2, c2)) = it.next() {
-        let two = pos + i2 + c2.len_utf8();
-        if at
-            .iter()
-            .any(|h| h.span().end == two && scan.hit_is(h, LexClass::Surname))
-        {
+    // every entry): its length tells one character from two. The class's
+    // bit first: most hits are no surname.
+    let mut found = None;
+    for h in scan.hits_at(pos) {
+        if !scan.hit_is(h, LexClass::Surname) {
+            continue;
+        }
+        let end = h.span().end;
+        if Some(end) == two {
             return Some((2, true));
         }
-    }
-    let one = pos + c1.len_utf8();
-    let mut found = None;
-    for e in at
-        .iter()
-        .filter(|h| h.span().end == one)
-        .flat_map(|h| scan.entries(h))
-        .filter(|e| e.class == LexClass::Surname)
-    {
-        found = Some(found.unwrap_or(false) || !e.ambiguous);
+        if end == one {
+            for e in scan.entries(h).filter(|e| e.class == LexClass::Surname) {
+                found = Some(found.unwrap_or(false) || !e.ambiguous);
+            }
+        }
     }
     found.map(|strong| (1, strong))
 }
@@ -77,6 +78,13 @@ pub(crate) fn after_locative(scan: &Scan<'_>, n: Span) -> bool {
 pub(crate) fn is_weak_cue(scan: &Scan<'_>, word: &str) -> bool {
     scan.lex
         .lookup(word)
+        .any(|e| e.class == LexClass::NameCue && e.ambiguous)
+}
+
+/// [`is_weak_cue`] of the word of `hit`, read from the hit's entries (its
+/// pattern's), without looking its text up.
+pub(crate) fn is_weak_cue_hit(scan: &Scan<'_>, hit: &crate::matcher::Hit) -> bool {
+    scan.entries(hit)
         .any(|e| e.class == LexClass::NameCue && e.ambiguous)
 }
 

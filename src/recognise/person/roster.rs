@@ -139,7 +139,9 @@ fn lists(scan: &Scan<'_>) -> Vec<Vec<Item>> {
         }
         run.clear();
     };
-    for (i, _) in text.match_indices('、') {
+    // memmem, not `match_indices('、')`: a char search stops at every
+    // occurrence of the char's last byte, common inside ideographs.
+    for i in memchr::memmem::find_iter(text.as_bytes(), "、".as_bytes()) {
         let after = i + '、'.len_utf8();
         // The item before this `、`: the last one read, or the list's first.
         let before = match run.last() {
@@ -305,7 +307,7 @@ fn next_item(scan: &Scan<'_>, start: usize) -> Option<Item> {
 
 /// The next `、` at or after `pos`, or `pos`.
 fn next_comma(scan: &Scan<'_>, pos: usize) -> usize {
-    scan.text[pos..].find('、').map_or(pos, |k| pos + k)
+    memchr::memmem::find(&scan.text.as_bytes()[pos..], "、".as_bytes()).map_or(pos, |k| pos + k)
 }
 
 /// True when the last item of a list may end at `pos`.
@@ -345,7 +347,7 @@ fn strong_after(scan: &Scan<'_>, pos: usize) -> bool {
     post_at(pos)
         || scan.hits_at(pos).iter().any(|h| {
             scan.hit_is(h, LexClass::NameCue)
-                && !super::name::is_weak_cue(scan, &scan.text[h.span().range()])
+                && !super::name::is_weak_cue_hit(scan, h)
                 && scan.text[h.span().range()] != *"等"
         })
 }

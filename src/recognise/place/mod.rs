@@ -18,7 +18,7 @@ use crate::recognise::lengths::WORD_CHARS;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use chain::{extend, glue_chains};
-use hashbrown::HashSet;
+use hashbrown::{HashMap, HashSet};
 use short::{FullName, Lists, ShortWord, short_licensed, short_with_level};
 use suffixed::suffix_names;
 
@@ -41,9 +41,10 @@ fn full_names<'t>(scan: &Scan<'t>) -> HashSet<&'t str> {
         .iter()
         .filter(|h| {
             // A town read across a word boundary (`负责人和镇`) is not named.
-            scan.hit_is(h, |c| matches!(c, LexClass::Division(l) if l < Level::Town))
-                || (scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
-                    && starts_a_word(scan, h.span()))
+            // (The divisions' bits first: most hits are none.)
+            scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
+                && (scan.hit_is(h, |c| matches!(c, LexClass::Division(l) if l < Level::Town))
+                    || starts_a_word(scan, h.span()))
         })
         .map(|h| &scan.text[h.span().range()])
         .collect()
@@ -53,12 +54,24 @@ fn full_names<'t>(scan: &Scan<'t>) -> HashSet<&'t str> {
 pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let fulls = full_names(scan);
     let mut lists = Lists::default();
+    // The division each short form's full name stands for, by the full
+    // name's address and length in the lexicon (one text): a short form
+    // of dozens of divisions (`新华`) is read at each of its hits.
+    let mut full_of: HashMap<(usize, usize), FullName<'_>> = HashMap::new();
     let mut out: Vec<Mention> = Vec::new();
     // Towns the segmenter reads across their end (`新桥镇定会`, with
     // `镇定`): named when the document also names them as words.
     let mut misaligned: Vec<Span> = Vec::new();
     for hit in scan.hits() {
-        lexicon_place(scan, hit, &fulls, &mut lists, &mut misaligned, &mut out);
+        lexicon_place(
+            scan,
+            hit,
+            &fulls,
+            &mut lists,
+            &mut full_of,
+            &mut misaligned,
+            &mut out,
+        );
     }
     named_again(scan, misaligned, &mut out);
     let short = super::movement::first_characters(scan, &fulls, &out);
@@ -81,14 +94,20 @@ const PEOPLE: char = '族';
 /// `place.paired-abbreviations` for one abbreviation of a run of
 /// provinces (`闽宁协作`). A short form with its level character is
 /// `place.short-with-level` besides.
-fn lexicon_place(
-    scan: &Scan<'_>,
+fn lexicon_place<'l>(
+    scan: &Scan<'l>,
     hit: &Hit,
     fulls: &HashSet<&str>,
     lists: &mut Lists,
+    full_of: &mut HashMap<(usize, usize), FullName<'l>>,
     misaligned: &mut Vec<Span>,
     out: &mut Vec<Mention>,
 ) {
+    // Most hits are no place of the lexicon: their entries need not be
+    // read (the classes' bits first).
+    if !scan.hit_is(hit, crate::lexicon::ClassSet::PLACES) {
+        return;
+    }
     let span = hit.span();
     let word = &scan.text[span.range()];
     let mut accepted = false;
@@ -111,7 +130,10 @@ fn lexicon_place(
                 paired = paired || (!accepted && super::paired::in_run(scan, span));
             }
             LexClass::PlaceShort => {
-                let full = FullName::of(scan, e.full.as_deref());
+                let name = e.full.as_deref();
+                let full = *full_of
+                    .entry(name.map_or((0, 0), |f| (f.as_ptr() as usize, f.len())))
+                    .or_insert_with(|| FullName::of(scan, name));
                 out.extend(short_with_level(scan, span, full.level));
                 // One full name that licenses the short form is enough.
                 accepted = accepted || short_licensed(scan, span, &short, full, fulls, lists);
