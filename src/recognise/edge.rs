@@ -4,6 +4,7 @@
 //! lexicon's hits, not from a list of whole names.
 
 use super::Scan;
+use super::pos::Pos;
 use super::segment::Token;
 use crate::lexicon::{
     Grammar, Level, LexClass, Lexicon, Trigger, embedded_grammar, is_numeral, level_chars,
@@ -215,14 +216,14 @@ fn short_form_alone(scan: &Scan<'_>, short: Span, end: usize) -> Step {
     let aligned = toks.iter().any(|t| {
         t.span.start == short.start
             && !(scan.text[t.span.range()].chars().count() == 1
-                && matches!(t.tag, "c" | "p" | "u" | "uj" | "d"))
+                && matches!(t.tag, Pos::C | Pos::P | Pos::U | Pos::Uj | Pos::D))
     });
     // A common word that is also a short form (`发展` of 发展乡) is read
     // like any other word; a rare one that names a city or county (a
     // city's name the segmenter's dictionary tags a noun) is the place.
     let common = scan
         .word_tag(word)
-        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
+        .is_some_and(|t| !matches!(t, Pos::Ns | Pos::Nz | Pos::Nr | Pos::Nt | Pos::J))
         && !(scan.is_rare_word(word) && short_of_county_or_above(scan, word));
     // The tail of a longer word (`资源` of `国土资源`): the word is read
     // like any other.
@@ -355,7 +356,7 @@ fn ends_the_name(scan: &Scan<'_>, tok: &Token) -> bool {
 /// segmenter tags right after a post or a role is the person who holds
 /// it, not the start of the next body's name.
 fn named_after_post(scan: &Scan<'_>, tok: &Token) -> bool {
-    tok.tag.starts_with("nr")
+    tok.tag.is_name()
         && scan.hits_ending_at(tok.span.start).any(|h| {
             scan.hit_is(h, LexClass::TitleRole)
                 || scan.hit_is(h, LexClass::Trigger(Trigger::Honour))
@@ -370,13 +371,15 @@ fn named_after_post(scan: &Scan<'_>, tok: &Token) -> bool {
 fn is_name_part(scan: &Scan<'_>, tok: &Token, w: &Walk, level: bool) -> bool {
     let word = &scan.text[tok.span.range()];
     let n = word.chars().count();
-    let verb_next_to_suffix = w.allow_verb && w.first && tok.tag.starts_with('v');
+    let verb_next_to_suffix = w.allow_verb && w.first && tok.tag.is_verbal();
+    let verb_adjective_or_numeral =
+        tok.tag.is_verbal() || tok.tag.is_adjective() || tok.tag.is_numeral();
     let unknown = n >= WORD_CHARS
         && !scan.is_known_word(word)
-        && !tok.tag.starts_with(['v', 'a', 'm'])
+        && !verb_adjective_or_numeral
         && !word.contains(|c| FUNCTION_CHARS.contains(c));
     // An adjectival noun names a field as a noun does (`教育卫生委员会`).
-    let adjectival_noun = tok.tag == "an";
+    let adjectival_noun = tok.tag == Pos::An;
     (tok.is_nominal() || adjectival_noun || level || verb_next_to_suffix || unknown)
         && !word.chars().any(|c| c.is_ascii_digit())
         && !(n >= WORD_CHARS

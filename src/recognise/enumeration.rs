@@ -7,6 +7,7 @@
 use super::edge::opens_generically_in;
 use super::index::MentionIndex;
 use super::person;
+use super::pos::Pos;
 use super::{Mention, Scan};
 use crate::lexicon::{Grammar, LexClass, Trigger};
 use crate::recognise::lengths::{FULL_NAME_CHARS, WORD_CHARS};
@@ -189,7 +190,7 @@ fn trade_named(scan: &Scan<'_>, it: Span) -> bool {
 fn modifies_noun(scan: &Scan<'_>, pos: usize) -> bool {
     scan.token_containing(pos).is_some_and(|t| {
         t.span.start == pos
-            && t.tag.starts_with('n')
+            && t.tag.is_noun()
             && !scan.hits_at(pos).iter().any(|h| {
                 scan.hit_is(h, LexClass::Grammar(Grammar::People))
                     || scan
@@ -205,7 +206,7 @@ fn modifies_noun(scan: &Scan<'_>, pos: usize) -> bool {
 fn ends_in_activity(scan: &Scan<'_>, it: Span) -> bool {
     scan.tokens_around(it.start)
         .iter()
-        .any(|t| t.span.end == it.end && t.span.start >= it.start && t.tag == "vn")
+        .any(|t| t.span.end == it.end && t.span.start >= it.start && t.tag == Pos::Vn)
 }
 
 /// True when the item holds a rank (`省级`: `grammar.rank`): it describes
@@ -290,16 +291,19 @@ fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
     }
     if scan
         .word_tag(w)
-        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nt" | "nr" | "j"))
+        .is_some_and(|t| !matches!(t, Pos::Ns | Pos::Nz | Pos::Nt | Pos::Nr | Pos::J))
     {
         return false;
     }
     !scan.tokens_around(it.start).iter().any(|t| {
         t.span.start >= it.start
             && t.span.end <= it.end
-            && ((t.tag.starts_with('v') && t.tag != "vn")
-                || matches!(t.tag, "p" | "c" | "u" | "uj" | "d" | "r" | "m" | "i" | "l")
-                || (t.tag == "a" && t.span.end == it.end))
+            && (t.tag.is_verb()
+                || matches!(
+                    t.tag,
+                    Pos::P | Pos::C | Pos::U | Pos::Uj | Pos::D | Pos::R | Pos::M | Pos::I | Pos::L
+                )
+                || (t.tag == Pos::A && t.span.end == it.end))
             && scan.is_known_word(&scan.text[t.span.range()])
     })
 }
@@ -317,10 +321,19 @@ fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
             break;
         }
         let w = &scan.text[t.span.range()];
-        let stop = (t.tag.starts_with('v') && t.tag != "vn" && scan.is_known_word(w))
+        let stop = (t.tag.is_verb() && scan.is_known_word(w))
             || matches!(
                 t.tag,
-                "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "x" | "f"
+                Pos::P
+                    | Pos::C
+                    | Pos::U
+                    | Pos::Uj
+                    | Pos::Ul
+                    | Pos::D
+                    | Pos::R
+                    | Pos::M
+                    | Pos::X
+                    | Pos::F
             )
             || super::edge::is_locative(w)
             || scan.lex.any(w, |c| {
@@ -329,7 +342,7 @@ fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
         if stop || scan.text[t.span.start..piece.end].chars().count() > MAX_ITEM_CHARS {
             // A number or measure word before it makes a description
             // (`百亩葛根基地`), not a name.
-            if matches!(t.tag, "m" | "q" | "x") && !scan.is_break_at(t.span.start) {
+            if matches!(t.tag, Pos::M | Pos::Q | Pos::X) && !scan.is_break_at(t.span.start) {
                 return Span::new(piece.end, piece.end);
             }
             break;
@@ -351,10 +364,19 @@ fn leading_name(scan: &Scan<'_>, piece: Span) -> Span {
             break;
         }
         let w = &scan.text[t.span.range()];
-        let stop = (t.tag.starts_with('v') && t.tag != "vn" && scan.is_known_word(w))
+        let stop = (t.tag.is_verb() && scan.is_known_word(w))
             || matches!(
                 t.tag,
-                "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "x" | "f"
+                Pos::P
+                    | Pos::C
+                    | Pos::U
+                    | Pos::Uj
+                    | Pos::Ul
+                    | Pos::D
+                    | Pos::R
+                    | Pos::M
+                    | Pos::X
+                    | Pos::F
             )
             || scan.lex.any(w, |c| {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)

@@ -5,6 +5,7 @@
 //! body, an ORG. Elsewhere `网` and `新闻` end common words (`电网`,
 //! `互联网`).
 
+use super::pos::Pos;
 use super::{Mention, Scan};
 use crate::lexicon::{Grammar, LexClass};
 use crate::rules::Rule;
@@ -104,7 +105,7 @@ fn name_end(scan: &Scan<'_>, start: usize, run_end: usize) -> Option<usize> {
 /// True when the segmenter knows `name` as a common word (`互联网`).
 fn common_word(scan: &Scan<'_>, name: &str) -> bool {
     scan.word_tag(name)
-        .is_some_and(|t| !matches!(t, "nt" | "nz" | "ns" | "j"))
+        .is_some_and(|t| !matches!(t, Pos::Nt | Pos::Nz | Pos::Ns | Pos::J))
 }
 
 /// True when the segmenter reads the suffix ending at `end` as the start
@@ -137,8 +138,11 @@ fn holds_a_verb(scan: &Scan<'_>, span: Span) -> bool {
     scan.tokens_around(span.start).iter().any(|t| {
         t.span.start >= span.start
             && t.span.end <= span.end
-            && ((t.tag.starts_with('v') && t.tag != "vn")
-                || matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m"))
+            && (t.tag.is_verb()
+                || matches!(
+                    t.tag,
+                    Pos::P | Pos::C | Pos::U | Pos::Uj | Pos::Ul | Pos::D | Pos::R | Pos::M
+                ))
             && scan.is_known_word(&scan.text[t.span.range()])
     })
 }

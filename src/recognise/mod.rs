@@ -25,6 +25,7 @@ mod parent_unit;
 mod person;
 mod place;
 mod plot;
+pub(crate) mod pos;
 mod project_owner;
 mod route;
 pub(crate) mod scan;

@@ -6,6 +6,7 @@
 
 use super::Scan;
 use super::place::level_of;
+use super::pos::Pos;
 use crate::lexicon::{Grammar, Level, LexClass};
 use crate::span::Span;
 
@@ -45,7 +46,9 @@ pub(super) fn in_run(scan: &Scan<'_>, span: Span) -> bool {
     }
     // A word the segmenter knows that is no place (a brand) is read whole.
     let run = &scan.text[start..end];
-    let other_word = scan.word_tag(run).is_some_and(|t| !matches!(t, "ns" | "j"));
+    let other_word = scan
+        .word_tag(run)
+        .is_some_and(|t| !matches!(t, Pos::Ns | Pos::J));
     !other_word && scan.longest_at(end, AFTER_GLUED).is_some()
 }
 

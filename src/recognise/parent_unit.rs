@@ -2,6 +2,7 @@
 //! (`中共中央`, `国务院`) and, glued to it, a unit ending in a body's suffix
 //! (`政治局`, `对外联络部`, `外办`) make one ORG, `中共中央政治局`.
 
+use super::pos::Pos;
 use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::rules::Rule;
@@ -78,8 +79,11 @@ fn clean(scan: &Scan<'_>, unit: Span) -> bool {
     }) && !scan.tokens_around(unit.start).iter().any(|t| {
         t.span.start >= unit.start
             && t.span.end <= unit.end
-            && ((t.tag.starts_with('v') && t.tag != "vn")
-                || matches!(t.tag, "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m"))
+            && (t.tag.is_verb()
+                || matches!(
+                    t.tag,
+                    Pos::P | Pos::C | Pos::U | Pos::Uj | Pos::Ul | Pos::D | Pos::R | Pos::M
+                ))
             && scan.is_known_word(&scan.text[t.span.range()])
     })
 }

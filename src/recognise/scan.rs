@@ -1,6 +1,7 @@
 //! What every recogniser reads: the normalised text, the automaton's hits,
 //! and local helpers around a position.
 
+use super::pos::Pos;
 use super::segment::{Segmenter, Token};
 use crate::lexicon::{ClassTest, Entry, LexClass, Lexicon};
 use crate::matcher::{Hit, nearly_sorted};
@@ -66,7 +67,7 @@ pub(crate) struct Scan<'a> {
     last: Cell<Option<(Span, TokenRange)>>,
     /// The segmenter's tag of each word asked alone ([`Scan::word_tag`]):
     /// rules ask it of the same names at each of their mentions.
-    word_tags: RefCell<HashMap<Box<str>, Option<&'static str>>>,
+    word_tags: RefCell<HashMap<Box<str>, Option<Pos>>>,
 }
 
 /// Where one segment's tokens lie in [`Segmented::tokens`].
@@ -475,7 +476,7 @@ impl<'a> Scan<'a> {
     fn print_tokens(&self, toks: &[Token]) {
         let shown: Vec<String> = toks
             .iter()
-            .map(|t| format!("{}/{}", &self.text[t.span.range()], t.tag))
+            .map(|t| format!("{}/{}", &self.text[t.span.range()], t.tag.as_str()))
             .collect();
         eprintln!("tokens {}", shown.join(" "));
     }
@@ -496,7 +497,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Part-of-speech tag of a single word, as the segmenter would tag it alone.
-    pub fn word_tag(&self, word: &str) -> Option<&'static str> {
+    pub fn word_tag(&self, word: &str) -> Option<Pos> {
         if let Some(&tag) = self.word_tags.borrow().get(word) {
             return tag;
         }

@@ -215,7 +215,7 @@ fn describes(scan: &Scan<'_>, stem: Span) -> bool {
     let amount = scan.tokens_around(stem.start).iter().any(|t| {
         t.span.start >= stem.start
             && t.span.end <= stem.end
-            && t.tag.starts_with('m')
+            && t.tag.is_numeral()
             && !scan.text[t.span.range()].starts_with('第')
     });
     amount

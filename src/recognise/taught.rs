@@ -18,6 +18,7 @@
 //! below checks the table against asking; `GOVKG_BLESS=1 cargo test
 //! --lib taught` writes it again after the dictionaries change.
 
+use super::pos::Pos;
 use crate::lexicon::{Level, LexClass, Lexicon};
 use jieba_rs::Jieba;
 
@@ -42,10 +43,10 @@ pub(crate) fn teachable(lexicon: &Lexicon) -> Vec<(&str, &'static str)> {
                 // Villages are too many and too often common words
                 // (`新农村`) to teach the segmenter.
                 LexClass::Division(Level::Village) => return None,
-                LexClass::Division(_) | LexClass::Site => "ns",
-                LexClass::Org => "nt",
-                LexClass::TitleRole => "n",
-                LexClass::Person => "nr",
+                LexClass::Division(_) | LexClass::Site => Pos::Ns.as_str(),
+                LexClass::Org => Pos::Nt.as_str(),
+                LexClass::TitleRole => Pos::N.as_str(),
+                LexClass::Person => Pos::Nr.as_str(),
                 _ => return None,
             };
             Some((&*e.text, tag))

@@ -5,6 +5,7 @@
 //! recogniser decides that.
 
 use super::index::MentionIndex;
+use super::pos::Pos;
 use super::{Mention, Scan};
 use crate::lexicon::{Grammar, Level, LexClass};
 use crate::recognise::lengths::WORD_CHARS;
@@ -188,8 +189,8 @@ fn merged_unit_before(scan: &Scan<'_>, role: Span) -> Option<usize> {
         }
         let common_noun = n >= WORD_CHARS
             && scan.is_known_word(w)
-            && (t.tag.starts_with('n') || matches!(t.tag, "j" | "vn"))
-            && !t.tag.starts_with("nr")
+            && (t.tag.is_noun() || matches!(t.tag, Pos::J | Pos::Vn))
+            && !t.tag.is_name()
             && !w.contains(|c| super::edge::FUNCTION_CHARS.contains(c));
         if !common_noun || chars + n > MAX_UNIT_CHARS {
             break;

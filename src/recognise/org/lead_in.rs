@@ -6,6 +6,7 @@
 
 use crate::lexicon::{Level, LexClass, Trigger};
 use crate::recognise::Scan;
+use crate::recognise::pos::Pos;
 use crate::span::Span;
 
 /// Where the name `span` (ending in the suffix at `suffix_start`) really
@@ -75,7 +76,7 @@ fn first_division(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
                 h.span().end <= to
                     && (scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
                         || (scan.hit_is(h, LexClass::PlaceShort)
-                            && scan.word_tag(word) == Some("ns")))
+                            && scan.word_tag(word) == Some(Pos::Ns)))
                     && !is_common_word(scan, word)
             })
         })
@@ -84,7 +85,7 @@ fn first_division(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
 /// A division's name that is mostly a common word (`社区`): the segmenter
 /// knows it, and not as a place.
 fn is_common_word(scan: &Scan<'_>, word: &str) -> bool {
-    scan.is_known_word(word) && scan.word_tag(word) != Some("ns")
+    scan.is_known_word(word) && scan.word_tag(word) != Some(Pos::Ns)
 }
 
 /// True when the text between `from` and `to` is read as common words

@@ -6,6 +6,7 @@ use super::super::{Mention, Scan};
 use super::{BEFORE_BODY, NOT_IN_BODY, holds_a_clause_verb};
 use crate::lexicon::LexClass;
 use crate::recognise::lengths::WORD_CHARS;
+use crate::recognise::pos::Pos;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
@@ -21,7 +22,7 @@ pub(super) fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
             let known = || scan.is_known_word(&scan.text[t.span.range()]);
             let verb_ending_in_it = t.span.start < suffix.start
                 && t.span.end == suffix.end
-                && !(t.tag.starts_with('n') || t.tag == "j");
+                && !(t.tag.is_noun() || t.tag == Pos::J);
             t.span.start <= suffix.start
                 && (t.span.end > suffix.end || verb_ending_in_it)
                 && known()

@@ -4,6 +4,7 @@
 use super::super::{Mention, Scan};
 use super::{GENERIC_HEAD, NOT_IN_BODY};
 use crate::lexicon::{Grammar, LexClass};
+use crate::recognise::pos::Pos;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
@@ -92,7 +93,7 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
         .map_or(0, |s| s.chars().count());
     if scan.is_known_word(lw)
         && lw.chars().count() == suffix_len + 1
-        && !matches!(last.tag, "nt" | "j")
+        && !matches!(last.tag, Pos::Nt | Pos::J)
         && !scan
             .lex
             .any(lw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
@@ -106,12 +107,15 @@ fn nominal_item(scan: &Scan<'_>, item: Span) -> bool {
     toks.iter().enumerate().all(|(k, t)| {
         let tag = t.tag;
         let word = &scan.text[t.span.range()];
-        let nominal =
-            tag.starts_with('n') || matches!(tag, "vn" | "j" | "b" | "f" | "s" | "eng" | "x");
+        let nominal = tag.is_noun()
+            || matches!(
+                tag,
+                Pos::Vn | Pos::J | Pos::B | Pos::F | Pos::S | Pos::Eng | Pos::X
+            );
         let is_suffix = k + 1 == n && scan.lex.is(word, LISTED_BODY);
         let modifier = short
             && k + 2 == n
-            && (tag.starts_with('v') || tag == "a")
+            && (tag.is_verbal() || tag == Pos::A)
             && toks
                 .get(k + 1)
                 .is_some_and(|s| scan.lex.is(&scan.text[s.span.range()], LISTED_BODY));

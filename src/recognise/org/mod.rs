@@ -21,6 +21,7 @@ use super::edge::{Edge, LEVEL_CHARS, left_edge};
 use super::{Mention, Scan};
 use crate::lexicon::{Grammar, LexClass, SuffixTraits};
 use crate::recognise::lengths::WORD_CHARS;
+use crate::recognise::pos::Pos;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::LazyCharSet;
@@ -202,7 +203,7 @@ fn word_before_suffix(scan: &Scan<'_>, suffix: Span) -> Option<Head> {
     let hw = &scan.text[head.span.range()];
     // `举办`, `主办`: dictionary verbs. An unknown word the segmenter
     // built (`社建办`) may be tagged anything.
-    if head.tag.starts_with('v') && !head.tag.starts_with("vn") && scan.is_known_word(hw) {
+    if head.tag.is_verb() && scan.is_known_word(hw) {
         return None;
     }
     if scan.lex.is(hw, LexClass::Stop) {
@@ -215,7 +216,7 @@ fn word_before_suffix(scan: &Scan<'_>, suffix: Span) -> Option<Head> {
         && !scan
             .lex
             .any(hw, |c| matches!(c, LexClass::Org | LexClass::TitleOrg))
-        && !matches!(head.tag, "nt" | "j")
+        && !matches!(head.tag, Pos::Nt | Pos::J)
     {
         return None;
     }
@@ -303,7 +304,7 @@ fn is_generic_name(scan: &Scan<'_>, span: Span, suffix: Span, name_end: usize) -
 /// (`社会事务办`), or the segmenter's whole word.
 fn one_noun_before(scan: &Scan<'_>, span: Span, suffix: Span, head: Head) -> bool {
     let left_len = scan.text[span.start..suffix.start].chars().count();
-    let nominal = |t: &crate::recognise::segment::Token| t.tag.starts_with('n') || t.tag == "j";
+    let nominal = |t: &crate::recognise::segment::Token| t.tag.is_noun() || t.tag == Pos::J;
     let toks = scan.tokens_around(span.start);
     let inside: Vec<_> = toks
         .iter()
@@ -353,9 +354,9 @@ fn holds_a_named_person(scan: &Scan<'_>, part: Span) -> bool {
                 c,
                 LexClass::TitleRole | LexClass::Trigger(crate::lexicon::Trigger::Honour)
             )
-        }) && tokens.iter().any(|t| {
-            t.span.end == h.span().start && t.span.start >= part.start && t.tag.starts_with("nr")
-        })
+        }) && tokens
+            .iter()
+            .any(|t| t.span.end == h.span().start && t.span.start >= part.start && t.tag.is_name())
     })
 }
 
@@ -379,7 +380,7 @@ fn holds_a_clause_verb(scan: &Scan<'_>, part: Span) -> bool {
         t.span.start >= part.start
             && t.span.end <= part.end
             && t.span.len() >= super::TWO_CHARS_BYTES
-            && t.tag == "p"
+            && t.tag == Pos::P
     })
 }
 
@@ -418,7 +419,7 @@ fn trim_at_anchor(scan: &Scan<'_>, start: usize, suffix_start: usize) -> usize {
         let after_verb = || {
             scan.tokens_around(p)
                 .iter()
-                .any(|t| t.span.end == p && t.tag.starts_with('v'))
+                .any(|t| t.span.end == p && t.tag.is_verbal())
         };
         let goes_with = || {
             scan.char_before(p).is_some_and(|b| GOES_WITH.contains(b))

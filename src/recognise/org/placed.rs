@@ -5,6 +5,7 @@
 use super::cut_from_its_word;
 use crate::lexicon::{Level, LexClass};
 use crate::matcher::Hit;
+use crate::recognise::pos::Pos;
 use crate::recognise::{Mention, Scan};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
@@ -33,7 +34,7 @@ pub(super) fn with_place_before(scan: &Scan<'_>, hit: &Hit) -> Option<Mention> {
         .min_by_key(|s| s.start)?;
     let word = &scan.text[place.range()];
     // A division named with a common word (`社区`) is no place here.
-    if scan.is_known_word(word) && scan.word_tag(word) != Some("ns") {
+    if scan.is_known_word(word) && scan.word_tag(word) != Some(Pos::Ns) {
         return None;
     }
     Some(Mention::new(

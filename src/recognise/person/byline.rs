@@ -7,6 +7,7 @@ use super::name::{
     is_trigger, place_rules_out_name, standalone_name, surname, surname_len, valid_given,
 };
 use crate::lexicon::{Grammar, LexClass, Trigger};
+use crate::recognise::pos::Pos;
 use crate::rules::Rule;
 use crate::span::Span;
 use crate::text::is_cjk;
@@ -178,9 +179,9 @@ fn byline_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         }
         // `(蒙古族)`, `(左一)`: a people, a place in a photo.
         if w.ends_with('族')
-            || scan
-                .word_tag(w)
-                .is_some_and(|t| matches!(t, "nz" | "ns" | "nt" | "m" | "mq" | "f"))
+            || scan.word_tag(w).is_some_and(|t| {
+                matches!(t, Pos::Nz | Pos::Ns | Pos::Nt | Pos::M | Pos::Mq | Pos::F)
+            })
         {
             continue;
         }
@@ -228,7 +229,7 @@ fn run_of_tagged_names(scan: &Scan<'_>, pos: usize) -> Vec<Span> {
     let mut at = pos;
     while let Some(t) = tokens.iter().find(|t| {
         t.span.start == at
-            && t.tag.starts_with("nr")
+            && t.tag.is_name()
             && (MIN_NAME_CHARS..=FULL_NAME_CHARS)
                 .contains(&scan.text[t.span.range()].chars().count())
             && matches!(surname(scan, at), Some((sn, true))

@@ -7,6 +7,7 @@
 
 use super::super::Scan;
 use super::name::end_strength;
+use crate::recognise::pos::Pos;
 use crate::span::Span;
 use crate::text::{LazyCharSet, is_cjk};
 
@@ -155,7 +156,7 @@ fn short_after_post(scan: &Scan<'_>, pos: usize, chinese: Option<Span>) -> Optio
     let place_tag_ok = chars >= MIN_SHORT_NS_RUN;
     let a_word = scan
         .word_tag(w)
-        .is_some_and(|t| !(t.starts_with("nr") || (t == "ns" && place_tag_ok)));
+        .is_some_and(|t| !(t.is_name() || (t == Pos::Ns && place_tag_ok)));
     let runs_on = scan.tokens_around(pos).iter().any(|t| {
         (t.span.start < end && t.span.end > end) || (t.span.start < pos && t.span.end > pos)
     });
@@ -175,7 +176,7 @@ pub(crate) fn ends_clearly(scan: &Scan<'_>, pos: usize) -> bool {
         || scan
             .tokens_around(pos)
             .iter()
-            .any(|t| t.span.start == pos && t.tag.starts_with('v') && t.tag != "vn")
+            .any(|t| t.span.start == pos && t.tag.is_verb())
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use super::super::Scan;
 use super::super::lengths::MAX_GIVEN_CHARS;
 use super::name::{is_trigger, is_weak_cue_hit, surname};
 use crate::lexicon::{LexClass, Trigger};
+use crate::recognise::pos::Pos;
 use crate::span::Span;
 
 /// True when the name `n` after an honour or a role ends where names end.
@@ -18,7 +19,7 @@ pub(crate) fn name_ends(scan: &Scan<'_>, n: Span) -> bool {
     // before a word is no surname and given name.
     let given_at = scan.forward(n.start, sn);
     let head_tag = scan.word_tag(&scan.text[n.start..given_at]);
-    if head_tag.is_some_and(|t| matches!(t, "p" | "c" | "d" | "v"))
+    if head_tag.is_some_and(|t| matches!(t, Pos::P | Pos::C | Pos::D | Pos::V))
         && scan.text[given_at..n.end].chars().count() == MAX_GIVEN_CHARS
         && scan.is_known_word(&scan.text[given_at..n.end])
     {
@@ -37,7 +38,7 @@ pub(crate) fn name_ends(scan: &Scan<'_>, n: Span) -> bool {
 fn verb_at(scan: &Scan<'_>, pos: usize) -> bool {
     scan.tokens_around(pos)
         .iter()
-        .any(|t| t.span.start == pos && t.tag.starts_with('v') && t.tag != "vn")
+        .any(|t| t.span.start == pos && t.tag.is_verb())
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ pub(crate) fn name_before(scan: &Scan<'_>, end: usize, orgs: &[Mention]) -> Opti
             && !scan
                 .tokens_around(start)
                 .iter()
-                .any(|t| t.span == Span::new(start, end) && t.tag.starts_with("nr"))
+                .any(|t| t.span == Span::new(start, end) && t.tag.is_name())
         {
             continue;
         }

@@ -6,6 +6,7 @@
 use super::super::Scan;
 use super::super::lengths::{FULL_NAME_CHARS, MAX_GIVEN_CHARS, MIN_NAME_CHARS, WORD_CHARS};
 use crate::lexicon::{LexClass, Trigger};
+use crate::recognise::pos::Pos;
 use crate::span::Span;
 use crate::text::{LazyCharSet, is_cjk, is_clause_break};
 
@@ -210,7 +211,7 @@ fn with_level_char(scan: &Scan<'_>, pos: usize, given_start: usize) -> Option<Sp
     let tokens = scan.tokens_around(pos);
     let t = tokens
         .iter()
-        .find(|t| t.span.start == pos && t.tag.starts_with("nr"))?;
+        .find(|t| t.span.start == pos && t.tag.is_name())?;
     let given = scan.text.get(given_start..t.span.end)?;
     let level = given.chars().any(|c| LEVEL_CHARS.contains(c))
         && given
@@ -240,7 +241,7 @@ fn word_across(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
     scan.tokens_around(pos).iter().any(|t| {
         t.span.start == e1
             && t.span.end > e2
-            && t.tag == "c"
+            && t.tag == Pos::C
             && scan.is_known_word(&scan.text[t.span.range()])
     })
 }
@@ -253,7 +254,7 @@ fn word_across(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
 /// three-character one as a name. Otherwise the common three-character
 /// name.
 fn ends_after_two(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
-    let is_name_tag = |t: &str| t.starts_with("nr");
+    let is_name_tag = |t: Pos| t.is_name();
     if scan.word_tag(&scan.text[pos..e2]).is_some_and(is_name_tag) {
         return false;
     }
@@ -272,7 +273,7 @@ fn ends_after_two(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
     let tokens = scan.tokens_around(pos);
     // `刘海生曾`, `周望军公开`: an adverb right after the third character
     // follows the whole name.
-    let adverb = |t: &str| matches!(t, "d" | "ad");
+    let adverb = |t: Pos| matches!(t, Pos::D | Pos::Ad);
     if scan
         .word_tag(&scan.text[e2..scan.forward(e2, 1)])
         .is_some_and(adverb)
@@ -300,7 +301,16 @@ fn ends_after_two(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
 
 /// The segmenter's tags of words that start no given name: prepositions,
 /// conjunctions, particles, pronouns (adverbs are given names too: `均`).
-const FUNCTION_TAGS: &[&str] = &["p", "c", "u", "uj", "ul", "ud", "uz", "r"];
+const FUNCTION_TAGS: &[Pos] = &[
+    Pos::P,
+    Pos::C,
+    Pos::U,
+    Pos::Uj,
+    Pos::Ul,
+    Pos::Ud,
+    Pos::Uz,
+    Pos::R,
+];
 
 /// A surname that is not in the lexicon (`茆`, `仉`): one character the
 /// segmenter tags as a person's name on its own.
@@ -310,7 +320,7 @@ fn rare_surname(scan: &Scan<'_>, pos: usize) -> Option<usize> {
         .filter(|&c| is_cjk(c) && !NOT_IN_NAME.contains(c))?;
     scan.tokens_around(pos)
         .iter()
-        .any(|t| t.span.start == pos && t.span.len() == c.len_utf8() && t.tag == "nr")
+        .any(|t| t.span.start == pos && t.span.len() == c.len_utf8() && t.tag == Pos::Nr)
         .then_some(1)
 }
 
@@ -345,7 +355,7 @@ fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
     if scan.lex.is(w, LexClass::Person) {
         return false;
     }
-    (scan.word_tag(w).is_some_and(|t| !t.starts_with("nr"))
+    (scan.word_tag(w).is_some_and(|t| !t.is_name())
         && !(after_post && rare_word_with_surname(scan, w, n)))
         || weak_surname_reads_as_words(scan, n)
         || given_is_a_cue(scan, n)
@@ -366,7 +376,7 @@ fn weak_surname_reads_as_words(scan: &Scan<'_>, n: Span) -> bool {
     let w = &scan.text[n.range()];
     let given = &scan.text[scan.forward(n.start, sn)..n.end];
     scan.word_tag(given)
-        .is_some_and(|t| matches!(t.chars().next(), Some('v' | 'p' | 'd' | 'c')))
+        .is_some_and(|t| t.is_verbal() || t.is_adverb() || matches!(t, Pos::P | Pos::C))
         || scan.lex.any(given, |c| {
             matches!(
                 c,
@@ -375,7 +385,7 @@ fn weak_surname_reads_as_words(scan: &Scan<'_>, n: Span) -> bool {
         })
         || (scan
             .word_tag(&w[..w.len() - given.len()])
-            .is_some_and(|t| matches!(t, "c" | "p"))
+            .is_some_and(|t| matches!(t, Pos::C | Pos::P))
             && surname(scan, scan.forward(n.start, sn)).is_some_and(|(_, clear)| clear))
 }
 
@@ -520,12 +530,12 @@ pub(crate) fn is_no_name_shape(scan: &Scan<'_>, n: Span) -> bool {
     n_chars > WORD_CHARS
         && WORD_TAILS.contains(last)
         && scan.is_known_word(stem)
-        && scan.word_tag(stem).is_some_and(|t| !t.starts_with("nr"))
+        && scan.word_tag(stem).is_some_and(|t| !t.is_name())
 }
 
 /// True when the segmenter reads exactly `span` as a name.
 pub(crate) fn tagged_exactly(scan: &Scan<'_>, span: Span) -> bool {
     scan.tokens_around(span.start)
         .iter()
-        .any(|t| t.span == span && t.tag.starts_with("nr"))
+        .any(|t| t.span == span && t.tag.is_name())
 }

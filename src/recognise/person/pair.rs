@@ -91,11 +91,11 @@ const MAX_PARTS: usize = 3;
 /// not tagged).
 fn joined(tokens: &[Token], i: usize, upto: usize) -> Token {
     let mut t = tokens[i];
-    if !t.tag.starts_with("nr") {
+    if !t.tag.is_name() {
         return t;
     }
     for next in tokens.iter().take(upto.min(tokens.len())).skip(i + 1) {
-        if next.span.start != t.span.end || !next.tag.starts_with("nr") {
+        if next.span.start != t.span.end || !next.tag.is_name() {
             break;
         }
         t = Token {
@@ -108,14 +108,14 @@ fn joined(tokens: &[Token], i: usize, upto: usize) -> Token {
 
 /// True when tokens `from..=to` are all tagged names.
 fn tagged_run(tokens: &[Token], from: usize, to: usize) -> bool {
-    tokens[from..=to].iter().all(|t| t.tag.starts_with("nr"))
+    tokens[from..=to].iter().all(|t| t.tag.is_name())
 }
 
 /// The token `t` as a person: tagged a name, of ideographs, no place or
 /// body found over it, and, when it opens with a surname, no other reading.
 fn other_side(scan: &Scan<'_>, t: Token, taken: &MentionIndex) -> Option<(Span, Rule)> {
     let w = &scan.text[t.span.range()];
-    let ok = t.tag.starts_with("nr")
+    let ok = t.tag.is_name()
         && NAME_CHARS.contains(&w.chars().count())
         && w.chars().all(is_cjk)
         && taken.overlapping(t.span).next().is_none()

@@ -73,7 +73,7 @@ pub(crate) fn find(
     // starts inside it (`钱/n 海燕/nr` reads a name all the same).
     let tagged: Vec<usize> = tokens
         .iter()
-        .filter(|t| t.tag.starts_with("nr"))
+        .filter(|t| t.tag.is_name())
         .map(|t| t.span.start)
         .collect();
     let is_tagged = |s: &Span| {

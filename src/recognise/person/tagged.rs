@@ -23,6 +23,7 @@ use super::name::{
     tagged_exactly,
 };
 use crate::lexicon::{LexClass, Trigger};
+use crate::recognise::pos::Pos;
 use crate::rules::Rule;
 use crate::span::Span;
 use crate::text::{is_cjk, is_clause_break};
@@ -115,12 +116,12 @@ pub(crate) fn find(
         if let Some((span, next, tagged)) = transliterated(scan, tokens, i) {
             let all_tagged = tokens[i..next]
                 .iter()
-                .all(|t| t.tag.starts_with("nr") || is_dot(&scan.text[t.span.range()]));
+                .all(|t| t.tag.is_name() || is_dot(&scan.text[t.span.range()]));
             out.extend(around.transliterated(span, tagged, all_tagged));
             i = next;
             continue;
         }
-        let (t, next) = if tokens[i].tag.starts_with("nr") {
+        let (t, next) = if tokens[i].tag.is_name() {
             surname_and_given(scan, tokens, i).unwrap_or_else(|| joined_transliteration(tokens, i))
         } else {
             (tokens[i], i + 1)
@@ -188,11 +189,11 @@ impl Around<'_, '_> {
     /// `person.segmenter`: a token the segmenter tags as a name, or a
     /// Latin word after a post, with enough evidence around it.
     fn segmenter_name(&self, t: Token) -> Option<(Span, Rule)> {
-        let found = if t.tag == "eng" {
+        let found = if t.tag == Pos::Eng {
             self.latin_name(t)
-        } else if !t.tag.starts_with("nr") {
+        } else if !t.tag.is_name() {
             None
-        } else if t.tag == "nrt" {
+        } else if t.tag == Pos::Nrt {
             self.transliteration(t)
                 .or_else(|| self.short_transliteration(t))
         } else if let Some((sn, clear)) = surname(self.scan, t.span.start) {
@@ -384,7 +385,7 @@ fn unseen_full_name(
 fn after_noun(scan: &Scan<'_>, pos: usize) -> bool {
     scan.tokens_around(pos)
         .iter()
-        .any(|t| t.span.end == pos && matches!(t.tag, "n" | "nr" | "eng" | "uj"))
+        .any(|t| t.span.end == pos && matches!(t.tag, Pos::N | Pos::Nr | Pos::Eng | Pos::Uj))
 }
 
 /// `，娄/nr 东明/nr`, `：卢/nr 天骄/nr`: a surname the segmenter tags alone
@@ -400,15 +401,15 @@ fn surname_and_given(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Tok
         .char_before(t.span.start)
         .is_none_or(|c| !is_cjk(c) || LINKS.contains(c));
     (opens
-        && t.tag == "nr"
-        && given.tag == "nr"
+        && t.tag == Pos::Nr
+        && given.tag == Pos::Nr
         && given.span.start == t.span.end
         && scan.forward(t.span.start, sn) == t.span.end
         && name_shaped(scan, joined))
     .then_some((
         Token {
             span: joined,
-            tag: "nr",
+            tag: Pos::Nr,
         },
         i + 2,
     ))
@@ -420,11 +421,11 @@ fn joined_transliteration(tokens: &[Token], i: usize) -> (Token, usize) {
     let mut t = tokens[i];
     let mut i = i + 1;
     while let Some(next) = tokens.get(i).filter(|n| {
-        n.span.start == t.span.end && n.tag.starts_with("nr") && (n.tag == "nrt" || t.tag == "nrt")
+        n.span.start == t.span.end && n.tag.is_name() && (n.tag == Pos::Nrt || t.tag == Pos::Nrt)
     }) {
         t = Token {
             span: Span::new(t.span.start, next.span.end),
-            tag: "nrt",
+            tag: Pos::Nrt,
         };
         i += 1;
     }
@@ -447,7 +448,7 @@ fn ends_clearly_or_de(scan: &Scan<'_>, pos: usize) -> bool {
         || scan
             .tokens_around(pos)
             .iter()
-            .any(|t| t.span.start == pos && matches!(t.tag, "m" | "t"))
+            .any(|t| t.span.start == pos && matches!(t.tag, Pos::M | Pos::T))
 }
 
 /// True when a place or body found overlaps `span`.
@@ -486,7 +487,7 @@ fn opens_weakly(c: char) -> bool {
 fn verb_follows(scan: &Scan<'_>, pos: usize) -> bool {
     scan.tokens_around(pos)
         .iter()
-        .any(|t| t.span.start == pos && t.tag.starts_with('v') && t.tag != "vn")
+        .any(|t| t.span.start == pos && t.tag.is_verb())
 }
 
 /// True when the segmenter reads exactly `span` as a name and then a verb,
@@ -496,8 +497,7 @@ fn verb_follows(scan: &Scan<'_>, pos: usize) -> bool {
 fn subject_of_verb(scan: &Scan<'_>, span: Span) -> bool {
     tagged_exactly(scan, span)
         && scan.tokens_around(span.start).iter().any(|t| {
-            t.span.start == span.end
-                && (t.tag.starts_with('v') && t.tag != "vn" || matches!(t.tag, "d" | "p"))
+            t.span.start == span.end && (t.tag.is_verb() || matches!(t.tag, Pos::D | Pos::P))
         })
 }
 
@@ -511,7 +511,7 @@ fn time_follows(scan: &Scan<'_>, span: Span) -> bool {
         && scan
             .tokens_around(span.start)
             .iter()
-            .any(|t| t.span.start == span.end && t.tag == "t")
+            .any(|t| t.span.start == span.end && t.tag == Pos::T)
 }
 
 /// True when the segmenter reads exactly `span` as a name and `的` right
@@ -546,7 +546,7 @@ fn role_noun_before(scan: &Scan<'_>, pos: usize) -> bool {
         let w = &scan.text[t.span.range()];
         let chars = w.chars().count();
         t.span.end == pos
-            && t.tag == "n"
+            && t.tag == Pos::N
             && chars >= WORD_CHARS
             && w.chars().last().is_some_and(|c| {
                 ROLE_ENDS.contains(c)
@@ -682,7 +682,7 @@ fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, 
     let mut end = first.end;
     let mut k = last + 1;
     let mut parts = 1;
-    let mut tagged = tokens[i].tag.starts_with("nr");
+    let mut tagged = tokens[i].tag.is_name();
     while k + 1 < tokens.len()
         && is_dot(&scan.text[tokens[k].span.range()])
         && tokens[k].span.start == end
@@ -691,7 +691,7 @@ fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, 
         if next.start != tokens[k].span.end {
             break;
         }
-        tagged |= tokens[k + 1].tag.starts_with("nr");
+        tagged |= tokens[k + 1].tag.is_name();
         end = next.end;
         parts += 1;
         k += 2;
@@ -717,12 +717,12 @@ fn transliterated(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Span, 
 /// (as many as a first part may hold); the new end and the token after it.
 fn last_part_end(tokens: &[Token], mut k: usize, mut end: usize) -> (usize, usize) {
     let last = k.saturating_sub(1);
-    if !tokens.get(last).is_some_and(|t| t.tag.starts_with("nr")) {
+    if !tokens.get(last).is_some_and(|t| t.tag.is_name()) {
         return (end, k);
     }
     while k < tokens.len().min(last + MAX_FIRST_PART_TOKENS) {
         let t = tokens[k];
-        if t.span.start != end || !t.tag.starts_with("nr") {
+        if t.span.start != end || !t.tag.is_name() {
             break;
         }
         end = t.span.end;
@@ -748,7 +748,7 @@ fn first_part_end(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<usize> 
     if dot_after(i) {
         return Some(i);
     }
-    if !tokens[i].tag.starts_with("nr") {
+    if !tokens[i].tag.is_name() {
         return None;
     }
     let sounds = |k: usize| {

@@ -15,6 +15,7 @@ use super::{Mention, Scan};
 use crate::lexicon::{Grammar, Level, LexClass};
 use crate::matcher::Hit;
 use crate::recognise::lengths::WORD_CHARS;
+use crate::recognise::pos::Pos;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use chain::{extend, glue_chains};
@@ -210,7 +211,7 @@ fn reads_as_common_word(scan: &Scan<'_>, span: Span) -> bool {
     let word = &scan.text[span.range()];
     (scan
         .word_tag(word)
-        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"))
+        .is_some_and(|t| !matches!(t, Pos::Ns | Pos::Nz | Pos::Nr | Pos::Nt))
         && !stem_is_place(scan, word))
         || common_stem(scan, span)
 }
@@ -252,7 +253,7 @@ fn stem_is_place(scan: &Scan<'_>, word: &str) -> bool {
         .map(|(s, _)| &word[..word.len() - s.len()])
         .is_some_and(|stem| {
             stem.chars().count() >= WORD_CHARS
-                && (!scan.is_known_word(stem) || scan.word_tag(stem) == Some("ns"))
+                && (!scan.is_known_word(stem) || scan.word_tag(stem) == Some(Pos::Ns))
         })
 }
 

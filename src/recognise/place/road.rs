@@ -5,6 +5,7 @@ use super::super::index::MentionIndex;
 use super::super::{Mention, Scan};
 use crate::lexicon::Grammar;
 use crate::lexicon::LexClass;
+use crate::recognise::pos::Pos;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, is_cjk};
@@ -54,7 +55,9 @@ pub(super) fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> 
 /// the character opens that name and ends no road or river.
 fn suffix_opens_a_place(scan: &Scan<'_>, suffix: Span) -> bool {
     scan.token_containing(suffix.start).is_some_and(|t| {
-        t.span.start == suffix.start && t.span.end > suffix.end && matches!(t.tag, "ns" | "nr")
+        t.span.start == suffix.start
+            && t.span.end > suffix.end
+            && matches!(t.tag, Pos::Ns | Pos::Nr)
     })
 }
 
@@ -107,10 +110,7 @@ fn verb_or_word_across(scan: &Scan<'_>, start: usize, suffix: Span) -> bool {
         (t.span.start < start
             && start < t.span.end
             && (!start_after_link || scan.is_known_word(&scan.text[t.span.range()])))
-            || (t.span.start >= start
-                && t.span.end <= suffix.start
-                && t.tag.starts_with('v')
-                && t.tag != "vn")
+            || (t.span.start >= start && t.span.end <= suffix.start && t.tag.is_verb())
     })
 }
 
@@ -119,7 +119,7 @@ fn verb_or_word_across(scan: &Scan<'_>, start: usize, suffix: Span) -> bool {
 fn ends_common_word(scan: &Scan<'_>, suffix: Span) -> bool {
     let last_two = &scan.text[scan.back(suffix.end, 2)..suffix.end];
     scan.word_tag(last_two)
-        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"))
+        .is_some_and(|t| !matches!(t, Pos::Ns | Pos::Nz | Pos::Nr | Pos::Nt))
 }
 
 /// A road's name that is a function or descriptive word to the segmenter,
@@ -128,7 +128,18 @@ fn is_no_road_name(scan: &Scan<'_>, prefix: &str) -> bool {
     scan.word_tag(prefix).is_some_and(|t| {
         matches!(
             t,
-            "a" | "an" | "v" | "vn" | "d" | "ad" | "r" | "m" | "p" | "c" | "u" | "q"
+            Pos::A
+                | Pos::An
+                | Pos::V
+                | Pos::Vn
+                | Pos::D
+                | Pos::Ad
+                | Pos::R
+                | Pos::M
+                | Pos::P
+                | Pos::C
+                | Pos::U
+                | Pos::Q
         )
     }) || scan.lex.any(prefix, |c| {
         matches!(c, LexClass::Stop | LexClass::TitleRole | LexClass::NameCue)

@@ -9,6 +9,7 @@ use super::road::ROAD;
 use super::{aligned, in_dateline};
 use crate::lexicon::{Level, LexClass, PatternId};
 use crate::recognise::lengths::WORD_CHARS;
+use crate::recognise::pos::Pos;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
@@ -111,7 +112,7 @@ pub(super) struct ShortWord<'t> {
     pattern: PatternId,
     other_word: OnceCell<bool>,
     /// The segmenter's tag of the word alone ([`Scan::word_tag`]).
-    tag: OnceCell<Option<&'static str>>,
+    tag: OnceCell<Option<Pos>>,
     /// Whether the word ends in a road's suffix after a character
     /// ([`reads_as_road_tail`] but for the level).
     road_tail: OnceCell<bool>,
@@ -131,7 +132,7 @@ impl<'t> ShortWord<'t> {
     }
 
     /// The segmenter's tag of the word alone.
-    fn tag(&self, scan: &Scan<'_>) -> Option<&'static str> {
+    fn tag(&self, scan: &Scan<'_>) -> Option<Pos> {
         *self.tag.get_or_init(|| scan.word_tag(self.word))
     }
 
@@ -269,7 +270,7 @@ fn village_stem_ok(scan: &Scan<'_>, span: Span, full: &str, fulls: &HashSet<&str
         && aligned(scan, span)
         && !scan
             .word_tag(&scan.text[span.range()])
-            .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
+            .is_some_and(|t| !matches!(t, Pos::Ns | Pos::Nz | Pos::Nr | Pos::Nt | Pos::J))
 }
 
 /// `中路`, `南桥`: a short form below a city that reads as the tail of a
@@ -283,9 +284,9 @@ fn reads_as_road_tail(scan: &Scan<'_>, short: &ShortWord<'_>, level: Option<Leve
 /// calls the word, unless it tags it a verb or a function word.
 fn placed_after_motion(scan: &Scan<'_>, short: &ShortWord<'_>) -> bool {
     short.word.chars().count() >= WORD_CHARS
-        && !short
-            .tag(scan)
-            .is_some_and(|t| t.starts_with('v') || matches!(t, "a" | "ad" | "d" | "c" | "p"))
+        && !short.tag(scan).is_some_and(|t| {
+            t.is_verbal() || matches!(t, Pos::A | Pos::Ad | Pos::D | Pos::C | Pos::P)
+        })
         && scan
             .hits_ending_at(short.span.start)
             .any(|h| scan.hit_is(h, LexClass::Trigger(crate::lexicon::Trigger::VisitMotion)))
@@ -369,7 +370,7 @@ fn short_form_ok(
     // A place the segmenter knows as one, or a word it does not know at all
     // (`邹城` of 邹城市: no common word).
     let known_place =
-        high && (short.tag(scan).is_some_and(|t| t == "ns") || !scan.is_known_word(word));
+        high && (short.tag(scan).is_some_and(|t| t == Pos::Ns) || !scan.is_known_word(word));
     if high && placed_after_motion(scan, short) && aligned(scan, span) {
         return true;
     }
@@ -379,7 +380,7 @@ fn short_form_ok(
     // A common word the segmenter knows (`乡村`, `牡丹`, `促进`) is no place.
     if short
         .tag(scan)
-        .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt" | "j"))
+        .is_some_and(|t| !matches!(t, Pos::Ns | Pos::Nz | Pos::Nr | Pos::Nt | Pos::J))
     {
         return false;
     }

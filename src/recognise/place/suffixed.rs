@@ -10,6 +10,7 @@ use super::chain::{EXTENSIONS, is_suffix_with};
 use super::road::{ROAD, road_name};
 use crate::lexicon::{Grammar, Level, LexClass};
 use crate::recognise::lengths::WORD_CHARS;
+use crate::recognise::pos::Pos;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::is_cjk;
@@ -115,7 +116,7 @@ fn swallowed_by_word(scan: &Scan<'_>, suffix: Span, head: &Token, road: bool) ->
     // `某某村一民宿`: the segmenter read the suffix and the numeral after it
     // as one number (`村一`).
     let numeral_after = head.span.start == suffix.start
-        && head.tag == "m"
+        && head.tag == Pos::M
         && scan.text[suffix.end..head.span.end]
             .chars()
             .all(crate::lexicon::is_numeral);
@@ -146,7 +147,7 @@ fn is_word_of_its_own(scan: &Scan<'_>, suffix: Span, head: &Token) -> bool {
         // A closed set of the grammar, kept in code.
         && (word != "城" || !scan.text[suffix.end..].starts_with(['区', '镇', '市', '乡']))
         && (!scan.is_known_word(hw) || head.is_proper())
-        && (!head.tag.starts_with("nr") || ["村", "庄", "屯"].contains(&word))
+        && (!head.tag.is_name() || ["村", "庄", "屯"].contains(&word))
         && !scan
             .char_before(head.span.start)
             .is_some_and(|c| c.is_ascii_alphanumeric())
@@ -241,7 +242,7 @@ fn village_after_town(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Op
             // `某镇召开村(社区)党组织会议`: a verb, no name.
             || scan
                 .word_tag(stem)
-                .is_some_and(|t| t.starts_with('v') && t != "vn")
+                .is_some_and(|t| t.is_verb())
         {
             return None;
         }
@@ -251,7 +252,7 @@ fn village_after_town(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> Op
         let common = ["农村", "乡村"].iter().any(|w| whole.ends_with(w))
             || scan
                 .word_tag(whole)
-                .is_some_and(|t| !matches!(t, "ns" | "nz" | "nr" | "nt"));
+                .is_some_and(|t| !matches!(t, Pos::Ns | Pos::Nz | Pos::Nr | Pos::Nt));
         (!common).then(|| {
             Mention::new(
                 Span::new(start, suffix.end),
