@@ -302,6 +302,20 @@ impl Lines<'_> {
     }
 }
 
+/// The divisions each mention text names, read once per document: a
+/// document names its places and posts again and again, in every article
+/// and in the whole, and each reading is a few dozen look-ups.
+#[derive(Default)]
+pub(crate) struct Readings {
+    /// The divisions a place mention's text names.
+    places: HashMap<String, Vec<(String, Level)>>,
+    /// The divisions a body's or a title's text names.
+    others: HashMap<String, Vec<(String, Level)>>,
+    /// Whether a body's or a title's text names the place it was named
+    /// after rather than where it stands.
+    self_named: HashMap<String, bool>,
+}
+
 /// Counts the divisions named by the mentions in `start..end`. A division
 /// whose proper name has one character (`郊区`) counts only in a name that
 /// is not glued to the word before it.
@@ -309,15 +323,10 @@ pub(crate) fn named_places(
     doc_lex: &Lexicon,
     nt: &NormText<'_>,
     mentions: &[Mention],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
+    readings: &mut Readings,
 ) -> Vec<NamedPlace> {
     let mut out: Vec<NamedPlace> = Vec::new();
-    // The divisions a mention's text names, by kind and text: an article
-    // names its places and posts again and again, and each reading is a
-    // few dozen look-ups.
-    let mut read: HashMap<(bool, &str), Vec<(String, Level)>> = HashMap::new();
-    let mut self_named: HashMap<&str, bool> = HashMap::new();
     for m in mentions
         .iter()
         .filter(|m| m.span.start >= start && m.span.end <= end)
@@ -330,8 +339,9 @@ pub(crate) fn named_places(
         // A company's or a school's name holds the place it was named
         // after, not the article's (`某县某某燃气公司`). Asked once per text.
         if m.kind != EntityKind::Place
-            && *self_named
-                .entry(m.text.as_str())
+            && *readings
+                .self_named
+                .entry_ref(m.text.as_str())
                 .or_insert_with(|| names_itself(doc_lex, m))
         {
             continue;
@@ -341,8 +351,13 @@ pub(crate) fn named_places(
             EntityKind::Org => !is_visiting_group(doc_lex, &m.text),
             _ => true,
         };
+        let read = if is_place {
+            &mut readings.places
+        } else {
+            &mut readings.others
+        };
         let divisions = read
-            .entry((is_place, m.text.as_str()))
+            .entry_ref(m.text.as_str())
             .or_insert_with(|| divisions_named(doc_lex, &m.text, is_place));
         // A short division name glued to the word before an organisation
         // may have lost its head (`集|中区党工委书记`).

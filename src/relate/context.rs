@@ -14,7 +14,7 @@
 
 use super::Mention;
 use super::article::{
-    NamedPlace, division_level, full_of_short, is_byline, is_headline, named_places,
+    NamedPlace, Readings, division_level, full_of_short, is_byline, is_headline, named_places,
 };
 use super::norm::NormText;
 use crate::document::{Certainty, Context};
@@ -47,8 +47,8 @@ pub(crate) fn places(
     lex: &Lexicon,
     nt: &NormText<'_>,
     mentions: &[Mention],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
+    readings: &mut Readings,
 ) -> Vec<ContextPlace> {
     let lines = nt.lines(start, end);
     let line_text = |r: (usize, usize)| nt.text(r.0, r.1);
@@ -96,7 +96,7 @@ pub(crate) fn places(
         .copied()
         .collect();
     for r in headline {
-        let named = named_places(lex, nt, mentions, r.0, r.1);
+        let named = named_places(lex, nt, mentions, r, readings);
         add(
             named.into_iter().map(|p| (p.name, p.level)).collect(),
             Certainty::High,

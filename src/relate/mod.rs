@@ -160,19 +160,20 @@ impl<'a> Doc<'a> {
                         || t.kinds.contains(LexTrigger::LinkVerb))
             })
         };
+        let mut readings = article::Readings::default();
         let articles = article::split(&nt, &mentions, action)
             .into_iter()
             .map(|(start, end)| Article {
                 start,
                 end,
-                places: article::named_places(lex, &nt, &mentions, start, end),
-                context: context::places(lex, &nt, &mentions, start, end),
+                places: article::named_places(lex, &nt, &mentions, (start, end), &mut readings),
+                context: context::places(lex, &nt, &mentions, (start, end), &mut readings),
             })
             .collect::<Vec<Article>>();
         // A document of one article names what that article names.
         let doc_places = match articles.as_slice() {
             [a] if a.start == 0 && a.end == nt.len() => a.places.clone(),
-            _ => article::named_places(lex, &nt, &mentions, 0, nt.len()),
+            _ => article::named_places(lex, &nt, &mentions, (0, nt.len()), &mut readings),
         };
         let by_initial = persons_by_initial(&mentions);
         Doc {
