@@ -82,38 +82,8 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
                 && !modifies_noun(scan, h.span().end)
         })
     });
-    let covering = |it: Span| known.exactly(it).find(|m| !m.nested).copied();
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
-    // A one-character abbreviation (`浙、沪、渝等地`) says nothing of the
-    // names listed with it.
-    // Two items named as companies by a brand and an industry
-    // (`某某纺织、某某重工`) say the list is one of companies.
-    let kinds_of = |items: &[Span]| -> Vec<EntityKind> {
-        let mut kinds: Vec<EntityKind> = items
-            .iter()
-            .filter_map(|&it| covering(it))
-            .filter(|m| text[m.span.range()].chars().nth(1).is_some())
-            .map(|m| m.kind)
-            .collect();
-        let traded = items
-            .iter()
-            .filter(|&&it| covering(it).is_none() && trade_named(scan, it))
-            .count();
-        if traded >= MIN_TRADE_NAMES {
-            kinds.extend(std::iter::repeat_n(EntityKind::Org, traded));
-        }
-        // A full name the segmenter reads as one (`某某某/nr`) lists a
-        // person: the list then names no places or bodies.
-        if items.iter().any(|&it| {
-            covering(it).is_none()
-                && text[it.range()].chars().count() == FULL_NAME_CHARS
-                && person::tagged_exactly(scan, it)
-                && person::name_shaped(scan, it)
-        }) {
-            kinds.push(EntityKind::Person);
-        }
-        kinds
-    };
+    let kinds_of = |items: &[Span]| kinds_of(scan, known, items);
     // The end items are cut from their pieces by the segmenter, which tags
     // the clause. When no mention could be either of them (none ends the
     // first piece, none opens the last), the other items decide the
@@ -161,6 +131,39 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
             )
         })
         .collect()
+}
+
+/// The kinds the items of a list show: those of the mentions that cover
+/// an item exactly (a one-character abbreviation, `浙、沪、渝等地`, says
+/// nothing of the names listed with it); bodies for two items named by a
+/// brand and an industry (`某某纺织、某某重工`); a person for a full name the
+/// segmenter reads as one (`某某某/nr`), which then names no places or
+/// bodies.
+fn kinds_of(scan: &Scan<'_>, known: &MentionIndex, items: &[Span]) -> Vec<EntityKind> {
+    let text = scan.text;
+    let covering = |it: Span| known.exactly(it).find(|m| !m.nested).copied();
+    let mut kinds: Vec<EntityKind> = items
+        .iter()
+        .filter_map(|&it| covering(it))
+        .filter(|m| text[m.span.range()].chars().nth(1).is_some())
+        .map(|m| m.kind)
+        .collect();
+    let traded = items
+        .iter()
+        .filter(|&&it| covering(it).is_none() && trade_named(scan, it))
+        .count();
+    if traded >= MIN_TRADE_NAMES {
+        kinds.extend(std::iter::repeat_n(EntityKind::Org, traded));
+    }
+    if items.iter().any(|&it| {
+        covering(it).is_none()
+            && text[it.range()].chars().count() == FULL_NAME_CHARS
+            && person::tagged_exactly(scan, it)
+            && person::name_shaped(scan, it)
+    }) {
+        kinds.push(EntityKind::Person);
+    }
+    kinds
 }
 
 /// The most characters of a brand before an industry in a list item.

@@ -131,40 +131,8 @@ pub(crate) fn split_at(nt: &NormText<'_>, cuts: &[usize]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut para = 0usize;
     let mut start = 0usize;
-    let space_at = |p: usize| nt.char_at(p).is_some_and(char::is_whitespace);
     let push = |out: &mut Vec<Sentence>, s: usize, e: usize, para: usize| {
-        let mut s = s;
-        let mut e = e;
-        while s < e && space_at(s) {
-            s = nt.next(s);
-        }
-        while e > s && nt.char_before(e).is_some_and(char::is_whitespace) {
-            e = nt.prev(e);
-        }
-        while nt.longer_than(s, e, MAX_SENTENCE_CHARS) {
-            let limit = nt.fwd(s, MAX_SENTENCE_CHARS);
-            let cut = nt
-                .chars_in(nt.fwd(s, MAX_SENTENCE_CHARS / 2), limit)
-                .rev()
-                .find(|&(_, c)| crate::text::is_clause_break(c))
-                .map_or(limit, |(i, _)| nt.next(i));
-            out.push(Sentence {
-                start: s,
-                end: cut,
-                para,
-            });
-            s = cut;
-            while s < e && space_at(s) {
-                s = nt.next(s);
-            }
-        }
-        if e > s {
-            out.push(Sentence {
-                start: s,
-                end: e,
-                para,
-            });
-        }
+        push_sentence(nt, out, (s, e), para);
     };
     let closes = |c: char| is_sentence_end(c) || matches!(c, '”' | '’' | '」');
     // Only breaks, punctuation and quotes end a sentence: the ideographs
@@ -210,6 +178,44 @@ pub(crate) fn split_at(nt: &NormText<'_>, cuts: &[usize]) -> Vec<Sentence> {
     }
     push(&mut out, start, nt.len(), para);
     out
+}
+
+/// Pushes the sentence `s..e` of paragraph `para`, white space trimmed,
+/// cut at a clause break (or hard) where it runs past
+/// [`MAX_SENTENCE_CHARS`].
+fn push_sentence(nt: &NormText<'_>, out: &mut Vec<Sentence>, (s, e): (usize, usize), para: usize) {
+    let space_at = |p: usize| nt.char_at(p).is_some_and(char::is_whitespace);
+    let (mut s, mut e) = (s, e);
+    while s < e && space_at(s) {
+        s = nt.next(s);
+    }
+    while e > s && nt.char_before(e).is_some_and(char::is_whitespace) {
+        e = nt.prev(e);
+    }
+    while nt.longer_than(s, e, MAX_SENTENCE_CHARS) {
+        let limit = nt.fwd(s, MAX_SENTENCE_CHARS);
+        let cut = nt
+            .chars_in(nt.fwd(s, MAX_SENTENCE_CHARS / 2), limit)
+            .rev()
+            .find(|&(_, c)| crate::text::is_clause_break(c))
+            .map_or(limit, |(i, _)| nt.next(i));
+        out.push(Sentence {
+            start: s,
+            end: cut,
+            para,
+        });
+        s = cut;
+        while s < e && space_at(s) {
+            s = nt.next(s);
+        }
+    }
+    if e > s {
+        out.push(Sentence {
+            start: s,
+            end: e,
+            para,
+        });
+    }
 }
 
 #[cfg(test)]
