@@ -325,19 +325,7 @@ fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
         }
         let w = &scan.text[t.span.range()];
         let stop = (t.tag.is_verb() && scan.is_known_word(w))
-            || matches!(
-                t.tag,
-                Pos::P
-                    | Pos::C
-                    | Pos::U
-                    | Pos::Uj
-                    | Pos::Ul
-                    | Pos::D
-                    | Pos::R
-                    | Pos::M
-                    | Pos::X
-                    | Pos::F
-            )
+            || is_function_tag(t.tag)
             || super::edge::is_locative(w)
             || scan.lex.any(w, |c| {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
@@ -355,6 +343,16 @@ fn trailing_name(scan: &Scan<'_>, piece: Span) -> Span {
     Span::new(start, piece.end)
 }
 
+/// A part of speech that ends a name read from a list's end piece: a
+/// preposition, conjunction, particle, adverb, pronoun, numeral, symbol
+/// or locative.
+fn is_function_tag(tag: Pos) -> bool {
+    matches!(
+        tag,
+        Pos::P | Pos::C | Pos::U | Pos::Uj | Pos::Ul | Pos::D | Pos::R | Pos::M | Pos::X | Pos::F
+    )
+}
+
 /// The name at the start of the last piece when no `等` closes the list.
 fn leading_name(scan: &Scan<'_>, piece: Span) -> Span {
     let toks = scan.tokens_around(piece.start);
@@ -368,19 +366,7 @@ fn leading_name(scan: &Scan<'_>, piece: Span) -> Span {
         }
         let w = &scan.text[t.span.range()];
         let stop = (t.tag.is_verb() && scan.is_known_word(w))
-            || matches!(
-                t.tag,
-                Pos::P
-                    | Pos::C
-                    | Pos::U
-                    | Pos::Uj
-                    | Pos::Ul
-                    | Pos::D
-                    | Pos::R
-                    | Pos::M
-                    | Pos::X
-                    | Pos::F
-            )
+            || is_function_tag(t.tag)
             || scan.lex.any(w, |c| {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
             });
