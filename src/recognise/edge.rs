@@ -357,10 +357,9 @@ fn ends_the_name(scan: &Scan<'_>, tok: &Token) -> bool {
 /// it, not the start of the next body's name.
 fn named_after_post(scan: &Scan<'_>, tok: &Token) -> bool {
     tok.tag.is_name()
-        && scan.hits_ending_at(tok.span.start).any(|h| {
-            scan.hit_is(h, LexClass::TitleRole)
-                || scan.hit_is(h, LexClass::Trigger(Trigger::Honour))
-        })
+        && scan
+            .hits_ending_at(tok.span.start)
+            .any(|h| scan.hit_is(h, [LexClass::TitleRole, LexClass::Trigger(Trigger::Honour)]))
 }
 
 /// True when the token is a name's part: a noun, a `level` character, a

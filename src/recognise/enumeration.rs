@@ -9,7 +9,7 @@ use super::index::MentionIndex;
 use super::person;
 use super::pos::Pos;
 use super::{Mention, Scan};
-use crate::lexicon::{Grammar, LexClass, Trigger};
+use crate::lexicon::{Grammar, LexClass};
 use crate::recognise::lengths::{FULL_NAME_CHARS, WORD_CHARS};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
@@ -96,10 +96,7 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
         && known
             .overlapping(last)
             .any(|m| !m.nested && m.span.start == last.start);
-    let industry_ends = |it: &Span| {
-        scan.hits_ending_at(it.end)
-            .any(|h| scan.hit_is(h, LexClass::Trigger(Trigger::Industry)))
-    };
+    let industry_ends = |&it: &Span| super::site::brand_before_industry(scan, it).is_some();
     if !first_may
         && !last_may
         && !items.iter().any(industry_ends)
@@ -173,12 +170,9 @@ const MAX_BRAND_CHARS: usize = 4;
 /// the segmenter reads as proper or unknown words, then an industry
 /// (`trigger.industry`): how a company is named without its legal form.
 fn trade_named(scan: &Scan<'_>, it: Span) -> bool {
-    let Some(industry) = scan.hits_ending_at(it.end).find(|h| {
-        h.span().start > it.start && scan.hit_is(h, LexClass::Trigger(Trigger::Industry))
-    }) else {
+    let Some(brand) = super::site::brand_before_industry(scan, it) else {
         return false;
     };
-    let brand = Span::new(it.start, industry.span().start);
     let chars = scan.text[brand.range()].chars().count();
     (WORD_CHARS..=MAX_BRAND_CHARS).contains(&chars)
         && super::site::plain(scan, it)

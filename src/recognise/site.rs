@@ -350,11 +350,18 @@ fn kind(scan: &Scan<'_>, item: Span) -> Option<EntityKind> {
     if !plain(scan, item) {
         return None;
     }
-    let industry = scan.hits_ending_at(item.end).find(|h| {
-        h.span().start > item.start && scan.hit_is(h, LexClass::Trigger(Trigger::Industry))
-    })?;
-    let brand = Span::new(item.start, industry.span().start);
+    let brand = brand_before_industry(scan, item)?;
     bare_name(scan, brand).then_some(EntityKind::Org)
+}
+
+/// `宏远机械` → `宏远`: what stands before an industry word
+/// (`trigger.industry`) that ends `item`, when something does.
+pub(crate) fn brand_before_industry(scan: &Scan<'_>, item: Span) -> Option<Span> {
+    scan.hits_ending_at(item.end)
+        .find(|h| {
+            h.span().start > item.start && scan.hit_is(h, LexClass::Trigger(Trigger::Industry))
+        })
+        .map(|h| Span::new(item.start, h.span().start))
 }
 
 /// True when `item` could be a name: a short stretch of name characters
