@@ -283,10 +283,16 @@ fn ends_after_two(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
     {
         return false;
     }
+    // `某泉根/nr 成为`: a third character the dictionary tags as a function
+    // word belongs to the name where the segmenter reads all three as one.
+    let read_whole = tokens
+        .iter()
+        .any(|t| t.span == Span::new(pos, e2) && is_name_tag(t.tag));
     runs_past
-        || scan
-            .word_tag(&scan.text[e1..e2])
-            .is_some_and(|t| FUNCTION_TAGS.contains(&t))
+        || (!read_whole
+            && scan
+                .word_tag(&scan.text[e1..e2])
+                .is_some_and(|t| FUNCTION_TAGS.contains(&t)))
         || tokens
             .iter()
             .any(|t| t.span.start == e1 && t.span.end > e2 && !is_name_tag(t.tag))
