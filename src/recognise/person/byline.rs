@@ -49,7 +49,12 @@ pub(crate) fn bylines(scan: &Scan<'_>, found: &mut Vec<(Span, Rule)>) {
                         pos = n.end;
                     }
                     None => {
-                        names.extend(run_of_tagged_names(scan, pos));
+                        let run = run_of_tagged_names(scan, pos);
+                        if run.is_empty() {
+                            names.extend(run_of_read_names(scan, pos));
+                        } else {
+                            names.extend(run);
+                        }
                         break;
                     }
                 }
@@ -238,7 +243,17 @@ fn run_of_tagged_names(scan: &Scan<'_>, pos: usize) -> Vec<Span> {
         found.push(t.span);
         at = t.span.end;
     }
-    let ends = scan.is_break_at(at)
+    if found.len() >= MIN_RUN_OF_NAMES && run_ends(scan, at) {
+        found
+    } else {
+        Vec::new()
+    }
+}
+
+/// True when a byline's run of names may end at `at`: a break, a closer,
+/// a place (`记者甲乙北京报道`).
+fn run_ends(scan: &Scan<'_>, at: usize) -> bool {
+    scan.is_break_at(at)
         || scan.lex.starts_with(&scan.text[at..], CLOSER)
         || scan.hits_at(at).iter().any(|h| {
             scan.hit_is(h, |c| {
@@ -247,12 +262,58 @@ fn run_of_tagged_names(scan: &Scan<'_>, pos: usize) -> Vec<Span> {
                     LexClass::Division(_) | LexClass::Site | LexClass::PlaceShort
                 )
             })
-        });
-    if found.len() >= MIN_RUN_OF_NAMES && ends {
-        found
-    } else {
-        Vec::new()
+        })
+}
+
+/// The most names a byline writes one after the other without a space.
+const MAX_RUN_OF_NAMES: usize = 4;
+
+/// `记者甲乙报道` where the segmenter cuts the names wrongly (`陈某/nr
+/// 才/d 李某某/nr`): the run's one reading as names, each a clear surname
+/// and one or two given-name characters, two at least, the last one ending
+/// the byline where it first may end. A run read two ways is left alone.
+fn run_of_read_names(scan: &Scan<'_>, pos: usize) -> Vec<Span> {
+    let mut readings: Vec<Vec<Span>> = Vec::new();
+    let mut stack: Vec<Vec<Span>> = vec![Vec::new()];
+    while let Some(read) = stack.pop() {
+        let at = read.last().map_or(pos, |n| n.end);
+        if read.len() >= MIN_RUN_OF_NAMES && run_ends(scan, at) {
+            readings.push(read.clone());
+        }
+        if read.len() == MAX_RUN_OF_NAMES {
+            continue;
+        }
+        for len in NAME_LENGTHS {
+            if let Some(n) = clear_name(scan, at, len) {
+                let mut longer = read.clone();
+                longer.push(n);
+                stack.push(longer);
+            }
+        }
     }
+    // The run ends where a byline first may end: `甲乙北京报道` is not read
+    // on into the place (`…乙北|京报道`).
+    let end_of = |r: &Vec<Span>| r.last().map_or(pos, |n| n.end);
+    let first_end = readings.iter().map(end_of).min();
+    readings.retain(|r| Some(end_of(r)) == first_end);
+    match readings.as_slice() {
+        [one] => one.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// A name of `len` characters at `pos` with a clear one-character surname
+/// and given-name characters, no word of the lexicon's other classes nor
+/// one the segmenter's dictionary tags as other than a name.
+fn clear_name(scan: &Scan<'_>, pos: usize, len: usize) -> Option<Span> {
+    let end = scan.forward(pos, len);
+    let w = &scan.text[pos..end];
+    (w.chars().count() == len
+        && matches!(surname(scan, pos), Some((1, true)))
+        && valid_given(&scan.text[scan.forward(pos, 1)..end])
+        && !scan.lex.any(w, |c| c != LexClass::Surname)
+        && !scan.word_tag(w).is_some_and(|t| !t.is_name()))
+    .then(|| Span::new(pos, end))
 }
 
 /// `记者李明北京报道`: a named place, then a closer, right after a
