@@ -312,7 +312,7 @@ fn clear_name(scan: &Scan<'_>, pos: usize, len: usize) -> Option<Span> {
         && matches!(surname(scan, pos), Some((1, true)))
         && valid_given(&scan.text[scan.forward(pos, 1)..end])
         && !scan.lex.any(w, |c| c != LexClass::Surname)
-        && !scan.word_tag(w).is_some_and(|t| !t.is_name()))
+        && scan.word_tag(w).is_none_or(Pos::is_name))
     .then(|| Span::new(pos, end))
 }
 
