@@ -12,17 +12,7 @@ use crate::span::Span;
 
 /// True when the name `n` after an honour or a role ends where names end.
 pub(crate) fn name_ends(scan: &Scan<'_>, n: Span) -> bool {
-    let Some((sn, true)) = surname(scan, n.start) else {
-        return false;
-    };
-    // `专家向媒体宣称`, `博士曾表示`: a preposition, an adverb or a verb
-    // before a word is no surname and given name.
-    let given_at = scan.forward(n.start, sn);
-    let head_tag = scan.word_tag(&scan.text[n.start..given_at]);
-    if head_tag.is_some_and(|t| matches!(t, Pos::P | Pos::C | Pos::D | Pos::V))
-        && scan.text[given_at..n.end].chars().count() == MAX_GIVEN_CHARS
-        && scan.is_known_word(&scan.text[given_at..n.end])
-    {
+    if !matches!(surname(scan, n.start), Some((_, true))) || function_word_and_word(scan, n) {
         return false;
     }
     let end = n.end;
@@ -32,6 +22,20 @@ pub(crate) fn name_ends(scan: &Scan<'_>, n: Span) -> bool {
             || scan.hit_is(h, LexClass::TitleRole)
             || (scan.hit_is(h, LexClass::NameCue) && !is_weak_cue_hit(scan, h))
     }) || verb_at(scan, end)
+}
+
+/// `专家向媒体宣称`, `博士曾表示`, `学生和家长参加…`: a preposition, a
+/// conjunction, an adverb or a verb before a word of two characters is no
+/// surname and given name.
+pub(crate) fn function_word_and_word(scan: &Scan<'_>, n: Span) -> bool {
+    let Some((sn, _)) = surname(scan, n.start) else {
+        return false;
+    };
+    let given_at = scan.forward(n.start, sn);
+    scan.word_tag(&scan.text[n.start..given_at])
+        .is_some_and(|t| matches!(t, Pos::P | Pos::C | Pos::D | Pos::V))
+        && scan.text[given_at..n.end].chars().count() == MAX_GIVEN_CHARS
+        && scan.is_known_word(&scan.text[given_at..n.end])
 }
 
 /// True when the segmenter reads a verb (not a verbal noun) starting at `pos`.
@@ -58,6 +62,7 @@ mod tests {
     #[test]
     fn a_role_before_a_common_word_is_no_name() {
         assert!(spans("学生和家长参加了活动。", Person).is_empty());
+        assert!(spans("农民和工人参加了活动。", Person).is_empty());
         assert!(spans("几位专家向媒体宣称,画是真迹。", Person).is_empty());
     }
 }

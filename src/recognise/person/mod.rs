@@ -218,7 +218,8 @@ fn after_honours(scan: &Scan<'_>, taken: &MentionIndex, names: &mut Vec<(Span, R
         .filter(|h| is_trigger(scan, h, Trigger::Honour))
     {
         let pos = hit.span().end;
-        let chinese = read_name(scan, pos).filter(|&n| !is_not_a_name(scan, n));
+        let chinese = read_name(scan, pos)
+            .filter(|&n| !is_not_a_name(scan, n) && !honour::function_word_and_word(scan, n));
         if let Some(f) = foreign_name_after(scan, pos, chinese, taken) {
             names.push((f, Rule::PersonForeign));
             continue;
@@ -526,6 +527,11 @@ mod tests {
     #[test]
     fn a_name_ending_like_a_place_before_tongzhi() {
         assert_eq!(persons("县人大常委会主任钱玉桥同志带队调研。"), ["钱玉桥"]);
+    }
+
+    #[test]
+    fn a_verb_and_its_measure_after_a_role_is_no_name() {
+        assert_eq!(persons("下面请李老师谈一下。"), ["李老师"]);
     }
 
     #[test]

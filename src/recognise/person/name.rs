@@ -520,8 +520,9 @@ const POSITION_NUMERALS: &str = "一二三四五六七八九十";
 const WORD_TAILS: &str = "地中上里内";
 
 /// True when `n` has the shape of no name whatever rule read it: a
-/// position in a photo (`左二`), or a known word with an adverb's `地` or a
-/// locative after it (`高兴地`, `贺词中`). The segmenter's own tag of the
+/// position in a photo (`左二`), a known word with an adverb's `地` or a
+/// locative after it (`高兴地`, `贺词中`), a withheld name run on
+/// (`李某为`), or a numeral word after the surname (`谈一下`). The segmenter's own tag of the
 /// whole says too little: it tags some famous names as times.
 pub(crate) fn is_no_name_shape(scan: &Scan<'_>, n: Span) -> bool {
     let w = &scan.text[n.range()];
@@ -533,10 +534,32 @@ pub(crate) fn is_no_name_shape(scan: &Scan<'_>, n: Span) -> bool {
         return true;
     }
     let stem = &w[..w.len() - last.len_utf8()];
-    n_chars > WORD_CHARS
+    (n_chars > WORD_CHARS
         && WORD_TAILS.contains(last)
         && scan.is_known_word(stem)
-        && scan.word_tag(stem).is_some_and(|t| !t.is_name())
+        && scan.word_tag(stem).is_some_and(|t| !t.is_name()))
+        || withheld_and_more(w)
+        || numeral_given(scan, w)
+}
+
+/// `李某为…`, `杨某原是…`: `某` after a one-character surname stands for
+/// the withheld given name, so a character after it is the next word's.
+fn withheld_and_more(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next();
+    chars.next() == Some('某') && chars.next().is_some()
+}
+
+/// `请老师谈一下`: a surname's character before a numeral word of the
+/// segmenter's dictionary that opens with `一` (`一下`, `一些`) is a verb
+/// and its measure (but `万年`, `千里` are given names).
+fn numeral_given(scan: &Scan<'_>, w: &str) -> bool {
+    let given = w.char_indices().nth(1).map_or("", |(i, _)| &w[i..]);
+    given.starts_with('一')
+        && given.chars().count() >= WORD_CHARS
+        && scan
+            .word_tag(given)
+            .is_some_and(|t| t.is_numeral() || t == Pos::Q)
 }
 
 /// True when the segmenter reads exactly `span` as a name.
@@ -544,4 +567,16 @@ pub(crate) fn tagged_exactly(scan: &Scan<'_>, span: Span) -> bool {
     scan.tokens_around(span.start)
         .iter()
         .any(|t| t.span == span && t.tag.is_name())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::withheld_and_more;
+
+    #[test]
+    fn a_withheld_given_name_ends_the_name() {
+        assert!(withheld_and_more("李某为"));
+        assert!(!withheld_and_more("李某"));
+        assert!(!withheld_and_more("李明为"));
+    }
 }
