@@ -87,6 +87,7 @@ pub(crate) fn find(
     names.extend(verb::find(scan));
     names.extend(verb::between_body_and_post(scan, orgs));
     names.extend(verb::listed_before_post(scan));
+    names.extend(verb::opening_before_post(scan));
     // What the segmenter tags as a name, with evidence around it.
     let title_ends: HashSet<usize> = titles.iter().map(|t| t.span.end).collect();
     let tokens = scan.all_tokens();

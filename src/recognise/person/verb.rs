@@ -3,8 +3,10 @@
 //! a cue word, `为`, `等` or a list.
 
 use super::super::Scan;
+use super::super::lengths::{NAME_LENGTHS, WORD_CHARS};
 use super::name::{end_strength, is_not_a_name, is_trigger, read_name, surname};
 use crate::lexicon::Trigger;
+use crate::recognise::pos::Pos;
 use crate::rules::Rule;
 use crate::span::Span;
 
@@ -58,6 +60,50 @@ pub(crate) fn between_body_and_post(
             .then_some((n, Rule::PersonBeforePost))
         })
         .collect()
+}
+
+/// `据某某副局长介绍`, `某某副县长一行…`: a name with a clear surname
+/// right before a post, where a clause opens with it or a preposition
+/// stands before it (the segmenter need not know the name: `韩鲲/x`).
+pub(crate) fn opening_before_post(scan: &Scan<'_>) -> Vec<(Span, Rule)> {
+    let mut out = Vec::new();
+    for hit in scan.hits() {
+        if !scan.hit_is(hit, crate::lexicon::LexClass::TitleRole) {
+            continue;
+        }
+        let post = hit.span().start;
+        for len in NAME_LENGTHS {
+            let start = scan.back(post, len);
+            if scan.text[start..post].chars().count() != len
+                || !(scan.is_break_before(start) || after_preposition(scan, start))
+            {
+                continue;
+            }
+            if let Some(n) = read_name(scan, start).filter(|n| n.end == post)
+                && let Some((sn, true)) = surname(scan, n.start)
+                && !is_not_a_name(scan, n)
+                && plain_given(scan, &scan.text[scan.forward(n.start, sn)..n.end])
+            {
+                out.push((n, Rule::PersonBeforePost));
+            }
+        }
+    }
+    out
+}
+
+/// A given name before a post that is no two-character word of the
+/// segmenter's dictionary (`向国家主席…`, `南财政…`) nor ends in the post's own `副`
+/// (`罗副科长`: a surname and a deputy's post).
+fn plain_given(scan: &Scan<'_>, given: &str) -> bool {
+    !given.ends_with('副') && !(given.chars().count() >= WORD_CHARS && scan.is_known_word(given))
+}
+
+/// True when the segmenter reads a preposition ending at `pos` (`据`,
+/// `由`, `向`).
+fn after_preposition(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.tokens_around(pos)
+        .iter()
+        .any(|t| t.span.end == pos && t.tag == Pos::P)
 }
 
 /// `甲局长、乙副局长、丙总农艺师`: a name between a list's `、` and a post,
