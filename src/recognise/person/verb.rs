@@ -95,7 +95,8 @@ pub(crate) fn opening_before_post(scan: &Scan<'_>) -> Vec<(Span, Rule)> {
 /// segmenter's dictionary (`向国家主席…`, `南财政…`) nor ends in the post's own `副`
 /// (`罗副科长`: a surname and a deputy's post).
 fn plain_given(scan: &Scan<'_>, given: &str) -> bool {
-    !given.ends_with('副') && !(given.chars().count() >= WORD_CHARS && scan.is_known_word(given))
+    let word = given.chars().count() >= WORD_CHARS && scan.is_known_word(given);
+    !given.ends_with('副') && !word
 }
 
 /// True when the segmenter reads a preposition ending at `pos` (`据`,
