@@ -17,7 +17,7 @@ use crate::text::{LazyCharSet, is_cjk};
 /// table of single characters, read per character; as entries the
 /// automaton would find one at nearly every character.
 static SOUNDS: LazyCharSet = LazyCharSet::new(concat!(
-    "阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕宾波玻伯勃博布查察彻楚茨采",
+    "阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕宾波玻伯勃博布卜查察彻楚茨采",
     "达黛丹戴道德登迪蒂丁顿多杜敦厄恩尔法菲斐芬费丰冯弗伏夫福富",
     "盖甘冈戈格根贡古哈海汉豪赫亨洪胡惠霍基吉加贾杰金津卡凯坎康考",
     "柯科克肯库夸奎昆拉莱兰朗劳勒雷蕾里丽利莉列廉林琳卢鲁吕伦罗洛",
@@ -164,8 +164,8 @@ fn short_after_post(scan: &Scan<'_>, pos: usize, chinese: Option<Span>) -> Optio
 }
 
 /// True when a short name clearly ends at `pos`: the text ends, no
-/// ideograph follows, or a cue, a post, a function character or a verb
-/// the segmenter reads starts there.
+/// ideograph follows, or a cue, a post, a function character, or a verb,
+/// an adverb or a conjunction the segmenter reads starts there.
 pub(crate) fn ends_clearly(scan: &Scan<'_>, pos: usize) -> bool {
     let Some(c) = scan.char_at(pos) else {
         return true;
@@ -173,10 +173,9 @@ pub(crate) fn ends_clearly(scan: &Scan<'_>, pos: usize) -> bool {
     !is_cjk(c)
         || FOLLOWERS.contains(c)
         || end_strength(scan, pos) > 0
-        || scan
-            .tokens_around(pos)
-            .iter()
-            .any(|t| t.span.start == pos && t.tag.is_verb())
+        || scan.tokens_around(pos).iter().any(|t| {
+            t.span.start == pos && (t.tag.is_verb() || t.tag.is_adverb() || t.tag == Pos::C)
+        })
 }
 
 #[cfg(test)]
@@ -209,6 +208,23 @@ mod tests {
         // end of a word that holds the role (`民警` in `警察法`).
         assert!(spans("我们关心老人福利、健康和教育。", Person).is_empty());
         assert!(spans("学习了《人民警察法》、《消防法》。", Person).is_empty());
+    }
+
+    #[test]
+    fn a_short_transliteration_before_an_adverb_or_a_conjunction() {
+        assert_eq!(
+            spans("国际足联主席拉法塔起先觉得不妥。", Person),
+            ["拉法塔"]
+        );
+    }
+
+    #[test]
+    fn a_dotted_name_after_a_post_the_lexicon_reads_a_place_across() {
+        // `长沙` across `部长` and the name.
+        assert_eq!(
+            spans("外交部长沙利亚·萨巴赫表示,双方将加强合作。", Person),
+            ["沙利亚·萨巴赫"]
+        );
     }
 
     #[test]

@@ -148,7 +148,9 @@ fn after_titles(
 }
 
 /// A transliterated name at `pos` (`person.foreign`), which a country or
-/// an organisation found inside is part of (`马里奥…`), never overlaps.
+/// an organisation found inside is part of (`马里奥…`), never overlaps;
+/// a place that opens inside the post before it is the post's misreading
+/// (`部长沙基卜·…`: not `长沙`).
 fn foreign_name_after(
     scan: &Scan<'_>,
     pos: usize,
@@ -158,7 +160,7 @@ fn foreign_name_after(
     foreign::after_post(scan, pos, chinese).filter(|&f| {
         taken
             .overlapping(f)
-            .all(|m| f.contains(m.span) && m.span != f)
+            .all(|m| m.span.start < pos || (f.contains(m.span) && m.span != f))
     })
 }
 
