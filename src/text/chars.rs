@@ -1,5 +1,7 @@
 //! Character classes the rules share.
 
+use std::borrow::Cow;
+
 /// A CJK unified ideograph (the characters names are written in).
 pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
@@ -123,6 +125,17 @@ fn is_listed_break(c: char) -> bool {
                 | '}'
                 | '='
         )
+}
+
+/// `s` without its white space (how the relation rules compare and read
+/// mention texts), borrowed when it holds none, as most do: no copy is
+/// made of them.
+pub(crate) fn without_space(s: &str) -> Cow<'_, str> {
+    if s.contains(char::is_whitespace) {
+        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 #[cfg(test)]

@@ -144,7 +144,7 @@ pub(crate) fn valid_given(s: &str) -> bool {
 pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     let sn = surname_len(scan, pos).or_else(|| rare_surname(scan, pos))?;
     let given_start = scan.forward(pos, sn);
-    let mut cands = Vec::new();
+    let mut cands = Vec::with_capacity(MAX_GIVEN_CHARS);
     for g in 1..=MAX_GIVEN_CHARS {
         let end = scan.forward(given_start, g);
         if scan.text[given_start..end].chars().count() != g
