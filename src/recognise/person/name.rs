@@ -421,13 +421,13 @@ const MIN_POST_BYTES: usize = 6;
 
 /// `陈书记`, `王镇长`: a surname and a post.
 fn surname_and_post(scan: &Scan<'_>, n: Span) -> bool {
-    scan.text[n.range()].char_indices().skip(1).any(|(i, _)| {
-        scan.hits_at(n.start + i).iter().any(|h| {
+    // Hits start at chars: those after the first char of the name.
+    scan.hits_starting_in(Span::new(n.start + 1, n.end))
+        .any(|h| {
             h.span().end <= n.end
                 && h.span().len() >= MIN_POST_BYTES
                 && scan.hit_is(h, LexClass::TitleRole)
         })
-    })
 }
 
 /// The lexicon reads the whole as a place, a body, a post, a stop phrase,
