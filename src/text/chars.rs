@@ -67,7 +67,7 @@ pub(crate) fn non_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> 
 }
 
 /// Punctuation that ends a sentence.
-pub fn is_sentence_end(c: char) -> bool {
+pub const fn is_sentence_end(c: char) -> bool {
     matches!(
         c,
         '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}' | ';' | '\u{FF1B}' | '…'
@@ -76,14 +76,51 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Anything that ends a clause: sentence ends, commas, enumeration marks,
 /// colons, brackets, quotes and line breaks. Names never cross these.
+#[inline]
 pub fn is_clause_break(c: char) -> bool {
-    // Most characters of a text are ideographs, none of them a break:
-    // answered before the white-space table is consulted.
-    !is_basic_ideograph(c) && is_listed_break(c)
+    // The blocks where a text's chars other than ideographs mostly lie
+    // answer with one bit of their table.
+    let bit = |bits: u128| bits >> (c as u32 & 127) & 1 != 0;
+    match c as u32 >> 7 {
+        0 => bit(BREAKS_ASCII),
+        0x40 => bit(BREAKS_PUNCTUATION),
+        0x60 => bit(BREAKS_CJK_PUNCTUATION),
+        0x1FE => bit(BREAKS_FULL_WIDTH),
+        // Most characters of a text are ideographs, none of them a break:
+        // answered before the white-space table is consulted.
+        _ => !is_basic_ideograph(c) && is_listed_break(c),
+    }
 }
 
+/// The breaks ([`is_listed_break`]) among the 128 chars from `first` (a
+/// multiple of 128), one bit each, worked out at compile time.
+const fn breaks_from(first: u32) -> u128 {
+    let mut bits = 0u128;
+    let mut k = 0;
+    while k < 128 {
+        if let Some(c) = char::from_u32(first + k)
+            && is_listed_break(c)
+        {
+            bits |= 1 << k;
+        }
+        k += 1;
+    }
+    bits
+}
+
+/// The breaks among the ASCII chars.
+const BREAKS_ASCII: u128 = breaks_from(0x0000);
+/// The breaks among the general punctuation (U+2000–U+207F: dashes,
+/// quotes, spaces).
+const BREAKS_PUNCTUATION: u128 = breaks_from(0x2000);
+/// The breaks among the CJK punctuation (U+3000–U+307F: `、`, `。`,
+/// brackets, the ideographic space).
+const BREAKS_CJK_PUNCTUATION: u128 = breaks_from(0x3000);
+/// The breaks among the full-width forms (U+FF00–U+FF7F: `,`, `:`, `(`).
+const BREAKS_FULL_WIDTH: u128 = breaks_from(0xFF00);
+
 /// The breaks themselves (see [`is_clause_break`]).
-fn is_listed_break(c: char) -> bool {
+const fn is_listed_break(c: char) -> bool {
     is_sentence_end(c)
         || c.is_whitespace()
         || matches!(
@@ -150,6 +187,19 @@ mod tests {
                 .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
                 .collect();
             proptest::prop_assert_eq!(non_ideographs(&text).collect::<Vec<_>>(), want);
+        }
+    }
+
+    /// The blocks' tables answer as the list of breaks does, for every
+    /// char.
+    #[test]
+    fn the_break_tables_agree_with_the_list() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_clause_break(c),
+                !is_basic_ideograph(c) && is_listed_break(c),
+                "{c:?}"
+            );
         }
     }
 
