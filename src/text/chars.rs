@@ -1,6 +1,8 @@
 //! Character classes the rules share.
 
+use memchr::memmem::Finder;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// A CJK unified ideograph (the characters names are written in).
 pub fn is_cjk(c: char) -> bool {
@@ -164,6 +166,37 @@ const fn is_listed_break(c: char) -> bool {
         )
 }
 
+/// The enumeration comma (`、`) that separates a list's items.
+const ENUMERATION_MARK: &str = "、";
+
+/// Its searcher, built once: a search for the whole mark, as a char
+/// search stops at every byte that ends it (0x81), common inside
+/// ideographs.
+static ENUMERATION_MARKS: LazyLock<Finder<'static>> =
+    LazyLock::new(|| Finder::new(ENUMERATION_MARK));
+
+/// True when `s` holds an enumeration comma (`、`).
+pub(crate) fn is_enumeration(s: &str) -> bool {
+    ENUMERATION_MARKS.find(s.as_bytes()).is_some()
+}
+
+/// The pieces of `s` between its enumeration commas (`、`), as
+/// `s.split('、')` gives them.
+pub(crate) fn enumeration_items(s: &str) -> impl Iterator<Item = &str> {
+    let mut marks = ENUMERATION_MARKS.find_iter(s.as_bytes());
+    // Where the next piece starts; past the end once the last is given.
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start > s.len() {
+            return None;
+        }
+        let end = marks.next().unwrap_or(s.len());
+        let piece = &s[start..end];
+        start = end + ENUMERATION_MARK.len();
+        Some(piece)
+    })
+}
+
 /// `s` without its white space (how the relation rules compare and read
 /// mention texts), borrowed when it holds none, as most do: no copy is
 /// made of them.
@@ -187,6 +220,17 @@ mod tests {
                 .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
                 .collect();
             proptest::prop_assert_eq!(non_ideographs(&text).collect::<Vec<_>>(), want);
+        }
+    }
+
+    proptest::proptest! {
+        /// The pieces between enumeration commas are `split`'s.
+        #[test]
+        fn enumeration_items_are_split_s(text in "[七宝、镇a,]{0,12}") {
+            let want: Vec<&str> = text.split('、').collect();
+            let got: Vec<&str> = enumeration_items(&text).collect();
+            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert_eq!(is_enumeration(&text), text.contains('、'));
         }
     }
 
