@@ -337,15 +337,19 @@ pub(crate) fn is_not_a_name_after_post(scan: &Scan<'_>, n: Span) -> bool {
     not_a_name(scan, n, true)
 }
 
-/// True when the name at `n` opens with a clear surname (not a character
-/// that is mostly a common word).
-fn clear_surname(scan: &Scan<'_>, n: Span) -> bool {
-    matches!(surname(scan, n.start), Some((_, true)))
+/// The surname a name opens with, as [`surname`] reads it at its start:
+/// read once, asked by every test of [`not_a_name`].
+type Opening = Option<(usize, bool)>;
+
+/// True when a name opens with a clear surname (not a character that is
+/// mostly a common word).
+fn clear_surname(opening: Opening) -> bool {
+    matches!(opening, Some((_, true)))
 }
 
-/// True when `w` (at `n`) is a rare dictionary word opening with a clear surname.
-fn rare_word_with_surname(scan: &Scan<'_>, w: &str, n: Span) -> bool {
-    clear_surname(scan, n) && scan.is_rare_word(w)
+/// True when `w` is a rare dictionary word opening with a clear surname.
+fn rare_word_with_surname(scan: &Scan<'_>, w: &str, opening: Opening) -> bool {
+    clear_surname(opening) && scan.is_rare_word(w)
 }
 
 /// True when the name at `n` reads as something else; `after_post` trusts
@@ -355,13 +359,14 @@ fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
     if scan.lex.is(w, LexClass::Person) {
         return false;
     }
+    let opening = surname(scan, n.start);
     (scan.word_tag(w).is_some_and(|t| !t.is_name())
-        && !(after_post && rare_word_with_surname(scan, w, n)))
-        || weak_surname_reads_as_words(scan, n)
-        || given_is_a_cue(scan, n)
-        || surname_and_address(scan, n)
+        && !(after_post && rare_word_with_surname(scan, w, opening)))
+        || weak_surname_reads_as_words(scan, n, opening)
+        || given_is_a_cue(scan, n, opening)
+        || surname_and_address(scan, n, opening)
         || surname_and_post(scan, n)
-        || lexicon_reads_otherwise(scan, w, after_post && clear_surname(scan, n))
+        || lexicon_reads_otherwise(scan, w, after_post && clear_surname(opening))
         || ends_in_a_suffix(scan, n)
 }
 
@@ -369,8 +374,8 @@ fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
 /// before a verb (`和听取`), before a word for people (`和同学`,
 /// `向记者`), or a conjunction glued to a name that has its own surname
 /// (`和李明`).
-fn weak_surname_reads_as_words(scan: &Scan<'_>, n: Span) -> bool {
-    let Some((sn, false)) = surname(scan, n.start) else {
+fn weak_surname_reads_as_words(scan: &Scan<'_>, n: Span, opening: Opening) -> bool {
+    let Some((sn, false)) = opening else {
         return false;
     };
     let w = &scan.text[n.range()];
@@ -392,8 +397,8 @@ fn weak_surname_reads_as_words(scan: &Scan<'_>, n: Span) -> bool {
 /// `时强调`, `曾表示`, `向记者`: a character that is also a surname, then a
 /// cue word of two characters (a speech verb) or a byline word: the clause
 /// goes on, no name stands there.
-fn given_is_a_cue(scan: &Scan<'_>, n: Span) -> bool {
-    let Some((sn, _)) = surname(scan, n.start) else {
+fn given_is_a_cue(scan: &Scan<'_>, n: Span, opening: Opening) -> bool {
+    let Some((sn, _)) = opening else {
         return false;
     };
     let given = &scan.text[scan.forward(n.start, sn)..n.end];
@@ -405,9 +410,9 @@ fn given_is_a_cue(scan: &Scan<'_>, n: Span) -> bool {
 }
 
 /// `李先生`, `王某`: a surname and a form of address.
-fn surname_and_address(scan: &Scan<'_>, n: Span) -> bool {
+fn surname_and_address(scan: &Scan<'_>, n: Span, opening: Opening) -> bool {
     let w = &scan.text[n.range()];
-    surname(scan, n.start).is_some_and(|(sn, _)| {
+    opening.is_some_and(|(sn, _)| {
         scan.lex
             .any(&w[scan.forward(n.start, sn) - n.start..], |c| {
                 c == LexClass::Trigger(Trigger::Address)
