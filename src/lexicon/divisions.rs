@@ -28,10 +28,38 @@ pub(crate) fn longest_division_at<T>(
     max_chars: usize,
     mut read: impl FnMut(&str) -> Option<T>,
 ) -> Option<(T, usize)> {
-    let last = cps.len().min(i.saturating_add(max_chars));
-    (i + MIN_DIVISION_CHARS..=last)
-        .rev()
-        .find_map(|j| read(&text[cps.byte(i)..cps.byte(j)]).map(|t| (t, j)))
+    longest_division_heading(&text[cps.byte(i)..], max_chars, &mut read).map(|(t, _, n)| (t, i + n))
+}
+
+/// The longest head of `rest`, of [`MIN_DIVISION_CHARS`] to `max_chars`
+/// characters, that `read` reads as a division: what `read` returned, and
+/// the head's length in bytes and in characters. Heads are tried from the
+/// longest down, a character shorter each time.
+fn longest_division_heading<T>(
+    rest: &str,
+    max_chars: usize,
+    read: &mut impl FnMut(&str) -> Option<T>,
+) -> Option<(T, usize, usize)> {
+    // The longest head: `max_chars` characters, or all of `rest`.
+    let mut chars = 0;
+    let mut end = rest.len();
+    for (k, _) in rest.char_indices() {
+        if chars == max_chars {
+            end = k;
+            break;
+        }
+        chars += 1;
+    }
+    let mut head = &rest[..end];
+    while chars >= MIN_DIVISION_CHARS {
+        if let Some(t) = read(head) {
+            return Some((t, head.len(), chars));
+        }
+        let last = head.chars().next_back()?;
+        head = &head[..head.len() - last.len_utf8()];
+        chars -= 1;
+    }
+    None
 }
 
 /// The division names written one after another at the head of `text`,
@@ -42,14 +70,15 @@ pub(crate) fn leading_divisions_by<T>(
     max_chars: usize,
     mut read: impl FnMut(&str) -> Option<T>,
 ) -> (Vec<T>, usize) {
-    let cps = CodePoints::new(text);
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some((t, j)) = longest_division_at(text, &cps, i, max_chars, &mut read) {
+    // Where the next name starts, in bytes and in characters.
+    let (mut at, mut chars) = (0, 0);
+    while let Some((t, bytes, n)) = longest_division_heading(&text[at..], max_chars, &mut read) {
         out.push(t);
-        i = j;
+        at += bytes;
+        chars += n;
     }
-    (out, i)
+    (out, chars)
 }
 
 /// The shortest place suffix that makes a name a zone, in characters

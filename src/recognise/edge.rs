@@ -391,14 +391,9 @@ fn is_name_part(scan: &Scan<'_>, tok: &Token, w: &Walk, level: bool) -> bool {
 fn crosses_post_or_cue(scan: &Scan<'_>, tok: Span) -> bool {
     // Hits overlapping the token start at most a few characters before it.
     let from = scan.back(tok.start, CROSSING_REACH);
-    (from..tok.end)
-        .filter(|&p| scan.text.is_char_boundary(p))
-        .any(|p| {
-            scan.hits_at(p).iter().any(|h| {
-                h.span().overlaps(tok)
-                    && (scan.hit_is(h, LexClass::Stop) || is_post_or_cue(scan, h))
-            })
-        })
+    scan.hits_starting_in(Span::new(from, tok.end)).any(|h| {
+        h.span().overlaps(tok) && (scan.hit_is(h, LexClass::Stop) || is_post_or_cue(scan, h))
+    })
 }
 
 /// A post, or a cue word that no name holds: a cue of two characters or

@@ -58,15 +58,16 @@ const MIN_TRADE_NAMES: usize = 2;
 
 fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention> {
     let text = scan.text;
-    let raw = raw_items(text, clause);
-    if raw.len() < 2 {
+    // The raw pieces but the last become the items (no copy of them).
+    let mut items = raw_items(text, clause);
+    if items.len() < 2 {
         return Vec::new();
     }
     // The last item ends at `等` (or a conjunction joins one more item).
-    let last = *raw.last().expect("two items at least");
+    let last = items.pop().expect("two items at least");
+    let first_raw = items[0];
     let mut tail_after_deng = None;
     let last_text = &text[last.range()];
-    let mut items = raw[..raw.len() - 1].to_vec();
     if let Some(k) = last_text.find('等') {
         items.push(Span::new(last.start, last.start + k));
         tail_after_deng = Some(Span::new(last.start + k + '等'.len_utf8(), last.end));
@@ -90,8 +91,8 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     // list's kind alone, and most lists (of tasks, of people) are turned
     // down before the clause is tagged.
     let first_may = known
-        .ending_at(raw[0].end)
-        .any(|m| !m.nested && m.span.start >= raw[0].start);
+        .ending_at(first_raw.end)
+        .any(|m| !m.nested && m.span.start >= first_raw.start);
     let last_may = tail_after_deng.is_none()
         && known
             .overlapping(last)

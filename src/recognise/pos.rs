@@ -90,6 +90,7 @@ const ALL: [Pos; 65] = {
 impl Pos {
     /// The tag of jieba's string `tag`; a tag outside jieba's set reads as
     /// [`Pos::X`] (unknown).
+    #[inline]
     pub fn from_jieba(tag: &str) -> Pos {
         // Nearly every tag is one or two lower-case letters: those are
         // looked up by their letters in a table built at compile time;

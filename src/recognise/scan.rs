@@ -239,11 +239,18 @@ impl<'a> Scan<'a> {
 
     /// Hits lying wholly inside `span`, by start.
     pub fn hits_within(&self, span: Span) -> impl Iterator<Item = &Hit> + '_ {
+        self.hits_starting_in(span)
+            .filter(move |h| h.span().end <= span.end)
+    }
+
+    /// Hits that start inside `span`, wherever they end, by start: what
+    /// [`Scan::hits_at`] gives at each char of `span` in turn, found with
+    /// one search instead of one per char.
+    pub fn hits_starting_in(&self, span: Span) -> impl Iterator<Item = &Hit> + '_ {
         let lo = self.first_starting_from(span.start);
         self.hits[lo..]
             .iter()
             .take_while(move |h| h.span().start < span.end)
-            .filter(move |h| h.span().end <= span.end)
     }
 
     /// Hits that end at byte `pos`, longest first.

@@ -12,6 +12,7 @@
 //! in chars, counted here (`count`, `longer_than`, `fwd`, `back`).
 
 use crate::text::utf8_width;
+use memchr::memmem::Finder;
 
 /// The most bytes a char takes in UTF-8.
 const MAX_CHAR_BYTES: usize = 4;
@@ -171,16 +172,20 @@ impl<'a> NormText<'a> {
         self.text(a, b).trim_start().is_empty()
     }
 
-    /// Where `word` is written inside `a..b`, in order (occurrences that
-    /// do not overlap).
-    pub(crate) fn find_all<'w>(
+    /// Where the word `finder` searches for is written inside `a..b`, in
+    /// order (occurrences that do not overlap). The rules build each
+    /// finder once, in a static: a sentence is short, and building the
+    /// finder cost more than the search.
+    pub(crate) fn find_all<'f>(
         &self,
         a: usize,
         b: usize,
-        word: &'w str,
-    ) -> impl Iterator<Item = usize> + use<'a, 'w> {
+        finder: &'f Finder<'static>,
+    ) -> impl Iterator<Item = usize> + use<'a, 'f> {
         // Bytes: a match of UTF-8 starts at a char boundary.
-        memchr::memmem::find_iter(self.text(a, b).as_bytes(), word.as_bytes()).map(move |i| a + i)
+        finder
+            .find_iter(self.text(a, b).as_bytes())
+            .map(move |i| a + i)
     }
 
     /// The chars of `a..b` outside the rows of ideographs (U+4000–U+9FFF):

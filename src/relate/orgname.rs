@@ -101,7 +101,7 @@ pub(crate) fn split_named(lex: &Lexicon, text: &str) -> Option<TitleParts> {
 /// The length in bytes (white space not counted) of the longest post of
 /// the lexicon that ends `text`.
 fn longest_post(lex: &Lexicon, text: &str) -> Option<usize> {
-    let solid: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let solid = crate::text::without_space(text);
     solid
         .char_indices()
         .find(|&(i, _)| lex.is(&solid[i..], LexClass::TitleRole))
@@ -139,7 +139,7 @@ fn led_by_party_body(lex: &Lexicon, org: &str) -> Option<String> {
 /// `title` (white space not counted) (`党委书记` of `镇党委书记`, whose body `党委` is peeled off so
 /// that the role is `书记`). `None` when no post ends it.
 pub(crate) fn split_title(lex: &Lexicon, title: &str, post: usize) -> Option<TitleParts> {
-    let title: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let title = crate::text::without_space(title);
     let n = title.len();
     let is_role = |t: &str| lex.is(t, LexClass::TitleRole);
     if post == 0 || post > n || !title.is_char_boundary(n - post) {

@@ -9,8 +9,8 @@ use crate::text::{CodePoints, Prepared};
 use hashbrown::HashSet;
 
 /// A text without white space (how mention texts are compared).
-fn norm(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+fn norm(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::without_space(s)
 }
 
 /// The scoring key of a relation: its type, the two ends' texts and (for

@@ -1,5 +1,9 @@
 //! Character classes the rules share.
 
+use memchr::memmem::Finder;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 /// A CJK unified ideograph (the characters names are written in).
 pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
@@ -65,7 +69,7 @@ pub(crate) fn non_ideographs(text: &str) -> impl Iterator<Item = (usize, char)> 
 }
 
 /// Punctuation that ends a sentence.
-pub fn is_sentence_end(c: char) -> bool {
+pub const fn is_sentence_end(c: char) -> bool {
     matches!(
         c,
         '。' | '!' | '?' | '\u{FF01}' | '\u{FF1F}' | ';' | '\u{FF1B}' | '…'
@@ -74,14 +78,51 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Anything that ends a clause: sentence ends, commas, enumeration marks,
 /// colons, brackets, quotes and line breaks. Names never cross these.
+#[inline]
 pub fn is_clause_break(c: char) -> bool {
-    // Most characters of a text are ideographs, none of them a break:
-    // answered before the white-space table is consulted.
-    !is_basic_ideograph(c) && is_listed_break(c)
+    // The blocks where a text's chars other than ideographs mostly lie
+    // answer with one bit of their table.
+    let bit = |bits: u128| bits >> (c as u32 & 127) & 1 != 0;
+    match c as u32 >> 7 {
+        0 => bit(BREAKS_ASCII),
+        0x40 => bit(BREAKS_PUNCTUATION),
+        0x60 => bit(BREAKS_CJK_PUNCTUATION),
+        0x1FE => bit(BREAKS_FULL_WIDTH),
+        // Most characters of a text are ideographs, none of them a break:
+        // answered before the white-space table is consulted.
+        _ => !is_basic_ideograph(c) && is_listed_break(c),
+    }
 }
 
+/// The breaks ([`is_listed_break`]) among the 128 chars from `first` (a
+/// multiple of 128), one bit each, worked out at compile time.
+const fn breaks_from(first: u32) -> u128 {
+    let mut bits = 0u128;
+    let mut k = 0;
+    while k < 128 {
+        if let Some(c) = char::from_u32(first + k)
+            && is_listed_break(c)
+        {
+            bits |= 1 << k;
+        }
+        k += 1;
+    }
+    bits
+}
+
+/// The breaks among the ASCII chars.
+const BREAKS_ASCII: u128 = breaks_from(0x0000);
+/// The breaks among the general punctuation (U+2000–U+207F: dashes,
+/// quotes, spaces).
+const BREAKS_PUNCTUATION: u128 = breaks_from(0x2000);
+/// The breaks among the CJK punctuation (U+3000–U+307F: `、`, `。`,
+/// brackets, the ideographic space).
+const BREAKS_CJK_PUNCTUATION: u128 = breaks_from(0x3000);
+/// The breaks among the full-width forms (U+FF00–U+FF7F: `,`, `:`, `(`).
+const BREAKS_FULL_WIDTH: u128 = breaks_from(0xFF00);
+
 /// The breaks themselves (see [`is_clause_break`]).
-fn is_listed_break(c: char) -> bool {
+const fn is_listed_break(c: char) -> bool {
     is_sentence_end(c)
         || c.is_whitespace()
         || matches!(
@@ -125,6 +166,48 @@ fn is_listed_break(c: char) -> bool {
         )
 }
 
+/// The enumeration comma (`、`) that separates a list's items.
+const ENUMERATION_MARK: &str = "、";
+
+/// Its searcher, built once: a search for the whole mark, as a char
+/// search stops at every byte that ends it (0x81), common inside
+/// ideographs.
+static ENUMERATION_MARKS: LazyLock<Finder<'static>> =
+    LazyLock::new(|| Finder::new(ENUMERATION_MARK));
+
+/// True when `s` holds an enumeration comma (`、`).
+pub(crate) fn is_enumeration(s: &str) -> bool {
+    ENUMERATION_MARKS.find(s.as_bytes()).is_some()
+}
+
+/// The pieces of `s` between its enumeration commas (`、`), as
+/// `s.split('、')` gives them.
+pub(crate) fn enumeration_items(s: &str) -> impl Iterator<Item = &str> {
+    let mut marks = ENUMERATION_MARKS.find_iter(s.as_bytes());
+    // Where the next piece starts; past the end once the last is given.
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start > s.len() {
+            return None;
+        }
+        let end = marks.next().unwrap_or(s.len());
+        let piece = &s[start..end];
+        start = end + ENUMERATION_MARK.len();
+        Some(piece)
+    })
+}
+
+/// `s` without its white space (how the relation rules compare and read
+/// mention texts), borrowed when it holds none, as most do: no copy is
+/// made of them.
+pub(crate) fn without_space(s: &str) -> Cow<'_, str> {
+    if s.contains(char::is_whitespace) {
+        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +220,30 @@ mod tests {
                 .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
                 .collect();
             proptest::prop_assert_eq!(non_ideographs(&text).collect::<Vec<_>>(), want);
+        }
+    }
+
+    proptest::proptest! {
+        /// The pieces between enumeration commas are `split`'s.
+        #[test]
+        fn enumeration_items_are_split_s(text in "[七宝、镇a,]{0,12}") {
+            let want: Vec<&str> = text.split('、').collect();
+            let got: Vec<&str> = enumeration_items(&text).collect();
+            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert_eq!(is_enumeration(&text), text.contains('、'));
+        }
+    }
+
+    /// The blocks' tables answer as the list of breaks does, for every
+    /// char.
+    #[test]
+    fn the_break_tables_agree_with_the_list() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_clause_break(c),
+                !is_basic_ideograph(c) && is_listed_break(c),
+                "{c:?}"
+            );
         }
     }
 

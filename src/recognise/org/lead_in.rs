@@ -68,18 +68,17 @@ fn after_verb(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
 /// ending before `to`, that is no common word; a division's short form
 /// counts where the segmenter knows it as a place (`北京`).
 fn first_division(scan: &Scan<'_>, from: usize, to: usize) -> Option<usize> {
-    (from + 1..to)
-        .filter(|&p| scan.text.is_char_boundary(p))
-        .find(|&p| {
-            scan.hits_at(p).iter().any(|h| {
-                let word = &scan.text[h.span().range()];
-                h.span().end <= to
-                    && (scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
-                        || (scan.hit_is(h, LexClass::PlaceShort)
-                            && scan.word_tag(word) == Some(Pos::Ns)))
-                    && !is_common_word(scan, word)
-            })
+    // Hits come by start: the first that is a division starts first.
+    scan.hits_starting_in(Span::new(from + 1, to))
+        .find(|h| {
+            let word = &scan.text[h.span().range()];
+            h.span().end <= to
+                && (scan.hit_is(h, crate::lexicon::ClassSet::DIVISIONS)
+                    || (scan.hit_is(h, LexClass::PlaceShort)
+                        && scan.word_tag(word) == Some(Pos::Ns)))
+                && !is_common_word(scan, word)
         })
+        .map(|h| h.span().start)
 }
 
 /// A division's name that is mostly a common word (`社区`): the segmenter

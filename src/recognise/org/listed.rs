@@ -42,19 +42,8 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
             && LIST_ITEM_CHARS.contains(&item.chars().count())
             && item.chars().all(crate::text::is_cjk)
         {
-            // The item's ends and start read from the hits (every entry
-            // written is one), not looked up length by length.
             let span = Span::new(start, i);
-            let good_end = scan.span_ends_with(span, LISTED_BODY)
-                && !scan.span_ends_with(span, LexClass::Grammar(Grammar::Room));
-            let clean = !item.chars().any(|c| NOT_IN_BODY.contains(c))
-                && !scan.span_starts_with(span, GENERIC_HEAD)
-                && !item.starts_with('各')
-                && !scan.lex.is(item, LexClass::Stop);
-            let holds_post = scan
-                .hits_within(span)
-                .any(|h| scan.hit_is(h, LexClass::TitleRole));
-            if good_end && clean && !holds_post && nominal_item(scan, span) {
+            if is_listed_body(scan, span) {
                 out.push(Mention::new(span, EntityKind::Org, Rule::OrgListItem));
             }
         }
@@ -62,6 +51,25 @@ pub(crate) fn list_items(scan: &Scan<'_>) -> Vec<Mention> {
         start = i + c.len_utf8();
     }
     out
+}
+
+/// True when the list item at `span` names a body: it ends in a listed
+/// body's ending (not a room's), opens with no generic head, holds no
+/// post, and is made of nouns. The item's ends and start are read from
+/// the hits (every entry written is one), not looked up length by length;
+/// the ending first, which turns most items down.
+fn is_listed_body(scan: &Scan<'_>, span: Span) -> bool {
+    let item = &scan.text[span.range()];
+    scan.span_ends_with(span, LISTED_BODY)
+        && !scan.span_ends_with(span, LexClass::Grammar(Grammar::Room))
+        && !item.chars().any(|c| NOT_IN_BODY.contains(c))
+        && !scan.span_starts_with(span, GENERIC_HEAD)
+        && !item.starts_with('各')
+        && !scan.lex.is(item, LexClass::Stop)
+        && !scan
+            .hits_within(span)
+            .any(|h| scan.hit_is(h, LexClass::TitleRole))
+        && nominal_item(scan, span)
 }
 
 /// How long a body named alone in a list is, in chars (`党建办`).

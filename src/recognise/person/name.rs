@@ -144,7 +144,7 @@ pub(crate) fn valid_given(s: &str) -> bool {
 pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
     let sn = surname_len(scan, pos).or_else(|| rare_surname(scan, pos))?;
     let given_start = scan.forward(pos, sn);
-    let mut cands = Vec::new();
+    let mut cands = Vec::with_capacity(MAX_GIVEN_CHARS);
     for g in 1..=MAX_GIVEN_CHARS {
         let end = scan.forward(given_start, g);
         if scan.text[given_start..end].chars().count() != g
@@ -343,15 +343,19 @@ pub(crate) fn is_not_a_name_after_post(scan: &Scan<'_>, n: Span) -> bool {
     not_a_name(scan, n, true)
 }
 
-/// True when the name at `n` opens with a clear surname (not a character
-/// that is mostly a common word).
-fn clear_surname(scan: &Scan<'_>, n: Span) -> bool {
-    matches!(surname(scan, n.start), Some((_, true)))
+/// The surname a name opens with, as [`surname`] reads it at its start:
+/// read once, asked by every test of [`not_a_name`].
+type Opening = Option<(usize, bool)>;
+
+/// True when a name opens with a clear surname (not a character that is
+/// mostly a common word).
+fn clear_surname(opening: Opening) -> bool {
+    matches!(opening, Some((_, true)))
 }
 
-/// True when `w` (at `n`) is a rare dictionary word opening with a clear surname.
-fn rare_word_with_surname(scan: &Scan<'_>, w: &str, n: Span) -> bool {
-    clear_surname(scan, n) && scan.is_rare_word(w)
+/// True when `w` is a rare dictionary word opening with a clear surname.
+fn rare_word_with_surname(scan: &Scan<'_>, w: &str, opening: Opening) -> bool {
+    clear_surname(opening) && scan.is_rare_word(w)
 }
 
 /// True when the name at `n` reads as something else; `after_post` trusts
@@ -361,13 +365,14 @@ fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
     if scan.lex.is(w, LexClass::Person) {
         return false;
     }
+    let opening = surname(scan, n.start);
     (scan.word_tag(w).is_some_and(|t| !t.is_name())
-        && !(after_post && rare_word_with_surname(scan, w, n)))
-        || weak_surname_reads_as_words(scan, n)
-        || given_is_a_cue(scan, n)
-        || surname_and_address(scan, n)
+        && !(after_post && rare_word_with_surname(scan, w, opening)))
+        || weak_surname_reads_as_words(scan, n, opening)
+        || given_is_a_cue(scan, n, opening)
+        || surname_and_address(scan, n, opening)
         || surname_and_post(scan, n)
-        || lexicon_reads_otherwise(scan, w, after_post && clear_surname(scan, n))
+        || lexicon_reads_otherwise(scan, w, after_post && clear_surname(opening))
         || ends_in_a_suffix(scan, n)
 }
 
@@ -375,8 +380,8 @@ fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
 /// before a verb (`和听取`), before a word for people (`和同学`,
 /// `向记者`), or a conjunction glued to a name that has its own surname
 /// (`和李明`).
-fn weak_surname_reads_as_words(scan: &Scan<'_>, n: Span) -> bool {
-    let Some((sn, false)) = surname(scan, n.start) else {
+fn weak_surname_reads_as_words(scan: &Scan<'_>, n: Span, opening: Opening) -> bool {
+    let Some((sn, false)) = opening else {
         return false;
     };
     let w = &scan.text[n.range()];
@@ -398,8 +403,8 @@ fn weak_surname_reads_as_words(scan: &Scan<'_>, n: Span) -> bool {
 /// `时强调`, `曾表示`, `向记者`: a character that is also a surname, then a
 /// cue word of two characters (a speech verb) or a byline word: the clause
 /// goes on, no name stands there.
-fn given_is_a_cue(scan: &Scan<'_>, n: Span) -> bool {
-    let Some((sn, _)) = surname(scan, n.start) else {
+fn given_is_a_cue(scan: &Scan<'_>, n: Span, opening: Opening) -> bool {
+    let Some((sn, _)) = opening else {
         return false;
     };
     let given = &scan.text[scan.forward(n.start, sn)..n.end];
@@ -411,9 +416,9 @@ fn given_is_a_cue(scan: &Scan<'_>, n: Span) -> bool {
 }
 
 /// `李先生`, `王某`: a surname and a form of address.
-fn surname_and_address(scan: &Scan<'_>, n: Span) -> bool {
+fn surname_and_address(scan: &Scan<'_>, n: Span, opening: Opening) -> bool {
     let w = &scan.text[n.range()];
-    surname(scan, n.start).is_some_and(|(sn, _)| {
+    opening.is_some_and(|(sn, _)| {
         scan.lex
             .any(&w[scan.forward(n.start, sn) - n.start..], |c| {
                 c == LexClass::Trigger(Trigger::Address)
@@ -427,13 +432,13 @@ const MIN_POST_BYTES: usize = 6;
 
 /// `陈书记`, `王镇长`: a surname and a post.
 fn surname_and_post(scan: &Scan<'_>, n: Span) -> bool {
-    scan.text[n.range()].char_indices().skip(1).any(|(i, _)| {
-        scan.hits_at(n.start + i).iter().any(|h| {
+    // Hits start at chars: those after the first char of the name.
+    scan.hits_starting_in(Span::new(n.start + 1, n.end))
+        .any(|h| {
             h.span().end <= n.end
                 && h.span().len() >= MIN_POST_BYTES
                 && scan.hit_is(h, LexClass::TitleRole)
         })
-    })
 }
 
 /// The lexicon reads the whole as a place, a body, a post, a stop phrase,

@@ -111,9 +111,12 @@ pub(crate) fn find(
         taken,
     };
     let mut out = Vec::new();
+    // A transliterated name is joined by a dot: without one in the text
+    // (most texts), no token opens one, and none is asked.
+    let dotted = scan.non_ideographs().any(|(_, c)| is_dot_char(c));
     let mut i = 0;
     while i < tokens.len() {
-        if let Some((span, next, tagged)) = transliterated(scan, tokens, i) {
+        if dotted && let Some((span, next, tagged)) = transliterated(scan, tokens, i) {
             let all_tagged = tokens[i..next]
                 .iter()
                 .all(|t| t.tag.is_name() || is_dot(&scan.text[t.span.range()]));

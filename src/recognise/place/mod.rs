@@ -116,6 +116,7 @@ fn lexicon_place<'l>(
     // A short form may stand for dozens of divisions (`新华`); what
     // depends on the word alone is asked once for all of them.
     let short = ShortWord::new(word, span, hit.pattern);
+    let one_char = word.chars().count() == 1;
     for e in scan.entries(hit) {
         match e.class {
             LexClass::Division(level) => match division_reading(scan, span, level) {
@@ -126,7 +127,7 @@ fn lexicon_place<'l>(
             // A site that is also a common word (a foreign city, `万象`)
             // where the text says a place stands.
             LexClass::Site => accepted |= !e.ambiguous || stands_as_place(scan, span),
-            LexClass::PlaceShort if word.chars().count() == 1 => {
+            LexClass::PlaceShort if one_char => {
                 accepted |= super::movement::in_phrase(scan, span);
                 paired = paired || (!accepted && super::paired::in_run(scan, span));
             }

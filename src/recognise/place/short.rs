@@ -221,10 +221,10 @@ impl Lists {
 /// form of a place named in full in the document, or a list closed by a
 /// count (`…汉王四镇`).
 fn listed_in(scan: &Scan<'_>, clause: &str, fulls: &HashSet<&str>) -> bool {
-    if !clause.contains('、') {
+    if !crate::text::is_enumeration(clause) {
         return false;
     }
-    let mut items: Vec<&str> = clause.split('、').collect();
+    let mut items: Vec<&str> = crate::text::enumeration_items(clause).collect();
     // Counted: `…汉王四镇人大主席`: the list ends at the count.
     let mut counted = false;
     if let Some(last) = items.last_mut() {

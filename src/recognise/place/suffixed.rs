@@ -22,11 +22,8 @@ pub(in super::super) const SHORT_NAMED: LexClass = LexClass::Grammar(Grammar::Sh
 /// (`河湖长制` after `深化河湖`): the name's suffix is part of a common
 /// expression.
 fn inside_a_stop_phrase(scan: &Scan<'_>, name: Span) -> bool {
-    scan.text[name.range()].char_indices().any(|(i, _)| {
-        scan.hits_at(name.start + i)
-            .iter()
-            .any(|h| h.span().end > name.end && scan.hit_is(h, LexClass::Stop))
-    })
+    scan.hits_starting_in(name)
+        .any(|h| h.span().end > name.end && scan.hit_is(h, LexClass::Stop))
 }
 
 /// Named sites ending in a place suffix.

@@ -2,6 +2,17 @@
 //! read after a verb or from a frame around the places.
 
 use super::*;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
+/// The word of a site frame (`在某地现场,…`).
+const ON_SITE: &str = "现场";
+/// Its searcher, built once for every sentence.
+static ON_SITE_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(ON_SITE));
+/// The preposition that opens a fronted list (`在A、B等地,…`).
+const AT: &str = "在";
+/// Its searcher, built once for every sentence.
+static AT_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(AT));
 
 /// A visit clause: where its subject lies and what it governs.
 #[derive(Debug, Clone)]
@@ -366,7 +377,7 @@ pub(super) fn caption_frame(doc: &Doc<'_>, si: usize) -> Option<Clause> {
 pub(super) fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
     let s = doc.sentences[si];
     let mut out = Vec::new();
-    for p in doc.find_all(s.start, s.end, "现场") {
+    for p in doc.find_all(s.start, s.end, &ON_SITE_FINDER) {
         if doc.mention_covering(p).is_none() {
             let mut open = None;
             for (q, c) in doc.chars_in(s.start, p).rev() {
@@ -378,7 +389,7 @@ pub(super) fn site_frames(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
                     break;
                 }
             }
-            let after = doc.past(p, "现场");
+            let after = doc.past(p, ON_SITE);
             if let Some(o) = open
                 && matches!(doc.char_at(after), Some(',' | '\u{FF0C}'))
             {
@@ -462,7 +473,7 @@ fn subject_end_after_frame(doc: &Doc<'_>, from: usize, end: usize) -> usize {
 pub(super) fn fronted_lists(doc: &Doc<'_>, si: usize) -> Vec<Clause> {
     let s = doc.sentences[si];
     let mut out = Vec::new();
-    for o in doc.find_all(s.start, s.end, "在") {
+    for o in doc.find_all(s.start, s.end, &AT_FINDER) {
         if doc.mention_covering(o).is_some() {
             continue;
         }

@@ -1,6 +1,13 @@
 //! Named participants who join a visit, and hosts who take part.
 
 use super::*;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
+/// The word after which more participants are named (`…,还有丙`).
+const HAI_YOU: &str = "还有";
+/// Its searcher, built once for every sentence.
+static HAI_YOU_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(HAI_YOU));
 
 /// The chars after a clause searched for `我县`, `我市`.
 const MAX_COMES_TO_US_TAIL: usize = 4;
@@ -118,16 +125,11 @@ fn joiners_of_join_word(doc: &Doc<'_>, si: usize, from: usize, covered: &[bool])
 /// it, unless they are companions (`陪同`).
 fn joiners_after_hai_you(doc: &Doc<'_>, si: usize) -> Vec<usize> {
     let s = doc.sentences[si];
-    let text = doc.text(s.start, s.end);
-    if let Some(k) = text.find("还有")
-        && !text[..k].contains("陪同")
-        && {
-            let at = doc.past(s.start, &text[..k]);
-            doc.trigger_within(s.start, at, T::VisitInspect)
-                || doc.trigger_within(s.start, at, T::VisitMotion)
-        }
+    if let Some(at) = doc.find_all(s.start, s.end, &HAI_YOU_FINDER).next()
+        && !doc.text(s.start, at).contains("陪同")
+        && (doc.trigger_within(s.start, at, T::VisitInspect)
+            || doc.trigger_within(s.start, at, T::VisitMotion))
     {
-        let at = doc.past(s.start, &text[..k]);
         return persons_outside_parens(doc, s.start, at, s.end);
     }
     Vec::new()

@@ -6,7 +6,7 @@ use super::*;
 /// An elliptical section (`C 区`, `3期`): it stands for a part of a place
 /// named before, so it is not visited in its own name.
 pub(super) fn is_bare_section(t: &str) -> bool {
-    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = crate::text::without_space(t);
     // A closed set of the grammar, kept in code.
     ["区", "期", "栋", "号楼"].iter().any(|s| {
         t.strip_suffix(s)
