@@ -53,6 +53,12 @@ pub(crate) fn is_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '‧' | '・')
 }
 
+/// True for the hyphens that join a name's parts in some news (`某某特-阿伦`),
+/// after two sound characters at least.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{FF0D}')
+}
+
 /// The run of transliteration characters starting at `pos`, its parts
 /// joined by `·`: its end, and whether a `·` joins parts.
 fn run(scan: &Scan<'_>, pos: usize) -> (usize, bool, usize) {
@@ -64,7 +70,7 @@ fn run(scan: &Scan<'_>, pos: usize) -> (usize, bool, usize) {
         if SOUNDS.contains(c) || (i == 0 && FIRST_ONLY.contains(c)) {
             chars += 1;
             end = pos + i + c.len_utf8();
-        } else if is_dot(c)
+        } else if (is_dot(c) || (is_hyphen(c) && chars >= MIN_SHORT_RUN))
             && end == pos + i
             && chars > 0
             && it.peek().is_some_and(|&(_, n)| SOUNDS.contains(n))
@@ -119,7 +125,9 @@ pub(crate) fn after_post(scan: &Scan<'_>, pos: usize, chinese: Option<Span>) -> 
     let Some(f) = read(scan, pos) else {
         return short_after_post(scan, pos, chinese);
     };
-    let dotted = scan.text[f.range()].chars().any(is_dot);
+    let dotted = scan.text[f.range()]
+        .chars()
+        .any(|c| is_dot(c) || is_hyphen(c));
     match chinese {
         Some(c) if c.end >= f.end => None,
         Some(c) if !dotted && end_strength(scan, c.end) > 0 => None,
@@ -165,7 +173,8 @@ fn short_after_post(scan: &Scan<'_>, pos: usize, chinese: Option<Span>) -> Optio
 
 /// True when a short name clearly ends at `pos`: the text ends, no
 /// ideograph follows, or a cue, a post, a function character, or a verb,
-/// an adverb or a conjunction the segmenter reads starts there.
+/// an adverb, a conjunction, a time word or a pronoun the segmenter reads
+/// starts there (`主教练某某目前…`, `某某这时候…`).
 pub(crate) fn ends_clearly(scan: &Scan<'_>, pos: usize) -> bool {
     let Some(c) = scan.char_at(pos) else {
         return true;
@@ -174,7 +183,10 @@ pub(crate) fn ends_clearly(scan: &Scan<'_>, pos: usize) -> bool {
         || FOLLOWERS.contains(c)
         || end_strength(scan, pos) > 0
         || scan.tokens_around(pos).iter().any(|t| {
-            t.span.start == pos && (t.tag.is_verb() || t.tag.is_adverb() || t.tag == Pos::C)
+            t.span.start == pos
+                && (t.tag.is_verb()
+                    || t.tag.is_adverb()
+                    || matches!(t.tag, Pos::C | Pos::T | Pos::R))
         })
 }
 
@@ -215,6 +227,20 @@ mod tests {
         assert_eq!(
             spans("国际足联主席拉法塔起先觉得不妥。", Person),
             ["拉法塔"]
+        );
+    }
+
+    #[test]
+    fn a_short_transliteration_before_a_time_word_or_a_pronoun() {
+        assert_eq!(spans("球队主教练佐尼目前压力很大。", Person), ["佐尼"]);
+        assert_eq!(spans("不过主教练基萨这时候突然下课。", Person), ["基萨"]);
+    }
+
+    #[test]
+    fn parts_joined_by_a_hyphen() {
+        assert_eq!(
+            spans("其中一位学生福兰特-阿伦成为教练。", Person),
+            ["福兰特-阿伦"]
         );
     }
 
