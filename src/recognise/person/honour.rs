@@ -38,11 +38,12 @@ pub(crate) fn function_word_and_word(scan: &Scan<'_>, n: Span) -> bool {
         && scan.is_known_word(&scan.text[given_at..n.end])
 }
 
-/// True when the segmenter reads a verb (not a verbal noun) starting at `pos`.
+/// True when the segmenter reads a verb (not a verbal noun) or a
+/// preposition (`店主某某从…`) starting at `pos`.
 fn verb_at(scan: &Scan<'_>, pos: usize) -> bool {
     scan.tokens_around(pos)
         .iter()
-        .any(|t| t.span.start == pos && t.tag.is_verb())
+        .any(|t| t.span.start == pos && (t.tag.is_verb() || t.tag == Pos::P))
 }
 
 #[cfg(test)]
@@ -57,6 +58,14 @@ mod tests {
             ["韩雪梅"]
         );
         assert_eq!(spans("球队主帅董立军透露了首发阵容。", Person), ["董立军"]);
+    }
+
+    #[test]
+    fn a_name_after_a_role_before_a_preposition() {
+        assert_eq!(
+            spans("店主邝怀远从经营的角度谈了看法。", Person),
+            ["邝怀远"]
+        );
     }
 
     #[test]
