@@ -40,6 +40,15 @@ pub(super) fn level_anchored(scan: &Scan<'_>, suffix: Span) -> Option<Mention> {
                 .char_before(pos)
                 .is_none_or(|b| crate::text::is_clause_break(b) || BEFORE_BODY.contains(b))
         {
+            // `村民某某成为合作社…`, `市民…`: a noun for people that opens
+            // with a level character is no level.
+            if scan
+                .hits_at(pos)
+                .iter()
+                .any(|h| scan.hit_is(h, LexClass::Trigger(crate::lexicon::Trigger::Honour)))
+            {
+                return None;
+            }
             if pos + c.len_utf8() >= suffix.start {
                 // `县检察院`, `县法院`: a level and a body word.
                 let body = &scan.text[suffix.range()];

@@ -134,7 +134,9 @@ fn suffixed(scan: &Scan<'_>, suffix: Span, out: &mut Vec<Mention>) {
     let start = lead_in::start_at_place(scan, Span::new(edge.start, suffix.end), suffix.start);
     let span = Span::new(start, suffix.end);
     if is_generic_name(scan, span, suffix, head.name_end)
-        || (is_single_char(word) && !edge.anchored && !one_noun_before(scan, span, suffix, head))
+        || (is_single_char(word)
+            && ((!edge.anchored && !one_noun_before(scan, span, suffix, head))
+                || verb_with_aspect(scan, suffix)))
     {
         return;
     }
@@ -382,6 +384,16 @@ fn holds_a_clause_verb(scan: &Scan<'_>, part: Span) -> bool {
             && t.span.len() >= super::TWO_CHARS_BYTES
             && t.tag == Pos::P
     })
+}
+
+/// `在银行办了贷款`: a one-character suffix the segmenter reads as a verb
+/// with an aspect particle after it (`了`, `过`, `着`) ends no body.
+fn verb_with_aspect(scan: &Scan<'_>, suffix: Span) -> bool {
+    let tokens = scan.tokens_around(suffix.start);
+    tokens.iter().any(|t| t.span == suffix && t.tag.is_verb())
+        && tokens
+            .iter()
+            .any(|t| t.span.start == suffix.end && matches!(t.tag, Pos::Ul | Pos::Ug | Pos::Uz))
 }
 
 /// Where the group words before a group suffix start (`视察` of
