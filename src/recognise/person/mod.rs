@@ -176,6 +176,7 @@ fn before_cues(scan: &Scan<'_>, orgs: &[Mention], names: &mut Vec<(Span, Rule)>)
         }
         if let Some(n) = name_before(scan, hit.span().start, orgs)
             && !is_not_a_name(scan, n)
+            && !honour::function_word_and_word(scan, n)
             && !after_locative(scan, n)
         {
             names.push((n, Rule::PersonBeforeCue));
