@@ -277,6 +277,9 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
         return w.take(tok.span.start, n);
     }
     let level = n == 1 && word.chars().next().and_then(Level::of_char).is_some();
+    if adjective_opening_proper(scan, toks, tok) {
+        return w.take(tok.span.start, n);
+    }
     if !is_name_part(scan, tok, w, level) || level && division_follows(scan, tok.span.end) {
         return Step::Stop;
     }
@@ -293,6 +296,30 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
         return Step::Stop;
     }
     Step::Took
+}
+
+/// Adjectives written after a verb as its result (`发挥好`, `做实`,
+/// `抓细`): no name opens with them there. A closed set of the grammar,
+/// kept in code.
+const RESULT_COMPLEMENTS: &str = "好实细全足够透清";
+
+/// `完成白/a 仙山/ns 水库…`: a one-character adjective right before a
+/// proper name the segmenter tags, where a verb or a break stands before
+/// it, opens the name (`白`, `红`, `青` open many names of places), unless
+/// it is the verb's result (`发挥好/v+a`).
+fn adjective_opening_proper(scan: &Scan<'_>, toks: &[Token], tok: &Token) -> bool {
+    let word = &scan.text[tok.span.range()];
+    let one_adjective = tok.tag.is_adjective()
+        && word.chars().count() == 1
+        && !word.starts_with(|c| RESULT_COMPLEMENTS.contains(c));
+    let proper_after = toks
+        .iter()
+        .any(|t| t.span.start == tok.span.end && matches!(t.tag, Pos::Ns | Pos::Nr | Pos::Nz));
+    let opens = scan.is_break_before(tok.span.start)
+        || toks
+            .iter()
+            .any(|t| t.span.end == tok.span.start && t.tag.is_verb());
+    one_adjective && proper_after && opens
 }
 
 /// True when a division of the lexicon, written with its own level,
