@@ -4,6 +4,7 @@
 use super::super::index::MentionIndex;
 use super::super::{Mention, Scan};
 use crate::lexicon::Grammar;
+use crate::lexicon::Level;
 use crate::lexicon::LexClass;
 use crate::recognise::pos::Pos;
 use crate::rules::Rule;
@@ -44,10 +45,21 @@ pub(super) fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> 
         return None;
     }
     Some(Mention::new(
-        Span::new(start, with_structure(scan, suffix.end)),
+        Span::new(start, with_level(scan, with_structure(scan, suffix.end))),
         EntityKind::Place,
         Rule::PlaceRoad,
     ))
+}
+
+/// `某溪河村`, `某河镇`: a village or a town named after the river or road
+/// is one place with its level character.
+fn with_level(scan: &Scan<'_>, end: usize) -> usize {
+    match scan.char_at(end) {
+        Some(c) if matches!(Level::of_char(c), Some(Level::Town | Level::Village)) => {
+            end + c.len_utf8()
+        }
+        _ => end,
+    }
 }
 
 /// True when the segmenter reads the suffix as the start of a place name
