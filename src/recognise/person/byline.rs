@@ -255,14 +255,19 @@ fn run_of_tagged_names(scan: &Scan<'_>, pos: usize) -> Vec<Span> {
 fn run_ends(scan: &Scan<'_>, at: usize) -> bool {
     scan.is_break_at(at)
         || scan.lex.starts_with(&scan.text[at..], CLOSER)
-        || scan.hits_at(at).iter().any(|h| {
-            scan.hit_is(h, |c| {
-                matches!(
-                    c,
-                    LexClass::Division(_) | LexClass::Site | LexClass::PlaceShort
-                )
-            })
-        })
+        || scan
+            .hits_at(at)
+            .iter()
+            .any(|h| scan.hit_is(h, is_named_place))
+}
+
+/// The lexicon's classes of a named place after a byline (`北京`, a site,
+/// a short form).
+fn is_named_place(c: LexClass) -> bool {
+    matches!(
+        c,
+        LexClass::Division(_) | LexClass::Site | LexClass::PlaceShort
+    )
 }
 
 /// The most names a byline writes one after the other without a space.
@@ -320,12 +325,7 @@ fn clear_name(scan: &Scan<'_>, pos: usize, len: usize) -> Option<Span> {
 /// byline name.
 fn place_then_closer(scan: &Scan<'_>, end: usize) -> bool {
     scan.hits_at(end).iter().any(|h| {
-        scan.hit_is(h, |c| {
-            matches!(
-                c,
-                LexClass::Division(_) | LexClass::Site | LexClass::PlaceShort
-            )
-        }) && scan.lex.starts_with(&scan.text[h.span().end..], CLOSER)
+        scan.hit_is(h, is_named_place) && scan.lex.starts_with(&scan.text[h.span().end..], CLOSER)
     })
 }
 

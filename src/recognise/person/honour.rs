@@ -12,7 +12,9 @@ use crate::span::Span;
 
 /// True when the name `n` after an honour or a role ends where names end.
 pub(crate) fn name_ends(scan: &Scan<'_>, n: Span) -> bool {
-    if !matches!(surname(scan, n.start), Some((_, true))) || function_word_and_word(scan, n) {
+    // A function word before a word (`function_word_and_word`) is turned
+    // down before this is asked, with the reading itself.
+    if !matches!(surname(scan, n.start), Some((_, true))) {
         return false;
     }
     let end = n.end;
