@@ -96,6 +96,7 @@ fn stretch_start(scan: &Scan<'_>, end: usize) -> usize {
         // words, some of them inside brands (`和`).
         let stop = scan.hits_ending_at(pos).any(|h| {
             h.span().start + c.len_utf8() < pos
+                && !brand_after_region(scan, h)
                 && (scan.hit_is(h, |k| {
                     matches!(
                         k,
@@ -121,6 +122,17 @@ fn stretch_start(scan: &Scan<'_>, end: usize) -> usize {
         pos -= c.len_utf8();
     }
     pos
+}
+
+/// `河南` + `标兵` + `新材料有限公司`: a noun for people right after a region
+/// is the company's brand, which may be any word, not a person's honour
+/// that ends the stretch.
+fn brand_after_region(scan: &Scan<'_>, h: &crate::matcher::Hit) -> bool {
+    scan.hit_is(h, LexClass::Trigger(Trigger::Honour))
+        && scan.hits_ending_at(h.span().start).any(|r| {
+            r.span().len() >= super::TWO_CHARS_BYTES
+                && region_at(scan, r.span().start) == Some(h.span().start)
+        })
 }
 
 /// The end of a region (a province, city or county, or the short form of
@@ -164,6 +176,14 @@ mod tests {
         assert_eq!(
             spans("在河北石化集团华东精细化工公司,他了解了生产情况。", Org),
             ["河北石化集团华东精细化工公司"]
+        );
+    }
+
+    #[test]
+    fn a_brand_that_names_people_after_a_region() {
+        assert_eq!(
+            spans("张明在湖北冠军新材料科技有限公司调研。", Org),
+            ["湖北冠军新材料科技有限公司"]
         );
     }
 

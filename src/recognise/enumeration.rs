@@ -119,7 +119,7 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
             !overlapped(it)
                 && bare_name(scan, it)
                 && !holds_rank(scan, it)
-                && (company_list || !ends_in_activity(scan, it))
+                && (company_list || !ends_in_activity(scan, it) || trade_named(scan, it))
         })
         .map(|it| {
             Mention::new(
@@ -362,6 +362,7 @@ fn leading_name(scan: &Scan<'_>, piece: Span) -> Span {
         let w = &scan.text[t.span.range()];
         let stop = (t.tag.is_verb() && scan.is_known_word(w))
             || is_function_tag(t.tag)
+            || (end > piece.start && sums_up(w))
             || scan.lex.any(w, |c| {
                 matches!(c, LexClass::NameCue | LexClass::TitleRole | LexClass::Stop)
             });
@@ -371,6 +372,20 @@ fn leading_name(scan: &Scan<'_>, piece: Span) -> Span {
         end = t.span.end;
     }
     Span::new(piece.start, end)
+}
+
+/// Numerals that open the count summing a list up (`三大`, `六大`: `甲、乙、丙
+/// 三大产业`). A closed set of the grammar, kept in code.
+const COUNTS: &str = "两三四五六七八九十";
+
+/// `四大`, `十大`: a count and `大`, which sums the items before it up and
+/// names none of them.
+fn sums_up(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some(n), Some('大'), None) if COUNTS.contains(n)
+    )
 }
 
 #[cfg(test)]
@@ -412,6 +427,23 @@ mod tests {
     fn a_direction_after_an_item_is_no_name() {
         let places = spans("该项目位于滨江大道以东、春晓路以北。", Place);
         assert!(places.iter().all(|p| !p.ends_with("以东")), "{places:?}");
+    }
+
+    #[test]
+    fn a_count_summing_up_the_list_ends_its_last_item() {
+        let places = spans(
+            "全县依托青河经济开发区、南湖新城、航空产业基地四大发展空间，推动产业升级。",
+            Place,
+        );
+        assert!(places.iter().all(|p| !p.contains("四大")), "{places:?}");
+    }
+
+    #[test]
+    fn a_brand_and_its_trade_is_no_activity() {
+        assert_eq!(
+            spans("李明在华宇纺织、东升重工、金源新材料项目现场调研。", Org),
+            ["华宇纺织", "东升重工"]
+        );
     }
 
     #[test]
