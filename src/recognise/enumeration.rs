@@ -293,10 +293,13 @@ fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
     {
         return false;
     }
+    // An unknown word the segmenter broke into characters (`上/f 奉/v`) is
+    // read as one name: its characters' tags say nothing of it.
+    let broken_up = broken_into_characters(scan, it);
     !scan.tokens_around(it.start).iter().any(|t| {
         t.span.start >= it.start
             && t.span.end <= it.end
-            && (t.tag.is_verb()
+            && (t.tag.is_verb() && !broken_up
                 || matches!(
                     t.tag,
                     Pos::P | Pos::C | Pos::U | Pos::Uj | Pos::D | Pos::R | Pos::M | Pos::I | Pos::L
@@ -304,6 +307,28 @@ fn bare_name(scan: &Scan<'_>, it: Span) -> bool {
                 || (t.tag == Pos::A && t.span.end == it.end))
             && scan.is_known_word(&scan.text[t.span.range()])
     })
+}
+
+/// True when the segmenter read `it`, two or three characters that are
+/// no word it knows, one character at a time, none of them a function
+/// word.
+fn broken_into_characters(scan: &Scan<'_>, it: Span) -> bool {
+    let w = &scan.text[it.range()];
+    if !(2..=3).contains(&w.chars().count()) || scan.is_known_word(w) {
+        return false;
+    }
+    let toks = scan.tokens_around(it.start);
+    let inside = || {
+        toks.iter()
+            .filter(|t| t.span.start >= it.start && t.span.end <= it.end)
+    };
+    inside().count() == w.chars().count()
+        && inside().all(|t| {
+            !matches!(
+                t.tag,
+                Pos::P | Pos::C | Pos::U | Pos::Uj | Pos::Ul | Pos::D | Pos::R | Pos::M | Pos::Q
+            )
+        })
 }
 
 /// The name at the end of the first piece (`走访星河电气` → `星河电气`): the
@@ -444,6 +469,15 @@ mod tests {
             spans("李明在华宇纺织、东升重工、金源新材料项目现场调研。", Org),
             ["华宇纺织", "东升重工"]
         );
+    }
+
+    #[test]
+    fn an_unknown_name_read_by_its_characters_is_a_sibling() {
+        let places = spans(
+            "检查组深入到青岭、大桥、东港、西坪、上奉等乡镇开展检查。",
+            Place,
+        );
+        assert!(places.contains(&"上奉".to_string()), "{places:?}");
     }
 
     #[test]
