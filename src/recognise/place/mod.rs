@@ -143,7 +143,7 @@ fn lexicon_place<'l>(
             _ => {}
         }
     }
-    if accepted {
+    if accepted && !in_idiom(scan, span) {
         out.push(Mention::new(span, EntityKind::Place, Rule::PlaceLexicon));
     } else if paired {
         out.push(Mention::new(
@@ -152,6 +152,22 @@ fn lexicon_place<'l>(
             Rule::PlacePairedAbbreviations,
         ));
     }
+}
+
+/// The fewest characters of a set idiom (`成语`): the segmenter's dictionary
+/// also tags shorter phrases as idioms (`赴美国/i`), which name places.
+const IDIOM_CHARS: usize = 4;
+
+/// True when `span` lies inside a longer set idiom of the segmenter's
+/// (`重于泰山/i`, `逼上梁山/i`): the idiom names no place.
+fn in_idiom(scan: &Scan<'_>, span: Span) -> bool {
+    scan.token_containing(span.start).is_some_and(|t| {
+        t.tag == Pos::I
+            && t.span.start <= span.start
+            && span.end <= t.span.end
+            && t.span != span
+            && scan.text[t.span.range()].chars().count() >= IDIOM_CHARS
+    })
 }
 
 /// What a division's entry makes of its hit.

@@ -112,7 +112,8 @@ fn is_road_boundary(scan: &Scan<'_>, pos: usize) -> bool {
 /// characters or more.
 const ONE_CHAR_BYTES: usize = 3;
 
-/// No verb inside a road's name, and it starts a word (`抓住` + `虹桥`):
+/// No verb or measure word inside a road's name (`1.7公里` + `农路`), and
+/// it starts a word (`抓住` + `虹桥`):
 /// after a link character only a known word may cross its start.
 fn verb_or_word_across(scan: &Scan<'_>, start: usize, suffix: Span) -> bool {
     let start_after_link = scan
@@ -122,7 +123,9 @@ fn verb_or_word_across(scan: &Scan<'_>, start: usize, suffix: Span) -> bool {
         (t.span.start < start
             && start < t.span.end
             && (!start_after_link || scan.is_known_word(&scan.text[t.span.range()])))
-            || (t.span.start >= start && t.span.end <= suffix.start && t.tag.is_verb())
+            || (t.span.start >= start
+                && t.span.end <= suffix.start
+                && (t.tag.is_verb() || t.tag == Pos::Q))
     })
 }
 
@@ -134,7 +137,8 @@ fn ends_common_word(scan: &Scan<'_>, suffix: Span) -> bool {
         .is_some_and(|t| !matches!(t, Pos::Ns | Pos::Nz | Pos::Nr | Pos::Nt))
 }
 
-/// A road's name that is a function or descriptive word to the segmenter,
+/// A road's name that is a function, descriptive or distinguishing word
+/// (`主要` + `河`流) to the segmenter,
 /// or a stop phrase, post or cue of the lexicon.
 fn is_no_road_name(scan: &Scan<'_>, prefix: &str) -> bool {
     scan.word_tag(prefix).is_some_and(|t| {
@@ -142,6 +146,7 @@ fn is_no_road_name(scan: &Scan<'_>, prefix: &str) -> bool {
             t,
             Pos::A
                 | Pos::An
+                | Pos::B
                 | Pos::V
                 | Pos::Vn
                 | Pos::D
