@@ -77,8 +77,15 @@ pub(crate) fn find(scan: &Scan<'_>, orgs: &[Mention], places: &[Mention]) -> Vec
 fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCand> {
     let word = &scan.text[role.range()];
     let mut start = unit_before(scan, role, bodies).unwrap_or(role.start);
-    while let Some(s) = prefix_ending_at(scan, start, bodies).filter(|&s| s < start) {
-        start = s;
+    loop {
+        while let Some(s) = prefix_ending_at(scan, start, bodies).filter(|&s| s < start) {
+            start = s;
+        }
+        // Not where the level opens the post itself (`某某县` + `县长`).
+        match place_closed_by_level(scan, start, bodies).filter(|_| start < role.start) {
+            Some(s) if s < start => start = s,
+            _ => break,
+        }
     }
     // A level character alone before the post's body (`镇` + `党委书记`).
     if let Some(c) = scan.char_before(start)
@@ -110,6 +117,19 @@ fn extend(scan: &Scan<'_>, role: Span, bodies: &MentionIndex) -> Option<TitleCan
         role,
         rule: Rule::Title,
     })
+}
+
+/// `某某苗族自治县` + `县政协…`: a body read from its level character
+/// (`县政协`) whose level closes the place written before it; the place
+/// opens the title. Returns where that place starts.
+fn place_closed_by_level(scan: &Scan<'_>, start: usize, bodies: &MentionIndex) -> Option<usize> {
+    let c = scan.char_at(start)?;
+    Level::of_char(c)?;
+    bodies
+        .ending_at(start + c.len_utf8())
+        .filter(|m| m.kind == EntityKind::Place && m.span.start < start)
+        .map(|m| m.span.start)
+        .min()
 }
 
 /// `我镇党委书记`, `本县县长`, `原县委书记`: a one-character opener of
