@@ -80,7 +80,8 @@ pub struct SuffixTraits {
     /// body's name never stands before it (`区委` + `区政府` are two).
     pub governing: bool,
     /// `company=1`: a company's legal form (`有限公司`, `集团`): the name
-    /// may open with the region the company is registered in.
+    /// may open with the region the company is registered in. On a
+    /// `title.role`: a post held in a company (`董事长`).
     pub company: bool,
     /// `named=1`: a body of this kind has a name of its own, an enterprise
     /// or an institution (`公司`, `医院`, `协会`): a title's body ending in

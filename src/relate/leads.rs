@@ -256,6 +256,22 @@ fn body_before_holder(doc: &Doc<'_>, pairs: &[(usize, usize)], t: usize) -> Opti
         .then(|| body.text.clone())
 }
 
+/// `来到某某有限公司,听取了董事长乙的介绍`: the body of a bare company post
+/// (`company=1`) is the nearest company named before it in its sentence.
+fn company_of_post(doc: &Doc<'_>, t: usize) -> Option<String> {
+    let m = &doc.mentions[t];
+    if orgname::names_a_body(doc.lex, m) || !orgname::is_company_post(doc.lex, &m.text) {
+        return None;
+    }
+    let sentence = doc.sentences.get(doc.sentence_of(m.span.start))?;
+    doc.mentions[..t]
+        .iter()
+        .rev()
+        .take_while(|o| o.span.start >= sentence.start)
+        .find(|o| o.kind == EntityKind::Org && orgname::is_company(doc.lex, &o.text))
+        .map(|o| o.text.clone())
+}
+
 /// Every LEADS of the document.
 pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
     let pairs = pairs(doc);
@@ -284,7 +300,10 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Found> {
         let (text, glued) = match (&collapsed, glued_prefix(doc, m.span.start)) {
             (Some(full), _) => (full.clone(), false),
             (None, Some(p)) => (format!("{p}{}", m.text), false),
-            (None, None) => match body_before_holder(doc, &pairs, t).or(head_body.clone()) {
+            (None, None) => match body_before_holder(doc, &pairs, t)
+                .or(head_body.clone())
+                .or_else(|| company_of_post(doc, t))
+            {
                 // `某市农业局某某局长`: the body is written before the person;
                 // `来到某中学,校长乙`: earlier in the sentence.
                 Some(body) => (format!("{body}{}", m.text), false),

@@ -116,6 +116,20 @@ fn is_party_post(lex: &Lexicon, role: &str) -> bool {
         .any(|e| e.traits.party)
 }
 
+/// A post held in a company (`董事长`, `总经理`: `company=1` on a
+/// `title.role` in titles.txt).
+pub(crate) fn is_company_post(lex: &Lexicon, role: &str) -> bool {
+    lex.suffix_entries(role, LexClass::TitleRole)
+        .any(|e| e.traits.company)
+}
+
+/// A body whose name ends in a company's legal form (`某某有限公司`,
+/// `某某集团`: `company=1` on an `org.suffix`).
+pub(crate) fn is_company(lex: &Lexicon, org: &str) -> bool {
+    lex.suffix_entries(org, LexClass::OrgSuffix)
+        .any(|e| e.traits.company)
+}
+
 /// The party body that ends an organisation's name (`党委` of
 /// `某局党委`, `党组` of `某县人民政府党组`): a body of a compound post
 /// (`grammar.body-in-role`) that is the party's (opens with `党`).
@@ -511,6 +525,11 @@ fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
             }
             _ => p.org.clone(),
         };
+        // `省委书记甲来到某某公司,董事长乙…`: a company's post is no post of
+        // another body's title before it (`某集团党委书记、董事长` is).
+        if is_company_post(ctx.doc.lex, role) && !is_company(ctx.doc.lex, &org) {
+            return Some(None);
+        }
         return Some(Some((org, p.owner.clone())));
     }
     let civil = ctx
