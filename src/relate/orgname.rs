@@ -504,7 +504,13 @@ fn level_government(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Ans
         .then(|| Some(level_bound(ctx, w, &government)))
 }
 
-/// A post without a body: `总书记` is the party centre's; another takes
+/// The State Council and the posts held in it alone (a closed set of the
+/// national government, kept in code as `总书记` is).
+const STATE_COUNCIL: &str = "国务院";
+const STATE_COUNCIL_POSTS: &[&str] = &["总理", "副总理", "国务委员"];
+
+/// A post without a body: `总书记` is the party centre's, `总理` after a
+/// central body's title the State Council's; another takes
 /// the organisation of the title before it; a civil-service rank alone
 /// (`副调研员`) serves the town's government; other posts alone
 /// (`总经理`) name no organisation.
@@ -514,6 +520,17 @@ fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
     }
     if role == "总书记" {
         return Some(Some(("中共中央".to_string(), String::new())));
+    }
+    // `中共中央政治局常委、总理`: a post of the State Council after a central
+    // body's title is the State Council's, not that body's.
+    if STATE_COUNCIL_POSTS.contains(&role)
+        && ctx.prev.is_some_and(|p| {
+            ctx.doc
+                .lex
+                .starts_with(&p.org, LexClass::Grammar(Grammar::National))
+        })
+    {
+        return Some(Some((STATE_COUNCIL.to_string(), String::new())));
     }
     if let Some(p) = ctx.prev {
         // `某会党组副书记、副主任`, `某局党委书记、局长`: a post of the body
