@@ -632,7 +632,7 @@ fn after_name(scan: &Scan<'_>, span: Span, e: &mut Evidence) {
             // dictionary does not hold often: `弘扬/nr 劳模精神`, but
             // `汤普森将军`).
             let unknown = !scan.is_frequent_word(&scan.text[span.range()]);
-            let address = scan
+            let address_hit = scan
                 .hits_at(end)
                 .iter()
                 .filter(|h| {
@@ -640,14 +640,23 @@ fn after_name(scan: &Scan<'_>, span: Span, e: &mut Evidence) {
                         && (is_trigger(scan, h, Trigger::Address)
                             || (unknown && is_trigger(scan, h, Trigger::Honour)))
                 })
-                .map(|h| h.span().len())
-                .max();
+                .max_by_key(|h| h.span().len());
+            let address = address_hit.map(|h| h.span().len());
+            // `某某俱乐部主教练某某`: a post or a role (not a form of address:
+            // `某某夫人某某`) with a name right after it is that person's; the
+            // word before it is their club or company, no person.
+            let holder_after = |len: usize| name_token_at(scan, end + len);
+            let role_of_holder = address_hit.is_some_and(|h| {
+                !is_trigger(scan, h, Trigger::Address) && holder_after(h.span().len())
+            });
             // A common one-character cue (`在`, `就`, `等`) says nothing:
             // it follows words of every kind; a longer form of address
             // that opens with it does (`某某将军`, not `将`).
             if address.is_some_and(|a| cue.is_none_or(|h| h.span().len() < a)) {
-                e.strong += 1;
-            } else if let Some(h) = cue {
+                e.strong += u8::from(!role_of_holder);
+            } else if let Some(h) = cue
+                && !(scan.hit_is(h, LexClass::TitleRole) && holder_after(h.span().len()))
+            {
                 let w = &scan.text[h.span().range()];
                 if !is_weak_cue(scan, w) && w != "等" {
                     e.strong += 1;
@@ -667,6 +676,12 @@ fn after_name(scan: &Scan<'_>, span: Span, e: &mut Evidence) {
             }
         }
     }
+}
+
+/// True when the segmenter tags a person's name starting at `pos`.
+pub(super) fn name_token_at(scan: &Scan<'_>, pos: usize) -> bool {
+    scan.token_containing(pos)
+        .is_some_and(|t| t.span.start == pos && t.tag.is_name())
 }
 
 /// A transliterated name starting at token `i`: parts of CJK characters

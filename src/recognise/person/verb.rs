@@ -72,6 +72,11 @@ pub(crate) fn opening_before_post(scan: &Scan<'_>) -> Vec<(Span, Rule)> {
             continue;
         }
         let post = hit.span().start;
+        // `某某总裁某某`: the post's holder is named after it; the word
+        // before it is their company.
+        if super::tagged::name_token_at(scan, hit.span().end) {
+            continue;
+        }
         for len in NAME_LENGTHS {
             let start = scan.back(post, len);
             if scan.text[start..post].chars().count() != len
