@@ -283,6 +283,18 @@ fn ends_after_two(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
     {
         return false;
     }
+    // `某某出/nr 了/ul`: a third character that is a verb with its aspect
+    // particle right after it is the verb the name is the subject of.
+    let aspect_after = tokens
+        .iter()
+        .any(|t| t.span.start == e2 && matches!(t.tag, Pos::Ul | Pos::Uz | Pos::Ug));
+    if aspect_after
+        && scan
+            .word_tag(&scan.text[e1..e2])
+            .is_some_and(|t| t.is_verb())
+    {
+        return true;
+    }
     // `某泉根/nr 成为`: a third character the dictionary tags as a function
     // word belongs to the name where the segmenter reads all three as one.
     let read_whole = tokens
