@@ -125,7 +125,8 @@ pub(crate) fn find(
             continue;
         }
         let (t, next) = if tokens[i].tag.is_name() {
-            surname_and_given(scan, tokens, i).unwrap_or_else(|| joined_transliteration(tokens, i))
+            surname_and_given(scan, tokens, i)
+                .unwrap_or_else(|| joined_transliteration(scan, tokens, i))
         } else {
             (tokens[i], i + 1)
         };
@@ -420,12 +421,18 @@ fn surname_and_given(scan: &Scan<'_>, tokens: &[Token], i: usize) -> Option<(Tok
 
 /// `梅德韦/nr 杰夫/nrt`: a transliteration cut in two, joined back from the
 /// name token at `i`; the token after it.
-fn joined_transliteration(tokens: &[Token], i: usize) -> (Token, usize) {
+fn joined_transliteration(scan: &Scan<'_>, tokens: &[Token], i: usize) -> (Token, usize) {
     let mut t = tokens[i];
     let mut i = i + 1;
     while let Some(next) = tokens.get(i).filter(|n| {
         n.span.start == t.span.end && n.tag.is_name() && (n.tag == Pos::Nrt || t.tag == Pos::Nrt)
     }) {
+        // `某某蒂斯/nrt 光荣/nr 当选`: a frequent word the dictionary tags as
+        // a Chinese name after a transliteration is the next word, neither
+        // another part nor a name of its own (`二世/nrt` is a part).
+        if next.tag == Pos::Nr && scan.is_frequent_word(&scan.text[next.span.range()]) {
+            return (t, i + 1);
+        }
         t = Token {
             span: Span::new(t.span.start, next.span.end),
             tag: Pos::Nrt,
