@@ -40,7 +40,9 @@ pub(super) fn road_name(scan: &Scan<'_>, suffix: Span, known: &MentionIndex) -> 
     if !bound && (verb_or_word_across(scan, start, suffix) || ends_common_word(scan, suffix)) {
         return None;
     }
-    if is_no_road_name(scan, &scan.text[start..suffix.start]) || suffix_opens_a_place(scan, suffix)
+    if is_no_road_name(scan, &scan.text[start..suffix.start])
+        || suffix_opens_a_place(scan, suffix)
+        || body_before(scan, start, suffix.start)
     {
         return None;
     }
@@ -60,6 +62,14 @@ fn with_level(scan: &Scan<'_>, end: usize) -> usize {
         }
         _ => end,
     }
+}
+
+/// `新华社` + `河内`: a body of the lexicon ends where the suffix starts,
+/// and the name before the suffix is that body's, no road's or river's.
+fn body_before(scan: &Scan<'_>, start: usize, suffix_start: usize) -> bool {
+    scan.hits_ending_at(suffix_start).any(|h| {
+        h.span().start <= start && h.span().len() > ONE_CHAR_BYTES && scan.hit_is(h, LexClass::Org)
+    })
 }
 
 /// True when the segmenter reads the suffix as the start of a place name
