@@ -95,6 +95,8 @@ rules! {
     // ---- organisations ----
     /// An organisation of the lexicon (`国务院`, `区委`).
     OrgLexicon => "org.lexicon",
+    /// A body the segmenter knows whole (`/nt`) that ends in a body of the lexicon (`某某特区政府`, not `区政府`).
+    OrgSegmenterWord => "org.segmenter-word",
     /// A name ending in an organisation suffix (`有限公司`, `中学`, `局`).
     OrgSuffix => "org.suffix",
     /// A company named in full from the region it is registered in (`某省某某新材料有限公司`).

@@ -67,6 +67,10 @@ pub(crate) fn find(scan: &Scan<'_>) -> Vec<Mention> {
     let mut out = Vec::new();
     for hit in scan.hits() {
         if scan.hit_is(hit, LexClass::Org) && !cut_from_its_word(scan, hit.span()) {
+            if let Some(whole) = named_whole(scan, hit.span()) {
+                out.push(Mention::new(whole, EntityKind::Org, Rule::OrgSegmenterWord));
+                continue;
+            }
             // `区委` inside `区委书记` is still the body; the title decides later.
             out.push(Mention::new(hit.span(), EntityKind::Org, Rule::OrgLexicon));
             out.extend(placed::with_place_before(scan, hit));
@@ -95,6 +99,20 @@ fn cut_from_its_word(scan: &Scan<'_>, name: Span) -> bool {
             .hits_at(name.end)
             .iter()
             .any(|h| h.span().end == word.span.end && scan.hit_is(h, LexClass::TitleRole))
+}
+
+/// `某某特区政府/nt`: a body of the lexicon (`区政府`) that ends a word the
+/// segmenter knows whole as an organisation's name, starting before it.
+/// That word is the body named; the lexicon's is only its tail.
+fn named_whole(scan: &Scan<'_>, name: Span) -> Option<Span> {
+    let word = scan.token_containing(name.start)?;
+    (word.tag == Pos::Nt
+        && word.span.start < name.start
+        && word.span.end == name.end
+        && scan.text[word.span.range()]
+            .chars()
+            .all(crate::text::is_cjk))
+    .then_some(word.span)
 }
 
 /// The longest edge of a name, in characters, walked left from its suffix.
