@@ -129,7 +129,9 @@ fn after_titles(
         if title_starts.contains(&pos) {
             continue;
         }
-        let chinese = read_name(scan, pos).filter(|&n| !is_not_a_name_after_post(scan, n));
+        let chinese = read_name(scan, pos)
+            .filter(|&n| !is_not_a_name_after_post(scan, n))
+            .or_else(|| segmenter_name_at(scan, pos));
         // `国防部长沙利卡什维利`: a transliterated name.
         if let Some(f) = foreign_name_after(scan, pos, chinese, taken) {
             names.push((f, Rule::PersonForeign));
@@ -145,6 +147,25 @@ fn after_titles(
             list_after(scan, n.end, title_starts, names, Rule::PersonAfterTitle);
         }
     }
+}
+
+/// `省长某良玉/nz`, `书记某在远/nr`: a full name of three characters right
+/// after a title that the segmenter reads as one proper name, opening with
+/// a surname the name's own reading turned down (a surname that is also a
+/// common word, a given name holding a function character). No frequent
+/// word of the dictionary and no entry of the lexicon.
+fn segmenter_name_at(scan: &Scan<'_>, pos: usize) -> Option<Span> {
+    let t = scan.token_containing(pos).filter(|t| t.span.start == pos)?;
+    let w = &scan.text[t.span.range()];
+    (matches!(
+        t.tag,
+        super::pos::Pos::Nr | super::pos::Pos::Nz | super::pos::Pos::Nrfg
+    ) && w.chars().count() == super::lengths::FULL_NAME_CHARS
+        && w.chars().all(crate::text::is_cjk)
+        && name::surname(scan, pos).is_some_and(|(n, _)| n == 1)
+        && !scan.is_frequent_word(w)
+        && !scan.lex.any(w, |_| true))
+    .then_some(t.span)
 }
 
 /// A transliterated name at `pos` (`person.foreign`), which a country or
