@@ -117,7 +117,7 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
         .into_iter()
         .filter(|&it| {
             !overlapped(it)
-                && bare_name(scan, it)
+                && (bare_name(scan, it) || (company_list && brand_and_trade(scan, it)))
                 && !holds_rank(scan, it)
                 && (company_list || !ends_in_activity(scan, it) || trade_named(scan, it))
         })
@@ -205,6 +205,17 @@ fn ends_in_activity(scan: &Scan<'_>, it: Span) -> bool {
     scan.tokens_around(it.start)
         .iter()
         .any(|t| t.span.end == it.end && t.span.start >= it.start && t.tag == Pos::Vn)
+}
+
+/// `振兴石油`: in a list closed by `等企业`, a brand of two to four
+/// characters and an industry is a company's short name, whatever words
+/// the brand is made of (brands are often verbs: `振兴`, `腾飞`).
+fn brand_and_trade(scan: &Scan<'_>, it: Span) -> bool {
+    super::site::brand_before_industry(scan, it).is_some_and(|brand| {
+        (WORD_CHARS..=MAX_BRAND_CHARS).contains(&scan.text[brand.range()].chars().count())
+            && super::site::plain(scan, it)
+            && scan.text[it.range()].chars().all(is_cjk)
+    })
 }
 
 /// True when the item holds a rank (`省级`: `grammar.rank`): it describes
@@ -478,6 +489,19 @@ mod tests {
             Place,
         );
         assert!(places.contains(&"上奉".to_string()), "{places:?}");
+    }
+
+    #[test]
+    fn a_brand_made_of_a_verb_in_a_list_of_companies() {
+        let orgs = spans(
+            "区长王明先后前往双运工贸、振兴石油、华宇电气等工业企业走访调研。",
+            Org,
+        );
+        assert!(orgs.contains(&"振兴石油".to_string()), "{orgs:?}");
+        assert!(
+            spans("会议研究了发展食品、振兴石油等事项。", Org).is_empty(),
+            "no list of companies"
+        );
     }
 
     #[test]
