@@ -229,12 +229,19 @@ fn body_of_head_post(doc: &Doc<'_>, t: usize, prev: Option<&Resolved>) -> Option
     if last != '长' || core.next().is_some() || prev.is_some_and(|p| p.org.ends_with(head)) {
         return None;
     }
+    nearest_body_before(doc, t, |o| o.ends_with(head))
+}
+
+/// The nearest organisation before mention `t` in its sentence whose name
+/// `fits`.
+fn nearest_body_before(doc: &Doc<'_>, t: usize, fits: impl Fn(&str) -> bool) -> Option<String> {
+    let m = &doc.mentions[t];
     let sentence = doc.sentences.get(doc.sentence_of(m.span.start))?;
     doc.mentions[..t]
         .iter()
         .rev()
         .take_while(|o| o.span.start >= sentence.start)
-        .find(|o| o.kind == EntityKind::Org && o.text.ends_with(head))
+        .find(|o| o.kind == EntityKind::Org && fits(&o.text))
         .map(|o| o.text.clone())
 }
 
@@ -263,13 +270,7 @@ fn company_of_post(doc: &Doc<'_>, t: usize) -> Option<String> {
     if orgname::names_a_body(doc.lex, m) || !orgname::is_company_post(doc.lex, &m.text) {
         return None;
     }
-    let sentence = doc.sentences.get(doc.sentence_of(m.span.start))?;
-    doc.mentions[..t]
-        .iter()
-        .rev()
-        .take_while(|o| o.span.start >= sentence.start)
-        .find(|o| o.kind == EntityKind::Org && orgname::is_company(doc.lex, &o.text))
-        .map(|o| o.text.clone())
+    nearest_body_before(doc, t, |o| orgname::is_company(doc.lex, o))
 }
 
 /// Every LEADS of the document.
