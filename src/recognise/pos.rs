@@ -218,6 +218,11 @@ impl Pos {
     pub const fn is_numeral(self) -> bool {
         matches!(self, Pos::M | Pos::Mg | Pos::Mq)
     }
+
+    /// An aspect particle after a verb: `了` (`ul`), `着` (`uz`), `过` (`ug`).
+    pub const fn is_aspect(self) -> bool {
+        matches!(self, Pos::Ul | Pos::Uz | Pos::Ug)
+    }
 }
 
 /// The place of a tag of one or two lower-case letters in [`SHORT`].

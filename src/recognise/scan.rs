@@ -488,6 +488,11 @@ impl<'a> Scan<'a> {
         eprintln!("tokens {}", shown.join(" "));
     }
 
+    /// The token that starts at byte `pos`, if any.
+    pub fn token_starting_at(&self, pos: usize) -> Option<Token> {
+        self.token_containing(pos).filter(|t| t.span.start == pos)
+    }
+
     /// The token that contains byte `pos`, if any.
     pub fn token_containing(&self, pos: usize) -> Option<Token> {
         self.tokens_around(pos)

@@ -32,7 +32,7 @@
 use super::article::{SHORT_DIVISION_CHARS, leading_divisions};
 use super::{Doc, Mention};
 use crate::Rule;
-use crate::lexicon::{Grammar, Level, LexClass, Lexicon};
+use crate::lexicon::{Grammar, Level, LexClass, Lexicon, SuffixTraits};
 use crate::recognise::MERGED_UNIT;
 use std::cell::Cell;
 
@@ -112,15 +112,20 @@ fn longest_post(lex: &Lexicon, text: &str) -> Option<usize> {
 /// in the party committee or group itself, not in the body it leads.
 fn is_party_post(lex: &Lexicon, role: &str) -> bool {
     // `party=1` on a `title.role` in titles.txt.
+    role_has(lex, role, |t| t.party)
+}
+
+/// True when the post that ends `role` has the trait `pick` reads in
+/// titles.txt (`party=1`, `company=1`, `civil=1`).
+fn role_has(lex: &Lexicon, role: &str, pick: impl Fn(&SuffixTraits) -> bool) -> bool {
     lex.suffix_entries(role, LexClass::TitleRole)
-        .any(|e| e.traits.party)
+        .any(|e| pick(&e.traits))
 }
 
 /// A post held in a company (`董事长`, `总经理`: `company=1` on a
 /// `title.role` in titles.txt).
 pub(crate) fn is_company_post(lex: &Lexicon, role: &str) -> bool {
-    lex.suffix_entries(role, LexClass::TitleRole)
-        .any(|e| e.traits.company)
+    role_has(lex, role, |t| t.company)
 }
 
 /// A body whose name ends in a company's legal form (`某某有限公司`,
@@ -549,12 +554,7 @@ fn bare_post(ctx: &Context<'_, '_>, body: &str, role: &str) -> Option<Answer> {
         }
         return Some(Some((org, p.owner.clone())));
     }
-    let civil = ctx
-        .doc
-        .lex
-        .suffix_entries(role, LexClass::TitleRole)
-        .any(|e| e.traits.civil);
-    if !civil {
+    if !role_has(ctx.doc.lex, role, |t| t.civil) {
         return Some(None);
     }
     Some(

@@ -411,7 +411,7 @@ fn verb_with_aspect(scan: &Scan<'_>, suffix: Span) -> bool {
     tokens.iter().any(|t| t.span == suffix && t.tag.is_verb())
         && tokens
             .iter()
-            .any(|t| t.span.start == suffix.end && matches!(t.tag, Pos::Ul | Pos::Ug | Pos::Uz))
+            .any(|t| t.span.start == suffix.end && t.tag.is_aspect())
 }
 
 /// Where the group words before a group suffix start (`视察` of

@@ -155,7 +155,7 @@ fn after_titles(
 /// common word, a given name holding a function character). No frequent
 /// word of the dictionary and no entry of the lexicon.
 fn segmenter_name_at(scan: &Scan<'_>, pos: usize) -> Option<Span> {
-    let t = scan.token_containing(pos).filter(|t| t.span.start == pos)?;
+    let t = scan.token_starting_at(pos)?;
     let w = &scan.text[t.span.range()];
     (matches!(
         t.tag,

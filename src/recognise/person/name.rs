@@ -287,7 +287,7 @@ fn ends_after_two(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
     // particle right after it is the verb the name is the subject of.
     let aspect_after = tokens
         .iter()
-        .any(|t| t.span.start == e2 && matches!(t.tag, Pos::Ul | Pos::Uz | Pos::Ug));
+        .any(|t| t.span.start == e2 && t.tag.is_aspect());
     if aspect_after
         && scan
             .word_tag(&scan.text[e1..e2])

@@ -687,8 +687,7 @@ fn after_name(scan: &Scan<'_>, span: Span, e: &mut Evidence) {
 
 /// True when the segmenter tags a person's name starting at `pos`.
 pub(super) fn name_token_at(scan: &Scan<'_>, pos: usize) -> bool {
-    scan.token_containing(pos)
-        .is_some_and(|t| t.span.start == pos && t.tag.is_name())
+    scan.token_starting_at(pos).is_some_and(|t| t.tag.is_name())
 }
 
 /// A transliterated name starting at token `i`: parts of CJK characters

@@ -163,7 +163,6 @@ const IDIOM_CHARS: usize = 4;
 fn in_idiom(scan: &Scan<'_>, span: Span) -> bool {
     scan.token_containing(span.start).is_some_and(|t| {
         t.tag == Pos::I
-            && t.span.start <= span.start
             && span.end <= t.span.end
             && t.span != span
             && scan.text[t.span.range()].chars().count() >= IDIOM_CHARS
