@@ -178,7 +178,7 @@ rules! {
     // ---- rejections ----
     /// Lost to an overlapping span that is longer or of a stronger type.
     RejectOverlap => "reject.overlap",
-    /// Inside a set phrase that is no entity (`中国特色社会主义`).
+    /// Inside a set phrase that is no entity (`河长制`, `城中村`).
     RejectStopPhrase => "reject.stop-phrase",
     /// A generic body (`县人大代表`, `各街道办事处`).
     RejectGenericBody => "reject.generic-body",

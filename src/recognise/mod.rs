@@ -265,7 +265,7 @@ fn persons_titles(
     strong
 }
 
-/// Nothing inside a set phrase that is no entity (`中国特色社会主义`).
+/// Nothing inside a set phrase that is no entity (`河长制`, `城中村`).
 fn drop_set_phrases(scan: &Scan<'_>, weak: &mut Vec<Mention>, trace: &mut Trace) {
     let stops: Vec<Mention> = scan
         .hits()
