@@ -66,6 +66,7 @@ fn is_listed_body(scan: &Scan<'_>, span: Span) -> bool {
         && !scan.span_starts_with(span, GENERIC_HEAD)
         && !item.starts_with('各')
         && !scan.lex.is(item, LexClass::Stop)
+        && !super::ends_in_common_word(scan, span)
         && !scan
             .hits_within(span)
             .any(|h| scan.hit_is(h, LexClass::TitleRole))

@@ -226,7 +226,9 @@ fn word_before_suffix(scan: &Scan<'_>, suffix: Span) -> Option<Head> {
     if head.tag.is_verb() && scan.is_known_word(hw) {
         return None;
     }
-    if scan.lex.is(hw, LexClass::Stop) {
+    if scan.lex.is(hw, LexClass::Stop)
+        || ends_in_common_word(scan, Span::new(head.span.start, suffix.end))
+    {
         return None;
     }
     // A common word that ends in the suffix (`干部`, `布局`, `展厅`):
@@ -243,6 +245,20 @@ fn word_before_suffix(scan: &Scan<'_>, suffix: Span) -> Option<Head> {
     Some(Head {
         name_end: head.span.start,
         merged,
+    })
+}
+
+/// `words` ends in a two-character common word of the stop list, a
+/// one-character suffix bound to the character before it, that starts
+/// inside it and names no body (`产业布局`, `合理布局`: `布局` is no bureau;
+/// `党委`, a stop as a generic body, is a body's word; `物业公司` is a
+/// company's trade and its suffix).
+pub(super) fn ends_in_common_word(scan: &Scan<'_>, words: Span) -> bool {
+    scan.hits_ending_at(words.end).any(|h| {
+        h.span().start > words.start
+            && scan.text[h.span().range()].chars().count() == 2
+            && scan.hit_is(h, LexClass::Stop)
+            && !scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix, LexClass::TitleOrg])
     })
 }
 
