@@ -188,7 +188,8 @@ rules! {
     RejectInsideName => "reject.inside-name",
     /// A title with no person named beside it.
     RejectTitleWithoutPerson => "reject.title-without-person",
-    /// A body's name that ends in a post (`县委常委`, `市政协委员`): a post.
+    /// A body's name that ends in a post (`县委常委`, `市政协委员`) or a
+    /// word for people (`村组干部`): a post, or people.
     RejectEndsInPost => "reject.ends-in-post",
     /// A segmenter person tag without enough evidence.
     RejectUnconfirmedPerson => "reject.unconfirmed-person",

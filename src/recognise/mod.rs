@@ -279,16 +279,19 @@ fn drop_set_phrases(scan: &Scan<'_>, weak: &mut Vec<Mention>, trace: &mut Trace)
     });
 }
 
-/// A body's name that ends in a post (`县委常委`, `市政协常委`): the post
-/// of a body, no body (the body's own suffix, as in `常委会`, ends later).
+/// A body's name that ends in a post (`县委常委`, `市政协常委`) or a word
+/// for people (`村组干部`, `退休干部`: `grammar.people`): the post of a
+/// body, or its people, no body (the body's own suffix, as in `常委会`,
+/// ends later).
 fn ends_in_post(scan: &Scan<'_>, m: &Mention) -> bool {
     let body_end = |h: &crate::matcher::Hit| {
         scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix, LexClass::TitleOrg])
     };
+    let people = LexClass::Grammar(crate::lexicon::Grammar::People);
     m.kind == EntityKind::Org
         && scan.hits_ending_at(m.span.end).any(|h| {
             h.span().start > m.span.start
-                && scan.hit_is(h, LexClass::TitleRole)
+                && scan.hit_is(h, [LexClass::TitleRole, people])
                 && !scan
                     .hits_ending_at(m.span.end)
                     .any(|b| body_end(b) && b.span().start <= h.span().start)
