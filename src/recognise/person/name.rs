@@ -386,6 +386,23 @@ fn not_a_name(scan: &Scan<'_>, n: Span, after_post: bool) -> bool {
         || surname_and_post(scan, n)
         || lexicon_reads_otherwise(scan, w, after_post && clear_surname(opening))
         || ends_in_a_suffix(scan, n)
+        || opens_inside_word(scan, n)
+}
+
+/// `慰问金和…`, `慰问金后`: the name's first characters end a common word
+/// of the segmenter's dictionary that starts before it (`慰问金`), so the
+/// name would start inside a word; not after a post, whose last character
+/// the segmenter may read with the surname (`主任何某`: `任何`).
+fn opens_inside_word(scan: &Scan<'_>, n: Span) -> bool {
+    scan.token_containing(n.start).is_some_and(|t| {
+        t.span.start < n.start
+            && t.span.end <= n.end
+            && !t.tag.is_name()
+            && scan.is_known_word(&scan.text[t.span.range()])
+            && !scan
+                .hits_ending_at(n.start)
+                .any(|h| scan.hit_is(h, LexClass::TitleRole))
+    })
 }
 
 /// A surname character that is mostly a common word, read as the word:
