@@ -120,6 +120,7 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
                 && (bare_name(scan, it) || (company_list && brand_and_trade(scan, it)))
                 && !holds_rank(scan, it)
                 && (company_list || !ends_in_activity(scan, it) || trade_named(scan, it))
+                && !opens_with_activity(scan, it)
         })
         .map(|it| {
             Mention::new(
@@ -205,6 +206,20 @@ fn ends_in_activity(scan: &Scan<'_>, it: Span) -> bool {
     scan.tokens_around(it.start)
         .iter()
         .any(|t| t.span.end == it.end && t.span.start >= it.start && t.tag == Pos::Vn)
+}
+
+/// An item that opens with a verb or a verbal noun the segmenter knows
+/// and ends in no suffix of a place or body is a task (`研判分析形势` in
+/// a list after `镇党委、镇政府`), no site or body; `管理服务中心` ends in
+/// a body's suffix, and `振兴石油` in an industry (brands are often verbs).
+fn opens_with_activity(scan: &Scan<'_>, it: Span) -> bool {
+    own_kind(scan, it).is_none()
+        && super::site::brand_before_industry(scan, it).is_none()
+        && scan.token_starting_at(it.start).is_some_and(|t| {
+            t.span.end < it.end
+                && matches!(t.tag, Pos::V | Pos::Vn)
+                && scan.is_known_word(&scan.text[t.span.range()])
+        })
 }
 
 /// `振兴石油`: in a list closed by `等企业`, a brand of two to four
