@@ -416,8 +416,30 @@ fn holds_a_clause_verb(scan: &Scan<'_>, part: Span) -> bool {
         t.span.start >= part.start
             && t.span.end <= part.end
             && t.span.len() >= super::TWO_CHARS_BYTES
-            && t.tag == Pos::P
+            && (t.tag == Pos::P || (t.tag == Pos::V && acts_after_body(scan, part, t)))
     })
+}
+
+/// `省政府派出工作组`, `市委成立调研组`: a verb the segmenter knows right
+/// after a body inside `part`: the body acts, and what follows is no part
+/// of its name. A group's own activity (`视察` of `市人大常委会视察调研组`:
+/// a group word or a verb of inspection) names the group.
+fn acts_after_body(scan: &Scan<'_>, part: Span, verb: &crate::recognise::segment::Token) -> bool {
+    use crate::lexicon::{Grammar, Trigger};
+    let names_a_group = [
+        LexClass::Grammar(Grammar::GroupWord),
+        LexClass::Trigger(Trigger::VisitInspect),
+        LexClass::Trigger(Trigger::Purpose),
+    ];
+    scan.is_known_word(&scan.text[verb.span.range()])
+        && !scan
+            .hits_at(verb.span.start)
+            .iter()
+            .any(|h| h.span() == verb.span && scan.hit_is(h, names_a_group))
+        && scan.hits_ending_at(verb.span.start).any(|h| {
+            h.span().start >= part.start
+                && scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix, LexClass::TitleOrg])
+        })
 }
 
 /// `在银行办了贷款`: a one-character suffix the segmenter reads as a verb
