@@ -549,6 +549,10 @@ impl ClassSet {
     /// and short forms.
     pub const PLACES: ClassSet = ClassSet::of_kind(Kind::Place);
 
+    /// The classes of a word that names or ends a body: a body of the
+    /// lexicon, a body's suffix, or a body written before a post.
+    pub const BODY_WORDS: ClassSet = ClassSet::of_kind(Kind::BodyWord);
+
     /// The classes of one kind, worked out at compile time.
     const fn of_kind(kind: Kind) -> ClassSet {
         let mut bits = 0;
@@ -560,6 +564,10 @@ impl ClassSet {
                 Kind::Place => matches!(
                     LexClass::ALL[i],
                     LexClass::Division(_) | LexClass::Site | LexClass::PlaceShort
+                ),
+                Kind::BodyWord => matches!(
+                    LexClass::ALL[i],
+                    LexClass::Org | LexClass::OrgSuffix | LexClass::TitleOrg
                 ),
             };
             if of_kind {
@@ -583,6 +591,7 @@ enum Kind {
     Division,
     Trigger,
     Place,
+    BodyWord,
 }
 
 /// What a rule asks of the classes of a pattern: one class (a bit test)

@@ -284,9 +284,7 @@ fn drop_set_phrases(scan: &Scan<'_>, weak: &mut Vec<Mention>, trace: &mut Trace)
 /// body, or its people, no body (the body's own suffix, as in `常委会`,
 /// ends later).
 fn ends_in_post(scan: &Scan<'_>, m: &Mention) -> bool {
-    let body_end = |h: &crate::matcher::Hit| {
-        scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix, LexClass::TitleOrg])
-    };
+    let body_end = |h: &crate::matcher::Hit| scan.hit_is(h, crate::lexicon::ClassSet::BODY_WORDS);
     let people = LexClass::Grammar(crate::lexicon::Grammar::People);
     m.kind == EntityKind::Org
         && scan.hits_ending_at(m.span.end).any(|h| {

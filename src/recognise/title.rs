@@ -371,8 +371,7 @@ pub(crate) fn bodies(scan: &Scan<'_>, titles: &[TitleCand]) -> Vec<Mention> {
                 return None;
             }
             let ends_in_body = scan.hits_ending_at(body.end).any(|h| {
-                h.span().start >= body.start
-                    && scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix, LexClass::TitleOrg])
+                h.span().start >= body.start && scan.hit_is(h, crate::lexicon::ClassSet::BODY_WORDS)
             });
             // `中共某县委`: the place follows the party's name.
             let place_at = if w.starts_with(PARTY) {

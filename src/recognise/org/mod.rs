@@ -258,7 +258,7 @@ pub(super) fn ends_in_common_word(scan: &Scan<'_>, words: Span) -> bool {
         h.span().start > words.start
             && scan.text[h.span().range()].chars().count() == 2
             && scan.hit_is(h, LexClass::Stop)
-            && !scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix, LexClass::TitleOrg])
+            && !scan.hit_is(h, crate::lexicon::ClassSet::BODY_WORDS)
     })
 }
 
@@ -437,8 +437,7 @@ fn acts_after_body(scan: &Scan<'_>, part: Span, verb: &crate::recognise::segment
             .iter()
             .any(|h| h.span() == verb.span && scan.hit_is(h, names_a_group))
         && scan.hits_ending_at(verb.span.start).any(|h| {
-            h.span().start >= part.start
-                && scan.hit_is(h, [LexClass::Org, LexClass::OrgSuffix, LexClass::TitleOrg])
+            h.span().start >= part.start && scan.hit_is(h, crate::lexicon::ClassSet::BODY_WORDS)
         })
 }
 
