@@ -436,9 +436,10 @@ fn acts_after_body(scan: &Scan<'_>, part: Span, verb: &crate::recognise::segment
             .hits_at(verb.span.start)
             .iter()
             .any(|h| h.span() == verb.span && scan.hit_is(h, names_a_group))
-        && scan.hits_ending_at(verb.span.start).any(|h| {
-            h.span().start >= part.start && scan.hit_is(h, crate::lexicon::ClassSet::BODY_WORDS)
-        })
+        && scan.span_ends_with(
+            Span::new(part.start, verb.span.start),
+            crate::lexicon::ClassSet::BODY_WORDS,
+        )
 }
 
 /// `在银行办了贷款`: a one-character suffix the segmenter reads as a verb

@@ -399,9 +399,9 @@ fn opens_inside_word(scan: &Scan<'_>, n: Span) -> bool {
             && t.span.end <= n.end
             && !t.tag.is_name()
             && scan.is_known_word(&scan.text[t.span.range()])
-            && !scan
-                .hits_ending_at(n.start)
-                .any(|h| scan.hit_is(h, LexClass::TitleRole))
+            && scan
+                .longest_ending_at(n.start, LexClass::TitleRole)
+                .is_none()
     })
 }
 
