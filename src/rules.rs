@@ -66,6 +66,8 @@ rules! {
     PlaceShortWithLevel => "place.short-with-level",
     /// A town the segmenter read across its end, named as a word elsewhere.
     PlaceNamedAgain => "place.named-again",
+    /// A site's name found elsewhere in the document, standing on its own again.
+    PlaceMentionedAgain => "place.mentioned-again",
     /// A one-character abbreviation after a verb of movement (`来徐考察`).
     PlaceMovement => "place.movement",
     /// A name ending in a place suffix (`宝铭路`, `莲浦府邸`, `七宝老街`).
@@ -123,6 +125,8 @@ rules! {
     OrgVisitSite => "org.visit-site",
     /// An item of a visit list read whole up to its body suffix (`某某县第二中学`).
     OrgSiteItem => "org.site-item",
+    /// A body's name found elsewhere in the document, standing on its own again.
+    OrgMentionedAgain => "org.mentioned-again",
     /// A company named before the capacity of its project in a visit list
     /// (`某某年产300吨某某项目` → `某某`).
     OrgProjectOwner => "org.project-owner",

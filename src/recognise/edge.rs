@@ -255,6 +255,15 @@ fn segmented_word(scan: &Scan<'_>, w: &mut Walk) -> Step {
     if ends_the_name(scan, tok) || !w.fits(n) {
         return Step::Stop;
     }
+    // `我区` + `某某办`, `本市` + …: a pronoun with a level says whose body
+    // or site it is, and is no part of its name. The two pronouns are a
+    // closed set of the grammar, kept in code.
+    if n == 2
+        && word.starts_with(['我', '本'])
+        && word.chars().nth(1).and_then(Level::of_char).is_some()
+    {
+        return Step::Stop;
+    }
     // A preposition the segmenter glued to the name (`由城` + `投公司`):
     // the name starts after it.
     // A closed set of the grammar, kept in code.

@@ -18,6 +18,7 @@ mod index;
 mod lengths;
 mod line;
 mod media;
+mod mentioned_again;
 mod movement;
 mod org;
 mod paired;
@@ -200,12 +201,24 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     trace.retain(&mut siblings, Rule::RejectGenericBody, |m| {
         !is_generic_body(scan, m)
     });
-    if siblings.is_empty() && !trace.is_on() {
-        // The same candidates as the first resolution's: the same answer
-        // (only a trace asks for the rejections again).
-        return first;
+    let resolved = if siblings.is_empty() {
+        first
+    } else {
+        weak.extend(siblings);
+        resolve(strong.clone(), weak.clone(), &mut Trace::new(false))
+    };
+    // A name the document has shown is a site or body keeps its kind at
+    // its other mentions.
+    let mut again = mentioned_again::find(scan, &resolved);
+    trace.retain(&mut again, Rule::RejectGenericBody, |m| {
+        !is_generic_body(scan, m)
+    });
+    if again.is_empty() && !trace.is_on() {
+        // The same candidates as this resolution's: the same answer (only
+        // a trace asks for the rejections again).
+        return resolved;
     }
-    weak.extend(siblings);
+    weak.extend(again);
     resolve(strong, weak, trace)
 }
 
