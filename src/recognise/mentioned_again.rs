@@ -15,7 +15,6 @@ use super::{Mention, Scan};
 use crate::lexicon::LexClass;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
 
 /// The fewest characters of a name carried to its other mentions: two
 /// characters are too often part of a longer word.
@@ -25,45 +24,100 @@ const MIN_CHARS: usize = 3;
 /// sorted by start with the nested ones among them).
 pub(super) fn find(scan: &Scan<'_>, found: &[Mention]) -> Vec<Mention> {
     let top: Vec<&Mention> = found.iter().filter(|m| !m.nested).collect();
-    let mut names: Vec<(&str, EntityKind)> = Vec::new();
-    for m in &top {
-        let text = &scan.text[m.span.range()];
-        if carried(scan, m, text) && !names.iter().any(|(t, _)| *t == text) {
-            names.push((text, m.kind));
-        }
-    }
+    let mut names: Vec<(&str, EntityKind)> = top
+        .iter()
+        .map(|m| (&scan.text[m.span.range()], m.kind))
+        .filter(|&(t, kind)| name_shaped(t, kind))
+        .collect();
+    // One entry per text, its first mention's kind (a stable sort keeps
+    // the mentions of one text in text order).
+    names.sort_by_key(|&(t, _)| t);
+    names.dedup_by_key(|&mut (t, _)| t);
+    names.retain(|&(t, _)| scan.lex.lookup(t).next().is_none());
     if names.is_empty() {
         return Vec::new();
     }
-    let Ok(searcher) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(names.iter().map(|(t, _)| t))
-    else {
-        return Vec::new();
+    // By first char, the longest first: where two names start, the longer
+    // is read.
+    let first = |t: &str| t.chars().next().unwrap_or_default();
+    names.sort_by_key(|&(t, _)| (first(t), std::cmp::Reverse(t.len())));
+    // The names' first two chars, hashed into a table of 4096 bits: most
+    // places of the text are turned away by one bit.
+    let mut starts = [0u64; 64];
+    let bit = |a: char, b: char| {
+        let h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52;
+        (h as usize >> 6, 1u64 << (h & 63))
     };
-    searcher
-        .find_iter(scan.text)
-        .filter_map(|hit| {
-            let span = Span::new(hit.start(), hit.end());
-            let kind = names[hit.pattern().as_usize()].1;
-            (stands_alone(&top, span) && !name_goes_on(scan, span)).then(|| {
-                let rule = match kind {
-                    EntityKind::Place => Rule::PlaceMentionedAgain,
-                    _ => Rule::OrgMentionedAgain,
-                };
-                Mention::new(span, kind, rule)
-            })
-        })
-        .collect()
+    for &(t, _) in &names {
+        let mut chars = t.chars();
+        if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+            let (word, mask) = bit(a, b);
+            starts[word] |= mask;
+        }
+    }
+    let mut out = Vec::new();
+    let mut next = 0;
+    let mut prev: Option<(usize, char)> = None;
+    for (k, c) in scan.text.char_indices() {
+        // A name would start at the char before this one.
+        let Some((i, p)) = prev.replace((k, c)) else {
+            continue;
+        };
+        let (word, mask) = bit(p, c);
+        if i < next || starts[word] & mask == 0 {
+            continue;
+        }
+        let from = names.partition_point(|&(t, _)| first(t) < p);
+        let Some(&(t, kind)) = names[from..]
+            .iter()
+            .take_while(|&&(t, _)| first(t) == p)
+            .find(|&&(t, _)| scan.text[i..].starts_with(t))
+        else {
+            continue;
+        };
+        let span = Span::new(i, i + t.len());
+        next = span.end;
+        if stands_alone(&top, span) && !name_goes_on(scan, span) {
+            let rule = match kind {
+                EntityKind::Place => Rule::PlaceMentionedAgain,
+                _ => Rule::OrgMentionedAgain,
+            };
+            out.push(Mention::new(span, kind, rule));
+        }
+    }
+    out
 }
 
-/// True when the resolved mention `m` (text `text`) is a name whose other
-/// mentions are carried: a place or body of three characters or more that
-/// is no word of the lexicon.
-fn carried(scan: &Scan<'_>, m: &Mention, text: &str) -> bool {
-    matches!(m.kind, EntityKind::Place | EntityKind::Org)
-        && text.chars().nth(MIN_CHARS - 1).is_some()
-        && scan.lex.lookup(text).next().is_none()
+/// `resolved` with the mentions `again` found among them: each is kept
+/// unless a person, title, date or plot lies inside it, and the places
+/// and bodies inside a kept one become nested in it, as resolution
+/// would have them.
+pub(super) fn merge(mut resolved: Vec<Mention>, again: Vec<Mention>) -> Vec<Mention> {
+    let holds_strong = |a: &Mention| {
+        resolved.iter().any(|m| {
+            a.span.contains(m.span) && !matches!(m.kind, EntityKind::Place | EntityKind::Org)
+        })
+    };
+    let kept: Vec<Mention> = again.into_iter().filter(|a| !holds_strong(a)).collect();
+    if kept.is_empty() {
+        return resolved;
+    }
+    for m in resolved.iter_mut() {
+        let k = kept.partition_point(|a| a.span.end <= m.span.start);
+        if kept.get(k).is_some_and(|a| a.span.contains(m.span)) {
+            m.nested = true;
+        }
+    }
+    resolved.extend(kept);
+    resolved.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.nested));
+    resolved
+}
+
+/// True when a resolved mention of `kind` reading `text` has the shape
+/// of a name whose other mentions are carried: a place or body of three
+/// characters or more (and no word of the lexicon, asked of the few left).
+fn name_shaped(text: &str, kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Place | EntityKind::Org) && text.chars().nth(MIN_CHARS - 1).is_some()
 }
 
 /// True when `span` crosses no resolved mention, lies inside none and

@@ -201,11 +201,13 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     trace.retain(&mut siblings, Rule::RejectGenericBody, |m| {
         !is_generic_body(scan, m)
     });
-    let resolved = if siblings.is_empty() {
+    let resolved = if siblings.is_empty() && !trace.is_on() {
+        // The same candidates as the first resolution's: the same answer
+        // (only a trace asks for the rejections again).
         first
     } else {
         weak.extend(siblings);
-        resolve(strong.clone(), weak.clone(), &mut Trace::new(false))
+        resolve(strong, weak, trace)
     };
     // A name the document has shown is a site or body keeps its kind at
     // its other mentions.
@@ -213,13 +215,7 @@ pub(crate) fn recognise(scan: &Scan<'_>, trace: &mut Trace) -> Vec<Mention> {
     trace.retain(&mut again, Rule::RejectGenericBody, |m| {
         !is_generic_body(scan, m)
     });
-    if again.is_empty() && !trace.is_on() {
-        // The same candidates as this resolution's: the same answer (only
-        // a trace asks for the rejections again).
-        return resolved;
-    }
-    weak.extend(again);
-    resolve(strong, weak, trace)
+    mentioned_again::merge(resolved, again)
 }
 
 /// The bytes of two ideographs of the basic plane in UTF-8. A rule that
