@@ -6,6 +6,7 @@
 use super::super::Scan;
 use super::super::lengths::{FULL_NAME_CHARS, MAX_GIVEN_CHARS, MIN_NAME_CHARS, WORD_CHARS};
 use crate::lexicon::{LexClass, Trigger};
+use crate::recognise::edge::FUNCTION_CHARS;
 use crate::recognise::pos::Pos;
 use crate::span::Span;
 use crate::text::{LazyCharSet, is_cjk, is_clause_break};
@@ -167,6 +168,9 @@ pub(crate) fn read_name(scan: &Scan<'_>, pos: usize) -> Option<Span> {
         // `罗某以及`: a conjunction that starts at the third character and
         // runs past it ends a two-character name.
         Some(&(e2, _)) if word_across(scan, pos, e1, e2) => (e1, s1),
+        // `王明/nr 为/p 主席`: a name of two the segmenter tags, then a
+        // preposition it reads alone.
+        Some(_) if name_then_preposition(scan, pos, e1) => (e1, s1),
         Some(&(e2, s2)) => {
             if s2 == s1 && s2 == 2 && cue_len(scan, e1) > cue_len(scan, e2) {
                 // `于勇来到`: the longer cue decides.
@@ -244,6 +248,29 @@ fn word_across(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
             && t.tag == Pos::C
             && scan.is_known_word(&scan.text[t.span.range()])
     })
+}
+
+/// True when the segmenter tags `pos..e1` (two characters) as a name and
+/// reads the character after it alone as a preposition or conjunction:
+/// `为` of an appointment or one of the grammar's function characters
+/// (`王明/nr 为/p 主席`, `胡某/nr 和/c 来到`; not `所`, which it tags so
+/// inside names): the name ends there,
+/// whatever follows the preposition. A longer name it tags whole
+/// (`某某为/nr`) is not read apart.
+fn name_then_preposition(scan: &Scan<'_>, pos: usize, e1: usize) -> bool {
+    let tokens = scan.tokens_around(pos);
+    tokens
+        .iter()
+        .any(|t| t.span.start == pos && t.span.end == e1 && t.tag.is_name())
+        && tokens.iter().any(|t| {
+            let mut chars = scan.text[t.span.range()].chars();
+            t.span.start == e1
+                && chars
+                    .next()
+                    .is_some_and(|c| c == '为' || FUNCTION_CHARS.contains(c))
+                && chars.next().is_none()
+                && matches!(t.tag, Pos::P | Pos::C)
+        })
 }
 
 /// When nothing after them decides between a two- and a three-character
