@@ -93,10 +93,16 @@ pub(super) fn find(scan: &Scan<'_>, found: &[Mention]) -> Vec<Mention> {
 /// and bodies inside a kept one become nested in it, as resolution
 /// would have them.
 pub(super) fn merge(mut resolved: Vec<Mention>, again: Vec<Mention>) -> Vec<Mention> {
+    // `resolved` is sorted by start: the mentions inside `a` follow the
+    // first one starting at its start or after.
     let holds_strong = |a: &Mention| {
-        resolved.iter().any(|m| {
-            a.span.contains(m.span) && !matches!(m.kind, EntityKind::Place | EntityKind::Org)
-        })
+        let from = resolved.partition_point(|m| m.span.start < a.span.start);
+        resolved[from..]
+            .iter()
+            .take_while(|m| m.span.start < a.span.end)
+            .any(|m| {
+                a.span.contains(m.span) && !matches!(m.kind, EntityKind::Place | EntityKind::Org)
+            })
     };
     let kept: Vec<Mention> = again.into_iter().filter(|a| !holds_strong(a)).collect();
     if kept.is_empty() {
