@@ -1,7 +1,8 @@
 //! News media named where a web article names its source: a site or paper
 //! on a line of its own (`某某新闻网`, `某某日报`), after `来源:`, in
 //! parentheses (`(某某融媒)`), before the `讯` of a dateline
-//! (`某某网讯`, `某某网2月3日讯`) or before `记者`. There the name is a
+//! (`某某网讯`, `某某网2月3日讯`, and there whatever the name ends in:
+//! `云上某某讯`) or before `记者`. There the name is a
 //! body, an ORG. Elsewhere `网` and `新闻` end common words (`电网`,
 //! `互联网`).
 
@@ -39,7 +40,9 @@ pub(super) fn find(scan: &Scan<'_>) -> Vec<Mention> {
             .char_indices()
             .find(|&(_, c)| !is_cjk(c))
             .map_or(text.len(), |(i, _)| start + i);
-        if let Some(end) = name_end(scan, start, run_end) {
+        if let Some(end) =
+            name_end(scan, start, run_end).or_else(|| dateline_name(scan, start, run_end))
+        {
             out.push(Mention::new(
                 Span::new(start, end),
                 EntityKind::Org,
@@ -147,6 +150,63 @@ fn holds_a_verb(scan: &Scan<'_>, span: Span) -> bool {
     })
 }
 
+/// The name of a dateline's medium whatever it ends in (`某某融媒中心讯`,
+/// `云上某某讯 记者…`, `某某网某某站3月11日讯(通讯员…`): the CJK run from
+/// `start` up to `讯`, or up to a date and `讯`, where a space, a bracket,
+/// a digit or the reporter follows `讯`. `本报讯`, `本网讯` name the paper
+/// itself, no medium: a name opening with `本` is none.
+fn dateline_name(scan: &Scan<'_>, start: usize, run_end: usize) -> Option<usize> {
+    let text = scan.text;
+    let run = &text[start..run_end];
+    let (end, xun) = match run.find('讯') {
+        Some(k) => (start + k, start + k),
+        // `某某站3月11日讯`: the run stops at the date.
+        None if closed_at(text, run_end)
+            && text[run_end..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            let k = text[run_end..].find('讯')?;
+            (run_end, run_end + k)
+        }
+        None => return None,
+    };
+    let after = &text[xun + '讯'.len_utf8()..];
+    let closes = after.starts_with(|c: char| {
+        c.is_whitespace() || c.is_ascii_digit() || matches!(c, '(' | '\u{ff08}' | '【')
+    }) || ["记者", "通讯员"].iter().any(|w| after.starts_with(w));
+    let n = text[start..end].chars().count();
+    (closes
+        && DATELINE_NAME_CHARS.contains(&n)
+        && !text[start..].starts_with('本')
+        && !xun_in_a_word(scan, xun)
+        && !holds_a_word_verb(scan, Span::new(start, end)))
+    .then_some(end)
+}
+
+/// True when the segmenter reads the `讯` at `xun` inside a word of its
+/// dictionary (`快讯`, `闻讯`), other than the date's `日讯`: no dateline.
+fn xun_in_a_word(scan: &Scan<'_>, xun: usize) -> bool {
+    scan.token_containing(xun).is_some_and(|t| {
+        let w = &scan.text[t.span.range()];
+        w != "讯" && w != "日讯" && scan.is_known_word(w)
+    })
+}
+
+/// True when a verb of two characters or more that the segmenter knows
+/// stands in `span` (a headline's `开展`); a one-character verb reading
+/// (`站/v` of `某某站`) is the name's own character.
+fn holds_a_word_verb(scan: &Scan<'_>, span: Span) -> bool {
+    scan.tokens_around(span.start).iter().any(|t| {
+        t.span.start >= span.start
+            && t.span.end <= span.end
+            && t.tag.is_verb()
+            && scan.text[t.span.range()].chars().nth(1).is_some()
+            && scan.is_known_word(&scan.text[t.span.range()])
+    })
+}
+
+/// How long the name of a dateline's medium is, in characters.
+const DATELINE_NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=8;
+
 /// True when what follows `end` closes a medium's name: a line's end, a
 /// space, a closer, or a dateline's date and `讯`.
 fn closed_at(text: &str, end: usize) -> bool {
@@ -181,6 +241,27 @@ mod tests {
         assert_eq!(spans("青溪融媒讯 近日,村里开展活动。", Org), ["青溪融媒"]);
         assert_eq!(spans("南溪网3月2日讯 近日,村里开展活动。", Org), ["南溪网"]);
         assert_eq!(spans("村里开展活动。(湖山日报)", Org), ["湖山日报"]);
+    }
+
+    #[test]
+    fn a_dateline_names_its_medium_whatever_it_ends_in() {
+        assert_eq!(
+            spans("云上青松讯 记者王明报道:6月2日,村里开展活动。", Org),
+            ["云上青松"]
+        );
+        assert_eq!(
+            spans("青网青松站3月11日讯(通讯员 王雷)村里开展活动。", Org),
+            ["青网青松站"]
+        );
+    }
+
+    #[test]
+    fn news_words_and_the_paper_itself_are_no_dateline() {
+        assert!(spans("德国闻讯立即做出强烈反应。", Org).is_empty());
+        assert!(spans("图片快讯 村里开展活动。", Org).is_empty());
+        assert!(spans("本报讯(记者王明)村里开展活动。", Org).is_empty());
+        assert!(spans("本台讯 记者王明报道:村里开展活动。", Org).is_empty());
+        assert!(spans("青松开展活动讯 记者王明报道:村里开展活动。", Org).is_empty());
     }
 
     #[test]
