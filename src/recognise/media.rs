@@ -17,9 +17,20 @@ use crate::text::is_cjk;
 /// `dictionaries/grammar.txt`.
 const MEDIA: LexClass = LexClass::Grammar(Grammar::Media);
 
-/// What may stand right before a medium's name, besides a line's start.
+/// What may stand right before a medium's name, besides a line's start:
+/// a source, a breadcrumb, brackets.
 /// Kept in code: mostly punctuation, the closed grammar of a source line.
-const OPENERS: &[&str] = &["来源:", "来源\u{ff1a}", "(", "\u{ff08}", "【", "由"];
+const OPENERS: &[&str] = &[
+    "来源:",
+    "来源\u{ff1a}",
+    // A web page's breadcrumb (`您所在的位置: 某某网 > 某某频道`).
+    "位置:",
+    "位置\u{ff1a}",
+    "(",
+    "\u{ff08}",
+    "【",
+    "由",
+];
 
 /// What may follow a medium's name, besides a line's end or a space.
 /// Kept in code: mostly punctuation, the closed grammar of a source line.
@@ -241,6 +252,13 @@ mod tests {
         assert_eq!(spans("青溪融媒讯 近日,村里开展活动。", Org), ["青溪融媒"]);
         assert_eq!(spans("南溪网3月2日讯 近日,村里开展活动。", Org), ["南溪网"]);
         assert_eq!(spans("村里开展活动。(湖山日报)", Org), ["湖山日报"]);
+        assert_eq!(
+            spans(
+                "您所在的位置: 青川网 > 新闻频道 > 正文\n村里开展活动。",
+                Org
+            ),
+            ["青川网"]
+        );
     }
 
     #[test]
