@@ -16,6 +16,9 @@ use crate::lexicon::LexClass;
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 
+/// The bytes of a name's start that key it in the search.
+const KEY_BYTES: usize = 4;
+
 /// The fewest characters of a name carried to its other mentions: two
 /// characters are too often part of a longer word.
 const MIN_CHARS: usize = 3;
@@ -37,44 +40,53 @@ pub(super) fn find(scan: &Scan<'_>, found: &[Mention]) -> Vec<Mention> {
     if names.is_empty() {
         return Vec::new();
     }
-    // By first char, the longest first: where two names start, the longer
-    // is read.
-    let first = |t: &str| t.chars().next().unwrap_or_default();
-    names.sort_by_key(|&(t, _)| (first(t), std::cmp::Reverse(t.len())));
-    // The names' first two chars, hashed into a table of 4096 bits: most
-    // places of the text are turned away by one bit.
+    // Each name keyed by its first four bytes (a CJK char and the lead
+    // byte of the next), the longest first among names of one key: where
+    // two names start, the longer is read. A name of fewer bytes (three
+    // Latin letters) has no key and is not carried.
+    let bytes = scan.text.as_bytes();
+    let key_at = |b: &[u8], i: usize| {
+        b.get(i..i + KEY_BYTES)
+            .map(|k| u32::from_le_bytes([k[0], k[1], k[2], k[3]]))
+    };
+    let mut keyed: Vec<(u32, &str, EntityKind)> = names
+        .iter()
+        .filter_map(|&(t, kind)| Some((key_at(t.as_bytes(), 0)?, t, kind)))
+        .collect();
+    keyed.sort_by_key(|&(k, t, _)| (k, std::cmp::Reverse(t.len())));
+    // The keys hashed into a table of 4096 bits: most places of the text
+    // are turned away by one bit.
     let mut starts = [0u64; 64];
-    let bit = |a: char, b: char| {
-        let h = (u64::from(a) << 21 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52;
+    let bit = |k: u32| {
+        let h = u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52;
         (h as usize >> 6, 1u64 << (h & 63))
     };
-    for &(t, _) in &names {
-        let mut chars = t.chars();
-        if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
-            let (word, mask) = bit(a, b);
-            starts[word] |= mask;
-        }
+    for &(k, _, _) in &keyed {
+        let (word, mask) = bit(k);
+        starts[word] |= mask;
     }
     let mut out = Vec::new();
     let mut next = 0;
-    let mut prev: Option<(usize, char)> = None;
-    for (k, c) in scan.text.char_indices() {
-        // A name would start at the char before this one.
-        let Some((i, p)) = prev.replace((k, c)) else {
-            continue;
+    let mut i = 0;
+    while i < bytes.len() {
+        let at = i;
+        i += crate::text::utf8_width(bytes[at]);
+        let Some(k) = key_at(bytes, at) else {
+            break;
         };
-        let (word, mask) = bit(p, c);
-        if i < next || starts[word] & mask == 0 {
+        let (word, mask) = bit(k);
+        if at < next || starts[word] & mask == 0 {
             continue;
         }
-        let from = names.partition_point(|&(t, _)| first(t) < p);
-        let Some(&(t, kind)) = names[from..]
+        let from = keyed.partition_point(|&(x, _, _)| x < k);
+        let Some(&(_, t, kind)) = keyed[from..]
             .iter()
-            .take_while(|&&(t, _)| first(t) == p)
-            .find(|&&(t, _)| scan.text[i..].starts_with(t))
+            .take_while(|&&(x, _, _)| x == k)
+            .find(|&&(_, t, _)| bytes[at..].starts_with(t.as_bytes()))
         else {
             continue;
         };
+        let i = at;
         let span = Span::new(i, i + t.len());
         next = span.end;
         if stands_alone(&top, span) && !name_goes_on(scan, span) {
