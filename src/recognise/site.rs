@@ -10,7 +10,7 @@
 //! company or unit named without its legal form most often is.
 
 use super::{Mention, Scan};
-use crate::lexicon::{Grammar, LexClass, Trigger};
+use crate::lexicon::{Grammar, Level, LexClass, Trigger};
 use crate::rules::Rule;
 use crate::span::{EntityKind, Span};
 use crate::text::{LazyCharSet, is_cjk, is_clause_break};
@@ -343,15 +343,48 @@ fn inside_word(scan: &Scan<'_>, pos: usize) -> bool {
 }
 
 /// The kind of the site an item names as a body without its legal form
-/// (`宏远机械`: a proper or unknown word, then an industry): ORG; other
-/// items are left to the suffix rules.
+/// (`宏远机械`: a proper or unknown word, then an industry; `某省某某`: a
+/// region, then a brand): ORG; other items are left to the suffix rules.
 fn kind(scan: &Scan<'_>, item: Span) -> Option<EntityKind> {
     let item = trim(scan, item)?;
     if !plain(scan, item) {
         return None;
     }
-    let brand = brand_before_industry(scan, item)?;
-    bare_name(scan, brand).then_some(EntityKind::Org)
+    match brand_before_industry(scan, item) {
+        Some(brand) => bare_name(scan, brand).then_some(EntityKind::Org),
+        None => region_and_brand(scan, item).then_some(EntityKind::Org),
+    }
+}
+
+/// The fewest and most characters of a brand after its region.
+const REGION_BRAND_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// `某省` + `某某` as a whole item (`四川晶稻`, a company's short name
+/// written with its region): a province of the lexicon, in full or short
+/// (a county's short form is as often a common word: `金沙` + `河水…`),
+/// then a brand of two to four characters that is no place and no word
+/// the segmenter knows.
+fn region_and_brand(scan: &Scan<'_>, item: Span) -> bool {
+    let province = |name: &str| super::place::level_of(scan, name) == Some(Level::Province);
+    let region_of = |e: &crate::lexicon::Entry| match e.class {
+        LexClass::Division(l) => l == Level::Province,
+        LexClass::PlaceShort => e.full.as_deref().is_some_and(province),
+        _ => false,
+    };
+    let Some(region) = scan
+        .hits_at(item.start)
+        .iter()
+        .filter(|h| h.span().end < item.end && scan.entries(h).any(region_of))
+        .max_by_key(|h| h.span().len())
+    else {
+        return false;
+    };
+    let brand = Span::new(region.span().end, item.end);
+    let w = &scan.text[brand.range()];
+    REGION_BRAND_CHARS.contains(&w.chars().count())
+        && !scan.lex.any(w, |c| c.is_place())
+        && !scan.is_known_word(w)
+        && bare_name(scan, brand)
 }
 
 /// `宏远机械` → `宏远`: what stands before an industry word
