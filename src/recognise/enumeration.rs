@@ -83,6 +83,12 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
                 && !modifies_noun(scan, h.span().end)
         })
     });
+    // `等村`, `两条村`: a word for villages or towns after `等`, or after a
+    // count that closes the last item, says the items are places.
+    let division_list = match tail_after_deng {
+        Some(t) => division_word_at(scan, t.start),
+        None => count_of_divisions(scan, last).is_some(),
+    };
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
     let kinds_of = |items: &[Span]| kinds_of(scan, known, items);
     // The end items are cut from their pieces by the segmenter, which tags
@@ -101,16 +107,27 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     if !first_may
         && !last_may
         && !items.iter().any(industry_ends)
+        && !division_list
         && list_kind(company_list, &kinds_of(&items[1..])).is_none()
     {
         return Vec::new();
     }
     if tail_after_deng.is_none() {
-        items.push(leading_name(scan, last));
+        items.push(match count_of_divisions(scan, last) {
+            Some(end) => Span::new(last.start, end),
+            None => leading_name(scan, last),
+        });
     }
     // The first item is what ends the first raw piece.
     items[0] = trailing_name(scan, items[0]);
-    let Some(kind) = list_kind(company_list, &kinds_of(&items)) else {
+    let kinds = kinds_of(&items);
+    let Some(kind) = list_kind(company_list, &kinds).or_else(|| {
+        (division_list
+            && !kinds
+                .iter()
+                .any(|k| matches!(k, EntityKind::Person | EntityKind::Title)))
+        .then_some(EntityKind::Place)
+    }) else {
         return Vec::new();
     };
     items
@@ -423,6 +440,60 @@ fn leading_name(scan: &Scan<'_>, piece: Span) -> Span {
         end = t.span.end;
     }
     Span::new(piece.start, end)
+}
+
+/// Words for villages and towns that close a list of them (`等村`,
+/// `两条村`, `三个社区`). A closed set of the grammar, kept in code.
+const DIVISION_WORDS: [&str; 6] = ["乡镇", "街道", "社区", "村", "乡", "镇"];
+
+/// True when a word for villages or towns starts at `pos`, ends a word of
+/// the segmenter there and is followed by no post or word for people
+/// (`等村/` + `河段`, not `村民`, `镇领导`, `村干部`).
+fn division_word_at(scan: &Scan<'_>, pos: usize) -> bool {
+    DIVISION_WORDS.iter().any(|w| {
+        scan.text[pos..].starts_with(w)
+            && scan
+                .token_containing(pos + w.len() - 1)
+                .is_some_and(|t| t.span.end == pos + w.len())
+            && !scan.hits_at(pos + w.len()).iter().any(|h| {
+                scan.hit_is(
+                    h,
+                    [
+                        LexClass::TitleRole,
+                        LexClass::NameCue,
+                        LexClass::Grammar(Grammar::People),
+                    ],
+                )
+            })
+    })
+}
+
+/// The most characters of a count and its measure word (`两条`, `三个`).
+const MAX_COUNT_CHARS: usize = 2;
+
+/// Where the last item of a list ends when a count of villages or towns
+/// closes it (`甲、乙两条村`, `甲、乙三个社区`): the count's start.
+fn count_of_divisions(scan: &Scan<'_>, piece: Span) -> Option<usize> {
+    let text = &scan.text[piece.range()];
+    let (k, _) = text.char_indices().find(|&(_, c)| COUNTS.contains(c))?;
+    let start = piece.start + k;
+    let item_chars = text[..k].chars().count();
+    if !(WORD_CHARS..=MAX_ITEM_CHARS).contains(&item_chars) {
+        return None;
+    }
+    // The count, a measure word perhaps (a closed set, kept in code), then
+    // the word for divisions.
+    let mut pos = start;
+    for (n, c) in scan.text[start..].chars().enumerate() {
+        if n >= MAX_COUNT_CHARS || !(COUNTS.contains(c) || "个条座".contains(c)) {
+            break;
+        }
+        pos += c.len_utf8();
+        if division_word_at(scan, pos) {
+            return Some(start);
+        }
+    }
+    None
 }
 
 /// Numerals that open the count summing a list up (`三大`, `六大`: `甲、乙、丙
