@@ -85,7 +85,7 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     });
     // `等村`, `两条村`: a word for villages or towns after `等`, or after a
     // count that closes the last item, says the items are places.
-    let division_list = match tail_after_deng {
+    let division_list = || match tail_after_deng {
         Some(t) => division_word_at(scan, t.start),
         None => count_of_divisions(scan, last).is_some(),
     };
@@ -107,8 +107,8 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     if !first_may
         && !last_may
         && !items.iter().any(industry_ends)
-        && !division_list
         && list_kind(company_list, &kinds_of(&items[1..])).is_none()
+        && !division_list()
     {
         return Vec::new();
     }
@@ -122,10 +122,10 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     items[0] = trailing_name(scan, items[0]);
     let kinds = kinds_of(&items);
     let Some(kind) = list_kind(company_list, &kinds).or_else(|| {
-        (division_list
-            && !kinds
-                .iter()
-                .any(|k| matches!(k, EntityKind::Person | EntityKind::Title)))
+        (!kinds
+            .iter()
+            .any(|k| matches!(k, EntityKind::Person | EntityKind::Title))
+            && division_list())
         .then_some(EntityKind::Place)
     }) else {
         return Vec::new();
@@ -475,7 +475,11 @@ const MAX_COUNT_CHARS: usize = 2;
 /// closes it (`甲、乙两条村`, `甲、乙三个社区`): the count's start.
 fn count_of_divisions(scan: &Scan<'_>, piece: Span) -> Option<usize> {
     let text = &scan.text[piece.range()];
-    let (k, _) = text.char_indices().find(|&(_, c)| COUNTS.contains(c))?;
+    // The count follows an item of at most MAX_ITEM_CHARS characters.
+    let (k, _) = text
+        .char_indices()
+        .take(MAX_ITEM_CHARS + 1)
+        .find(|&(_, c)| is_count(c))?;
     let start = piece.start + k;
     let item_chars = text[..k].chars().count();
     if !(WORD_CHARS..=MAX_ITEM_CHARS).contains(&item_chars) {
@@ -485,7 +489,7 @@ fn count_of_divisions(scan: &Scan<'_>, piece: Span) -> Option<usize> {
     // the word for divisions.
     let mut pos = start;
     for (n, c) in scan.text[start..].chars().enumerate() {
-        if n >= MAX_COUNT_CHARS || !(COUNTS.contains(c) || "个条座".contains(c)) {
+        if n >= MAX_COUNT_CHARS || !(is_count(c) || matches!(c, '个' | '条' | '座')) {
             break;
         }
         pos += c.len_utf8();
@@ -494,6 +498,15 @@ fn count_of_divisions(scan: &Scan<'_>, piece: Span) -> Option<usize> {
         }
     }
     None
+}
+
+/// True for the numerals of [`COUNTS`] (a match, read per character of
+/// every list's last piece).
+fn is_count(c: char) -> bool {
+    matches!(
+        c,
+        '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Numerals that open the count summing a list up (`三大`, `六大`: `甲、乙、丙
