@@ -500,8 +500,10 @@ fn count_of_divisions(scan: &Scan<'_>, piece: Span) -> Option<usize> {
     None
 }
 
-/// True for the numerals of [`COUNTS`] (a match, read per character of
-/// every list's last piece).
+/// The numerals that open a count: of divisions closing a list (`两条村`)
+/// or summing it up (`三大`, `六大`: `甲、乙、丙三大产业`). A closed set of
+/// the grammar, kept in code as a `match` (read per character of every
+/// list's last piece).
 fn is_count(c: char) -> bool {
     matches!(
         c,
@@ -509,17 +511,13 @@ fn is_count(c: char) -> bool {
     )
 }
 
-/// Numerals that open the count summing a list up (`三大`, `六大`: `甲、乙、丙
-/// 三大产业`). A closed set of the grammar, kept in code.
-const COUNTS: &str = "两三四五六七八九十";
-
 /// `四大`, `十大`: a count and `大`, which sums the items before it up and
 /// names none of them.
 fn sums_up(word: &str) -> bool {
     let mut cs = word.chars();
     matches!(
         (cs.next(), cs.next(), cs.next()),
-        (Some(n), Some('大'), None) if COUNTS.contains(n)
+        (Some(n), Some('大'), None) if is_count(n)
     )
 }
 

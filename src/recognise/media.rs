@@ -149,15 +149,25 @@ fn suffix_stands_apart(scan: &Scan<'_>, start: usize, end: usize) -> bool {
 /// True when a verb, an adverb or a particle the segmenter knows stands
 /// in `span`: a headline (`加快建设智慧电网`), no name.
 fn holds_a_verb(scan: &Scan<'_>, span: Span) -> bool {
+    holds_known_word(scan, span, |t, _| {
+        t.tag.is_verb()
+            || matches!(
+                t.tag,
+                Pos::P | Pos::C | Pos::U | Pos::Uj | Pos::Ul | Pos::D | Pos::R | Pos::M
+            )
+    })
+}
+
+/// True when a token of the segmenter inside `span` passes `test` (given
+/// the token and its text) and is a word of its dictionary.
+fn holds_known_word(
+    scan: &Scan<'_>,
+    span: Span,
+    test: impl Fn(&super::segment::Token, &str) -> bool,
+) -> bool {
     scan.tokens_around(span.start).iter().any(|t| {
-        t.span.start >= span.start
-            && t.span.end <= span.end
-            && (t.tag.is_verb()
-                || matches!(
-                    t.tag,
-                    Pos::P | Pos::C | Pos::U | Pos::Uj | Pos::Ul | Pos::D | Pos::R | Pos::M
-                ))
-            && scan.is_known_word(&scan.text[t.span.range()])
+        let w = &scan.text[t.span.range()];
+        t.span.start >= span.start && t.span.end <= span.end && test(t, w) && scan.is_known_word(w)
     })
 }
 
@@ -206,12 +216,8 @@ fn xun_in_a_word(scan: &Scan<'_>, xun: usize) -> bool {
 /// stands in `span` (a headline's `开展`); a one-character verb reading
 /// (`站/v` of `某某站`) is the name's own character.
 fn holds_a_word_verb(scan: &Scan<'_>, span: Span) -> bool {
-    scan.tokens_around(span.start).iter().any(|t| {
-        t.span.start >= span.start
-            && t.span.end <= span.end
-            && t.tag.is_verb()
-            && scan.text[t.span.range()].chars().nth(1).is_some()
-            && scan.is_known_word(&scan.text[t.span.range()])
+    holds_known_word(scan, span, |t, w| {
+        t.tag.is_verb() && w.chars().nth(1).is_some()
     })
 }
 

@@ -40,54 +40,22 @@ pub(super) fn find(scan: &Scan<'_>, found: &[Mention]) -> Vec<Mention> {
     if names.is_empty() {
         return Vec::new();
     }
-    // Each name keyed by its first four bytes (a CJK char and the lead
-    // byte of the next), the longest first among names of one key: where
-    // two names start, the longer is read. A name of fewer bytes (three
-    // Latin letters) has no key and is not carried.
+    let names = Names::new(&names);
     let bytes = scan.text.as_bytes();
-    let key_at = |b: &[u8], i: usize| {
-        b.get(i..i + KEY_BYTES)
-            .map(|k| u32::from_le_bytes([k[0], k[1], k[2], k[3]]))
-    };
-    let mut keyed: Vec<(u32, &str, EntityKind)> = names
-        .iter()
-        .filter_map(|&(t, kind)| Some((key_at(t.as_bytes(), 0)?, t, kind)))
-        .collect();
-    keyed.sort_by_key(|&(k, t, _)| (k, std::cmp::Reverse(t.len())));
-    // The keys hashed into a table of 4096 bits: most places of the text
-    // are turned away by one bit.
-    let mut starts = [0u64; 64];
-    let bit = |k: u32| {
-        let h = u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52;
-        (h as usize >> 6, 1u64 << (h & 63))
-    };
-    for &(k, _, _) in &keyed {
-        let (word, mask) = bit(k);
-        starts[word] |= mask;
-    }
     let mut out = Vec::new();
+    // Where the last name read ends: names read do not overlap.
     let mut next = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let at = i;
-        i += crate::text::utf8_width(bytes[at]);
-        let Some(k) = key_at(bytes, at) else {
-            break;
-        };
-        let (word, mask) = bit(k);
-        if at < next || starts[word] & mask == 0 {
+    let mut at = 0;
+    while at < bytes.len() {
+        let here = at;
+        at += crate::text::utf8_width(bytes[here]);
+        if here < next {
             continue;
         }
-        let from = keyed.partition_point(|&(x, _, _)| x < k);
-        let Some(&(_, t, kind)) = keyed[from..]
-            .iter()
-            .take_while(|&&(x, _, _)| x == k)
-            .find(|&&(_, t, _)| bytes[at..].starts_with(t.as_bytes()))
-        else {
+        let Some((t, kind)) = names.longest_at(bytes, here) else {
             continue;
         };
-        let i = at;
-        let span = Span::new(i, i + t.len());
+        let span = Span::new(here, here + t.len());
         next = span.end;
         if stands_alone(&top, span) && !name_goes_on(scan, span) {
             let rule = match kind {
@@ -98,6 +66,60 @@ pub(super) fn find(scan: &Scan<'_>, found: &[Mention]) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The names searched for, keyed by their first four bytes (a CJK char
+/// and the lead byte of the next), the longest first among names of one
+/// key; the keys hashed into a table of 4096 bits, so that most places of
+/// the text are turned away by one bit. A name of fewer bytes (three
+/// Latin letters) has no key and is not searched for.
+struct Names<'a> {
+    keyed: Vec<(u32, &'a str, EntityKind)>,
+    starts: [u64; 64],
+}
+
+impl<'a> Names<'a> {
+    fn new(names: &[(&'a str, EntityKind)]) -> Self {
+        let mut keyed: Vec<(u32, &str, EntityKind)> = names
+            .iter()
+            .filter_map(|&(t, kind)| Some((key_at(t.as_bytes(), 0)?, t, kind)))
+            .collect();
+        keyed.sort_by_key(|&(k, t, _)| (k, std::cmp::Reverse(t.len())));
+        let mut starts = [0u64; 64];
+        for &(k, _, _) in &keyed {
+            let (word, mask) = bit(k);
+            starts[word] |= mask;
+        }
+        Names { keyed, starts }
+    }
+
+    /// The longest name written at byte `at` of `bytes`, with its kind.
+    fn longest_at(&self, bytes: &[u8], at: usize) -> Option<(&'a str, EntityKind)> {
+        let k = key_at(bytes, at)?;
+        let (word, mask) = bit(k);
+        if self.starts[word] & mask == 0 {
+            return None;
+        }
+        let from = self.keyed.partition_point(|&(x, _, _)| x < k);
+        self.keyed[from..]
+            .iter()
+            .take_while(|&&(x, _, _)| x == k)
+            .find(|&&(_, t, _)| bytes[at..].starts_with(t.as_bytes()))
+            .map(|&(_, t, kind)| (t, kind))
+    }
+}
+
+/// The first [`KEY_BYTES`] bytes from `i`, as one number.
+fn key_at(bytes: &[u8], i: usize) -> Option<u32> {
+    bytes
+        .get(i..i + KEY_BYTES)
+        .map(|k| u32::from_le_bytes([k[0], k[1], k[2], k[3]]))
+}
+
+/// The word and bit of a key in a table of 4096 bits.
+fn bit(k: u32) -> (usize, u64) {
+    let h = u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52;
+    (h as usize >> 6, 1u64 << (h & 63))
 }
 
 /// `resolved` with the mentions `again` found among them: each is kept

@@ -359,7 +359,7 @@ fn kind(scan: &Scan<'_>, item: Span) -> Option<EntityKind> {
 /// The fewest and most characters of a brand after its region.
 const REGION_BRAND_CHARS: std::ops::RangeInclusive<usize> = 2..=4;
 
-/// `某省` + `某某` as a whole item (`四川晶稻`, a company's short name
+/// `某省` + `某某` as a whole item (`湖南瑞芯`, a company's short name
 /// written with its region): a province of the lexicon, in full or short
 /// (a county's short form is as often a common word: `金沙` + `河水…`),
 /// then a brand of two to four characters that is no place and no word
