@@ -85,9 +85,12 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
     });
     // `等村`, `两条村`: a word for villages or towns after `等`, or after a
     // count that closes the last item, says the items are places.
+    // Read once, and only where nothing else types the list.
+    let count_end = std::cell::OnceCell::new();
+    let count_end = || *count_end.get_or_init(|| count_of_divisions(scan, last));
     let division_list = || match tail_after_deng {
         Some(t) => division_word_at(scan, t.start),
-        None => count_of_divisions(scan, last).is_some(),
+        None => count_end().is_some(),
     };
     let overlapped = |it: Span| known.overlapping(it).next().is_some();
     let kinds_of = |items: &[Span]| kinds_of(scan, known, items);
@@ -113,7 +116,7 @@ fn in_clause(scan: &Scan<'_>, clause: Span, known: &MentionIndex) -> Vec<Mention
         return Vec::new();
     }
     if tail_after_deng.is_none() {
-        items.push(match count_of_divisions(scan, last) {
+        items.push(match count_end() {
             Some(end) => Span::new(last.start, end),
             None => leading_name(scan, last),
         });

@@ -182,13 +182,7 @@ fn dateline_name(scan: &Scan<'_>, start: usize, run_end: usize) -> Option<usize>
     let (end, xun) = match run.find('讯') {
         Some(k) => (start + k, start + k),
         // `某某站3月11日讯`: the run stops at the date.
-        None if closed_at(text, run_end)
-            && text[run_end..].starts_with(|c: char| c.is_ascii_digit()) =>
-        {
-            let k = text[run_end..].find('讯')?;
-            (run_end, run_end + k)
-        }
-        None => return None,
+        None => (run_end, run_end + xun_after_date(&text[run_end..])?),
     };
     let after = &text[xun + '讯'.len_utf8()..];
     let closes = after.starts_with(|c: char| {
@@ -235,13 +229,21 @@ fn closed_at(text: &str, end: usize) -> bool {
         return true;
     }
     // `某某网2月3日讯`.
-    c.is_ascii_digit()
-        && rest
-            .char_indices()
-            .take_while(|&(i, _)| i < DATE_BEFORE_XUN)
-            // A closed set of the grammar, kept in code.
-            .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '年' | '月' | '日')))
-            .is_some_and(|(i, c)| c == '讯' && rest[..i].ends_with('日'))
+    xun_after_date(rest).is_some()
+}
+
+/// Where the `讯` of a dateline stands in `rest` when `rest` opens with
+/// the dateline's date (`2月3日讯`): its byte offset.
+fn xun_after_date(rest: &str) -> Option<usize> {
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    rest.char_indices()
+        .take_while(|&(i, _)| i < DATE_BEFORE_XUN)
+        // A closed set of the grammar, kept in code.
+        .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '年' | '月' | '日')))
+        .filter(|&(i, c)| c == '讯' && rest[..i].ends_with('日'))
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]

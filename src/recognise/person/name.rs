@@ -254,9 +254,8 @@ fn word_across(scan: &Scan<'_>, pos: usize, e1: usize, e2: usize) -> bool {
 /// reads the character after it alone as a preposition or conjunction:
 /// `为` of an appointment or one of the grammar's function characters
 /// (`王明/nr 为/p 主席`, `胡某/nr 和/c 来到`; not `所`, which it tags so
-/// inside names): the name ends there,
-/// whatever follows the preposition. A longer name it tags whole
-/// (`某某为/nr`) is not read apart.
+/// inside names): the name ends there, whatever follows the preposition.
+/// A longer name it tags whole (`某某为/nr`) is not read apart.
 fn name_then_preposition(scan: &Scan<'_>, pos: usize, e1: usize) -> bool {
     let tokens = scan.tokens_around(pos);
     tokens
